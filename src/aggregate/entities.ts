@@ -1,0 +1,68 @@
+// Entities over many articles: mentions, documents, first and last date, merged by type and name key.
+import { nameKey } from '../ner/resolve.js';
+import type { EntityType, NerArticle } from '../types.js';
+
+export interface EntityRow {
+  name: string;
+  type: EntityType;
+  mentions: number;
+  documents: number;
+  /** Earliest and latest publication date (ISO date) of the articles that mention it. */
+  first: string | null;
+  last: string | null;
+  aliases: string[];
+}
+
+interface Tally {
+  names: Map<string, number>;
+  type: EntityType;
+  mentions: number;
+  documents: number;
+  first: string | null;
+  last: string | null;
+  aliases: Set<string>;
+}
+
+export function entityKey(type: string, name: string): string {
+  return `${type}|${nameKey(name)}`;
+}
+
+/** Streaming counter: memory grows with the number of distinct entities, not with the corpus. */
+export class EntityCounter {
+  private readonly tallies = new Map<string, Tally>();
+
+  add(article: NerArticle): void {
+    const date = article.published ? article.published.slice(0, 10) : null;
+    for (const e of article.entities) {
+      const k = entityKey(e.type, e.name);
+      let t = this.tallies.get(k);
+      if (!t) {
+        t = { names: new Map(), type: e.type, mentions: 0, documents: 0, first: null, last: null, aliases: new Set() };
+        this.tallies.set(k, t);
+      }
+      t.names.set(e.name, (t.names.get(e.name) ?? 0) + 1);
+      t.mentions += e.count;
+      t.documents++;
+      for (const a of e.aliases) t.aliases.add(a);
+      if (date) {
+        if (!t.first || date < t.first) t.first = date;
+        if (!t.last || date > t.last) t.last = date;
+      }
+    }
+  }
+
+  /** Rows sorted by mentions, then documents, then name. */
+  rows(): EntityRow[] {
+    return [...this.tallies.values()]
+      .map((t) => ({
+        name: [...t.names.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0]![0],
+        type: t.type,
+        mentions: t.mentions,
+        documents: t.documents,
+        first: t.first,
+        last: t.last,
+        aliases: [...t.aliases].sort(),
+      }))
+      .sort((a, b) => b.mentions - a.mentions || b.documents - a.documents || a.name.localeCompare(b.name));
+  }
+}

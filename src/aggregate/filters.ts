@@ -1,0 +1,22 @@
+// Which articles an aggregate counts: date bounds given as YYYY, YYYY-MM or YYYY-MM-DD (both ends inclusive).
+import type { Article } from '../types.js';
+
+export interface DateRange {
+  since?: string;
+  until?: string;
+}
+
+/** With no bound every article counts; with a bound, only dated articles inside it. */
+export function inDateRange(article: Article, range: DateRange): boolean {
+  if (!range.since && !range.until) return true;
+  const date = article.published;
+  if (!date) return false;
+  if (range.since && date.slice(0, range.since.length) < range.since) return false;
+  if (range.until && date.slice(0, range.until.length) > range.until) return false;
+  return true;
+}
+
+/** Accepts YYYY, YYYY-MM or YYYY-MM-DD; returns null for anything else. */
+export function parseDateBound(text: string): string | null {
+  return /^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$/.test(text) ? text : null;
+}

@@ -1,0 +1,55 @@
+// What a command is: its options, and a run() that returns rows for the renderers. Commands never print.
+import type { Command } from 'commander';
+import { UsageError } from '../errors.js';
+import type { Column } from '../render/table.js';
+import type { ChalkInstance } from 'chalk';
+import type { Reporter } from './documents.js';
+
+export interface Output<Row = unknown> {
+  rows: AsyncIterable<Row> | Row[];
+  /** Columns of the table view. */
+  columns: Column<Row>[];
+  /** Columns of the CSV view (default: the table's). */
+  csvColumns?: Column<Row>[];
+  /** What --json prints when it is not the array of rows (e.g. timeline's object). */
+  json?: () => unknown;
+  /** Lines for stderr after the output (hints, e.g. "3 articles had no date"). */
+  notes?: () => string[];
+}
+
+export interface RunContext {
+  reporter: Reporter;
+  chalk: ChalkInstance;
+}
+
+export interface CommandSpec {
+  name: string;
+  arguments: string;
+  summary: string;
+  examples: string[];
+  /** Whether --csv makes sense (tabular output). */
+  csv: boolean;
+  configure(command: Command): void;
+  run(paths: string[], options: Record<string, unknown>, context: RunContext): Promise<Output<any>>;
+}
+
+export function positiveInt(name: string) {
+  return (value: string): number => {
+    if (!/^\d+$/.test(value)) throw new UsageError(`${name} takes a whole number, not '${value}'`);
+    return Number(value);
+  };
+}
+
+export function oneOf<T extends string>(name: string, values: readonly T[]) {
+  return (value: string): T => {
+    if (!(values as readonly string[]).includes(value)) throw new UsageError(`${name} takes one of ${values.join(', ')}, not '${value}'`);
+    return value as T;
+  };
+}
+
+export function sizeOption(value: string): number {
+  const m = /^(\d+(?:\.\d+)?)\s*([kmg]?)b?$/i.exec(value.trim());
+  if (!m) throw new UsageError(`--max-size takes a size such as 50M or 2G, not '${value}'`);
+  const unit = { '': 1, k: 1024, m: 1024 ** 2, g: 1024 ** 3 }[m[2]!.toLowerCase() as '' | 'k' | 'm' | 'g'];
+  return Math.round(Number(m[1]) * unit);
+}

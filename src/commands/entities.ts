@@ -1,0 +1,54 @@
+// mine entities: one row per entity over all articles: mentions, documents, first and last date seen.
+import { EntityCounter, type EntityRow } from '../aggregate/entities.js';
+import { inDateRange } from '../aggregate/filters.js';
+import { typeColor } from '../render/color.js';
+import { ENTITY_TYPES, hasEntities, type EntityType } from '../types.js';
+import { oneOf, positiveInt, type CommandSpec } from './command.js';
+import { documents } from './documents.js';
+import { addDateOptions, addInputOptions, addNerOptions, dateRange, documentOptions } from './options.js';
+
+export const entitiesCommand: CommandSpec = {
+  name: 'entities',
+  arguments: '[paths...]',
+  summary: 'who and what the coverage is about: mentions and documents per entity',
+  examples: ['mine entities ./dumps', 'mine entities --type person --top 20 ./dumps', 'mine entities --since 2023-01 --until 2023-06 --csv ./dumps > entities.csv'],
+  csv: true,
+  configure(command) {
+    command
+      .option('--type <type>', `only this type (${ENTITY_TYPES.join(', ')})`, oneOf('--type', ENTITY_TYPES))
+      .option('--top <n>', 'only the N most mentioned', positiveInt('--top'));
+    addDateOptions(command);
+    addInputOptions(command);
+    addNerOptions(command);
+  },
+  async run(paths, options, { reporter, chalk }) {
+    const counter = new EntityCounter();
+    const range = dateRange(options);
+    for await (const record of documents(paths, documentOptions(options, 'ner', true), reporter)) {
+      if (hasEntities(record) && inDateRange(record, range)) counter.add(record);
+    }
+    let rows = counter.rows();
+    if (options.type) rows = rows.filter((r) => r.type === (options.type as EntityType));
+    if (options.top !== undefined) rows = rows.slice(0, options.top as number);
+    return {
+      rows,
+      columns: [
+        { header: 'entity', value: (r: EntityRow) => r.name, style: (t: string, r: EntityRow) => typeColor(chalk, r.type)(t), maxWidth: 48 },
+        { header: 'type', value: (r: EntityRow) => r.type, style: (t: string, r: EntityRow) => typeColor(chalk, r.type)(t) },
+        { header: 'mentions', value: (r: EntityRow) => r.mentions, align: 'right' },
+        { header: 'documents', value: (r: EntityRow) => r.documents, align: 'right' },
+        { header: 'first', value: (r: EntityRow) => r.first },
+        { header: 'last', value: (r: EntityRow) => r.last },
+      ],
+      csvColumns: [
+        { header: 'name', value: (r: EntityRow) => r.name },
+        { header: 'type', value: (r: EntityRow) => r.type },
+        { header: 'mentions', value: (r: EntityRow) => r.mentions },
+        { header: 'documents', value: (r: EntityRow) => r.documents },
+        { header: 'first', value: (r: EntityRow) => r.first },
+        { header: 'last', value: (r: EntityRow) => r.last },
+        { header: 'aliases', value: (r: EntityRow) => r.aliases.join('; ') },
+      ],
+    };
+  },
+};

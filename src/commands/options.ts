@@ -1,0 +1,74 @@
+// Options shared by the commands that read documents, and turning them into pipeline settings.
+import fs from 'node:fs';
+import type { Command } from 'commander';
+import { UsageError } from '../errors.js';
+import { DEFAULT_MAX_BYTES } from '../io/read.js';
+import type { UserGazetteer } from '../ner/gazetteer.js';
+import type { PipelineOptions, Stage } from '../pipeline.js';
+import type { DocumentOptions } from './documents.js';
+import { sizeOption } from './command.js';
+import { parseDateBound, type DateRange } from '../aggregate/filters.js';
+import { ENTITY_TYPES } from '../types.js';
+
+export function addInputOptions(command: Command): void {
+  command
+    .option('--raw', 'inputs are article text already: no boilerplate removal')
+    .option('--all-articles', 'emit every article of a page, not only the main one')
+    .option('--max-size <size>', 'skip files larger than this (e.g. 50M)', sizeOption, DEFAULT_MAX_BYTES);
+}
+
+export function addNerOptions(command: Command): void {
+  command
+    .option('--metonymy', 'count capitals used for governments ("Moscow said") as their country')
+    .option('--gazetteer <file>', 'JSON file of your own entities and aliases (see README)');
+}
+
+export function addDateOptions(command: Command): void {
+  command
+    .option('--since <date>', 'only articles published on or after this date (YYYY, YYYY-MM or YYYY-MM-DD)', dateBound('--since'))
+    .option('--until <date>', 'only articles published on or before this date', dateBound('--until'));
+}
+
+function dateBound(name: string) {
+  return (value: string) => {
+    const bound = parseDateBound(value);
+    if (!bound) throw new UsageError(`${name} takes YYYY, YYYY-MM or YYYY-MM-DD, not '${value}'`);
+    return bound;
+  };
+}
+
+export function dateRange(options: Record<string, unknown>): DateRange {
+  return { since: options.since as string | undefined, until: options.until as string | undefined };
+}
+
+export function documentOptions(options: Record<string, unknown>, stage: Stage, reuseEntities = false): DocumentOptions {
+  const pipeline: PipelineOptions = {
+    stage,
+    raw: options.raw === true,
+    allArticles: options.allArticles === true,
+    reuseEntities,
+    ner: { metonymy: options.metonymy === true, gazetteer: options.gazetteer ? readGazetteer(options.gazetteer as string) : undefined },
+  };
+  return { read: { maxBytes: options.maxSize as number }, pipeline };
+}
+
+/** A user gazetteer: `{ "entities": [{ "name", "type", "aliases": [], "country"? }] }`. Bad files are usage errors. */
+export function readGazetteer(file: string): UserGazetteer {
+  let value: unknown;
+  try {
+    value = JSON.parse(fs.readFileSync(file, 'utf8'));
+  } catch (error) {
+    throw new UsageError(`--gazetteer ${file}: ${(error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (error as Error).message}`);
+  }
+  const entities = (value as UserGazetteer)?.entities;
+  if (!Array.isArray(entities)) throw new UsageError(`--gazetteer ${file}: expected {"entities": [{"name": ..., "type": ..., "aliases": [...]}]}`);
+  for (const [i, e] of entities.entries()) {
+    if (typeof e?.name !== 'string' || !ENTITY_TYPES.includes(e.type)) {
+      throw new UsageError(`--gazetteer ${file}: entity ${i + 1} needs a "name" and a "type" (${ENTITY_TYPES.join(', ')})`);
+    }
+    if (e.aliases !== undefined && !(Array.isArray(e.aliases) && e.aliases.every((a: unknown) => typeof a === 'string'))) {
+      throw new UsageError(`--gazetteer ${file}: entity ${i + 1} ("${e.name}"): "aliases" must be a list of strings`);
+    }
+  }
+  return { entities };
+}

@@ -1,0 +1,164 @@
+// Dates and times as news pages print them, normalised to ISO 8601.
+//
+// Handles ISO stamps ("2023-02-02T23:44:00+03:00", "2025-04-02 05:04"), day-month-year
+// ("7 Aug 2023 23:54"), month-day-year ("Published November 28, 2022 | 07:40 AM",
+// "11:11 PM EST Nov 19, 2019"), numeric ("19/11/2019", "2019/11/19") and year-less datelines
+// ("June 10 (Xinhua)") when a reference year is given.
+
+export interface FoundDate {
+  /** ISO 8601: date and time (with offset when printed) or the date alone. */
+  iso: string;
+  /** Position of the match in the searched text. */
+  index: number;
+  /** Whether a time of day was part of the match. */
+  hasTime: boolean;
+  /** Whether the year was printed (year-less datelines borrow one). */
+  hasYear: boolean;
+  /** The date as a UTC instant (local time read as UTC when no offset was printed): for comparisons. */
+  instant: number;
+}
+
+const MONTHS: Record<string, number> = {
+  jan: 1, january: 1, feb: 2, february: 2, mar: 3, march: 3, apr: 4, april: 4, may: 5, jun: 6, june: 6,
+  jul: 7, july: 7, aug: 8, august: 8, sep: 9, sept: 9, september: 9, oct: 10, october: 10,
+  nov: 11, november: 11, dec: 12, december: 12,
+};
+
+/** Offsets of the time-zone abbreviations US and European sites print. */
+const ZONES: Record<string, string> = {
+  utc: 'Z', gmt: 'Z', z: 'Z', est: '-05:00', edt: '-04:00', cst: '-06:00', cdt: '-05:00', mst: '-07:00', mdt: '-06:00',
+  pst: '-08:00', pdt: '-07:00', bst: '+01:00', cet: '+01:00', cest: '+02:00', eet: '+02:00', eest: '+03:00',
+  msk: '+03:00', ist: '+05:30', jst: '+09:00', aest: '+10:00', aedt: '+11:00', sgt: '+08:00', hkt: '+08:00',
+};
+
+const MONTH = '(Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\\.?';
+const TIME = '(\\d{1,2})[:.](\\d{2})(?::(\\d{2}))?\\s*(?:([AaPp])\\.?[Mm]\\.?)?(?:\\s*\\(?\\b([A-Z]{1,4}T?|UTC|GMT)\\b\\)?)?';
+const TZ_OFFSET = '(Z|[+-]\\d{2}:?\\d{2})';
+
+interface Pattern {
+  re: RegExp;
+  build: (m: RegExpExecArray, year: number | null) => Parts | null;
+}
+
+interface Parts {
+  y: number; mo: number; d: number;
+  h?: number; mi?: number; s?: number;
+  zone?: string;
+  hasYear: boolean;
+}
+
+const PATTERNS: Pattern[] = [
+  {
+    // 2023-02-02T23:44:00+03:00, 2025-04-02 05:04, 2019-11-19T12:48:14Z, 2019-11-19
+    re: new RegExp(`\\b(\\d{4})-(\\d{2})-(\\d{2})(?:[T ](\\d{2}):(\\d{2})(?::(\\d{2})(?:\\.\\d+)?)?\\s?${TZ_OFFSET}?)?(?![\\d-])`, 'g'),
+    build: (m) => ({ y: +m[1]!, mo: +m[2]!, d: +m[3]!, h: opt(m[4]), mi: opt(m[5]), s: opt(m[6]), zone: offsetOf(m[7]), hasYear: true }),
+  },
+  {
+    // 7 Aug 2023 23:54, Tuesday 19 November 2019, 17 April 2023 - 07:27 GMT
+    re: new RegExp(`\\b(\\d{1,2})(?:st|nd|rd|th)?\\s+(?:of\\s+)?${MONTH},?\\s+(\\d{4})(?:(?:,|\\s+at|\\s*[|\\-–—•/]|\\s)\\s*${TIME})?`, 'gi'),
+    build: (m) => withTime({ y: +m[3]!, mo: monthOf(m[2]!), d: +m[1]!, hasYear: true }, m, 4),
+  },
+  {
+    // 11:11 PM EST Nov 19, 2019 (time first)
+    re: new RegExp(`${TIME}\\s*[,|\\-–—]?\\s*(?:on\\s+)?(?:\\w+day,?\\s+)?${MONTH}\\s+(\\d{1,2})(?:st|nd|rd|th)?,?\\s+(\\d{4})`, 'gi'),
+    build: (m) => withTime({ y: +m[8]!, mo: monthOf(m[6]!), d: +m[7]!, hasYear: true }, m, 1),
+  },
+  {
+    // November 28, 2022 | 07:40 AM; Nov. 19, 2019, 11:11 p.m. ET; November 19, 2019 12:04AM ET
+    re: new RegExp(`\\b${MONTH}\\s+(\\d{1,2})(?:st|nd|rd|th)?,?\\s+(\\d{4})(?:(?:,|\\s+at|\\s*[|\\-–—•/]|\\s)\\s*${TIME})?`, 'gi'),
+    build: (m) => withTime({ y: +m[3]!, mo: monthOf(m[1]!), d: +m[2]!, hasYear: true }, m, 4),
+  },
+  {
+    // 2019/11/19 or 2019.11.19
+    re: /\b(\d{4})[/.](\d{1,2})[/.](\d{1,2})\b(?:\s+(\d{1,2}):(\d{2}))?/g,
+    build: (m) => ({ y: +m[1]!, mo: +m[2]!, d: +m[3]!, h: opt(m[4]), mi: opt(m[5]), hasYear: true }),
+  },
+  {
+    // 19/11/2019, 19.11.2019 (day first, as most of the world prints it; month first only when the day cannot be a month)
+    re: /\b(\d{1,2})[/.](\d{1,2})[/.](\d{4})\b(?:\s+(\d{1,2}):(\d{2}))?/g,
+    build: (m) => {
+      let d = +m[1]!, mo = +m[2]!;
+      if (mo > 12 && d <= 12) [d, mo] = [mo, d];
+      return { y: +m[3]!, mo, d, h: opt(m[4]), mi: opt(m[5]), hasYear: true };
+    },
+  },
+  {
+    // Datelines without a year: "June 10 (Xinhua) --", "BEIJING, June 10 (Reuters) -"
+    re: new RegExp(`\\b${MONTH}\\s+(\\d{1,2})\\s*\\((?:[A-Z][\\w.]*\\s?){1,3}\\)`, 'g'),
+    build: (m, year) => (year === null ? null : { y: year, mo: monthOf(m[1]!), d: +m[2]!, hasYear: false }),
+  },
+];
+
+/** Every date in `text`, in order of position. `year` lets year-less datelines be read. */
+export function findDates(text: string, options: { year?: number | null } = {}): FoundDate[] {
+  const found: FoundDate[] = [];
+  const taken: Array<[number, number]> = [];
+  for (const pattern of PATTERNS) {
+    pattern.re.lastIndex = 0;
+    for (let m = pattern.re.exec(text); m; m = pattern.re.exec(text)) {
+      const start = m.index, end = m.index + m[0].length;
+      if (taken.some(([s, e]) => start < e && end > s)) continue;
+      const parts = pattern.build(m, options.year ?? null);
+      const date = parts && toFoundDate(parts, start);
+      if (!date) continue;
+      taken.push([start, end]);
+      found.push(date);
+    }
+  }
+  return found.sort((a, b) => a.index - b.index);
+}
+
+/** The first date in `text` that is not later than `notAfter`, or null. */
+export function parseDate(text: string, notAfter?: Date): FoundDate | null {
+  return findDates(text).find((d) => !notAfter || d.instant <= notAfter.getTime() + DAY) ?? null;
+}
+
+const DAY = 24 * 3600 * 1000;
+
+function toFoundDate(p: Parts, index: number): FoundDate | null {
+  if (p.y < 1900 || p.y > 2100 || p.mo < 1 || p.mo > 12 || p.d < 1 || p.d > daysIn(p.y, p.mo)) return null;
+  const hasTime = p.h !== undefined && p.mi !== undefined && p.h < 24 && p.mi < 60;
+  const date = `${p.y}-${pad(p.mo)}-${pad(p.d)}`;
+  let iso = date;
+  let instant = Date.UTC(p.y, p.mo - 1, p.d);
+  if (hasTime) {
+    iso += `T${pad(p.h!)}:${pad(p.mi!)}:${pad(p.s ?? 0)}${p.zone ?? ''}`;
+    instant = Date.parse(iso.endsWith('Z') || /[+-]\d{2}:\d{2}$/.test(iso) ? iso : iso + 'Z');
+  }
+  return { iso, index, hasTime, hasYear: p.hasYear, instant };
+}
+
+function withTime(parts: Parts, m: RegExpExecArray, at: number): Parts {
+  if (m[at] === undefined) return parts;
+  let h = +m[at]!;
+  const mi = +m[at + 1]!;
+  const ampm = m[at + 3]?.toLowerCase();
+  if (ampm === 'p' && h < 12) h += 12;
+  if (ampm === 'a' && h === 12) h = 0;
+  if (ampm && h > 23) return parts;
+  const zoneName = m[at + 4]?.toLowerCase();
+  const zone = zoneName === 'et' ? undefined : zoneName ? ZONES[zoneName] : undefined;
+  return { ...parts, h, mi, s: opt(m[at + 2]), zone };
+}
+
+function monthOf(name: string): number {
+  return MONTHS[name.toLowerCase().replace(/\.$/, '')] ?? 0;
+}
+
+function offsetOf(text: string | undefined): string | undefined {
+  if (!text) return undefined;
+  if (text === 'Z') return 'Z';
+  return text.includes(':') ? text : `${text.slice(0, 3)}:${text.slice(3)}`;
+}
+
+function opt(text: string | undefined): number | undefined {
+  return text === undefined ? undefined : +text;
+}
+
+function pad(n: number): string {
+  return String(n).padStart(2, '0');
+}
+
+function daysIn(y: number, mo: number): number {
+  return new Date(Date.UTC(y, mo, 0)).getUTCDate();
+}

@@ -1,0 +1,55 @@
+// Extract stage: a page (dump or HTML) -> its article(s) with metadata. Pure: no I/O.
+import { createHash } from 'node:crypto';
+import type { Article, Page } from '../types.js';
+import { countWords } from '../text/words.js';
+import { extractFromDump, type DumpArticle } from './text-dump.js';
+
+export interface ExtractOptions {
+  /** Emit every article found in a page, not only the main one. */
+  allArticles?: boolean;
+  /** The page is article text already: no boilerplate removal, no metadata. */
+  raw?: boolean;
+}
+
+/** The article(s) in a page: the main one first. A page with no article gives one record with an empty body and a `reason`. */
+export function extractArticles(page: Page, options: ExtractOptions = {}): Article[] {
+  const id = pageId(page.content);
+  if (options.raw) return [toArticle(page, id, rawArticle(page.content))];
+  const found = extractFromDump(page, { allArticles: options.allArticles ?? false });
+  if (found.length === 0 || found[0]!.paragraphs.length === 0) {
+    const article = toArticle(page, id, found[0] ?? emptyArticle());
+    return [{ ...article, reason: 'no article text found (index, error or empty page?)' }];
+  }
+  return found.map((a, i) => toArticle(page, i === 0 ? id : `${id}-${i + 1}`, a));
+}
+
+/** Content hash: the same page gets the same id wherever it is stored. */
+export function pageId(content: string): string {
+  return createHash('sha256').update(content).digest('hex').slice(0, 16);
+}
+
+function rawArticle(content: string): DumpArticle {
+  const paragraphs = content.replace(/\r\n?/g, '\n').split(/\n\s*\n/).map((p) => p.trim()).filter(Boolean);
+  return { ...emptyArticle(), paragraphs };
+}
+
+function emptyArticle(): DumpArticle {
+  return { title: null, published: null, author: null, source: null, site: null, tags: [], paragraphs: [] };
+}
+
+function toArticle(page: Page, id: string, a: DumpArticle): Article {
+  const text = a.paragraphs.join('\n\n');
+  return {
+    id,
+    file: page.file,
+    title: a.title,
+    published: a.published,
+    author: a.author,
+    source: a.source,
+    site: a.site,
+    tags: a.tags,
+    paragraphs: a.paragraphs,
+    text,
+    words: countWords(text),
+  };
+}

@@ -1,0 +1,162 @@
+// Reads what findInputs found: each file or stdin becomes pages (raw dumps, HTML) or records (NDJSON/JSON).
+import fs from 'node:fs';
+import path from 'node:path';
+import { InputError } from '../errors.js';
+import type { MineRecord, Page } from '../types.js';
+import { decodeBytes } from './decode.js';
+import { describeFsError, findInputs } from './find.js';
+import { looksLikeRecords, toRecord } from './records.js';
+
+export type Input =
+  | { kind: 'page'; page: Page }
+  | { kind: 'record'; record: MineRecord; file: string }
+  | { kind: 'skip'; error: InputError };
+
+export interface ReadOptions {
+  /** Files larger than this are skipped as "too large". */
+  maxBytes: number;
+  /** Where `-` reads from (process.stdin by default). */
+  stdin?: NodeJS.ReadableStream;
+}
+
+export const DEFAULT_MAX_BYTES = 256 * 1024 * 1024;
+const HTML_EXTENSIONS = new Set(['.html', '.htm', '.xhtml', '.shtml']);
+const RECORD_EXTENSIONS = new Set(['.ndjson', '.jsonl', '.json']);
+
+/** Every input named by `args`, read and decoded, in order. Problems come out as `skip` items, never as throws. */
+export async function* readInputs(args: string[], options: ReadOptions): AsyncGenerator<Input> {
+  for await (const found of findInputs(args)) {
+    if ('error' in found) yield { kind: 'skip', error: found.error };
+    else if ('stdin' in found) yield* readStdin(options.stdin ?? process.stdin);
+    else yield* readFile(found.file, options);
+  }
+}
+
+async function* readFile(file: string, options: ReadOptions): AsyncGenerator<Input> {
+  let bytes: Buffer;
+  let mtime: Date;
+  try {
+    const stat = await fs.promises.stat(file);
+    if (stat.size > options.maxBytes) {
+      yield { kind: 'skip', error: new InputError(file, 'too large', `too large (${formatBytes(stat.size)}, limit ${formatBytes(options.maxBytes)}; see --max-size)`) };
+      return;
+    }
+    mtime = stat.mtime;
+    bytes = await fs.promises.readFile(file);
+  } catch (error) {
+    yield { kind: 'skip', error: new InputError(file, 'unreadable', describeFsError(error)) };
+    return;
+  }
+  yield* fromText(file, bytes, mtime);
+}
+
+function* fromText(file: string, bytes: Uint8Array, mtime?: Date): Generator<Input> {
+  let text: string;
+  try {
+    text = decodeBytes(bytes, file).text;
+  } catch (error) {
+    if (error instanceof InputError) yield { kind: 'skip', error };
+    else throw error;
+    return;
+  }
+  const ext = path.extname(file).toLowerCase();
+  if ((RECORD_EXTENSIONS.has(ext) || file === '-') && looksLikeRecords(text.slice(0, 1024))) {
+    yield* parseRecordText(file, text);
+    return;
+  }
+  const format = HTML_EXTENSIONS.has(ext) || /^\s*(<!doctype html|<html[\s>])/i.test(text.slice(0, 1024)) ? 'html' : 'text';
+  yield { kind: 'page', page: { file, content: text, format, mtime } };
+}
+
+/** A JSON array of records, or NDJSON: a bad line is skipped with its line number and the rest goes on. */
+function* parseRecordText(file: string, text: string): Generator<Input> {
+  if (text.trimStart().startsWith('[')) {
+    let values: unknown[];
+    try {
+      values = JSON.parse(text) as unknown[];
+    } catch (error) {
+      yield { kind: 'skip', error: new InputError(file, 'bad record', `not valid JSON (${(error as Error).message})`) };
+      return;
+    }
+    for (const [i, value] of values.entries()) yield recordOrSkip(file, value, `item ${i + 1}`);
+    return;
+  }
+  let lineNumber = 0;
+  for (const line of text.split('\n')) {
+    lineNumber++;
+    if (line.trim() !== '') yield parseRecordLine(file, line, lineNumber);
+  }
+}
+
+function parseRecordLine(file: string, line: string, lineNumber: number): Input {
+  let value: unknown;
+  try {
+    value = JSON.parse(line);
+  } catch {
+    return { kind: 'skip', error: new InputError(file, 'bad record', `line ${lineNumber}: not valid JSON`) };
+  }
+  return recordOrSkip(file, value, `line ${lineNumber}`);
+}
+
+function recordOrSkip(file: string, value: unknown, where: string): Input {
+  try {
+    const record = toRecord(value);
+    return { kind: 'record', record, file: record.file || file };
+  } catch (error) {
+    return { kind: 'skip', error: new InputError(file, 'bad record', `${where}: ${(error as Error).message}`) };
+  }
+}
+
+/** Stdin streams NDJSON line by line (so pipelines flow); anything else is read whole as one page or array. */
+async function* readStdin(stream: NodeJS.ReadableStream): AsyncGenerator<Input> {
+  const iterator = stream[Symbol.asyncIterator]() as AsyncIterator<Buffer | string>;
+  const head: Buffer[] = [];
+  let first: string | null = null;
+  while (first === null) {
+    const next = await iterator.next();
+    if (next.done) break;
+    const chunk = typeof next.value === 'string' ? Buffer.from(next.value) : next.value;
+    head.push(chunk);
+    const sofar = Buffer.concat(head).toString('utf8').trimStart();
+    if (sofar !== '') first = sofar[0]!;
+  }
+  if (first === '{') {
+    yield* streamNdjson(head, iterator);
+    return;
+  }
+  const rest: Buffer[] = [...head];
+  for (let next = await iterator.next(); !next.done; next = await iterator.next()) {
+    rest.push(typeof next.value === 'string' ? Buffer.from(next.value) : next.value);
+  }
+  yield* fromText('-', Buffer.concat(rest));
+}
+
+async function* streamNdjson(head: Buffer[], iterator: AsyncIterator<Buffer | string>): AsyncGenerator<Input> {
+  let pending: Buffer = Buffer.concat(head);
+  let lineNumber = 0;
+  const flush = function* (final: boolean): Generator<Input> {
+    let newline = pending.indexOf(0x0a);
+    while (newline >= 0 || (final && pending.length > 0)) {
+      const end = newline >= 0 ? newline : pending.length;
+      const line = pending.subarray(0, end).toString('utf8');
+      pending = pending.subarray(Math.min(end + 1, pending.length));
+      lineNumber++;
+      if (line.trim() !== '') yield parseRecordLine('-', line, lineNumber);
+      newline = pending.indexOf(0x0a);
+    }
+  };
+  yield* flush(false);
+  for (let next = await iterator.next(); !next.done; next = await iterator.next()) {
+    const chunk = typeof next.value === 'string' ? Buffer.from(next.value) : next.value;
+    pending = pending.length ? Buffer.concat([pending, chunk]) : chunk;
+    yield* flush(false);
+  }
+  yield* flush(true);
+}
+
+export function formatBytes(n: number): string {
+  if (n >= 1 << 30) return `${(n / (1 << 30)).toFixed(1)} GB`;
+  if (n >= 1 << 20) return `${(n / (1 << 20)).toFixed(1)} MB`;
+  if (n >= 1 << 10) return `${(n / (1 << 10)).toFixed(1)} KB`;
+  return `${n} B`;
+}

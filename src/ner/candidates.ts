@@ -1,0 +1,151 @@
+// Finds entity mentions in one text: known names, ministries by pattern, people after roles, acronym definitions.
+import type { EntityType } from '../types.js';
+import type { Gazetteer, GazEntry } from './gazetteer.js';
+import { isNameWord, isParticle, isRoleWord, nameAfterRole } from './roles.js';
+import { tokenize, type Token } from './tokenize.js';
+
+export interface Candidate {
+  start: number;
+  end: number;
+  field?: 'title';
+  type: EntityType;
+  /** Canonical name when known, else the name as written (cleaned). */
+  name: string;
+  surface: string;
+  kind: 'name' | 'demonym';
+  /** Known to the gazetteer (canonical), or found by a rule and still to be resolved. */
+  known: boolean;
+  country?: string;
+  capital?: boolean;
+  /** Sentence and token position, for resolving short names to the nearest full one. */
+  order: number;
+}
+
+export interface TextScan {
+  sentences: Token[][];
+  candidates: Candidate[];
+}
+
+/** Scans a text (title or body) for candidates. `order` numbers continue from `orderBase`. */
+export function findCandidates(text: string, g: Gazetteer, field: 'title' | undefined, orderBase: number): TextScan {
+  const sentences = tokenize(text);
+  const candidates: Candidate[] = [];
+  let order = orderBase;
+  const push = (tokens: Token[], s: number, e: number, props: Omit<Candidate, 'start' | 'end' | 'surface' | 'order' | 'field'>) => {
+    candidates.push({ start: tokens[s]!.start, end: tokens[e - 1]!.end, surface: text.slice(tokens[s]!.start, tokens[e - 1]!.end), field, order: order++, ...props });
+  };
+  for (const tokens of sentences) {
+    const allCaps = isAllCaps(tokens);
+    const knownEnd = (j: number) => {
+      const hit = j < tokens.length ? g.matchAt(tokens, j, allCaps) : null;
+      return hit && hit.entry.type !== 'person' ? hit.end : -1;
+    };
+    let i = 0;
+    while (i < tokens.length) {
+      const ministry = matchMinistry(tokens, i, g, allCaps);
+      if (ministry) {
+        push(tokens, i, ministry.end, { type: 'org', name: ministry.name, kind: 'name', known: true, country: ministry.country });
+        i = ministry.end;
+        continue;
+      }
+      const hit = g.matchAt(tokens, i, allCaps);
+      if (hit && !(hit.entry.ambiguous && !supportsPlace(tokens, i))) {
+        push(tokens, i, hit.end, fromEntry(hit.entry));
+        i = hit.end;
+        continue;
+      }
+      const nameStart = isRoleWord(tokens[i]!.text) || tokens[i]!.text === tokens[i]!.text.toLowerCase() ? nameAfterRole(tokens, i, knownEnd) : -1;
+      if (nameStart > 0) {
+        const nameEnd = endOfName(tokens, nameStart, knownEnd);
+        const name = text.slice(tokens[nameStart]!.start, tokens[nameEnd - 1]!.end);
+        const entry = g.matchAt(tokens, nameStart, allCaps);
+        if (entry && entry.entry.type === 'person' && entry.end === nameEnd) push(tokens, nameStart, nameEnd, fromEntry(entry.entry));
+        else push(tokens, nameStart, nameEnd, { type: 'person', name, kind: 'name', known: false });
+        i = nameEnd;
+        continue;
+      }
+      i += 1 + matchHyphenParts(tokens[i]!, g, (start, end, entry) => {
+        candidates.push({ start, end, surface: text.slice(start, end), field, order: order++, ...fromEntry(entry) });
+      });
+    }
+  }
+  return { sentences, candidates };
+}
+
+function fromEntry(entry: GazEntry): Omit<Candidate, 'start' | 'end' | 'surface' | 'order' | 'field'> {
+  return { type: entry.type, name: entry.name, kind: entry.kind, known: true, country: entry.country, capital: entry.capital };
+}
+
+/** "Russian Foreign Ministry", "China's Defense Ministry", "Ministry of Foreign Affairs of Russia". */
+function matchMinistry(tokens: Token[], i: number, g: Gazetteer, allCaps: boolean): { end: number; name: string; country: string } | null {
+  const countryAt = (j: number) => {
+    const hit = j < tokens.length ? g.matchAt(tokens, j, allCaps) : null;
+    return hit && hit.entry.type === 'country' ? hit : null;
+  };
+  const ministryAt = (j: number) => {
+    for (let len = 4; len >= 1; len--) {
+      if (j + len > tokens.length) continue;
+      const words = tokens.slice(j, j + len).map((t) => t.text).join(' ');
+      const canonical = g.ministries.get(words);
+      if (canonical) return { end: j + len, canonical };
+    }
+    return null;
+  };
+  const country = countryAt(i);
+  if (country) {
+    let j = country.end;
+    if (tokens[j] && /^['’]s$/.test(tokens[j]!.text)) j++;
+    const ministry = ministryAt(j);
+    if (ministry) return { end: ministry.end, name: `${ministry.canonical} of ${country.entry.name}`, country: country.entry.name };
+    return null;
+  }
+  const ministry = ministryAt(i);
+  if (ministry && tokens[ministry.end]?.text === 'of') {
+    const of = countryAt(ministry.end + 1);
+    if (of) return { end: of.end, name: `${ministry.canonical} of ${of.entry.name}`, country: of.entry.name };
+  }
+  return null;
+}
+
+/** Extends a name from `start` over capitalised words and particles, up to four words, stopping at known non-person names. */
+function endOfName(tokens: Token[], start: number, knownEnd: (j: number) => number): number {
+  let end = start + 1;
+  while (end < tokens.length && end - start < 4) {
+    const t = tokens[end]!;
+    if (isParticle(t) && isNameWord(tokens[end + 1])) {
+      end += 2;
+      continue;
+    }
+    if (!isNameWord(t) || isRoleWord(t.text) || knownEnd(end) > end) break;
+    end++;
+  }
+  return end;
+}
+
+/** Parts of hyphenated compounds ("China-Russia", "US-Israeli") that are known names. Returns tokens consumed beyond the first (always 0). */
+function matchHyphenParts(token: Token, g: Gazetteer, emit: (start: number, end: number, entry: GazEntry) => void): number {
+  if (!token.text.includes('-')) return 0;
+  let offset = token.start;
+  for (const part of token.text.split('-')) {
+    const entry = part.length > 1 ? g.knows(part) : undefined;
+    if (entry && entry.type !== 'person') emit(offset, offset + part.length, entry);
+    offset += part.length + 1;
+  }
+  return 0;
+}
+
+/** An ambiguous place name ("Georgia" the state, "Nice") counts after a locative preposition only. */
+function supportsPlace(tokens: Token[], i: number): boolean {
+  return /^(in|to|from|near|at|outside|around)$/i.test(tokens[i - 1]?.text ?? '');
+}
+
+function isAllCaps(tokens: Token[]): boolean {
+  let letters = 0;
+  let upper = 0;
+  for (const t of tokens) {
+    if (!/\p{L}/u.test(t.text)) continue;
+    letters++;
+    if (t.text === t.text.toUpperCase()) upper++;
+  }
+  return letters >= 3 && upper / letters > 0.8;
+}

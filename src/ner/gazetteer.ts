@@ -1,0 +1,212 @@
+// Known names (countries, demonyms, organisations, people, places) matched as token sequences, longest first.
+import { createRequire } from 'node:module';
+import { loadData } from '../data.js';
+import { anyStopwords } from '../text/stopwords.js';
+import type { EntityType } from '../types.js';
+import { tokenize, type Token } from './tokenize.js';
+
+export interface GazEntry {
+  /** Canonical name. */
+  name: string;
+  type: EntityType;
+  kind: 'name' | 'demonym';
+  /** For places and national bodies: the canonical name of their country. */
+  country?: string;
+  /** A national capital (used for the country with --metonymy). */
+  capital?: boolean;
+  /** A person's short form (surname) that stands alone in the news ("Putin"). */
+  short?: boolean;
+  /** A place whose name is also a common word or name: only taken with support from context. */
+  ambiguous?: boolean;
+}
+
+/** A user's own entities (`--gazetteer FILE`): added to, and taking precedence over, the shipped lists. */
+export interface UserGazetteer {
+  entities: Array<{ name: string; type: EntityType; aliases?: string[]; country?: string }>;
+}
+
+interface TrieNode {
+  next: Map<string, TrieNode>;
+  entry?: GazEntry;
+  /** Rank of the source that set `entry`: a later add with a lower rank does not replace it. */
+  rank?: number;
+}
+
+interface WorldCountry {
+  cca2: string;
+  name: { common: string; official: string };
+  altSpellings: string[];
+  capital?: string[];
+  demonyms?: { eng?: { f: string; m: string } };
+}
+
+interface CountriesExtra {
+  canonical: Record<string, string>;
+  aliases: Record<string, string[]>;
+  demonyms: Record<string, string[]>;
+  historical: Array<{ name: string; aliases?: string[]; demonyms?: string[] }>;
+  notNames: string[];
+}
+
+interface OrgsData {
+  orgs: Array<{ name: string; aliases?: string[]; kind?: string; country?: string; caseSensitiveAliases?: string[] }>;
+  ministries: Record<string, string>;
+}
+interface PeopleData {
+  people: Array<{ name: string; aliases?: string[]; short?: string[]; country?: string }>;
+}
+interface PlacesData {
+  places: Array<{ name: string; country?: string; kind?: string; capital?: boolean; aliases?: string[]; ambiguous?: boolean }>;
+  areas?: Array<{ name: string; aliases?: string[] }>;
+}
+
+/** Source ranks: on an alias clash the higher rank keeps it (a user's file beats everything; countries beat places). */
+const RANK = { place: 1, person: 2, org: 3, country: 4, user: 9 } as const;
+
+const foldCache = new Map<string, string>();
+/** Token key: diacritics and curly apostrophes folded, case kept. */
+export function fold(text: string): string {
+  let key = foldCache.get(text);
+  if (key === undefined) {
+    key = text.normalize('NFD').replace(/\p{M}+/gu, '').replace(/[’‘`]/g, "'");
+    if (foldCache.size < 200_000) foldCache.set(text, key);
+  }
+  return key;
+}
+
+export class Gazetteer {
+  private readonly exact = new Map<string, TrieNode>();
+  /** Upper-cased aliases, consulted only in ALL-CAPS headlines. */
+  private readonly upper = new Map<string, TrieNode>();
+  /** Country canonical name by ISO code, and by canonical name the country's ISO code. */
+  readonly countryByCode = new Map<string, string>();
+  /** Ministry words ("Foreign Ministry") -> canonical ministry ("Ministry of Foreign Affairs"). */
+  readonly ministries = new Map<string, string>();
+
+  /** `caseSensitive`: the alias is also an English word in capitals ("WHO", "US"), so it is left out of ALL-CAPS matching. */
+  add(alias: string, entry: GazEntry, rank: number, options: { caseSensitive?: boolean } = {}): void {
+    const words = tokenize(alias.replace(/^the\s+/i, '')).flat().map((t) => fold(t.text));
+    if (words.length === 0) return;
+    insert(this.exact, words, entry, rank);
+    if (!options.caseSensitive) insert(this.upper, words.map((w) => w.toUpperCase()), entry, rank);
+  }
+
+  /** The longest known name starting at token `i`: its end (exclusive) and entry. */
+  matchAt(tokens: Token[], i: number, allCaps: boolean): { end: number; entry: GazEntry } | null {
+    const trie = allCaps ? this.upper : this.exact;
+    let node = trie.get(key(tokens[i]!, allCaps));
+    let best: { end: number; entry: GazEntry } | null = null;
+    let j = i + 1;
+    while (node) {
+      if (node.entry) best = { end: j, entry: node.entry };
+      if (j >= tokens.length) break;
+      node = node.next.get(key(tokens[j]!, allCaps));
+      j++;
+    }
+    return best;
+  }
+
+  /** Whether a single word is a known name of any kind (for telling names from other capitalised words). */
+  knows(word: string): GazEntry | undefined {
+    return this.exact.get(fold(word))?.entry;
+  }
+}
+
+function key(token: Token, allCaps: boolean): string {
+  const k = fold(token.text);
+  return allCaps ? k.toUpperCase() : k;
+}
+
+function insert(trie: Map<string, TrieNode>, words: string[], entry: GazEntry, rank: number): void {
+  let level = trie;
+  let node: TrieNode | undefined;
+  for (const w of words) {
+    node = level.get(w);
+    if (!node) {
+      node = { next: new Map() };
+      level.set(w, node);
+    }
+    level = node.next;
+  }
+  if (node && (node.rank === undefined || rank >= node.rank)) {
+    node.entry = entry;
+    node.rank = rank;
+  }
+}
+
+let shipped: Gazetteer | null = null;
+const withUser = new WeakMap<UserGazetteer, Gazetteer>();
+
+/** The gazetteer built from the shipped data, extended by a user's entities when given; built once each. */
+export function loadGazetteer(user?: UserGazetteer): Gazetteer {
+  if (!user) return (shipped ??= buildGazetteer());
+  let gazetteer = withUser.get(user);
+  if (!gazetteer) {
+    gazetteer = buildGazetteer();
+    for (const e of user.entities) {
+      const entry: GazEntry = { name: e.name, type: e.type, kind: 'name', country: e.country };
+      for (const alias of [e.name, ...(e.aliases ?? [])]) gazetteer.add(alias, entry, RANK.user);
+    }
+    withUser.set(user, gazetteer);
+  }
+  return gazetteer;
+}
+
+function buildGazetteer(): Gazetteer {
+  const g = new Gazetteer();
+  addCountries(g);
+  const orgs = loadData<OrgsData>('orgs.json');
+  for (const [words, ministry] of Object.entries(orgs.ministries)) g.ministries.set(words, ministry);
+  for (const o of orgs.orgs) {
+    const entry: GazEntry = { name: o.name, type: 'org', kind: 'name', country: o.country ? g.countryByCode.get(o.country) : undefined };
+    const caseSensitive = new Set(o.caseSensitiveAliases ?? []);
+    for (const alias of [o.name, ...(o.aliases ?? [])]) g.add(alias, entry, RANK.org, { caseSensitive: caseSensitive.has(alias) || isWordInCapitals(alias) });
+  }
+  for (const p of loadData<PeopleData>('people.json').people) {
+    const entry: GazEntry = { name: p.name, type: 'person', kind: 'name', country: p.country ? g.countryByCode.get(p.country) : undefined };
+    for (const alias of [p.name, ...(p.aliases ?? [])]) g.add(alias, entry, RANK.person);
+    for (const alias of p.short ?? []) g.add(alias, { ...entry, short: true }, RANK.person);
+  }
+  const places = loadData<PlacesData>('places.json');
+  for (const p of places.places) {
+    const entry: GazEntry = { name: p.name, type: 'place', kind: 'name', country: p.country ? g.countryByCode.get(p.country) : undefined, capital: p.capital, ambiguous: p.ambiguous };
+    for (const alias of [p.name, ...(p.aliases ?? [])]) g.add(alias, entry, RANK.place);
+  }
+  for (const a of places.areas ?? []) {
+    const entry: GazEntry = { name: a.name, type: 'place', kind: 'name' };
+    for (const alias of [a.name, ...(a.aliases ?? [])]) g.add(alias, entry, RANK.place);
+  }
+  return g;
+}
+
+function addCountries(g: Gazetteer): void {
+  const require = createRequire(import.meta.url);
+  const world = require('world-countries/countries.json') as WorldCountry[];
+  const extra = loadData<CountriesExtra>('countries-extra.json');
+  const notNames = new Set(extra.notNames);
+  for (const c of world) {
+    const name = extra.canonical[c.cca2] ?? c.name.common;
+    g.countryByCode.set(c.cca2, name);
+    const entry: GazEntry = { name, type: 'country', kind: 'name' };
+    const names = [name, c.name.common, c.name.official, ...c.altSpellings, ...(extra.aliases[c.cca2] ?? [])];
+    for (const alias of new Set(names)) {
+      // Skip ISO codes and names that are ordinary words; keep deliberate aliases such as "US" and "UK".
+      if (notNames.has(alias) || (/^[A-Z]{2,3}$/.test(alias) && !(extra.aliases[c.cca2] ?? []).includes(alias))) continue;
+      if (/[^\p{Script=Latin}\p{N}\p{P}\s]/u.test(alias)) continue;
+      g.add(alias, entry, RANK.country, { caseSensitive: isWordInCapitals(alias) });
+    }
+    const demonym: GazEntry = { ...entry, kind: 'demonym' };
+    const eng = c.demonyms?.eng;
+    for (const d of new Set([eng?.m, eng?.f, ...(extra.demonyms[c.cca2] ?? [])])) if (d && !notNames.has(d)) g.add(d, demonym, RANK.country);
+  }
+  for (const h of extra.historical) {
+    const entry: GazEntry = { name: h.name, type: 'country', kind: 'name' };
+    for (const alias of [h.name, ...(h.aliases ?? [])]) g.add(alias, entry, RANK.country, { caseSensitive: isWordInCapitals(alias) });
+    for (const d of h.demonyms ?? []) g.add(d, { ...entry, kind: 'demonym' }, RANK.country);
+  }
+}
+
+/** An acronym that spells an English word ("US", "WHO", "IS"): in an ALL-CAPS headline it is the word. */
+function isWordInCapitals(alias: string): boolean {
+  return /^[A-Z]{2,4}$/.test(alias) && anyStopwords().has(alias.toLowerCase());
+}

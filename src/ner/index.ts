@@ -1,0 +1,25 @@
+// NER stage: Article -> NerArticle with people, countries, organisations and places under canonical names. Pure.
+import type { Article, Entity, NerArticle } from '../types.js';
+import { findCandidates } from './candidates.js';
+import { loadGazetteer, type UserGazetteer } from './gazetteer.js';
+import { resolveEntities, type Scanned } from './resolve.js';
+
+export interface NerOptions {
+  /** Capitals used for their governments ("Moscow said") count for the country. */
+  metonymy?: boolean;
+  /** A user's own entities and aliases (`--gazetteer FILE`). */
+  gazetteer?: UserGazetteer;
+}
+
+export function tagArticle(article: Article, options: NerOptions = {}): NerArticle {
+  return { ...article, entities: findEntities(article, options) };
+}
+
+/** Entities in the title and body of an article. Body mentions point into `text`; title ones carry `field: "title"`. */
+export function findEntities(article: Article, options: NerOptions = {}): Entity[] {
+  const g = loadGazetteer(options.gazetteer);
+  const scans: Scanned[] = [];
+  if (article.title) scans.push({ ...findCandidates(article.title, g, 'title', -1e6), field: 'title', text: article.title });
+  scans.push({ ...findCandidates(article.text, g, undefined, 0), text: article.text });
+  return resolveEntities(scans, { metonymy: options.metonymy });
+}

@@ -1,0 +1,175 @@
+// From mentions to entities: short names resolved to full ones, acronyms tied to their expansions, one canonical name each.
+import { loadData } from '../data.js';
+import type { Entity, EntityType, Mention } from '../types.js';
+import type { Candidate, TextScan } from './candidates.js';
+import { fold } from './gazetteer.js';
+import { isNameWord } from './roles.js';
+import { anyStopwords } from '../text/stopwords.js';
+import type { Token } from './tokenize.js';
+
+export interface ResolveOptions {
+  /** Capitals used for governments ("Moscow said") count for their country. */
+  metonymy?: boolean;
+}
+
+export interface Scanned extends TextScan {
+  field?: 'title';
+  text: string;
+}
+
+let surnameFirst: Set<string> | null = null;
+function surnamesFirst(): Set<string> {
+  return (surnameFirst ??= new Set(loadData<{ surnames: string[] }>('surname-first.json').surnames));
+}
+
+/** Builds the entity list of one article from the candidates of its title and body. */
+export function resolveEntities(scans: Scanned[], options: ResolveOptions): Entity[] {
+  const candidates = scans.flatMap((s) => s.candidates);
+  addAcronymDefinitions(scans, candidates);
+  resolvePeople(scans, candidates);
+  if (options.metonymy) {
+    for (const c of candidates) if (c.type === 'place' && c.capital && c.country) Object.assign(c, { type: 'country', name: c.country });
+  }
+  return group(candidates);
+}
+
+/** "SCO (Shanghai Cooperation Organization)" and "Shanghai Cooperation Organization (SCO)": one entity, and later bare "SCO"s too. */
+function addAcronymDefinitions(scans: Scanned[], candidates: Candidate[]): void {
+  const defined = new Map<string, Candidate>();
+  for (const scan of scans) {
+    for (const tokens of scan.sentences) {
+      for (let i = 1; i + 2 < tokens.length; i++) {
+        if (tokens[i]!.text !== '(') continue;
+        const close = tokens.findIndex((t, k) => k > i && t.text === ')');
+        if (close < 0 || close - i > 8) continue;
+        const inner = tokens.slice(i + 1, close);
+        const before = candidates.find((c) => c.field === scan.field && c.end === tokens[i - 1]!.end);
+        if (inner.length === 1 && isAcronym(inner[0]!.text)) {
+          const acronym = inner[0]!.text;
+          const full = before ?? unknownOrg(scan, tokens, i, candidates);
+          if (full && full.type === 'org') defined.set(acronym, full);
+        } else if (before && isAcronym(before.surface) && inner.every(isNameWordOrConnector)) {
+          defined.set(before.surface, before);
+        }
+      }
+    }
+  }
+  if (defined.size === 0) return;
+  // Every bare use of a defined acronym in the article is that entity.
+  for (const scan of scans) {
+    for (const tokens of scan.sentences) {
+      for (const t of tokens) {
+        const full = defined.get(t.text);
+        if (!full || candidates.some((c) => c.field === scan.field && c.start <= t.start && c.end >= t.end && c.name === full.name)) continue;
+        const existing = candidates.find((c) => c.field === scan.field && c.start === t.start && c.end === t.end);
+        if (existing) Object.assign(existing, { type: full.type, name: full.name, known: full.known, country: full.country });
+        else candidates.push({ ...full, start: t.start, end: t.end, surface: t.text, field: scan.field, order: full.order });
+      }
+    }
+  }
+}
+
+/** "Integrated Food Security Phase Classification (IPC)": an organisation no list knows, named by its expansion. */
+function unknownOrg(scan: Scanned, tokens: Token[], paren: number, candidates: Candidate[]): Candidate | null {
+  let start = paren;
+  while (start > 0 && (isNameWord(tokens[start - 1]) || (/^(of|for|and|the|on)$/.test(tokens[start - 1]!.text) && isNameWord(tokens[start - 2])))) start--;
+  if (paren - start < 2 || !isNameWord(tokens[start])) return null;
+  const s = tokens[start]!.start, e = tokens[paren - 1]!.end;
+  if (candidates.some((c) => c.field === scan.field && c.start < e && c.end > s)) return null;
+  const surface = scan.text.slice(s, e);
+  const candidate: Candidate = { start: s, end: e, surface, name: surface, type: 'org', kind: 'name', known: false, field: scan.field, order: candidates.length };
+  candidates.push(candidate);
+  return candidate;
+}
+
+function isAcronym(text: string): boolean {
+  return /^[A-Z][A-Z0-9&.-]{1,9}$/.test(text) && /[A-Z].*[A-Z]/.test(text);
+}
+
+function isNameWordOrConnector(t: Token): boolean {
+  return isNameWord(t) || /^(of|for|and|the|on|de|des|du)$/.test(t.text);
+}
+
+/** Short person names ("Lavrov", "Wang") become the full name they stand for in this article. */
+function resolvePeople(scans: Scanned[], candidates: Candidate[]): void {
+  const full = candidates.filter((c) => c.type === 'person' && c.name.includes(' '));
+  const surnameOf = (name: string) => {
+    const words = name.split(' ');
+    return surnamesFirst().has(words[0]!) ? [fold(words[0]!), fold(words[words.length - 1]!)] : [fold(words[words.length - 1]!)];
+  };
+  const bySurname = new Map<string, Candidate[]>();
+  for (const c of full) for (const s of surnameOf(c.name)) bySurname.set(s, [...(bySurname.get(s) ?? []), c]);
+  const nearest = (word: string, order: number) => {
+    const options = bySurname.get(fold(word));
+    if (!options) return null;
+    const before = options.filter((c) => c.order < order).pop();
+    return before ?? options[0]!;
+  };
+  for (const c of candidates) {
+    if (c.type !== 'person' || c.name.includes(' ')) continue;
+    const target = nearest(c.name, c.order);
+    if (target) Object.assign(c, { name: target.name, known: target.known });
+  }
+  // Bare surnames no rule picked up ("Lavrov said"), when the full name is in the article.
+  if (bySurname.size === 0) return;
+  const stop = anyStopwords();
+  for (const scan of scans) {
+    for (const tokens of scan.sentences) {
+      for (const t of tokens) {
+        if (!isNameWord(t) || stop.has(t.text.toLowerCase()) || !bySurname.has(fold(t.text))) continue;
+        if (candidates.some((c) => c.field === scan.field && c.start < t.end && c.end > t.start)) continue;
+        const byOrder = scanOrder(candidates, scan.field, t.start);
+        const target = nearest(t.text, byOrder);
+        if (target) candidates.push({ ...target, start: t.start, end: t.end, surface: t.text, field: scan.field, kind: 'name', order: byOrder });
+      }
+    }
+  }
+}
+
+/** The order number a new mention at `start` would have: that of the last candidate before it. */
+function scanOrder(candidates: Candidate[], field: 'title' | undefined, start: number): number {
+  let order = field === 'title' ? -1 : 0;
+  for (const c of candidates) if (c.field === field && c.start < start && c.order > order) order = c.order;
+  return order + 0.5;
+}
+
+/** Mentions grouped into entities by type and name (transliteration variants folded together). */
+function group(candidates: Candidate[]): Entity[] {
+  const groups = new Map<string, Candidate[]>();
+  for (const c of candidates) {
+    const k = `${c.type}|${nameKey(c.name)}`;
+    groups.set(k, [...(groups.get(k) ?? []), c]);
+  }
+  const entities: Entity[] = [];
+  for (const members of groups.values()) {
+    const first = members.find((m) => m.known) ?? mostCommonName(members);
+    const mentions: Mention[] = members
+      .map((m) => (m.field ? { start: m.start, end: m.end, kind: m.kind, field: m.field } : { start: m.start, end: m.end, kind: m.kind }))
+      .sort((a, b) => (a.field === b.field ? a.start - b.start : a.field ? -1 : 1));
+    const entity: Entity = { name: first.name, type: first.type as EntityType, count: mentions.length, aliases: [...new Set(members.map((m) => m.surface))], mentions };
+    const country = members.find((m) => m.country)?.country;
+    if (country && first.type === 'place') entity.country = country;
+    entities.push(entity);
+  }
+  return entities.sort((a, b) => b.count - a.count || a.name.localeCompare(b.name));
+}
+
+function mostCommonName(members: Candidate[]): Candidate {
+  const counts = new Map<string, number>();
+  for (const m of members) counts.set(m.name, (counts.get(m.name) ?? 0) + 1);
+  return members.reduce((best, m) => (counts.get(m.name)! > counts.get(best.name)! || (counts.get(m.name) === counts.get(best.name) && m.name.length > best.name.length) ? m : best));
+}
+
+/**
+ * A key under which spellings of one name meet: case, diacritics and common transliteration
+ * variants folded (Sergei/Sergey, Zelenskyy/Zelenskiy/Zelensky, Aleksandr/Alexander).
+ */
+export function nameKey(name: string): string {
+  return fold(name)
+    .toLowerCase()
+    .replace(/['’.]/g, '')
+    .replace(/x/g, 'ks')
+    .split(/[\s-]+/)
+    .map((w) => (w.length >= 5 ? w.replace(/(?:yy|iy|ii|yi)$/, 'y').replace(/ei$/, 'ey') : w))
+    .join(' ');
+}

@@ -1,0 +1,71 @@
+// Titles and roles before names ("Chinese Special Representative for Eurasian Affairs Li Hui"): cues, never part of a name.
+import { loadData } from '../data.js';
+import type { Token } from './tokenize.js';
+
+interface RolesData {
+  heads: string[];
+  modifiers: string[];
+  connectors: string[];
+}
+
+let roles: { heads: Set<string>; modifiers: Set<string>; connectors: Set<string> } | null = null;
+function roleWords() {
+  if (!roles) {
+    const data = loadData<RolesData>('roles.json');
+    const withCaps = (words: string[]) => new Set(words.flatMap((w) => [w, w.toUpperCase()]));
+    roles = { heads: withCaps(data.heads), modifiers: withCaps(data.modifiers), connectors: new Set(data.connectors) };
+  }
+  return roles;
+}
+
+export function isRoleWord(word: string): boolean {
+  const { heads, modifiers } = roleWords();
+  return heads.has(word) || modifiers.has(word);
+}
+
+/** Name particles that may be lower-case inside a name ("Luiz Inacio Lula da Silva", "Mohammed bin Salman"). */
+const PARTICLES = new Set(['al', 'el', 'bin', 'ibn', 'bint', 'da', 'de', 'del', 'della', 'der', 'di', 'dos', 'du', 'la', 'le', 'van', 'von', 'y', 'ben', 'abu']);
+
+export function isNameWord(token: Token | undefined): boolean {
+  if (!token) return false;
+  return /^\p{Lu}[\p{L}\p{M}'’.-]*$/u.test(token.text) || /^(al|el)-\p{Lu}/u.test(token.text);
+}
+
+export function isParticle(token: Token | undefined): boolean {
+  return token !== undefined && PARTICLES.has(token.text);
+}
+
+/**
+ * A role phrase starting at `i` followed by a name: returns where the name starts, or -1.
+ * `known(j)` gives the end of a known non-person name at j (a country, demonym or organisation inside
+ * the role, as in "Special Envoy for Syria Geir Pedersen"), or -1.
+ */
+export function nameAfterRole(tokens: Token[], i: number, known: (j: number) => number): number {
+  const { heads, modifiers, connectors } = roleWords();
+  let j = i;
+  let sawHead = false;
+  let afterRole = -1;
+  while (j < tokens.length) {
+    const word = tokens[j]!.text;
+    if (heads.has(word) || heads.has(word.toLowerCase()) && word === word.toLowerCase()) {
+      sawHead = true;
+      j++;
+      afterRole = j;
+    } else if (modifiers.has(word)) {
+      j++;
+      afterRole = j;
+    } else if (connectors.has(word) && afterRole === j && isNameWord(tokens[j + 1])) {
+      j++;
+    } else if (afterRole >= 0 && known(j) > j) {
+      j = known(j);
+      afterRole = j;
+    } else if (afterRole >= 0 && tokens[j - 1] && connectors.has(tokens[j - 1]!.text) && isNameWord(tokens[j])) {
+      // "for Eurasian Affairs": capitalised words after a connector belong to the role if a role word follows them.
+      let k = j;
+      while (isNameWord(tokens[k]) && !isRoleWord(tokens[k]!.text)) k++;
+      if (k < tokens.length && isRoleWord(tokens[k]!.text) && k - j <= 3) j = k;
+      else break;
+    } else break;
+  }
+  return sawHead && afterRole >= 0 && isNameWord(tokens[afterRole]) ? afterRole : -1;
+}

@@ -1,0 +1,34 @@
+// Stop-word lists per language (natural's lists, plus German from data/), for stop-word density and language guessing.
+import { createRequire } from 'node:module';
+import { loadData } from '../data.js';
+
+const require = createRequire(import.meta.url);
+
+const NATURAL_LISTS: Record<string, string> = {
+  en: 'stopwords.js', es: 'stopwords_es.js', fr: 'stopwords_fr.js', id: 'stopwords_id.js', it: 'stopwords_it.js',
+  nl: 'stopwords_nl.js', no: 'stopwords_no.js', pl: 'stopwords_pl.js', pt: 'stopwords_pt.js', ru: 'stopwords_ru.js',
+  sv: 'stopwords_sv.js', uk: 'stopwords_uk.js',
+};
+
+let lists: Map<string, Set<string>> | null = null;
+
+/** Language code -> its stop words (lower case). Loaded once. */
+export function stopwordLists(): Map<string, Set<string>> {
+  if (lists) return lists;
+  lists = new Map();
+  for (const [lang, file] of Object.entries(NATURAL_LISTS)) {
+    const { words } = require(`natural/lib/natural/util/${file}`) as { words: string[] };
+    lists.set(lang, new Set(words.map((w) => w.toLowerCase())));
+  }
+  for (const [lang, words] of Object.entries(loadData<Record<string, string[]>>('stopwords-extra.json'))) {
+    lists.set(lang, new Set([...(lists.get(lang) ?? []), ...words.map((w) => w.toLowerCase())]));
+  }
+  return lists;
+}
+
+/** The union of all stop words: a language-blind density measure. */
+let all: Set<string> | null = null;
+export function anyStopwords(): Set<string> {
+  if (!all) all = new Set([...stopwordLists().values()].flatMap((s) => [...s]));
+  return all;
+}

@@ -1,0 +1,77 @@
+// The records of mine's JSON contract (README "JSON contract"): what each stage reads and writes.
+
+/** One input page as read from disk or stdin, before extraction. */
+export interface Page {
+  /** Path as given or found (`-` for stdin). */
+  file: string;
+  /** Decoded text of the file. */
+  content: string;
+  /** `html` for .html/.htm files or content that is clearly markup, else `text` (a rendered page dump). */
+  format: 'text' | 'html';
+  /** Modification time of the file, if known: published dates later than this are rejected. */
+  mtime?: Date;
+}
+
+/** An article: the output of `mine extract` and `mine clean`. */
+export interface Article {
+  /** Stable id: a hash of the page's content, with `-2`, `-3`... for further articles of one page. */
+  id: string;
+  /** The input file it came from. */
+  file: string;
+  title: string | null;
+  /** ISO 8601 (`2023-08-07T23:54:00`, with offset when the page gave one, or a bare date), or null. */
+  published: string | null;
+  /** Byline (a person or the outlet's desk), or null. */
+  author: string | null;
+  /** Agency credited as the source ("Agencies", "Reuters", "Xinhua"), or null. */
+  source: string | null;
+  /** Name of the site or outlet, or null. */
+  site: string | null;
+  tags: string[];
+  /** Body paragraphs: no title, byline, dates or captions. */
+  paragraphs: string[];
+  /** The paragraphs joined by a blank line; entity offsets point into this. */
+  text: string;
+  /** Number of words in `text`. */
+  words: number;
+  /** Why the body is empty, when it is (`not an article`, `empty page`...). Additive field. */
+  reason?: string;
+}
+
+export const ENTITY_TYPES = ['person', 'country', 'org', 'place'] as const;
+export type EntityType = (typeof ENTITY_TYPES)[number];
+
+export interface Mention {
+  /** Offsets into `text` (or into `title` when `field` is "title"): JS string indices, end exclusive. */
+  start: number;
+  end: number;
+  /** "demonym" for adjectival mentions of a country ("Russian"), else "name". */
+  kind: 'name' | 'demonym';
+  /** Present as "title" when the mention is in the headline rather than in `text`. */
+  field?: 'title';
+}
+
+export interface Entity {
+  /** Canonical name ("Sergey Lavrov", "Shanghai Cooperation Organisation", "Russia"). */
+  name: string;
+  type: EntityType;
+  /** Number of mentions (title and body). */
+  count: number;
+  /** Surface forms seen in this article. */
+  aliases: string[];
+  mentions: Mention[];
+  /** For places: the country they are in, where known. */
+  country?: string;
+}
+
+/** An article with its entities: the output of `mine ner`. */
+export interface NerArticle extends Article {
+  entities: Entity[];
+}
+
+/** Any record a stage can hand to the next. */
+export type MineRecord = Article | NerArticle;
+
+export function hasEntities(record: MineRecord): record is NerArticle {
+  return Array.isArray((record as NerArticle).entities);
+}

@@ -1,0 +1,37 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { findDates, parseDate } from '../../src/extract/dates.js';
+
+const iso = (text: string, year?: number) => findDates(text, { year })[0]?.iso ?? null;
+
+test('the date forms news sites print are normalised to ISO 8601', () => {
+  assert.equal(iso('7 Aug 2023 23:54'), '2023-08-07T23:54:00');
+  assert.equal(iso('2025-04-02 05:04 Last Updated At:13:07'), '2025-04-02T05:04:00');
+  assert.equal(iso('Published November 28, 2022 | 07:40 AM'), '2022-11-28T07:40:00');
+  assert.equal(iso('2023-02-02T23:44:00+03:00'), '2023-02-02T23:44:00+03:00');
+  assert.equal(iso('2019-11-19T12:48:14Z'), '2019-11-19T12:48:14Z');
+  assert.equal(iso('Published 11:11 PM EST Nov 19, 2019'), '2019-11-19T23:11:00-05:00');
+  assert.equal(iso('November 19, 2019 12:04AM ET'), '2019-11-19T00:04:00');
+  assert.equal(iso('Tuesday, 19 November 2019'), '2019-11-19');
+  assert.equal(iso('Sept. 30, 2019'), '2019-09-30');
+  assert.equal(iso('19/11/2019'), '2019-11-19');
+  assert.equal(iso('2019/11/19'), '2019-11-19');
+});
+
+test('a dateline without a year needs a year from elsewhere', () => {
+  assert.equal(iso('BEIJING, June 10 (Xinhua) -- China said'), null);
+  assert.equal(iso('BEIJING, June 10 (Xinhua) -- China said', 2024), '2024-06-10');
+});
+
+test('impossible dates and bare numbers are not dates', () => {
+  assert.equal(iso('31 Feb 2023'), null);
+  assert.equal(iso('2 Min Read'), null);
+  assert.equal(iso('12-point plan'), null);
+  assert.equal(iso('US$100 billion in 2020'), null);
+});
+
+test('dates after the file\'s own time are rejected', () => {
+  const mtime = new Date('2023-01-01T00:00:00Z');
+  assert.equal(parseDate('7 Aug 2023 23:54', mtime), null);
+  assert.equal(parseDate('7 Aug 2022 23:54', mtime)?.iso, '2022-08-07T23:54:00');
+});

@@ -1,0 +1,36 @@
+// Shared test helpers: the project root, temp folders, and running the built `mine` binary.
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+/** The project root (tests run compiled from dist/test/). */
+export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+export const SAMPLES = path.join(ROOT, 'samples');
+export const FIXTURES = path.join(ROOT, 'test', 'fixtures');
+
+export interface RunResult {
+  status: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+/** Runs bin/mine.js with `args` (and `input` on stdin), without colour unless `env` asks for it. */
+export function mine(args: string[], options: { input?: string | Buffer; env?: NodeJS.ProcessEnv; cwd?: string } = {}): RunResult {
+  const result = spawnSync(process.execPath, [path.join(ROOT, 'bin', 'mine.js'), ...args], {
+    input: options.input ?? '',
+    encoding: 'utf8',
+    cwd: options.cwd ?? ROOT,
+    env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: undefined, ...options.env },
+    maxBuffer: 1 << 28,
+  });
+  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+/** A fresh temporary folder, removed when the process exits. */
+export function tempDir(): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'mine-test-'));
+  process.on('exit', () => fs.rmSync(dir, { recursive: true, force: true }));
+  return dir;
+}
