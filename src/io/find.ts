@@ -8,7 +8,14 @@ export type Found = { file: string } | { stdin: true } | { error: InputError };
 
 const GLOB_CHARS = /[*?[\]{}]/;
 
-/** Yields every input named by `args`, in order; folders are walked recursively (hidden entries skipped). */
+/** What a folder walk reads: page dumps, HTML, records, and files without an extension. Named files are always read. */
+const PAGE_EXTENSIONS = new Set(['', '.txt', '.text', '.dump', '.html', '.htm', '.xhtml', '.shtml', '.ndjson', '.jsonl', '.json']);
+
+function isPageFile(name: string): boolean {
+  return PAGE_EXTENSIONS.has(path.extname(name).toLowerCase());
+}
+
+/** Yields every input named by `args`, in order; folders are walked recursively (hidden entries and other file types skipped). */
 export async function* findInputs(args: string[]): AsyncGenerator<Found> {
   for (const arg of args) {
     if (arg === '-') {
@@ -51,12 +58,13 @@ async function* walk(dir: string, seen: Set<string>): AsyncGenerator<Found> {
     if (entry.name.startsWith('.')) continue;
     const full = path.join(dir, entry.name);
     if (entry.isDirectory()) yield* walk(full, seen);
-    else if (entry.isFile()) yield { file: full };
-    else if (entry.isSymbolicLink()) {
+    else if (entry.isFile()) {
+      if (isPageFile(entry.name)) yield { file: full };
+    } else if (entry.isSymbolicLink()) {
       try {
         const target = await fs.promises.stat(full);
         if (target.isDirectory()) yield* walk(full, seen);
-        else if (target.isFile()) yield { file: full };
+        else if (target.isFile() && isPageFile(entry.name)) yield { file: full };
       } catch (error) {
         yield { error: new InputError(full, 'unreadable', describeFsError(error)) };
       }
