@@ -36,6 +36,8 @@ export interface Article {
   words: number;
   /** Why the body is empty, when it is (`not an article`, `empty page`...). Additive field. */
   reason?: string;
+  /** ISO 639-1 code of the body's language ("en", "de"...) or "und", set by cleaning. Additive field. */
+  language?: string;
 }
 
 export const ENTITY_TYPES = ['person', 'country', 'org', 'place'] as const;

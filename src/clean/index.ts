@@ -1,5 +1,6 @@
 // Clean stage: Article -> Article with normalised text. Idempotent: cleaning twice changes nothing.
 import type { Article } from '../types.js';
+import { detectLanguage } from '../text/language.js';
 import { countWords } from '../text/words.js';
 
 const SINGLE_QUOTES = /[\u2018\u2019\u201A\u201B\u2032\u02BC]/g;
@@ -43,6 +44,7 @@ export function cleanArticle(article: Article): Article {
     paragraphs,
     text,
     words: countWords(text),
+    language: detectLanguage(text),
   };
 }
 

@@ -15,8 +15,15 @@ export function tagArticle(article: Article, options: NerOptions = {}): NerArtic
   return { ...article, entities: findEntities(article, options) };
 }
 
-/** Entities in the title and body of an article. Body mentions point into `text`; title ones carry `field: "title"`. */
+/** Languages the recognisers are built for ("und": too little text to tell, so it is tried). */
+const SUPPORTED_LANGUAGES = new Set(['en', 'und']);
+
+/**
+ * Entities in the title and body of an article. Body mentions point into `text`; title ones carry `field: "title"`.
+ * Articles in other languages get none rather than English rules misreading them.
+ */
 export function findEntities(article: Article, options: NerOptions = {}): Entity[] {
+  if (article.language && !SUPPORTED_LANGUAGES.has(article.language)) return [];
   const g = loadGazetteer(options.gazetteer);
   const scans: Scanned[] = [];
   if (article.title) scans.push({ ...findCandidates(article.title, g, 'title', -1e6), field: 'title', text: article.title });
