@@ -2,6 +2,7 @@
 import { createHash } from 'node:crypto';
 import type { Article, Page } from '../types.js';
 import { countWords } from '../text/words.js';
+import { extractFromHtml } from './html.js';
 import { extractFromDump, type DumpArticle } from './text-dump.js';
 
 export interface ExtractOptions {
@@ -15,7 +16,8 @@ export interface ExtractOptions {
 export function extractArticles(page: Page, options: ExtractOptions = {}): Article[] {
   const id = pageId(page.content);
   if (options.raw) return [toArticle(page, id, rawArticle(page.content))];
-  const found = extractFromDump(page, { allArticles: options.allArticles ?? false });
+  const extract = page.format === 'html' ? extractFromHtml : extractFromDump;
+  const found = extract(page, { allArticles: options.allArticles ?? false });
   if (found.length === 0 || found[0]!.paragraphs.length === 0) {
     const article = toArticle(page, id, found[0] ?? emptyArticle());
     return [{ ...article, reason: 'no article text found (index, error or empty page?)' }];
