@@ -2,7 +2,10 @@
 import { Command, CommanderError, Option } from 'commander';
 import { createRequire } from 'node:module';
 import { EXIT_OK, EXIT_SOME_FAILED, EXIT_USAGE, InputError, UsageError } from './errors.js';
+import { findInputs } from './io/find.js';
 import { exitQuietlyOnBrokenPipe, write } from './io/stdout.js';
+import { progressLine } from './render/progress.js';
+import { runCacheCommand } from './commands/cache.js';
 import { colorWanted, makeChalk } from './render/color.js';
 import { renderCsv } from './render/csv.js';
 import { renderTable } from './render/table.js';
@@ -14,24 +17,71 @@ import { extractCommand } from './commands/extract.js';
 import { nerCommand } from './commands/ner.js';
 import { timelineCommand } from './commands/timeline.js';
 
+/** Thrown by the report under --strict at the first input that cannot be used. */
+class StrictStop extends Error {
+  constructor(readonly cause: InputError) {
+    super(`stopped at ${cause.file} (--strict)`);
+  }
+}
+
+/** Set by the first Ctrl-C: the run stops taking new inputs, finishes what it has and says where it got to. */
+export const interruption = new AbortController();
+
 const COMMANDS: CommandSpec[] = [extractCommand, cleanCommand, nerCommand, entitiesCommand, timelineCommand];
 const { version } = createRequire(import.meta.url)('../../package.json') as { version: string };
 
 type Format = 'table' | 'json' | 'ndjson' | 'csv';
 
-/** Counts what happened to the inputs and prints each problem as one line on stderr. */
+/** Counts what happened to the inputs, prints each problem as one line on stderr, and shows progress on a terminal. */
 class RunReport implements Reporter {
   processed_ = 0;
   records = 0;
+  bytes = 0;
+  total: number | null = null;
   readonly skips = new Map<string, number>();
-  constructor(private readonly quiet: boolean) {}
+  private readonly started = Date.now();
+  private progressShown = false;
+  private timer: NodeJS.Timeout | null = null;
+
+  constructor(private readonly quiet: boolean, private readonly strict: boolean) {}
+
+  /** Starts the progress line: only on a terminal, only once the run has lasted a second. */
+  startProgress(): void {
+    if (this.quiet || !process.stderr.isTTY) return;
+    this.timer = setInterval(() => this.drawProgress(), 250);
+    this.timer.unref();
+  }
+
+  private drawProgress(): void {
+    if (Date.now() - this.started < 1000) return;
+    this.progressShown = true;
+    const state = { done: this.processed_ + this.skippedCount, total: this.total, bytes: this.bytes, elapsedMs: Date.now() - this.started };
+    process.stderr.write(`\r\u001b[K${progressLine(state, process.stderr.columns ?? 80)}`);
+  }
+
+  stopProgress(): void {
+    if (this.timer) clearInterval(this.timer);
+    if (this.progressShown) process.stderr.write('\r\u001b[K');
+    this.progressShown = false;
+  }
+
   skipped(error: InputError): void {
     this.skips.set(error.reason, (this.skips.get(error.reason) ?? 0) + 1);
-    if (!this.quiet) process.stderr.write(`mine: ${error.message}\n`);
+    if (!this.quiet) {
+      if (this.progressShown) process.stderr.write('\r\u001b[K');
+      process.stderr.write(`mine: ${error.message}\n`);
+    }
+    if (this.strict) throw new StrictStop(error);
   }
-  processed(_file: string, records: number): void {
+
+  get interrupted(): boolean {
+    return interruption.signal.aborted;
+  }
+
+  processed(_file: string, records: number, bytes: number): void {
     this.processed_++;
     this.records += records;
+    this.bytes += bytes;
   }
   get skippedCount(): number {
     return [...this.skips.values()].reduce((a, b) => a + b, 0);
@@ -64,11 +114,23 @@ export async function main(argv: string[]): Promise<number> {
       .addOption(new Option('--ndjson', 'print one JSON record per line, as they are ready').conflicts(['csv']));
     if (spec.csv) command.option('--csv', 'print CSV');
     spec.configure(command);
-    command.option('-q, --quiet', 'no warnings or summary on stderr').option('--debug', 'show stack traces of internal errors');
+    command
+      .option('--strict', 'stop at the first input that cannot be used (exit 1)')
+      .option('-q, --quiet', 'no warnings, progress or summary on stderr')
+      .option('--debug', 'show stack traces of internal errors');
     command.action(async (paths: string[], options: Record<string, unknown>) => {
       exitCode = await runCommand(spec, paths, options);
     });
   }
+  program
+    .command('cache')
+    .argument('<action>', 'stats or clear')
+    .description('what the document cache holds (stats), or empty it (clear)')
+    .option('--cache <dir>', 'the cache folder (default: $XDG_CACHE_HOME/mine)')
+    .exitOverride()
+    .action(async (action: string, options: { cache?: string }) => {
+      await write(await runCacheCommand(action, options));
+    });
   try {
     await program.parseAsync(argv, { from: 'user' });
     if (argv.length === 0) {
@@ -90,7 +152,7 @@ export async function main(argv: string[]): Promise<number> {
 }
 
 async function runCommand(spec: CommandSpec, paths: string[], options: Record<string, unknown>): Promise<number> {
-  const report = new RunReport(options.quiet === true);
+  const report = new RunReport(options.quiet === true, options.strict === true);
   const format: Format = options.json ? 'json' : options.ndjson ? 'ndjson' : options.csv ? 'csv' : 'table';
   const color = format === 'table' && colorWanted();
   const chalk = makeChalk(color);
@@ -98,27 +160,55 @@ async function runCommand(spec: CommandSpec, paths: string[], options: Record<st
     if (process.stdin.isTTY) throw new UsageError(`${spec.name}: no input (give files, folders or globs, or - to read stdin; see mine ${spec.name} --help)`);
     paths = ['-'];
   }
+  if (process.stderr.isTTY && !options.merge) void countInputs(paths).then((n) => (report.total = n));
+  report.startProgress();
+  const onInterrupt = () => {
+    if (interruption.signal.aborted) process.exit(130);
+    interruption.abort();
+  };
+  process.on('SIGINT', onInterrupt);
   try {
     const output = await spec.run(paths, options, { reporter: report, chalk });
-    await render(output, format, color, chalk.bold);
+    await render(output, format, color, chalk.bold, () => report.stopProgress());
     if (!options.quiet) for (const note of output.notes?.() ?? []) process.stderr.write(`mine: ${note}\n`);
   } catch (error) {
+    report.stopProgress();
     if (error instanceof UsageError) throw error;
+    if (error instanceof StrictStop) {
+      process.stderr.write(`mine: ${error.message}\n`);
+      return EXIT_SOME_FAILED;
+    }
     process.stderr.write(`mine: internal error: ${(error as Error).message}${options.debug ? `\n${(error as Error).stack}` : ' (run with --debug for details)'}\n`);
     return EXIT_SOME_FAILED;
+  } finally {
+    process.off('SIGINT', onInterrupt);
+  }
+  if (interruption.signal.aborted) {
+    process.stderr.write(`mine: interrupted; ${report.summary().replace(/^mine: /, '')}\n`);
+    return 130;
   }
   if (!options.quiet && (report.skippedCount > 0 || process.stderr.isTTY)) process.stderr.write(report.summary() + '\n');
   return report.skippedCount > 0 ? EXIT_SOME_FAILED : EXIT_OK;
 }
 
-async function render(output: Output<any>, format: Format, color: boolean, bold: (s: string) => string): Promise<void> {
+/** How many inputs a run has, for the progress line's ETA (stdin counts as one). */
+async function countInputs(paths: string[]): Promise<number> {
+  let n = 0;
+  for await (const _ of findInputs(paths)) n++;
+  return n;
+}
+
+/** Prints the output; `done` is called once all rows are in, before anything tabular is printed. */
+async function render(output: Output<any>, format: Format, color: boolean, bold: (s: string) => string, done: () => void): Promise<void> {
   if (format === 'json' && output.json) {
     for await (const _ of output.rows);
+    done();
     await write(JSON.stringify(output.json(), null, 1) + '\n');
     return;
   }
   if (format === 'ndjson') {
     for await (const row of output.rows) await write(JSON.stringify(row) + '\n');
+    done();
     return;
   }
   if (format === 'json') {
@@ -130,10 +220,12 @@ async function render(output: Output<any>, format: Format, color: boolean, bold:
       first = false;
     }
     await write(first ? ']\n' : '\n]\n');
+    done();
     return;
   }
   const rows: unknown[] = [];
   for await (const row of output.rows) rows.push(row);
+  done();
   if (format === 'csv') await write(renderCsv(output.csvColumns ?? output.columns, rows));
   else await write(renderTable(output.columns, rows, { color, bold }));
 }

@@ -11,6 +11,8 @@ export interface EntityRow {
   first: string | null;
   last: string | null;
   aliases: string[];
+  /** Documents per spelling of the name: what makes partial counts mergeable exactly (`--merge`). */
+  names: Record<string, number>;
 }
 
 interface Tally {
@@ -34,12 +36,7 @@ export class EntityCounter {
   add(article: NerArticle): void {
     const date = article.published ? article.published.slice(0, 10) : null;
     for (const e of article.entities) {
-      const k = entityKey(e.type, e.name);
-      let t = this.tallies.get(k);
-      if (!t) {
-        t = { names: new Map(), type: e.type, mentions: 0, documents: 0, first: null, last: null, aliases: new Set() };
-        this.tallies.set(k, t);
-      }
+      const t = this.tally(e.type, e.name);
       t.names.set(e.name, (t.names.get(e.name) ?? 0) + 1);
       t.mentions += e.count;
       t.documents++;
@@ -49,6 +46,27 @@ export class EntityCounter {
         if (!t.last || date > t.last) t.last = date;
       }
     }
+  }
+
+  /** Adds a row of an earlier run (`mine entities --json`): merging partial counts gives the counts of one run over all inputs. */
+  addRow(row: EntityRow): void {
+    const t = this.tally(row.type, row.name);
+    for (const [name, n] of Object.entries(row.names ?? { [row.name]: row.documents })) t.names.set(name, (t.names.get(name) ?? 0) + n);
+    t.mentions += row.mentions;
+    t.documents += row.documents;
+    for (const a of row.aliases) t.aliases.add(a);
+    if (row.first && (!t.first || row.first < t.first)) t.first = row.first;
+    if (row.last && (!t.last || row.last > t.last)) t.last = row.last;
+  }
+
+  private tally(type: EntityType, name: string): Tally {
+    const k = entityKey(type, name);
+    let t = this.tallies.get(k);
+    if (!t) {
+      t = { names: new Map(), type, mentions: 0, documents: 0, first: null, last: null, aliases: new Set() };
+      this.tallies.set(k, t);
+    }
+    return t;
   }
 
   /** Rows sorted by mentions, then documents, then name. */
@@ -62,6 +80,7 @@ export class EntityCounter {
         first: t.first,
         last: t.last,
         aliases: [...t.aliases].sort(),
+        names: Object.fromEntries([...t.names.entries()].sort((a, b) => (a[0] < b[0] ? -1 : 1))),
       }))
       .sort((a, b) => b.mentions - a.mentions || b.documents - a.documents || a.name.localeCompare(b.name));
   }

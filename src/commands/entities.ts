@@ -4,8 +4,23 @@ import { inDateRange } from '../aggregate/filters.js';
 import { typeColor } from '../render/color.js';
 import { ENTITY_TYPES, hasEntities, type EntityType } from '../types.js';
 import { oneOf, positiveInt, type CommandSpec } from './command.js';
-import { documents } from './documents.js';
+import { documents, type Reporter } from './documents.js';
+import { InputError } from '../errors.js';
+import { readRows } from '../io/rows.js';
 import { addDateOptions, addInputOptions, addNerOptions, dateRange, documentOptions } from './options.js';
+
+async function mergeRows(paths: string[], counter: EntityCounter, reporter: Reporter): Promise<void> {
+  for await (const row of readRows(paths)) {
+    if (row instanceof InputError) reporter.skipped(row);
+    else if (isEntityRow(row)) counter.addRow(row);
+    else reporter.skipped(new InputError(paths.join(' '), 'bad record', `not a row of mine entities --json: ${JSON.stringify(row).slice(0, 60)}`));
+  }
+}
+
+function isEntityRow(value: unknown): value is EntityRow {
+  const r = value as EntityRow;
+  return typeof r === 'object' && r !== null && typeof r.name === 'string' && ENTITY_TYPES.includes(r.type) && typeof r.mentions === 'number' && typeof r.documents === 'number' && Array.isArray(r.aliases);
+}
 
 export const entitiesCommand: CommandSpec = {
   name: 'entities',
@@ -16,16 +31,20 @@ export const entitiesCommand: CommandSpec = {
   configure(command) {
     command
       .option('--type <type>', `only this type (${ENTITY_TYPES.join(', ')})`, oneOf('--type', ENTITY_TYPES))
-      .option('--top <n>', 'only the N most mentioned', positiveInt('--top'));
+      .option('--top <n>', 'only the N most mentioned', positiveInt('--top'))
+      .option('--merge', 'the paths are results of earlier `mine entities --json` runs (partial counts) to add up');
     addDateOptions(command);
     addInputOptions(command);
     addNerOptions(command);
   },
   async run(paths, options, { reporter, chalk }) {
     const counter = new EntityCounter();
-    const range = dateRange(options);
-    for await (const record of documents(paths, documentOptions(options, 'ner', true), reporter)) {
-      if (hasEntities(record) && inDateRange(record, range)) counter.add(record);
+    if (options.merge) await mergeRows(paths, counter, reporter);
+    else {
+      const range = dateRange(options);
+      for await (const record of documents(paths, documentOptions(options, 'ner', true), reporter)) {
+        if (hasEntities(record) && inDateRange(record, range)) counter.add(record);
+      }
     }
     let rows = counter.rows();
     if (options.type) rows = rows.filter((r) => r.type === (options.type as EntityType));

@@ -6,7 +6,9 @@ import { DEFAULT_MAX_BYTES } from '../io/read.js';
 import type { UserGazetteer } from '../ner/gazetteer.js';
 import type { PipelineOptions, Stage } from '../pipeline.js';
 import type { DocumentOptions } from './documents.js';
-import { sizeOption } from './command.js';
+import { positiveInt, sizeOption } from './command.js';
+import { defaultCachePath } from '../run/cache.js';
+import { defaultJobs } from '../run/pool.js';
 import { parseDateBound, type DateRange } from '../aggregate/filters.js';
 import { ENTITY_TYPES } from '../types.js';
 
@@ -14,7 +16,9 @@ export function addInputOptions(command: Command): void {
   command
     .option('--raw', 'inputs are article text already: no boilerplate removal')
     .option('--all-articles', 'emit every article of a page, not only the main one')
-    .option('--max-size <size>', 'skip files larger than this (e.g. 50M)', sizeOption, DEFAULT_MAX_BYTES);
+    .option('--max-size <size>', 'skip files larger than this (e.g. 50M)', sizeOption, DEFAULT_MAX_BYTES)
+    .option('-j, --jobs <n>', `worker threads (default: one per core, here ${defaultJobs()})`, positiveInt('--jobs'))
+    .option('--cache [dir]', `keep each document's results between runs (default dir: ${defaultCachePath()})`);
 }
 
 export function addNerOptions(command: Command): void {
@@ -49,7 +53,8 @@ export function documentOptions(options: Record<string, unknown>, stage: Stage, 
     reuseEntities,
     ner: { metonymy: options.metonymy === true, gazetteer: options.gazetteer ? readGazetteer(options.gazetteer as string) : undefined },
   };
-  return { read: { maxBytes: options.maxSize as number }, pipeline };
+  const cache = options.cache === true ? defaultCachePath() : (options.cache as string | undefined);
+  return { read: { maxBytes: options.maxSize as number }, pipeline, jobs: (options.jobs as number | undefined) || defaultJobs(), cachePath: cache };
 }
 
 /** A user gazetteer: `{ "entities": [{ "name", "type", "aliases": [], "country"? }] }`. Bad files are usage errors. */
