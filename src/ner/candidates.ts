@@ -112,8 +112,11 @@ function endOfName(tokens: Token[], start: number, knownEnd: (j: number) => numb
   let end = start + 1;
   while (end < tokens.length && end - start < 4) {
     const t = tokens[end]!;
-    if (isParticle(t) && isNameWord(tokens[end + 1])) {
-      end += 2;
+    // Particles, also in runs ("von der Leyen", "de la Cruz"), count only when a name word follows them.
+    let after = end;
+    while (isParticle(tokens[after])) after++;
+    if (after > end && isNameWord(tokens[after])) {
+      end = after + 1;
       continue;
     }
     if (!isNameWord(t) || isRoleWord(t.text) || knownEnd(end) > end) break;

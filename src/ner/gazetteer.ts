@@ -34,6 +34,7 @@ interface TrieNode {
 
 interface WorldCountry {
   cca2: string;
+  independent?: boolean;
   name: { common: string; official: string };
   altSpellings: string[];
   capital?: string[];
@@ -61,7 +62,7 @@ interface PlacesData {
 }
 
 /** Source ranks: on an alias clash the higher rank keeps it (a user's file beats everything; countries beat places). */
-const RANK = { place: 1, person: 2, org: 3, country: 4, user: 9 } as const;
+const RANK = { place: 1, person: 2, org: 3, territoryDemonym: 3.5, country: 4, user: 9 } as const;
 
 const foldCache = new Map<string, string>();
 /** Token key: diacritics and curly apostrophes folded, case kept. */
@@ -195,9 +196,11 @@ function addCountries(g: Gazetteer): void {
       if (/[^\p{Script=Latin}\p{N}\p{P}\s]/u.test(alias)) continue;
       g.add(alias, entry, RANK.country, { caseSensitive: isWordInCapitals(alias) });
     }
+    // "Indian" is also the demonym of the British Indian Ocean Territory: a sovereign state keeps a shared demonym.
+    const demonymRank = c.independent ? RANK.country : RANK.territoryDemonym;
     const demonym: GazEntry = { ...entry, kind: 'demonym' };
     const eng = c.demonyms?.eng;
-    for (const d of new Set([eng?.m, eng?.f, ...(extra.demonyms[c.cca2] ?? [])])) if (d && !notNames.has(d)) g.add(d, demonym, RANK.country);
+    for (const d of new Set([eng?.m, eng?.f, ...(extra.demonyms[c.cca2] ?? [])])) if (d && !notNames.has(d)) g.add(d, demonym, demonymRank);
   }
   for (const h of extra.historical) {
     const entry: GazEntry = { name: h.name, type: 'country', kind: 'name' };
