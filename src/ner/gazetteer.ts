@@ -62,7 +62,7 @@ interface PlacesData {
 }
 
 /** Source ranks: on an alias clash the higher rank keeps it (a user's file beats everything; countries beat places). */
-const RANK = { place: 1, person: 2, org: 3, territoryDemonym: 3.5, country: 4, user: 9 } as const;
+const RANK = { place: 1, person: 2, org: 3, territoryDemonym: 3.5, country: 4, listedDemonym: 4.5, user: 9 } as const;
 
 const foldCache = new Map<string, string>();
 /** Token key: diacritics and curly apostrophes folded, case kept. */
@@ -200,7 +200,9 @@ function addCountries(g: Gazetteer): void {
     const demonymRank = c.independent ? RANK.country : RANK.territoryDemonym;
     const demonym: GazEntry = { ...entry, kind: 'demonym' };
     const eng = c.demonyms?.eng;
-    for (const d of new Set([eng?.m, eng?.f, ...(extra.demonyms[c.cca2] ?? [])])) if (d && !notNames.has(d)) g.add(d, demonym, demonymRank);
+    for (const d of new Set([eng?.m, eng?.f])) if (d && !notNames.has(d)) g.add(d, demonym, demonymRank);
+    // Demonyms listed in our own data say which country a shared demonym means ("Congolese": DR Congo).
+    for (const d of extra.demonyms[c.cca2] ?? []) g.add(d, demonym, RANK.listedDemonym);
   }
   for (const h of extra.historical) {
     const entry: GazEntry = { name: h.name, type: 'country', kind: 'name' };
