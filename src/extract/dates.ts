@@ -162,3 +162,14 @@ function pad(n: number): string {
 function daysIn(y: number, mo: number): number {
   return new Date(Date.UTC(y, mo, 0)).getUTCDate();
 }
+
+/** A line that is a date with at most a label around it ("Published: 7 Aug 2023 23:54"). */
+export function isDateLine(text: string): boolean {
+  // Every date form has digits: most lines are ruled out before any date pattern runs.
+  if (text.length > 90 || !/\d/.test(text)) return false;
+  const dates = findDates(text);
+  if (dates.length === 0) return false;
+  const rest = text.replace(/\b(published|posted|updated|last updated( at)?|on|at|date|am|pm|gmt|utc|[a-z]{2,4}t)\b/gi, '').replace(/[\d:|,.\-–—/•()\s]+/g, ' ');
+  const words = rest.match(/\p{L}{3,}/gu) ?? [];
+  return words.filter((w) => !/^(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun)/i.test(w)).length <= 1;
+}

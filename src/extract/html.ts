@@ -1,6 +1,6 @@
 // Article extraction from HTML pages: parse, read the metadata, drop the furniture, find the body, keep its paragraphs.
 import type { Page } from '../types.js';
-import { findDates } from './dates.js';
+import { isDateLine } from './dates.js';
 import { collectBlocks, type Block } from './html-blocks.js';
 import { selectBodyBlocks } from './html-body.js';
 import { datelineAgency } from './html-byline.js';
@@ -117,13 +117,6 @@ function isByline(text: string): boolean {
 }
 
 /** A line that is a date (with "Published", "Updated", a time and zone around it), not a sentence with a date in it. */
-function isDateLine(text: string): boolean {
-  if (text.length > 90 || findDates(text).length === 0) return false;
-  const rest = text.replace(/\b(published|posted|updated|last updated( at)?|on|at|date|am|pm|gmt|utc|[a-z]{2,4}t)\b/gi, '').replace(/[\d:|,.\-–—/•()\s]+/g, ' ');
-  const words = rest.match(/\p{L}{3,}/gu) ?? [];
-  return words.filter((w) => !/^(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun)/i.test(w)).length <= 1;
-}
-
 /** Length of a text with each Chinese, Japanese or Korean character counted three times, as a word of Latin text. */
 function textWeight(text: string): number {
   return text.length + 2 * (text.match(WIDE_SCRIPT)?.length ?? 0);

@@ -19,18 +19,27 @@ export interface Line {
 
 const WORD = /[\p{L}\p{N}][\p{L}\p{N}'’-]*/gu;
 const LIST_MARKER = /^([•·▪◦●■►*]|[-–](?=\s)|\d{1,3}[.)](?=\s))\s*/;
-const SENTENCE_END = /[.!?…:;"”’»)\]]$/;
+const SENTENCE_END = /[.!?…:;"”’»)\]。！？」』）]$/;
+/** Scripts written without spaces: a run of them is one regex "word" but many words of text. */
+const CJK = /[\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}\p{sc=Thai}]/u;
+const CJK_CHARS = /[\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}\p{sc=Thai}]/gu;
+/**
+ * What stop words are to spaced languages: Japanese kana particles and endings (hiragana) and the
+ * commonest Chinese function characters. Running text has many; menus and headlines few.
+ */
+const CJK_FUNCTION = /[\p{sc=Hiragana}的了是在和有不这也就都而及与着或等为以之其中对从把被]/gu;
 
 /** Splits a dump into lines (blank ones dropped) and measures each. */
 export function toLines(content: string): Line[] {
-  const rawLines = content.replace(/\r\n?/g, '\n').split('\n');
-  const stopwords = pickStopwords(content);
+  const rawLines = content.split(/\r\n?|\n/);
   const lines: Line[] = [];
+  // Each line's words in lower case, kept until the page's stop-word list is known.
+  const lineWords: string[][] = [];
   let block = 0;
   let previousBlank = true;
   let listIndent = -1;
   for (const [index, raw] of rawLines.entries()) {
-    const trimmed = raw.replace(/[\s\u00a0\u200b\ufeff]+$/u, '');
+    const trimmed = raw.trimEnd();
     if (trimmed.trim() === '') {
       previousBlank = true;
       listIndent = -1;
@@ -52,31 +61,53 @@ export function toLines(content: string): Line[] {
     } else {
       listIndent = -1;
     }
-    const words = text.match(WORD) ?? [];
-    let stops = 0;
-    for (const w of words) if (stopwords.has(w.toLowerCase())) stops++;
-    lines.push({
-      index, text, indent, listItem, block,
-      words: words.length,
-      stopDensity: words.length ? stops / words.length : 0,
-      sentenceEnd: SENTENCE_END.test(text),
-    });
+    lineWords.push(text.toLowerCase().match(WORD) ?? []);
+    lines.push({ index, text, indent, listItem, block, words: 0, stopDensity: 0, sentenceEnd: SENTENCE_END.test(text) });
   }
+  const stopwords = pickStopwords(lineWords);
+  lines.forEach((line, k) => Object.assign(line, measure(line.text, lineWords[k]!, stopwords)));
   return lines;
 }
 
-/** The stop-word list of the page's language: the one that covers most of its words. */
-function pickStopwords(content: string): Set<string> {
-  const sample = (content.length > 200_000 ? content.slice(0, 200_000) : content).match(WORD) ?? [];
-  let best: Set<string> = anyStopwords();
-  let bestHits = 0;
-  for (const list of stopwordLists().values()) {
-    let hits = 0;
-    for (const w of sample) if (list.has(w.toLowerCase())) hits++;
-    if (hits > bestHits) {
-      best = list;
-      bestHits = hits;
-    }
+/** Words and stop-word density; in Chinese, Japanese and Thai two characters count as a word. */
+function measure(text: string, words: string[], stopwords: Set<string>): { words: number; stopDensity: number } {
+  if (!CJK.test(text)) {
+    let stops = 0;
+    for (const w of words) if (stopwords.has(w)) stops++;
+    return { words: words.length, stopDensity: words.length ? stops / words.length : 0 };
   }
-  return best;
+  const chars = text.match(CJK_CHARS)?.length ?? 0;
+  const functions = text.match(CJK_FUNCTION)?.length ?? 0;
+  const spaced = words.filter((w) => !CJK.test(w)).length;
+  return { words: spaced + Math.ceil(chars / 2), stopDensity: (functions / 2) / Math.max(1, chars / 2) };
+}
+
+/** Words enough to tell a page's language by its stop words. */
+const LANGUAGE_SAMPLE = 3000;
+
+/** The stop-word list of the page's language: the one that covers most of its (first few thousand) words. */
+function pickStopwords(lineWords: string[][]): Set<string> {
+  const { lists, membership } = stopwordIndex();
+  const hits = new Array<number>(lists.length).fill(0);
+  let seen = 0;
+  for (const words of lineWords) {
+    for (const w of words) {
+      const member = membership.get(w);
+      if (member) for (const k of member) hits[k]!++;
+    }
+    if ((seen += words.length) > LANGUAGE_SAMPLE) break;
+  }
+  let best = -1;
+  for (let k = 0; k < lists.length; k++) if (hits[k]! > 0 && (best < 0 || hits[k]! > hits[best]!)) best = k;
+  return best < 0 ? anyStopwords() : lists[best]!;
+}
+
+let index: { lists: Set<string>[]; membership: Map<string, number[]> } | null = null;
+/** Each stop word with the lists it is in, so a page's words are looked up once, not once per language. */
+function stopwordIndex() {
+  if (index) return index;
+  const lists = [...stopwordLists().values()];
+  const membership = new Map<string, number[]>();
+  lists.forEach((list, k) => { for (const w of list) membership.set(w, [...(membership.get(w) ?? []), k]); });
+  return (index = { lists, membership });
 }

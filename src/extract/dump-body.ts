@@ -1,0 +1,239 @@
+// The body of a page dump: each line classed by its features, then runs of text lines as candidate articles.
+import { isDateLine } from './dates.js';
+import { boilerplate, isCaption, isFurniture, keyOf } from './boilerplate.js';
+import type { Line } from './lines.js';
+
+/** As in jusText: good lines are text on their own strength, near-good and short ones only between good ones. */
+export type Kind = 'good' | 'neargood' | 'short' | 'bad';
+
+export interface Scored extends Line {
+  kind: Kind;
+  key: string;
+  /** How often this exact line occurs in the page. */
+  repeats: number;
+  /** Part of a "Related" / "Read more" insert. */
+  insert: boolean;
+  /** A line that ends the article when it comes after body text ("Most Read", "34 comments"). */
+  end: boolean;
+  /** A date or byline line: an article header, or the head of a comment. */
+  dated: boolean;
+  /** Matches a furniture phrase, a caption or share buttons (or is empty). */
+  furniture: boolean;
+}
+
+export interface Segment {
+  /** Indexes into the scored lines of the first and last good line. */
+  first: number;
+  last: number;
+  /** Words in good lines. */
+  score: number;
+  goodLines: number;
+}
+
+/** Fewest words of a line that can be body text on its own strength. */
+const GOOD_WORDS = 10;
+/** Blocks of page furniture in a row that end a run of text (a glued-on second article, comments, a footer). */
+const BREAK_BLOCKS = 4;
+/** Teasers cut short: "Microsoft removes the safeguard hold for Windows 10 users with Realtek Bluetooth...". */
+const TRUNCATED = /(?:\.\.\.|…)$/;
+
+/** Classes every line; `template` says whether a line key is part of the site's page template. */
+export function scoreLines(lines: Line[], template: (key: string) => boolean = () => false): Scored[] {
+  const { end, endPattern } = boilerplate();
+  const keys = lines.map((l) => keyOf(l.text));
+  const counts = new Map<string, number>();
+  for (const k of keys) counts.set(k, (counts.get(k) ?? 0) + 1);
+  const dated = lines.map((line) => isDateLine(line.text) || isBylineLine(line.text));
+  const furniture = lines.map((line) => line.words === 0 || isFurniture(line.text) || isCaption(line.text) || isShareLine(line.text));
+  const listLike = listLikeBlocks(lines, furniture.map((f, i) => f || dated[i]!));
+  const scored: Scored[] = lines.map((line, i) => {
+    const key = keys[i]!;
+    const repeats = counts.get(key) ?? 1;
+    let kind: Kind;
+    if (furniture[i] || dated[i] || (repeats > 1 && line.words < 60) || template(key) || listLike.has(line.block)) kind = 'bad';
+    else if (line.words >= GOOD_WORDS && line.stopDensity >= 0.15 && (line.sentenceEnd || line.words >= 25) && !TRUNCATED.test(line.text)) kind = 'good';
+    else if (line.listItem) kind = 'bad';
+    else if (line.words < 5) kind = 'short';
+    else kind = 'neargood';
+    const isEnd = (line.words <= 6 && startsWithPhrase(key, end)) || (line.words <= 12 && endPattern.test(line.text));
+    // Written out rather than spread: V8 keeps these objects in one fast shape, which spreading does not.
+    const { index, text, indent, listItem, block, words, stopDensity, sentenceEnd } = line;
+    return { index, text, indent, listItem, block, words, stopDensity, sentenceEnd, kind, key, repeats, insert: false, end: isEnd, dated: dated[i]!, furniture: furniture[i]! };
+  });
+  markInserts(scored);
+  return scored;
+}
+
+/** "Related News" and its headlines, up to the next real paragraph, are an insert, not body. */
+function markInserts(lines: Scored[]): void {
+  const { insert } = boilerplate();
+  for (let i = 0; i < lines.length; i++) {
+    if (lines[i]!.words > 6 || !startsWithPhrase(lines[i]!.key, insert)) continue;
+    lines[i]!.insert = true;
+    lines[i]!.kind = 'bad';
+    for (let j = i + 1; j < lines.length && j <= i + 8 && lines[j]!.kind !== 'good'; j++) {
+      lines[j]!.insert = true;
+      lines[j]!.kind = 'bad';
+    }
+  }
+}
+
+/** Whether the key is one of the phrases or starts with one ("most read in world"). */
+function startsWithPhrase(key: string, phrases: Set<string>): boolean {
+  if (phrases.has(key)) return true;
+  for (let at = key.indexOf(' '); at > 0; at = key.indexOf(' ', at + 1)) {
+    if (phrases.has(key.slice(0, at))) return true;
+  }
+  return false;
+}
+
+/**
+ * Blocks of three or more lines without blank lines between, most of which do not end like sentences:
+ * headline tickers, link lists, tables. Body paragraphs in dumps stand alone, separated by blank lines.
+ * Bylines, dates and share buttons do not count: some dumps put them in one block with the paragraphs.
+ */
+function listLikeBlocks(lines: Line[], furniture: boolean[]): Set<number> {
+  const stats = new Map<number, { lines: number; sentences: number }>();
+  for (const [i, l] of lines.entries()) {
+    if (furniture[i]) continue;
+    const s = stats.get(l.block) ?? { lines: 0, sentences: 0 };
+    s.lines++;
+    if (l.sentenceEnd) s.sentences++;
+    stats.set(l.block, s);
+  }
+  return new Set([...stats.entries()].filter(([, s]) => s.lines >= 3 && s.sentences < s.lines * 0.6).map(([block]) => block));
+}
+
+/** Runs of body text, split where several blocks of page furniture (or an end marker) come between. */
+export function findSegments(lines: Scored[]): Segment[] {
+  const segments: Segment[] = [];
+  let current: Segment | null = null;
+  // Blocks of furniture since the last good line: block -> whether all its lines are minor (captions, short labels).
+  let gap = new Map<number, boolean>();
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i]!;
+    if (line.end && current) {
+      segments.push(current);
+      current = null;
+      continue;
+    }
+    if (line.kind === 'good') {
+      if (current && gapWeight(gap) < BREAK_BLOCKS) {
+        current.last = i;
+        current.score += line.words;
+        current.goodLines++;
+      } else {
+        if (current) segments.push(current);
+        current = { first: i, last: i, score: line.words, goodLines: 1 };
+      }
+      gap = new Map();
+      continue;
+    }
+    if (!current) continue;
+    if (!line.insert && (line.kind !== 'neargood' || !line.sentenceEnd)) gap.set(line.block, (gap.get(line.block) ?? true) && isMinor(line));
+  }
+  if (current) segments.push(current);
+  return segments;
+}
+
+/** Photos with their captions, short labels and subheadings weigh half a block: articles are full of them. */
+function gapWeight(gap: Map<number, boolean>): number {
+  let weight = 0;
+  for (const minor of gap.values()) weight += minor ? 0.5 : 1;
+  return weight;
+}
+
+function isMinor(line: Scored): boolean {
+  return !line.listItem && (line.words < 5 || line.kind === 'neargood' || isCaption(line.text));
+}
+
+/**
+ * How much a segment looks like the main article: its words in good lines, more when a byline or date
+ * comes just before it (an article header), less for each headline-like line between its paragraphs (teasers),
+ * much less when it follows a "Comments" or "Most Read" heading or its paragraphs each come after a date
+ * (reader comments, lists of dated posts).
+ */
+export function segmentWeight(lines: Scored[], segment: Segment): number {
+  let weight = segment.score;
+  for (let i = segment.first - 1; i >= 0 && i >= segment.first - 8 && lines[i]!.kind !== 'good'; i--) {
+    if (lines[i]!.end) {
+      weight *= 0.5;
+      break;
+    }
+    if (lines[i]!.dated) {
+      weight *= 1.5;
+      break;
+    }
+  }
+  let datedPosts = 0;
+  for (let i = segment.first; i <= segment.last; i++) {
+    const line = lines[i]!;
+    if (line.kind !== 'good' && line.words >= 3 && !line.sentenceEnd) weight -= 10;
+    if (i > segment.first && line.kind !== 'bad' && (lines[i - 1]!.dated || (lines[i - 2]?.dated && lines[i - 1]!.kind === 'bad'))) datedPosts++;
+  }
+  return datedPosts >= 2 ? weight * 0.2 : weight;
+}
+
+/**
+ * Body: the good lines of a segment, the shorter lines between them that read as text or subheadings,
+ * and lists the text introduces with a colon (tour dates, a line-up) even when they come after it.
+ */
+export function bodyLines(lines: Scored[], segment: Segment): Scored[] {
+  const body: Scored[] = [];
+  for (let i = segment.first; i <= segment.last + 1 && i < lines.length; i++) {
+    const line = lines[i]!;
+    if (isIntro(line) || isTableHeading(lines, i)) {
+      const end = introducedList(lines, i);
+      for (let j = i; j <= end; j++) body.push(lines[j]!);
+      i = end;
+      continue;
+    }
+    if (i > segment.last) break;
+    if (line.kind === 'good' || (line.kind === 'neargood' && !line.insert)) body.push(line);
+    else if (line.kind === 'short' && !line.insert && isSubheading(line, lines[i + 1])) body.push(line);
+  }
+  return body;
+}
+
+/** "The tour dates:": a line of text that announces a list. */
+function isIntro(line: Scored): boolean {
+  return line.text.endsWith(':') && line.words >= 3 && !line.listItem && !line.furniture && !line.dated && !line.insert && !line.end;
+}
+
+/** A heading over a block of data lines (dates, results, prices: a digit on every line) right after the text. */
+function isTableHeading(lines: Scored[], at: number): boolean {
+  const heading = lines[at]!;
+  if (heading.sentenceEnd || heading.words > 10 || heading.listItem || heading.furniture || heading.insert || heading.end || heading.kind === 'bad') return false;
+  const rows = lines.slice(at + 1, at + 40).filter((l) => l.block === heading.block + 1);
+  return rows.length >= 3 && rows.every((l) => !l.listItem && /\d/.test(l.text) && !l.furniture);
+}
+
+/** Index of the last line of the list after the intro at `at`: the rest of its block, or the next block. */
+function introducedList(lines: Scored[], at: number): number {
+  const intro = lines[at]!;
+  const block = lines[at + 1]?.block === intro.block ? intro.block : intro.block + 1;
+  let end = at;
+  for (let j = at + 1; j < lines.length && j <= at + 80; j++) {
+    const line = lines[j]!;
+    if (line.block !== block || line.furniture || line.end || line.insert || line.kind === 'good') break;
+    end = j;
+  }
+  return end;
+}
+
+function isSubheading(line: Scored, next: Scored | undefined): boolean {
+  return /^\p{Lu}/u.test(line.text) && !line.sentenceEnd && next?.kind === 'good' && next.block !== line.block;
+}
+
+/** A row of share buttons: "Email Twitter Facebook". */
+function isShareLine(text: string): boolean {
+  if (text.length > 150) return false;
+  const { share } = boilerplate();
+  const words = text.toLowerCase().split(/[\s|•·]+/).filter(Boolean);
+  return words.length > 0 && words.length <= 12 && words.every((w) => share.has(w));
+}
+
+/** "By Jane Roe", "By Jane Roe, Reuters | Published ...": a byline, not text. */
+export function isBylineLine(text: string): boolean {
+  return text.length <= 160 && /^(?:written |posted |reported )?by[:\s]+\S/i.test(text) && !/[.!?]["”’]?$/.test(text.replace(/\b(?:[A-Z]|jr|sr|dr|am|pm|a\.m|p\.m)\.$/i, ''));
+}

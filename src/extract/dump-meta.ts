@@ -1,0 +1,180 @@
+// Metadata of an article in a page dump: title, byline, published date, site and tags, read from lines near the body.
+import { boilerplate, isCaption, isFurniture } from './boilerplate.js';
+import { findDates, isDateLine, type FoundDate } from './dates.js';
+import type { Scored, Segment } from './dump-body.js';
+
+/**
+ * The headline: a headline-shaped line shortly before the body (after the previous article, if any),
+ * preferring one followed by a date or byline; failing that, one just after the body.
+ */
+export function findTitle(lines: Scored[], segment: Segment, previous: Segment | null, used: Set<string>): Scored | null {
+  let best: Scored | null = null;
+  let bestScore = -Infinity;
+  const from = Math.max(previous ? previous.last + 1 : 0, segment.first - 40);
+  const candidates = (start: number, stop: number, after: boolean) => {
+    for (let i = start; i < stop; i++) {
+      const line = lines[i]!;
+      if (!isHeadlineShaped(line) || used.has(line.key)) continue;
+      const distance = after ? i - segment.last : segment.first - i;
+      let score = -distance * 0.15;
+      if (line.repeats > 1) score += 2;
+      if (blockSize(lines, line.block) === 1) score += 1.5;
+      else score -= 2;
+      if (hasMetaSoonAfter(lines, i)) score += 2.5;
+      if (line.sentenceEnd && !/[?!"”’']$/.test(line.text)) score -= 2;
+      if (after) score -= 3;
+      if (score > bestScore) {
+        best = line;
+        bestScore = score;
+      }
+    }
+  };
+  candidates(from, segment.first, false);
+  if (!best) candidates(segment.last + 1, Math.min(lines.length, segment.last + 6), true);
+  return best;
+}
+
+function isHeadlineShaped(line: Scored): boolean {
+  if (line.listItem || line.words < 3 || line.words > 30 || line.insert) return false;
+  if (line.kind === 'good' && line.words > 20) return false;
+  if (isFurniture(line.text) || isCaption(line.text) || isDateLine(line.text)) return false;
+  if (/^by\s/i.test(line.text)) return false;
+  return /^[\p{Lu}\p{N}"“‘'«]/u.test(line.text);
+}
+
+function blockSize(lines: Scored[], block: number): number {
+  let n = 0;
+  for (const l of lines) if (l.block === block) n++;
+  return n;
+}
+
+function hasMetaSoonAfter(lines: Scored[], i: number): boolean {
+  for (let j = i + 1; j < lines.length && j <= i + 6; j++) {
+    const t = lines[j]!.text;
+    if (/^by\b/i.test(t) || isDateLine(t) || /^(source|published|posted|updated)\b/i.test(t)) return true;
+    if (lines[j]!.kind === 'good') return false;
+  }
+  return false;
+}
+
+/** Lines of the article header: between the title and the body, and the furniture among the first paragraphs (a standfirst can come before the byline). */
+export function headerLines(lines: Scored[], segment: Segment, title: Scored | null): Scored[] {
+  const start = title && title.index < lines[segment.first]!.index ? lines.indexOf(title) + 1 : Math.max(0, segment.first - 8);
+  const header = lines.slice(start, segment.first);
+  let good = 0;
+  for (let i = segment.first; i <= segment.last && i < segment.first + 12 && good < 3; i++) {
+    if (lines[i]!.kind === 'good') good++;
+    else header.push(lines[i]!);
+  }
+  return header;
+}
+
+/** Author and source agency from the byline ("By Jane Roe, Reuters | Published ...") and "Source:" lines. */
+export function readByline(header: Scored[]): { author: string | null; source: string | null } {
+  let author: string | null = null;
+  let source: string | null = null;
+  for (const [i, line] of header.entries()) {
+    const t = line.text;
+    const by = /^(?:written |posted |reported )?by[:\s]+(.+)$/i.exec(t) ?? /\bby\s+(\p{Lu}[\p{L}.'’-]+(?:\s+\p{Lu}[\p{L}.'’-]+){0,3})\s*$/u.exec(t);
+    const named = by ? by[1]! : /^by$/i.test(t) && header[i + 1] ? header[i + 1]!.text : null;
+    if (!author && named) {
+      const parts = splitByline(named);
+      author = parts.author;
+      source ??= parts.source;
+    }
+    const src = /^source\s*:\s*(.+)$/i.exec(t);
+    if (src) source = src[1]!.trim();
+  }
+  return { author, source };
+}
+
+/** "Jane Roe, Reuters | Published ..." -> Jane Roe and Reuters; "Tim Childers - Live Science Contributor 2019-11-19T12:48:14Z" -> Tim Childers. */
+function splitByline(text: string): { author: string | null; source: string | null } {
+  const { agency, role } = boilerplate();
+  const dates = findDates(text);
+  let rest = dates.length ? text.slice(0, dates[0]!.index) : text;
+  rest = rest.split(/\s+[|–—-]\s+|\s+\/\s+|\s+@|\s*\|\s*|\s+(?:published|posted|updated|on)\b/i)[0]!;
+  const names: string[] = [];
+  let source: string | null = null;
+  for (const raw of rest.split(/\s*,\s*|\s+and\s+|\s*&\s*/)) {
+    const part = raw.replace(/[\s,;:|-]+$/, '').trim();
+    if (!part) continue;
+    const words = part.toLowerCase().split(/\s+/);
+    if (words.some((w) => role.has(w))) continue;
+    if (names.length > 0 && words.some((w) => agency.has(w))) source ??= part;
+    else names.push(part);
+  }
+  return { author: names.length ? names.join(', ') : null, source };
+}
+
+export function findPublished(lines: Scored[], segment: Segment, header: Scored[], mtime?: Date): string | null {
+  const limit = mtime ? mtime.getTime() + 24 * 3600 * 1000 : Infinity;
+  const ok = (d: FoundDate) => d.instant <= limit;
+  const fromLines = (ls: Scored[], skipUpdated: boolean) => {
+    for (const line of ls) {
+      if (skipUpdated && /^(updated|last updated|modified)\b/i.test(line.text)) continue;
+      const date = findDates(line.text).find(ok);
+      if (date) return date;
+    }
+    return null;
+  };
+  let date = fromLines(header, true) ?? fromLines(header, false);
+  if (!date) {
+    // A labelled date anywhere before the body, then a dateline in the first paragraph.
+    const before = lines.slice(0, segment.first).filter((l) => /\b(published|posted|updated|date)\b/i.test(l.text));
+    date = fromLines(before, false);
+  }
+  if (!date) {
+    const yearHint = yearOf(lines);
+    date = findDates(lines[segment.first]!.text.slice(0, 120), { year: yearHint }).find((d) => ok(d) && (d.hasYear || d.index < 60)) ?? null;
+  }
+  return date ? date.iso : null;
+}
+
+/** A year printed somewhere on the page (copyright line, other dates), for year-less datelines. */
+function yearOf(lines: Scored[]): number | null {
+  for (const line of lines) {
+    const m = /(?:©|copyright)\s*(\d{4})/i.exec(line.text);
+    if (m) return +m[1]!;
+  }
+  return null;
+}
+
+/** The outlet's name: a short line at the top of the page that comes back at its foot, or a copyright line. */
+export function findSite(lines: Scored[], segment: Segment): string | null {
+  const head = lines.slice(0, Math.min(8, segment.first));
+  const foot = lines.slice(Math.max(segment.last + 1, lines.length - 40));
+  const footKeys = new Set(foot.map((l) => l.key));
+  for (const line of head) {
+    if (line.listItem || line.words < 1 || line.words > 6 || line.text.length > 60) continue;
+    if (footKeys.has(line.key) && !isFurniture(line.text)) return line.text;
+  }
+  for (const line of foot) {
+    const m = /^(?:©|copyright)\s*(?:\d{4}(?:\s*[-–]\s*\d{4})?\s*)?(?:by\s+)?([^,.|]+?)(?:[,.|]|\s+all rights|\s*$)/i.exec(line.text);
+    if (m && m[1]!.trim().split(/\s+/).length <= 6) return m[1]!.trim();
+  }
+  return null;
+}
+
+/** Tags: the first list after the body whose items are all short labels (not share buttons, not dates). */
+export function findTags(lines: Scored[], segment: Segment): string[] {
+  const { share } = boilerplate();
+  for (let i = segment.last + 1; i < lines.length && i <= segment.last + 12; i++) {
+    const line = lines[i]!;
+    const label = /^(tags?|topics?|keywords|filed under)\s*:\s*(.*)$/i.exec(line.text);
+    if (label) {
+      if (label[2]) return label[2].split(/\s*[,;|]\s*/).filter(Boolean);
+      continue;
+    }
+    if (!line.listItem) {
+      if (line.kind === 'good') return [];
+      continue;
+    }
+    const block = lines.filter((l) => l.block === line.block && l.listItem);
+    const items = block.map((l) => l.text).filter((t) => t !== '');
+    const tagLike = items.every((t) => t.split(/\s+/).length <= 5 && !/[.!?]$/.test(t) && !isDateLine(t) && t.length <= 50);
+    if (items.length && tagLike && !items.every((t) => share.has(t.toLowerCase()))) return items.filter((t) => !share.has(t.toLowerCase()));
+    return [];
+  }
+  return [];
+}
