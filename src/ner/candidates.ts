@@ -1,7 +1,10 @@
 // Finds entity mentions in one text: known names, ministries by pattern, people after roles, acronym definitions.
+import { loadData } from '../data.js';
 import type { EntityType } from '../types.js';
 import type { Gazetteer, GazEntry } from './gazetteer.js';
 import { isNameWord, isParticle, isRoleWord, nameAfterRole } from './roles.js';
+import type { Tagger, TaggedSpan } from './tagger.js';
+import { documentContext } from './tagger-features.js';
 import { tokenize, type Token } from './tokenize.js';
 
 export interface Candidate {
@@ -21,17 +24,23 @@ export interface Candidate {
   order: number;
 }
 
+type PushCandidate = (tokens: Token[], s: number, e: number, props: Omit<Candidate, 'start' | 'end' | 'surface' | 'order' | 'field'>) => void;
+
 export interface TextScan {
   sentences: Token[][];
   candidates: Candidate[];
 }
 
-/** Scans a text (title or body) for candidates. `order` numbers continue from `orderBase`. */
-export function findCandidates(text: string, g: Gazetteer, field: 'title' | undefined, orderBase: number): TextScan {
+/**
+ * Scans a text (title or body) for candidates. `order` numbers continue from `orderBase`.
+ * With a tagger, its spans add the names no list or rule knows.
+ */
+export function findCandidates(text: string, g: Gazetteer, field: 'title' | undefined, orderBase: number, tagger?: Tagger): TextScan {
   const sentences = tokenize(text);
+  const context = tagger ? documentContext(sentences) : undefined;
   const candidates: Candidate[] = [];
   let order = orderBase;
-  const push = (tokens: Token[], s: number, e: number, props: Omit<Candidate, 'start' | 'end' | 'surface' | 'order' | 'field'>) => {
+  const push: PushCandidate = (tokens, s, e, props) => {
     candidates.push({ start: tokens[s]!.start, end: tokens[e - 1]!.end, surface: text.slice(tokens[s]!.start, tokens[e - 1]!.end), field, order: order++, ...props });
   };
   /** Organisations named inside a longer one ("Political Bureau of the Communist Party of China Central Committee"). */
@@ -46,6 +55,7 @@ export function findCandidates(text: string, g: Gazetteer, field: 'title' | unde
     }
   };
   for (const tokens of sentences) {
+    const sentenceStart = candidates.length;
     const allCaps = isAllCaps(tokens);
     const knownEnd = (j: number) => {
       const hit = j < tokens.length ? g.matchAt(tokens, j, allCaps) : null;
@@ -80,8 +90,61 @@ export function findCandidates(text: string, g: Gazetteer, field: 'title' | unde
         candidates.push({ start, end, surface: text.slice(start, end), field, order: order++, ...fromEntry(entry) });
       });
     }
+    if (tagger) addTagged(tagger.tagSentence(tokens, context), tokens, sentenceStart, candidates, g, push);
   }
   return { sentences, candidates };
+}
+
+const TAGGED_TYPES: Record<string, EntityType | undefined> = { PER: 'person', ORG: 'org', LOC: 'place' };
+
+/**
+ * The tagger's spans where lists and rules found nothing, or where its span is longer and holds only
+ * places ("Bank of China", "Real Madrid"; organisations also over countries). Known organisations and
+ * people inside a span win. A longer MISC span ("West Indian") drops the demonyms inside it.
+ */
+function addTagged(spans: TaggedSpan[], tokens: Token[], sentenceStart: number, candidates: Candidate[], g: Gazetteer, push: PushCandidate): void {
+  for (const span of spans) {
+    const type = TAGGED_TYPES[span.type];
+    const start = tokens[span.start]!.start;
+    const end = tokens[span.end - 1]!.end;
+    const inside: number[] = [];
+    let blocked = false;
+    for (let k = sentenceStart; k < candidates.length; k++) {
+      const c = candidates[k]!;
+      if (c.end <= start || c.start >= end) continue;
+      const within = c.start >= start && c.end <= end && span.end - span.start > 1;
+      const overridden = type === 'org' ? c.type === 'place' || (c.type === 'country' && c.kind === 'name' && hasOrgWord(tokens, span))
+        : type === 'person' ? c.type === 'place'
+        : type === undefined && c.kind === 'demonym';
+      if (within && overridden) inside.push(k);
+      else blocked = true;
+    }
+    if (blocked) continue;
+    for (const k of inside.reverse()) candidates.splice(k, 1);
+    if (!type) continue;
+    // A name in capitals the lists know ("LONDON" in a dateline).
+    const upper = tokens.slice(span.start, span.end).every((t) => t.text === t.text.toUpperCase()) ? g.matchAt(tokens, span.start, true) : null;
+    const name = tokens.slice(span.start, span.end).map((t) => t.text).join(' ');
+    if (upper && upper.end === span.end) push(tokens, span.start, span.end, fromEntry(upper.entry));
+    else if (!(type === 'org' && notAnOrg(tokens, span, name, g))) push(tokens, span.start, span.end, { type, name, kind: 'name', known: false });
+  }
+}
+
+let orgWords: { words: Set<string>; notLast: Set<string> } | null = null;
+function loadOrgWords() {
+  const data = loadData<{ words: string[]; notLastWords: string[] }>('org-words.json');
+  return (orgWords ??= { words: new Set(data.words), notLast: new Set(data.notLastWords) });
+}
+
+function hasOrgWord(tokens: Token[], span: TaggedSpan): boolean {
+  const { words } = loadOrgWords();
+  for (let k = span.start; k < span.end; k++) if (words.has(tokens[k]!.text)) return true;
+  return false;
+}
+
+/** Tagger organisations that are documents, events or buildings ("Astana Declaration"), or a ministry with no country. */
+function notAnOrg(tokens: Token[], span: TaggedSpan, name: string, g: Gazetteer): boolean {
+  return loadOrgWords().notLast.has(tokens[span.end - 1]!.text) || g.ministries.has(name);
 }
 
 function fromEntry(entry: GazEntry): Omit<Candidate, 'start' | 'end' | 'surface' | 'order' | 'field'> {

@@ -2,6 +2,7 @@
 import type { Article, Entity, NerArticle } from '../types.js';
 import { findCandidates } from './candidates.js';
 import { loadGazetteer, type UserGazetteer } from './gazetteer.js';
+import { loadTagger } from './tagger.js';
 import { resolveEntities, type Scanned } from './resolve.js';
 
 export interface NerOptions {
@@ -9,6 +10,8 @@ export interface NerOptions {
   metonymy?: boolean;
   /** A user's own entities and aliases (`--gazetteer FILE`). */
   gazetteer?: UserGazetteer;
+  /** The statistical tagger finds names no list knows (on by default; off is faster and lists-only). */
+  tagger?: boolean;
 }
 
 export function tagArticle(article: Article, options: NerOptions = {}): NerArticle {
@@ -25,8 +28,9 @@ const SUPPORTED_LANGUAGES = new Set(['en', 'und']);
 export function findEntities(article: Article, options: NerOptions = {}): Entity[] {
   if (article.language && !SUPPORTED_LANGUAGES.has(article.language)) return [];
   const g = loadGazetteer(options.gazetteer);
+  const tagger = options.tagger === false ? undefined : loadTagger();
   const scans: Scanned[] = [];
-  if (article.title) scans.push({ ...findCandidates(article.title, g, 'title', -1e6), field: 'title', text: article.title });
-  scans.push({ ...findCandidates(article.text, g, undefined, 0), text: article.text });
+  if (article.title) scans.push({ ...findCandidates(article.title, g, 'title', -1e6, tagger), field: 'title', text: article.title });
+  scans.push({ ...findCandidates(article.text, g, undefined, 0, tagger), text: article.text });
   return resolveEntities(scans, { metonymy: options.metonymy });
 }

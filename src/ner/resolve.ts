@@ -106,9 +106,10 @@ function resolvePeople(scans: Scanned[], candidates: Candidate[]): void {
     return before ?? options[0]!;
   };
   for (const c of candidates) {
-    if (c.type !== 'person' || c.name.includes(' ')) continue;
+    // The tagger's one-word organisations and places may be surnames ("Liu" after "Liu Jianchao").
+    if (c.name.includes(' ') || (c.type !== 'person' && c.known)) continue;
     const target = nearest(c.name, c.order);
-    if (target) Object.assign(c, { name: target.name, known: target.known });
+    if (target) Object.assign(c, { type: 'person', name: target.name, known: target.known });
   }
   // Bare surnames no rule picked up ("Lavrov said"), when the full name is in the article.
   if (bySurname.size === 0) return;

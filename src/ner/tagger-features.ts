@@ -1,0 +1,369 @@
+// Features of the statistical NER tagger (hashed to 32-bit keys, no strings per token), its BILOU tag set and document context; shared by training and inference.
+import type { Token } from './tokenize.js';
+
+/** Entity types in tag-id order. */
+export const ENTITY_TYPES = ['PER', 'ORG', 'LOC', 'MISC'] as const;
+
+/** Tag ids: 0 = O; for type k, 1 + 4k + part with part 0 = B(egin), 1 = I(nside), 2 = L(ast), 3 = U(nit). */
+export const NUM_TAGS = 1 + 4 * ENTITY_TYPES.length;
+
+/** ALLOWED[prev * NUM_TAGS + tag] is 1 when `tag` may follow `prev` (a sentence starts after O). */
+export const ALLOWED = buildAllowed();
+
+/** Tags a sentence may end on (O, L-x, U-x). */
+export const MAY_END = Uint8Array.from({ length: NUM_TAGS }, (_, t) => (t === 0 || partOf(t) >= 2 ? 1 : 0));
+
+export function tagId(type: number, part: number): number {
+  return 1 + 4 * type + part;
+}
+
+function partOf(tag: number): number {
+  return (tag - 1) & 3;
+}
+
+function buildAllowed(): Uint8Array {
+  const allowed = new Uint8Array(NUM_TAGS * NUM_TAGS);
+  for (let prev = 0; prev < NUM_TAGS; prev++) {
+    const open = prev !== 0 && partOf(prev) < 2;
+    for (let tag = 0; tag < NUM_TAGS; tag++) {
+      const continues = tag !== 0 && partOf(tag) === 1 || tag !== 0 && partOf(tag) === 2;
+      const ok = open ? continues && (tag - 1) >> 2 === (prev - 1) >> 2 : !continues;
+      allowed[prev * NUM_TAGS + tag] = ok ? 1 : 0;
+    }
+  }
+  return allowed;
+}
+
+/** Entity spans (token indices, end exclusive; type = index into ENTITY_TYPES) read off a valid BILOU tag sequence. */
+export function spansOf(tags: ArrayLike<number>, n: number): { start: number; end: number; type: number }[] {
+  const spans: { start: number; end: number; type: number }[] = [];
+  let start = -1;
+  for (let i = 0; i < n; i++) {
+    const t = tags[i];
+    if (t === 0) continue;
+    const part = partOf(t);
+    if (part === 0 || part === 3) start = i;
+    if (part >= 2 && start >= 0) {
+      spans.push({ start, end: i + 1, type: (t - 1) >> 2 });
+      start = -1;
+    }
+  }
+  return spans;
+}
+
+/**
+ * Document-level casing evidence: for each lower-cased word (by hash), how often it appears capitalised
+ * mid-sentence and how often lower-cased, outside ALL-CAPS headlines. Lets headline and sentence-initial
+ * words borrow the casing they have elsewhere in the document.
+ */
+export interface DocumentContext {
+  /** Word hash -> capitalised-mid-sentence count + lower-cased count * LOWER_UNIT. */
+  readonly casing: ReadonlyMap<number, number>;
+  /** Word hash -> first word, last word and length of the longest capitalised run it is in ("Toyota" -> "Toyota Motor Corp"). */
+  readonly runs: ReadonlyMap<number, [first: number, last: number, length: number]>;
+}
+
+const LOWER_UNIT = 0x10000;
+
+export function documentContext(sentences: Token[][]): DocumentContext {
+  const casing = new Map<number, number>();
+  const runs = new Map<number, [number, number, number]>();
+  const words: number[] = [];
+  for (const tokens of sentences) {
+    if (isHeadline(tokens)) continue;
+    words.length = 0;
+    for (let i = 0; i < tokens.length; i++) {
+      const h = lowerHash(tokens[i].text);
+      words.push(h);
+      const add = casingCount(tokens[i].text, i, false);
+      if (add !== 0) casing.set(h, (casing.get(h) ?? 0) + add);
+    }
+    for (let start = 0, end = 0; start < tokens.length; start = end + 1) {
+      end = start;
+      while (end < tokens.length && capClass(tokens[end].text) >= CAP_INITIAL) end++;
+      if (end - start < 2) continue;
+      for (let i = start; i < end; i++) {
+        const known = runs.get(words[i]);
+        if (!known || known[2] < end - start) runs.set(words[i], [words[start], words[end - 1], end - start]);
+      }
+    }
+  }
+  return { casing, runs };
+}
+
+/** This token's own contribution to the document casing counts. */
+function casingCount(text: string, i: number, headline: boolean): number {
+  if (headline) return 0;
+  const c = capClass(text);
+  if (c === CAP_LOWER) return LOWER_UNIT;
+  return (c === CAP_INITIAL || c === CAP_ALL) && i > 0 ? 1 : 0;
+}
+
+/** A sentence whose letters are all upper-case (CoNLL headlines and datelines). */
+function isHeadline(tokens: Token[]): boolean {
+  let letters = 0;
+  for (const t of tokens) {
+    const c = capClass(t.text);
+    if (c === CAP_LOWER || c === CAP_INITIAL || c === CAP_MIXED) return false;
+    if (c !== CAP_NONE) letters++;
+  }
+  return letters > 0;
+}
+
+// ---- hashing ----
+
+const FNV_BASIS = 0x811c9dc5;
+
+function fnv(h: number, c: number): number {
+  return Math.imul(h ^ c, 0x01000193);
+}
+
+function fmix(h: number): number {
+  h ^= h >>> 16;
+  h = Math.imul(h, 0x85ebca6b);
+  h ^= h >>> 13;
+  h = Math.imul(h, 0xc2b2ae35);
+  return h ^ (h >>> 16);
+}
+
+/** Feature key for template `t` with values a, b, c: a non-zero signed 32-bit hash (small integers stay unboxed). */
+function key(t: number, a: number, b = 0, c = 0): number {
+  let h = fmix(Math.imul(t + 1, 0x9e3779b1) ^ a);
+  h = fmix(h ^ b);
+  h = fmix((h + c) | 0);
+  return h === 0 ? 1 : h;
+}
+
+function lowerCode(c: number): number {
+  if (c < 128) return c >= 65 && c <= 90 ? c + 32 : c;
+  return String.fromCharCode(c).toLowerCase().charCodeAt(0);
+}
+
+/** Character j of `text` lower-cased, with American -iz- spelt the British way (CoNLL is Reuters UK: "Organization" reads as "organisation"). */
+function foldedCode(text: string, j: number): number {
+  const c = lowerCode(text.charCodeAt(j));
+  return c === 122 && j > 0 && lowerCode(text.charCodeAt(j - 1)) === 105 ? 115 : c;
+}
+
+function lowerHash(text: string): number {
+  let h = FNV_BASIS;
+  for (let i = 0; i < text.length; i++) h = fnv(h, foldedCode(text, i));
+  return h;
+}
+
+const UPPER = 88; // 'X'
+const LOWER = 120; // 'x'
+const DIGIT = 100; // 'd'
+
+function charClass(c: number): number {
+  if (c < 128) {
+    if (c >= 65 && c <= 90) return UPPER;
+    if (c >= 97 && c <= 122) return LOWER;
+    if (c >= 48 && c <= 57) return DIGIT;
+    return c;
+  }
+  const s = String.fromCharCode(c);
+  if (s.toLowerCase() !== s) return UPPER;
+  if (s.toUpperCase() !== s) return LOWER;
+  return /\p{L}/u.test(s) ? LOWER : /\p{N}/u.test(s) ? DIGIT : c;
+}
+
+const CAP_NONE = 0; // no letters
+const CAP_LOWER = 1; // starts lower-case
+const CAP_INITIAL = 2; // Xxxx
+const CAP_ALL = 3; // XXXX, X.
+const CAP_MIXED = 4; // iPhone, McDONALD-like mixtures not covered above
+
+function capClass(text: string): number {
+  let upper = 0;
+  let lower = 0;
+  let first = 0;
+  for (let i = 0; i < text.length; i++) {
+    const k = charClass(text.charCodeAt(i));
+    if (k !== UPPER && k !== LOWER) continue;
+    if (first === 0) first = k;
+    if (k === UPPER) upper++;
+    else lower++;
+  }
+  if (first === 0) return CAP_NONE;
+  if (lower === 0) return CAP_ALL;
+  if (first === LOWER) return upper === 0 ? CAP_LOWER : CAP_MIXED;
+  return CAP_INITIAL;
+}
+
+// ---- per-sentence feature extraction ----
+
+/** Static (tag-independent) features per token. */
+export const STATIC_FEATURES = 41;
+/**
+ * Ends of the groups of context features at the start of a token's static features ([0, 6), [6, 14), ... [18, 20)).
+ * Each group takes few distinct values together, so inference caches its summed weights.
+ */
+export const CONTEXT_GROUPS = [6, 14, 16, 18, 20];
+/** Features that depend on the two previous predicted tags. */
+export const HISTORY_FEATURES = 4;
+
+/** Writes the HISTORY_FEATURES keys of a token (its word and shape hashes) given the previous two tags. */
+export function historyKeys(word: number, shape: number, prev1: number, prev2: number, out: Int32Array): void {
+  out[0] = key(50, prev1);
+  out[1] = key(51, prev2, prev1);
+  out[2] = key(52, prev1, word);
+  out[3] = key(53, prev1, shape);
+}
+
+const BOUNDARY = [0x5a17b0e1, 0x3c6ef372, 0x1b873593, 0x7fb0c2d9]; // words/shapes at -2, -1, +1, +2 outside the sentence
+const POS_MID = 0;
+const POS_FIRST = 1;
+const POS_HEADLINE = 2;
+
+/** Reusable buffers holding one sentence's per-token values and static feature keys. */
+export class SentenceFeatures {
+  /** STATIC_FEATURES keys per token, token-major. */
+  keys = new Int32Array(0);
+  private lower = new Int32Array(0);
+  private shape = new Int32Array(0);
+  private short = new Int32Array(0);
+  private cap = new Int32Array(0);
+  private docClass = new Int32Array(0);
+  private affix = new Int32Array(0); // 4 prefixes, 4 suffixes per token
+  private runStart = new Int32Array(0); // the run of capitalised tokens this token is in (itself when not capitalised)
+  private runEnd = new Int32Array(0);
+
+  /** Computes the static feature keys of `tokens` into `keys`. */
+  compute(tokens: Token[], doc: DocumentContext): void {
+    const n = tokens.length;
+    this.reserve(n);
+    const { lower, shape, short, cap, docClass, affix, keys } = this;
+    const headline = isHeadline(tokens);
+    for (let i = 0; i < n; i++) {
+      const text = tokens[i].text;
+      let hl = FNV_BASIS;
+      let hs = FNV_BASIS;
+      let hss = FNV_BASIS;
+      let prevClass = -1;
+      let run = 0;
+      for (let j = 0; j < text.length; j++) {
+        const c = text.charCodeAt(j);
+        hl = fnv(hl, foldedCode(text, j));
+        if (j < 4) affix[i * 8 + j] = hl;
+        const k = charClass(c);
+        run = k === prevClass ? run + 1 : 1;
+        if (run <= 4) hs = fnv(hs, k);
+        if (run === 1) hss = fnv(hss, k);
+        prevClass = k;
+      }
+      for (let j = text.length; j < 4; j++) affix[i * 8 + j] = 0;
+      for (let k = 1; k <= 4; k++) {
+        if (text.length < k) {
+          affix[i * 8 + 3 + k] = 0;
+          continue;
+        }
+        let h = FNV_BASIS;
+        for (let j = text.length - k; j < text.length; j++) h = fnv(h, foldedCode(text, j));
+        affix[i * 8 + 3 + k] = h;
+      }
+      lower[i] = hl;
+      shape[i] = hs;
+      short[i] = hss;
+      const cc = capClass(text);
+      cap[i] = cc;
+      // Casing elsewhere in the document (this token's own occurrence removed): bit 0 capitalised mid-sentence, bit 1 lower-case.
+      const counts = (doc.casing.get(hl) ?? 0) - casingCount(text, i, headline);
+      docClass[i] = (counts % LOWER_UNIT > 0 ? 1 : 0) | (counts >= LOWER_UNIT ? 2 : 0);
+    }
+    const { runStart, runEnd } = this;
+    for (let i = 0; i < n; i++) runStart[i] = !headline && cap[i] >= CAP_INITIAL && i > 0 && cap[i - 1] >= CAP_INITIAL ? runStart[i - 1] : i;
+    for (let i = n - 1; i >= 0; i--) runEnd[i] = !headline && cap[i] >= CAP_INITIAL && i + 1 < n && cap[i + 1] >= CAP_INITIAL ? runEnd[i + 1] : i;
+    for (let i = 0; i < n; i++) {
+      const w = lower[i];
+      const wm1 = i > 0 ? lower[i - 1] : BOUNDARY[1];
+      const wm2 = i > 1 ? lower[i - 2] : BOUNDARY[0];
+      const wp1 = i + 1 < n ? lower[i + 1] : BOUNDARY[2];
+      const wp2 = i + 2 < n ? lower[i + 2] : BOUNDARY[3];
+      const s = short[i];
+      const sm1 = i > 0 ? short[i - 1] : BOUNDARY[1];
+      const sm2 = i > 1 ? short[i - 2] : BOUNDARY[0];
+      const sp1 = i + 1 < n ? short[i + 1] : BOUNDARY[2];
+      const sp2 = i + 2 < n ? short[i + 2] : BOUNDARY[3];
+      const pos = headline ? POS_HEADLINE : i === 0 ? POS_FIRST : POS_MID;
+      const dm1 = i > 0 ? docClass[i - 1] * 8 + cap[i - 1] : 99;
+      const dp1 = i + 1 < n ? docClass[i + 1] * 8 + cap[i + 1] : 99;
+      const len = tokens[i].text.length;
+      const o = i * STATIC_FEATURES;
+      const rs = runStart[i];
+      const re = runEnd[i];
+      // Shape and casing context, in groups that take few distinct values (see CONTEXT_GROUPS): the token itself, ...
+      keys[o] = key(0, 0);
+      keys[o + 1] = key(1, shape[i]);
+      keys[o + 2] = key(2, s);
+      keys[o + 3] = key(3, pos, cap[i]);
+      keys[o + 4] = key(4, pos, cap[i], docClass[i]);
+      keys[o + 5] = key(5, len > 9 ? 9 : len, cap[i]);
+      // ... its neighbours and capitalised run, ...
+      keys[o + 6] = key(6, sm1);
+      keys[o + 7] = key(7, sp1);
+      keys[o + 8] = key(8, sm1, s);
+      keys[o + 9] = key(9, s, sp1);
+      keys[o + 10] = key(10, sm1, s, sp1);
+      keys[o + 11] = key(11, dm1, cap[i]);
+      keys[o + 12] = key(12, dp1, cap[i]);
+      keys[o + 13] = key(13, Math.min(re - rs, 3), Math.min(i - rs, 3), Math.min(re - i, 3));
+      // ... the tokens two away, and the first and last two letters.
+      keys[o + 14] = key(14, sm2);
+      keys[o + 15] = key(15, sp2);
+      keys[o + 16] = key(16, affix[i * 8]);
+      keys[o + 17] = key(17, affix[i * 8 + 1]);
+      keys[o + 18] = key(18, affix[i * 8 + 4]);
+      keys[o + 19] = key(19, affix[i * 8 + 5]);
+      // Words, longer affixes and words with shapes.
+      keys[o + 20] = key(20, affix[i * 8 + 2]);
+      keys[o + 21] = key(21, affix[i * 8 + 3]);
+      keys[o + 22] = key(22, affix[i * 8 + 6]);
+      keys[o + 23] = key(23, affix[i * 8 + 7]);
+      keys[o + 24] = key(24, w);
+      keys[o + 25] = key(25, wm1);
+      keys[o + 26] = key(26, wp1);
+      keys[o + 27] = key(27, wm2);
+      keys[o + 28] = key(28, wp2);
+      keys[o + 29] = key(29, wm1, w);
+      keys[o + 30] = key(30, w, wp1);
+      keys[o + 31] = key(31, wm2, wm1);
+      keys[o + 32] = key(32, wp1, wp2);
+      keys[o + 33] = key(33, wm1, s);
+      keys[o + 34] = key(34, wp1, s);
+      keys[o + 35] = key(35, w, pos === POS_HEADLINE ? docClass[i] + 4 : pos);
+      // Capitalised runs: their last and first words ("... Organization", "Bank of ..."), and the word before them.
+      keys[o + 36] = re > i ? key(36, lower[re]) : key(36, 0);
+      keys[o + 37] = rs < i ? key(37, lower[rs]) : key(37, 0);
+      keys[o + 38] = rs < i ? key(38, rs > 0 ? lower[rs - 1] : BOUNDARY[1]) : key(38, 0);
+      // The longest capitalised run this word is in anywhere in the document.
+      const run = doc.runs.get(w);
+      keys[o + 39] = run ? key(39, run[0], run[2] > 3 ? 3 : run[2]) : key(39, 0);
+      keys[o + 40] = run ? key(40, run[1]) : key(40, 0);
+    }
+  }
+
+  /** Lower-cased word hash of token i (an input of historyKeys). */
+  word(i: number): number {
+    return this.lower[i];
+  }
+
+  /** Short shape hash of token i (an input of historyKeys). */
+  shortShape(i: number): number {
+    return this.short[i];
+  }
+
+  private reserve(n: number): void {
+    if (this.lower.length >= n) return;
+    const size = Math.max(n, this.lower.length * 2, 64);
+    this.keys = new Int32Array(size * STATIC_FEATURES);
+    this.lower = new Int32Array(size);
+    this.shape = new Int32Array(size);
+    this.short = new Int32Array(size);
+    this.cap = new Int32Array(size);
+    this.docClass = new Int32Array(size);
+    this.affix = new Int32Array(size * 8);
+    this.runStart = new Int32Array(size);
+    this.runEnd = new Int32Array(size);
+  }
+}

@@ -1,0 +1,56 @@
+// The shipped statistical NER tagger on hand-written news sentences (not CoNLL text).
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { documentContext, loadTagger, type TaggedSpan } from '../../src/ner/tagger.js';
+import { tokenize } from '../../src/ner/tokenize.js';
+
+/** "TYPE:words" for every span the tagger finds in `text`, sentence by sentence, with document context. */
+function tag(text: string): string[] {
+  const sentences = tokenize(text);
+  const doc = documentContext(sentences);
+  return sentences.flatMap((tokens) => loadTagger().tagSentence(tokens, doc).map((s: TaggedSpan) => `${s.type}:${tokens.slice(s.start, s.end).map((t) => t.text).join(' ')}`));
+}
+
+test('people and a city in a diplomatic news sentence', () => {
+  const found = tag('Chinese Foreign Minister Wang Yi met Sergey Lavrov in Moscow on Tuesday.');
+  assert.ok(found.includes('PER:Wang Yi'), found.join(', '));
+  assert.ok(found.includes('PER:Sergey Lavrov'), found.join(', '));
+  assert.ok(found.includes('LOC:Moscow'), found.join(', '));
+  assert.ok(!found.some((f) => f.includes('Tuesday')), found.join(', '));
+});
+
+test('multi-word organisations are one span', () => {
+  const found = tag('Shares of Deutsche Bank fell 3 percent in Frankfurt after the European Central Bank raised interest rates.');
+  assert.ok(found.includes('ORG:Deutsche Bank'), found.join(', '));
+  assert.ok(found.includes('ORG:European Central Bank'), found.join(', '));
+  assert.ok(found.includes('LOC:Frankfurt'), found.join(', '));
+});
+
+test('names the tagger has never seen are found from context', () => {
+  const found = tag('Opposition leader Tomasz Wrzesniewski told reporters in Gdansk that he would run again.');
+  assert.ok(found.includes('PER:Tomasz Wrzesniewski'), found.join(', '));
+  assert.ok(found.includes('LOC:Gdansk'), found.join(', '));
+});
+
+test('spans are well-formed token ranges within the sentence', () => {
+  const tokens = tokenize('Angela Merkel and Emmanuel Macron met in Berlin.')[0];
+  const spans = loadTagger().tagSentence(tokens);
+  assert.deepEqual(spans, [
+    { start: 0, end: 2, type: 'PER' },
+    { start: 3, end: 5, type: 'PER' },
+    { start: 7, end: 8, type: 'LOC' },
+  ]);
+  assert.deepEqual(loadTagger().tagSentence([]), []);
+});
+
+test('an all-capitals headline borrows casing from the rest of the document', () => {
+  const found = tag('TOYOTA TO RECALL CARS IN JAPAN\nToyota Motor Corp said on Monday it would recall 300,000 cars sold in Japan.');
+  assert.ok(found.includes('ORG:TOYOTA'), found.join(', '));
+  assert.ok(found.includes('LOC:JAPAN'), found.join(', '));
+  assert.ok(found.includes('ORG:Toyota Motor Corp'), found.join(', '));
+  assert.ok(!found.some((f) => /RECALL|CARS/.test(f)), found.join(', '));
+});
+
+test('ordinary sentences without names yield nothing', () => {
+  assert.deepEqual(tag('Prices rose sharply last week as demand for heating oil increased.'), []);
+});
