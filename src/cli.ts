@@ -39,6 +39,7 @@ class RunReport implements Reporter {
   bytes = 0;
   total: number | null = null;
   readonly skips = new Map<string, number>();
+  private readonly warningsByFile = new Map<string, number>();
   private readonly started = Date.now();
   private progressShown = false;
   private timer: NodeJS.Timeout | null = null;
@@ -67,7 +68,10 @@ class RunReport implements Reporter {
 
   skipped(error: InputError): void {
     this.skips.set(error.reason, (this.skips.get(error.reason) ?? 0) + 1);
-    if (!this.quiet) {
+    // A file of thousands of bad NDJSON lines must not bury the other warnings: a few each, then a count.
+    const shown = (this.warningsByFile.get(error.file) ?? 0) + 1;
+    this.warningsByFile.set(error.file, shown);
+    if (!this.quiet && shown <= WARNINGS_PER_FILE) {
       if (this.progressShown) process.stderr.write('\r\u001b[K');
       process.stderr.write(`mine: ${error.message}\n`);
     }
@@ -87,10 +91,16 @@ class RunReport implements Reporter {
     return [...this.skips.values()].reduce((a, b) => a + b, 0);
   }
   summary(): string {
+    for (const [file, n] of this.warningsByFile) {
+      if (n > WARNINGS_PER_FILE) process.stderr.write(`mine: ${file}: ${n - WARNINGS_PER_FILE} more skipped not shown\n`);
+    }
     const reasons = [...this.skips.entries()].map(([reason, n]) => `${n} ${reason}`).join(', ');
     return `mine: ${this.processed_} input(s) processed, ${this.records} record(s)` + (this.skippedCount ? `; ${this.skippedCount} skipped (${reasons})` : '');
   }
 }
+
+/** Warnings printed per input file before the rest are only counted. */
+const WARNINGS_PER_FILE = 5;
 
 export async function main(argv: string[]): Promise<number> {
   exitQuietlyOnBrokenPipe();

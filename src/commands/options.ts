@@ -24,7 +24,8 @@ export function addInputOptions(command: Command): void {
 export function addNerOptions(command: Command): void {
   command
     .option('--metonymy', 'count capitals used for governments ("Moscow said") as their country')
-    .option('--gazetteer <file>', 'JSON file of your own entities and aliases (see README)');
+    .option('--gazetteer <file>', 'JSON file of your own entities and aliases (see README)')
+    .option('--no-tagger', 'lists and rules only, without the statistical tagger (faster, finds fewer unknown names)');
 }
 
 export function addDateOptions(command: Command): void {
@@ -51,7 +52,7 @@ export function documentOptions(options: Record<string, unknown>, stage: Stage, 
     raw: options.raw === true,
     allArticles: options.allArticles === true,
     reuseEntities,
-    ner: { metonymy: options.metonymy === true, gazetteer: options.gazetteer ? readGazetteer(options.gazetteer as string) : undefined },
+    ner: { metonymy: options.metonymy === true, tagger: options.tagger !== false, gazetteer: options.gazetteer ? readGazetteer(options.gazetteer as string) : undefined },
   };
   const cache = options.cache === true ? defaultCachePath() : (options.cache as string | undefined);
   return { read: { maxBytes: options.maxSize as number }, pipeline, jobs: (options.jobs as number | undefined) || defaultJobs(), cachePath: cache };

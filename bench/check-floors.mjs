@@ -1,0 +1,63 @@
+#!/usr/bin/env node
+// Gates CI on the quality figures already won: runs the shared scorers (../shared, when present)
+// and fails if any figure falls below its floor in bench/floors.json.
+//
+//   node bench/check-floors.mjs            check every floor
+//   node bench/check-floors.mjs --print    print the figures without checking
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const shared = path.resolve(root, '..', 'shared');
+const floors = JSON.parse(fs.readFileSync(path.join(root, 'bench', 'floors.json'), 'utf8'));
+const printOnly = process.argv.includes('--print');
+
+if (!fs.existsSync(shared)) {
+  console.log('check-floors: ../shared is not here, so there is nothing to measure against; skipped.');
+  process.exit(0);
+}
+
+const run = (script, args = []) => execFileSync(process.execPath, [path.join(shared, script), ...args], { cwd: root, encoding: 'utf8', maxBuffer: 1 << 28, stdio: ['ignore', 'pipe', 'inherit'] });
+const fraction = (text) => { const [a, b] = text.split('/').map(Number); return a / b; };
+
+const measures = {
+  seeds: () => {
+    const r = JSON.parse(run('eval/score.mjs', ['--json']));
+    const e = r.entities;
+    return {
+      bodyF1: r.extraction.bodyF1, titles: fraction(r.extraction.titles), dates: fraction(r.extraction.dates), tags: fraction(r.extraction.tags),
+      entitiesF1: e.micro.F1, personF1: e.person.F1, countryF1: e.country.F1, orgF1: e.org.F1,
+    };
+  },
+  extractionText: () => ({ f1: benchF1(run('bench/extraction/run-mine.mjs')) }),
+  extractionHtml: () => ({ f1: benchF1(run('bench/extraction/run-mine.mjs', ['--html'])) }),
+  nerConll: () => {
+    const micro = run('bench/ner/run-mine.mjs').split('\n').find((l) => l.startsWith('micro'));
+    return { microF1: Number(micro.split('|')[1].trim().split(/\s+/)[2]) };
+  },
+};
+
+/** The F1 of the benchmark line "0.857 ± 0.026   0.873 ± ...". */
+function benchF1(output) {
+  const lines = output.split('\n');
+  const header = lines.findIndex((l) => l.startsWith('F1'));
+  return Number(lines[header + 1].trim().split(/\s+/)[0]);
+}
+
+let failed = 0;
+for (const [name, check] of Object.entries(floors)) {
+  if (name.startsWith('_')) continue;
+  const figures = measures[name]();
+  for (const [key, floor] of Object.entries(check)) {
+    const value = figures[key];
+    const ok = value >= floor;
+    if (!ok) failed++;
+    console.log(`${printOnly ? '' : ok ? 'ok   ' : 'BELOW'} ${name}.${key} = ${value}${printOnly ? '' : ` (floor ${floor})`}`);
+  }
+}
+if (!printOnly && failed) {
+  console.error(`check-floors: ${failed} figure(s) below their floor`);
+  process.exit(1);
+}
