@@ -1,0 +1,60 @@
+// mine ner, entities and timeline, end to end on the samples.
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { mine } from '../helpers.js';
+
+interface Row { name: string; type: string; mentions: number; documents: number; first: string | null; last: string | null }
+
+test('ner --json: mention offsets point at the surface forms in text (or title)', () => {
+  const r = mine(['ner', '--json', 'samples']);
+  assert.equal(r.status, 0, r.stderr);
+  const records = JSON.parse(r.stdout) as Array<{ text: string; title: string; entities: Array<{ name: string; type: string; count: number; aliases: string[]; mentions: Array<{ start: number; end: number; kind: string; field?: string }> }> }>;
+  let mentions = 0;
+  for (const record of records) {
+    for (const e of record.entities) {
+      assert.ok(['person', 'country', 'org', 'place'].includes(e.type));
+      assert.equal(e.count, e.mentions.length);
+      for (const m of e.mentions) {
+        const surface = (m.field === 'title' ? record.title : record.text).slice(m.start, m.end);
+        assert.ok(e.aliases.includes(surface), `${e.name}: '${surface}' not among ${e.aliases.join(', ')}`);
+        assert.ok(m.kind === 'name' || m.kind === 'demonym');
+        mentions++;
+      }
+    }
+  }
+  assert.ok(mentions > 100);
+});
+
+test('entities: filters by type, top N and dates', () => {
+  const all = JSON.parse(mine(['entities', '--json', 'samples']).stdout) as Row[];
+  assert.ok(all.length > 20);
+  for (let i = 1; i < all.length; i++) assert.ok(all[i - 1]!.mentions >= all[i]!.mentions);
+  const people = JSON.parse(mine(['entities', '--json', '--type', 'person', 'samples']).stdout) as Row[];
+  assert.ok(people.length > 5 && people.every((p) => p.type === 'person'));
+  assert.equal((JSON.parse(mine(['entities', '--json', '--top', '3', 'samples']).stdout) as Row[]).length, 3);
+  const in2024 = JSON.parse(mine(['entities', '--json', '--since', '2024', '--until', '2024-12', 'samples']).stdout) as Row[];
+  assert.ok(in2024.length > 0);
+  for (const row of in2024) assert.ok(row.first! >= '2024-01-01' && row.last! <= '2024-12-31', JSON.stringify(row));
+});
+
+test('timeline: Lavrov by month, periods contiguous and zero-filled', () => {
+  const r = mine(['timeline', '--entity', 'lavrov', '--json', 'samples']);
+  assert.equal(r.status, 0, r.stderr);
+  const t = JSON.parse(r.stdout) as { entity: { name: string; type: string }; by: string; series: Array<{ period: string; documents: number; mentions: number }> };
+  assert.deepEqual(t.entity, { name: 'Sergey Lavrov', type: 'person' });
+  assert.equal(t.by, 'month');
+  for (let i = 1; i < t.series.length; i++) {
+    const [y, m] = t.series[i - 1]!.period.split('-').map(Number);
+    const next = m === 12 ? `${y! + 1}-01` : `${y}-${String(m! + 1).padStart(2, '0')}`;
+    assert.equal(t.series[i]!.period, next);
+  }
+  assert.ok(t.series.some((p) => p.documents === 0));
+  assert.ok(t.series.filter((p) => p.documents > 0).length >= 4);
+});
+
+test('timeline table has a bar per period; an unknown entity says so', () => {
+  assert.match(mine(['timeline', '--entity', 'Lavrov', '--by', 'year', 'samples']).stdout, /2024\s+│\s+\d+\s+│\s+\d+\s+│ █/);
+  const none = mine(['timeline', '--entity', 'Nobody Atall', 'samples']);
+  assert.equal(none.status, 0);
+  assert.match(none.stderr, /no entity called 'Nobody Atall'/);
+});
