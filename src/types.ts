@@ -10,6 +10,8 @@ export interface Page {
   format: 'text' | 'html';
   /** Modification time of the file, if known: published dates later than this are rejected. */
   mtime?: Date;
+  /** Hashes of the page's lines that recur across its site's pages (src/extract/templates.ts): boilerplate. */
+  templates?: number[];
 }
 
 /** An article: the output of `mine extract` and `mine clean`. */

@@ -44,7 +44,11 @@ export function scoreLines(lines: Line[], template: (key: string) => boolean = (
   const counts = new Map<string, number>();
   for (const k of keys) counts.set(k, (counts.get(k) ?? 0) + 1);
   const dated = lines.map((line) => isDateLine(line.text) || isBylineLine(line.text));
-  const furniture = lines.map((line) => line.words === 0 || isFurniture(line.text) || isCaption(line.text) || isShareLine(line.text));
+  const furniture = lines.map((line) => line.words === 0 || isFurniture(line.text) || isCaption(line.text) || isShareLine(line.text) || isDoubled(line.text) || isShouted(line));
+  // The caption a credit line repeats ("Hospital in Beijing" then "Hospital in BeijingCredit: EPA").
+  for (let i = 0; i + 1 < lines.length; i++) {
+    if (furniture[i + 1] && lines[i + 1]!.text.length > lines[i]!.text.length && lines[i + 1]!.text.startsWith(lines[i]!.text)) furniture[i] = true;
+  }
   const listLike = listLikeBlocks(lines, furniture.map((f, i) => f || dated[i]!));
   const scored: Scored[] = lines.map((line, i) => {
     const key = keys[i]!;
@@ -55,7 +59,7 @@ export function scoreLines(lines: Line[], template: (key: string) => boolean = (
     else if (line.listItem) kind = 'bad';
     else if (line.words < 5) kind = 'short';
     else kind = 'neargood';
-    const isEnd = (line.words <= 6 && startsWithPhrase(key, end)) || (line.words <= 12 && endPattern.test(line.text));
+    const isEnd = (line.words <= 6 && startsWithPhrase(key, end)) || (line.words <= 20 && endPattern.test(line.text));
     // Written out rather than spread: V8 keeps these objects in one fast shape, which spreading does not.
     const { index, text, indent, listItem, block, words, stopDensity, sentenceEnd } = line;
     return { index, text, indent, listItem, block, words, stopDensity, sentenceEnd, kind, key, repeats, insert: false, end: isEnd, dated: dated[i]!, furniture: furniture[i]! };
@@ -223,6 +227,19 @@ function introducedList(lines: Scored[], at: number): number {
 
 function isSubheading(line: Scored, next: Scored | undefined): boolean {
   return /^\p{Lu}/u.test(line.text) && !line.sentenceEnd && next?.kind === 'good' && next.block !== line.block;
+}
+
+/** Image alt text written twice over ("Business focus: a lensBusiness focus: a lens"). */
+function isDoubled(text: string): boolean {
+  const half = text.length / 2;
+  return text.length >= 20 && Number.isInteger(half) && text.slice(0, half) === text.slice(half);
+}
+
+/** A headline in capitals among the paragraphs ("SEAN SPICER ELIMINATED FROM 'DANCING WITH THE STARS'"): a link to another story. */
+function isShouted(line: Line): boolean {
+  if (line.words < 4 || line.sentenceEnd) return false;
+  const letters = line.text.replace(/[^A-Za-z]/g, '');
+  return letters.length >= 15 && letters === letters.toUpperCase();
 }
 
 /** A row of share buttons: "Email Twitter Facebook". */

@@ -1,5 +1,5 @@
 // A page dump as lines with the features extraction decides on: list items, length, punctuation, stop words.
-import { anyStopwords, stopwordLists } from '../text/stopwords.js';
+import { anyStopwords, stopwordHits, stopwordMembership } from '../text/stopwords.js';
 
 export interface Line {
   index: number;
@@ -87,27 +87,13 @@ const LANGUAGE_SAMPLE = 3000;
 
 /** The stop-word list of the page's language: the one that covers most of its (first few thousand) words. */
 function pickStopwords(lineWords: string[][]): Set<string> {
-  const { lists, membership } = stopwordIndex();
-  const hits = new Array<number>(lists.length).fill(0);
-  let seen = 0;
+  const sample: string[] = [];
   for (const words of lineWords) {
-    for (const w of words) {
-      const member = membership.get(w);
-      if (member) for (const k of member) hits[k]!++;
-    }
-    if ((seen += words.length) > LANGUAGE_SAMPLE) break;
+    sample.push(...words);
+    if (sample.length > LANGUAGE_SAMPLE) break;
   }
+  const hits = stopwordHits(sample);
   let best = -1;
-  for (let k = 0; k < lists.length; k++) if (hits[k]! > 0 && (best < 0 || hits[k]! > hits[best]!)) best = k;
-  return best < 0 ? anyStopwords() : lists[best]!;
-}
-
-let index: { lists: Set<string>[]; membership: Map<string, number[]> } | null = null;
-/** Each stop word with the lists it is in, so a page's words are looked up once, not once per language. */
-function stopwordIndex() {
-  if (index) return index;
-  const lists = [...stopwordLists().values()];
-  const membership = new Map<string, number[]>();
-  lists.forEach((list, k) => { for (const w of list) membership.set(w, [...(membership.get(w) ?? []), k]); });
-  return (index = { lists, membership });
+  for (let k = 0; k < hits.length; k++) if (hits[k]! > 0 && (best < 0 || hits[k]! > hits[best]!)) best = k;
+  return best < 0 ? anyStopwords() : stopwordMembership().lists[best]!;
 }

@@ -1,8 +1,9 @@
 // Article extraction from a rendered page dump (a browser's or w3m's text): body by line features, then metadata.
 import type { Page } from '../types.js';
-import { bodyLines, findSegments, scoreLines, segmentWeight } from './dump-body.js';
+import { bodyLines, findSegments, scoreLines, segmentWeight, type Scored } from './dump-body.js';
 import { findPublished, findSite, findTags, findTitle, headerLines, readByline } from './dump-meta.js';
-import { toLines } from './lines.js';
+import { toLines, type Line } from './lines.js';
+import { lineHash } from './templates.js';
 
 /** An article found in a dump, before it becomes a record. */
 export interface DumpArticle {
@@ -15,8 +16,21 @@ export interface DumpArticle {
   paragraphs: string[];
 }
 
+/**
+ * Lines scored with the site's template lines as furniture, unless that would take away most of the page's
+ * text: then the "template" is an article the site printed several times, and it stays.
+ */
+function scoreWithTemplates(lines: Line[], templates: number[] | undefined): Scored[] {
+  const plain = scoreLines(lines);
+  if (!templates?.length) return plain;
+  const set = new Set(templates);
+  const withTemplates = scoreLines(lines, (key) => set.has(lineHash(key)));
+  const goodWords = (scored: Scored[]) => scored.reduce((n, l) => n + (l.kind === 'good' ? l.words : 0), 0);
+  return goodWords(withTemplates) >= goodWords(plain) / 2 ? withTemplates : plain;
+}
+
 export function extractFromDump(page: Page, options: { allArticles: boolean }): DumpArticle[] {
-  const lines = scoreLines(toLines(page.content));
+  const lines = scoreWithTemplates(toLines(page.content), page.templates);
   const segments = findSegments(lines);
   if (segments.length === 0) return [];
   let main = segments[0]!;

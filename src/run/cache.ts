@@ -21,13 +21,18 @@ export class DocumentCache {
   /** Opens (creating) the cache at `location` for results computed with `options`. */
   static open(location: string, options: PipelineOptions): DocumentCache {
     fs.mkdirSync(location, { recursive: true });
-    const db = open<MineRecord[], string>({ path: location, compression: true });
+    // noSubdir: false, or lmdb takes a folder name with a dot ("my.cache") for a file name.
+    const db = open<MineRecord[], string>({ path: location, compression: true, noSubdir: false });
     return new DocumentCache(db, location, configHash(options));
   }
 
-  /** The key of a document: its content (and the day of its file time, which bounds plausible dates) under this configuration. */
-  key(content: string, mtime?: Date): string {
-    return createHash('sha256').update(this.config).update('\0').update(mtime ? mtime.toISOString().slice(0, 10) : '').update('\0').update(content).digest('base64url');
+  /**
+   * The key of a document: its content (and the day of its file time, which bounds plausible dates, and which
+   * of its lines are its site's template) under this configuration.
+   */
+  key(content: string, mtime?: Date, templates: number[] = []): string {
+    return createHash('sha256').update(this.config).update('\0').update(mtime ? mtime.toISOString().slice(0, 10) : '').update('\0').update(templates.join(','))
+      .update('\0').update(content).digest('base64url');
   }
 
   get(key: string): MineRecord[] | undefined {

@@ -1,5 +1,5 @@
 // Guesses the language of a text: writing system first, then which stop-word list covers most words.
-import { stopwordLists } from './stopwords.js';
+import { stopwordHits, stopwordMembership } from './stopwords.js';
 
 const SCRIPTS: Array<[RegExp, string]> = [
   [/\p{Script=Han}/u, 'zh'],
@@ -25,20 +25,15 @@ export function detectLanguage(text: string): string {
   const words = (sample.match(WORD) ?? []).slice(0, SAMPLE_WORDS);
   if (words.length < 5) return 'und';
   const letters = words.join('');
-  for (const [re, code] of SCRIPTS) {
-    const hits = letters.match(new RegExp(re.source, 'gu'))?.length ?? 0;
-    if (hits > letters.length * 0.3) return code;
-  }
-  let best = 'und';
-  let bestShare = 0;
-  for (const [code, list] of stopwordLists()) {
-    let hits = 0;
-    for (const w of words) if (list.has(w.toLowerCase())) hits++;
-    const share = hits / words.length;
-    if (share > bestShare) {
-      best = code;
-      bestShare = share;
+  // Scripts other than Latin are looked for only when there are letters beyond Latin Extended.
+  if (/[^\u0000-\u024f]/.test(letters)) {
+    for (const [re, code] of SCRIPTS) {
+      const hits = letters.match(new RegExp(re.source, 'gu'))?.length ?? 0;
+      if (hits > letters.length * 0.3) return code;
     }
   }
-  return bestShare >= 0.12 ? best : 'und';
+  const hits = stopwordHits(words.map((w) => w.toLowerCase()));
+  let best = -1;
+  for (let k = 0; k < hits.length; k++) if (best < 0 || hits[k]! > hits[best]!) best = k;
+  return best >= 0 && hits[best]! / words.length >= 0.12 ? stopwordMembership().codes[best]! : 'und';
 }

@@ -32,3 +32,25 @@ export function anyStopwords(): Set<string> {
   if (!all) all = new Set([...stopwordLists().values()].flatMap((s) => [...s]));
   return all;
 }
+
+let membership: { codes: string[]; lists: Set<string>[]; of: Map<string, number[]> } | null = null;
+/** Each stop word with the indexes of the lists it is in, so a text's words are looked up once, not once per language. */
+export function stopwordMembership(): { codes: string[]; lists: Set<string>[]; of: Map<string, number[]> } {
+  if (membership) return membership;
+  const codes = [...stopwordLists().keys()];
+  const lists = [...stopwordLists().values()];
+  const of = new Map<string, number[]>();
+  lists.forEach((list, k) => { for (const w of list) of.set(w, [...(of.get(w) ?? []), k]); });
+  return (membership = { codes, lists, of });
+}
+
+/** How many of the (lower-case) words each stop-word list covers, by list index. */
+export function stopwordHits(words: Iterable<string>): number[] {
+  const { lists, of } = stopwordMembership();
+  const hits = new Array<number>(lists.length).fill(0);
+  for (const w of words) {
+    const member = of.get(w);
+    if (member) for (const k of member) hits[k]!++;
+  }
+  return hits;
+}

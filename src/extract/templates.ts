@@ -1,0 +1,57 @@
+// Page templates across a corpus: long lines that recur in several pages of one site are the site's furniture
+// (disclaimers, "About us" blurbs, newsletter boxes), however much they read like text on one page.
+import path from 'node:path';
+import { keyOf } from './boilerplate.js';
+
+/** Pages of one site a line must be in to count as template (wire copy shared by two pages is not template). */
+export const TEMPLATE_PAGES = 3;
+/** Shorter lines are left to the per-page rules: menus and labels recur everywhere. */
+const TEMPLATE_WORDS = 8;
+
+/** FNV-1a: a 32-bit hash of a line key, so the corpus index holds numbers, not lines. */
+export function lineHash(key: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < key.length; i++) h = Math.imul(h ^ key.charCodeAt(i), 0x01000193);
+  return h >>> 0;
+}
+
+/** The distinct hashes of a page's long lines. */
+export function longLineHashes(content: string): number[] {
+  const hashes = new Set<number>();
+  for (const line of content.split(/\r\n?|\n/)) {
+    if (line.length < TEMPLATE_WORDS * 3) continue;
+    const key = keyOf(line);
+    if (key.split(' ').length >= TEMPLATE_WORDS) hashes.add(lineHash(key));
+  }
+  return [...hashes];
+}
+
+/**
+ * Which pages belong to one site. Dumps carry no URL, so the folder stands for the site: scrapers save a
+ * site's pages together.
+ */
+export function siteGroup(file: string): string {
+  return path.dirname(file);
+}
+
+/** Counts, per site, the pages each long line is in; then answers which of a page's lines are template. */
+export class TemplateIndex {
+  private readonly pagesByGroup = new Map<string, Map<number, number>>();
+  /** Each page's long-line hashes, kept so the second pass need not hash the lines again. */
+  private readonly hashesByFile = new Map<string, number[]>();
+
+  add(file: string, hashes: number[]): void {
+    this.hashesByFile.set(file, hashes);
+    const group = siteGroup(file);
+    let pages = this.pagesByGroup.get(group);
+    if (!pages) this.pagesByGroup.set(group, (pages = new Map()));
+    for (const h of hashes) pages.set(h, (pages.get(h) ?? 0) + 1);
+  }
+
+  /** The hashes of the page's lines that recur in TEMPLATE_PAGES or more pages of its site. */
+  templatesOf(file: string): number[] {
+    const hashes = this.hashesByFile.get(file) ?? [];
+    const pages = this.pagesByGroup.get(siteGroup(file));
+    return pages ? hashes.filter((h) => (pages.get(h) ?? 0) >= TEMPLATE_PAGES) : [];
+  }
+}

@@ -1,0 +1,51 @@
+// Site templates: long lines that recur across a site's pages are boilerplate, unless they are most of the page.
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import { test } from 'node:test';
+import { extractArticles } from '../../src/extract/index.js';
+import { lineHash, longLineHashes, TEMPLATE_PAGES, TemplateIndex } from '../../src/extract/templates.js';
+import { keyOf } from '../../src/extract/boilerplate.js';
+import { mine, SAMPLES, tempDir } from '../helpers.js';
+
+const NOTICE = 'The views expressed in this article are those of the author alone and do not reflect the position of this website.';
+
+/** A sample dump with the notice put in after its first long paragraph. */
+function withNotice(sample: string): string {
+  const lines = fs.readFileSync(path.join(SAMPLES, sample), 'utf8').split('\n');
+  const at = lines.findIndex((l) => l.split(' ').length > 25);
+  lines.splice(at + 1, 0, '', NOTICE, '');
+  return lines.join('\n');
+}
+
+const samples = fs.readdirSync(SAMPLES).filter((f) => f.endsWith('.txt')).slice(0, 4);
+
+test('the index counts pages per folder and names the lines in enough of them', () => {
+  const index = new TemplateIndex();
+  const notice = lineHash(keyOf(NOTICE));
+  for (let i = 0; i < TEMPLATE_PAGES - 1; i++) index.add(`site/p${i}.txt`, [notice, i]);
+  assert.deepEqual(index.templatesOf('site/p0.txt'), []);
+  index.add('site/last.txt', [notice]);
+  assert.deepEqual(index.templatesOf('site/p0.txt'), [notice]);
+  index.add('other/p0.txt', [notice]);
+  assert.deepEqual(index.templatesOf('other/p0.txt'), [], 'another folder is another site');
+  assert.ok(longLineHashes(`Short menu line\n${NOTICE}\n${NOTICE}`).length === 1, 'one hash per distinct long line');
+});
+
+test('a template line leaves the body; a page that is mostly template keeps its text', () => {
+  const content = withNotice(samples[0]!);
+  const page = { file: 'a.txt', content, format: 'text' as const };
+  assert.ok(extractArticles(page)[0]!.text.includes(NOTICE));
+  assert.ok(!extractArticles({ ...page, templates: [lineHash(keyOf(NOTICE))] })[0]!.text.includes(NOTICE));
+  const everything = longLineHashes(content);
+  const copy = extractArticles({ ...page, templates: everything })[0]!;
+  assert.deepEqual(copy.paragraphs, extractArticles(page)[0]!.paragraphs, 'the same article printed several times is not a template');
+});
+
+test('mine extract learns the template of a folder of pages, and --no-templates turns it off', () => {
+  const dir = tempDir();
+  for (const sample of samples) fs.writeFileSync(path.join(dir, sample), withNotice(sample));
+  const bodies = (args: string[]) => (JSON.parse(mine(['extract', '--json', ...args, dir]).stdout) as Array<{ text: string }>).map((r) => r.text);
+  assert.equal(bodies([]).filter((t) => t.includes(NOTICE)).length, 0);
+  assert.equal(bodies(['--no-templates']).filter((t) => t.includes(NOTICE)).length, samples.length);
+});
