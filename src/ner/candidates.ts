@@ -1,5 +1,6 @@
 // Finds entity mentions in one text: known names, ministries by pattern, people after roles, acronym definitions.
 import { loadData } from '../data.js';
+import { anyStopwords } from '../text/stopwords.js';
 import type { EntityType } from '../types.js';
 import type { Gazetteer, GazEntry } from './gazetteer.js';
 import { isNameWord, isParticle, isRoleWord, nameAfterRole } from './roles.js';
@@ -90,7 +91,7 @@ export function findCandidates(text: string, g: Gazetteer, field: 'title' | unde
         candidates.push({ start, end, surface: text.slice(start, end), field, order: order++, ...fromEntry(entry) });
       });
     }
-    if (tagger) addTagged(tagger.tagSentence(tokens, context), tokens, sentenceStart, candidates, g, push);
+    if (tagger && mayName(tokens)) addTagged(tagger.tagSentence(tokens, context), tokens, sentenceStart, candidates, g, push);
   }
   return { sentences, candidates };
 }
@@ -112,7 +113,7 @@ function addTagged(spans: TaggedSpan[], tokens: Token[], sentenceStart: number, 
     for (let k = sentenceStart; k < candidates.length; k++) {
       const c = candidates[k]!;
       if (c.end <= start || c.start >= end) continue;
-      const within = c.start >= start && c.end <= end && span.end - span.start > 1;
+      const within = c.start >= start && c.end <= end && c.end - c.start < end - start && span.end - span.start > 1;
       const overridden = type === 'org' ? c.type === 'place' || (c.type === 'country' && c.kind === 'name' && hasOrgWord(tokens, span))
         : type === 'person' ? c.type === 'place'
         : type === undefined && c.kind === 'demonym';
@@ -151,6 +152,14 @@ function fromEntry(entry: GazEntry): Omit<Candidate, 'start' | 'end' | 'surface'
   return { type: entry.type, name: entry.name, kind: entry.kind, known: true, country: entry.country, capital: entry.capital };
 }
 
+const firstWords = new WeakMap<Gazetteer, Set<string>>();
+/** The words ministry names start with: most tokens are ruled out with one lookup. */
+function ministryFirstWords(g: Gazetteer): Set<string> {
+  let words = firstWords.get(g);
+  if (!words) firstWords.set(g, (words = new Set([...g.ministries.keys()].map((k) => k.split(' ')[0]!))));
+  return words;
+}
+
 /** "Russian Foreign Ministry", "China's Defense Ministry", "Ministry of Foreign Affairs of Russia". */
 function matchMinistry(tokens: Token[], i: number, g: Gazetteer, allCaps: boolean): { end: number; name: string; country: string } | null {
   const countryAt = (j: number) => {
@@ -158,6 +167,7 @@ function matchMinistry(tokens: Token[], i: number, g: Gazetteer, allCaps: boolea
     return hit && hit.entry.type === 'country' ? hit : null;
   };
   const ministryAt = (j: number) => {
+    if (j >= tokens.length || !ministryFirstWords(g).has(tokens[j]!.text)) return null;
     for (let len = 4; len >= 1; len--) {
       if (j + len > tokens.length) continue;
       const words = tokens.slice(j, j + len).map((t) => t.text).join(' ');
@@ -215,6 +225,15 @@ function matchHyphenParts(token: Token, g: Gazetteer, emit: (start: number, end:
 /** An ambiguous place name ("Georgia" the state, "Nice") counts after a locative preposition only. */
 function supportsPlace(tokens: Token[], i: number): boolean {
   return /^(in|to|from|near|at|outside|around)$/i.test(tokens[i - 1]?.text ?? '');
+}
+
+/**
+ * Whether a sentence can hold a name: a capital after its first word, or a first word that is not a
+ * function word ("Lavrov said..."). Sentences in lower case after "The", "He", "It" are not worth tagging.
+ */
+function mayName(tokens: Token[]): boolean {
+  for (let i = 1; i < tokens.length; i++) if (/\p{Lu}/u.test(tokens[i]!.text)) return true;
+  return tokens.length > 0 && !anyStopwords().has(tokens[0]!.text.toLowerCase());
 }
 
 function isAllCaps(tokens: Token[]): boolean {
