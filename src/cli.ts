@@ -16,6 +16,9 @@ import { entitiesCommand } from './commands/entities.js';
 import { extractCommand } from './commands/extract.js';
 import { nerCommand } from './commands/ner.js';
 import { timelineCommand } from './commands/timeline.js';
+import { sourcesCommand } from './commands/sources.js';
+import { dedupCommand } from './commands/dedup.js';
+import { cooccurCommand } from './commands/cooccur.js';
 
 /** Thrown by the report under --strict at the first input that cannot be used. */
 class StrictStop extends Error {
@@ -27,7 +30,7 @@ class StrictStop extends Error {
 /** Set by the first Ctrl-C: the run stops taking new inputs, finishes what it has and says where it got to. */
 export const interruption = new AbortController();
 
-const COMMANDS: CommandSpec[] = [extractCommand, cleanCommand, nerCommand, entitiesCommand, timelineCommand];
+const COMMANDS: CommandSpec[] = [extractCommand, cleanCommand, nerCommand, entitiesCommand, timelineCommand, sourcesCommand, dedupCommand, cooccurCommand];
 const { version } = createRequire(import.meta.url)('../../package.json') as { version: string };
 
 type Format = 'table' | 'json' | 'ndjson' | 'csv';
@@ -210,6 +213,12 @@ async function countInputs(paths: string[]): Promise<number> {
 
 /** Prints the output; `done` is called once all rows are in, before anything tabular is printed. */
 async function render(output: Output<any>, format: Format, color: boolean, bold: (s: string) => string, done: () => void): Promise<void> {
+  if (output.text) {
+    for await (const _ of output.rows);
+    done();
+    await write(output.text());
+    return;
+  }
   if (format === 'json' && output.json) {
     for await (const _ of output.rows);
     done();

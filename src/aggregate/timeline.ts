@@ -1,4 +1,4 @@
-// One entity's mentions and documents per period, with empty periods filled in.
+// Entities' mentions and documents per period, with empty periods filled in, and each period's share of all articles.
 import type { Entity, EntityType, NerArticle } from '../types.js';
 import { entityKey } from './entities.js';
 import { periodOf, periodsBetween, type Granularity } from './periods.js';
@@ -8,94 +8,128 @@ export interface TimelinePoint {
   period: string;
   mentions: number;
   documents: number;
+  /** All articles dated in this period, mentioning the entity or not. Additive field. */
+  total: number;
+  /** documents / total (0 for a period without articles); only when asked for. Additive field. */
+  share?: number;
 }
 
-export interface Timeline {
+/** One entity's series. */
+export interface EntityTimeline {
   entity: { name: string; type: EntityType };
-  by: Granularity;
   series: TimelinePoint[];
   /** Articles that mention the entity but carry no date (not in any period). Additive field. */
   undated: number;
 }
 
-interface Match {
+/** What one --entity query found: its timeline (null when nothing answered to it) and other entities it also matched. */
+export interface QueryResult {
+  query: string;
+  timeline: EntityTimeline | null;
+  others: string[];
+}
+
+export interface Timelines {
+  by: Granularity;
+  /** One per query, in the order given. */
+  results: QueryResult[];
+  /** All articles read per period, over the same periods as every series. */
+  totals: Array<{ period: string; articles: number }>;
+}
+
+interface Counts {
   name: string;
   type: EntityType;
-  /** True when the query is the canonical name, not only an alias. */
-  exact: boolean;
+  /** Every surface form seen for it in the corpus: a query may name it by an alias another article used. */
+  aliases: Set<string>;
   documents: number;
   /** Articles that mention it but have no date, so are in no period. */
   undated: number;
-  perPeriod: Map<string, TimelinePoint>;
+  perPeriod: Map<string, { mentions: number; documents: number }>;
+}
+
+/** Whether `name` answers to the query: the same name case-insensitively, or the same spelling variant. */
+function answers(query: string, name: string): boolean {
+  return name.toLowerCase() === query.trim().toLowerCase() || nameKey(name) === nameKey(query.trim());
+}
+
+/** The entities answering to a query (canonical name or any alias seen, case-insensitive): the one named exactly first, then by documents. */
+function matchesOf(query: string, entities: Iterable<Counts>): Array<Counts & { exact: boolean }> {
+  const found: Array<Counts & { exact: boolean }> = [];
+  for (const e of entities) {
+    const exact = answers(query, e.name);
+    if (exact || [...e.aliases].some((a) => answers(query, a))) found.push({ ...e, exact });
+  }
+  return found.sort((a, b) => Number(b.exact) - Number(a.exact) || b.documents - a.documents);
 }
 
 /**
- * Streaming timeline of the entity called `query` (canonical name or any alias seen, case-insensitive).
- * When several entities answer to the query, the one named exactly wins, then the one in most documents.
+ * Streaming timelines of the entities called `queries`, and the number of articles per period so that each
+ * series can be read as a share of all coverage. When several entities answer to a query, the one named
+ * exactly wins, then the one in most documents.
  */
 export class TimelineCounter {
-  private readonly matches = new Map<string, Match>();
-  private readonly query: string;
-  private readonly queryKey: string;
+  /** Every entity's counts: which one a query means is only known once all articles are read. */
+  private readonly entities = new Map<string, Counts>();
+  private readonly totals = new Map<string, number>();
   private firstDate: string | null = null;
   private lastDate: string | null = null;
 
-  constructor(query: string, private readonly by: Granularity) {
-    this.query = query.trim().toLowerCase();
-    this.queryKey = nameKey(query.trim());
-  }
+  constructor(private readonly queries: string[], private readonly by: Granularity) {}
 
+  /** Counts the article in its period's total, and for every query whose entity it mentions. */
   add(article: NerArticle): void {
     const date = article.published;
+    let period: string | null = null;
     if (date) {
       if (!this.firstDate || date < this.firstDate) this.firstDate = date;
       if (!this.lastDate || date > this.lastDate) this.lastDate = date;
+      period = periodOf(date, this.by);
+      this.totals.set(period, (this.totals.get(period) ?? 0) + 1);
     }
-    for (const e of article.entities) {
-      const exact = this.isExact(e);
-      if (!exact && !e.aliases.some((a) => a.toLowerCase() === this.query || nameKey(a) === this.queryKey)) continue;
-      const k = entityKey(e.type, e.name);
-      let m = this.matches.get(k);
-      if (!m) {
-        m = { name: e.name, type: e.type, exact, documents: 0, undated: 0, perPeriod: new Map() };
-        this.matches.set(k, m);
-      }
-      m.exact ||= exact;
-      m.documents++;
-      if (!date) {
-        m.undated++;
-        continue;
-      }
-      const period = periodOf(date, this.by);
-      const point = m.perPeriod.get(period) ?? { period, mentions: 0, documents: 0 };
-      point.mentions += e.count;
-      point.documents++;
-      m.perPeriod.set(period, point);
-    }
+    for (const e of article.entities) this.count(e, period);
   }
 
-  private isExact(e: Entity): boolean {
-    return e.name.toLowerCase() === this.query || nameKey(e.name) === this.queryKey;
+  private count(e: Entity, period: string | null): void {
+    const k = entityKey(e.type, e.name);
+    let c = this.entities.get(k);
+    if (!c) this.entities.set(k, (c = { name: e.name, type: e.type, aliases: new Set(), documents: 0, undated: 0, perPeriod: new Map() }));
+    for (const a of e.aliases) c.aliases.add(a);
+    c.documents++;
+    if (period === null) {
+      c.undated++;
+      return;
+    }
+    const point = c.perPeriod.get(period) ?? { mentions: 0, documents: 0 };
+    point.mentions += e.count;
+    point.documents++;
+    c.perPeriod.set(period, point);
   }
 
-  /** The timeline over the corpus's date range (or `range` when given), or null when nothing matched. */
-  result(range: { since?: string; until?: string } = {}): Timeline | null {
-    const best = [...this.matches.values()].sort((a, b) => Number(b.exact) - Number(a.exact) || b.documents - a.documents)[0];
-    if (!best) return null;
+  /**
+   * Every query's series over the same periods: the corpus's date range (which holds every entity's), or
+   * `range` when given. `share` adds each point's share of the period's articles.
+   */
+  result(range: { since?: string; until?: string } = {}, options: { share?: boolean } = {}): Timelines {
     const from = range.since ?? this.firstDate;
     const to = range.until ?? this.lastDate;
     const periods = from && to ? periodsBetween(padDate(from, 'start'), padDate(to, 'end'), this.by) : [];
-    return {
-      entity: { name: best.name, type: best.type },
-      by: this.by,
-      series: periods.map((period) => best.perPeriod.get(period) ?? { period, mentions: 0, documents: 0 }),
-      undated: best.undated,
-    };
-  }
-
-  /** Other entities the query also matched, for a hint on stderr. */
-  others(chosen: Timeline): string[] {
-    return [...this.matches.values()].filter((m) => m.name !== chosen.entity.name || m.type !== chosen.entity.type).map((m) => `${m.name} (${m.type})`);
+    const totals = periods.map((period) => ({ period, articles: this.totals.get(period) ?? 0 }));
+    const results = this.queries.map((query): QueryResult => {
+      const [best, ...others] = matchesOf(query, this.entities.values());
+      const timeline = best && {
+        entity: { name: best.name, type: best.type },
+        series: totals.map(({ period, articles }) => {
+          const counts = best.perPeriod.get(period) ?? { mentions: 0, documents: 0 };
+          const point: TimelinePoint = { period, ...counts, total: articles };
+          if (options.share) point.share = articles === 0 ? 0 : counts.documents / articles;
+          return point;
+        }),
+        undated: best.undated,
+      };
+      return { query, timeline: timeline ?? null, others: others.map((m) => `${m.name} (${m.type})`) };
+    });
+    return { by: this.by, results, totals };
   }
 }
 

@@ -13,6 +13,8 @@ export interface Output<Row = unknown> {
   csvColumns?: Column<Row>[];
   /** What --json prints when it is not the array of rows (e.g. timeline's object). */
   json?: () => unknown;
+  /** Text printed as-is instead of the rows (e.g. a graph file); the rows are still read first. */
+  text?: () => string;
   /** Lines for stderr after the output (hints, e.g. "3 articles had no date"). */
   notes?: () => string[];
 }

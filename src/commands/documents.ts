@@ -1,10 +1,12 @@
 // What every command starts from: the records of its inputs, brought to the stage it needs, on all cores,
 // from the cache when it has them; problems reported, never thrown.
 import { InputError } from '../errors.js';
+import { readAhead } from '../io/ahead.js';
 import { readInputs, type Input, type ReadOptions } from '../io/read.js';
 import type { PipelineOptions } from '../pipeline.js';
 import { DocumentCache } from '../run/cache.js';
 import { Pool } from '../run/pool.js';
+import { longLineHashes, TemplateIndex } from '../extract/templates.js';
 import type { MineRecord } from '../types.js';
 
 /** Hears about inputs that were skipped and documents that were processed; the cli prints and counts them. */
@@ -22,7 +24,12 @@ export interface DocumentOptions {
   jobs: number;
   /** Folder of the document cache, when caching is on. */
   cachePath?: string;
+  /** Read the inputs twice: first to learn each site's template lines (extraction of dumps only). */
+  templates?: boolean;
 }
+
+/** Files read ahead of the one being processed. */
+const READ_AHEAD = 8;
 
 interface InFlight {
   file: string;
@@ -37,6 +44,7 @@ interface InFlight {
 export async function* documents(paths: string[], options: DocumentOptions, reporter: Reporter): AsyncGenerator<MineRecord> {
   const pool = new Pool(options.pipeline, options.jobs);
   const cache = options.cachePath ? DocumentCache.open(options.cachePath, options.pipeline) : undefined;
+  const templates = options.templates ? await learnTemplates(paths, options.read) : undefined;
   const window = Math.max(1, options.jobs * 8);
   const queue: InFlight[] = [];
   const settle = async function* (item: InFlight): AsyncGenerator<MineRecord> {
@@ -49,12 +57,13 @@ export async function* documents(paths: string[], options: DocumentOptions, repo
     }
   };
   try {
-    for await (const input of readInputs(paths, options.read)) {
+    for await (const input of readAhead(readInputs(paths, options.read), READ_AHEAD)) {
       if (reporter.interrupted) break;
       if (input.kind === 'skip') {
         reporter.skipped(input.error);
         continue;
       }
+      if (templates && input.kind === 'page' && input.page.format === 'text') input.page.templates = templates.templatesOf(input.page.file);
       queue.push(submit(input, pool, cache));
       while (queue.length >= window) yield* settle(queue.shift()!);
     }
@@ -65,11 +74,21 @@ export async function* documents(paths: string[], options: DocumentOptions, repo
   }
 }
 
+/** The first pass: the long lines of every text dump, counted per site. Unreadable inputs are reported by the second. */
+async function learnTemplates(paths: string[], read: ReadOptions): Promise<TemplateIndex | undefined> {
+  if (paths.length === 0 || paths.includes('-')) return undefined;
+  const index = new TemplateIndex();
+  for await (const input of readAhead(readInputs(paths, read), READ_AHEAD)) {
+    if (input.kind === 'page' && input.page.format === 'text') index.add(input.page.file, longLineHashes(input.page.content));
+  }
+  return index;
+}
+
 function submit(input: Exclude<Input, { kind: 'skip' }>, pool: Pool, cache?: DocumentCache): InFlight {
   const file = input.kind === 'page' ? input.page.file : input.file;
   const content = input.kind === 'page' ? input.page.content : JSON.stringify(input.record);
   const bytes = content.length;
-  const key = cache?.key(content, input.kind === 'page' ? input.page.mtime : undefined);
+  const key = input.kind === 'page' ? cache?.key(content, input.page.mtime, input.page.templates) : cache?.key(content);
   const cached = key ? cache!.get(key) : undefined;
   if (cached) return { file, bytes, records: Promise.resolve(cached.map((r) => ({ ...r, file: input.kind === 'page' ? file : r.file }))) };
   const records = pool.run(input.kind === 'page' ? { page: input.page } : { record: input.record });

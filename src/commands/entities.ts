@@ -7,7 +7,7 @@ import { oneOf, positiveInt, type CommandSpec } from './command.js';
 import { documents, type Reporter } from './documents.js';
 import { InputError } from '../errors.js';
 import { readRows } from '../io/rows.js';
-import { addDateOptions, addInputOptions, addNerOptions, dateRange, documentOptions } from './options.js';
+import { addDateOptions, addDedupOption, addInputOptions, addNerOptions, dateRange, dedupFilter, documentOptions } from './options.js';
 
 async function mergeRows(paths: string[], counter: EntityCounter, reporter: Reporter): Promise<void> {
   for await (const row of readRows(paths)) {
@@ -34,16 +34,18 @@ export const entitiesCommand: CommandSpec = {
       .option('--top <n>', 'only the N most mentioned', positiveInt('--top'))
       .option('--merge', 'the paths are results of earlier `mine entities --json` runs (partial counts) to add up');
     addDateOptions(command);
+    addDedupOption(command);
     addInputOptions(command);
     addNerOptions(command);
   },
   async run(paths, options, { reporter, chalk }) {
     const counter = new EntityCounter();
+    const dedup = dedupFilter(options);
     if (options.merge) await mergeRows(paths, counter, reporter);
     else {
       const range = dateRange(options);
       for await (const record of documents(paths, documentOptions(options, 'ner', true), reporter)) {
-        if (hasEntities(record) && inDateRange(record, range)) counter.add(record);
+        if (hasEntities(record) && inDateRange(record, range) && !dedup.duplicate(record)) counter.add(record);
       }
     }
     let rows = counter.rows();
@@ -51,6 +53,7 @@ export const entitiesCommand: CommandSpec = {
     if (options.top !== undefined) rows = rows.slice(0, options.top as number);
     return {
       rows,
+      notes: () => dedup.notes(),
       columns: [
         { header: 'entity', value: (r: EntityRow) => r.name, style: (t: string, r: EntityRow) => typeColor(chalk, r.type)(t), maxWidth: 48 },
         { header: 'type', value: (r: EntityRow) => r.type, style: (t: string, r: EntityRow) => typeColor(chalk, r.type)(t) },

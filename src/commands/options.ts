@@ -1,8 +1,8 @@
 // Options shared by the commands that read documents, and turning them into pipeline settings.
 import fs from 'node:fs';
-import type { Command } from 'commander';
+import { Option, type Command } from 'commander';
 import { UsageError } from '../errors.js';
-import { DEFAULT_MAX_BYTES } from '../io/read.js';
+import { DEFAULT_MAX_BYTES, formatBytes } from '../io/read.js';
 import type { UserGazetteer } from '../ner/gazetteer.js';
 import type { PipelineOptions, Stage } from '../pipeline.js';
 import type { DocumentOptions } from './documents.js';
@@ -10,13 +10,15 @@ import { positiveInt, sizeOption } from './command.js';
 import { defaultCachePath } from '../run/cache.js';
 import { defaultJobs } from '../run/pool.js';
 import { parseDateBound, type DateRange } from '../aggregate/filters.js';
-import { ENTITY_TYPES } from '../types.js';
+import { ENTITY_TYPES, type Article } from '../types.js';
+import { Deduplicator } from '../aggregate/dedup.js';
 
 export function addInputOptions(command: Command): void {
   command
     .option('--raw', 'inputs are article text already: no boilerplate removal')
     .option('--all-articles', 'emit every article of a page, not only the main one')
-    .option('--max-size <size>', 'skip files larger than this (e.g. 50M)', sizeOption, DEFAULT_MAX_BYTES)
+    .option('--no-templates', "judge each page on its own, without first learning the lines its site's pages share")
+    .addOption(new Option('--max-size <size>', 'skip files larger than this (e.g. 50M)').argParser(sizeOption).default(DEFAULT_MAX_BYTES, formatBytes(DEFAULT_MAX_BYTES)))
     .option('-j, --jobs <n>', `worker threads (default: one per core, here ${defaultJobs()})`, positiveInt('--jobs'))
     .option('--cache [dir]', `keep each document's results between runs (default dir: ${defaultCachePath()})`);
 }
@@ -55,7 +57,8 @@ export function documentOptions(options: Record<string, unknown>, stage: Stage, 
     ner: { metonymy: options.metonymy === true, tagger: options.tagger !== false, gazetteer: options.gazetteer ? readGazetteer(options.gazetteer as string) : undefined },
   };
   const cache = options.cache === true ? defaultCachePath() : (options.cache as string | undefined);
-  return { read: { maxBytes: options.maxSize as number }, pipeline, jobs: (options.jobs as number | undefined) || defaultJobs(), cachePath: cache };
+  const templates = options.templates !== false && !pipeline.raw;
+  return { read: { maxBytes: options.maxSize as number }, pipeline, jobs: (options.jobs as number | undefined) || defaultJobs(), cachePath: cache, templates };
 }
 
 /** A user gazetteer: `{ "entities": [{ "name", "type", "aliases": [], "country"? }] }`. Bad files are usage errors. */
@@ -77,4 +80,24 @@ export function readGazetteer(file: string): UserGazetteer {
     }
   }
   return { entities };
+}
+
+export function addDedupOption(command: Command): void {
+  command.option('--dedup', 'count near-duplicate articles (one story reposted or lightly edited) once');
+}
+
+/** Whether a record repeats an article already counted, and a note of how many did. */
+export interface DedupFilter {
+  duplicate(record: Article): boolean;
+  notes(): string[];
+}
+
+/** With --dedup, a filter of near-duplicates (see `mine dedup`); without, one that lets everything through. */
+export function dedupFilter(options: Record<string, unknown>): DedupFilter {
+  if (options.dedup !== true) return { duplicate: () => false, notes: () => [] };
+  const deduplicator = new Deduplicator();
+  return {
+    duplicate: (record) => deduplicator.seen(record),
+    notes: () => [`${deduplicator.duplicates} near-duplicate article(s) not counted (--dedup)`],
+  };
 }

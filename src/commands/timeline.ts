@@ -1,61 +1,176 @@
-// mine timeline: when an entity is in the news: mentions and documents per day, week, month or year.
+// mine timeline: when entities are in the news: mentions and documents (or share of all articles) per day, week, month or year.
 import { inDateRange } from '../aggregate/filters.js';
 import { GRANULARITIES, type Granularity } from '../aggregate/periods.js';
-import { TimelineCounter, type TimelinePoint } from '../aggregate/timeline.js';
+import { TimelineCounter, type EntityTimeline, type Timelines, type TimelinePoint } from '../aggregate/timeline.js';
 import { UsageError } from '../errors.js';
 import { bar } from '../render/bar.js';
+import { typeColor } from '../render/color.js';
+import { sparkline } from '../render/sparkline.js';
+import type { Column } from '../render/table.js';
 import { hasEntities } from '../types.js';
-import { oneOf, type CommandSpec } from './command.js';
+import { oneOf, type CommandSpec, type Output, type RunContext } from './command.js';
 import { documents } from './documents.js';
-import { addDateOptions, addInputOptions, addNerOptions, dateRange, documentOptions } from './options.js';
+import { addDateOptions, addDedupOption, addInputOptions, addNerOptions, dateRange, dedupFilter, documentOptions } from './options.js';
+
+/** Width the several-entities table is laid out to fit. */
+const TABLE_WIDTH = 100;
 
 export const timelineCommand: CommandSpec = {
   name: 'timeline',
   arguments: '[paths...]',
-  summary: 'mentions and documents per period for one entity (empty periods shown as zeros)',
-  examples: ['mine timeline --entity Lavrov ./dumps', 'mine timeline --entity "Shanghai Cooperation Organisation" --by year --json ./dumps'],
+  summary: 'mentions and documents per period for one or more entities (empty periods shown as zeros)',
+  examples: [
+    'mine timeline --entity Lavrov ./dumps',
+    'mine timeline --entity "Shanghai Cooperation Organisation" --by year --json ./dumps',
+    'mine timeline --entity Lavrov --entity "Wang Yi" --share ./dumps',
+  ],
   csv: true,
   configure(command) {
     command
-      .requiredOption('--entity <name>', 'the entity: canonical name or any alias seen (case-insensitive)')
-      .option('--by <period>', `period (${GRANULARITIES.join(', ')})`, oneOf('--by', GRANULARITIES), 'month');
+      .requiredOption('--entity <name>', 'an entity: canonical name or any alias seen (case-insensitive); repeat for several', collect)
+      .option('--by <period>', `period (${GRANULARITIES.join(', ')})`, oneOf('--by', GRANULARITIES), 'month')
+      .option('--share', 'also the share of all articles in each period that mention the entity');
     addDateOptions(command);
+    addDedupOption(command);
     addInputOptions(command);
     addNerOptions(command);
   },
-  async run(paths, options, { reporter, chalk }) {
-    const query = String(options.entity).trim();
-    if (query === '') throw new UsageError('--entity needs a name');
-    const counter = new TimelineCounter(query, options.by as Granularity);
+  async run(paths, options, context) {
+    const queries = (options.entity as string[]).map((q) => q.trim());
+    if (queries.some((q) => q === '')) throw new UsageError('--entity needs a name');
+    const share = options.share === true;
+    const counter = new TimelineCounter(queries, options.by as Granularity);
     const range = dateRange(options);
-    for await (const record of documents(paths, documentOptions(options, 'ner', true), reporter)) {
-      if (hasEntities(record) && inDateRange(record, range)) counter.add(record);
+    const dedup = dedupFilter(options);
+    for await (const record of documents(paths, documentOptions(options, 'ner', true), context.reporter)) {
+      if (hasEntities(record) && inDateRange(record, range) && !dedup.duplicate(record)) counter.add(record);
     }
-    const timeline = counter.result(range);
-    const series = timeline?.series ?? [];
-    const peak = Math.max(1, ...series.map((p) => p.documents));
-    return {
-      rows: series,
-      json: () => timeline ?? { entity: null, by: options.by, series: [], undated: 0 },
-      columns: [
-        { header: 'period', value: (p: TimelinePoint) => p.period },
-        { header: 'documents', value: (p: TimelinePoint) => p.documents, align: 'right' },
-        { header: 'mentions', value: (p: TimelinePoint) => p.mentions, align: 'right' },
-        { header: '', value: (p: TimelinePoint) => bar(p.documents, peak, 30), style: (t: string) => chalk.cyan(t) },
-      ],
-      csvColumns: [
-        { header: 'period', value: (p: TimelinePoint) => p.period },
-        { header: 'documents', value: (p: TimelinePoint) => p.documents },
-        { header: 'mentions', value: (p: TimelinePoint) => p.mentions },
-      ],
-      notes: () => {
-        if (!timeline) return [`no entity called '${query}' in these articles (try: mine entities PATH to list them)`];
-        const notes = [`${timeline.entity.name} (${timeline.entity.type}), documents per ${timeline.by}`];
-        if (timeline.undated) notes.push(`${timeline.undated} article(s) mentioning it have no date and are not in the timeline`);
-        const others = counter.others(timeline);
-        if (others.length) notes.push(`'${query}' also matches: ${others.slice(0, 5).join(', ')}`);
-        return notes;
-      },
-    };
+    const timelines = counter.result(range, { share });
+    const output = queries.length === 1 ? oneEntity(timelines, share, context) : severalEntities(timelines, share, options, context);
+    return { ...output, notes: () => [...output.notes!(), ...dedup.notes()] };
   },
 };
+
+/** Commander collector: every --entity given, in order. */
+function collect(value: string, previous: string[] | undefined): string[] {
+  return [...(previous ?? []), value];
+}
+
+function percent(share: number | undefined): string {
+  return `${((share ?? 0) * 100).toFixed(1)}%`;
+}
+
+function notFound(query: string): string {
+  return `no entity called '${query}' in these articles (try: mine entities PATH to list them)`;
+}
+
+/** One --entity: the table and JSON as before several were possible, plus total (and share) per point. */
+function oneEntity({ by, results: [result] }: Timelines, share: boolean, { chalk }: RunContext): Output<TimelinePoint> {
+  const { query, timeline, others } = result!;
+  const series = timeline?.series ?? [];
+  const measure = (p: TimelinePoint) => (share ? p.share! : p.documents);
+  const peak = Math.max(0, ...series.map(measure));
+  const columns: Column<TimelinePoint>[] = [
+    { header: 'period', value: (p) => p.period },
+    { header: 'documents', value: (p) => p.documents, align: 'right' },
+    { header: 'mentions', value: (p) => p.mentions, align: 'right' },
+  ];
+  const csvColumns = [...columns];
+  if (share) {
+    columns.push({ header: 'share', value: (p) => percent(p.share), align: 'right' });
+    csvColumns.push({ header: 'share', value: (p) => p.share });
+  }
+  columns.push({ header: '', value: (p) => bar(measure(p), peak, 30), style: (t) => chalk.cyan(t) });
+  return {
+    rows: series,
+    json: () => (timeline ? { entity: timeline.entity, by, series: timeline.series, undated: timeline.undated } : { entity: null, by, series: [], undated: 0 }),
+    columns,
+    csvColumns,
+    notes: () => {
+      if (!timeline) return [notFound(query)];
+      const notes = [`${timeline.entity.name} (${timeline.entity.type}), ${share ? 'share of articles' : 'documents'} per ${by}`];
+      if (timeline.undated) notes.push(`${timeline.undated} article(s) mentioning it have no date and are not in the timeline`);
+      if (others.length) notes.push(`'${query}' also matches: ${others.slice(0, 5).join(', ')}`);
+      return notes;
+    },
+  };
+}
+
+/** A row of the several-entities table: one period, one point per entity. */
+interface WideRow {
+  period: string;
+  points: TimelinePoint[];
+}
+
+/** A row of the several-entities CSV and NDJSON: one period of one entity. */
+interface LongRow extends TimelinePoint {
+  entity: string;
+  type: string;
+}
+
+/** Several --entity: one column per entity in the table, long format in CSV and NDJSON. */
+function severalEntities({ by, results, totals }: Timelines, share: boolean, options: Record<string, unknown>, { chalk }: RunContext): Output<WideRow> | Output<LongRow> {
+  // Two queries can name one entity ("Lavrov", "Sergey Lavrov"): it is shown once.
+  const entities: EntityTimeline[] = [];
+  const notes: string[] = [];
+  for (const { query, timeline, others } of results) {
+    if (!timeline) {
+      notes.push(notFound(query));
+      continue;
+    }
+    const same = entities.find((t) => t.entity.name === timeline.entity.name && t.entity.type === timeline.entity.type);
+    if (same) notes.push(`'${query}' is ${same.entity.name} again, shown once`);
+    else entities.push(timeline);
+    if (others.length) notes.push(`'${query}' also matches: ${others.slice(0, 5).join(', ')}`);
+  }
+  const json = () => ({ by, entities, totals });
+  const summary = () => [
+    ...notes,
+    ...entities.map((t) => {
+      const documents = t.series.reduce((sum, p) => sum + p.documents, 0);
+      const line = sparkline(t.series.map((p) => (share ? p.share! : p.documents)), 40);
+      const undated = t.undated ? `, ${t.undated} undated` : '';
+      return `${t.entity.name} (${t.entity.type}): ${line} ${share ? 'share of articles' : 'documents'} per ${by}, ${documents} dated article(s)${undated}`;
+    }),
+  ];
+  if (options.csv || options.ndjson) {
+    const rows: LongRow[] = totals.flatMap((_, i) =>
+      entities.map((t) => {
+        const { period, ...counts } = t.series[i]!;
+        return { period, entity: t.entity.name, type: t.entity.type, ...counts };
+      }),
+    );
+    const csvColumns: Column<LongRow>[] = [
+      { header: 'period', value: (r) => r.period },
+      { header: 'entity', value: (r) => r.entity },
+      { header: 'documents', value: (r) => r.documents },
+      { header: 'mentions', value: (r) => r.mentions },
+    ];
+    if (share) csvColumns.push({ header: 'share', value: (r) => r.share });
+    return { rows, json, columns: csvColumns, csvColumns, notes: summary };
+  }
+  const rows: WideRow[] = totals.map(({ period }, i) => ({ period, points: entities.map((t) => t.series[i]!) }));
+  return { rows, json, columns: [{ header: 'period', value: (r: WideRow) => r.period }, ...entityColumns(entities, rows, share, chalk)], notes: summary };
+}
+
+/** One column per entity: the number (documents, or share) and, when there is room, a bar on a scale common to all. */
+function entityColumns(entities: EntityTimeline[], rows: WideRow[], share: boolean, chalk: RunContext['chalk']): Column<WideRow>[] {
+  const periodWidth = Math.max(6, ...rows.map((r) => r.period.length));
+  // Each cell takes its width plus 3 for padding and border; the line one more for its closing border.
+  const width = Math.max(4, Math.floor((TABLE_WIDTH - 1 - (periodWidth + 3)) / Math.max(1, entities.length)) - 3);
+  const measure = (p: TimelinePoint) => (share ? p.share! : p.documents);
+  const text = (p: TimelinePoint) => (share ? percent(p.share) : String(p.documents));
+  const peak = Math.max(0, ...rows.flatMap((r) => r.points.map(measure)));
+  return entities.map((t, i) => {
+    const numberWidth = Math.max(1, ...rows.map((r) => text(r.points[i]!).length));
+    const barWidth = Math.min(12, width - numberWidth - 1);
+    const header = t.entity.name.length > width ? `${t.entity.name.slice(0, width - 1)}…` : t.entity.name;
+    if (barWidth < 3) return { header, value: (r: WideRow) => text(r.points[i]!), align: 'right' as const };
+    const color = typeColor(chalk, t.entity.type);
+    return {
+      header,
+      value: (r: WideRow) => `${text(r.points[i]!).padStart(numberWidth)} ${bar(measure(r.points[i]!), peak, barWidth)}`,
+      style: (cell: string) => cell.slice(0, numberWidth + 1) + color(cell.slice(numberWidth + 1)),
+    };
+  });
+}

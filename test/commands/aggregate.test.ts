@@ -58,3 +58,56 @@ test('timeline table has a bar per period; an unknown entity says so', () => {
   assert.equal(none.status, 0);
   assert.match(none.stderr, /no entity called 'Nobody Atall'/);
 });
+
+interface Point { period: string; documents: number; mentions: number; total: number; share?: number }
+
+test('timeline with one --entity keeps its JSON shape, adding total (and share with --share) per point', () => {
+  const plain = JSON.parse(mine(['timeline', '--entity', 'Lavrov', '--by', 'year', '--json', 'samples']).stdout) as Record<string, unknown>;
+  assert.deepEqual(Object.keys(plain), ['entity', 'by', 'series', 'undated']);
+  const series = plain.series as Point[];
+  assert.deepEqual(Object.keys(series[0]!), ['period', 'mentions', 'documents', 'total']);
+  const shared = JSON.parse(mine(['timeline', '--entity', 'Lavrov', '--by', 'year', '--share', '--json', 'samples']).stdout) as { series: Point[] };
+  assert.equal(shared.series.length, series.length);
+  for (const p of shared.series) {
+    assert.ok(p.total >= p.documents && p.total > 0);
+    assert.equal(p.share, p.documents / p.total);
+    assert.ok(p.share! >= 0 && p.share! <= 1);
+  }
+  assert.ok(shared.series.some((p) => p.share! > 0 && p.share! < 1));
+  assert.match(mine(['timeline', '--entity', 'Lavrov', '--by', 'year', '--share', 'samples']).stdout, /2024\s+│\s+3\s+│\s+\d+\s+│\s+50\.0% │ █/);
+});
+
+test('timeline with several --entity: one series each over the same periods, and the totals', () => {
+  const r = mine(['timeline', '--entity', 'Lavrov', '--entity', 'Wang Yi', '--share', '--json', 'samples']);
+  assert.equal(r.status, 0, r.stderr);
+  const t = JSON.parse(r.stdout) as { by: string; entities: Array<{ entity: { name: string }; series: Point[]; undated: number }>; totals: Array<{ period: string; articles: number }> };
+  assert.deepEqual(Object.keys(t), ['by', 'entities', 'totals']);
+  assert.deepEqual(t.entities.map((e) => e.entity.name), ['Sergey Lavrov', 'Wang Yi']);
+  const periods = t.totals.map((p) => p.period);
+  assert.ok(periods.length > 5);
+  for (const e of t.entities) {
+    assert.deepEqual(e.series.map((p) => p.period), periods);
+    e.series.forEach((p, i) => {
+      assert.equal(p.total, t.totals[i]!.articles);
+      assert.equal(p.share, p.total ? p.documents / p.total : 0);
+    });
+    assert.ok(e.series.some((p) => p.documents > 0));
+  }
+  // The two are not the same series.
+  assert.notDeepEqual(t.entities[0]!.series.map((p) => p.documents), t.entities[1]!.series.map((p) => p.documents));
+});
+
+test('timeline with several --entity: a column each, long CSV, and a note for the unknown one', () => {
+  const table = mine(['timeline', '--entity', 'Lavrov', '--entity', 'Nobody Atall', '--entity', 'Wang Yi', '--by', 'year', 'samples']);
+  assert.equal(table.status, 0, table.stderr);
+  assert.match(table.stdout, /period\s+│ Sergey Lavrov\s+│ Wang Yi/);
+  assert.match(table.stdout, /2024\s+│\s+3 █+\s+│\s+2 █/);
+  assert.ok(table.stdout.split('\n').every((line) => line.length <= 100));
+  assert.match(table.stderr, /no entity called 'Nobody Atall'/);
+  const csv = mine(['timeline', '--entity', 'Lavrov', '--entity', 'Wang Yi', '--by', 'year', '--share', '--csv', 'samples']).stdout.trim().split('\n');
+  assert.equal(csv[0], 'period,entity,documents,mentions,share');
+  assert.equal(csv[1], '2023,Sergey Lavrov,2,6,0.5');
+  assert.equal(csv[2], '2023,Wang Yi,1,4,0.25');
+  const none = mine(['timeline', '--entity', 'Nobody Atall', '--entity', 'Nobody Else', 'samples']);
+  assert.match(none.stderr, /no entity called 'Nobody Atall'.*\n.*no entity called 'Nobody Else'/);
+});

@@ -1,0 +1,88 @@
+// Articles per site or per source agency: how many, when, per month, and the entities each covers most.
+import type { Article, EntityType, MineRecord } from '../types.js';
+import { hasEntities } from '../types.js';
+import { entityKey } from './entities.js';
+import { periodOf, periodsBetween } from './periods.js';
+
+export type SourceField = 'site' | 'source';
+export const SOURCE_FIELDS: SourceField[] = ['site', 'source'];
+
+/** The name of articles whose site or source is not known. */
+export const UNKNOWN_SOURCE = '(unknown)';
+
+export interface SourceRow {
+  name: string;
+  by: SourceField;
+  articles: number;
+  /** Earliest and latest publication date (ISO date) of its articles. */
+  first: string | null;
+  last: string | null;
+  /** Articles per month over the whole corpus's range (the same months on every row). */
+  months: Array<{ period: string; articles: number }>;
+  /** The entities in most of its articles. */
+  top: Array<{ name: string; type: EntityType; documents: number }>;
+}
+
+interface Tally {
+  articles: number;
+  first: string | null;
+  last: string | null;
+  perMonth: Map<string, number>;
+  /** Documents per entity key, with the name it was first seen under. */
+  entities: Map<string, { name: string; type: EntityType; documents: number }>;
+}
+
+/** Streaming counter: memory grows with the number of sites (or sources) and their entities, not with the corpus. */
+export class SourceCounter {
+  private readonly tallies = new Map<string, Tally>();
+  private firstDate: string | null = null;
+  private lastDate: string | null = null;
+
+  constructor(private readonly by: SourceField = 'site') {}
+
+  add(article: MineRecord): void {
+    const name = nameOf(article, this.by);
+    let t = this.tallies.get(name);
+    if (!t) {
+      t = { articles: 0, first: null, last: null, perMonth: new Map(), entities: new Map() };
+      this.tallies.set(name, t);
+    }
+    t.articles++;
+    const date = article.published?.slice(0, 10);
+    if (date) {
+      if (!t.first || date < t.first) t.first = date;
+      if (!t.last || date > t.last) t.last = date;
+      if (!this.firstDate || date < this.firstDate) this.firstDate = date;
+      if (!this.lastDate || date > this.lastDate) this.lastDate = date;
+      const month = periodOf(date, 'month');
+      t.perMonth.set(month, (t.perMonth.get(month) ?? 0) + 1);
+    }
+    if (!hasEntities(article)) return;
+    for (const e of article.entities) {
+      const k = entityKey(e.type, e.name);
+      const seen = t.entities.get(k) ?? { name: e.name, type: e.type, documents: 0 };
+      seen.documents++;
+      t.entities.set(k, seen);
+    }
+  }
+
+  /** Rows by articles (most first), then name; `top` entities per row. */
+  rows(top = 3): SourceRow[] {
+    const months = this.firstDate && this.lastDate ? periodsBetween(this.firstDate, this.lastDate, 'month') : [];
+    return [...this.tallies.entries()]
+      .map(([name, t]) => ({
+        name,
+        by: this.by,
+        articles: t.articles,
+        first: t.first,
+        last: t.last,
+        months: months.map((period) => ({ period, articles: t.perMonth.get(period) ?? 0 })),
+        top: [...t.entities.values()].sort((a, b) => b.documents - a.documents || a.name.localeCompare(b.name)).slice(0, top),
+      }))
+      .sort((a, b) => b.articles - a.articles || a.name.localeCompare(b.name));
+  }
+}
+
+function nameOf(article: Article, by: SourceField): string {
+  return article[by]?.trim() || UNKNOWN_SOURCE;
+}

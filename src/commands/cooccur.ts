@@ -1,0 +1,99 @@
+// mine cooccur: which entities are mentioned together, how often, and how much more than chance; as a table or a graph file.
+import { Option } from 'commander';
+import { CooccurrenceCounter, WINDOWS, type Pair, type Window } from '../aggregate/cooccur.js';
+import { inDateRange } from '../aggregate/filters.js';
+import { UsageError } from '../errors.js';
+import { typeColor } from '../render/color.js';
+import { GRAPH_FORMATS, renderGraph, type GraphFormat } from '../render/graph.js';
+import { ENTITY_TYPES, hasEntities, type EntityType } from '../types.js';
+import { oneOf, positiveInt, type CommandSpec } from './command.js';
+import { documents } from './documents.js';
+import { addDateOptions, addDedupOption, addInputOptions, addNerOptions, dateRange, dedupFilter, documentOptions } from './options.js';
+
+const SUMMARY = 'entities mentioned together: articles shared per pair and their association (PMI); table or graph file';
+
+/** Pairs in the table when --top is not given (JSON, CSV and graph files get them all). */
+const TABLE_TOP = 50;
+
+function typeList(value: string): EntityType[] {
+  const types = value.split(',').map((t) => t.trim());
+  for (const t of types) if (!(ENTITY_TYPES as readonly string[]).includes(t)) throw new UsageError(`--type takes ${ENTITY_TYPES.join(', ')} or a comma-separated list of them, not '${t}'`);
+  return types as EntityType[];
+}
+
+export const cooccurCommand: CommandSpec = {
+  name: 'cooccur',
+  arguments: '[paths...]',
+  summary: SUMMARY,
+  examples: [
+    'mine cooccur ./dumps',
+    'mine cooccur --entity Lavrov --window sentence ./dumps',
+    'mine cooccur --type person,country --min-docs 3 --json ./dumps',
+    'mine cooccur --format gexf ./dumps > coverage.gexf',
+  ],
+  csv: true,
+  configure(command) {
+    command
+      .summary(SUMMARY)
+      .description(
+        'Pairs of entities mentioned in the same article (or, with --window sentence, the same sentence), most articles shared first.\n' +
+          'PMI: log2 of how much more often the two share an article than chance (0: as often as chance, 1: twice as often).\n' +
+          'npmi is PMI scaled to -1..1 (1: always together, 0: independent, -1: never together).\n' +
+          'mentions: over the shared articles (or sentences), the sum of the fewer mentions of the two.',
+      )
+      .option('--window <unit>', `together in the same ${WINDOWS.join(' or ')}`, oneOf('--window', WINDOWS), 'document')
+      .option('--entity <name>', "only this entity's pairs: canonical name or any alias seen (case-insensitive)")
+      .option('--min-docs <n>', 'only pairs sharing at least N articles', positiveInt('--min-docs'), 2)
+      .option('--type <types>', `only pairs whose two entities are of these types (${ENTITY_TYPES.join(', ')}; comma-separated)`, typeList)
+      .option('--top <n>', `only the first N pairs (default: ${TABLE_TOP} in the table, all otherwise)`, positiveInt('--top'))
+      .option('--site <name>', 'only articles from this site (case-insensitive)')
+      .addOption(
+        new Option('--format <format>', `print the graph instead of the table: ${GRAPH_FORMATS.join(', ')} (csv: an edge list)`)
+          .argParser(oneOf('--format', GRAPH_FORMATS))
+          .conflicts(['json', 'ndjson', 'csv']),
+      );
+    addDateOptions(command);
+    addDedupOption(command);
+    addInputOptions(command);
+    addNerOptions(command);
+  },
+  async run(paths, options, { reporter, chalk }) {
+    const entity = options.entity === undefined ? undefined : String(options.entity).trim();
+    if (entity === '') throw new UsageError('--entity needs a name');
+    const site = options.site === undefined ? undefined : String(options.site).trim().toLowerCase();
+    const counter = new CooccurrenceCounter(options.window as Window);
+    const range = dateRange(options);
+    const dedup = dedupFilter(options);
+    for await (const record of documents(paths, documentOptions(options, 'ner', true), reporter)) {
+      if (!hasEntities(record) || !inDateRange(record, range)) continue;
+      if (site !== undefined && record.site?.trim().toLowerCase() !== site) continue;
+      if (!dedup.duplicate(record)) counter.add(record);
+    }
+    const table = !options.json && !options.ndjson && !options.csv && !options.format;
+    const top = (options.top as number | undefined) ?? (table ? TABLE_TOP : undefined);
+    const result = counter.result({ entity, minDocs: options.minDocs as number, types: options.type as EntityType[] | undefined, top });
+    const format = options.format as GraphFormat | undefined;
+    const colored = (name: 'a' | 'b') => (text: string, p: Pair) => typeColor(chalk, name === 'a' ? p.aType : p.bType)(text);
+    return {
+      rows: result.pairs,
+      text: format ? () => renderGraph(result, format) : undefined,
+      columns: [
+        { header: 'a', value: (p: Pair) => p.a, style: colored('a'), maxWidth: 40 },
+        { header: 'b', value: (p: Pair) => p.b, style: colored('b'), maxWidth: 40 },
+        { header: 'documents', value: (p: Pair) => p.documents, align: 'right' },
+        { header: 'mentions', value: (p: Pair) => p.mentions, align: 'right' },
+        { header: 'npmi', value: (p: Pair) => p.npmi.toFixed(2), align: 'right' },
+      ],
+      csvColumns: (['a', 'b', 'aType', 'bType', 'documents', 'mentions', 'pmi', 'npmi'] as const).map((key) => ({ header: key, value: (p: Pair) => p[key] })),
+      notes: () => {
+        const notes: string[] = [];
+        if (result.entity === null) notes.push(`no entity called '${entity}' in these articles (try: mine entities PATH to list them)`);
+        else if (result.entity) notes.push(`pairs with ${result.entity.name} (${result.entity.type})`);
+        if (result.pairs.length < result.total) notes.push(`${result.pairs.length} of ${result.total} pairs shown (--top to change)`);
+        const shared = options.window === 'sentence' ? 'a sentence in at least' : 'at least';
+        notes.push(`${result.articles} article(s) counted; pairs sharing ${shared} ${options.minDocs} of them (--min-docs)`);
+        return [...notes, ...dedup.notes()];
+      },
+    };
+  },
+};
