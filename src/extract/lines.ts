@@ -89,7 +89,7 @@ const LANGUAGE_SAMPLE = 3000;
 function pickStopwords(lineWords: string[][]): Set<string> {
   const sample: string[] = [];
   for (const words of lineWords) {
-    sample.push(...words);
+    for (const w of words) sample.push(w);
     if (sample.length > LANGUAGE_SAMPLE) break;
   }
   const hits = stopwordHits(sample);

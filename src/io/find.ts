@@ -84,6 +84,7 @@ export function describeFsError(error: unknown): string {
     case 'EISDIR': return 'is a folder';
     case 'ELOOP': return 'too many levels of symbolic links';
     case 'EMFILE': case 'ENFILE': return 'too many open files';
+    case 'ENOSPC': return 'no space left on device';
     default: return (error as Error)?.message?.replace(/^[A-Z]+: /, '') ?? String(error);
   }
 }

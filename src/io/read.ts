@@ -131,8 +131,12 @@ async function* readStdin(stream: NodeJS.ReadableStream): AsyncGenerator<Input> 
   yield* fromText('-', Buffer.concat(rest));
 }
 
+const UTF8_BOM = Buffer.from([0xef, 0xbb, 0xbf]);
+
 async function* streamNdjson(head: Buffer[], iterator: AsyncIterator<Buffer | string>): AsyncGenerator<Input> {
   let pending: Buffer = Buffer.concat(head);
+  // A byte-order mark would make the first line invalid JSON.
+  if (pending.subarray(0, 3).equals(UTF8_BOM)) pending = pending.subarray(3);
   let lineNumber = 0;
   const flush = function* (final: boolean): Generator<Input> {
     let newline = pending.indexOf(0x0a);

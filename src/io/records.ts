@@ -1,5 +1,5 @@
 // Reading records written by an earlier stage (NDJSON lines or a JSON array) back into typed records.
-import type { Article, Entity, MineRecord, NerArticle } from '../types.js';
+import { ENTITY_TYPES, type Article, type Entity, type EntityType, type Mention, type MineRecord, type NerArticle } from '../types.js';
 
 /** True when the text starts like a record stream: `{"...` on the first line or a JSON array of objects. */
 export function looksLikeRecords(head: string): boolean {
@@ -18,7 +18,7 @@ export function toRecord(value: unknown): MineRecord {
     id: stringOr(o.id, ''),
     file: stringOr(o.file, ''),
     title: stringOrNull(o.title),
-    published: stringOrNull(o.published),
+    published: isoDateOrNull(o.published),
     author: stringOrNull(o.author),
     source: stringOrNull(o.source),
     site: stringOrNull(o.site),
@@ -29,13 +29,36 @@ export function toRecord(value: unknown): MineRecord {
   };
   for (const [key, v] of Object.entries(o)) if (!(key in article) && key !== 'entities') (article as unknown as Record<string, unknown>)[key] = v;
   if (!Array.isArray(o.entities)) return article;
-  const entities = o.entities.filter(isEntity);
+  const entities = o.entities.map(toEntity).filter((e): e is Entity => e !== null);
   return { ...article, entities } satisfies NerArticle;
 }
 
-function isEntity(value: unknown): value is Entity {
-  const e = value as Entity;
-  return typeof e === 'object' && e !== null && typeof e.name === 'string' && typeof e.type === 'string' && Array.isArray(e.mentions);
+/** An entity the aggregate commands can count safely, or null: unknown types and malformed mentions are dropped. */
+function toEntity(value: unknown): Entity | null {
+  const e = value as Record<string, unknown> | null;
+  if (typeof e !== 'object' || e === null || typeof e.name !== 'string' || e.name === '') return null;
+  if (!ENTITY_TYPES.includes(e.type as EntityType) || !Array.isArray(e.mentions)) return null;
+  const mentions = e.mentions.map(toMention).filter((m): m is Mention => m !== null);
+  const aliases = Array.isArray(e.aliases) ? e.aliases.filter((a): a is string => typeof a === 'string') : [];
+  const count = typeof e.count === 'number' && Number.isInteger(e.count) && e.count >= 0 ? e.count : mentions.length;
+  const entity: Entity = { ...e, name: e.name, type: e.type as EntityType, count, aliases: aliases.length ? aliases : [e.name], mentions };
+  if (typeof e.country !== 'string') delete entity.country;
+  return entity;
+}
+
+function toMention(value: unknown): Mention | null {
+  const m = value as Record<string, unknown> | null;
+  if (typeof m !== 'object' || m === null || !Number.isInteger(m.start) || !Number.isInteger(m.end)) return null;
+  const mention: Mention = { start: m.start as number, end: m.end as number, kind: m.kind === 'demonym' ? 'demonym' : 'name' };
+  if (m.field === 'title') mention.field = 'title';
+  return mention;
+}
+
+/** The contract's dates (`2023-08-07`, `2023-08-07T23:54:00+03:00`); anything else would break date arithmetic later. */
+const ISO_DATE = /^\d{4}(-\d{2}(-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?)?)?)?$/;
+
+function isoDateOrNull(value: unknown): string | null {
+  return typeof value === 'string' && ISO_DATE.test(value) && !Number.isNaN(Date.parse(value)) ? value : null;
 }
 
 function stringOr(value: unknown, fallback: string): string {

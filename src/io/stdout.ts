@@ -1,16 +1,19 @@
-// Writing results to stdout: waits when the pipe is full, and ends quietly when the reader has gone (`| head`).
+// Writing results to stdout: waits when the pipe is full, ends quietly when the reader has gone (`| head`),
+// and says in one line when the output cannot be written (disk full).
 import { once } from 'node:events';
+import { EXIT_SOME_FAILED } from '../errors.js';
+import { describeFsError } from './find.js';
 
 let closed = false;
 
-/** Installs the broken-pipe handler: when the reader of stdout goes away the process exits 0, silently. */
+/** Installs the stdout error handler: exit 0 silently when the reader went away, else one line on stderr and exit 1. */
 export function exitQuietlyOnBrokenPipe(stream: NodeJS.WriteStream = process.stdout): void {
   stream.on('error', (error: NodeJS.ErrnoException) => {
-    if (error.code === 'EPIPE' || error.code === 'ERR_STREAM_DESTROYED') {
-      closed = true;
-      process.exit(0);
-    }
-    throw error;
+    closed = true;
+    if (error.code === 'EPIPE' || error.code === 'ERR_STREAM_DESTROYED') process.exit(0);
+    const debug = process.argv.includes('--debug') ? `\n${error.stack}` : '';
+    process.stderr.write(`mine: cannot write the output: ${describeFsError(error)}${debug}\n`);
+    process.exit(EXIT_SOME_FAILED);
   });
 }
 

@@ -45,8 +45,7 @@ export function findCandidates(text: string, g: Gazetteer, field: 'title' | unde
     candidates.push({ start: tokens[s]!.start, end: tokens[e - 1]!.end, surface: text.slice(tokens[s]!.start, tokens[e - 1]!.end), field, order: order++, ...props });
   };
   /** Organisations named inside a longer one ("Political Bureau of the Communist Party of China Central Committee"). */
-  const pushNestedOrgs = (tokens: Token[], from: number, to: number) => {
-    const allCaps = isAllCaps(tokens);
+  const pushNestedOrgs = (tokens: Token[], from: number, to: number, allCaps: boolean) => {
     for (let j = from; j < to; j++) {
       const inner = g.matchAt(tokens, j, allCaps);
       if (inner && inner.entry.type === 'org' && inner.end <= to) {
@@ -73,7 +72,7 @@ export function findCandidates(text: string, g: Gazetteer, field: 'title' | unde
       const hit = g.matchAt(tokens, i, allCaps);
       if (hit && !(hit.entry.ambiguous && !supportsPlace(tokens, i))) {
         push(tokens, i, hit.end, fromEntry(hit.entry));
-        if (hit.entry.type === 'org') pushNestedOrgs(tokens, i + 1, hit.end);
+        if (hit.entry.type === 'org') pushNestedOrgs(tokens, i + 1, hit.end, allCaps);
         i = hit.end;
         continue;
       }

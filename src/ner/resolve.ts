@@ -98,12 +98,20 @@ function resolvePeople(scans: Scanned[], candidates: Candidate[]): void {
     return surnamesFirst().has(words[0]!) ? [fold(words[0]!), fold(words[words.length - 1]!)] : [fold(words[words.length - 1]!)];
   };
   const bySurname = new Map<string, Candidate[]>();
-  for (const c of full) for (const s of surnameOf(c.name)) bySurname.set(s, [...(bySurname.get(s) ?? []), c]);
+  for (const c of full) {
+    for (const s of surnameOf(c.name)) {
+      const list = bySurname.get(s);
+      if (list) list.push(c);
+      else bySurname.set(s, [c]);
+    }
+  }
+  for (const list of bySurname.values()) list.sort((a, b) => a.order - b.order);
+  /** The full name with this surname mentioned last before `order` (else the first one). */
   const nearest = (word: string, order: number) => {
     const options = bySurname.get(fold(word));
     if (!options) return null;
-    const before = options.filter((c) => c.order < order).pop();
-    return before ?? options[0]!;
+    const before = lastBelow(options, order, (c) => c.order);
+    return before >= 0 ? options[before]! : options[0]!;
   };
   for (const c of candidates) {
     // The tagger's one-word organisations and places may be surnames ("Liu" after "Liu Jianchao").
@@ -115,11 +123,11 @@ function resolvePeople(scans: Scanned[], candidates: Candidate[]): void {
   if (bySurname.size === 0) return;
   const stop = anyStopwords();
   for (const scan of scans) {
+    const index = new SpanIndex(candidates.filter((c) => c.field === scan.field), scan.field === 'title' ? -1 : 0);
     for (const tokens of scan.sentences) {
       for (const t of tokens) {
-        if (!isNameWord(t) || stop.has(t.text.toLowerCase()) || !bySurname.has(fold(t.text))) continue;
-        if (candidates.some((c) => c.field === scan.field && c.start < t.end && c.end > t.start)) continue;
-        const byOrder = scanOrder(candidates, scan.field, t.start);
+        if (!isNameWord(t) || stop.has(t.text.toLowerCase()) || !bySurname.has(fold(t.text)) || index.overlaps(t.start, t.end)) continue;
+        const byOrder = index.orderAt(t.start);
         const target = nearest(t.text, byOrder);
         if (target) candidates.push({ ...target, start: t.start, end: t.end, surface: t.text, field: scan.field, kind: 'name', order: byOrder });
       }
@@ -127,11 +135,45 @@ function resolvePeople(scans: Scanned[], candidates: Candidate[]): void {
   }
 }
 
-/** The order number a new mention at `start` would have: that of the last candidate before it. */
-function scanOrder(candidates: Candidate[], field: 'title' | undefined, start: number): number {
-  let order = field === 'title' ? -1 : 0;
-  for (const c of candidates) if (c.field === field && c.start < start && c.order > order) order = c.order;
-  return order + 0.5;
+/** Index of the last item whose key is below `limit` in a list sorted by key, or -1. */
+function lastBelow<T>(sorted: T[], limit: number, key: (item: T) => number): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (key(sorted[mid]!) < limit) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo - 1;
+}
+
+/** The mentions of one text sorted by start, with running maxima: overlap and order questions in log time. */
+class SpanIndex {
+  private readonly spans: Candidate[];
+  private readonly maxEnd: number[] = [];
+  private readonly maxOrder: number[] = [];
+
+  constructor(spans: Candidate[], private readonly baseOrder: number) {
+    this.spans = [...spans].sort((a, b) => a.start - b.start);
+    let end = -1;
+    let order = baseOrder;
+    for (const c of this.spans) {
+      this.maxEnd.push((end = Math.max(end, c.end)));
+      this.maxOrder.push((order = Math.max(order, c.order)));
+    }
+  }
+
+  /** Whether a mention overlaps [start, end). */
+  overlaps(start: number, end: number): boolean {
+    const i = lastBelow(this.spans, end, (c) => c.start);
+    return i >= 0 && this.maxEnd[i]! > start;
+  }
+
+  /** The order number a new mention at `start` gets: just after the last mention before it. */
+  orderAt(start: number): number {
+    const i = lastBelow(this.spans, start, (c) => c.start);
+    return (i >= 0 ? this.maxOrder[i]! : this.baseOrder) + 0.5;
+  }
 }
 
 /** Mentions grouped into entities by type and name (transliteration variants folded together). */
@@ -139,7 +181,9 @@ function group(candidates: Candidate[]): Entity[] {
   const groups = new Map<string, Candidate[]>();
   for (const c of candidates) {
     const k = `${c.type}|${nameKey(c.name)}`;
-    groups.set(k, [...(groups.get(k) ?? []), c]);
+    const members = groups.get(k);
+    if (members) members.push(c);
+    else groups.set(k, [c]);
   }
   const entities: Entity[] = [];
   for (const members of groups.values()) {
