@@ -18,6 +18,7 @@ import { nerCommand } from './commands/ner.js';
 import { timelineCommand } from './commands/timeline.js';
 import { sourcesCommand } from './commands/sources.js';
 import { dedupCommand } from './commands/dedup.js';
+import { kwicCommand } from './commands/kwic.js';
 import { cooccurCommand } from './commands/cooccur.js';
 
 /** Thrown by the report under --strict at the first input that cannot be used. */
@@ -30,7 +31,7 @@ class StrictStop extends Error {
 /** Set by the first Ctrl-C: the run stops taking new inputs, finishes what it has and says where it got to. */
 export const interruption = new AbortController();
 
-const COMMANDS: CommandSpec[] = [extractCommand, cleanCommand, nerCommand, entitiesCommand, timelineCommand, sourcesCommand, dedupCommand, cooccurCommand];
+const COMMANDS: CommandSpec[] = [extractCommand, cleanCommand, nerCommand, entitiesCommand, timelineCommand, sourcesCommand, dedupCommand, cooccurCommand, kwicCommand];
 const { version } = createRequire(import.meta.url)('../../package.json') as { version: string };
 
 type Format = 'table' | 'json' | 'ndjson' | 'csv';
@@ -102,6 +103,8 @@ class RunReport implements Reporter {
   }
 }
 
+const PATHS_HELP = 'page dumps (.txt), HTML pages, folders, globs, NDJSON/JSON from another mine command, or - for stdin';
+
 /** Warnings printed per input file before the rest are only counted. */
 const WARNINGS_PER_FILE = 5;
 
@@ -117,11 +120,11 @@ export async function main(argv: string[]): Promise<number> {
   for (const spec of COMMANDS) {
     const command = program
       .command(spec.name)
-      .argument(spec.arguments, 'page dumps (.txt), HTML pages, folders, globs, NDJSON/JSON from another mine command, or - for stdin')
       .description(spec.summary)
       .addHelpText('after', `\nExamples:\n${spec.examples.map((e) => `  $ ${e}`).join('\n')}\n`)
       .exitOverride()
       .configureOutput({ outputError: (message, writeErr) => writeErr(`mine ${spec.name}: ${message.replace(/^error: /, '').trim()} (see mine ${spec.name} --help)\n`) });
+    for (const argument of spec.arguments.split(' ')) command.argument(argument, spec.argumentHelp?.[argument] ?? PATHS_HELP);
     command
       .addOption(new Option('--json', 'print a JSON array (or object)').conflicts(['ndjson', 'csv']))
       .addOption(new Option('--ndjson', 'print one JSON record per line, as they are ready').conflicts(['csv']));
@@ -131,8 +134,10 @@ export async function main(argv: string[]): Promise<number> {
       .option('--strict', 'stop at the first input that cannot be used (exit 1)')
       .option('-q, --quiet', 'no warnings, progress or summary on stderr')
       .option('--debug', 'show stack traces of internal errors');
-    command.action(async (paths: string[], options: Record<string, unknown>) => {
-      exitCode = await runCommand(spec, paths, options);
+    // Positional arguments reach run() as one list: a command with a leading argument (kwic's TERM) takes it first.
+    command.action(async (...args: unknown[]) => {
+      const options = args[args.length - 2] as Record<string, unknown>;
+      exitCode = await runCommand(spec, (args.slice(0, -2) as Array<string | string[]>).flat(), options);
     });
   }
   program

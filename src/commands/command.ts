@@ -26,7 +26,10 @@ export interface RunContext {
 
 export interface CommandSpec {
   name: string;
+  /** Positional arguments in commander's syntax ("[paths...]", "<term> [paths...]"). */
   arguments: string;
+  /** Help for arguments other than the paths. */
+  argumentHelp?: Record<string, string>;
   summary: string;
   examples: string[];
   /** Whether --csv makes sense (tabular output). */

@@ -1,0 +1,75 @@
+// mine kwic: a concordance: every mention of an entity (any alias), or every occurrence of a word, in its context.
+import { inDateRange } from '../aggregate/filters.js';
+import { articleHits, sortHits, type Hit, type KwicSort } from '../aggregate/kwic.js';
+import { UsageError } from '../errors.js';
+import { hasEntities } from '../types.js';
+import { oneOf, positiveInt, type CommandSpec } from './command.js';
+import { documents } from './documents.js';
+import { addDateOptions, addInputOptions, addNerOptions, dateRange, documentOptions } from './options.js';
+
+const SORTS: readonly KwicSort[] = ['order', 'left', 'right'];
+/** Characters of the title shown after the right context. */
+const TITLE_WIDTH = 40;
+
+export const kwicCommand: CommandSpec = {
+  name: 'kwic',
+  arguments: '<term> [paths...]',
+  argumentHelp: { '<term>': 'an entity (canonical name, alias, or a person\'s surname) or a word or phrase' },
+  summary: 'concordance: each mention of an entity or word with its context, aligned',
+  examples: ['mine kwic Lavrov ./dumps', 'mine kwic "multipolar world" --width 50 --sort right ./dumps', 'mine kwic BRICS --json ./dumps | jq -r ".[].right"'],
+  csv: true,
+  configure(command) {
+    command
+      .option('--width <n>', 'characters of context on each side', positiveInt('--width'), 40)
+      .option('--sort <order>', `order of the lines: ${SORTS.join(', ')} (left/right: by the words next to the match)`, oneOf('--sort', SORTS), 'order')
+      .option('--site <name>', 'only articles from this site (case-insensitive)');
+    addDateOptions(command);
+    addInputOptions(command);
+    addNerOptions(command);
+  },
+  async run(args, options, { reporter, chalk }) {
+    const [term = '', ...paths] = args;
+    if (term.trim() === '') throw new UsageError('kwic needs a term: an entity or a word');
+    const width = options.width as number;
+    const site = options.site === undefined ? undefined : String(options.site).trim().toLowerCase();
+    const range = dateRange(options);
+    const hits: Hit[] = [];
+    for await (const record of documents(paths, documentOptions(options, 'ner', true), reporter)) {
+      if (!hasEntities(record) || !inDateRange(record, range)) continue;
+      if (site !== undefined && record.site?.trim().toLowerCase() !== site) continue;
+      hits.push(...articleHits(record, term, width));
+    }
+    const rows = sortHits(hits, options.sort as KwicSort);
+    const columns = [
+      { header: 'date', value: (h: Hit) => h.published?.slice(0, 10) ?? '' },
+      { header: 'left', value: (h: Hit) => h.left },
+      { header: 'match', value: (h: Hit) => h.match },
+      { header: 'right', value: (h: Hit) => h.right },
+      { header: 'title', value: (h: Hit) => h.title ?? '' },
+      { header: 'file', value: (h: Hit) => h.file },
+    ];
+    const table = !options.json && !options.ndjson && !options.csv;
+    return {
+      rows,
+      columns,
+      // Concordance lines are read down the match column: plain aligned text, not a boxed table.
+      text: table ? () => concordance(rows, width, (s) => chalk.bold(s)) : undefined,
+      notes: () => [rows.length ? `${rows.length} occurrence(s) of '${term}'` : `no occurrence of '${term}' in these articles`],
+    };
+  },
+};
+
+function concordance(hits: Hit[], width: number, bold: (s: string) => string): string {
+  const matchWidth = Math.max(0, ...hits.map((h) => Array.from(h.match).length));
+  const pad = (s: string, n: number, left: boolean) => {
+    const fill = ' '.repeat(Math.max(0, n - Array.from(s).length));
+    return left ? fill + s : s + fill;
+  };
+  return hits
+    .map((h) => {
+      const title = Array.from(h.title ?? h.file);
+      const shortTitle = title.length > TITLE_WIDTH ? `${title.slice(0, TITLE_WIDTH - 1).join('')}…` : title.join('');
+      return `${pad(h.published?.slice(0, 10) ?? '', 10, false)}  ${pad(h.left, width, true)} ${bold(pad(h.match, matchWidth, false))} ${pad(h.right, width, false)}  ${shortTitle}`;
+    })
+    .join('\n') + (hits.length ? '\n' : '');
+}
