@@ -19,6 +19,7 @@ import { timelineCommand } from './commands/timeline.js';
 import { sourcesCommand } from './commands/sources.js';
 import { dedupCommand } from './commands/dedup.js';
 import { kwicCommand } from './commands/kwic.js';
+import { keywordsCommand } from './commands/keywords.js';
 import { cooccurCommand } from './commands/cooccur.js';
 
 /** Thrown by the report under --strict at the first input that cannot be used. */
@@ -31,7 +32,7 @@ class StrictStop extends Error {
 /** Set by the first Ctrl-C: the run stops taking new inputs, finishes what it has and says where it got to. */
 export const interruption = new AbortController();
 
-const COMMANDS: CommandSpec[] = [extractCommand, cleanCommand, nerCommand, entitiesCommand, timelineCommand, sourcesCommand, dedupCommand, cooccurCommand, kwicCommand];
+const COMMANDS: CommandSpec[] = [extractCommand, cleanCommand, nerCommand, entitiesCommand, timelineCommand, sourcesCommand, dedupCommand, cooccurCommand, kwicCommand, keywordsCommand];
 const { version } = createRequire(import.meta.url)('../../package.json') as { version: string };
 
 type Format = 'table' | 'json' | 'ndjson' | 'csv';

@@ -1,0 +1,69 @@
+// mine keywords: the most distinctive words and phrases of a corpus (TF-IDF), or of a subset against the rest (keyness).
+import { inDateRange } from '../aggregate/filters.js';
+import { entityAnswers } from '../aggregate/kwic.js';
+import { KeywordCounter, type Keyword } from '../aggregate/keywords.js';
+import { UsageError } from '../errors.js';
+import { hasEntities, type NerArticle } from '../types.js';
+import { oneOf, positiveInt, type CommandSpec } from './command.js';
+import { documents } from './documents.js';
+import { addDateOptions, addInputOptions, addNerOptions, dateRange, documentOptions } from './options.js';
+
+const NGRAMS = ['1', '2', '3'] as const;
+
+export const keywordsCommand: CommandSpec = {
+  name: 'keywords',
+  arguments: '[paths...]',
+  summary: 'distinctive words and phrases: TF-IDF over the corpus, or keyness of a subset against the rest',
+  examples: ['mine keywords ./dumps', 'mine keywords --entity "Wang Yi" ./dumps', 'mine keywords --since 2025-01 --ngrams 2 --csv ./dumps'],
+  csv: true,
+  configure(command) {
+    command
+      .addHelpText(
+        'after',
+        '\nWithout a subset, terms are ranked by TF-IDF: the sum over articles of count x ln(articles / articles with the term).\n' +
+          'With --entity, --site, --since or --until, the articles they select are compared with the others: terms more\n' +
+          "frequent there, ranked by Dunning's log-likelihood G2; logRatio is log2 of the ratio of relative frequencies.",
+      )
+      .option('--top <n>', 'how many terms', positiveInt('--top'), 30)
+      .option('--min-docs <n>', 'only terms in at least N articles', positiveInt('--min-docs'), 2)
+      .option('--ngrams <n>', 'longest phrase, in words (1, 2 or 3)', oneOf('--ngrams', NGRAMS), '3')
+      .option('--entity <name>', 'subset: articles mentioning this entity (name, alias or surname)')
+      .option('--site <name>', 'subset: articles from this site (case-insensitive)');
+    addDateOptions(command);
+    addInputOptions(command);
+    addNerOptions(command);
+  },
+  async run(paths, options, { reporter }) {
+    const entity = options.entity === undefined ? undefined : String(options.entity).trim();
+    if (entity === '') throw new UsageError('--entity needs a name');
+    const site = options.site === undefined ? undefined : String(options.site).trim().toLowerCase();
+    const range = dateRange(options);
+    const subset = entity !== undefined || site !== undefined || range.since !== undefined || range.until !== undefined;
+    const inSubset = (record: NerArticle) =>
+      (entity === undefined || record.entities.some((e) => entityAnswers(e, entity))) &&
+      (site === undefined || record.site?.trim().toLowerCase() === site) &&
+      inDateRange(record, range);
+    const counter = new KeywordCounter(Number(options.ngrams));
+    // Entities are needed only to pick a subset by entity; otherwise cleaning is enough.
+    const stage = entity === undefined ? 'clean' : 'ner';
+    for await (const record of documents(paths, documentOptions(options, stage, true), reporter)) {
+      const withEntities = hasEntities(record) ? record : { ...record, entities: [] };
+      counter.add(record.text, subset && inSubset(withEntities));
+    }
+    if (subset && counter.subsetSize === 0) return { rows: [], columns: [], notes: () => ['no article matches the subset (--entity, --site, --since, --until)'] };
+    const rows = subset ? counter.keyness(options.minDocs as number, options.top as number) : counter.tfidf(options.minDocs as number, options.top as number);
+    const columns = [
+      { header: 'term', value: (k: Keyword) => k.term },
+      { header: 'documents', value: (k: Keyword) => k.documents, align: 'right' as const },
+      { header: 'count', value: (k: Keyword) => k.count, align: 'right' as const },
+      ...(subset
+        ? [
+            { header: 'in subset', value: (k: Keyword) => k.subsetCount ?? 0, align: 'right' as const },
+            { header: 'G2', value: (k: Keyword) => (k.g2 ?? 0).toFixed(1), align: 'right' as const },
+            { header: 'log ratio', value: (k: Keyword) => (k.logRatio ?? 0).toFixed(2), align: 'right' as const },
+          ]
+        : [{ header: 'tf-idf', value: (k: Keyword) => k.score.toFixed(1), align: 'right' as const }]),
+    ];
+    return { rows, columns, notes: () => (subset ? [`${counter.subsetSize} article(s) in the subset, compared with the rest`] : []) };
+  },
+};
