@@ -104,6 +104,11 @@ class RunReport implements Reporter {
   }
 }
 
+/** Commander's message on one line: "unknown option '--untl' (Did you mean --until?)". */
+function oneLine(message: string): string {
+  return message.replace(/^error: /, '').trim().replace(/\s*\n\s*/g, ' ');
+}
+
 const PATHS_HELP = 'page dumps (.txt), HTML pages, folders, globs, NDJSON/JSON from another mine command, or - for stdin';
 
 /** Warnings printed per input file before the rest are only counted. */
@@ -115,7 +120,7 @@ export async function main(argv: string[]): Promise<number> {
     .description('Text mining for news coverage: extract articles from page dumps, find who and what they are about, and how that changes over time.')
     .version(version, '-V, --version')
     .exitOverride()
-    .configureOutput({ outputError: (message, writeErr) => writeErr(`mine: ${message.replace(/^error: /, '').trim()} (see mine --help)\n`) })
+    .configureOutput({ outputError: (message, writeErr) => writeErr(`mine: ${oneLine(message)} (see mine --help)\n`) })
     .showSuggestionAfterError(true);
   let exitCode = EXIT_OK;
   for (const spec of COMMANDS) {
@@ -124,7 +129,7 @@ export async function main(argv: string[]): Promise<number> {
       .description(spec.summary)
       .addHelpText('after', `\nExamples:\n${spec.examples.map((e) => `  $ ${e}`).join('\n')}\n`)
       .exitOverride()
-      .configureOutput({ outputError: (message, writeErr) => writeErr(`mine ${spec.name}: ${message.replace(/^error: /, '').trim()} (see mine ${spec.name} --help)\n`) });
+      .configureOutput({ outputError: (message, writeErr) => writeErr(`mine ${spec.name}: ${oneLine(message)} (see mine ${spec.name} --help)\n`) });
     for (const argument of spec.arguments.split(' ')) command.argument(argument, spec.argumentHelp?.[argument] ?? PATHS_HELP);
     command
       .addOption(new Option('--json', 'print a JSON array (or object)').conflicts(['ndjson', 'csv']))

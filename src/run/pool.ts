@@ -19,7 +19,7 @@ export function defaultJobs(): number {
 
 /** Processes documents on `jobs` threads (1: in this thread). `run` resolves to the document's records or throws its error. */
 export class Pool {
-  private readonly workers: Worker[] = [];
+  private readonly workers: Array<Worker | undefined> = [];
   private readonly pending = new Map<number, { resolve: (r: MineRecord[]) => void; reject: (e: Error) => void }>();
   private nextId = 0;
   private turn = 0;
@@ -52,9 +52,11 @@ export class Pool {
         if (result.error !== undefined) waiting?.reject(new Error(result.error));
         else waiting?.resolve(result.records);
       });
+      // A worker that died (out of memory, a crash) fails the documents it held and is replaced for the next ones.
       worker.on('error', (error) => {
         for (const waiting of this.pending.values()) waiting.reject(error);
         this.pending.clear();
+        if (this.workers[i] === worker) this.workers[i] = undefined;
       });
       this.workers[i] = worker;
     }
@@ -62,6 +64,6 @@ export class Pool {
   }
 
   async close(): Promise<void> {
-    await Promise.all(this.workers.map((w) => w.terminate()));
+    await Promise.all(this.workers.map((w) => w?.terminate()));
   }
 }
