@@ -37,8 +37,8 @@ const BREAK_BLOCKS = 4;
 /** Teasers cut short: "Microsoft removes the safeguard hold for Windows 10 users with Realtek Bluetooth...". */
 const TRUNCATED = /(?:\.\.\.|…)$/;
 
-/** Classes every line; `template` says whether a line key is part of the site's page template. */
-export function scoreLines(lines: Line[], template: (key: string) => boolean = () => false): Scored[] {
+/** Classes every line; `template` says whether a line (its text) is part of the site's page template. */
+export function scoreLines(lines: Line[], template: (text: string) => boolean = () => false): Scored[] {
   const { end, endPattern } = boilerplate();
   const keys = lines.map((l) => keyOf(l.text));
   const counts = new Map<string, number>();
@@ -54,7 +54,7 @@ export function scoreLines(lines: Line[], template: (key: string) => boolean = (
     const key = keys[i]!;
     const repeats = counts.get(key) ?? 1;
     let kind: Kind;
-    if (furniture[i] || dated[i] || (repeats > 1 && line.words < 60) || template(key) || listLike.has(line.block)) kind = 'bad';
+    if (furniture[i] || dated[i] || (repeats > 1 && line.words < 60) || template(line.text) || listLike.has(line.block)) kind = 'bad';
     else if (line.words >= GOOD_WORDS && line.stopDensity >= 0.15 && (line.sentenceEnd || line.words >= 25) && !TRUNCATED.test(line.text)) kind = 'good';
     else if (line.listItem) kind = 'bad';
     else if (line.words < 5) kind = 'short';

@@ -1,17 +1,30 @@
 // Page templates across a corpus: long lines that recur in several pages of one site are the site's furniture
 // (disclaimers, "About us" blurbs, newsletter boxes), however much they read like text on one page.
 import path from 'node:path';
-import { keyOf } from './boilerplate.js';
 
 /** Pages of one site a line must be in to count as template (wire copy shared by two pages is not template). */
 export const TEMPLATE_PAGES = 3;
 /** Shorter lines are left to the per-page rules: menus and labels recur everywhere. */
-const TEMPLATE_WORDS = 8;
+export const TEMPLATE_WORDS = 8;
 
-/** FNV-1a: a 32-bit hash of a line key, so the corpus index holds numbers, not lines. */
-export function lineHash(key: string): number {
+/**
+ * FNV-1a over a line's letters and digits, lower-cased: white space, punctuation and list bullets do not
+ * count, so a line hashes the same raw or trimmed, and the corpus index holds numbers, not lines.
+ */
+export function lineHash(text: string): number {
   let h = 0x811c9dc5;
-  for (let i = 0; i < key.length; i++) h = Math.imul(h ^ key.charCodeAt(i), 0x01000193);
+  for (let i = 0; i < text.length; i++) {
+    let c = text.charCodeAt(i);
+    if (c < 0x80) {
+      if (c >= 65 && c <= 90) c += 32;
+      else if (!((c >= 97 && c <= 122) || (c >= 48 && c <= 57))) continue;
+    } else if (c <= 0xbf || (c >= 0x2000 && c <= 0x206f) || (c >= 0x25a0 && c <= 0x25ff)) {
+      continue; // no-break space, «», ©; dashes, curly quotes, bullets; geometric bullets
+    } else if (c < 0x2000) {
+      c = text[i]!.toLowerCase().charCodeAt(0);
+    }
+    h = Math.imul(h ^ c, 0x01000193);
+  }
   return h >>> 0;
 }
 
@@ -19,11 +32,20 @@ export function lineHash(key: string): number {
 export function longLineHashes(content: string): number[] {
   const hashes = new Set<number>();
   for (const line of content.split(/\r\n?|\n/)) {
-    if (line.length < TEMPLATE_WORDS * 3) continue;
-    const key = keyOf(line);
-    if (key.split(' ').length >= TEMPLATE_WORDS) hashes.add(lineHash(key));
+    if (line.length >= TEMPLATE_WORDS * 3 && wordCount(line) >= TEMPLATE_WORDS) hashes.add(lineHash(line));
   }
   return [...hashes];
+}
+
+function wordCount(line: string): number {
+  let words = 0;
+  let inWord = false;
+  for (let i = 0; i < line.length; i++) {
+    const space = line.charCodeAt(i) <= 32;
+    if (!space && !inWord) words++;
+    inWord = !space;
+  }
+  return words;
 }
 
 /**

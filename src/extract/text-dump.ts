@@ -3,7 +3,7 @@ import type { Page } from '../types.js';
 import { bodyLines, findSegments, scoreLines, segmentWeight, type Scored } from './dump-body.js';
 import { findPublished, findSite, findTags, findTitle, headerLines, readByline } from './dump-meta.js';
 import { toLines, type Line } from './lines.js';
-import { lineHash } from './templates.js';
+import { lineHash, TEMPLATE_WORDS } from './templates.js';
 
 /** An article found in a dump, before it becomes a record. */
 export interface DumpArticle {
@@ -17,16 +17,20 @@ export interface DumpArticle {
 }
 
 /**
- * Lines scored with the site's template lines as furniture, unless that would take away most of the page's
- * text: then the "template" is an article the site printed several times, and it stays.
+ * Lines scored with the site's template lines as furniture, unless they hold most of the page's long-line
+ * words: then the "template" is an article the site printed several times, and it stays.
  */
 function scoreWithTemplates(lines: Line[], templates: number[] | undefined): Scored[] {
-  const plain = scoreLines(lines);
-  if (!templates?.length) return plain;
+  if (!templates?.length) return scoreLines(lines);
   const set = new Set(templates);
-  const withTemplates = scoreLines(lines, (key) => set.has(lineHash(key)));
-  const goodWords = (scored: Scored[]) => scored.reduce((n, l) => n + (l.kind === 'good' ? l.words : 0), 0);
-  return goodWords(withTemplates) >= goodWords(plain) / 2 ? withTemplates : plain;
+  let longWords = 0;
+  let templateWords = 0;
+  for (const line of lines) {
+    if (line.words < TEMPLATE_WORDS) continue;
+    longWords += line.words;
+    if (set.has(lineHash(line.text))) templateWords += line.words;
+  }
+  return templateWords * 2 > longWords ? scoreLines(lines) : scoreLines(lines, (text) => set.has(lineHash(text)));
 }
 
 export function extractFromDump(page: Page, options: { allArticles: boolean }): DumpArticle[] {

@@ -5,7 +5,6 @@ import path from 'node:path';
 import { test } from 'node:test';
 import { extractArticles } from '../../src/extract/index.js';
 import { lineHash, longLineHashes, TEMPLATE_PAGES, TemplateIndex } from '../../src/extract/templates.js';
-import { keyOf } from '../../src/extract/boilerplate.js';
 import { mine, SAMPLES, tempDir } from '../helpers.js';
 
 const NOTICE = 'The views expressed in this article are those of the author alone and do not reflect the position of this website.';
@@ -22,7 +21,7 @@ const samples = fs.readdirSync(SAMPLES).filter((f) => f.endsWith('.txt')).slice(
 
 test('the index counts pages per folder and names the lines in enough of them', () => {
   const index = new TemplateIndex();
-  const notice = lineHash(keyOf(NOTICE));
+  const notice = lineHash(NOTICE);
   for (let i = 0; i < TEMPLATE_PAGES - 1; i++) index.add(`site/p${i}.txt`, [notice, i]);
   assert.deepEqual(index.templatesOf('site/p0.txt'), []);
   index.add('site/last.txt', [notice]);
@@ -36,7 +35,7 @@ test('a template line leaves the body; a page that is mostly template keeps its 
   const content = withNotice(samples[0]!);
   const page = { file: 'a.txt', content, format: 'text' as const };
   assert.ok(extractArticles(page)[0]!.text.includes(NOTICE));
-  assert.ok(!extractArticles({ ...page, templates: [lineHash(keyOf(NOTICE))] })[0]!.text.includes(NOTICE));
+  assert.ok(!extractArticles({ ...page, templates: [lineHash(NOTICE)] })[0]!.text.includes(NOTICE));
   const everything = longLineHashes(content);
   const copy = extractArticles({ ...page, templates: everything })[0]!;
   assert.deepEqual(copy.paragraphs, extractArticles(page)[0]!.paragraphs, 'the same article printed several times is not a template');
@@ -48,4 +47,11 @@ test('mine extract learns the template of a folder of pages, and --no-templates 
   const bodies = (args: string[]) => (JSON.parse(mine(['extract', '--json', ...args, dir]).stdout) as Array<{ text: string }>).map((r) => r.text);
   assert.equal(bodies([]).filter((t) => t.includes(NOTICE)).length, 0);
   assert.equal(bodies(['--no-templates']).filter((t) => t.includes(NOTICE)).length, samples.length);
+});
+
+test('a line hashes the same raw, trimmed, bulleted or with other quotes and dashes; other words differ', () => {
+  const h = lineHash('The site’s “views” — not ours');
+  assert.equal(lineHash('  • the sites "views" - NOT ours  '), h);
+  assert.notEqual(lineHash('The site’s “views” — not yours'), h);
+  assert.equal(lineHash('Ünïcode Straße'), lineHash('ünïcode straße'));
 });
