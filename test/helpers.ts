@@ -34,3 +34,13 @@ export function tempDir(): string {
   process.on('exit', () => fs.rmSync(dir, { recursive: true, force: true }));
   return dir;
 }
+
+/** mulberry32: a small seeded PRNG, so a failing fuzz case replays the same way. */
+export function mulberry32(seed: number): () => number {
+  return () => {
+    seed = (seed + 0x6d2b79f5) | 0;
+    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}

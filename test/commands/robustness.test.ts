@@ -5,21 +5,12 @@ import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { test } from 'node:test';
-import { mine, ROOT, SAMPLES, tempDir, type RunResult } from '../helpers.js';
+import { mine, mulberry32, ROOT, type RunResult, SAMPLES, tempDir } from '../helpers.js';
 
 const TEMP = tempDir();
 /** A fresh folder per case, inside one temp folder removed at exit. */
 const freshDir = () => fs.mkdtempSync(path.join(TEMP, 'case-'));
 
-/** mulberry32: a small seeded PRNG, so a failing fuzz case replays the same way. */
-function mulberry32(seed: number): () => number {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const SAMPLE_FILE = path.join(SAMPLES, '001-lavrov-wang-yi-phone-call.txt');
 const SAMPLE = fs.readFileSync(SAMPLE_FILE, 'utf8');

@@ -13,21 +13,12 @@ import { toRecord } from '../../src/io/records.js';
 import { findEntities } from '../../src/ner/index.js';
 import { processPage } from '../../src/pipeline.js';
 import { hasEntities, type Article, type Page } from '../../src/types.js';
-import { FIXTURES, SAMPLES, tempDir } from '../helpers.js';
+import { FIXTURES, mulberry32, SAMPLES, tempDir } from '../helpers.js';
 
 const TEMP = tempDir();
 /** A fresh folder per case, inside one temp folder removed at exit. */
 const freshDir = () => fs.mkdtempSync(path.join(TEMP, 'case-'));
 
-/** mulberry32: a small seeded PRNG, so a failing fuzz case replays the same way. */
-function mulberry32(seed: number): () => number {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const SAMPLE = fs.readFileSync(path.join(SAMPLES, '001-lavrov-wang-yi-phone-call.txt'), 'utf8');
 const read = async (args: string[], stdin?: NodeJS.ReadableStream): Promise<Input[]> => {
