@@ -1,6 +1,8 @@
 // What every command starts from: the records of its inputs, brought to the stage it needs, on all cores,
 // from the cache when it has them; problems reported, never thrown.
+import fs from 'node:fs';
 import { InputError } from '../errors.js';
+import { findInputs } from '../io/find.js';
 import { readAhead } from '../io/ahead.js';
 import { readInputs, type Input, type ReadOptions } from '../io/read.js';
 import type { PipelineOptions } from '../pipeline.js';
@@ -35,6 +37,8 @@ interface InFlight {
   file: string;
   bytes: number;
   records: Promise<MineRecord[]>;
+  /** Cache key of a page's records. */
+  key?: string;
 }
 
 /**
@@ -44,6 +48,16 @@ interface InFlight {
 export async function* documents(paths: string[], options: DocumentOptions, reporter: Reporter): AsyncGenerator<MineRecord> {
   const pool = new Pool(options.pipeline, options.jobs);
   const cache = options.cachePath ? DocumentCache.open(options.cachePath, options.pipeline) : undefined;
+  const run = cache ? await runKey(paths, options, cache) : undefined;
+  const recorded = run ? cache!.getRun(run) : undefined;
+  if (recorded) {
+    yield* fromRecordedRun(paths, recorded, cache!, reporter);
+    await cache!.close();
+    return;
+  }
+  // Document keys of this run, in order, to record it when every input was a page and was processed.
+  const runDocuments: Array<[string, number]> | undefined = run ? [] : undefined;
+  let complete = true;
   const templates = options.templates ? await learnTemplates(paths, options.read) : undefined;
   const window = Math.max(1, options.jobs * 8);
   const queue: InFlight[] = [];
@@ -51,15 +65,22 @@ export async function* documents(paths: string[], options: DocumentOptions, repo
     try {
       const records = await item.records;
       reporter.processed(item.file, records.length, item.bytes);
+      if (item.key) runDocuments?.push([item.key, item.bytes]);
+      else complete = false;
       yield* records;
     } catch (error) {
+      complete = false;
       reporter.skipped(new InputError(item.file, 'failed', `could not be processed: ${(error as Error).message}`));
     }
   };
   try {
     for await (const input of readAhead(readInputs(paths, options.read), READ_AHEAD)) {
-      if (reporter.interrupted) break;
+      if (reporter.interrupted) {
+        complete = false;
+        break;
+      }
       if (input.kind === 'skip') {
+        complete = false;
         reporter.skipped(input.error);
         continue;
       }
@@ -68,6 +89,7 @@ export async function* documents(paths: string[], options: DocumentOptions, repo
       while (queue.length >= window) yield* settle(queue.shift()!);
     }
     while (queue.length) yield* settle(queue.shift()!);
+    if (run && complete && !reporter.interrupted) cache!.putRun(run, runDocuments!);
   } finally {
     await pool.close();
     await cache?.close();
@@ -90,9 +112,41 @@ function submit(input: Exclude<Input, { kind: 'skip' }>, pool: Pool, cache?: Doc
   const bytes = content.length;
   const key = input.kind === 'page' ? cache?.key(content, input.page.mtime, input.page.templates) : cache?.key(content);
   const cached = key ? cache!.get(key) : undefined;
-  if (cached) return { file, bytes, records: Promise.resolve(cached.map((r) => ({ ...r, file: input.kind === 'page' ? file : r.file }))) };
+  const pageKey = input.kind === 'page' ? key : undefined;
+  if (cached) return { file, bytes, key: pageKey, records: Promise.resolve(cached.map((r) => ({ ...r, file: input.kind === 'page' ? file : r.file }))) };
   const records = pool.run(input.kind === 'page' ? { page: input.page } : { record: input.record });
   // Failures are reported when the document's turn comes; until then the rejection is expected, not unhandled.
   records.then((r) => key && cache!.put(key, r), () => undefined);
-  return { file, bytes, records };
+  return { file, bytes, key: pageKey, records };
+}
+
+/** The run key of these inputs when they are all files (no stdin, nothing missing): see DocumentCache.runKey. */
+async function runKey(paths: string[], options: DocumentOptions, cache: DocumentCache): Promise<string | undefined> {
+  const files: Array<{ file: string; size: number; mtimeMs: number }> = [];
+  for await (const found of findInputs(paths)) {
+    if (!('file' in found)) return undefined;
+    try {
+      const stat = await fs.promises.stat(found.file);
+      files.push({ file: found.file, size: stat.size, mtimeMs: stat.mtimeMs });
+    } catch {
+      return undefined;
+    }
+  }
+  return cache.runKey(files, `${options.read.maxBytes}\0${options.templates === true}`);
+}
+
+/**
+ * A run recorded over the same unchanged files: every document from the cache, in order, none read.
+ * Record files are not recorded runs, so these are pages, with their path as `file`.
+ */
+async function* fromRecordedRun(paths: string[], recorded: Array<[string, number]>, cache: DocumentCache, reporter: Reporter): AsyncGenerator<MineRecord> {
+  let i = 0;
+  for await (const found of findInputs(paths)) {
+    if (reporter.interrupted) return;
+    const [key, bytes] = recorded[i++] ?? [];
+    const records = key ? cache.get(key) : undefined;
+    if (!('file' in found) || !records) throw new Error('the document cache changed during the run; run again without --cache');
+    reporter.processed(found.file, records.length, bytes!);
+    for (const r of records) yield { ...r, file: found.file };
+  }
 }

@@ -39,6 +39,25 @@ export class DocumentCache {
     return this.db.get(key);
   }
 
+  /**
+   * The key of a whole run's inputs: every file's path, size and modification time, in order. A run over
+   * the same unchanged files can then take every document from the cache without reading one.
+   */
+  runKey(files: Array<{ file: string; size: number; mtimeMs: number }>, extra: string): string {
+    const hash = createHash('sha256').update(this.config).update('\0run\0').update(extra);
+    for (const f of files) hash.update(`\0${f.file}\0${f.size}\0${f.mtimeMs}`);
+    return `run:${hash.digest('base64url')}`;
+  }
+
+  /** The document keys (and sizes) of a run recorded by putRun. */
+  getRun(key: string): Array<[string, number]> | undefined {
+    return this.db.get(key) as unknown as Array<[string, number]> | undefined;
+  }
+
+  putRun(key: string, documents: Array<[string, number]>): void {
+    void this.db.put(key, documents as unknown as MineRecord[]);
+  }
+
   put(key: string, records: MineRecord[]): void {
     void this.db.put(key, records);
   }
@@ -51,7 +70,9 @@ export class DocumentCache {
   stats(): { entries: number; bytes: number } {
     let bytes = 0;
     for (const f of fs.readdirSync(this.location)) bytes += fs.statSync(path.join(this.location, f)).size;
-    return { entries: this.db.getCount(), bytes };
+    let entries = 0;
+    for (const key of this.db.getKeys()) if (!key.startsWith('run:')) entries++;
+    return { entries, bytes };
   }
 
   async clear(): Promise<void> {

@@ -49,3 +49,18 @@ test('a second run from the cache prints exactly the same output, and cache stat
   assert.equal(mine(['cache', 'clear', '--cache', cache]).status, 0);
   assert.doesNotMatch(mine(['cache', 'stats', '--cache', cache]).stdout, new RegExp(`\\b${pages.length * 2}\\b`));
 });
+
+test('a run over the same unchanged files is taken whole from the cache; a changed file is read again', () => {
+  const dir = tempDir();
+  const cache = path.join(tempDir(), 'cache');
+  for (const page of pages) fs.copyFileSync(page, path.join(dir, path.basename(page)));
+  const run = () => mine(['entities', '--json', '--cache', cache, dir]);
+  const first = run();
+  assert.equal(run().stdout, first.stdout, 'the recorded run gives the same output');
+  const changed = path.join(dir, path.basename(pages[0]!));
+  fs.writeFileSync(changed, fs.readFileSync(changed, 'utf8').replaceAll('Lavrov', 'Lavrentyev'));
+  const fresh = mine(['entities', '--json', dir]).stdout;
+  assert.notEqual(fresh, first.stdout);
+  assert.equal(run().stdout, fresh, 'the cached run sees the change');
+  assert.equal(run().stdout, fresh);
+});
