@@ -140,10 +140,13 @@ export async function main(argv: string[]): Promise<number> {
       .option('--strict', 'stop at the first input that cannot be used (exit 1)')
       .option('-q, --quiet', 'no warnings, progress or summary on stderr')
       .option('--debug', 'show stack traces of internal errors');
-    // Positional arguments reach run() as one list: a command with a leading argument (kwic's TERM) takes it first.
+    // Commander passes the positional arguments, then the options and the command. The last argument is the paths;
+    // any before it (kwic's <term>) reach run() as options named after them, so paths alone decide on stdin.
+    const leading = spec.arguments.split(' ').slice(0, -1).map((a) => a.replace(/[<>[\]]|\.\.\./g, ''));
     command.action(async (...args: unknown[]) => {
-      const options = args[args.length - 2] as Record<string, unknown>;
-      exitCode = await runCommand(spec, (args.slice(0, -2) as Array<string | string[]>).flat(), options);
+      const options = { ...(args[args.length - 2] as Record<string, unknown>) };
+      leading.forEach((name, i) => (options[name] = args[i]));
+      exitCode = await runCommand(spec, args[args.length - 3] as string[], options);
     });
   }
   program

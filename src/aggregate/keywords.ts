@@ -1,5 +1,5 @@
 // Distinctive terms: TF-IDF over a corpus, or the keyness (log-likelihood G2) of a subset against the rest.
-// Terms are words and phrases of up to three words that neither start nor end with a stop word.
+// Terms are words and phrases of up to three words that neither start nor end with a stop word or a number.
 import { anyStopwords } from '../text/stopwords.js';
 
 export interface Keyword {
@@ -7,6 +7,7 @@ export interface Keyword {
   words: number;
   documents: number;
   count: number;
+  /** TF-IDF, or G2 for keyness. */
   score: number;
   /** Keyness only: occurrences in the subset and in the rest, G2 and the binary log of the ratio of relative frequencies. */
   subsetCount?: number;
@@ -15,30 +16,32 @@ export interface Keyword {
   logRatio?: number;
 }
 
-const WORD = /\p{L}[\p{L}\p{M}'’-]*\p{L}|\p{L}/gu;
-/** A phrase that makes up this share of a shorter term's occurrences stands for it. */
+/** Lower-case words: letters (and digits, as in "g20") with inner hyphens or apostrophes. */
+const WORD = /[\p{L}\p{M}\p{N}]+(?:['’-][\p{L}\p{M}\p{N}]+)*/gu;
+/** Phrases do not run across sentence punctuation, brackets, quotes, dashes or line breaks. */
+const BREAK = /[.,;:!?()"“”«»[\]{}…—–]+|\s-+\s|\n/;
+/** A longer phrase holding a term that has more than this share of the term's occurrences stands for it. */
 const PHRASE_SHARE = 0.8;
 
 interface TermCounts {
   count: number;
   documents: number;
-  /** TF-IDF parts: the term's count in each document it is in. */
-  perDocument: number[];
   subsetCount: number;
 }
 
-/** The terms of a text with their counts: words and phrases of 1..maxWords words, split at punctuation and stop words' edges. */
+/** The terms of a text with their counts: words and phrases of 1..maxWords words. */
 export function termsOf(text: string, maxWords: number): Map<string, number> {
   const stop = anyStopwords();
+  // Stop words and numbers may sit inside a phrase ("bank of china") but never at either end.
+  const edgeless = (word: string) => stop.has(word) || !/\p{L}/u.test(word);
   const terms = new Map<string, number>();
-  // Phrases do not run across sentence punctuation.
-  for (const chunk of text.toLowerCase().split(/[.,;:!?()"“”\[\]{}…—–]+|\s-\s|\n/)) {
-    const words = chunk.match(WORD) ?? [];
+  for (const chunk of text.toLowerCase().split(BREAK)) {
+    // "Russia's" counts as "russia".
+    const words = (chunk.match(WORD) ?? []).map((w) => w.replace(/['’]s$/, ''));
     for (let i = 0; i < words.length; i++) {
-      if (stop.has(words[i]!)) continue;
+      if (edgeless(words[i]!)) continue;
       for (let n = 1; n <= maxWords && i + n <= words.length; n++) {
-        const last = words[i + n - 1]!;
-        if (stop.has(last)) continue;
+        if (edgeless(words[i + n - 1]!)) continue;
         const term = words.slice(i, i + n).join(' ');
         terms.set(term, (terms.get(term) ?? 0) + 1);
       }
@@ -51,8 +54,9 @@ export class KeywordCounter {
   private readonly terms = new Map<string, TermCounts>();
   private documents = 0;
   private subsetDocuments = 0;
-  private subsetTokens = 0;
-  private restTokens = 0;
+  /** Words (terms of one word) in the subset and in the rest: the corpus sizes keyness compares. */
+  private subsetWords = 0;
+  private restWords = 0;
 
   constructor(private readonly maxWords: number) {}
 
@@ -60,17 +64,15 @@ export class KeywordCounter {
   add(text: string, inSubset = false): void {
     this.documents++;
     if (inSubset) this.subsetDocuments++;
-    const terms = termsOf(text, this.maxWords);
-    for (const [term, n] of terms) {
+    for (const [term, n] of termsOf(text, this.maxWords)) {
       let t = this.terms.get(term);
-      if (!t) this.terms.set(term, (t = { count: 0, documents: 0, perDocument: [], subsetCount: 0 }));
+      if (!t) this.terms.set(term, (t = { count: 0, documents: 0, subsetCount: 0 }));
       t.count += n;
       t.documents++;
-      t.perDocument.push(n);
       if (inSubset) t.subsetCount += n;
       if (!term.includes(' ')) {
-        if (inSubset) this.subsetTokens += n;
-        else this.restTokens += n;
+        if (inSubset) this.subsetWords += n;
+        else this.restWords += n;
       }
     }
   }
@@ -80,51 +82,80 @@ export class KeywordCounter {
     return this.subsetDocuments;
   }
 
-  /** TF-IDF: the sum over documents of count x log(N / documents), for terms in at least `minDocs` documents. */
-  tfidf(minDocs: number, top: number): Keyword[] {
-    const scored: Keyword[] = [];
-    for (const [term, t] of this.terms) {
-      // A term in every article says nothing about any of them.
-      if (t.documents < minDocs || t.documents === this.documents) continue;
-      const idf = Math.log(this.documents / t.documents);
-      const score = t.perDocument.reduce((sum, n) => sum + n * idf, 0);
-      scored.push({ term, words: term.split(' ').length, documents: t.documents, count: t.count, score: round(score) });
-    }
-    return this.best(scored, top);
+  /** Articles counted outside the subset (keyness). */
+  get restSize(): number {
+    return this.documents - this.subsetDocuments;
   }
 
   /**
-   * Keyness of the subset against the rest: Dunning's log-likelihood G2 over word counts, terms more frequent
-   * in the subset only, ranked by G2.
+   * TF-IDF: the sum over the N documents of tf x ln(N / df), that is the term's count x ln(N / df), for terms in
+   * at least `minDocs` documents (df) and not in all of them (those score 0).
+   */
+  tfidf(minDocs: number, top: number): Keyword[] {
+    const scored: Keyword[] = [];
+    for (const [term, t] of this.terms) {
+      if (t.documents < minDocs || t.documents === this.documents) continue;
+      const score = t.count * Math.log(this.documents / t.documents);
+      scored.push({ term, words: wordCount(term), documents: t.documents, count: t.count, score: round(score) });
+    }
+    return best(scored, top, (k) => k.count);
+  }
+
+  /**
+   * Keyness of the subset against the rest, for terms relatively more frequent in the subset: Dunning's
+   * log-likelihood G2 (ranked by it), over the number of words on each side, and the log ratio (Hardie):
+   * log2 of the ratio of relative frequencies, a count of 0 in the rest taken as 0.5.
    */
   keyness(minDocs: number, top: number): Keyword[] {
-    const a = Math.max(1, this.subsetTokens);
-    const b = Math.max(1, this.restTokens);
+    if (this.subsetDocuments === 0 || this.restSize === 0) return [];
+    const a = Math.max(1, this.subsetWords);
+    const b = Math.max(1, this.restWords);
     const scored: Keyword[] = [];
     for (const [term, t] of this.terms) {
       const x = t.subsetCount;
       const y = t.count - x;
       if (t.documents < minDocs || x === 0 || x / a <= y / b) continue;
-      const e1 = (a * (x + y)) / (a + b);
-      const e2 = (b * (x + y)) / (a + b);
-      const g2 = 2 * (x * Math.log(x / e1) + (y > 0 ? y * Math.log(y / e2) : 0));
-      const logRatio = Math.log2((x / a) / ((y + 0.5) / b));
-      scored.push({ term, words: term.split(' ').length, documents: t.documents, count: t.count, score: round(g2), subsetCount: x, restCount: y, g2: round(g2), logRatio: round(logRatio) });
+      const g2 = logLikelihood(x, y, a, b);
+      const logRatio = Math.log2(x / a / ((y || 0.5) / b));
+      scored.push({ term, words: wordCount(term), documents: t.documents, count: t.count, score: round(g2), subsetCount: x, restCount: y, g2: round(g2), logRatio: round(logRatio) });
     }
-    return this.best(scored, top);
+    return best(scored, top, (k) => k.subsetCount!);
   }
+}
 
-  /** The top terms, a word or short phrase left out when a longer phrase holding it accounts for most of its uses. */
-  private best(scored: Keyword[], top: number): Keyword[] {
-    scored.sort((p, q) => q.score - p.score || p.term.localeCompare(q.term));
-    const kept: Keyword[] = [];
-    for (const k of scored.slice(0, top * 4)) {
-      if (kept.length >= top) break;
-      const covered = scored.some((longer) => longer.words > k.words && longer.count >= PHRASE_SHARE * k.count && ` ${longer.term} `.includes(` ${k.term} `));
-      if (!covered) kept.push(k);
-    }
-    return kept;
+/** G2 of a term seen x times in a corpus of a words and y times in one of b words. */
+export function logLikelihood(x: number, y: number, a: number, b: number): number {
+  const expectedX = (a * (x + y)) / (a + b);
+  const expectedY = (b * (x + y)) / (a + b);
+  return 2 * ((x > 0 ? x * Math.log(x / expectedX) : 0) + (y > 0 ? y * Math.log(y / expectedY) : 0));
+}
+
+/**
+ * The `top` best-scored terms, phrases preferred over their parts: a term is left out when a longer scored
+ * phrase holding it has more than PHRASE_SHARE of its occurrences ("shanghai cooperation" 5 times stands for
+ * "cooperation" 6 times).
+ */
+function best(scored: Keyword[], top: number, occurrences: (k: Keyword) => number): Keyword[] {
+  const longer = new Map<string, number>();
+  for (const k of scored) {
+    for (const part of partsOf(k.term)) longer.set(part, Math.max(longer.get(part) ?? 0, occurrences(k)));
   }
+  return scored
+    .filter((k) => (longer.get(k.term) ?? 0) <= PHRASE_SHARE * occurrences(k))
+    .sort((p, q) => q.score - p.score || p.term.localeCompare(q.term))
+    .slice(0, top);
+}
+
+/** The shorter phrases inside a phrase: "a b c" -> a, b, c, a b, b c. */
+function partsOf(term: string): string[] {
+  const words = term.split(' ');
+  const parts: string[] = [];
+  for (let n = 1; n < words.length; n++) for (let i = 0; i + n <= words.length; i++) parts.push(words.slice(i, i + n).join(' '));
+  return parts;
+}
+
+function wordCount(term: string): number {
+  return term.split(' ').length;
 }
 
 function round(x: number): number {

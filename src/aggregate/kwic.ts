@@ -1,5 +1,5 @@
 // Concordance (keyword in context): every occurrence of an entity or a word, with the text around it.
-import type { Entity, NerArticle } from '../types.js';
+import type { Entity, EntityType, NerArticle } from '../types.js';
 import { nameKey } from '../ner/resolve.js';
 
 export interface Hit {
@@ -16,13 +16,15 @@ export interface Hit {
   field?: 'title';
   /** The entity the match is a mention of, when it is one. */
   entity?: string;
+  type?: EntityType;
 }
 
 export type KwicSort = 'order' | 'left' | 'right';
 
 /**
  * Whether an entity answers to the query: its canonical name or an alias seen (case and spelling variants
- * folded), or, for people, their surname ("Lavrov" finds "Sergey Lavrov" where only the full name is written).
+ * folded, as timeline matches), or, for people, their surname ("Lavrov" finds "Sergey Lavrov" where only the
+ * full name is written).
  */
 export function entityAnswers(entity: Entity, query: string): boolean {
   const q = query.trim().toLowerCase();
@@ -32,37 +34,65 @@ export function entityAnswers(entity: Entity, query: string): boolean {
   return entity.type === 'person' && !q.includes(' ') && entity.name.toLowerCase().split(' ').at(-1) === q;
 }
 
-/** The hits of one article: the mentions of entities answering to the query, or else the query's whole-word occurrences. */
-export function articleHits(article: NerArticle, query: string, width: number): Hit[] {
-  const hits: Hit[] = [];
-  const hit = (field: 'title' | undefined, start: number, end: number, entity?: string) => {
-    const source = field === 'title' ? article.title ?? '' : article.text;
-    hits.push({
-      file: article.file, id: article.id, published: article.published, title: article.title,
-      left: context(source.slice(Math.max(0, start - width * 3), start), width, 'left'),
-      match: oneLine(source.slice(start, end)),
-      right: context(source.slice(end, end + width * 3), width, 'right'),
-      start, end, ...(field ? { field } : {}), ...(entity ? { entity } : {}),
-    });
-  };
-  for (const e of article.entities) {
-    if (!entityAnswers(e, query)) continue;
-    for (const m of e.mentions) hit(m.field, m.start, m.end, e.name);
-  }
-  if (hits.length === 0) {
-    const pattern = wordPattern(query);
-    for (const field of ['title', undefined] as const) {
-      const source = field === 'title' ? article.title ?? '' : article.text;
-      for (const m of source.matchAll(pattern)) hit(field, m.index!, m.index! + m[0].length);
+/**
+ * The concordance of a query over a corpus: the mentions of every entity answering to it or, when no entity
+ * in the whole corpus does, the query's whole-word occurrences.
+ */
+export class Concordance {
+  private readonly entityHits: Hit[] = [];
+  private wordHits: Hit[] = [];
+  /** "Sergey Lavrov (person)" for each entity that answered. */
+  readonly entities = new Set<string>();
+
+  constructor(private readonly query: string, private readonly width: number) {}
+
+  add(article: NerArticle): void {
+    const found = entityHits(article, this.query, this.width);
+    if (found.length) {
+      for (const h of found) this.entities.add(`${h.entity} (${h.type})`);
+      this.entityHits.push(...found);
+      this.wordHits = [];
+    } else if (this.entities.size === 0) {
+      this.wordHits.push(...wordHits(article, this.query, this.width));
     }
   }
+
+  hits(sort: KwicSort): Hit[] {
+    return sortHits(this.entities.size ? this.entityHits : this.wordHits, sort);
+  }
+}
+
+/** The mentions, in one article, of the entities answering to the query: title first, then in text order. */
+export function entityHits(article: NerArticle, query: string, width: number): Hit[] {
+  const hits = article.entities
+    .filter((e) => entityAnswers(e, query))
+    .flatMap((e) => e.mentions.map((m) => hitAt(article, m.field, m.start, m.end, width, e)));
   return hits.sort((a, b) => (a.field === b.field ? a.start - b.start : a.field ? -1 : 1));
 }
 
-/** Hits sorted by the words just left of the match (nearest first) or just right of it; document order is kept otherwise. */
+/** The query's whole-word, case-insensitive occurrences in one article's title and text. */
+export function wordHits(article: NerArticle, query: string, width: number): Hit[] {
+  const pattern = wordPattern(query);
+  return (['title', undefined] as const).flatMap((field) =>
+    [...(field === 'title' ? article.title ?? '' : article.text).matchAll(pattern)].map((m) => hitAt(article, field, m.index!, m.index! + m[0].length, width)),
+  );
+}
+
+function hitAt(article: NerArticle, field: 'title' | undefined, start: number, end: number, width: number, entity?: Entity): Hit {
+  const source = field === 'title' ? article.title ?? '' : article.text;
+  return {
+    file: article.file, id: article.id, published: article.published, title: article.title,
+    left: context(source, start, width, 'left'),
+    match: oneLine(source.slice(start, end)),
+    right: context(source, end, width, 'right'),
+    start, end, ...(field ? { field } : {}), ...(entity ? { entity: entity.name, type: entity.type } : {}),
+  };
+}
+
+/** Hits sorted by the words nearest the match on its left (read outwards) or on its right; document order breaks ties. */
 export function sortHits(hits: Hit[], sort: KwicSort): Hit[] {
   if (sort === 'order') return hits;
-  const keyOf = (h: Hit) => (sort === 'left' ? h.left.toLowerCase().split(' ').reverse().join(' ') : h.right.toLowerCase());
+  const keyOf = (h: Hit) => (sort === 'left' ? h.left.trim().toLowerCase().split(' ').reverse().join(' ') : h.right.trim().toLowerCase());
   return hits.map((h) => ({ h, k: keyOf(h) })).sort((a, b) => (a.k < b.k ? -1 : a.k > b.k ? 1 : 0)).map(({ h }) => h);
 }
 
@@ -76,9 +106,20 @@ function oneLine(text: string): string {
   return text.replace(/\s+/g, ' ');
 }
 
-/** The `width` characters next to the match, on one line, cut without splitting a surrogate pair. */
-function context(text: string, width: number, side: 'left' | 'right'): string {
-  const flat = oneLine(text);
-  const chars = Array.from(side === 'left' ? flat.trimStart() : flat.trimEnd());
-  return (side === 'left' ? chars.slice(-width) : chars.slice(0, width)).join('');
+/**
+ * The `width` characters of `source` before (or after) offset `at`, white space collapsed to single spaces, the
+ * outer end trimmed, cut without splitting a surrogate pair. Reads a wider span until it has enough characters.
+ */
+function context(source: string, at: number, width: number, side: 'left' | 'right'): string {
+  if (width === 0) return '';
+  for (let span = width * 2 + 2; ; span *= 2) {
+    const from = side === 'left' ? Math.max(0, at - span) : at;
+    const to = side === 'left' ? at : Math.min(source.length, at + span);
+    const flat = oneLine(source.slice(from, to));
+    // The last pass (the span reaches the end of the source) keeps what there is.
+    const whole = side === 'left' ? from === 0 : to === source.length;
+    const chars = Array.from(side === 'left' ? flat.trimStart() : flat.trimEnd());
+    // One character more than needed, so a surrogate half at the cut end is never among those kept.
+    if (chars.length > width || whole) return (side === 'left' ? chars.slice(-width) : chars.slice(0, width)).join('');
+  }
 }

@@ -26,7 +26,10 @@ export interface RunContext {
 
 export interface CommandSpec {
   name: string;
-  /** Positional arguments in commander's syntax ("[paths...]", "<term> [paths...]"). */
+  /**
+   * Positional arguments in commander's syntax ("[paths...]", "<term> [paths...]"). The last is the paths; those
+   * before it reach run() as options named after them (kwic's <term> as options.term).
+   */
   arguments: string;
   /** Help for arguments other than the paths. */
   argumentHelp?: Record<string, string>;

@@ -3,6 +3,7 @@ import { inDateRange } from '../aggregate/filters.js';
 import { entityAnswers } from '../aggregate/kwic.js';
 import { KeywordCounter, type Keyword } from '../aggregate/keywords.js';
 import { UsageError } from '../errors.js';
+import type { Column } from '../render/table.js';
 import { hasEntities, type NerArticle } from '../types.js';
 import { oneOf, positiveInt, type CommandSpec } from './command.js';
 import { documents } from './documents.js';
@@ -20,9 +21,11 @@ export const keywordsCommand: CommandSpec = {
     command
       .addHelpText(
         'after',
-        '\nWithout a subset, terms are ranked by TF-IDF: the sum over articles of count x ln(articles / articles with the term).\n' +
-          'With --entity, --site, --since or --until, the articles they select are compared with the others: terms more\n' +
-          "frequent there, ranked by Dunning's log-likelihood G2; logRatio is log2 of the ratio of relative frequencies.",
+        '\nTerms are words and phrases of up to --ngrams words, neither starting nor ending with a stop word or number.\n' +
+          'Without a subset, terms are ranked by TF-IDF: the sum over articles of count x ln(articles / articles with the term).\n' +
+          'With --entity, --site, --since or --until, the articles they select are compared with the others: terms relatively\n' +
+          "more frequent there, ranked by Dunning's log-likelihood G2; the log ratio is log2 of the ratio of their relative\n" +
+          'frequencies (1: twice as frequent). A phrase that holds more than 80% of a shorter term\'s uses replaces it.',
       )
       .option('--top <n>', 'how many terms', positiveInt('--top'), 30)
       .option('--min-docs <n>', 'only terms in at least N articles', positiveInt('--min-docs'), 2)
@@ -50,20 +53,32 @@ export const keywordsCommand: CommandSpec = {
       const withEntities = hasEntities(record) ? record : { ...record, entities: [] };
       counter.add(record.text, subset && inSubset(withEntities));
     }
-    if (subset && counter.subsetSize === 0) return { rows: [], columns: [], notes: () => ['no article matches the subset (--entity, --site, --since, --until)'] };
+    const subsetNote = () => {
+      if (counter.subsetSize === 0) return ['no article matches the subset (--entity, --site, --since, --until)'];
+      if (counter.restSize === 0) return ['every article is in the subset: there is no rest to compare it with'];
+      return [`${counter.subsetSize} article(s) in the subset, compared with the other ${counter.restSize}`];
+    };
     const rows = subset ? counter.keyness(options.minDocs as number, options.top as number) : counter.tfidf(options.minDocs as number, options.top as number);
-    const columns = [
-      { header: 'term', value: (k: Keyword) => k.term },
-      { header: 'documents', value: (k: Keyword) => k.documents, align: 'right' as const },
-      { header: 'count', value: (k: Keyword) => k.count, align: 'right' as const },
-      ...(subset
-        ? [
-            { header: 'in subset', value: (k: Keyword) => k.subsetCount ?? 0, align: 'right' as const },
-            { header: 'G2', value: (k: Keyword) => (k.g2 ?? 0).toFixed(1), align: 'right' as const },
-            { header: 'log ratio', value: (k: Keyword) => (k.logRatio ?? 0).toFixed(2), align: 'right' as const },
-          ]
-        : [{ header: 'tf-idf', value: (k: Keyword) => k.score.toFixed(1), align: 'right' as const }]),
+    const counts: Column<Keyword>[] = [
+      { header: 'term', value: (k) => k.term },
+      { header: 'documents', value: (k) => k.documents, align: 'right' },
+      { header: 'count', value: (k) => k.count, align: 'right' },
     ];
-    return { rows, columns, notes: () => (subset ? [`${counter.subsetSize} article(s) in the subset, compared with the rest`] : []) };
+    const columns: Column<Keyword>[] = subset
+      ? [
+          ...counts,
+          { header: 'in subset', value: (k) => k.subsetCount, align: 'right' },
+          { header: 'G2', value: (k) => k.g2!.toFixed(1), align: 'right' },
+          { header: 'log ratio', value: (k) => k.logRatio!.toFixed(2), align: 'right' },
+        ]
+      : [...counts, { header: 'tf-idf', value: (k) => k.score.toFixed(1), align: 'right' }];
+    const fields: Array<keyof Keyword> = ['term', 'words', 'documents', 'count', 'score', ...(subset ? (['subsetCount', 'restCount', 'g2', 'logRatio'] as const) : [])];
+    return {
+      rows,
+      columns,
+      // CSV: the JSON field names and full precision.
+      csvColumns: fields.map((field) => ({ header: field, value: (k: Keyword) => k[field] })),
+      notes: () => (subset ? subsetNote() : []),
+    };
   },
 };

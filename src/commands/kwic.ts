@@ -1,7 +1,8 @@
-// mine kwic: a concordance: every mention of an entity (any alias), or every occurrence of a word, in its context.
+// mine kwic: a concordance: every mention of an entity (any alias), or where no entity answers every occurrence of a word, in context.
 import { inDateRange } from '../aggregate/filters.js';
-import { articleHits, sortHits, type Hit, type KwicSort } from '../aggregate/kwic.js';
+import { Concordance, type Hit, type KwicSort } from '../aggregate/kwic.js';
 import { UsageError } from '../errors.js';
+import { typeColor } from '../render/color.js';
 import { hasEntities } from '../types.js';
 import { oneOf, positiveInt, type CommandSpec } from './command.js';
 import { documents } from './documents.js';
@@ -27,19 +28,19 @@ export const kwicCommand: CommandSpec = {
     addInputOptions(command);
     addNerOptions(command);
   },
-  async run(args, options, { reporter, chalk }) {
-    const [term = '', ...paths] = args;
+  async run(paths, options, { reporter, chalk }) {
+    const term = String(options.term ?? '');
     if (term.trim() === '') throw new UsageError('kwic needs a term: an entity or a word');
     const width = options.width as number;
     const site = options.site === undefined ? undefined : String(options.site).trim().toLowerCase();
     const range = dateRange(options);
-    const hits: Hit[] = [];
+    const concordance = new Concordance(term, width);
     for await (const record of documents(paths, documentOptions(options, 'ner', true), reporter)) {
       if (!hasEntities(record) || !inDateRange(record, range)) continue;
       if (site !== undefined && record.site?.trim().toLowerCase() !== site) continue;
-      hits.push(...articleHits(record, term, width));
+      concordance.add(record);
     }
-    const rows = sortHits(hits, options.sort as KwicSort);
+    const rows = concordance.hits(options.sort as KwicSort);
     const columns = [
       { header: 'date', value: (h: Hit) => h.published?.slice(0, 10) ?? '' },
       { header: 'left', value: (h: Hit) => h.left },
@@ -53,13 +54,18 @@ export const kwicCommand: CommandSpec = {
       rows,
       columns,
       // Concordance lines are read down the match column: plain aligned text, not a boxed table.
-      text: table ? () => concordance(rows, width, (s) => chalk.bold(s)) : undefined,
-      notes: () => [rows.length ? `${rows.length} occurrence(s) of '${term}'` : `no occurrence of '${term}' in these articles`],
+      text: table ? () => aligned(rows, width, (h) => (h.type ? typeColor(chalk, h.type)(chalk.bold(h.match)) : chalk.bold(h.match))) : undefined,
+      notes: () => {
+        if (rows.length === 0) return [`no occurrence of '${term}' in these articles`];
+        const what = concordance.entities.size ? `mention(s) of ${[...concordance.entities].join(', ')}` : `occurrence(s) of the word '${term}' (no entity answers to it)`;
+        return [`${rows.length} ${what}`];
+      },
     };
   },
 };
 
-function concordance(hits: Hit[], width: number, bold: (s: string) => string): string {
+/** Plain aligned lines: date, left context right-aligned so the matches line up in one column, right context, title. */
+function aligned(hits: Hit[], width: number, styleMatch: (h: Hit) => string): string {
   const matchWidth = Math.max(0, ...hits.map((h) => Array.from(h.match).length));
   const pad = (s: string, n: number, left: boolean) => {
     const fill = ' '.repeat(Math.max(0, n - Array.from(s).length));
@@ -69,7 +75,7 @@ function concordance(hits: Hit[], width: number, bold: (s: string) => string): s
     .map((h) => {
       const title = Array.from(h.title ?? h.file);
       const shortTitle = title.length > TITLE_WIDTH ? `${title.slice(0, TITLE_WIDTH - 1).join('')}…` : title.join('');
-      return `${pad(h.published?.slice(0, 10) ?? '', 10, false)}  ${pad(h.left, width, true)} ${bold(pad(h.match, matchWidth, false))} ${pad(h.right, width, false)}  ${shortTitle}`;
+      return `${pad(h.published?.slice(0, 10) ?? '', 10, false)}  ${pad(h.left, width, true)} ${styleMatch(h)}${' '.repeat(matchWidth - Array.from(h.match).length)} ${pad(h.right, width, false)}  ${shortTitle}`;
     })
     .join('\n') + (hits.length ? '\n' : '');
 }
