@@ -42,6 +42,9 @@ export interface Article {
   language?: string;
 }
 
+/** What an extractor reads about an article besides its body. */
+export type ArticleMetadata = Pick<Article, 'title' | 'published' | 'author' | 'source' | 'site' | 'tags'>;
+
 export const ENTITY_TYPES = ['person', 'country', 'org', 'place'] as const;
 export type EntityType = (typeof ENTITY_TYPES)[number];
 

@@ -1,5 +1,6 @@
 // Which entities are mentioned together: pairs sharing an article (or a sentence), with how strongly they are associated.
 import { nameKey } from '../ner/resolve.js';
+import { nameMatcher } from './filters.js';
 import type { EntityType, NerArticle } from '../types.js';
 import { entityKey } from './entities.js';
 
@@ -149,9 +150,10 @@ export class CooccurrenceCounter {
   private find(query: string): string | undefined {
     const lower = query.trim().toLowerCase();
     const key = nameKey(query.trim());
+    const answers = nameMatcher(query);
     let best: { key: string; exact: boolean; documents: number } | undefined;
     for (const [k, t] of this.tallies) {
-      const exact = [...t.names.keys()].some((name) => name.toLowerCase() === lower || nameKey(name) === key);
+      const exact = [...t.names.keys()].some(answers);
       if (!exact && !t.aliases.has(lower) && !t.aliases.has(key)) continue;
       if (!best || Number(exact) - Number(best.exact) > 0 || (exact === best.exact && t.documents > best.documents)) best = { key: k, exact, documents: t.documents };
     }

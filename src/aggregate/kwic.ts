@@ -1,6 +1,6 @@
 // Concordance (keyword in context): every occurrence of an entity or a word, with the text around it.
 import type { Entity, EntityType, NerArticle } from '../types.js';
-import { nameKey } from '../ner/resolve.js';
+import { nameMatcher } from './filters.js';
 
 export interface Hit {
   file: string;
@@ -28,8 +28,7 @@ export type KwicSort = 'order' | 'left' | 'right';
  */
 export function entityAnswers(entity: Entity, query: string): boolean {
   const q = query.trim().toLowerCase();
-  const key = nameKey(query.trim());
-  const same = (name: string) => name.toLowerCase() === q || nameKey(name) === key;
+  const same = nameMatcher(query);
   if (same(entity.name) || entity.aliases.some(same)) return true;
   return entity.type === 'person' && !q.includes(' ') && entity.name.toLowerCase().split(' ').at(-1) === q;
 }

@@ -2,7 +2,7 @@
 import type { Entity, EntityType, NerArticle } from '../types.js';
 import { entityKey } from './entities.js';
 import { periodOf, periodsBetween, type Granularity } from './periods.js';
-import { nameKey } from '../ner/resolve.js';
+import { nameMatcher } from './filters.js';
 
 export interface TimelinePoint {
   period: string;
@@ -48,17 +48,13 @@ interface Counts {
   perPeriod: Map<string, { mentions: number; documents: number }>;
 }
 
-/** Whether `name` answers to the query: the same name case-insensitively, or the same spelling variant. */
-function answers(query: string, name: string): boolean {
-  return name.toLowerCase() === query.trim().toLowerCase() || nameKey(name) === nameKey(query.trim());
-}
-
 /** The entities answering to a query (canonical name or any alias seen, case-insensitive): the one named exactly first, then by documents. */
 function matchesOf(query: string, entities: Iterable<Counts>): Array<Counts & { exact: boolean }> {
+  const answers = nameMatcher(query);
   const found: Array<Counts & { exact: boolean }> = [];
   for (const e of entities) {
-    const exact = answers(query, e.name);
-    if (exact || [...e.aliases].some((a) => answers(query, a))) found.push({ ...e, exact });
+    const exact = answers(e.name);
+    if (exact || [...e.aliases].some(answers)) found.push({ ...e, exact });
   }
   return found.sort((a, b) => Number(b.exact) - Number(a.exact) || b.documents - a.documents);
 }

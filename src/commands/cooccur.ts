@@ -1,7 +1,7 @@
 // mine cooccur: which entities are mentioned together, how often, and how much more than chance; as a table or a graph file.
 import { Option } from 'commander';
 import { CooccurrenceCounter, WINDOWS, type Pair, type Window } from '../aggregate/cooccur.js';
-import { inDateRange } from '../aggregate/filters.js';
+import { inDateRange, onSite } from '../aggregate/filters.js';
 import { UsageError } from '../errors.js';
 import { typeColor } from '../render/color.js';
 import { GRAPH_FORMATS, renderGraph, type GraphFormat } from '../render/graph.js';
@@ -60,13 +60,13 @@ export const cooccurCommand: CommandSpec = {
   async run(paths, options, { reporter, chalk }) {
     const entity = options.entity === undefined ? undefined : String(options.entity).trim();
     if (entity === '') throw new UsageError('--entity needs a name');
-    const site = options.site === undefined ? undefined : String(options.site).trim().toLowerCase();
+    const site = options.site as string | undefined;
     const counter = new CooccurrenceCounter(options.window as Window);
     const range = dateRange(options);
     const dedup = dedupFilter(options);
     for await (const record of documents(paths, documentOptions(options, 'ner', true), reporter)) {
       if (!hasEntities(record) || !inDateRange(record, range)) continue;
-      if (site !== undefined && record.site?.trim().toLowerCase() !== site) continue;
+      if (!onSite(record, site)) continue;
       if (!dedup.duplicate(record)) counter.add(record);
     }
     const table = !options.json && !options.ndjson && !options.csv && !options.format;

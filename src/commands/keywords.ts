@@ -1,5 +1,5 @@
 // mine keywords: the most distinctive words and phrases of a corpus (TF-IDF), or of a subset against the rest (keyness).
-import { inDateRange } from '../aggregate/filters.js';
+import { inDateRange, onSite } from '../aggregate/filters.js';
 import { entityAnswers } from '../aggregate/kwic.js';
 import { KeywordCounter, type Keyword } from '../aggregate/keywords.js';
 import { UsageError } from '../errors.js';
@@ -39,12 +39,12 @@ export const keywordsCommand: CommandSpec = {
   async run(paths, options, { reporter }) {
     const entity = options.entity === undefined ? undefined : String(options.entity).trim();
     if (entity === '') throw new UsageError('--entity needs a name');
-    const site = options.site === undefined ? undefined : String(options.site).trim().toLowerCase();
+    const site = options.site as string | undefined;
     const range = dateRange(options);
     const subset = entity !== undefined || site !== undefined || range.since !== undefined || range.until !== undefined;
     const inSubset = (record: NerArticle) =>
       (entity === undefined || record.entities.some((e) => entityAnswers(e, entity))) &&
-      (site === undefined || record.site?.trim().toLowerCase() === site) &&
+      onSite(record, site) &&
       inDateRange(record, range);
     const counter = new KeywordCounter(Number(options.ngrams));
     // Entities are needed only to pick a subset by entity; otherwise cleaning is enough.

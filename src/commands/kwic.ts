@@ -1,5 +1,5 @@
 // mine kwic: a concordance: every mention of an entity (any alias), or where no entity answers every occurrence of a word, in context.
-import { inDateRange } from '../aggregate/filters.js';
+import { inDateRange, onSite } from '../aggregate/filters.js';
 import { Concordance, type Hit, type KwicSort } from '../aggregate/kwic.js';
 import { UsageError } from '../errors.js';
 import { typeColor } from '../render/color.js';
@@ -32,12 +32,12 @@ export const kwicCommand: CommandSpec = {
     const term = String(options.term ?? '');
     if (term.trim() === '') throw new UsageError('kwic needs a term: an entity or a word');
     const width = options.width as number;
-    const site = options.site === undefined ? undefined : String(options.site).trim().toLowerCase();
+    const site = options.site as string | undefined;
     const range = dateRange(options);
     const concordance = new Concordance(term, width);
     for await (const record of documents(paths, documentOptions(options, 'ner', true), reporter)) {
       if (!hasEntities(record) || !inDateRange(record, range)) continue;
-      if (site !== undefined && record.site?.trim().toLowerCase() !== site) continue;
+      if (!onSite(record, site)) continue;
       concordance.add(record);
     }
     const rows = concordance.hits(options.sort as KwicSort);

@@ -1,18 +1,12 @@
 // An HTML page's article metadata: title, date, author, agency, site and tags, from JSON-LD, meta tags and the markup.
+import type { ArticleMetadata } from '../types.js';
 import { findDates, parseDate } from './dates.js';
 import { collectBlocks } from './html-blocks.js';
 import { readByline } from './html-byline.js';
 import { decodeMarkup, findAll, textOf, type HtmlElement } from './html-dom.js';
 import { nameParts } from './html-names.js';
 
-export interface HtmlMetadata {
-  title: string | null;
-  published: string | null;
-  author: string | null;
-  source: string | null;
-  site: string | null;
-  tags: string[];
-}
+export type HtmlMetadata = ArticleMetadata;
 
 type JsonObject = Record<string, unknown>;
 

@@ -1,5 +1,5 @@
 // A page dump as lines with the features extraction decides on: list items, length, punctuation, stop words.
-import { anyStopwords, stopwordHits, stopwordMembership } from '../text/stopwords.js';
+import { anyStopwords, commonestStopwordList } from '../text/stopwords.js';
 
 export interface Line {
   index: number;
@@ -92,8 +92,5 @@ function pickStopwords(lineWords: string[][]): Set<string> {
     for (const w of words) sample.push(w);
     if (sample.length > LANGUAGE_SAMPLE) break;
   }
-  const hits = stopwordHits(sample);
-  let best = -1;
-  for (let k = 0; k < hits.length; k++) if (hits[k]! > 0 && (best < 0 || hits[k]! > hits[best]!)) best = k;
-  return best < 0 ? anyStopwords() : stopwordMembership().lists[best]!;
+  return commonestStopwordList(sample)?.list ?? anyStopwords();
 }

@@ -1,18 +1,12 @@
 // Article extraction from a rendered page dump (a browser's or w3m's text): body by line features, then metadata.
-import type { Page } from '../types.js';
+import type { ArticleMetadata, Page } from '../types.js';
 import { bodyLines, findSegments, scoreLines, segmentWeight, type Scored } from './dump-body.js';
 import { findPublished, findSite, findTags, findTitle, headerLines, readByline } from './dump-meta.js';
 import { toLines, type Line } from './lines.js';
 import { lineHash, TEMPLATE_WORDS } from './templates.js';
 
 /** An article found in a dump, before it becomes a record. */
-export interface DumpArticle {
-  title: string | null;
-  published: string | null;
-  author: string | null;
-  source: string | null;
-  site: string | null;
-  tags: string[];
+export interface DumpArticle extends ArticleMetadata {
   paragraphs: string[];
 }
 

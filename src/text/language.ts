@@ -1,5 +1,5 @@
 // Guesses the language of a text: writing system first, then which stop-word list covers most words.
-import { stopwordHits, stopwordMembership } from './stopwords.js';
+import { commonestStopwordList } from './stopwords.js';
 
 const SCRIPTS: Array<[RegExp, string]> = [
   [/\p{Script=Han}/u, 'zh'],
@@ -32,8 +32,6 @@ export function detectLanguage(text: string): string {
       if (hits > letters.length * 0.3) return code;
     }
   }
-  const hits = stopwordHits(words.map((w) => w.toLowerCase()));
-  let best = -1;
-  for (let k = 0; k < hits.length; k++) if (best < 0 || hits[k]! > hits[best]!) best = k;
-  return best >= 0 && hits[best]! / words.length >= 0.12 ? stopwordMembership().codes[best]! : 'und';
+  const best = commonestStopwordList(words.map((w) => w.toLowerCase()));
+  return best && best.hits / words.length >= 0.12 ? best.code : 'und';
 }

@@ -35,7 +35,7 @@ export function anyStopwords(): Set<string> {
 
 let membership: { codes: string[]; lists: Set<string>[]; of: Map<string, number[]> } | null = null;
 /** Each stop word with the indexes of the lists it is in, so a text's words are looked up once, not once per language. */
-export function stopwordMembership(): { codes: string[]; lists: Set<string>[]; of: Map<string, number[]> } {
+function stopwordMembership(): { codes: string[]; lists: Set<string>[]; of: Map<string, number[]> } {
   if (membership) return membership;
   const codes = [...stopwordLists().keys()];
   const lists = [...stopwordLists().values()];
@@ -44,13 +44,18 @@ export function stopwordMembership(): { codes: string[]; lists: Set<string>[]; o
   return (membership = { codes, lists, of });
 }
 
-/** How many of the (lower-case) words each stop-word list covers, by list index. */
-export function stopwordHits(words: Iterable<string>): number[] {
-  const { lists, of } = stopwordMembership();
+/**
+ * The stop-word list that covers most of the (lower-case) words, with its language code and how many words it
+ * covers (the first such list on a tie); null when no list covers any.
+ */
+export function commonestStopwordList(words: Iterable<string>): { code: string; list: Set<string>; hits: number } | null {
+  const { codes, lists, of } = stopwordMembership();
   const hits = new Array<number>(lists.length).fill(0);
   for (const w of words) {
     const member = of.get(w);
     if (member) for (const k of member) hits[k]!++;
   }
-  return hits;
+  let best = 0;
+  for (let k = 1; k < hits.length; k++) if (hits[k]! > hits[best]!) best = k;
+  return hits[best]! > 0 ? { code: codes[best]!, list: lists[best]!, hits: hits[best]! } : null;
 }
