@@ -48,10 +48,11 @@ interface InFlight {
 export async function* documents(paths: string[], options: DocumentOptions, reporter: Reporter): AsyncGenerator<MineRecord> {
   const pool = new Pool(options.pipeline, options.jobs);
   const cache = options.cachePath ? DocumentCache.open(options.cachePath, options.pipeline) : undefined;
-  const run = cache ? await runKey(paths, options, cache) : undefined;
+  const inputFiles = cache ? await statFiles(paths) : undefined;
+  const run = inputFiles ? cache!.runKey(inputFiles, `${options.read.maxBytes}\0${options.templates === true}`) : undefined;
   const recorded = run ? cache!.getRun(run) : undefined;
   if (recorded) {
-    yield* fromRecordedRun(paths, recorded, cache!, reporter);
+    yield* fromRecordedRun(inputFiles!.map((f) => f.file), recorded, cache!, reporter);
     await cache!.close();
     return;
   }
@@ -120,8 +121,8 @@ function submit(input: Exclude<Input, { kind: 'skip' }>, pool: Pool, cache?: Doc
   return { file, bytes, key: pageKey, records };
 }
 
-/** The run key of these inputs when they are all files (no stdin, nothing missing): see DocumentCache.runKey. */
-async function runKey(paths: string[], options: DocumentOptions, cache: DocumentCache): Promise<string | undefined> {
+/** Every input file with its size and time, when the inputs are all files (no stdin, nothing missing): a run's identity. */
+async function statFiles(paths: string[]): Promise<Array<{ file: string; size: number; mtimeMs: number }> | undefined> {
   const files: Array<{ file: string; size: number; mtimeMs: number }> = [];
   for await (const found of findInputs(paths)) {
     if (!('file' in found)) return undefined;
@@ -132,21 +133,20 @@ async function runKey(paths: string[], options: DocumentOptions, cache: Document
       return undefined;
     }
   }
-  return cache.runKey(files, `${options.read.maxBytes}\0${options.templates === true}`);
+  return files;
 }
 
 /**
  * A run recorded over the same unchanged files: every document from the cache, in order, none read.
  * Record files are not recorded runs, so these are pages, with their path as `file`.
  */
-async function* fromRecordedRun(paths: string[], recorded: Array<[string, number]>, cache: DocumentCache, reporter: Reporter): AsyncGenerator<MineRecord> {
-  let i = 0;
-  for await (const found of findInputs(paths)) {
+async function* fromRecordedRun(files: string[], recorded: Array<[string, number]>, cache: DocumentCache, reporter: Reporter): AsyncGenerator<MineRecord> {
+  for (const [i, file] of files.entries()) {
     if (reporter.interrupted) return;
-    const [key, bytes] = recorded[i++] ?? [];
+    const [key, bytes] = recorded[i] ?? [];
     const records = key ? cache.get(key) : undefined;
-    if (!('file' in found) || !records) throw new Error('the document cache changed during the run; run again without --cache');
-    reporter.processed(found.file, records.length, bytes!);
-    for (const r of records) yield { ...r, file: found.file };
+    if (!records) throw new Error('the document cache changed during the run; run again without --cache');
+    reporter.processed(file, records.length, bytes!);
+    for (const r of records) yield { ...r, file };
   }
 }

@@ -132,8 +132,9 @@ function addTagged(spans: TaggedSpan[], tokens: Token[], sentenceStart: number, 
 
 let orgWords: { words: Set<string>; notLast: Set<string> } | null = null;
 function loadOrgWords() {
+  if (orgWords) return orgWords;
   const data = loadData<{ words: string[]; notLastWords: string[] }>('org-words.json');
-  return (orgWords ??= { words: new Set(data.words), notLast: new Set(data.notLastWords) });
+  return (orgWords = { words: new Set(data.words), notLast: new Set(data.notLastWords) });
 }
 
 function hasOrgWord(tokens: Token[], span: TaggedSpan): boolean {
