@@ -16,8 +16,9 @@ export class InputError extends Error {
     readonly file: string,
     /** Short reason, used to group skips in the summary ("binary", "empty", "unreadable"...). */
     readonly reason: string,
-    detail?: string,
+    /** The message without the file name. */
+    readonly detail: string = reason,
   ) {
-    super(`${file}: ${detail ?? reason}`);
+    super(`${file}: ${detail}`);
   }
 }

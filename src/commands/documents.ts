@@ -3,12 +3,12 @@
 import fs from 'node:fs';
 import { InputError } from '../errors.js';
 import { findInputs } from '../io/find.js';
-import { readAhead } from '../io/ahead.js';
-import { readInputs, type Input, type ReadOptions } from '../io/read.js';
+import { isRecordFile, listInputs, type ReadOptions } from '../io/read.js';
 import type { PipelineOptions } from '../pipeline.js';
 import { DocumentCache } from '../run/cache.js';
+import type { Job, JobResult } from '../run/jobs.js';
 import { Pool } from '../run/pool.js';
-import { longLineHashes, TemplateIndex } from '../extract/templates.js';
+import { TemplateIndex } from '../extract/templates.js';
 import type { MineRecord } from '../types.js';
 
 /** Hears about inputs that were skipped and documents that were processed; the cli prints and counts them. */
@@ -28,25 +28,20 @@ export interface DocumentOptions {
   cachePath?: string;
   /** Read the inputs twice: first to learn each site's template lines (extraction of dumps only). */
   templates?: boolean;
+  /** See JobSettings.countsOnly. */
+  countsOnly?: boolean;
 }
-
-/** Files read ahead of the one being processed. */
-const READ_AHEAD = 8;
 
 interface InFlight {
   file: string;
-  bytes: number;
-  records: Promise<MineRecord[]>;
-  /** Cache key of a page's records. */
-  key?: string;
+  result: Promise<JobResult>;
 }
 
 /**
- * The records of all inputs, in input order. Documents are processed concurrently with a bounded number in
- * flight, so memory stays flat however large the corpus. A document that fails is reported and skipped.
+ * The records of all inputs, in input order. Documents are read and processed on the worker threads with a
+ * bounded number in flight, so memory stays flat however large the corpus. A document that fails is reported and skipped.
  */
 export async function* documents(paths: string[], options: DocumentOptions, reporter: Reporter): AsyncGenerator<MineRecord> {
-  const pool = new Pool(options.pipeline, options.jobs);
   const cache = options.cachePath ? DocumentCache.open(options.cachePath, options.pipeline) : undefined;
   const inputFiles = cache ? await statFiles(paths) : undefined;
   const run = inputFiles ? cache!.runKey(inputFiles, `${options.read.maxBytes}\0${options.templates === true}`) : undefined;
@@ -59,34 +54,53 @@ export async function* documents(paths: string[], options: DocumentOptions, repo
   // Document keys of this run, in order, to record it when every input was a page and was processed.
   const runDocuments: Array<[string, number]> | undefined = run ? [] : undefined;
   let complete = true;
-  const templates = options.templates ? await learnTemplates(paths, options.read) : undefined;
+  const pool = new Pool({ pipeline: options.pipeline, maxBytes: options.read.maxBytes, cachePath: options.cachePath, countsOnly: options.countsOnly }, options.jobs);
   const window = Math.max(1, options.jobs * 8);
   const queue: InFlight[] = [];
-  const settle = async function* (item: InFlight): AsyncGenerator<MineRecord> {
+  const settle = async function* ({ file, result }: InFlight): AsyncGenerator<MineRecord> {
     try {
-      const records = await item.records;
-      reporter.processed(item.file, records.length, item.bytes);
-      if (item.key) runDocuments?.push([item.key, item.bytes]);
-      else complete = false;
-      yield* records;
+      const done = await result;
+      if (done.kind === 'skipped') {
+        complete = false;
+        reporter.skipped(new InputError(file, done.reason, done.detail));
+      } else if (done.kind === 'records') {
+        reporter.processed(file, done.records.length, done.bytes);
+        if (done.key) runDocuments?.push([done.key, done.bytes]);
+        else complete = false;
+        yield* done.records;
+      }
     } catch (error) {
       complete = false;
-      reporter.skipped(new InputError(item.file, 'failed', `could not be processed: ${(error as Error).message}`));
+      reporter.skipped(new InputError(file, 'failed', `could not be processed: ${(error as Error).message}`));
     }
   };
   try {
-    for await (const input of readAhead(readInputs(paths, options.read), READ_AHEAD)) {
+    const templates = options.templates ? await learnTemplates(paths, pool, window) : undefined;
+    for await (const input of listInputs(paths, options.read)) {
       if (reporter.interrupted) {
         complete = false;
         break;
       }
+      let file: string;
+      let job: Job;
       if (input.kind === 'skip') {
         complete = false;
         reporter.skipped(input.error);
         continue;
+      } else if (input.kind === 'file') {
+        file = input.file;
+        job = { kind: 'file', file, templates: templates?.templatesOf(file) };
+      } else if (input.kind === 'page') {
+        file = input.page.file;
+        job = { kind: 'page', page: input.page };
+      } else {
+        file = input.file;
+        job = { kind: 'record', record: input.record };
       }
-      if (templates && input.kind === 'page' && input.page.format === 'text') input.page.templates = templates.templatesOf(input.page.file);
-      queue.push(submit(input, pool, cache));
+      const result = pool.run(job);
+      // Failures are reported when the document's turn comes; until then the rejection is expected, not unhandled.
+      result.catch(() => undefined);
+      queue.push({ file, result });
       while (queue.length >= window) yield* settle(queue.shift()!);
     }
     while (queue.length) yield* settle(queue.shift()!);
@@ -97,28 +111,25 @@ export async function* documents(paths: string[], options: DocumentOptions, repo
   }
 }
 
-/** The first pass: the long lines of every text dump, counted per site. Unreadable inputs are reported by the second. */
-async function learnTemplates(paths: string[], read: ReadOptions): Promise<TemplateIndex | undefined> {
+/**
+ * The first pass: the long lines of every text dump, counted per site, hashed on the worker threads.
+ * Unreadable inputs are reported by the second pass.
+ */
+async function learnTemplates(paths: string[], pool: Pool, window: number): Promise<TemplateIndex | undefined> {
   if (paths.length === 0 || paths.includes('-')) return undefined;
   const index = new TemplateIndex();
-  for await (const input of readAhead(readInputs(paths, read), READ_AHEAD)) {
-    if (input.kind === 'page' && input.page.format === 'text') index.add(input.page.file, longLineHashes(input.page.content));
+  const queue: InFlight[] = [];
+  const settle = async ({ file, result }: InFlight) => {
+    const done = await result.catch(() => undefined);
+    if (done?.kind === 'hashes' && done.hashes) index.add(file, done.hashes);
+  };
+  for await (const found of findInputs(paths)) {
+    if (!('file' in found) || isRecordFile(found.file)) continue;
+    queue.push({ file: found.file, result: pool.run({ kind: 'hashes', file: found.file }) });
+    while (queue.length >= window) await settle(queue.shift()!);
   }
+  while (queue.length) await settle(queue.shift()!);
   return index;
-}
-
-function submit(input: Exclude<Input, { kind: 'skip' }>, pool: Pool, cache?: DocumentCache): InFlight {
-  const file = input.kind === 'page' ? input.page.file : input.file;
-  const content = input.kind === 'page' ? input.page.content : JSON.stringify(input.record);
-  const bytes = content.length;
-  const key = input.kind === 'page' ? cache?.key(content, input.page.mtime, input.page.templates) : cache?.key(content);
-  const cached = key ? cache!.get(key) : undefined;
-  const pageKey = input.kind === 'page' ? key : undefined;
-  if (cached) return { file, bytes, key: pageKey, records: Promise.resolve(cached.map((r) => ({ ...r, file: input.kind === 'page' ? file : r.file }))) };
-  const records = pool.run(input.kind === 'page' ? { page: input.page } : { record: input.record });
-  // Failures are reported when the document's turn comes; until then the rejection is expected, not unhandled.
-  records.then((r) => key && cache!.put(key, r), () => undefined);
-  return { file, bytes, key: pageKey, records };
 }
 
 /** Every input file with its size and time, when the inputs are all files (no stdin, nothing missing): a run's identity. */

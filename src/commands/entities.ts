@@ -7,7 +7,7 @@ import { oneOf, positiveInt, type CommandSpec } from './command.js';
 import { documents, type Reporter } from './documents.js';
 import { InputError } from '../errors.js';
 import { readRows } from '../io/rows.js';
-import { addDateOptions, addDedupOption, addInputOptions, addNerOptions, dateRange, dedupFilter, documentOptions } from './options.js';
+import { addDateOptions, addDedupOption, addInputOptions, addNerOptions, countingOptions, dateRange, dedupFilter } from './options.js';
 
 async function mergeRows(paths: string[], counter: EntityCounter, reporter: Reporter): Promise<void> {
   for await (const row of readRows(paths)) {
@@ -44,7 +44,7 @@ export const entitiesCommand: CommandSpec = {
     if (options.merge) await mergeRows(paths, counter, reporter);
     else {
       const range = dateRange(options);
-      for await (const record of documents(paths, documentOptions(options, 'ner', true), reporter)) {
+      for await (const record of documents(paths, countingOptions(options), reporter)) {
         if (hasEntities(record) && inDateRange(record, range) && !dedup.duplicate(record)) counter.add(record);
       }
     }

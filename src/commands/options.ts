@@ -61,6 +61,11 @@ export function documentOptions(options: Record<string, unknown>, stage: Stage, 
   return { read: { maxBytes: options.maxSize as number }, pipeline, jobs: (options.jobs as number | undefined) || defaultJobs(), cachePath: cache, templates };
 }
 
+/** Documents for commands that only count entities: records without their bodies, unless --dedup compares them. */
+export function countingOptions(options: Record<string, unknown>): DocumentOptions {
+  return { ...documentOptions(options, 'ner', true), countsOnly: options.dedup !== true };
+}
+
 /** A user gazetteer: `{ "entities": [{ "name", "type", "aliases": [], "country"? }] }`. Bad files are usage errors. */
 export function readGazetteer(file: string): UserGazetteer {
   let value: unknown;

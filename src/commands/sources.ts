@@ -4,7 +4,7 @@ import { SOURCE_FIELDS, SourceCounter, type SourceField, type SourceRow } from '
 import { sparkline } from '../render/sparkline.js';
 import { oneOf, positiveInt, type CommandSpec } from './command.js';
 import { documents } from './documents.js';
-import { addDateOptions, addDedupOption, addInputOptions, addNerOptions, dateRange, dedupFilter, documentOptions } from './options.js';
+import { addDateOptions, addDedupOption, addInputOptions, addNerOptions, countingOptions, dateRange, dedupFilter } from './options.js';
 
 /** Widest sparkline in the table; longer ranges are summed into this many columns. */
 const SPARKLINE_WIDTH = 36;
@@ -33,7 +33,7 @@ export const sourcesCommand: CommandSpec = {
     const counter = new SourceCounter(options.by as SourceField);
     const range = dateRange(options);
     const dedup = dedupFilter(options);
-    for await (const record of documents(paths, documentOptions(options, 'ner', true), reporter)) {
+    for await (const record of documents(paths, countingOptions(options), reporter)) {
       if (inDateRange(record, range) && !dedup.duplicate(record)) counter.add(record);
     }
     const rows = counter.rows(options.top as number);

@@ -10,7 +10,7 @@ import type { Column } from '../render/table.js';
 import { hasEntities } from '../types.js';
 import { oneOf, type CommandSpec, type Output, type RunContext } from './command.js';
 import { documents } from './documents.js';
-import { addDateOptions, addDedupOption, addInputOptions, addNerOptions, dateRange, dedupFilter, documentOptions } from './options.js';
+import { addDateOptions, addDedupOption, addInputOptions, addNerOptions, countingOptions, dateRange, dedupFilter } from './options.js';
 
 /** Width the several-entities table is laid out to fit. */
 const TABLE_WIDTH = 100;
@@ -42,7 +42,7 @@ export const timelineCommand: CommandSpec = {
     const counter = new TimelineCounter(queries, options.by as Granularity);
     const range = dateRange(options);
     const dedup = dedupFilter(options);
-    for await (const record of documents(paths, documentOptions(options, 'ner', true), context.reporter)) {
+    for await (const record of documents(paths, countingOptions(options), context.reporter)) {
       if (hasEntities(record) && inDateRange(record, range) && !dedup.duplicate(record)) counter.add(record);
     }
     const timelines = counter.result(range, { share });

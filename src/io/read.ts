@@ -25,24 +25,46 @@ const RECORD_EXTENSIONS = new Set(['.ndjson', '.jsonl', '.json']);
 
 /** Every input named by `args`, read and decoded, in order. Problems come out as `skip` items, never as throws. */
 export async function* readInputs(args: string[], options: ReadOptions): AsyncGenerator<Input> {
-  for await (const found of findInputs(args)) {
-    if ('error' in found) yield { kind: 'skip', error: found.error };
-    else if ('stdin' in found) yield* readStdin(options.stdin ?? process.stdin);
-    else yield* readFile(found.file, options);
+  for await (const input of listInputs(args, options)) {
+    if (input.kind === 'file') yield* readFile(input.file, options);
+    else yield input;
   }
 }
 
-async function* readFile(file: string, options: ReadOptions): AsyncGenerator<Input> {
+/**
+ * The same, except that page files are named, not read (`file` items): reading them is left to the
+ * thread that will process them. Stdin and record files are read here, since they hold many records.
+ */
+export async function* listInputs(args: string[], options: ReadOptions): AsyncGenerator<Input | { kind: 'file'; file: string }> {
+  for await (const found of findInputs(args)) {
+    if ('error' in found) yield { kind: 'skip', error: found.error };
+    else if ('stdin' in found) yield* readStdin(options.stdin ?? process.stdin);
+    else if (isRecordFile(found.file)) yield* readFile(found.file, options);
+    else yield { kind: 'file', file: found.file };
+  }
+}
+
+/** Files whose content may be records (NDJSON or a JSON array) rather than a page. */
+export function isRecordFile(file: string): boolean {
+  return RECORD_EXTENSIONS.has(path.extname(file).toLowerCase());
+}
+
+/**
+ * One file, read and decoded: a page, its records, or a skip. Synchronous, since it runs on a worker thread
+ * (or on the main thread when that is the only one): small reads from the page cache cost less than the
+ * round trips of asynchronous ones.
+ */
+export function* readFile(file: string, options: ReadOptions): Generator<Input> {
   let bytes: Buffer;
   let mtime: Date;
   try {
-    const stat = await fs.promises.stat(file);
+    const stat = fs.statSync(file);
     if (stat.size > options.maxBytes) {
       yield { kind: 'skip', error: new InputError(file, 'too large', `too large (${formatBytes(stat.size)}, limit ${formatBytes(options.maxBytes)}; see --max-size)`) };
       return;
     }
     mtime = stat.mtime;
-    bytes = await fs.promises.readFile(file);
+    bytes = fs.readFileSync(file);
   } catch (error) {
     yield { kind: 'skip', error: new InputError(file, 'unreadable', describeFsError(error)) };
     return;

@@ -1,69 +1,93 @@
-// Runs the per-document pipeline on several cores: a small pool of worker threads, results kept in input order.
+// Runs jobs (src/run/jobs.ts) on several cores: a small pool of worker threads, each job sent to the least busy one.
 import os from 'node:os';
 import { Worker } from 'node:worker_threads';
-import { processPage, processRecord, type PipelineOptions } from '../pipeline.js';
-import type { MineRecord, Page } from '../types.js';
+import { JobRunner, type Job, type JobResult, type JobSettings } from './jobs.js';
 
-export interface Job {
-  id: number;
-  page?: Page;
-  record?: MineRecord;
-}
-
-export type JobResult = { id: number; records: MineRecord[]; error?: undefined } | { id: number; error: string; records?: undefined };
+/** What goes between the threads: a job or its outcome, under the id the pool gave it. */
+export type WorkerMessage = { id: number; job: Job } | { close: true };
+export type WorkerReply = { id: number; result: JobResult; error?: undefined } | { id: number; error: string; result?: undefined };
 
 /** Default number of workers: the cores there are, at most 8. */
 export function defaultJobs(): number {
   return Math.max(1, Math.min(8, os.availableParallelism?.() ?? os.cpus().length));
 }
 
-/** Processes documents on `jobs` threads (1: in this thread). `run` resolves to the document's records or throws its error. */
+interface Waiting {
+  resolve: (r: JobResult) => void;
+  reject: (e: Error) => void;
+}
+
+interface Slot {
+  worker: Worker;
+  pending: Map<number, Waiting>;
+}
+
+/** Runs jobs on `jobs` threads (1: in this thread). `run` resolves to the job's result or rejects with its error. */
 export class Pool {
-  private readonly workers: Array<Worker | undefined> = [];
-  private readonly pending = new Map<number, { resolve: (r: MineRecord[]) => void; reject: (e: Error) => void }>();
+  private readonly slots: Array<Slot | undefined> = [];
+  private local?: JobRunner;
   private nextId = 0;
-  private turn = 0;
 
-  constructor(private readonly options: PipelineOptions, private readonly jobs: number) {}
+  constructor(private readonly settings: JobSettings, private readonly jobs: number) {}
 
-  run(job: Omit<Job, 'id'>): Promise<MineRecord[]> {
+  run(job: Job): Promise<JobResult> {
     if (this.jobs <= 1) {
       try {
-        return Promise.resolve(job.page ? processPage(job.page, this.options) : [processRecord(job.record!, this.options)]);
+        this.local ??= new JobRunner(this.settings);
+        return Promise.resolve(this.local.run(job));
       } catch (error) {
         return Promise.reject(error as Error);
       }
     }
     const id = this.nextId++;
-    const worker = this.worker(this.turn++ % this.jobs);
+    const slot = this.leastBusy();
     return new Promise((resolve, reject) => {
-      this.pending.set(id, { resolve, reject });
-      worker.postMessage({ ...job, id } satisfies Job);
+      slot.pending.set(id, { resolve, reject });
+      slot.worker.postMessage({ id, job } satisfies WorkerMessage);
     });
   }
 
-  private worker(i: number): Worker {
-    let worker = this.workers[i];
-    if (!worker) {
-      worker = new Worker(new URL('./worker.js', import.meta.url), { workerData: this.options });
-      worker.on('message', (result: JobResult) => {
-        const waiting = this.pending.get(result.id);
-        this.pending.delete(result.id);
-        if (result.error !== undefined) waiting?.reject(new Error(result.error));
-        else waiting?.resolve(result.records);
-      });
-      // A worker that died (out of memory, a crash) fails the documents it held and is replaced for the next ones.
-      worker.on('error', (error) => {
-        for (const waiting of this.pending.values()) waiting.reject(error);
-        this.pending.clear();
-        if (this.workers[i] === worker) this.workers[i] = undefined;
-      });
-      this.workers[i] = worker;
+  /** The slot with the fewest jobs waiting (documents differ in size, so taking turns would leave one idle). */
+  private leastBusy(): Slot {
+    let best: Slot | undefined;
+    for (let i = 0; i < this.jobs; i++) {
+      const slot = this.slots[i] ?? this.start(i);
+      if (!best || slot.pending.size < best.pending.size) best = slot;
+      if (slot.pending.size === 0) break;
     }
-    return worker;
+    return best!;
   }
 
+  private start(i: number): Slot {
+    const worker = new Worker(new URL('./worker.js', import.meta.url), { workerData: this.settings });
+    const slot: Slot = { worker, pending: new Map() };
+    worker.on('message', (reply: WorkerReply) => {
+      const waiting = slot.pending.get(reply.id);
+      slot.pending.delete(reply.id);
+      if (reply.error !== undefined) waiting?.reject(new Error(reply.error));
+      else waiting?.resolve(reply.result);
+    });
+    // A worker that died (out of memory, a crash) fails the jobs it held and is replaced for the next ones.
+    worker.on('error', (error) => {
+      for (const waiting of slot.pending.values()) waiting.reject(error);
+      slot.pending.clear();
+      if (this.slots[i] === slot) this.slots[i] = undefined;
+    });
+    this.slots[i] = slot;
+    return slot;
+  }
+
+  /** Stops the workers; with a cache, lets each finish its jobs and writes first. */
   async close(): Promise<void> {
-    await Promise.all(this.workers.map((w) => w?.terminate()));
+    await this.local?.close();
+    await Promise.all(
+      this.slots.map((slot) => {
+        if (!slot) return undefined;
+        if (!this.settings.cachePath) return slot.worker.terminate();
+        const exited = new Promise((resolve) => slot.worker.once('exit', resolve));
+        slot.worker.postMessage({ close: true } satisfies WorkerMessage);
+        return exited;
+      }),
+    );
   }
 }

@@ -1,17 +1,20 @@
-// Worker thread: runs the per-document pipeline on what the main thread sends, and sends the records back.
+// Worker thread: runs the jobs the main thread sends (src/run/jobs.ts) and sends back their results.
 import { parentPort, workerData } from 'node:worker_threads';
-import { processPage, processRecord, type PipelineOptions } from '../pipeline.js';
-import type { Job, JobResult } from './pool.js';
+import { JobRunner, type JobSettings } from './jobs.js';
+import type { WorkerMessage, WorkerReply } from './pool.js';
 
-const options = workerData as PipelineOptions;
+const runner = new JobRunner(workerData as JobSettings);
 
-parentPort!.on('message', (job: Job) => {
-  let result: JobResult;
-  try {
-    const records = job.page ? processPage(job.page, options) : [processRecord(job.record!, options)];
-    result = { id: job.id, records };
-  } catch (error) {
-    result = { id: job.id, error: (error as Error).message.split('\n')[0]! };
+parentPort!.on('message', (message: WorkerMessage) => {
+  if ('close' in message) {
+    void runner.close().then(() => parentPort!.close());
+    return;
   }
-  parentPort!.postMessage(result);
+  let reply: WorkerReply;
+  try {
+    reply = { id: message.id, result: runner.run(message.job) };
+  } catch (error) {
+    reply = { id: message.id, error: (error as Error).message.split('\n')[0]! };
+  }
+  parentPort!.postMessage(reply);
 });

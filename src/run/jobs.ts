@@ -1,0 +1,96 @@
+// What a worker thread (or the main thread, with --jobs 1) does for one input: read it, look it up in the
+// cache, run the per-document pipeline. Reading happens here, not in the main thread, so that the main
+// thread is left with walking folders and aggregating.
+import { longLineHashes } from '../extract/templates.js';
+import { readFile } from '../io/read.js';
+import { processPage, processRecord, type PipelineOptions } from '../pipeline.js';
+import { hasEntities, type MineRecord, type Page } from '../types.js';
+import { DocumentCache } from './cache.js';
+
+export type Job =
+  /** The long-line hashes of a text dump, for the template pass. */
+  | { kind: 'hashes'; file: string }
+  /** A page file, read here, with the hashes of its site's template lines. */
+  | { kind: 'file'; file: string; templates?: number[] }
+  /** A page read elsewhere (stdin, or a .json file that held no records). */
+  | { kind: 'page'; page: Page }
+  | { kind: 'record'; record: MineRecord };
+
+export type JobResult =
+  | { kind: 'hashes'; hashes?: number[] }
+  /** `key`: the cache key of a page's records, when caching. `bytes`: the input's size in characters. */
+  | { kind: 'records'; records: MineRecord[]; bytes: number; key?: string }
+  | { kind: 'skipped'; reason: string; detail: string };
+
+/** Everything a thread needs to run jobs; plain data, so it can be handed to a worker. */
+export interface JobSettings {
+  pipeline: PipelineOptions;
+  maxBytes: number;
+  cachePath?: string;
+  /**
+   * Records come back without their body (`text`, `paragraphs` empty) and without mention offsets: for
+   * commands that only count entities, it spares copying them between threads.
+   */
+  countsOnly?: boolean;
+}
+
+/** A thread's state for running jobs: the settings and the thread's own handle on the cache. */
+export class JobRunner {
+  private readonly cache?: DocumentCache;
+
+  constructor(private readonly settings: JobSettings) {
+    if (settings.cachePath) this.cache = DocumentCache.open(settings.cachePath, settings.pipeline);
+  }
+
+  run(job: Job): JobResult {
+    switch (job.kind) {
+      case 'hashes': {
+        const input = this.read(job.file);
+        return { kind: 'hashes', hashes: input.kind === 'page' && input.page.format === 'text' ? longLineHashes(input.page.content) : undefined };
+      }
+      case 'file': {
+        const input = this.read(job.file);
+        if (input.kind === 'skip') return { kind: 'skipped', reason: input.error.reason, detail: input.error.detail };
+        if (input.kind === 'record') throw new Error('records in a page file'); // readFile gives records only for record files
+        if (job.templates && input.page.format === 'text') input.page.templates = job.templates;
+        return this.page(input.page);
+      }
+      case 'page':
+        return this.page(job.page);
+      case 'record':
+        return this.cached(JSON.stringify(job.record), undefined, () => [processRecord(job.record, this.settings.pipeline)], false);
+    }
+  }
+
+  async close(): Promise<void> {
+    await this.cache?.close();
+  }
+
+  private read(file: string) {
+    return readFile(file, { maxBytes: this.settings.maxBytes }).next().value!;
+  }
+
+  private page(page: Page): JobResult {
+    const result = this.cached(page.content, page, () => processPage(page, this.settings.pipeline), true);
+    // Cached records keep the path they were first read under; this copy of the page may live elsewhere.
+    if (result.kind === 'records') result.records = result.records.map((r) => (r.file === page.file ? r : { ...r, file: page.file }));
+    return result;
+  }
+
+  /** The records from the cache, or computed and stored; `key` is returned for pages only (runs are recorded from pages). */
+  private cached(content: string, page: Page | undefined, compute: () => MineRecord[], returnKey: boolean): JobResult {
+    const key = this.cache?.key(content, page?.mtime, page?.templates);
+    let records = key ? this.cache!.get(key) : undefined;
+    if (!records) {
+      records = compute();
+      if (key) this.cache!.put(key, records);
+    }
+    if (this.settings.countsOnly) records = records.map(withoutBody);
+    return { kind: 'records', records, bytes: content.length, key: returnKey ? key : undefined };
+  }
+}
+
+function withoutBody(record: MineRecord): MineRecord {
+  const slim = { ...record, text: '', paragraphs: [] };
+  return hasEntities(slim) ? { ...slim, entities: slim.entities.map((e) => ({ ...e, mentions: [] })) } : slim;
+}
