@@ -1,14 +1,22 @@
 // Runs one `mine` command in this process and reports its time and peak memory on fd 3 as JSON.
 //   node bench/measure.mjs mine ARGS...      (stdout of the command is discarded by the caller)
 //   node bench/measure.mjs compromise DIR    (compromise alone: people, places, organisations of each file)
+//   node bench/measure.mjs extract-stage DIR (the extract stage alone on this thread, files read into memory first)
 import fs from 'node:fs';
 import path from 'node:path';
 
 const [what, ...args] = process.argv.slice(2);
-const t0 = process.hrtime.bigint();
+let t0 = process.hrtime.bigint();
 if (what === 'mine') {
   const { main } = await import('../dist/src/cli.js');
   process.exitCode = await main(args);
+} else if (what === 'extract-stage') {
+  const { extractArticles } = await import('../dist/src/extract/index.js');
+  const dir = args[0];
+  const pages = fs.readdirSync(dir).map((f) => ({ file: f, content: fs.readFileSync(path.join(dir, f), 'utf8'), format: /\.html?$/i.test(f) ? 'html' : 'text' }));
+  for (const page of pages.slice(0, 200)) extractArticles(page); // warm-up, so the rate is not the compiler's
+  t0 = process.hrtime.bigint();
+  for (const page of pages) extractArticles(page);
 } else {
   const { default: nlp } = await import('compromise');
   const dir = args[0];

@@ -4,7 +4,8 @@
 //   npm run bench [-- --size 20] [-- --from DIR] [-- --compromise-size 2]
 //
 // Builds a corpus of --size MB (default 20) by repeating the page dumps of --from (default samples/)
-// with a distinct line added to each copy, then runs each command over it in a fresh process.
+// with a distinct line added to each copy, then runs each command over it in a fresh process. The first
+// row is the extract stage alone on one thread, in memory (no reading, no output): extraction's own speed.
 // compromise alone is run on a --compromise-size MB (default 2) slice of the same corpus, since it
 // is about a hundred times slower; rates are per MB, so they compare.
 import { spawnSync } from 'node:child_process';
@@ -52,6 +53,7 @@ try {
   const small = buildCorpus(path.join(work, 'small'), compromiseMb);
   console.log(`corpus: ${corpus.files} page dumps, ${(corpus.bytes / 1e6).toFixed(1)} MB (from ${path.relative(process.cwd(), from) || '.'}); ${os.availableParallelism?.() ?? os.cpus().length} cores`);
   const rows = [
+    measure('extract stage, one thread', ['extract-stage', corpusDir], corpus),
     measure('extract', ['mine', 'extract', '--ndjson', '-q', corpusDir], corpus),
     measure('extract + clean', ['mine', 'clean', '--ndjson', '-q', corpusDir], corpus),
     measure('extract + clean + ner', ['mine', 'ner', '--ndjson', '-q', corpusDir], corpus),
@@ -62,7 +64,7 @@ try {
   const pad = (s, n) => String(s).padEnd(n);
   console.log(`${pad('run', 30)}${pad('MB/s', 10)}${pad('docs/s', 10)}peak RSS`);
   for (const r of rows) console.log(`${pad(r.label, 30)}${pad(r.mbps.toFixed(2), 10)}${pad(r.docs.toFixed(0), 10)}${r.rssMb.toFixed(0)} MB`);
-  const entities = rows[3], alone = rows[5];
+  const entities = rows.find((r) => r.label.startsWith('mine entities (')), alone = rows.at(-1);
   console.log(`mine entities is ${(entities.mbps / alone.mbps).toFixed(1)} times compromise alone's throughput`);
 } finally {
   fs.rmSync(work, { recursive: true, force: true });

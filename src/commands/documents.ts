@@ -111,6 +111,9 @@ export async function* documents(paths: string[], options: DocumentOptions, repo
   }
 }
 
+/** Files hashed per job in the template pass. */
+const HASH_BATCH = 64;
+
 /**
  * The first pass: the long lines of every text dump, counted per site, hashed on the worker threads.
  * Unreadable inputs are reported by the second pass.
@@ -118,16 +121,23 @@ export async function* documents(paths: string[], options: DocumentOptions, repo
 async function learnTemplates(paths: string[], pool: Pool, window: number): Promise<TemplateIndex | undefined> {
   if (paths.length === 0 || paths.includes('-')) return undefined;
   const index = new TemplateIndex();
-  const queue: InFlight[] = [];
-  const settle = async ({ file, result }: InFlight) => {
+  const queue: Array<{ files: string[]; result: Promise<JobResult> }> = [];
+  const settle = async ({ files, result }: (typeof queue)[number]) => {
     const done = await result.catch(() => undefined);
-    if (done?.kind === 'hashes' && done.hashes) index.add(file, done.hashes);
+    if (done?.kind === 'hashes') done.hashes.forEach((hashes, i) => hashes && index.add(files[i]!, hashes));
+  };
+  let batch: string[] = [];
+  const send = () => {
+    queue.push({ files: batch, result: pool.run({ kind: 'hashes', files: batch }) });
+    batch = [];
   };
   for await (const found of findInputs(paths)) {
     if (!('file' in found) || isRecordFile(found.file)) continue;
-    queue.push({ file: found.file, result: pool.run({ kind: 'hashes', file: found.file }) });
+    batch.push(found.file);
+    if (batch.length === HASH_BATCH) send();
     while (queue.length >= window) await settle(queue.shift()!);
   }
+  if (batch.length) send();
   while (queue.length) await settle(queue.shift()!);
   return index;
 }

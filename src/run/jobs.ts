@@ -8,8 +8,8 @@ import { hasEntities, type MineRecord, type Page } from '../types.js';
 import { DocumentCache } from './cache.js';
 
 export type Job =
-  /** The long-line hashes of a text dump, for the template pass. */
-  | { kind: 'hashes'; file: string }
+  /** The long-line hashes of text dumps, for the template pass (several files a job: each takes little time). */
+  | { kind: 'hashes'; files: string[] }
   /** A page file, read here, with the hashes of its site's template lines. */
   | { kind: 'file'; file: string; templates?: number[] }
   /** A page read elsewhere (stdin, or a .json file that held no records). */
@@ -17,7 +17,8 @@ export type Job =
   | { kind: 'record'; record: MineRecord };
 
 export type JobResult =
-  | { kind: 'hashes'; hashes?: number[] }
+  /** Per file: its hashes, or undefined when it is not a readable text dump. */
+  | { kind: 'hashes'; hashes: Array<number[] | undefined> }
   /** `key`: the cache key of a page's records, when caching. `bytes`: the input's size in characters. */
   | { kind: 'records'; records: MineRecord[]; bytes: number; key?: string }
   | { kind: 'skipped'; reason: string; detail: string };
@@ -44,10 +45,14 @@ export class JobRunner {
 
   run(job: Job): JobResult {
     switch (job.kind) {
-      case 'hashes': {
-        const input = this.read(job.file);
-        return { kind: 'hashes', hashes: input.kind === 'page' && input.page.format === 'text' ? longLineHashes(input.page.content) : undefined };
-      }
+      case 'hashes':
+        return {
+          kind: 'hashes',
+          hashes: job.files.map((file) => {
+            const input = this.read(file);
+            return input.kind === 'page' && input.page.format === 'text' ? longLineHashes(input.page.content) : undefined;
+          }),
+        };
       case 'file': {
         const input = this.read(job.file);
         if (input.kind === 'skip') return { kind: 'skipped', reason: input.error.reason, detail: input.error.detail };
