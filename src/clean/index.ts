@@ -10,6 +10,10 @@ const LONG_DASHES = /[\u2014\u2015]/g;
 const INVISIBLE = /[\u00AD\u200B-\u200D\u2060\uFEFF]/g;
 // Control characters other than tab and newline.
 const CONTROL = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F]/g;
+// Text with nothing to normalise but white space (most text): NFKC and the replacements above leave it as it is.
+const PRINTABLE_ASCII = /^[\t\n\r\x20-\x7e]*$/;
+// White space other than single spaces.
+const SPACE_TO_COLLAPSE = /\s\s|[^\S ]/;
 
 /**
  * Normalises one string: Unicode NFKC (no-break and other spaces become plain spaces, ligatures and
@@ -17,16 +21,17 @@ const CONTROL = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F]/g;
  * em dashes to "—", invisible characters removed, runs of white space collapsed to one space.
  */
 export function cleanString(text: string): string {
-  return text
-    .normalize('NFKC')
-    .replace(INVISIBLE, '')
-    .replace(CONTROL, ' ')
-    .replace(SINGLE_QUOTES, "'")
-    .replace(DOUBLE_QUOTES, '"')
-    .replace(DASHES, '-')
-    .replace(LONG_DASHES, '—')
-    .replace(/\s+/g, ' ')
-    .trim();
+  const normalised = PRINTABLE_ASCII.test(text)
+    ? text
+    : text
+        .normalize('NFKC')
+        .replace(INVISIBLE, '')
+        .replace(CONTROL, ' ')
+        .replace(SINGLE_QUOTES, "'")
+        .replace(DOUBLE_QUOTES, '"')
+        .replace(DASHES, '-')
+        .replace(LONG_DASHES, '—');
+  return (SPACE_TO_COLLAPSE.test(normalised) ? normalised.replace(/\s+/g, ' ') : normalised).trim();
 }
 
 /** Cleans every text field and drops empty paragraphs and paragraphs that repeat an earlier one. */

@@ -2,7 +2,7 @@
 import { loadData } from '../data.js';
 import { anyStopwords } from '../text/stopwords.js';
 import type { EntityType } from '../types.js';
-import type { Gazetteer, GazEntry } from './gazetteer.js';
+import type { Gazetteer, GazEntry, GazMatch } from './gazetteer.js';
 import { isNameWord, isParticle, isRoleWord, nameAfterRole } from './roles.js';
 import type { Tagger, TaggedSpan } from './tagger.js';
 import { documentContext } from './tagger-features.js';
@@ -25,6 +25,9 @@ export interface Candidate {
   order: number;
 }
 
+/** The longest known name starting at token j of the sentence (null past its end). */
+type KnownAt = (j: number) => GazMatch | null;
+
 type PushCandidate = (tokens: Token[], s: number, e: number, props: Omit<Candidate, 'start' | 'end' | 'surface' | 'order' | 'field'>) => void;
 
 export interface TextScan {
@@ -45,9 +48,9 @@ export function findCandidates(text: string, g: Gazetteer, field: 'title' | unde
     candidates.push({ start: tokens[s]!.start, end: tokens[e - 1]!.end, surface: text.slice(tokens[s]!.start, tokens[e - 1]!.end), field, order: order++, ...props });
   };
   /** Organisations named inside a longer one ("Political Bureau of the Communist Party of China Central Committee"). */
-  const pushNestedOrgs = (tokens: Token[], from: number, to: number, allCaps: boolean) => {
+  const pushNestedOrgs = (tokens: Token[], from: number, to: number, known: KnownAt) => {
     for (let j = from; j < to; j++) {
-      const inner = g.matchAt(tokens, j, allCaps);
+      const inner = known(j);
       if (inner && inner.entry.type === 'org' && inner.end <= to) {
         push(tokens, j, inner.end, fromEntry(inner.entry));
         j = inner.end - 1;
@@ -57,22 +60,29 @@ export function findCandidates(text: string, g: Gazetteer, field: 'title' | unde
   for (const tokens of sentences) {
     const sentenceStart = candidates.length;
     const allCaps = isAllCaps(tokens);
+    // Rules ask for the names at a token several times: each is looked up once.
+    const matches: (GazMatch | null | undefined)[] = new Array(tokens.length);
+    const known: KnownAt = (j) => {
+      if (j >= tokens.length) return null;
+      if (matches[j] === undefined) matches[j] = g.matchAt(tokens, j, allCaps);
+      return matches[j] ?? null;
+    };
     const knownEnd = (j: number) => {
-      const hit = j < tokens.length ? g.matchAt(tokens, j, allCaps) : null;
+      const hit = known(j);
       return hit && hit.entry.type !== 'person' ? hit.end : -1;
     };
     let i = 0;
     while (i < tokens.length) {
-      const ministry = matchMinistry(tokens, i, g, allCaps);
+      const ministry = matchMinistry(tokens, i, g, known);
       if (ministry) {
         push(tokens, i, ministry.end, { type: 'org', name: ministry.name, kind: 'name', known: true, country: ministry.country });
         i = ministry.end;
         continue;
       }
-      const hit = g.matchAt(tokens, i, allCaps);
+      const hit = known(i);
       if (hit && !(hit.entry.ambiguous && !supportsPlace(tokens, i))) {
         push(tokens, i, hit.end, fromEntry(hit.entry));
-        if (hit.entry.type === 'org') pushNestedOrgs(tokens, i + 1, hit.end, allCaps);
+        if (hit.entry.type === 'org') pushNestedOrgs(tokens, i + 1, hit.end, known);
         i = hit.end;
         continue;
       }
@@ -80,7 +90,7 @@ export function findCandidates(text: string, g: Gazetteer, field: 'title' | unde
       if (nameStart > 0) {
         const nameEnd = endOfName(tokens, nameStart, knownEnd);
         const name = text.slice(tokens[nameStart]!.start, tokens[nameEnd - 1]!.end);
-        const entry = g.matchAt(tokens, nameStart, allCaps);
+        const entry = known(nameStart);
         if (entry && entry.entry.type === 'person' && entry.end === nameEnd) push(tokens, nameStart, nameEnd, fromEntry(entry.entry));
         else push(tokens, nameStart, nameEnd, { type: 'person', name, kind: 'name', known: false });
         i = nameEnd;
@@ -161,9 +171,9 @@ function ministryFirstWords(g: Gazetteer): Set<string> {
 }
 
 /** "Russian Foreign Ministry", "China's Defense Ministry", "Ministry of Foreign Affairs of Russia". */
-function matchMinistry(tokens: Token[], i: number, g: Gazetteer, allCaps: boolean): { end: number; name: string; country: string } | null {
+function matchMinistry(tokens: Token[], i: number, g: Gazetteer, known: KnownAt): { end: number; name: string; country: string } | null {
   const countryAt = (j: number) => {
-    const hit = j < tokens.length ? g.matchAt(tokens, j, allCaps) : null;
+    const hit = known(j);
     return hit && hit.entry.type === 'country' ? hit : null;
   };
   const ministryAt = (j: number) => {
@@ -243,6 +253,8 @@ function isAllCaps(tokens: Token[]): boolean {
     if (!/\p{L}/u.test(t.text)) continue;
     letters++;
     if (t.text === t.text.toUpperCase()) upper++;
+    // Too many words with lower case for capitals to make up 80% of them, whatever follows.
+    else if (letters - upper >= tokens.length * 0.2) return false;
   }
   return letters >= 3 && upper / letters > 0.8;
 }

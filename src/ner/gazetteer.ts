@@ -20,6 +20,12 @@ export interface GazEntry {
   ambiguous?: boolean;
 }
 
+/** A known name found in a sentence: the token it ends before (exclusive) and its entry. */
+export interface GazMatch {
+  end: number;
+  entry: GazEntry;
+}
+
 /** A user's own entities (`--gazetteer FILE`): added to, and taking precedence over, the shipped lists. */
 export interface UserGazetteer {
   entities: Array<{ name: string; type: EntityType; aliases?: string[]; country?: string }>;
@@ -65,8 +71,12 @@ interface PlacesData {
 const RANK = { place: 1, person: 2, org: 3, territoryDemonym: 3.5, country: 4, listedDemonym: 4.5, user: 9 } as const;
 
 const foldCache = new Map<string, string>();
+/** ASCII without a backquote: folding changes nothing (most words). */
+const PLAIN = /^[\0-\x5f\x61-\x7f]*$/;
+
 /** Token key: diacritics and curly apostrophes folded, case kept. */
 export function fold(text: string): string {
+  if (PLAIN.test(text)) return text;
   let key = foldCache.get(text);
   if (key === undefined) {
     key = text.normalize('NFD').replace(/\p{M}+/gu, '').replace(/[’‘`]/g, "'");
@@ -93,10 +103,10 @@ export class Gazetteer {
   }
 
   /** The longest known name starting at token `i`: its end (exclusive) and entry. */
-  matchAt(tokens: Token[], i: number, allCaps: boolean): { end: number; entry: GazEntry } | null {
+  matchAt(tokens: Token[], i: number, allCaps: boolean): GazMatch | null {
     const trie = allCaps ? this.upper : this.exact;
     let node = trie.get(key(tokens[i]!, allCaps));
-    let best: { end: number; entry: GazEntry } | null = null;
+    let best: GazMatch | null = null;
     let j = i + 1;
     while (node) {
       if (node.entry) best = { end: j, entry: node.entry };

@@ -126,7 +126,7 @@ function resolvePeople(scans: Scanned[], candidates: Candidate[]): void {
     const index = new SpanIndex(candidates.filter((c) => c.field === scan.field), scan.field === 'title' ? -1 : 0);
     for (const tokens of scan.sentences) {
       for (const t of tokens) {
-        if (!isNameWord(t) || stop.has(t.text.toLowerCase()) || !bySurname.has(fold(t.text)) || index.overlaps(t.start, t.end)) continue;
+        if (!bySurname.has(fold(t.text)) || !isNameWord(t) || stop.has(t.text.toLowerCase()) || index.overlaps(t.start, t.end)) continue;
         const byOrder = index.orderAt(t.start);
         const target = nearest(t.text, byOrder);
         if (target) candidates.push({ ...target, start: t.start, end: t.end, surface: t.text, field: scan.field, kind: 'name', order: byOrder });
@@ -205,16 +205,24 @@ function mostCommonName(members: Candidate[]): Candidate {
   return members.reduce((best, m) => (counts.get(m.name)! > counts.get(best.name)! || (counts.get(m.name) === counts.get(best.name) && m.name.length > best.name.length) ? m : best));
 }
 
+/** Names repeat across mentions and articles: their keys are kept (up to a bound). */
+const nameKeys = new Map<string, string>();
+
 /**
  * A key under which spellings of one name meet: case, diacritics and common transliteration
  * variants folded (Sergei/Sergey, Zelenskyy/Zelenskiy/Zelensky, Aleksandr/Alexander).
  */
 export function nameKey(name: string): string {
-  return fold(name)
-    .toLowerCase()
-    .replace(/['’.]/g, '')
-    .replace(/x/g, 'ks')
-    .split(/[\s-]+/)
-    .map((w) => (w.length >= 5 ? w.replace(/(?:yy|iy|ii|yi)$/, 'y').replace(/ei$/, 'ey') : w))
-    .join(' ');
+  let key = nameKeys.get(name);
+  if (key === undefined) {
+    key = fold(name)
+      .toLowerCase()
+      .replace(/['’.]/g, '')
+      .replace(/x/g, 'ks')
+      .split(/[\s-]+/)
+      .map((w) => (w.length >= 5 ? w.replace(/(?:yy|iy|ii|yi)$/, 'y').replace(/ei$/, 'ey') : w))
+      .join(' ');
+    if (nameKeys.size < 100_000) nameKeys.set(name, key);
+  }
+  return key;
 }

@@ -68,19 +68,27 @@ const LOWER_UNIT = 0x10000;
 export function documentContext(sentences: Token[][]): DocumentContext {
   const casing = new Map<number, number>();
   const runs = new Map<number, [number, number, number]>();
-  const words: number[] = [];
+  let words = new Int32Array(64);
+  let caps = new Uint8Array(64);
   for (const tokens of sentences) {
-    if (isHeadline(tokens)) continue;
-    words.length = 0;
-    for (let i = 0; i < tokens.length; i++) {
-      const h = lowerHash(tokens[i].text);
-      words.push(h);
-      const add = casingCount(tokens[i].text, i, false);
-      if (add !== 0) casing.set(h, (casing.get(h) ?? 0) + add);
+    const n = tokens.length;
+    if (caps.length < n) {
+      words = new Int32Array(n * 2);
+      caps = new Uint8Array(n * 2);
     }
-    for (let start = 0, end = 0; start < tokens.length; start = end + 1) {
+    for (let i = 0; i < n; i++) {
+      word.scan(tokens[i].text);
+      words[i] = word.lower;
+      caps[i] = word.cap;
+    }
+    if (isHeadline(caps, n)) continue;
+    for (let i = 0; i < n; i++) {
+      const add = casingCount(caps[i], i, false);
+      if (add !== 0) casing.set(words[i], (casing.get(words[i]) ?? 0) + add);
+    }
+    for (let start = 0, end = 0; start < n; start = end + 1) {
       end = start;
-      while (end < tokens.length && capClass(tokens[end].text) >= CAP_INITIAL) end++;
+      while (end < n && caps[end] >= CAP_INITIAL) end++;
       if (end - start < 2) continue;
       for (let i = start; i < end; i++) {
         const known = runs.get(words[i]);
@@ -91,19 +99,18 @@ export function documentContext(sentences: Token[][]): DocumentContext {
   return { casing, runs };
 }
 
-/** This token's own contribution to the document casing counts. */
-function casingCount(text: string, i: number, headline: boolean): number {
+/** The contribution to the document casing counts of a token of casing class `cap` at position i. */
+function casingCount(cap: number, i: number, headline: boolean): number {
   if (headline) return 0;
-  const c = capClass(text);
-  if (c === CAP_LOWER) return LOWER_UNIT;
-  return (c === CAP_INITIAL || c === CAP_ALL) && i > 0 ? 1 : 0;
+  if (cap === CAP_LOWER) return LOWER_UNIT;
+  return (cap === CAP_INITIAL || cap === CAP_ALL) && i > 0 ? 1 : 0;
 }
 
-/** A sentence whose letters are all upper-case (CoNLL headlines and datelines). */
-function isHeadline(tokens: Token[]): boolean {
+/** A sentence (of n tokens of casing classes `caps`) whose letters are all upper-case: CoNLL headlines and datelines. */
+function isHeadline(caps: ArrayLike<number>, n: number): boolean {
   let letters = 0;
-  for (const t of tokens) {
-    const c = capClass(t.text);
+  for (let i = 0; i < n; i++) {
+    const c = caps[i];
     if (c === CAP_LOWER || c === CAP_INITIAL || c === CAP_MIXED) return false;
     if (c !== CAP_NONE) letters++;
   }
@@ -145,12 +152,6 @@ function foldedCode(text: string, j: number): number {
   return c === 122 && j > 0 && lowerCode(text.charCodeAt(j - 1)) === 105 ? 115 : c;
 }
 
-function lowerHash(text: string): number {
-  let h = FNV_BASIS;
-  for (let i = 0; i < text.length; i++) h = fnv(h, foldedCode(text, i));
-  return h;
-}
-
 const UPPER = 88; // 'X'
 const LOWER = 120; // 'x'
 const DIGIT = 100; // 'd'
@@ -174,32 +175,53 @@ const CAP_INITIAL = 2; // Xxxx
 const CAP_ALL = 3; // XXXX, X.
 const CAP_MIXED = 4; // iPhone, McDONALD-like mixtures not covered above
 
-function capClass(text: string): number {
-  let upper = 0;
-  let lower = 0;
-  let first = 0;
-  for (let i = 0; i < text.length; i++) {
-    const k = charClass(text.charCodeAt(i));
-    if (k !== UPPER && k !== LOWER) continue;
-    if (first === 0) first = k;
-    if (k === UPPER) upper++;
-    else lower++;
+/** The values of a word that its own and its neighbours' features use, from one pass over its characters. */
+class WordScan {
+  /** Hash of the word lower-cased (see foldedCode). */
+  lower = 0;
+  /** Hash of its shape with runs of a character class written once ("Xx", "d,d"). */
+  shortShape = 0;
+  /** Its CAP_ class. */
+  cap = CAP_NONE;
+
+  scan(text: string): void {
+    let lower = FNV_BASIS;
+    let shortShape = FNV_BASIS;
+    let prevClass = -1;
+    let first = 0;
+    let upperLetters = 0;
+    let lowerLetters = 0;
+    for (let j = 0; j < text.length; j++) {
+      lower = fnv(lower, foldedCode(text, j));
+      const k = charClass(text.charCodeAt(j));
+      if (k !== prevClass) shortShape = fnv(shortShape, k);
+      prevClass = k;
+      if (k !== UPPER && k !== LOWER) continue;
+      if (first === 0) first = k;
+      if (k === UPPER) upperLetters++;
+      else lowerLetters++;
+    }
+    this.lower = lower;
+    this.shortShape = shortShape;
+    this.cap = first === 0 ? CAP_NONE
+      : lowerLetters === 0 ? CAP_ALL
+      : first === LOWER ? (upperLetters === 0 ? CAP_LOWER : CAP_MIXED)
+      : CAP_INITIAL;
   }
-  if (first === 0) return CAP_NONE;
-  if (lower === 0) return CAP_ALL;
-  if (first === LOWER) return upper === 0 ? CAP_LOWER : CAP_MIXED;
-  return CAP_INITIAL;
 }
+
+const word = new WordScan();
 
 // ---- per-sentence feature extraction ----
 
 /** Static (tag-independent) features per token. */
 export const STATIC_FEATURES = 41;
 /**
- * Ends of the groups of context features at the start of a token's static features ([0, 6), [6, 14), ... [18, 20)).
- * Each group takes few distinct values together, so inference caches its summed weights.
+ * Ends of the groups of features at the start of a token's static features ([0, 6), [6, 14), ... [28, 31)).
+ * Each group takes few distinct values together (the word's own features repeat with the word), so
+ * inference caches its summed weights. The order of the keys is free: the model knows them by template.
  */
-export const CONTEXT_GROUPS = [6, 14, 16, 18, 20];
+export const CACHED_GROUPS = [6, 14, 16, 28, 31];
 /** Features that depend on the two previous predicted tags. */
 export const HISTORY_FEATURES = 4;
 
@@ -218,129 +240,51 @@ const POS_HEADLINE = 2;
 
 /** Reusable buffers holding one sentence's per-token values and static feature keys. */
 export class SentenceFeatures {
-  /** STATIC_FEATURES keys per token, token-major. */
+  /** STATIC_FEATURES keys per token, token-major (written by `writeKeys`). */
   keys = new Int32Array(0);
+  private tokens: Token[] = [];
+  private doc: DocumentContext = { casing: new Map(), runs: new Map() };
+  private headline = false;
   private lower = new Int32Array(0);
-  private shape = new Int32Array(0);
   private short = new Int32Array(0);
   private cap = new Int32Array(0);
   private docClass = new Int32Array(0);
-  private affix = new Int32Array(0); // 4 prefixes, 4 suffixes per token
   private runStart = new Int32Array(0); // the run of capitalised tokens this token is in (itself when not capitalised)
   private runEnd = new Int32Array(0);
 
-  /** Computes the static feature keys of `tokens` into `keys`. */
+  /** Reads and computes the static feature keys of every token. */
   compute(tokens: Token[], doc: DocumentContext): void {
+    this.read(tokens, doc);
+    for (let i = 0; i < tokens.length; i++) this.writeKeys(i);
+  }
+
+  /** Reads a sentence: the per-token values that the features of a token and of its neighbours are built from. */
+  read(tokens: Token[], doc: DocumentContext): void {
     const n = tokens.length;
     this.reserve(n);
-    const { lower, shape, short, cap, docClass, affix, keys } = this;
-    const headline = isHeadline(tokens);
+    this.tokens = tokens;
+    this.doc = doc;
+    const { lower, short, cap, docClass } = this;
     for (let i = 0; i < n; i++) {
-      const text = tokens[i].text;
-      let hl = FNV_BASIS;
-      let hs = FNV_BASIS;
-      let hss = FNV_BASIS;
-      let prevClass = -1;
-      let run = 0;
-      for (let j = 0; j < text.length; j++) {
-        const c = text.charCodeAt(j);
-        hl = fnv(hl, foldedCode(text, j));
-        if (j < 4) affix[i * 8 + j] = hl;
-        const k = charClass(c);
-        run = k === prevClass ? run + 1 : 1;
-        if (run <= 4) hs = fnv(hs, k);
-        if (run === 1) hss = fnv(hss, k);
-        prevClass = k;
-      }
-      for (let j = text.length; j < 4; j++) affix[i * 8 + j] = 0;
-      for (let k = 1; k <= 4; k++) {
-        if (text.length < k) {
-          affix[i * 8 + 3 + k] = 0;
-          continue;
-        }
-        let h = FNV_BASIS;
-        for (let j = text.length - k; j < text.length; j++) h = fnv(h, foldedCode(text, j));
-        affix[i * 8 + 3 + k] = h;
-      }
-      lower[i] = hl;
-      shape[i] = hs;
-      short[i] = hss;
-      const cc = capClass(text);
-      cap[i] = cc;
+      word.scan(tokens[i].text);
+      lower[i] = word.lower;
+      short[i] = word.shortShape;
+      cap[i] = word.cap;
+    }
+    const headline = (this.headline = isHeadline(cap, n));
+    for (let i = 0; i < n; i++) {
       // Casing elsewhere in the document (this token's own occurrence removed): bit 0 capitalised mid-sentence, bit 1 lower-case.
-      const counts = (doc.casing.get(hl) ?? 0) - casingCount(text, i, headline);
+      const counts = (doc.casing.get(lower[i]) ?? 0) - casingCount(cap[i], i, headline);
       docClass[i] = (counts % LOWER_UNIT > 0 ? 1 : 0) | (counts >= LOWER_UNIT ? 2 : 0);
     }
     const { runStart, runEnd } = this;
     for (let i = 0; i < n; i++) runStart[i] = !headline && cap[i] >= CAP_INITIAL && i > 0 && cap[i - 1] >= CAP_INITIAL ? runStart[i - 1] : i;
     for (let i = n - 1; i >= 0; i--) runEnd[i] = !headline && cap[i] >= CAP_INITIAL && i + 1 < n && cap[i + 1] >= CAP_INITIAL ? runEnd[i + 1] : i;
-    for (let i = 0; i < n; i++) {
-      const w = lower[i];
-      const wm1 = i > 0 ? lower[i - 1] : BOUNDARY[1];
-      const wm2 = i > 1 ? lower[i - 2] : BOUNDARY[0];
-      const wp1 = i + 1 < n ? lower[i + 1] : BOUNDARY[2];
-      const wp2 = i + 2 < n ? lower[i + 2] : BOUNDARY[3];
-      const s = short[i];
-      const sm1 = i > 0 ? short[i - 1] : BOUNDARY[1];
-      const sm2 = i > 1 ? short[i - 2] : BOUNDARY[0];
-      const sp1 = i + 1 < n ? short[i + 1] : BOUNDARY[2];
-      const sp2 = i + 2 < n ? short[i + 2] : BOUNDARY[3];
-      const pos = headline ? POS_HEADLINE : i === 0 ? POS_FIRST : POS_MID;
-      const dm1 = i > 0 ? docClass[i - 1] * 8 + cap[i - 1] : 99;
-      const dp1 = i + 1 < n ? docClass[i + 1] * 8 + cap[i + 1] : 99;
-      const len = tokens[i].text.length;
-      const o = i * STATIC_FEATURES;
-      const rs = runStart[i];
-      const re = runEnd[i];
-      // Shape and casing context, in groups that take few distinct values (see CONTEXT_GROUPS): the token itself, ...
-      keys[o] = key(0, 0);
-      keys[o + 1] = key(1, shape[i]);
-      keys[o + 2] = key(2, s);
-      keys[o + 3] = key(3, pos, cap[i]);
-      keys[o + 4] = key(4, pos, cap[i], docClass[i]);
-      keys[o + 5] = key(5, len > 9 ? 9 : len, cap[i]);
-      // ... its neighbours and capitalised run, ...
-      keys[o + 6] = key(6, sm1);
-      keys[o + 7] = key(7, sp1);
-      keys[o + 8] = key(8, sm1, s);
-      keys[o + 9] = key(9, s, sp1);
-      keys[o + 10] = key(10, sm1, s, sp1);
-      keys[o + 11] = key(11, dm1, cap[i]);
-      keys[o + 12] = key(12, dp1, cap[i]);
-      keys[o + 13] = key(13, Math.min(re - rs, 3), Math.min(i - rs, 3), Math.min(re - i, 3));
-      // ... the tokens two away, and the first and last two letters.
-      keys[o + 14] = key(14, sm2);
-      keys[o + 15] = key(15, sp2);
-      keys[o + 16] = key(16, affix[i * 8]);
-      keys[o + 17] = key(17, affix[i * 8 + 1]);
-      keys[o + 18] = key(18, affix[i * 8 + 4]);
-      keys[o + 19] = key(19, affix[i * 8 + 5]);
-      // Words, longer affixes and words with shapes.
-      keys[o + 20] = key(20, affix[i * 8 + 2]);
-      keys[o + 21] = key(21, affix[i * 8 + 3]);
-      keys[o + 22] = key(22, affix[i * 8 + 6]);
-      keys[o + 23] = key(23, affix[i * 8 + 7]);
-      keys[o + 24] = key(24, w);
-      keys[o + 25] = key(25, wm1);
-      keys[o + 26] = key(26, wp1);
-      keys[o + 27] = key(27, wm2);
-      keys[o + 28] = key(28, wp2);
-      keys[o + 29] = key(29, wm1, w);
-      keys[o + 30] = key(30, w, wp1);
-      keys[o + 31] = key(31, wm2, wm1);
-      keys[o + 32] = key(32, wp1, wp2);
-      keys[o + 33] = key(33, wm1, s);
-      keys[o + 34] = key(34, wp1, s);
-      keys[o + 35] = key(35, w, pos === POS_HEADLINE ? docClass[i] + 4 : pos);
-      // Capitalised runs: their last and first words ("... Organization", "Bank of ..."), and the word before them.
-      keys[o + 36] = re > i ? key(36, lower[re]) : key(36, 0);
-      keys[o + 37] = rs < i ? key(37, lower[rs]) : key(37, 0);
-      keys[o + 38] = rs < i ? key(38, rs > 0 ? lower[rs - 1] : BOUNDARY[1]) : key(38, 0);
-      // The longest capitalised run this word is in anywhere in the document.
-      const run = doc.runs.get(w);
-      keys[o + 39] = run ? key(39, run[0], run[2] > 3 ? 3 : run[2]) : key(39, 0);
-      keys[o + 40] = run ? key(40, run[1]) : key(40, 0);
-    }
+  }
+
+  /** Whether token i of the sentence read has a capital letter. */
+  capitalised(i: number): boolean {
+    return this.cap[i] >= CAP_INITIAL;
   }
 
   /** Lower-cased word hash of token i (an input of historyKeys). */
@@ -353,17 +297,112 @@ export class SentenceFeatures {
     return this.short[i];
   }
 
+  /** Writes the STATIC_FEATURES keys of token i of the sentence read to `keys` at i * STATIC_FEATURES. */
+  writeKeys(i: number): void {
+    const { tokens, lower, short, cap, docClass, keys } = this;
+    const n = tokens.length;
+    const text = tokens[i].text;
+    const len = text.length;
+    // Full shape (runs of a character class capped at four) and the lower-cased prefixes and suffixes of one to four letters.
+    let hs = FNV_BASIS;
+    let prevClass = -1;
+    let repeat = 0;
+    for (let j = 0; j < len; j++) {
+      const k = charClass(text.charCodeAt(j));
+      repeat = k === prevClass ? repeat + 1 : 1;
+      if (repeat <= 4) hs = fnv(hs, k);
+      prevClass = k;
+    }
+    const p1 = len >= 1 ? fnv(FNV_BASIS, foldedCode(text, 0)) : 0;
+    const p2 = len >= 2 ? fnv(p1, foldedCode(text, 1)) : 0;
+    const p3 = len >= 3 ? fnv(p2, foldedCode(text, 2)) : 0;
+    const p4 = len >= 4 ? fnv(p3, foldedCode(text, 3)) : 0;
+    const s1 = len >= 1 ? suffixHash(text, 1) : 0;
+    const s2 = len >= 2 ? suffixHash(text, 2) : 0;
+    const s3 = len >= 3 ? suffixHash(text, 3) : 0;
+    const s4 = len >= 4 ? suffixHash(text, 4) : 0;
+    const w = lower[i];
+    const wm1 = i > 0 ? lower[i - 1] : BOUNDARY[1];
+    const wm2 = i > 1 ? lower[i - 2] : BOUNDARY[0];
+    const wp1 = i + 1 < n ? lower[i + 1] : BOUNDARY[2];
+    const wp2 = i + 2 < n ? lower[i + 2] : BOUNDARY[3];
+    const s = short[i];
+    const sm1 = i > 0 ? short[i - 1] : BOUNDARY[1];
+    const sm2 = i > 1 ? short[i - 2] : BOUNDARY[0];
+    const sp1 = i + 1 < n ? short[i + 1] : BOUNDARY[2];
+    const sp2 = i + 2 < n ? short[i + 2] : BOUNDARY[3];
+    const pos = this.headline ? POS_HEADLINE : i === 0 ? POS_FIRST : POS_MID;
+    const dm1 = i > 0 ? docClass[i - 1] * 8 + cap[i - 1] : 99;
+    const dp1 = i + 1 < n ? docClass[i + 1] * 8 + cap[i + 1] : 99;
+    const rs = this.runStart[i];
+    const re = this.runEnd[i];
+    const run = this.doc.runs.get(w);
+    let f = i * STATIC_FEATURES;
+    // Shape and casing context, in the groups of CACHED_GROUPS: the token itself, ...
+    keys[f++] = key(0, 0);
+    keys[f++] = key(1, hs);
+    keys[f++] = key(2, s);
+    keys[f++] = key(3, pos, cap[i]);
+    keys[f++] = key(4, pos, cap[i], docClass[i]);
+    keys[f++] = key(5, len > 9 ? 9 : len, cap[i]);
+    // ... its neighbours and capitalised run, ...
+    keys[f++] = key(6, sm1);
+    keys[f++] = key(7, sp1);
+    keys[f++] = key(8, sm1, s);
+    keys[f++] = key(9, s, sp1);
+    keys[f++] = key(10, sm1, s, sp1);
+    keys[f++] = key(11, dm1, cap[i]);
+    keys[f++] = key(12, dp1, cap[i]);
+    keys[f++] = key(13, Math.min(re - rs, 3), Math.min(i - rs, 3), Math.min(re - i, 3));
+    // ... the tokens two away, ...
+    keys[f++] = key(14, sm2);
+    keys[f++] = key(15, sp2);
+    // ... the word: its affixes, itself and with its position, and the longest capitalised run it is in anywhere in the document, ...
+    keys[f++] = key(16, p1);
+    keys[f++] = key(17, p2);
+    keys[f++] = key(18, s1);
+    keys[f++] = key(19, s2);
+    keys[f++] = key(20, p3);
+    keys[f++] = key(21, p4);
+    keys[f++] = key(22, s3);
+    keys[f++] = key(23, s4);
+    keys[f++] = key(24, w);
+    keys[f++] = key(35, w, pos === POS_HEADLINE ? docClass[i] + 4 : pos);
+    keys[f++] = run ? key(39, run[0], run[2] > 3 ? 3 : run[2]) : key(39, 0);
+    keys[f++] = run ? key(40, run[1]) : key(40, 0);
+    // ... and the capitalised run it is in: its last and first words ("... Organization", "Bank of ..."), and the word before it.
+    keys[f++] = re > i ? key(36, lower[re]) : key(36, 0);
+    keys[f++] = rs < i ? key(37, lower[rs]) : key(37, 0);
+    keys[f++] = rs < i ? key(38, rs > 0 ? lower[rs - 1] : BOUNDARY[1]) : key(38, 0);
+    // Not cached: the words around, alone, in pairs and with the token's shape.
+    keys[f++] = key(25, wm1);
+    keys[f++] = key(26, wp1);
+    keys[f++] = key(27, wm2);
+    keys[f++] = key(28, wp2);
+    keys[f++] = key(29, wm1, w);
+    keys[f++] = key(30, w, wp1);
+    keys[f++] = key(31, wm2, wm1);
+    keys[f++] = key(32, wp1, wp2);
+    keys[f++] = key(33, wm1, s);
+    keys[f++] = key(34, wp1, s);
+  }
+
   private reserve(n: number): void {
     if (this.lower.length >= n) return;
     const size = Math.max(n, this.lower.length * 2, 64);
     this.keys = new Int32Array(size * STATIC_FEATURES);
     this.lower = new Int32Array(size);
-    this.shape = new Int32Array(size);
     this.short = new Int32Array(size);
     this.cap = new Int32Array(size);
     this.docClass = new Int32Array(size);
-    this.affix = new Int32Array(size * 8);
     this.runStart = new Int32Array(size);
     this.runEnd = new Int32Array(size);
   }
+}
+
+/** Hash of the last k characters of `text`, lower-cased. */
+function suffixHash(text: string, k: number): number {
+  let h = FNV_BASIS;
+  for (let j = text.length - k; j < text.length; j++) h = fnv(h, foldedCode(text, j));
+  return h;
 }

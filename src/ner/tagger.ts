@@ -1,7 +1,7 @@
 // Statistical named-entity tagger: an averaged perceptron over hashed word features, decoded greedily left to right with BILOU constraints.
 import { gunzipSync } from 'node:zlib';
 import { loadData } from '../data.js';
-import { ALLOWED, CONTEXT_GROUPS, ENTITY_TYPES, HISTORY_FEATURES, historyKeys, MAY_END, NUM_TAGS, SentenceFeatures, STATIC_FEATURES, spansOf, documentContext, type DocumentContext } from './tagger-features.js';
+import { ALLOWED, CACHED_GROUPS, ENTITY_TYPES, HISTORY_FEATURES, historyKeys, MAY_END, NUM_TAGS, SentenceFeatures, STATIC_FEATURES, spansOf, documentContext, type DocumentContext } from './tagger-features.js';
 import type { Token } from './tokenize.js';
 
 export { documentContext, type DocumentContext };
@@ -73,51 +73,37 @@ export function createTagger(model: ModelWeights): Tagger {
   return new PerceptronTagger(model);
 }
 
-/** Slots of (key, entry, entry, dense): key 0 = empty; entry = weight * 32 + tag (0 = none); dense = 1 + offset of the full row in `dense`, or 0. */
-const SLOT = 4;
 const CACHE_SIZE = 1 << 13;
 
 class PerceptronTagger implements Tagger {
-  /** Open-addressing table; most rows have at most two non-zero weights and live wholly in their slot (one cache miss). */
+  /** Open-addressing table of (key, offset of the key's row in `weights`) pairs; key 0 = empty. */
   private readonly table: Int32Array;
   private readonly mask: number;
-  /** Rows with more than two non-zero weights, NUM_TAGS each (fixed-length loops predict well). */
-  private readonly dense: Int32Array;
+  /** NUM_TAGS weights per model row. */
+  private readonly weights: Int16Array;
   private readonly features = new SentenceFeatures();
   private readonly history = new Int32Array(HISTORY_FEATURES);
   /** NUM_TAGS scores per token of the current sentence. */
   private scores = new Int32Array(64 * NUM_TAGS);
   private tags = new Uint8Array(64);
-  /** Direct-mapped cache of summed context-feature weights, by two 32-bit hashes of the context keys. */
+  /** 1 for the tokens of the current sentence that are scored (see markMayBeInName), 0 for those left O. */
+  private inName = new Uint8Array(64);
+  /** Direct-mapped cache of the summed weights of feature groups (CACHED_GROUPS), by two 32-bit hashes of their keys. */
   private readonly cacheKeys = new Int32Array(CACHE_SIZE * 2);
   private readonly cacheScores = new Int32Array(CACHE_SIZE * NUM_TAGS);
 
   constructor(model: ModelWeights) {
     let size = 1;
     while (size < model.keys.length * 1.5) size *= 2;
-    this.table = new Int32Array(size * SLOT);
+    this.table = new Int32Array(size * 2);
     this.mask = size - 1;
-    const dense: number[] = [];
-    const row: number[] = [];
+    this.weights = model.weights;
     for (let r = 0; r < model.keys.length; r++) {
-      row.length = 0;
-      for (let t = 0; t < NUM_TAGS; t++) {
-        const w = model.weights[r * NUM_TAGS + t];
-        if (w !== 0) row.push(w * 32 + t);
-      }
       let s = model.keys[r] & this.mask;
-      while (this.table[s * SLOT] !== 0) s = (s + 1) & this.mask;
-      const o = s * SLOT;
-      this.table[o] = model.keys[r];
-      if (row.length > 2) {
-        this.table[o + 3] = dense.length + 1;
-        dense.push(...model.weights.subarray(r * NUM_TAGS, (r + 1) * NUM_TAGS));
-      } else {
-        this.table[o + 1] = row[0] ?? 0;
-        this.table[o + 2] = row[1] ?? 0;
-      }
+      while (this.table[s * 2] !== 0) s = (s + 1) & this.mask;
+      this.table[s * 2] = model.keys[r];
+      this.table[s * 2 + 1] = r * NUM_TAGS;
     }
-    this.dense = Int32Array.from(dense);
   }
 
   tagSentence(tokens: Token[], doc?: DocumentContext): TaggedSpan[] {
@@ -125,36 +111,45 @@ class PerceptronTagger implements Tagger {
     if (n === 0) return [];
     if (this.tags.length < n) {
       this.tags = new Uint8Array(n * 2);
+      this.inName = new Uint8Array(n * 2);
       this.scores = new Int32Array(n * 2 * NUM_TAGS);
     }
-    const { features, history, scores, tags } = this;
-    features.compute(tokens, doc ?? documentContext([tokens]));
-    // Tag-independent scores of the whole sentence first; greedy decoding then adds the history features.
-    scores.fill(0, 0, n * NUM_TAGS);
+    const { features, history, scores, tags, inName } = this;
+    features.read(tokens, doc ?? documentContext([tokens]));
+    markMayBeInName(tokens, features, inName);
+    // Tag-independent scores of the tokens that may be in a name first; greedy decoding then adds the history features.
     const keys = features.keys;
     for (let i = 0; i < n; i++) {
+      if (inName[i] === 0) continue;
+      features.writeKeys(i);
+      scores.fill(0, i * NUM_TAGS, (i + 1) * NUM_TAGS);
       const o = i * STATIC_FEATURES;
       let f = o;
-      for (const end of CONTEXT_GROUPS) {
+      for (const end of CACHED_GROUPS) {
         this.addGroup(keys, f, o + end, i * NUM_TAGS);
         f = o + end;
       }
       for (; f < o + STATIC_FEATURES; f++) this.add(keys[f], i * NUM_TAGS);
     }
+    // The other tokens are O, so a name must end before them as it must at the end of the sentence.
     let prev1 = 0;
     let prev2 = 0;
     for (let i = 0; i < n; i++) {
-      const o = i * NUM_TAGS;
-      historyKeys(features.word(i), features.shortShape(i), prev1, prev2, history);
-      for (let f = 0; f < HISTORY_FEATURES; f++) this.add(history[f], o);
-      let best = -1;
-      let bestScore = 0;
-      const base = prev1 * NUM_TAGS;
-      for (let t = 0; t < NUM_TAGS; t++) {
-        if (ALLOWED[base + t] === 0 || (i === n - 1 && MAY_END[t] === 0)) continue;
-        if (best < 0 || scores[o + t] > bestScore) {
-          best = t;
-          bestScore = scores[o + t];
+      let best = 0;
+      if (inName[i] !== 0) {
+        const o = i * NUM_TAGS;
+        historyKeys(features.word(i), features.shortShape(i), prev1, prev2, history);
+        for (let f = 0; f < HISTORY_FEATURES; f++) this.add(history[f], o);
+        const mustEnd = i === n - 1 || inName[i + 1] === 0;
+        const base = prev1 * NUM_TAGS;
+        best = -1;
+        let bestScore = 0;
+        for (let t = 0; t < NUM_TAGS; t++) {
+          if (ALLOWED[base + t] === 0 || (mustEnd && MAY_END[t] === 0)) continue;
+          if (best < 0 || scores[o + t] > bestScore) {
+            best = t;
+            bestScore = scores[o + t];
+          }
         }
       }
       tags[i] = best;
@@ -188,20 +183,31 @@ class PerceptronTagger implements Tagger {
   /** Adds the weights of feature `key` to `scores` (by default the sentence's) at offset `o`. */
   private add(key: number, o: number, scores = this.scores): void {
     const { table, mask } = this;
-    let s = (key & mask) * SLOT;
+    let s = (key & mask) * 2;
     for (let k = table[s]; k !== key; k = table[s]) {
       if (k === 0) return;
-      s = (s + SLOT) & (mask * SLOT + SLOT - 1);
+      s = (s + 2) & (mask * 2 + 1);
     }
-    const full = table[s + 3];
-    if (full !== 0) {
-      const dense = this.dense;
-      for (let t = 0, d = full - 1; t < NUM_TAGS; t++) scores[o + t] += dense[d + t];
-      return;
-    }
-    const a = table[s + 1];
-    if (a !== 0) scores[o + (a & 31)] += a >> 5;
-    const b = table[s + 2];
-    if (b !== 0) scores[o + (b & 31)] += b >> 5;
+    const weights = this.weights;
+    for (let t = 0, w = table[s + 1]; t < NUM_TAGS; t++) scores[o + t] += weights[w + t];
   }
 }
+
+/**
+ * Marks the tokens that may be part of a name; the tagger scores only those and leaves the rest O
+ * (it almost never tags others, and they are most of the text): tokens with a capital letter, numbers
+ * and a possessive right after one ("Euro 96", "Lord 's"), and any token with a capitalised token at
+ * most two away on both sides ("Bank of China", "Lula da Silva").
+ */
+function markMayBeInName(tokens: Token[], features: SentenceFeatures, out: Uint8Array): void {
+  const n = tokens.length;
+  const capitalised = (i: number) => i >= 0 && i < n && features.capitalised(i);
+  for (let i = 0; i < n; i++) {
+    const mayBe = capitalised(i)
+      || (capitalised(i - 1) && NUMBER_OR_POSSESSIVE.test(tokens[i].text))
+      || ((capitalised(i - 1) || capitalised(i - 2)) && (capitalised(i + 1) || capitalised(i + 2)));
+    out[i] = mayBe ? 1 : 0;
+  }
+}
+
+const NUMBER_OR_POSSESSIVE = /^(?:\p{N}|['’][sS]$)/u;

@@ -21,14 +21,18 @@ const TOKEN = /(?:\p{L}\.){2,}|[\p{L}\p{M}][\p{L}\p{M}\p{N}]*(?:(?:[-&]|['’](?
 export function tokenize(text: string): Token[][] {
   const sentences: Token[][] = [];
   let sentence: Token[] = [];
-  let lastEnd = 0;
+  // The first line break after the last token (tokens hold none).
+  let lineBreak = text.indexOf('\n');
   TOKEN.lastIndex = 0;
   for (let m = TOKEN.exec(text); m; m = TOKEN.exec(text)) {
     let value = m[0];
     let end = m.index + value.length;
-    if (sentence.length && text.slice(lastEnd, m.index).includes('\n')) {
-      sentences.push(sentence);
-      sentence = [];
+    if (lineBreak >= 0 && lineBreak < m.index) {
+      if (sentence.length) {
+        sentences.push(sentence);
+        sentence = [];
+      }
+      lineBreak = text.indexOf('\n', end);
     }
     if (text[end] === '.' && /^\p{L}/u.test(value) && (ABBREVIATIONS.has(value.toLowerCase()) || /^\p{Lu}$/u.test(value))) {
       value += '.';
@@ -36,7 +40,6 @@ export function tokenize(text: string): Token[][] {
       TOKEN.lastIndex = end;
     }
     sentence.push({ text: value, start: m.index, end });
-    lastEnd = end;
     if ((value === '.' || value === '!' || value === '?') && endsSentence(text, end)) {
       sentences.push(sentence);
       sentence = [];

@@ -13,6 +13,11 @@ test('quotes are folded to straight ones, dashes and spaces normalised', () => {
   assert.equal(cleanString('ﬁnal  \t round\n of   talks'), 'final round of talks');
 });
 
+test('plain ASCII text only has its white space collapsed', () => {
+  assert.equal(cleanString('  "It\'s done" - he said,\r\n\tagain. '), '"It\'s done" - he said, again.');
+  assert.equal(cleanString('one space each'), 'one space each');
+});
+
 test('cleaning drops repeated and empty paragraphs and recounts words', () => {
   const cleaned = cleanArticle(article(['Caption text.', ' ', 'Body one.', 'Caption text.', 'Body two here.']));
   assert.deepEqual(cleaned.paragraphs, ['Caption text.', 'Body one.', 'Body two here.']);

@@ -26,6 +26,13 @@ test('multi-word organisations are one span', () => {
   assert.ok(found.includes('LOC:Frankfurt'), found.join(', '));
 });
 
+test('lower-case words and numbers inside names stay in the span', () => {
+  const found = tag('Officials of the Organisation of the Petroleum Exporting Countries met fans of Euro 96 in Rio de Janeiro.');
+  assert.ok(found.includes('ORG:Organisation of the Petroleum Exporting Countries'), found.join(', '));
+  assert.ok(found.includes('MISC:Euro 96'), found.join(', '));
+  assert.ok(found.includes('LOC:Rio de Janeiro'), found.join(', '));
+});
+
 test('names the tagger has never seen are found from context', () => {
   const found = tag('Opposition leader Tomasz Wrzesniewski told reporters in Gdansk that he would run again.');
   assert.ok(found.includes('PER:Tomasz Wrzesniewski'), found.join(', '));
