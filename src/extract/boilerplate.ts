@@ -1,5 +1,6 @@
 // The phrase lists of data/boilerplate.json, compiled once: page furniture that is matched on whole lines.
 import { loadData } from '../data.js';
+import { PhraseFinder, requiredPhrases, type Phrase } from '../text/phrases.js';
 
 interface BoilerplateData {
   insertMarkers: string[];
@@ -18,9 +19,11 @@ export interface Boilerplate {
   /** Headings after which the article is over ("Most Read", "Comments"). */
   end: Set<string>;
   /** Line patterns that end the article too ("34 responses to ...", "Comments (12)"). */
-  endPattern: { test(text: string): boolean };
+  endPattern: LinePatterns;
   /** Lines of furniture wherever they are. */
-  furniture: { test(text: string): boolean };
+  furniture: LinePatterns;
+  /** The phrases the line patterns require, with their patterns' bits: which a line has is its `phrases`. */
+  phrases: PhraseFinder;
   /** Photo captions: a credit in brackets at the end of the line. */
   caption: RegExp;
   /** Labels of share buttons. */
@@ -31,16 +34,25 @@ export interface Boilerplate {
   role: Set<string>;
 }
 
+/** A list of line patterns. `phrases` are the bits of the required phrases the line has (Boilerplate.phrases). */
+export interface LinePatterns {
+  test(text: string, phrases: number): boolean;
+}
+
 let compiled: Boilerplate | null = null;
 
 export function boilerplate(): Boilerplate {
   if (!compiled) {
     const b = loadData<BoilerplateData>('boilerplate.json');
+    const phrases: Phrase[] = [];
+    const endPattern = anyOf(b.endPatterns, phrases);
+    const furniture = anyOf(b.linePatterns, phrases);
     compiled = {
       insert: new Set(b.insertMarkers),
       end: new Set(b.endMarkers),
-      endPattern: anyOf(b.endPatterns),
-      furniture: anyOf(b.linePatterns),
+      endPattern,
+      furniture,
+      phrases: new PhraseFinder(phrases),
       caption: new RegExp(b.captionEnd, 'iu'),
       share: new Set(b.shareWords),
       agency: new Set(b.agencyWords),
@@ -50,32 +62,53 @@ export function boilerplate(): Boilerplate {
   return compiled;
 }
 
+/** Bits a line's phrases can stand for: a pattern gets one while they last. */
+const PHRASE_BITS = 31;
+
 /**
- * One regex for a list of line patterns. Those anchored at the start go into one `^(?:...)` group,
- * which the engine tries at the first position only; the others scan the line once between them.
+ * A test of a list of line patterns. A pattern with required phrases (src/text/phrases.ts) gets a bit, its phrases
+ * go into `phrases`, and it is only run on lines that have one of them: most lines have none. The others go into
+ * two regexes: those anchored at the start into one `^(?:...)` group, which the engine tries at the first position
+ * only; the others scan the line once between them.
  */
-function anyOf(patterns: string[]): { test(text: string): boolean } {
-  const group = (list: string[]) => list.map((p) => `(?:${p})`).join('|');
-  const anchored = patterns.filter((p) => p.startsWith('^')).map((p) => p.slice(1));
-  const floating = patterns.filter((p) => !p.startsWith('^'));
+function anyOf(patterns: string[], phrases: Phrase[]): LinePatterns {
   // Without the u flag case-insensitive matching is several times faster; only \p{...} classes need it.
-  const compile = (source: string) => new RegExp(source, /\\[pPu]\{/.test(source) ? 'iu' : 'i');
+  const flagsOf = (source: string) => (/\\[pPu]\{/.test(source) ? 'iu' : 'i');
+  const gated: Array<{ bit: number; re: RegExp }> = [];
+  const always: string[] = [];
+  for (const p of patterns) {
+    const required = flagsOf(p) === 'i' ? requiredPhrases(p) : null;
+    const taken = new Set(phrases.map((ph) => ph.bit)).size;
+    if (!required || taken >= PHRASE_BITS) {
+      always.push(p);
+      continue;
+    }
+    const bit = 1 << taken;
+    for (const phrase of required) phrases.push({ phrase, bit });
+    gated.push({ bit, re: new RegExp(p, 'i') });
+  }
+  const group = (list: string[]) => list.map((p) => `(?:${p})`).join('|');
+  const anchored = always.filter((p) => p.startsWith('^')).map((p) => p.slice(1));
+  const floating = always.filter((p) => !p.startsWith('^'));
+  const compile = (source: string) => new RegExp(source, flagsOf(source));
   const start = anchored.length ? compile(`^(?:${group(anchored)})`) : null;
   const anywhere = floating.length ? compile(group(floating)) : null;
-  return { test: (text) => (start?.test(text) ?? false) || (anywhere?.test(text) ?? false) };
+  return {
+    test: (text, lineBits) => {
+      if (start?.test(text) || anywhere?.test(text)) return true;
+      if (lineBits === 0) return false;
+      for (const { bit, re } of gated) if (lineBits & bit && re.test(text)) return true;
+      return false;
+    },
+  };
 }
 
-/** A line of furniture: a label, a "Read more:" link, a copyright, cookie or subscription notice. */
-export function isFurniture(text: string): boolean {
-  return boilerplate().furniture.test(text);
+/** A line of furniture: a label, a "Read more:" link, a copyright, cookie or subscription notice. `phrases`: the line's. */
+export function isFurniture(text: string, phrases: number): boolean {
+  return boilerplate().furniture.test(text, phrases);
 }
 
 /** A photo caption: a credit in brackets at the end of the line. */
 export function isCaption(text: string): boolean {
   return text.charCodeAt(text.length - 1) === 41 /* ) */ && boilerplate().caption.test(text);
-}
-
-/** The comparison key of a line: lower case, letters and digits only. */
-export function keyOf(text: string): string {
-  return text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
 }

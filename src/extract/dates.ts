@@ -31,12 +31,18 @@ const ZONES: Record<string, string> = {
   msk: '+03:00', ist: '+05:30', jst: '+09:00', aest: '+10:00', aedt: '+11:00', sgt: '+08:00', hkt: '+08:00',
 };
 
+/** The first three letters of MONTH, which all its matches start with. */
+const MONTH_START = /jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec/i;
 const MONTH = '(Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\\.?';
 const TIME = '(\\d{1,2})[:.](\\d{2})(?::(\\d{2}))?\\s*(?:([AaPp])\\.?[Mm]\\.?)?(?:\\s*\\(?\\b([A-Z]{1,4}T?|UTC|GMT)\\b\\)?)?';
 const TZ_OFFSET = '(Z|[+-]\\d{2}:?\\d{2})';
 
 interface Pattern {
   re: RegExp;
+  /** What every match has: a month's name (its first three letters) or digits around a - / or . */
+  needs: 'month' | 'numeric';
+  /** Matches dates without a year, which need a reference year to be read. */
+  yearless?: boolean;
   build: (m: RegExpExecArray, year: number | null) => Parts | null;
 }
 
@@ -51,31 +57,37 @@ const PATTERNS: Pattern[] = [
   {
     // 2023-02-02T23:44:00+03:00, 2025-04-02 05:04, 2019-11-19T12:48:14Z, 2019-11-19
     re: new RegExp(`\\b(\\d{4})-(\\d{2})-(\\d{2})(?:[T ](\\d{2}):(\\d{2})(?::(\\d{2})(?:\\.\\d+)?)?\\s?${TZ_OFFSET}?)?(?![\\d-])`, 'g'),
+    needs: 'numeric',
     build: (m) => ({ y: +m[1]!, mo: +m[2]!, d: +m[3]!, h: opt(m[4]), mi: opt(m[5]), s: opt(m[6]), zone: offsetOf(m[7]), hasYear: true }),
   },
   {
     // 7 Aug 2023 23:54, Tuesday 19 November 2019, 17 April 2023 - 07:27 GMT
     re: new RegExp(`\\b(\\d{1,2})(?:st|nd|rd|th)?\\s+(?:of\\s+)?${MONTH},?\\s+(\\d{4})(?:(?:,|\\s+at|\\s*[|\\-–—•/]|\\s)\\s*${TIME})?`, 'gi'),
+    needs: 'month',
     build: (m) => withTime({ y: +m[3]!, mo: monthOf(m[2]!), d: +m[1]!, hasYear: true }, m, 4),
   },
   {
     // 11:11 PM EST Nov 19, 2019 (time first)
     re: new RegExp(`${TIME}\\s*[,|\\-–—]?\\s*(?:on\\s+)?(?:\\w+day,?\\s+)?${MONTH}\\s+(\\d{1,2})(?:st|nd|rd|th)?,?\\s+(\\d{4})`, 'gi'),
+    needs: 'month',
     build: (m) => withTime({ y: +m[8]!, mo: monthOf(m[6]!), d: +m[7]!, hasYear: true }, m, 1),
   },
   {
     // November 28, 2022 | 07:40 AM; Nov. 19, 2019, 11:11 p.m. ET; November 19, 2019 12:04AM ET
     re: new RegExp(`\\b${MONTH}\\s+(\\d{1,2})(?:st|nd|rd|th)?,?\\s+(\\d{4})(?:(?:,|\\s+at|\\s*[|\\-–—•/]|\\s)\\s*${TIME})?`, 'gi'),
+    needs: 'month',
     build: (m) => withTime({ y: +m[3]!, mo: monthOf(m[1]!), d: +m[2]!, hasYear: true }, m, 4),
   },
   {
     // 2019/11/19 or 2019.11.19
     re: /\b(\d{4})[/.](\d{1,2})[/.](\d{1,2})\b(?:\s+(\d{1,2}):(\d{2}))?/g,
+    needs: 'numeric',
     build: (m) => ({ y: +m[1]!, mo: +m[2]!, d: +m[3]!, h: opt(m[4]), mi: opt(m[5]), hasYear: true }),
   },
   {
     // 19/11/2019, 19.11.2019 (day first, as most of the world prints it; month first only when the day cannot be a month)
     re: /\b(\d{1,2})[/.](\d{1,2})[/.](\d{4})\b(?:\s+(\d{1,2}):(\d{2}))?/g,
+    needs: 'numeric',
     build: (m) => {
       let d = +m[1]!, mo = +m[2]!;
       if (mo > 12 && d <= 12) [d, mo] = [mo, d];
@@ -85,6 +97,8 @@ const PATTERNS: Pattern[] = [
   {
     // Datelines without a year: "June 10 (Xinhua) --", "BEIJING, June 10 (Reuters) -"
     re: new RegExp(`\\b${MONTH}\\s+(\\d{1,2})\\s*\\((?:[A-Z][\\w.]*\\s?){1,3}\\)`, 'g'),
+    needs: 'month',
+    yearless: true,
     build: (m, year) => (year === null ? null : { y: year, mo: monthOf(m[1]!), d: +m[2]!, hasYear: false }),
   },
 ];
@@ -93,7 +107,14 @@ const PATTERNS: Pattern[] = [
 export function findDates(text: string, options: { year?: number | null } = {}): FoundDate[] {
   const found: FoundDate[] = [];
   const taken: Array<[number, number]> = [];
+  // Quick tests of what each pattern needs: most text has none of it. Only year-less datelines do without four
+  // digits in a row, and only they need a reference year.
+  const year = /\d{4}/.test(text);
+  if (!year && options.year == null) return found;
+  const has = { year, month: MONTH_START.test(text), numeric: /\d[-/.]\d/.test(text) };
   for (const pattern of PATTERNS) {
+    if (pattern.yearless ? options.year == null : !has.year) continue;
+    if (!has[pattern.needs]) continue;
     pattern.re.lastIndex = 0;
     for (let m = pattern.re.exec(text); m; m = pattern.re.exec(text)) {
       const start = m.index, end = m.index + m[0].length;
@@ -123,9 +144,24 @@ function toFoundDate(p: Parts, index: number): FoundDate | null {
   let instant = Date.UTC(p.y, p.mo - 1, p.d);
   if (hasTime) {
     iso += `T${pad(p.h!)}:${pad(p.mi!)}:${pad(p.s ?? 0)}${p.zone ?? ''}`;
-    instant = Date.parse(iso.endsWith('Z') || /[+-]\d{2}:\d{2}$/.test(iso) ? iso : iso + 'Z');
+    instant = instantOf(p.y, p.mo, p.d, p.h!, p.mi!, p.s ?? 0, p.zone);
   }
   return { iso, index, hasTime, hasYear: p.hasYear, instant };
+}
+
+/**
+ * The instant Date.parse makes of such an ISO stamp, local time read as UTC (zone: Z or ±HH:MM), reckoned rather
+ * than parsed: parsing is most of the cost of a date. NaN, as from Date.parse, for seconds or an offset out of range.
+ */
+function instantOf(y: number, mo: number, d: number, h: number, mi: number, s: number, zone: string | undefined): number {
+  if (s > 59) return NaN;
+  let offset = 0;
+  if (zone !== undefined && zone !== 'Z') {
+    const [hours, minutes] = [Number(zone.slice(1, 3)), Number(zone.slice(4, 6))];
+    if (hours > 23 || minutes > 59) return NaN;
+    offset = (zone[0] === '-' ? -1 : 1) * (hours * 60 + minutes);
+  }
+  return Date.UTC(y, mo - 1, d, h, mi, s) - offset * 60_000;
 }
 
 function withTime(parts: Parts, m: RegExpExecArray, at: number): Parts {
@@ -138,7 +174,8 @@ function withTime(parts: Parts, m: RegExpExecArray, at: number): Parts {
   if (ampm && h > 23) return parts;
   const zoneName = m[at + 4]?.toLowerCase();
   const zone = zoneName === 'et' ? undefined : zoneName ? ZONES[zoneName] : undefined;
-  return { ...parts, h, mi, s: opt(m[at + 2]), zone };
+  // Written out: spreading `parts` is several times slower here.
+  return { y: parts.y, mo: parts.mo, d: parts.d, hasYear: parts.hasYear, h, mi, s: opt(m[at + 2]), zone };
 }
 
 function monthOf(name: string): number {
@@ -159,14 +196,16 @@ function pad(n: number): string {
   return String(n).padStart(2, '0');
 }
 
+/** Days in a month of the (proleptic) Gregorian calendar, as Date counts them. */
 function daysIn(y: number, mo: number): number {
-  return new Date(Date.UTC(y, mo, 0)).getUTCDate();
+  if (mo === 2) return y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0) ? 29 : 28;
+  return mo === 4 || mo === 6 || mo === 9 || mo === 11 ? 30 : 31;
 }
 
 /** A line that is a date with at most a label around it ("Published: 7 Aug 2023 23:54"). */
 export function isDateLine(text: string): boolean {
-  // Every date form has digits: most lines are ruled out before any date pattern runs.
-  if (text.length > 90 || !/\d/.test(text)) return false;
+  // Every date form with a year has four digits in a row: most lines are ruled out before any date pattern runs.
+  if (text.length > 90 || !/\d{4}/.test(text)) return false;
   const dates = findDates(text);
   if (dates.length === 0) return false;
   const rest = text.replace(/\b(published|posted|updated|last updated( at)?|on|at|date|am|pm|gmt|utc|[a-z]{2,4}t)\b/gi, '').replace(/[\d:|,.\-–—/•()\s]+/g, ' ');

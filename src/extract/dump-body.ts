@@ -1,14 +1,14 @@
 // The body of a page dump: each line classed by its features, then runs of text lines as candidate articles.
+import { hashOf } from '../text/chars.js';
 import { isDateLine } from './dates.js';
-import { boilerplate, isCaption, isFurniture, keyOf } from './boilerplate.js';
-import type { Line } from './lines.js';
+import { boilerplate, isCaption, isFurniture } from './boilerplate.js';
+import { lineKey, type Line } from './lines.js';
 
 /** As in jusText: good lines are text on their own strength, near-good and short ones only between good ones. */
 export type Kind = 'good' | 'neargood' | 'short' | 'bad';
 
 export interface Scored extends Line {
   kind: Kind;
-  key: string;
   /** How often this exact line occurs in the page. */
   repeats: number;
   /** Part of a "Related" / "Read more" insert. */
@@ -17,6 +17,8 @@ export interface Scored extends Line {
   end: boolean;
   /** A date or byline line: an article header, or the head of a comment. */
   dated: boolean;
+  /** A date line (isDateLine). */
+  dateLine: boolean;
   /** Matches a furniture phrase, a caption or share buttons (or is empty). */
   furniture: boolean;
 }
@@ -37,42 +39,73 @@ const BREAK_BLOCKS = 4;
 /** Teasers cut short: "Microsoft removes the safeguard hold for Windows 10 users with Realtek Bluetooth...". */
 const TRUNCATED = /(?:\.\.\.|…)$/;
 
-/** Classes every line; `template` says whether a line (its text) is part of the site's page template. */
-export function scoreLines(lines: Line[], template: (text: string) => boolean = () => false): Scored[] {
+/** Classes every line; `template` says whether a line (lines[i]) is part of the site's page template. */
+export function scoreLines(lines: Line[], template: (i: number) => boolean = () => false): Scored[] {
   const { end, endPattern } = boilerplate();
-  const keys = lines.map((l) => keyOf(l.text));
-  const counts = new Map<string, number>();
-  for (const k of keys) counts.set(k, (counts.get(k) ?? 0) + 1);
-  const dated = lines.map((line) => isDateLine(line.text) || isBylineLine(line.text));
-  const furniture = lines.map((line) => line.words === 0 || isFurniture(line.text) || isCaption(line.text) || isShareLine(line.text) || isDoubled(line.text) || isShouted(line));
+  const repeatsOf = repeatCounts(lines);
+  const dateLine = lines.map((line) => isDateLine(line.text));
+  const dated = lines.map((line, i) => dateLine[i]! || isBylineLine(line.text));
+  const furniture = lines.map((line) => line.words === 0 || isFurniture(line.text, line.phrases) || isCaption(line.text) || isShareLine(line) || isDoubled(line.text) || isShouted(line));
   // The caption a credit line repeats ("Hospital in Beijing" then "Hospital in BeijingCredit: EPA").
   for (let i = 0; i + 1 < lines.length; i++) {
     if (furniture[i + 1] && lines[i + 1]!.text.length > lines[i]!.text.length && lines[i + 1]!.text.startsWith(lines[i]!.text)) furniture[i] = true;
   }
   const listLike = listLikeBlocks(lines, furniture.map((f, i) => f || dated[i]!));
   const scored: Scored[] = lines.map((line, i) => {
-    const key = keys[i]!;
-    const repeats = counts.get(key) ?? 1;
+    const repeats = repeatsOf[i]!;
     let kind: Kind;
-    if (furniture[i] || dated[i] || (repeats > 1 && line.words < 60) || template(line.text) || listLike.has(line.block)) kind = 'bad';
+    if (furniture[i] || dated[i] || (repeats > 1 && line.words < 60) || listLike.has(line.block) || template(i)) kind = 'bad';
     else if (line.words >= GOOD_WORDS && line.stopDensity >= 0.15 && (line.sentenceEnd || line.words >= 25) && !TRUNCATED.test(line.text)) kind = 'good';
     else if (line.listItem) kind = 'bad';
     else if (line.words < 5) kind = 'short';
     else kind = 'neargood';
-    const isEnd = (line.words <= 6 && startsWithPhrase(key, end)) || (line.words <= 20 && endPattern.test(line.text));
+    const isEnd = (line.words <= 6 && mayStartWithMarker(line) && startsWithPhrase(lineKey(line), end)) || (line.words <= 20 && endPattern.test(line.text, line.phrases));
     // Written out rather than spread: V8 keeps these objects in one fast shape, which spreading does not.
-    const { index, text, indent, listItem, block, words, stopDensity, sentenceEnd } = line;
-    return { index, text, indent, listItem, block, words, stopDensity, sentenceEnd, kind, key, repeats, insert: false, end: isEnd, dated: dated[i]!, furniture: furniture[i]! };
+    const { index, text, start, key, keyHash, firstWordHash, phrases, indent, listItem, block, words, recordWords, stopDensity, sentenceEnd } = line;
+    return { index, text, start, key, keyHash, firstWordHash, phrases, indent, listItem, block, words, recordWords, stopDensity, sentenceEnd, kind, repeats, insert: false, end: isEnd, dated: dated[i]!, dateLine: dateLine[i]!, furniture: furniture[i]! };
   });
   markInserts(scored);
   return scored;
+}
+
+/**
+ * How often each line's key occurs in the page. Lines with a hash of their own have a key of their own; lines that
+ * share one are told apart by text, and only when their texts differ by key.
+ */
+function repeatCounts(lines: Line[]): number[] {
+  // The hashes in an open-addressing table: a slot holds the first line with its hash (index + 1) and their count.
+  let size = 2;
+  while (size < lines.length * 2) size *= 2;
+  const [first, count, slotOf] = [new Int32Array(size), new Int32Array(size), new Int32Array(lines.length)];
+  lines.forEach(({ keyHash }, i) => {
+    let s = keyHash & (size - 1);
+    while (first[s] !== 0 && lines[first[s]! - 1]!.keyHash !== keyHash) s = (s + 1) & (size - 1);
+    if (first[s] === 0) first[s] = i + 1;
+    count[s]!++;
+    slotOf[i] = s;
+  });
+  const repeats = lines.map((_, i) => count[slotOf[i]!]!);
+  // Slots whose lines share a hash but not their text: their lines are counted again, by key.
+  const mixed = new Set<number>();
+  lines.forEach((l, i) => {
+    if (l.text !== lines[first[slotOf[i]!]! - 1]!.text) mixed.add(slotOf[i]!);
+  });
+  if (mixed.size === 0) return repeats;
+  const byKey = new Map<string, number>();
+  lines.forEach((l, i) => {
+    if (mixed.has(slotOf[i]!)) byKey.set(lineKey(l), (byKey.get(lineKey(l)) ?? 0) + 1);
+  });
+  lines.forEach((l, i) => {
+    if (mixed.has(slotOf[i]!)) repeats[i] = byKey.get(lineKey(l))!;
+  });
+  return repeats;
 }
 
 /** "Related News" and its headlines, up to the next real paragraph, are an insert, not body. */
 function markInserts(lines: Scored[]): void {
   const { insert } = boilerplate();
   for (let i = 0; i < lines.length; i++) {
-    if (lines[i]!.words > 6 || !startsWithPhrase(lines[i]!.key, insert)) continue;
+    if (lines[i]!.words > 6 || !mayStartWithMarker(lines[i]!) || !startsWithPhrase(lineKey(lines[i]!), insert)) continue;
     lines[i]!.insert = true;
     lines[i]!.kind = 'bad';
     for (let j = i + 1; j < lines.length && j <= i + 8 && lines[j]!.kind !== 'good'; j++) {
@@ -80,6 +113,15 @@ function markInserts(lines: Scored[]): void {
       lines[j]!.kind = 'bad';
     }
   }
+}
+
+let markerStarts: Set<number> | null = null;
+
+/** Whether the line's key starts with the first word of an insert or end marker, as it must to start with the marker. */
+function mayStartWithMarker(line: Line): boolean {
+  const { insert, end } = boilerplate();
+  markerStarts ??= new Set([...insert, ...end].map((marker) => hashOf(marker.split(' ')[0]!)));
+  return markerStarts.has(line.firstWordHash);
 }
 
 /** Whether the key is one of the phrases or starts with one ("most read in world"). */
@@ -97,15 +139,17 @@ function startsWithPhrase(key: string, phrases: Set<string>): boolean {
  * Bylines, dates and share buttons do not count: some dumps put them in one block with the paragraphs.
  */
 function listLikeBlocks(lines: Line[], furniture: boolean[]): Set<number> {
-  const stats = new Map<number, { lines: number; sentences: number }>();
-  for (const [i, l] of lines.entries()) {
-    if (furniture[i]) continue;
-    const s = stats.get(l.block) ?? { lines: 0, sentences: 0 };
-    s.lines++;
-    if (l.sentenceEnd) s.sentences++;
-    stats.set(l.block, s);
-  }
-  return new Set([...stats.entries()].filter(([, s]) => s.lines >= 3 && s.sentences < s.lines * 0.6).map(([block]) => block));
+  // Per block (blocks are numbered from 1 in page order): its lines and those that end like sentences.
+  const blocks = (lines[lines.length - 1]?.block ?? 0) + 1;
+  const [count, sentences] = [new Int32Array(blocks), new Int32Array(blocks)];
+  lines.forEach((l, i) => {
+    if (furniture[i]) return;
+    count[l.block]!++;
+    if (l.sentenceEnd) sentences[l.block]!++;
+  });
+  const listLike = new Set<number>();
+  for (let b = 0; b < blocks; b++) if (count[b]! >= 3 && sentences[b]! < count[b]! * 0.6) listLike.add(b);
+  return listLike;
 }
 
 /** Runs of body text, split where several blocks of page furniture (or an end marker) come between. */
@@ -232,20 +276,38 @@ function isSubheading(line: Scored, next: Scored | undefined): boolean {
 /** Image alt text written twice over ("Business focus: a lensBusiness focus: a lens"). */
 function isDoubled(text: string): boolean {
   const half = text.length / 2;
-  return text.length >= 20 && Number.isInteger(half) && text.slice(0, half) === text.slice(half);
+  return text.length >= 20 && Number.isInteger(half) && text.charCodeAt(0) === text.charCodeAt(half) && text.slice(0, half) === text.slice(half);
 }
 
 /** A headline in capitals among the paragraphs ("SEAN SPICER ELIMINATED FROM 'DANCING WITH THE STARS'"): a link to another story. */
 function isShouted(line: Line): boolean {
   if (line.words < 4 || line.sentenceEnd) return false;
-  const letters = line.text.replace(/[^A-Za-z]/g, '');
-  return letters.length >= 15 && letters === letters.toUpperCase();
+  // Its ASCII letters, at least 15 and none in lower case.
+  let letters = 0;
+  for (let i = 0; i < line.text.length; i++) {
+    const c = line.text.charCodeAt(i);
+    if (c >= 97 && c <= 122) return false;
+    if (c >= 65 && c <= 90) letters++;
+  }
+  return letters >= 15;
 }
 
+/**
+ * Hashes (hashOf) of the first runs of letters and digits of the share labels, or null when a label has none: the
+ * first word of a row of share buttons is a label, so the line's key starts with one of these.
+ */
+let shareStarts: Set<number> | null | undefined;
+
 /** A row of share buttons: "Email Twitter Facebook". */
-function isShareLine(text: string): boolean {
+function isShareLine(line: Line): boolean {
+  const { text } = line;
   if (text.length > 150) return false;
   const { share } = boilerplate();
+  if (shareStarts === undefined) {
+    const starts = [...share].map((label) => /[\p{L}\p{N}]+/u.exec(label)?.[0]);
+    shareStarts = starts.every((start) => start !== undefined) ? new Set(starts.map((start) => hashOf(start!))) : null;
+  }
+  if (shareStarts && !shareStarts.has(line.firstWordHash)) return false;
   const words = text.toLowerCase().split(/[\s|•·]+/).filter(Boolean);
   return words.length > 0 && words.length <= 12 && words.every((w) => share.has(w));
 }

@@ -2,6 +2,7 @@
 import { boilerplate, isCaption, isFurniture } from './boilerplate.js';
 import { findDates, isDateLine, type FoundDate } from './dates.js';
 import type { Scored, Segment } from './dump-body.js';
+import { lineKey } from './lines.js';
 
 /**
  * The headline: a headline-shaped line shortly before the body (after the previous article, if any),
@@ -14,11 +15,11 @@ export function findTitle(lines: Scored[], segment: Segment, previous: Segment |
   const candidates = (start: number, stop: number, after: boolean) => {
     for (let i = start; i < stop; i++) {
       const line = lines[i]!;
-      if (!isHeadlineShaped(line) || used.has(line.key)) continue;
+      if (!isHeadlineShaped(line) || (used.size > 0 && used.has(lineKey(line)))) continue;
       const distance = after ? i - segment.last : segment.first - i;
       let score = -distance * 0.15;
       if (line.repeats > 1) score += 2;
-      if (blockSize(lines, line.block) === 1) score += 1.5;
+      if (aloneInBlock(lines, i)) score += 1.5;
       else score -= 2;
       if (hasMetaSoonAfter(lines, i)) score += 2.5;
       if (line.sentenceEnd && !/[?!"”’']$/.test(line.text)) score -= 2;
@@ -37,21 +38,20 @@ export function findTitle(lines: Scored[], segment: Segment, previous: Segment |
 function isHeadlineShaped(line: Scored): boolean {
   if (line.listItem || line.words < 3 || line.words > 30 || line.insert) return false;
   if (line.kind === 'good' && line.words > 20) return false;
-  if (isFurniture(line.text) || isCaption(line.text) || isDateLine(line.text)) return false;
+  if (isFurniture(line.text, line.phrases) || isCaption(line.text) || line.dateLine) return false;
   if (/^by\s/i.test(line.text)) return false;
   return /^[\p{Lu}\p{N}"“‘'«]/u.test(line.text);
 }
 
-function blockSize(lines: Scored[], block: number): number {
-  let n = 0;
-  for (const l of lines) if (l.block === block) n++;
-  return n;
+/** Whether no other line is in the line's block (blocks are runs of lines). */
+function aloneInBlock(lines: Scored[], i: number): boolean {
+  return lines[i - 1]?.block !== lines[i]!.block && lines[i + 1]?.block !== lines[i]!.block;
 }
 
 function hasMetaSoonAfter(lines: Scored[], i: number): boolean {
   for (let j = i + 1; j < lines.length && j <= i + 6; j++) {
     const t = lines[j]!.text;
-    if (/^by\b/i.test(t) || isDateLine(t) || /^(source|published|posted|updated)\b/i.test(t)) return true;
+    if (/^by\b/i.test(t) || lines[j]!.dateLine || /^(source|published|posted|updated)\b/i.test(t)) return true;
     if (lines[j]!.kind === 'good') return false;
   }
   return false;
@@ -144,10 +144,10 @@ function yearOf(lines: Scored[]): number | null {
 export function findSite(lines: Scored[], segment: Segment): string | null {
   const head = lines.slice(0, Math.min(8, segment.first));
   const foot = lines.slice(Math.max(segment.last + 1, lines.length - 40));
-  const footKeys = new Set(foot.map((l) => l.key));
   for (const line of head) {
     if (line.listItem || line.words < 1 || line.words > 6 || line.text.length > 60) continue;
-    if (footKeys.has(line.key) && !isFurniture(line.text)) return line.text;
+    const atFoot = foot.some((l) => l.keyHash === line.keyHash && lineKey(l) === lineKey(line));
+    if (atFoot && !isFurniture(line.text, line.phrases)) return line.text;
   }
   for (const line of foot) {
     const m = /^(?:©|copyright)\s*(?:\d{4}(?:\s*[-–]\s*\d{4})?\s*)?(?:by\s+)?([^,.|]+?)(?:[,.|]|\s+all rights|\s*$)/i.exec(line.text);

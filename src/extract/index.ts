@@ -52,6 +52,6 @@ function toArticle(page: Page, id: string, a: DumpArticle): Article {
     tags: a.tags,
     paragraphs: a.paragraphs,
     text,
-    words: countWords(text),
+    words: a.words ?? countWords(text),
   };
 }

@@ -1,96 +1,316 @@
 // A page dump as lines with the features extraction decides on: list items, length, punctuation, stop words.
-import { anyStopwords, commonestStopwordList } from '../text/stopwords.js';
+import { CJK, CJK_FUNCTION, CJK_FUNCTION_PATTERN, CJK_PATTERN, charClass, charClasses, codeUnits, HASH_SEED, hashOf, hashStep, LETTER_OR_DIGIT, lowerCase, smallHash, SPACE, UNREADABLE, UPPER } from '../text/chars.js';
+import { commonestList, stopwordBits } from '../text/stopwords.js';
+import { countWords } from '../text/words.js';
+import { boilerplate } from './boilerplate.js';
 
 export interface Line {
   index: number;
   /** Text without list marker and surrounding white space. */
   text: string;
+  /** Where the text starts in the page's content. */
+  start: number;
+  /** The comparison key (keyOf), made when first asked for (lineKey). */
+  key: string | null;
+  /** A hash of the key (keyHashOf): lines with different hashes have different keys. */
+  keyHash: number;
+  /** hashOf the key's first word (up to its first space). */
+  firstWordHash: number;
+  /** Bits of the line patterns whose required phrases the line has (boilerplate.ts): only those patterns can match it. */
+  phrases: number;
   indent: number;
   /** A list item (`•`, `*`, `-`, `1.`) or the indented continuation of one. */
   listItem: boolean;
   /** Index of the block (run of non-blank lines) it belongs to. */
   block: number;
+  /** Matches of WORD; in Chinese, Japanese and Thai two characters count as a word. */
   words: number;
+  /** Words as the record counts them (countWords), for the article's count. */
+  recordWords: number;
   /** Share of words that are stop words in the page's language. */
   stopDensity: number;
   /** Ends like a sentence (., !, ?, closing quote...). */
   sentenceEnd: boolean;
 }
 
+/** A word is what this matches in the lower-cased line. */
 const WORD = /[\p{L}\p{N}][\p{L}\p{N}'’-]*/gu;
 const LIST_MARKER = /^([•·▪◦●■►*]|[-–](?=\s)|\d{1,3}[.)](?=\s))\s*/;
-const SENTENCE_END = /[.!?…:;"”’»)\]。！？」』）]$/;
-/** Scripts written without spaces: a run of them is one regex "word" but many words of text. */
-const CJK = /[\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}\p{sc=Thai}]/u;
-const CJK_CHARS = /[\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}\p{sc=Thai}]/gu;
-/**
- * What stop words are to spaced languages: Japanese kana particles and endings (hiragana) and the
- * commonest Chinese function characters. Running text has many; menus and headlines few.
- */
-const CJK_FUNCTION = /[\p{sc=Hiragana}的了是在和有不这也就都而及与着或等为以之其中对从把被]/gu;
+/** A table of the characters: 1 at their codes (a quicker look-up than a Set's). */
+const flagsOf = (chars: string) => {
+  const codes = [...chars].map((c) => c.charCodeAt(0));
+  const flags = new Uint8Array(Math.max(...codes) + 1);
+  for (const c of codes) flags[c] = 1;
+  return flags;
+};
+/** Characters a list marker can start with: other lines need no LIST_MARKER match. */
+const LIST_MARKER_START = flagsOf('•·▪◦●■►*-–0123456789');
+const SENTENCE_END = flagsOf('.!?…:;"”’»)]。！？」』）');
+const CJK_CHARS = new RegExp(CJK_PATTERN.source, 'gu');
+const CJK_FUNCTIONS = new RegExp(CJK_FUNCTION_PATTERN.source, 'gu');
+
+/** What a line's characters say before the page's language is known (see Line). */
+interface Scan {
+  keyHash: number;
+  firstWordHash: number;
+  /** Matches of WORD. */
+  words: number;
+  recordWords: number;
+  /**
+   * How many of its words are stop words in some language; the set of lists each is in (its index in
+   * stopwordBits().sets) is pushed to the page's array of them.
+   */
+  stops: number;
+  /** In Chinese, Japanese and Thai two characters count as a word, and function characters stand for stop words. */
+  cjk: { words: number; stopDensity: number } | null;
+}
 
 /** Splits a dump into lines (blank ones dropped) and measures each. */
 export function toLines(content: string): Line[] {
-  const rawLines = content.split(/\r\n?|\n/);
   const lines: Line[] = [];
-  // Each line's words in lower case, kept until the page's stop-word list is known.
-  const lineWords: string[][] = [];
+  const scans: Scan[] = [];
+  // The set of lists (stopwordBits) of every line's stop words, line after line.
+  const stopSets: number[] = [];
+  const codes = codeUnits(content);
+  const finder = boilerplate().phrases;
   let block = 0;
   let previousBlank = true;
   let listIndent = -1;
-  for (const [index, raw] of rawLines.entries()) {
-    const trimmed = raw.trimEnd();
-    if (trimmed.trim() === '') {
+  // Lines end at \r\n, \r or \n (as split(/\r\n?|\n/) has them); the next \r and \n are looked for as they are passed.
+  let nextCR = -1;
+  let nextLF = -1;
+  for (let index = 0, rawStart = 0; rawStart <= content.length; index++) {
+    if (nextCR < rawStart) nextCR = indexOrEnd(content, '\r', rawStart);
+    if (nextLF < rawStart) nextLF = indexOrEnd(content, '\n', rawStart);
+    const rawEnd = Math.min(nextCR, nextLF);
+    const lineStart = rawStart;
+    rawStart = rawEnd + (codes[rawEnd] === 13 && codes[rawEnd + 1] === 10 ? 2 : 1);
+    // The line without the white space around it (as trim() takes it).
+    let from = lineStart;
+    while (from < rawEnd && charClass(codes[from]!) & SPACE) from++;
+    if (from === rawEnd) {
       previousBlank = true;
       listIndent = -1;
       continue;
     }
+    let to = rawEnd;
+    while (charClass(codes[to - 1]!) & SPACE) to--;
     if (previousBlank) block++;
     previousBlank = false;
-    const indent = trimmed.length - trimmed.trimStart().length;
-    let text = trimmed.trim();
-    const marker = LIST_MARKER.exec(text);
+    const indent = from - lineStart;
+    let text = content.slice(from, to);
+    const marker = LIST_MARKER_START[codes[from]!] === 1 ? LIST_MARKER.exec(text) : null;
     let listItem = false;
     if (marker) {
       listItem = true;
       listIndent = indent;
       text = text.slice(marker[0].length).trim();
       while (LIST_MARKER.test(text)) text = text.replace(LIST_MARKER, '').trim();
+      from = to - text.length; // only the start moves
     } else if (listIndent >= 0 && indent > listIndent) {
       listItem = true;
     } else {
       listIndent = -1;
     }
-    lineWords.push(text.toLowerCase().match(WORD) ?? []);
-    lines.push({ index, text, indent, listItem, block, words: 0, stopDensity: 0, sentenceEnd: SENTENCE_END.test(text) });
+    const stopsBefore = stopSets.length;
+    let scan = scanLine(codes, from, to, stopSets);
+    if (!scan) {
+      stopSets.length = stopsBefore; // what the scan pushed before it gave up
+      scan = matchLine(text, stopSets);
+    }
+    scans.push(scan);
+    const sentenceEnd = from < to && SENTENCE_END[codes[to - 1]!] === 1;
+    const phrases = finder.bitsIn(codes, from, to);
+    lines.push({ index, text, start: from, key: null, keyHash: scan.keyHash, firstWordHash: scan.firstWordHash, phrases, indent, listItem, block, words: 0, recordWords: scan.recordWords, stopDensity: 0, sentenceEnd });
   }
-  const stopwords = pickStopwords(lineWords);
-  lines.forEach((line, k) => Object.assign(line, measure(line.text, lineWords[k]!, stopwords)));
+  const { sets } = stopwordBits();
+  const stopBit = pageStopBit(scans, stopSets);
+  let next = 0; // index of the line's first stop word in stopSets
+  for (let k = 0; k < lines.length; k++) {
+    const { words, stops: count, cjk } = scans[k]!;
+    let stops = 0;
+    for (let j = next; j < next + count; j++) if (sets[stopSets[j]!]! & stopBit) stops++;
+    next += count;
+    lines[k]!.words = cjk ? cjk.words : words;
+    lines[k]!.stopDensity = cjk ? cjk.stopDensity : words ? stops / words : 0;
+  }
   return lines;
 }
 
-/** Words and stop-word density; in Chinese, Japanese and Thai two characters count as a word. */
-function measure(text: string, words: string[], stopwords: Set<string>): { words: number; stopDensity: number } {
-  if (!CJK.test(text)) {
-    let stops = 0;
-    for (const w of words) if (stopwords.has(w)) stops++;
-    return { words: words.length, stopDensity: words.length ? stops / words.length : 0 };
-  }
-  const chars = text.match(CJK_CHARS)?.length ?? 0;
-  const functions = text.match(CJK_FUNCTION)?.length ?? 0;
-  const spaced = words.filter((w) => !CJK.test(w)).length;
-  return { words: spaced + Math.ceil(chars / 2), stopDensity: (functions / 2) / Math.max(1, chars / 2) };
+/** Where `search` next is in `text`, or its length. */
+function indexOrEnd(text: string, search: string, from: number): number {
+  const at = text.indexOf(search, from);
+  return at < 0 ? text.length : at;
 }
 
 /** Words enough to tell a page's language by its stop words. */
 const LANGUAGE_SAMPLE = 3000;
 
-/** The stop-word list of the page's language: the one that covers most of its (first few thousand) words. */
-function pickStopwords(lineWords: string[][]): Set<string> {
-  const sample: string[] = [];
-  for (const words of lineWords) {
-    for (const w of words) sample.push(w);
-    if (sample.length > LANGUAGE_SAMPLE) break;
+/**
+ * The bit of the page language's stop-word list: the one that covers most of its (first few thousand) words;
+ * when none covers any, every list's bits (any stop word counts).
+ */
+function pageStopBit(scans: Scan[], stopSets: number[]): number {
+  const { lists, sets } = stopwordBits();
+  const perSet = new Int32Array(sets.length);
+  let sampled = 0;
+  let next = 0;
+  for (const { words, stops } of scans) {
+    for (let j = next; j < next + stops; j++) perSet[stopSets[j]!]!++;
+    next += stops;
+    sampled += words;
+    if (sampled > LANGUAGE_SAMPLE) break;
   }
-  return commonestStopwordList(sample)?.list ?? anyStopwords();
+  const hits = new Array<number>(lists.length).fill(0);
+  for (let set = 1; set < sets.length; set++) {
+    if (perSet[set] === 0) continue;
+    for (let k = 0; k < hits.length; k++) if (sets[set]! & (1 << k)) hits[k]! += perSet[set]!;
+  }
+  const best = commonestList(hits);
+  return best >= 0 ? 1 << best : -1;
+}
+
+/**
+ * The key hash, the words (WORD's and countWords's) and the CJK counts in one pass over the line (`codes` from
+ * `from` to `to`), or null when it has characters only the regexes read right (matchLine). Lower-casing keeps
+ * every other character's length and class, so words and key are where they are in the original line, and are
+ * hashed in lower case as they go; stop words are looked up by hash, not cut out of the line.
+ */
+function scanLine(codes: Uint16Array, from: number, to: number, stopSets: number[]): Scan | null {
+  const classes = charClasses();
+  const { longest, table } = stopwordBits();
+  const firstStop = stopSets.length;
+  let words = 0;
+  let spaced = 0;
+  let cjkChars = 0;
+  let cjkFunctions = 0;
+  let keyHash = HASH_SEED;
+  let firstRunHash = -1;
+  // countWords's words: runs of letters and digits, but those that only one ' ’ . or - parts from the run before.
+  let recordWords = 0;
+  let runEnd = -2;
+  let i = from;
+  while (i < to) {
+    let c = codes[i]!;
+    let cls = classes[c] || charClass(c);
+    if (cls & UNREADABLE) return null;
+    if (!(cls & LETTER_OR_DIGIT)) {
+      if (cls & CJK) cjkChars++;
+      if (cls & CJK_FUNCTION) cjkFunctions++;
+      i++;
+      continue;
+    }
+    // A word: runs of letters and digits, joined by ' ’ or -. Its hash is the first run's until a joiner comes.
+    const start = i;
+    let wordHash = HASH_SEED;
+    let joined = false;
+    let cjkWord = false;
+    for (;;) {
+      if (i - runEnd !== 1 || !isRecordJoiner(codes[runEnd]!)) recordWords++;
+      let runHash = HASH_SEED;
+      do {
+        const lower = cls & UPPER ? (c < 128 ? c + 32 : lowerCase(c)) : c;
+        runHash = hashStep(runHash, lower);
+        if (joined) wordHash = hashStep(wordHash, lower);
+        if (cls & CJK) {
+          cjkWord = true;
+          cjkChars++;
+          if (cls & CJK_FUNCTION) cjkFunctions++;
+        }
+        if (++i === to) break;
+        c = codes[i]!;
+        cls = classes[c] || charClass(c);
+        if (cls & UNREADABLE) return null;
+      } while (cls & LETTER_OR_DIGIT);
+      runEnd = i;
+      keyHash = withRun(keyHash, runHash);
+      if (firstRunHash === -1) firstRunHash = smallHash(runHash);
+      if (!joined) wordHash = runHash;
+      while (i < to && (c === 39 /* ' */ || c === 0x2019 /* ’ */ || c === 45 /* - */)) {
+        joined = true;
+        wordHash = hashStep(wordHash, c);
+        if (++i === to) break;
+        c = codes[i]!;
+        cls = classes[c] || charClass(c);
+        if (cls & UNREADABLE) return null;
+      }
+      if (i === to || !(cls & LETTER_OR_DIGIT)) break;
+    }
+    words++;
+    if (!cjkWord) spaced++;
+    const set = i - start <= longest ? table.find(wordHash, codes, start, i) : 0;
+    if (set) stopSets.push(set);
+  }
+  const cjk = cjkChars > 0 ? cjkMeasure(spaced, cjkChars, cjkFunctions) : null;
+  return { keyHash: smallHash(keyHash), firstWordHash: firstRunHash === -1 ? smallHash(HASH_SEED) : firstRunHash, words, recordWords, stops: stopSets.length - firstStop, cjk };
+}
+
+function isRecordJoiner(c: number): boolean {
+  return c === 39 /* ' */ || c === 0x2019 /* ’ */ || c === 46 /* . */ || c === 45 /* - */;
+}
+
+/** The key hash with one more run of letters and digits, given the run's hashStep hash. */
+function withRun(keyHash: number, runHash: number): number {
+  return hashStep(keyHash, smallHash(runHash));
+}
+
+/** The hash scanLine makes of a line with this key: of its runs' hashes, so that a scan need hash each character once. */
+function keyHashOf(key: string): number {
+  let keyHash = HASH_SEED;
+  if (key !== '') for (const run of key.split(' ')) keyHash = hashStep(keyHash, hashOf(run));
+  return smallHash(keyHash);
+}
+
+/** What scanLine finds, with the regexes. */
+function matchLine(text: string, stopSets: number[]): Scan {
+  const { bitsOf, setIndex } = stopwordBits();
+  const words = text.toLowerCase().match(WORD) ?? [];
+  let stops = 0;
+  for (const w of words) {
+    const bits = bitsOf.get(w);
+    if (bits) {
+      stops++;
+      stopSets.push(setIndex.get(bits)!);
+    }
+  }
+  const cjkChars = text.match(CJK_CHARS)?.length ?? 0;
+  const spaced = () => words.filter((w) => !CJK_PATTERN.test(w)).length;
+  const cjk = cjkChars > 0 ? cjkMeasure(spaced(), cjkChars, text.match(CJK_FUNCTIONS)?.length ?? 0) : null;
+  const key = keyOf(text);
+  return { keyHash: keyHashOf(key), firstWordHash: hashOf(key.split(' ')[0]!), words: words.length, recordWords: countWords(text), stops, cjk };
+}
+
+function cjkMeasure(spaced: number, chars: number, functions: number): { words: number; stopDensity: number } {
+  return { words: spaced + Math.ceil(chars / 2), stopDensity: (functions / 2) / Math.max(1, chars / 2) };
+}
+
+/** The comparison key of a line: lower case, letters and digits only (runs of others become one space). */
+export function keyOf(text: string): string {
+  // Joins the runs of letters and digits with spaces (taking runs one space apart as one piece), then lower-cases
+  // once: lower-casing keeps every character's length and class but the UNREADABLE ones', left to the regex.
+  let key = '';
+  let pieceStart = -1;
+  let runEnd = 0;
+  let previous = 0;
+  for (let i = 0; i <= text.length; i++) {
+    const cls = i < text.length ? charClass(text.charCodeAt(i)) : 0;
+    if (cls & UNREADABLE) return text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+    if (cls & LETTER_OR_DIGIT && !(previous & LETTER_OR_DIGIT)) {
+      if (pieceStart < 0) pieceStart = i;
+      else if (i - runEnd !== 1 || text.charCodeAt(runEnd) !== 32) {
+        key = key === '' ? text.slice(pieceStart, runEnd) : `${key} ${text.slice(pieceStart, runEnd)}`;
+        pieceStart = i;
+      }
+    } else if (!(cls & LETTER_OR_DIGIT) && previous & LETTER_OR_DIGIT) {
+      runEnd = i;
+    }
+    previous = cls;
+  }
+  if (pieceStart >= 0) key = key === '' ? text.slice(pieceStart, runEnd) : `${key} ${text.slice(pieceStart, runEnd)}`;
+  return key.toLowerCase();
+}
+
+/** The line's key, made and kept on first use. */
+export function lineKey(line: { text: string; key: string | null }): string {
+  return (line.key ??= keyOf(line.text));
 }

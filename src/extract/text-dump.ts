@@ -2,33 +2,41 @@
 import type { ArticleMetadata, Page } from '../types.js';
 import { bodyLines, findSegments, scoreLines, segmentWeight, type Scored } from './dump-body.js';
 import { findPublished, findSite, findTags, findTitle, headerLines, readByline } from './dump-meta.js';
-import { toLines, type Line } from './lines.js';
+import { lineKey, toLines, type Line } from './lines.js';
 import { lineHash, TEMPLATE_WORDS } from './templates.js';
 
 /** An article found in a dump, before it becomes a record. */
 export interface DumpArticle extends ArticleMetadata {
   paragraphs: string[];
+  /** The paragraphs' words (countWords), when known already. */
+  words?: number;
 }
 
 /**
  * Lines scored with the site's template lines as furniture, unless they hold most of the page's long-line
  * words: then the "template" is an article the site printed several times, and it stays.
  */
-function scoreWithTemplates(lines: Line[], templates: number[] | undefined): Scored[] {
+function scoreWithTemplates(lines: Line[], content: string, templates: number[] | undefined): Scored[] {
   if (!templates?.length) return scoreLines(lines);
   const set = new Set(templates);
+  // Each line's lineHash, made once when first needed (-1 until then).
+  const hashes = new Float64Array(lines.length).fill(-1);
+  const isTemplate = (i: number) => {
+    if (hashes[i]! < 0) hashes[i] = lineHash(content, lines[i]!.start, lines[i]!.start + lines[i]!.text.length);
+    return set.has(hashes[i]!);
+  };
   let longWords = 0;
   let templateWords = 0;
-  for (const line of lines) {
-    if (line.words < TEMPLATE_WORDS) continue;
+  lines.forEach((line, i) => {
+    if (line.words < TEMPLATE_WORDS) return;
     longWords += line.words;
-    if (set.has(lineHash(line.text))) templateWords += line.words;
-  }
-  return templateWords * 2 > longWords ? scoreLines(lines) : scoreLines(lines, (text) => set.has(lineHash(text)));
+    if (isTemplate(i)) templateWords += line.words;
+  });
+  return templateWords * 2 > longWords ? scoreLines(lines) : scoreLines(lines, isTemplate);
 }
 
 export function extractFromDump(page: Page, options: { allArticles: boolean }): DumpArticle[] {
-  const lines = scoreWithTemplates(toLines(page.content), page.templates);
+  const lines = scoreWithTemplates(toLines(page.content), page.content, page.templates);
   const segments = findSegments(lines);
   if (segments.length === 0) return [];
   let main = segments[0]!;
@@ -43,9 +51,10 @@ export function extractFromDump(page: Page, options: { allArticles: boolean }): 
   const articles: DumpArticle[] = [];
   for (const segment of chosen) {
     const titleLine = findTitle(lines, segment, segments[segments.indexOf(segment) - 1] ?? null, usedTitles);
-    if (titleLine) usedTitles.add(titleLine.key);
+    if (titleLine) usedTitles.add(lineKey(titleLine));
     const header = headerLines(lines, segment, titleLine);
     const meta = readByline(header);
+    const body = bodyLines(lines, segment);
     articles.push({
       title: titleLine ? titleLine.text : null,
       published: findPublished(lines, segment, header, page.mtime),
@@ -53,7 +62,8 @@ export function extractFromDump(page: Page, options: { allArticles: boolean }): 
       source: meta.source,
       site,
       tags: findTags(lines, segment),
-      paragraphs: bodyLines(lines, segment).map((l) => l.text),
+      paragraphs: body.map((l) => l.text),
+      words: body.reduce((n, l) => n + l.recordWords, 0),
     });
   }
   // The main article first, then the others in page order.

@@ -1,6 +1,7 @@
 // Stop-word lists per language (natural's lists, plus German from data/), for stop-word density and language guessing.
 import { createRequire } from 'node:module';
 import { loadData } from '../data.js';
+import { hashOf, lowerCase, smallHash } from './chars.js';
 
 const require = createRequire(import.meta.url);
 
@@ -33,15 +34,54 @@ export function anyStopwords(): Set<string> {
   return all;
 }
 
-let membership: { codes: string[]; lists: Set<string>[]; of: Map<string, number[]> } | null = null;
-/** Each stop word with the indexes of the lists it is in, so a text's words are looked up once, not once per language. */
-function stopwordMembership(): { codes: string[]; lists: Set<string>[]; of: Map<string, number[]> } {
-  if (membership) return membership;
+let stopBits: StopwordBits | null = null;
+
+/** The stop-word lists as bits of a number (so at most 31 lists): bit k for the k-th list. */
+export interface StopwordBits {
+  /** Language codes and lists, in the order of stopwordLists(). */
+  codes: string[];
+  lists: Set<string>[];
+  /** Each stop word with bit k set for each list k it is in, so a text's words are looked up once, not once per language. */
+  bitsOf: Map<string, number>;
+  /** Length of the longest stop word: longer words need no look-up. */
+  longest: number;
+  /**
+   * The distinct values of bitsOf (the sets of lists stop words are in; sets[0] is 0, no list), and the index of
+   * each: there are few, so a text's stop words can be counted per set, then per list.
+   */
+  sets: number[];
+  setIndex: Map<number, number>;
+  /** The set index of a stop word that a scan has only hashed (hashOf its lower case), not cut out. */
+  table: StopwordTable;
+}
+
+export function stopwordBits(): StopwordBits {
+  if (stopBits) return stopBits;
   const codes = [...stopwordLists().keys()];
   const lists = [...stopwordLists().values()];
-  const of = new Map<string, number[]>();
-  lists.forEach((list, k) => { for (const w of list) of.set(w, [...(of.get(w) ?? []), k]); });
-  return (membership = { codes, lists, of });
+  const bitsOf = new Map<string, number>();
+  let longest = 0;
+  lists.forEach((list, k) => {
+    for (const w of list) {
+      bitsOf.set(w, (bitsOf.get(w) ?? 0) | (1 << k));
+      longest = Math.max(longest, w.length);
+    }
+  });
+  const sets = [0, ...new Set(bitsOf.values())];
+  const setIndex = new Map(sets.map((bits, i) => [bits, i]));
+  return (stopBits = { codes, lists, bitsOf, longest, sets, setIndex, table: new StopwordTable(bitsOf, setIndex) });
+}
+
+/** The list (its index) covering most words, given each list's count; the first on a tie; -1 when none covers any. */
+export function commonestList(hits: number[]): number {
+  let best = 0;
+  for (let k = 1; k < hits.length; k++) if (hits[k]! > hits[best]!) best = k;
+  return hits[best]! > 0 ? best : -1;
+}
+
+/** Adds one to the count of each list a stop word is in (`wordBits` from bitsOf). */
+function countLists(hits: number[], wordBits: number): void {
+  for (let k = 0; wordBits !== 0; k++, wordBits >>>= 1) if (wordBits & 1) hits[k]!++;
 }
 
 /**
@@ -49,13 +89,62 @@ function stopwordMembership(): { codes: string[]; lists: Set<string>[]; of: Map<
  * covers (the first such list on a tie); null when no list covers any.
  */
 export function commonestStopwordList(words: Iterable<string>): { code: string; list: Set<string>; hits: number } | null {
-  const { codes, lists, of } = stopwordMembership();
+  const { codes, lists, bitsOf } = stopwordBits();
   const hits = new Array<number>(lists.length).fill(0);
-  for (const w of words) {
-    const member = of.get(w);
-    if (member) for (const k of member) hits[k]!++;
+  for (const w of words) countLists(hits, bitsOf.get(w) ?? 0);
+  const best = commonestList(hits);
+  return best >= 0 ? { code: codes[best]!, list: lists[best]!, hits: hits[best]! } : null;
+}
+
+/**
+ * Stop words in an open-addressing hash table, looked up by a hash and a stretch of text compared in place.
+ * Kept in typed arrays (a slot's word as a range of `chars`), so a look-up touches no objects.
+ */
+class StopwordTable {
+  private readonly mask: number;
+  /** Per slot: the word's set index (0: empty slot), its hashOf, and where its characters are in `chars`. */
+  private readonly set: Int32Array;
+  private readonly hash: Int32Array;
+  private readonly start: Int32Array;
+  private readonly length: Int32Array;
+  private readonly chars: Uint16Array;
+
+  constructor(bitsOf: Map<string, number>, setIndex: Map<number, number>) {
+    let size = 1;
+    while (size < bitsOf.size * 2) size *= 2;
+    this.mask = size - 1;
+    const perSlot = () => new Int32Array(size);
+    [this.set, this.hash, this.start, this.length] = [perSlot(), perSlot(), perSlot(), perSlot()];
+    this.chars = new Uint16Array([...bitsOf.keys()].join('').length);
+    let at = 0;
+    for (const [word, bits] of bitsOf) {
+      const hash = hashOf(word);
+      let s = hash & this.mask;
+      while (this.set[s] !== 0) s = (s + 1) & this.mask;
+      this.set[s] = setIndex.get(bits)!;
+      this.hash[s] = hash;
+      this.start[s] = at;
+      this.length[s] = word.length;
+      for (let i = 0; i < word.length; i++) this.chars[at++] = word.charCodeAt(i);
+    }
   }
-  let best = 0;
-  for (let k = 1; k < hits.length; k++) if (hits[k]! > hits[best]!) best = k;
-  return hits[best]! > 0 ? { code: codes[best]!, list: lists[best]!, hits: hits[best]! } : null;
+
+  /**
+   * The set index of the word `codes` has from `start` to `end`, lower-cased (0 when it is not a stop word);
+   * `hash` is hashStep's over that lower case from HASH_SEED, as in hashOf before smallHash.
+   */
+  find(hash: number, codes: Uint16Array, start: number, end: number): number {
+    const small = smallHash(hash);
+    for (let s = hash & this.mask; this.set[s] !== 0; s = (s + 1) & this.mask) {
+      if (this.hash[s] !== small || this.length[s] !== end - start) continue;
+      const at = this.start[s]! - start;
+      let i = start;
+      for (; i < end; i++) {
+        const c = codes[i]!;
+        if (this.chars[at + i] !== (c < 128 ? (c >= 65 && c <= 90 ? c + 32 : c) : lowerCase(c))) break;
+      }
+      if (i === end) return this.set[s]!;
+    }
+    return 0;
+  }
 }

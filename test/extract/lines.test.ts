@@ -1,0 +1,49 @@
+// The line scan counts words and makes keys in one pass: it must count and key as the regexes that define them do.
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import { test } from 'node:test';
+import { scoreLines } from '../../src/extract/dump-body.js';
+import { keyOf, lineKey, toLines } from '../../src/extract/lines.js';
+import { countWords } from '../../src/text/words.js';
+import { SAMPLES } from '../helpers.js';
+
+/** A word of a line, as the extractor defines it: matched in the lower-cased line. */
+const WORD = /[\p{L}\p{N}][\p{L}\p{N}'’-]*/gu;
+/** A word of a record. */
+const RECORD_WORD = /[\p{L}\p{N}]+(?:['’.-][\p{L}\p{N}]+)*/gu;
+
+const tricky = [
+  "Don’t stop: it's the U.S.-led talks' end-game", 'İSTANBUL — Σ ΟΔΟΣ.Α and σοφία', 'Emoji 😀 and 𝐀𝐁𝐂 letters', 'KELVIN K and ſ',
+  'a--b a- -a .5 1.5 x..y', '  • Item one', '1. First point', '— dash quote', 'ＦＵＬＬ width', 'Ǆemal ǅ ǆ',
+];
+
+test('words, record words and keys are what the regexes make of each line', () => {
+  const pages = [...fs.readdirSync(SAMPLES).map((f) => fs.readFileSync(path.join(SAMPLES, f), 'utf8')), tricky.join('\n'), tricky.join('\r\n\r\n')];
+  for (const page of pages) {
+    for (const line of toLines(page)) {
+      assert.equal(line.words, (line.text.toLowerCase().match(WORD) ?? []).length, line.text);
+      assert.equal(line.recordWords, (line.text.match(RECORD_WORD) ?? []).length, line.text);
+      assert.equal(lineKey(line), line.text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim(), line.text);
+    }
+  }
+});
+
+test('stop-word density is the share of the page language’s stop words', () => {
+  const [line] = toLines('The cat and the dog sat on a mat in the sun.');
+  assert.equal(line!.words, 12);
+  assert.equal(line!.stopDensity, 7 / 12); // the, and, the, on, a, in, the
+});
+
+test('lines whose keys are equal are repeats, whichever way their keys were made', () => {
+  // The emoji (a surrogate pair) sends the first line to the regexes; the others are scanned.
+  const lines = toLines('Hello, World! 😀\n\nhello world\n\nHELLO—WORLD\n\nhello worlds');
+  assert.deepEqual(scoreLines(lines).map((l) => l.repeats), [3, 3, 3, 1]);
+  assert.equal(keyOf('Hello, World! 😀'), 'hello world');
+});
+
+test('record words count as the regex does, a surrogate pair as one character', () => {
+  for (const text of [...tricky, 'x😀y', '𝐀-𝐁', 'é-ü', 'a\u0301b', '\ud800a', 'a\udc00b', '']) {
+    assert.equal(countWords(text), (text.match(RECORD_WORD) ?? []).length, text);
+  }
+});
