@@ -7,9 +7,11 @@ interface BoilerplateData {
   linePatterns: string[];
   endPatterns: string[];
   captionEnd: string;
+  creditWords: string;
   shareWords: string[];
   agencyWords: string[];
   roleWords: string[];
+  aboutWords: string[];
 }
 
 export interface Boilerplate {
@@ -23,12 +25,16 @@ export interface Boilerplate {
   furniture: { test(text: string): boolean };
   /** Photo captions: a credit in brackets at the end of the line. */
   caption: RegExp;
+  /** Words of a photo credit line ("Photo: Jane Roe, AP", "Agency | Getty Images"). */
+  credit: RegExp;
   /** Labels of share buttons. */
   share: Set<string>;
   /** Words that make a byline part an agency or desk ("Continental Press", "Reuters"), not a person. */
   agency: Set<string>;
   /** Job titles after a name in a byline ("Jane Roe, Senior Correspondent"). */
   role: Set<string>;
+  /** "About" in several languages: "About Jane Roe" over a bio ends the article. */
+  about: Set<string>;
 }
 
 let compiled: Boilerplate | null = null;
@@ -42,9 +48,11 @@ export function boilerplate(): Boilerplate {
       endPattern: anyOf(b.endPatterns),
       furniture: anyOf(b.linePatterns),
       caption: new RegExp(b.captionEnd, 'iu'),
+      credit: new RegExp(b.creditWords, 'i'),
       share: new Set(b.shareWords),
       agency: new Set(b.agencyWords),
       role: new Set(b.roleWords),
+      about: new Set(b.aboutWords),
     };
   }
   return compiled;

@@ -19,7 +19,8 @@ export interface Line {
 
 const WORD = /[\p{L}\p{N}][\p{L}\p{N}'’-]*/gu;
 const LIST_MARKER = /^([•·▪◦●■►*]|[-–](?=\s)|\d{1,3}[.)](?=\s))\s*/;
-const SENTENCE_END = /[.!?…:;"”’»)\]。！？」』）]$/;
+/** Emoji after the full stop ("See you soon! 🙂") do not hide the sentence's end. */
+const SENTENCE_END = /[.!?…:;"”’»)\]。！？」』）][\s\p{Extended_Pictographic}\uFE0F\u200D]*$/u;
 /** Scripts written without spaces: a run of them is one regex "word" but many words of text. */
 const CJK = /[\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}\p{sc=Thai}]/u;
 const CJK_CHARS = /[\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}\p{sc=Thai}]/gu;
