@@ -8,9 +8,11 @@ interface BoilerplateData {
   linePatterns: string[];
   endPatterns: string[];
   captionEnd: string;
+  creditWords: string;
   shareWords: string[];
   agencyWords: string[];
   roleWords: string[];
+  aboutWords: string[];
 }
 
 export interface Boilerplate {
@@ -26,12 +28,16 @@ export interface Boilerplate {
   phrases: PhraseFinder;
   /** Photo captions: a credit in brackets at the end of the line. */
   caption: RegExp;
+  /** Words of a photo credit line ("Photo: Jane Roe, AP", "Agency | Getty Images"). */
+  credit: RegExp;
   /** Labels of share buttons. */
   share: Set<string>;
   /** Words that make a byline part an agency or desk ("Continental Press", "Reuters"), not a person. */
   agency: Set<string>;
   /** Job titles after a name in a byline ("Jane Roe, Senior Correspondent"). */
   role: Set<string>;
+  /** "About" in several languages: "About Jane Roe" over a bio ends the article. */
+  about: Set<string>;
 }
 
 /** A list of line patterns. `phrases` are the bits of the required phrases the line has (Boilerplate.phrases). */
@@ -54,9 +60,11 @@ export function boilerplate(): Boilerplate {
       furniture,
       phrases: new PhraseFinder(phrases),
       caption: new RegExp(b.captionEnd, 'iu'),
+      credit: new RegExp(b.creditWords, 'i'),
       share: new Set(b.shareWords),
       agency: new Set(b.agencyWords),
       role: new Set(b.roleWords),
+      about: new Set(b.aboutWords),
     };
   }
   return compiled;

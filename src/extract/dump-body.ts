@@ -2,7 +2,8 @@
 import { hashOf } from '../text/chars.js';
 import { isDateLine } from './dates.js';
 import { boilerplate, isCaption, isFurniture } from './boilerplate.js';
-import { lineKey, type Line } from './lines.js';
+import { keyOf, lineKey, type Line } from './lines.js';
+import { loadData } from '../data.js';
 
 /** As in jusText: good lines are text on their own strength, near-good and short ones only between good ones. */
 export type Kind = 'good' | 'neargood' | 'short' | 'bad';
@@ -21,6 +22,8 @@ export interface Scored extends Line {
   dateLine: boolean;
   /** Matches a furniture phrase, a caption or share buttons (or is empty). */
   furniture: boolean;
+  /** A list item, and nothing worse (not furniture, a date, a repeat or template). */
+  listed: boolean;
 }
 
 export interface Segment {
@@ -50,19 +53,25 @@ export function scoreLines(lines: Line[], template: (i: number) => boolean = () 
   for (let i = 0; i + 1 < lines.length; i++) {
     if (furniture[i + 1] && lines[i + 1]!.text.length > lines[i]!.text.length && lines[i + 1]!.text.startsWith(lines[i]!.text)) furniture[i] = true;
   }
+  // The caption over a photo credit in its block ("The minister arrives at the summit" / "Jane Roe | Getty Images").
+  for (let i = 0; i + 1 < lines.length; i++) {
+    if (furniture[i + 1] && lines[i + 1]!.block === lines[i]!.block && isCredit(lines[i + 1]!)) furniture[i] = true;
+  }
   const listLike = listLikeBlocks(lines, furniture.map((f, i) => f || dated[i]!));
   const scored: Scored[] = lines.map((line, i) => {
     const repeats = repeatsOf[i]!;
     let kind: Kind;
-    if (furniture[i] || dated[i] || (repeats > 1 && line.words < 60) || listLike.has(line.block) || template(i)) kind = 'bad';
+    let listed = false;
+    if (furniture[i] || dated[i] || (repeats > 1 && line.words < 60) || template(i)) kind = 'bad';
+    else if (listLike.has(line.block)) [kind, listed] = ['bad', line.listItem];
     else if (line.words >= GOOD_WORDS && line.stopDensity >= 0.15 && (line.sentenceEnd || line.words >= 25) && !TRUNCATED.test(line.text)) kind = 'good';
-    else if (line.listItem) kind = 'bad';
+    else if (line.listItem) [kind, listed] = ['bad', true];
     else if (line.words < 5) kind = 'short';
     else kind = 'neargood';
-    const isEnd = (line.words <= 6 && mayStartWithMarker(line) && startsWithPhrase(lineKey(line), end)) || (line.words <= 20 && endPattern.test(line.text, line.phrases));
+    const isEnd = (line.words <= 6 && mayStartWithMarker(line) && startsWithPhrase(lineKey(line), end)) || (line.words <= 20 && endPattern.test(line.text, line.phrases)) || isAboutHeading(lines, i);
     // Written out rather than spread: V8 keeps these objects in one fast shape, which spreading does not.
     const { index, text, start, key, keyHash, firstWordHash, phrases, indent, listItem, block, words, recordWords, stopDensity, sentenceEnd } = line;
-    return { index, text, start, key, keyHash, firstWordHash, phrases, indent, listItem, block, words, recordWords, stopDensity, sentenceEnd, kind, repeats, insert: false, end: isEnd, dated: dated[i]!, dateLine: dateLine[i]!, furniture: furniture[i]! };
+    return { index, text, start, key, keyHash, firstWordHash, phrases, indent, listItem, block, words, recordWords, stopDensity, sentenceEnd, kind, repeats, insert: false, end: isEnd, dated: dated[i]!, dateLine: dateLine[i]!, furniture: furniture[i]!, listed };
   });
   markInserts(scored);
   return scored;
@@ -99,6 +108,39 @@ function repeatCounts(lines: Line[]): number[] {
     if (mixed.has(slotOf[i]!)) repeats[i] = byKey.get(lineKey(l))!;
   });
   return repeats;
+}
+
+/**
+ * "About Jane Roe" over a paragraph that names her ("Jane Roe is a freelance writer..."): the author's bio
+ * after the article, not part of it. Only a person's name (two to four capitalised words, none an organisation
+ * word): a press release's "About Acme Holdings" paragraph is part of the release.
+ */
+function isAboutHeading(lines: Line[], at: number): boolean {
+  const line = lines[at]!;
+  if (line.words < 3 || line.words > 6 || line.sentenceEnd) return false;
+  const { about } = boilerplate();
+  aboutFirstWords ??= new Set([...about].map((phrase) => phrase.split(' ')[0]!));
+  if (!aboutFirstWords.has(line.text.slice(0, line.text.indexOf(' ')).toLowerCase())) return false; // cheap test first
+  const words = line.text.split(/\s+/);
+  for (let n = 1; n <= 3 && n < words.length; n++) {
+    const name = words.slice(n);
+    if (!about.has(words.slice(0, n).join(' ').toLowerCase()) || name.length < 2 || name.length > 4) continue;
+    if (!name.every((w) => /^\p{Lu}\p{Ll}/u.test(w) && !isOrganisationWord(w))) return false;
+    const nameKey = ` ${keyOf(name.join(' '))} `;
+    for (let j = at + 1; j < lines.length && j <= at + 4; j++) {
+      if (lines[j]!.words >= GOOD_WORDS) return ` ${lineKey(lines[j]!)} `.includes(nameKey);
+    }
+  }
+  return false;
+}
+
+let aboutFirstWords: Set<string> | null = null;
+let organisationWords: Set<string> | null = null;
+
+/** "Holdings", "Group", "Inc.": a word that makes a name an organisation's (data/org-words.json). */
+function isOrganisationWord(word: string): boolean {
+  organisationWords ??= new Set(loadData<{ words: string[] }>('org-words.json').words);
+  return organisationWords.has(word);
 }
 
 /** "Related News" and its headlines, up to the next real paragraph, are an insert, not body. */
@@ -177,11 +219,122 @@ export function findSegments(lines: Scored[]): Segment[] {
       gap = new Map();
       continue;
     }
-    if (!current) continue;
-    if (!line.insert && (line.kind !== 'neargood' || !line.sentenceEnd)) gap.set(line.block, (gap.get(line.block) ?? true) && isMinor(line));
+    if (current) addToGap(gap, lines, i);
   }
   if (current) segments.push(current);
-  return segments;
+  return joinContinuations(lines, segments).map((segment) => withoutTail(lines, segment));
+}
+
+/** Blocks of furniture (not captions or short labels) that set a page's tail apart from the article. */
+const TAIL_GAP = 2;
+/** The most words such a tail has, as a share of the article's words before it. */
+const TAIL_SHARE = 0.2;
+
+/**
+ * A few lines of text after the article's end, past boxes of links or promotions ("Get our weekly digest", "No spam,
+ * unsubscribe any time"), are the page's footer, not the article's last paragraphs.
+ */
+function withoutTail(lines: Scored[], segment: Segment): Segment {
+  let previous = segment.first;
+  for (let i = segment.first + 1; i <= segment.last; i++) {
+    if (lines[i]!.kind !== 'good') continue;
+    if (furnitureBlocks(lines, previous + 1, i) >= TAIL_GAP) {
+      let words = 0;
+      let good = 0;
+      for (let j = i; j <= segment.last; j++) if (lines[j]!.kind === 'good') [words, good] = [words + lines[j]!.words, good + 1];
+      if (words < (segment.score - words) * TAIL_SHARE) {
+        return { first: segment.first, last: previous, score: segment.score - words, goodLines: segment.goodLines - good };
+      }
+    }
+    previous = i;
+  }
+  return segment;
+}
+
+/** The blocks of furniture between two lines that are not minor. */
+function furnitureBlocks(lines: Scored[], from: number, to: number): number {
+  const gap = new Map<number, boolean>();
+  for (let i = from; i < to; i++) addToGap(gap, lines, i);
+  let blocks = 0;
+  for (const minor of gap.values()) if (!minor) blocks++;
+  return blocks;
+}
+
+/**
+ * Counts a line that is not good into the gap since the last good line: block -> whether all its lines are
+ * minor. Text-like lines and table rows are not furniture; an insert ("Related News" and its headlines)
+ * weighs one block, however many headlines it has.
+ */
+function addToGap(gap: Map<number, boolean>, lines: Scored[], at: number): void {
+  const line = lines[at]!;
+  if (isTableRow(lines, at)) return;
+  if (line.insert) {
+    if (!lines[at - 1]?.insert) gap.set(line.block, false);
+  } else if (line.kind !== 'neargood' || !line.sentenceEnd) gap.set(line.block, (gap.get(line.block) ?? true) && isMinor(line));
+}
+
+/** Most scored lines between two runs of text that an insert or a stray end marker can take. */
+const CONTINUATION_GAP = 12;
+
+/**
+ * A run of text cut off by a "Most read" box or a "Share this article" line in the middle of the article
+ * goes on after it: two runs of several paragraphs close together, with no date or byline in or around the
+ * second (which would make it another article or a comment), are one.
+ */
+function joinContinuations(lines: Scored[], segments: Segment[]): Segment[] {
+  const joined: Segment[] = [];
+  for (const segment of segments) {
+    const previous = joined[joined.length - 1];
+    if (previous && continues(lines, previous, segment)) {
+      joined[joined.length - 1] = { first: previous.first, last: segment.last, score: previous.score + segment.score, goodLines: previous.goodLines + segment.goodLines };
+    } else {
+      joined.push(segment);
+    }
+  }
+  return joined;
+}
+
+function continues(lines: Scored[], previous: Segment, next: Segment): boolean {
+  if (previous.goodLines < 3 || next.goodLines < 3 || next.first - previous.last > CONTINUATION_GAP) return false;
+  let insert = false;
+  for (let i = previous.last + 1; i <= next.last; i++) {
+    // A "Comments" heading ends the article for good; "Most read" heads an insert that can come mid-article.
+    if (lines[i]!.dated || (i < next.first && lines[i]!.end && !lines[i]!.insert)) return false;
+    if (lines[i]!.insert) insert = true;
+  }
+  return insert;
+}
+
+/** Lines from a segment's start that can hold the standfirst and the byline after it. */
+const STANDFIRST_LINES = 12;
+
+/**
+ * Where the body starts: after the byline or date when a summary line comes above it ("A one-line
+ * summary... / By Jane Roe / Nov. 19, 2019"), as that line is the article's standfirst, part of the header.
+ */
+function bodyStart(lines: Scored[], segment: Segment): number {
+  let good = 0;
+  for (let i = segment.first; i <= segment.last && i < segment.first + STANDFIRST_LINES; i++) {
+    const line = lines[i]!;
+    if (line.kind === 'good' && ++good > 1) break;
+    if (line.dated && good === 1) {
+      for (let first = i + 1; first <= segment.last; first++) if (lines[first]!.kind === 'good') return first;
+      break;
+    }
+  }
+  return segment.first;
+}
+
+/** Cells set apart by runs of spaces, as a page dump lays out a table: "1  Jane Roe  5040  5". */
+const TABLE_CELLS = /\S {2,}\S.* {2,}\S/;
+
+/**
+ * A row of a data table (three or more cells, a figure among them) next to another row. Rows come one to a
+ * block when the dump spaces them, so many blocks in a row are still one table, part of the article.
+ */
+function isTableRow(lines: Scored[], at: number): boolean {
+  const row = (line: Scored | undefined) => line !== undefined && !line.furniture && !line.insert && TABLE_CELLS.test(line.text) && /\d/.test(line.text);
+  return row(lines[at]) && (row(lines[at - 1]) || row(lines[at + 1]));
 }
 
 /** Photos with their captions, short labels and subheadings weigh half a block: articles are full of them. */
@@ -216,7 +369,7 @@ export function segmentWeight(lines: Scored[], segment: Segment): number {
   let datedPosts = 0;
   for (let i = segment.first; i <= segment.last; i++) {
     const line = lines[i]!;
-    if (line.kind !== 'good' && line.words >= 3 && !line.sentenceEnd) weight -= 10;
+    if (line.kind !== 'good' && line.words >= 3 && !line.sentenceEnd && !isTableRow(lines, i)) weight -= 10;
     if (i > segment.first && line.kind !== 'bad' && (lines[i - 1]!.dated || (lines[i - 2]?.dated && lines[i - 1]!.kind === 'bad'))) datedPosts++;
   }
   return datedPosts >= 2 ? weight * 0.2 : weight;
@@ -228,7 +381,7 @@ export function segmentWeight(lines: Scored[], segment: Segment): number {
  */
 export function bodyLines(lines: Scored[], segment: Segment): Scored[] {
   const body: Scored[] = [];
-  for (let i = segment.first; i <= segment.last + 1 && i < lines.length; i++) {
+  for (let i = bodyStart(lines, segment); i <= segment.last + 1 && i < lines.length; i++) {
     const line = lines[i]!;
     if (isIntro(line) || isTableHeading(lines, i)) {
       const end = introducedList(lines, i);
@@ -238,9 +391,35 @@ export function bodyLines(lines: Scored[], segment: Segment): Scored[] {
     }
     if (i > segment.last) break;
     if (line.kind === 'good' || (line.kind === 'neargood' && !line.insert)) body.push(line);
+    else if (i < segment.last && isListText(lines, i)) body.push(line);
     else if (line.kind === 'short' && !line.insert && isSubheading(line, lines[i + 1])) body.push(line);
   }
   return body;
+}
+
+/**
+ * An item of a list inside the article ("• Fewer forms to fill in"): the list follows a line of text,
+ * has no furniture in it, and the item is not a headline in title case. Lists of links to other stories follow a label ("More:",
+ * "Election Coverage") or are headlines ("15 Amazing Parks You Should Visit").
+ */
+function isListText(lines: Scored[], at: number): boolean {
+  const line = lines[at]!;
+  if (!line.listed || line.insert || line.end || isTitleCase(line.text)) return false;
+  let before = at - 1;
+  while (before >= 0 && (lines[before]!.listed || lines[before]!.block === line.block)) before--;
+  const lead = lines[before];
+  if (lead === undefined || (lead.kind !== 'good' && lead.kind !== 'neargood') || lead.insert) return false;
+  // A list with a caption or buttons in it is a photo or a widget ("x", "Ministers meet in the capital (AFP)").
+  for (let i = before + 1; i < lines.length && (lines[i]!.listed || lines[i]!.block === line.block); i++) {
+    if (lines[i]!.furniture) return false;
+  }
+  return true;
+}
+
+/** Most longer words after the first capitalised: "11 Surprising Facts About Our City Parks". */
+function isTitleCase(text: string): boolean {
+  const words = text.split(/\s+/).slice(1).filter((w) => /^\p{L}{4}/u.test(w));
+  return words.length >= 2 && words.filter((w) => /^\p{Lu}/u.test(w)).length >= words.length * 0.8;
 }
 
 /** "The tour dates:": a line of text that announces a list. */
@@ -271,6 +450,11 @@ function introducedList(lines: Scored[], at: number): number {
 
 function isSubheading(line: Scored, next: Scored | undefined): boolean {
   return /^\p{Lu}/u.test(line.text) && !line.sentenceEnd && next?.kind === 'good' && next.block !== line.block;
+}
+
+/** A short line naming a photo's source: "Photo: Jane Roe, AP", "(Image: © Agency)". */
+function isCredit(line: Line): boolean {
+  return line.words <= 8 && boilerplate().credit.test(line.text);
 }
 
 /** Image alt text written twice over ("Business focus: a lensBusiness focus: a lens"). */

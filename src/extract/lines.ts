@@ -46,6 +46,8 @@ const flagsOf = (chars: string) => {
 /** Characters a list marker can start with: other lines need no LIST_MARKER match. */
 const LIST_MARKER_START = flagsOf('•·▪◦●■►*-–0123456789');
 const SENTENCE_END = flagsOf('.!?…:;"”’»)]。！？」』）');
+/** Emoji after the full stop ("See you soon! 🙂") do not hide the sentence's end. */
+const END_BEFORE_EMOJI = /[.!?…:;"”’»)\]。！？」』）][\s\p{Extended_Pictographic}\uFE0F\u200D]*$/u;
 const CJK_CHARS = new RegExp(CJK_PATTERN.source, 'gu');
 const CJK_FUNCTIONS = new RegExp(CJK_FUNCTION_PATTERN.source, 'gu');
 
@@ -119,7 +121,7 @@ export function toLines(content: string): Line[] {
       scan = matchLine(text, stopSets);
     }
     scans.push(scan);
-    const sentenceEnd = from < to && SENTENCE_END[codes[to - 1]!] === 1;
+    const sentenceEnd = from < to && (SENTENCE_END[codes[to - 1]!] === 1 || (codes[to - 1]! >= 0x2000 && endsBeforeEmoji(text)));
     const phrases = finder.bitsIn(codes, from, to);
     lines.push({ index, text, start: from, key: null, keyHash: scan.keyHash, firstWordHash: scan.firstWordHash, phrases, indent, listItem, block, words: 0, recordWords: scan.recordWords, stopDensity: 0, sentenceEnd });
   }
@@ -135,6 +137,11 @@ export function toLines(content: string): Line[] {
     lines[k]!.stopDensity = cjk ? cjk.stopDensity : words ? stops / words : 0;
   }
   return lines;
+}
+
+/** Emoji are past U+2000 (symbols, joiners, surrogate pairs): only lines ending so need the regex (a function of its own: in the scan loop it slows the loop). */
+function endsBeforeEmoji(text: string): boolean {
+  return END_BEFORE_EMOJI.test(text);
 }
 
 /** Where `search` next is in `text`, or its length. */

@@ -1,0 +1,102 @@
+// Body rules for page dumps, each on a small made-up page: what stays in the article and what goes.
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { extractArticles } from '../../src/extract/index.js';
+import { toLines } from '../../src/extract/lines.js';
+
+const HEADER = ['The Daily Courier', 'Home | World | Business | Sport', 'Council approves new budget for city parks', 'By Jane Roe | March 3, 2024'];
+const SPEAKERS = ['the mayor', 'a council member', 'the parks director', 'a local teacher', 'the city treasurer', 'a resident of the old town', 'the head of the school board', 'a shop owner', 'the police chief', 'a retired nurse'];
+
+/** Distinct paragraphs of plain news text. */
+function paragraphs(from: number, to: number): string[] {
+  return SPEAKERS.slice(from, to).map((who) => `The council heard from ${who}, who said that the plan for the parks would help the families of the city.`);
+}
+
+/** A dump: blocks separated by blank lines. */
+function dump(...blocks: string[]): string {
+  return blocks.join('\n\n');
+}
+
+function body(content: string): string {
+  return extractArticles({ file: 'page.txt', content, format: 'text' })[0]!.paragraphs.join('\n');
+}
+
+test("an author's bio under 'About <name>' is not body; a company's 'About' paragraph is", () => {
+  const bio = 'Jane Roe is a reporter who has written about the city council and local politics for the paper since 2015.';
+  const text = body(dump(...HEADER, ...paragraphs(0, 5), 'About Jane Roe', bio));
+  assert.ok(text.includes(SPEAKERS[4]!));
+  assert.ok(!text.includes('Jane Roe is a reporter'));
+  const company = 'Acme Holdings is a company that builds playgrounds and parks for the cities of the region and abroad.';
+  assert.ok(body(dump(...HEADER, ...paragraphs(0, 5), 'About Acme Holdings', company)).includes(company));
+});
+
+test('a standfirst above the byline is header, not body, and the title stays', () => {
+  const standfirst = 'The money will go to playgrounds and trees, the mayor said after a long debate on Tuesday.';
+  const content = dump(HEADER[0]!, HEADER[2]!, standfirst, HEADER[3]!, ...paragraphs(0, 4));
+  const [article] = extractArticles({ file: 'page.txt', content, format: 'text' });
+  assert.equal(article!.title, HEADER[2]);
+  assert.ok(!article!.text.includes(standfirst));
+  assert.ok(article!.text.includes(SPEAKERS[0]!));
+});
+
+test('emoji after the full stop still end a sentence', () => {
+  const [soon, bare] = toLines('We hope to see you soon! 🙂\nRead the whole story here 🙂');
+  assert.equal(soon!.sentenceEnd, true);
+  assert.equal(bare!.sentenceEnd, false);
+});
+
+test('the article goes on after a "Most read" box in its middle, but not after "Comments"', () => {
+  const box = ['Most read in world news', 'Storm closes schools across the north', 'Singer cancels tour after illness', 'Prices of homes fall for a third month'];
+  const text = body(dump(...HEADER, ...paragraphs(0, 4), ...box, ...paragraphs(4, 8)));
+  assert.ok(text.includes(SPEAKERS[0]!) && text.includes(SPEAKERS[7]!));
+  assert.ok(!text.includes('Singer cancels tour'));
+  const comments = ['Comments', 'I think that the council has made the right choice for all of the families here.', 'The money should have been spent on the roads, which are in a very bad state.', 'We have been waiting for new playgrounds in our part of the town for many years.'];
+  assert.ok(!body(dump(...HEADER, ...paragraphs(0, 4), ...comments)).includes('right choice'));
+});
+
+test('a "Related" box weighs one block: the footer text after it and a few more boxes stays out', () => {
+  const related = ['Related Articles', ...['Why parks matter', 'Park budgets', 'New trees', 'Old roads', 'School news', 'Town hall', 'River walk', 'Bike lanes']];
+  const boxes = ['Follow us on Facebook and Twitter', 'Sign up for our newsletter today', 'Privacy Policy | Terms of Use | Cookie Policy'];
+  const footer = [
+    'The information provided on this website is for general purposes only and may change without any notice to readers.',
+    'Results may vary from one reader to the next, and the offers shown on the site are not available in every country.',
+    'The trademarks that are named on these pages are the property of their owners and are used here with their permission.',
+  ];
+  const text = body(dump(...HEADER, ...paragraphs(0, 6), ...related, ...boxes, ...footer));
+  assert.ok(text.includes(SPEAKERS[5]!));
+  assert.ok(!text.includes('general purposes'));
+});
+
+test('a list that follows text is body; lists of links to other stories are not', () => {
+  const lead = 'The plan has three parts, and each of them will be paid for from the new budget of the parks department.';
+  const list = ['  • repair the playgrounds in the older districts', '  • plant more trees along the main roads', '  • open two new parks near the river'].join('\n');
+  const more = ['More:', '  • Mayor opens new bridge over the river', '  • School board meets to discuss the new year'].join('\n\n');
+  const titled = ['  • 15 Amazing Parks You Should Visit', '  • The Best Playgrounds For Young Children', '  • Trees That Grow Well In Small Gardens'].join('\n');
+  const text = body(dump(...HEADER, ...paragraphs(0, 2), lead, list, ...paragraphs(2, 4), more, ...paragraphs(4, 6), titled, ...paragraphs(6, 8)));
+  assert.ok(text.includes('plant more trees along the main roads'));
+  assert.ok(!text.includes('Mayor opens new bridge'));
+  assert.ok(!text.includes('Amazing Parks'));
+});
+
+test('a long table with a row to a block stays in the article', () => {
+  const drivers = ['Anna Berg', 'Tom Moss', 'Eva Lind', 'Sam Hart', 'Ida Wolf', 'Leo Stone', 'Mia Brook', 'Max Field', 'Zoe Hill', 'Ben Marsh', 'Amy Dale', 'Joe Heath'];
+  const rows = ['Pos.  Driver  Points  Wins', ...drivers.map((name, i) => `${i + 1}  ${name}  ${5040 - i * 7}  ${i % 4}`)];
+  const text = body(dump(...HEADER, ...paragraphs(0, 3), 'Final standings of the season after the last race:', ...rows, ...paragraphs(3, 6)));
+  assert.ok(text.includes('12  Joe Heath  4963  3'));
+  assert.ok(text.includes(SPEAKERS[5]!));
+});
+
+test('a little text past boxes of links and promotions is the page footer', () => {
+  const links = ['  • Why parks matter', '  • Park budgets', '  • New trees for the town'].join('\n');
+  const promo = 'Get the best stories of the day sent to your inbox every morning, for free, from our team.';
+  const text = body(dump(...HEADER, ...paragraphs(0, 8), links, 'Sign up for our newsletter', promo));
+  assert.ok(text.includes(SPEAKERS[7]!));
+  assert.ok(!text.includes('best stories of the day'));
+});
+
+test('the caption over a photo credit is not body', () => {
+  const caption = 'The mayor speaks to residents at the opening of a new playground in the old town district on Monday.';
+  const text = body(dump(...HEADER, ...paragraphs(0, 2), `${caption}\nPhoto: John Smith, AP`, ...paragraphs(2, 5)));
+  assert.ok(text.includes(SPEAKERS[4]!));
+  assert.ok(!text.includes('opening of a new playground'));
+});
