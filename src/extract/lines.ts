@@ -1,5 +1,5 @@
 // A page dump as lines with the features extraction decides on: list items, length, punctuation, stop words.
-import { CJK, CJK_FUNCTION, CJK_FUNCTION_PATTERN, CJK_PATTERN, charClass, charClasses, codeUnits, HASH_SEED, hashOf, hashStep, LETTER_OR_DIGIT, lowerCase, smallHash, SPACE, UNREADABLE, UPPER } from '../text/chars.js';
+import { CJK, CJK_FUNCTION, CJK_FUNCTION_PATTERN, CJK_PATTERN, charClass, charClasses, codeUnits, HASH_SEED, hashOf, hashStep, LETTER_OR_DIGIT, lowerCases, smallHash, SPACE, UNREADABLE } from '../text/chars.js';
 import { commonestList, stopwordBits } from '../text/stopwords.js';
 import { countWords } from '../text/words.js';
 import { boilerplate } from './boilerplate.js';
@@ -185,6 +185,7 @@ function pageStopBit(scans: Scan[], stopSets: number[]): number {
  */
 function scanLine(codes: Uint16Array, from: number, to: number, stopSets: number[]): Scan | null {
   const classes = charClasses();
+  const lowered = lowerCases();
   const { longest, table } = stopwordBits();
   const firstStop = stopSets.length;
   let words = 0;
@@ -216,7 +217,7 @@ function scanLine(codes: Uint16Array, from: number, to: number, stopSets: number
       if (i - runEnd !== 1 || !isRecordJoiner(codes[runEnd]!)) recordWords++;
       let runHash = HASH_SEED;
       do {
-        const lower = cls & UPPER ? (c < 128 ? c + 32 : lowerCase(c)) : c;
+        const lower = lowered[c]!; // classed already (cls), so in the table
         runHash = hashStep(runHash, lower);
         if (joined) wordHash = hashStep(wordHash, lower);
         if (cls & CJK) {

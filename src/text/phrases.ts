@@ -106,8 +106,11 @@ function longer(a: string[] | null, b: string[]): string[] {
 
 /** ASCII upper case to lower case, other code units as they are: the `i` flag pairs ASCII letters with ASCII letters only. */
 function foldCase(c: number): number {
-  return c >= 65 && c <= 90 ? c + 32 : c;
+  return FOLDED[c]!;
 }
+
+/** foldCase's answers by code unit: a look-up is quicker than the test, whose branch the CPU often guesses wrong. */
+const FOLDED = new Uint16Array(0x10000).map((_, c) => (c >= 65 && c <= 90 ? c + 32 : c));
 
 /** A hash of three successive (folded) code units; bitsIn rolls it along, as ((key << 5) ^ next) & TRIPLE_MASK. */
 function tripleKey(a: number, b: number, c: number): number {
@@ -133,6 +136,8 @@ export class PhraseFinder {
   /** Bucket number (from 1; 0 for none) by first character, and by tripleKey. */
   private readonly byFirst = new Uint16Array(0x10000);
   private readonly byTriple = new Uint16Array(TRIPLE_MASK + 1);
+  /** A bit per tripleKey that has a bucket: a table small enough to stay in the CPU's nearest cache, unlike byTriple. */
+  private readonly hasTriple = new Int32Array((TRIPLE_MASK + 1) >>> 5);
   /** Per bucket: bit k set when a phrase's fourth character is k (mod 32), or the phrase has three characters. */
   private readonly fourth: Int32Array;
   /** Per bucket, its phrases' indexes: from bucketFrom[b] up to bucketTo[b]. */
@@ -153,6 +158,9 @@ export class PhraseFinder {
       if (!table[key]) table[key] = buckets.push([]);
       buckets[table[key]! - 1]!.push(p);
     }
+    this.byTriple.forEach((bucket, key) => {
+      if (bucket !== 0) this.hasTriple[key >>> 5]! |= 1 << (key & 31);
+    });
     const all = buckets.flat();
     const perBucket = () => new Int32Array(buckets.length + 1);
     [this.bucketFrom, this.bucketTo, this.fourth] = [perBucket(), perBucket(), perBucket()];
@@ -174,23 +182,26 @@ export class PhraseFinder {
 
   /** The bits of the phrases in a text, given as code units (codeUnits), from `from` to `to`. */
   bitsIn(codes: Uint16Array, from: number, to: number): number {
+    // The tables in locals: the loop then reads no fields.
+    const { byFirst, byTriple, hasTriple, fourth } = this;
     let bits = 0;
     // The tripleKey of the three characters before the current one.
     let key = 0;
     for (let i = from; i < to; i++) {
       const c = foldCase(codes[i]!);
-      const short = this.byFirst[c]!;
+      const short = byFirst[c]!;
       if (short !== 0) bits |= this.bitsAt(codes, i, to, short);
-      bits |= this.longAt(codes, i - 3, from, to, key, c);
+      // Phrases of three characters or more starting three back, whose fourth character may be this one.
+      if ((hasTriple[key >>> 5]! >>> (key & 31)) & 1 && i - 3 >= from) {
+        const bucket = byTriple[key]!;
+        if ((fourth[bucket]! >>> (c & 31)) & 1) bits |= this.bitsAt(codes, i - 3, to, bucket);
+      }
       key = ((key << 5) ^ c) & TRIPLE_MASK;
     }
-    return bits | this.longAt(codes, to - 3, from, to, key, 0);
-  }
-
-  /** The bits of the phrases of three characters or more that occur at `at`, whose tripleKey is `key` and fourth character `next` (0 at the end). */
-  private longAt(codes: Uint16Array, at: number, from: number, to: number, key: number, next: number): number {
-    const bucket = this.byTriple[key]!;
-    return bucket !== 0 && at >= from && (this.fourth[bucket]! >>> (next & 31)) & 1 ? this.bitsAt(codes, at, to, bucket) : 0;
+    // Those ending the text three characters from its end (0 stands for "no fourth character").
+    const last = byTriple[key]!;
+    if (last !== 0 && to - 3 >= from && fourth[last]! & 1) bits |= this.bitsAt(codes, to - 3, to, last);
+    return bits;
   }
 
   /** The bits of the phrases of a bucket that occur at `at` (and end by `to`). */
