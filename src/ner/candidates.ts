@@ -42,6 +42,7 @@ export interface TextScan {
 export function findCandidates(text: string, g: Gazetteer, field: 'title' | undefined, orderBase: number, tagger?: Tagger): TextScan {
   const sentences = tokenize(text);
   const context = tagger ? documentContext(sentences) : undefined;
+  const ministryWords = ministryFirstWords(g);
   const candidates: Candidate[] = [];
   let order = orderBase;
   const push: PushCandidate = (tokens, s, e, props) => {
@@ -73,7 +74,7 @@ export function findCandidates(text: string, g: Gazetteer, field: 'title' | unde
     };
     let i = 0;
     while (i < tokens.length) {
-      const ministry = matchMinistry(tokens, i, g, known);
+      const ministry = matchMinistry(tokens, i, g, ministryWords, known);
       if (ministry) {
         push(tokens, i, ministry.end, { type: 'org', name: ministry.name, kind: 'name', known: true, country: ministry.country });
         i = ministry.end;
@@ -86,7 +87,7 @@ export function findCandidates(text: string, g: Gazetteer, field: 'title' | unde
         i = hit.end;
         continue;
       }
-      const nameStart = isRoleWord(tokens[i]!.text) || tokens[i]!.text === tokens[i]!.text.toLowerCase() ? nameAfterRole(tokens, i, knownEnd) : -1;
+      const nameStart = isRoleWord(tokens[i]!.text) ? nameAfterRole(tokens, i, knownEnd) : -1;
       if (nameStart > 0) {
         const nameEnd = endOfName(tokens, nameStart, knownEnd);
         const name = text.slice(tokens[nameStart]!.start, tokens[nameEnd - 1]!.end);
@@ -170,34 +171,37 @@ function ministryFirstWords(g: Gazetteer): Set<string> {
   return words;
 }
 
-/** "Russian Foreign Ministry", "China's Defense Ministry", "Ministry of Foreign Affairs of Russia". */
-function matchMinistry(tokens: Token[], i: number, g: Gazetteer, known: KnownAt): { end: number; name: string; country: string } | null {
-  const countryAt = (j: number) => {
-    const hit = known(j);
-    return hit && hit.entry.type === 'country' ? hit : null;
-  };
-  const ministryAt = (j: number) => {
-    if (j >= tokens.length || !ministryFirstWords(g).has(tokens[j]!.text)) return null;
-    for (let len = 4; len >= 1; len--) {
-      if (j + len > tokens.length) continue;
-      const words = tokens.slice(j, j + len).map((t) => t.text).join(' ');
-      const canonical = g.ministries.get(words);
-      if (canonical) return { end: j + len, canonical };
-    }
-    return null;
-  };
-  const country = countryAt(i);
+/** "Russian Foreign Ministry", "China's Defense Ministry", "Ministry of Foreign Affairs of Russia". `firstWords`: ministryFirstWords(g). */
+function matchMinistry(tokens: Token[], i: number, g: Gazetteer, firstWords: Set<string>, known: KnownAt): { end: number; name: string; country: string } | null {
+  const country = countryAt(i, known);
   if (country) {
     let j = country.end;
     if (tokens[j] && /^['’]s$/.test(tokens[j]!.text)) j++;
-    const ministry = ministryAt(j);
+    const ministry = ministryAt(tokens, j, g, firstWords);
     if (ministry) return { end: ministry.end, name: `${ministry.canonical} of ${country.entry.name}`, country: country.entry.name };
     return null;
   }
-  const ministry = ministryAt(i);
+  const ministry = ministryAt(tokens, i, g, firstWords);
   if (ministry && tokens[ministry.end]?.text === 'of') {
-    const of = countryAt(ministry.end + 1);
+    const of = countryAt(ministry.end + 1, known);
     if (of) return { end: of.end, name: `${ministry.canonical} of ${of.entry.name}`, country: of.entry.name };
+  }
+  return null;
+}
+
+function countryAt(j: number, known: KnownAt): GazMatch | null {
+  const hit = known(j);
+  return hit && hit.entry.type === 'country' ? hit : null;
+}
+
+/** The ministry named by up to four words at j ("Foreign Ministry"), the longest. */
+function ministryAt(tokens: Token[], j: number, g: Gazetteer, firstWords: Set<string>): { end: number; canonical: string } | null {
+  if (j >= tokens.length || !firstWords.has(tokens[j]!.text)) return null;
+  for (let len = 4; len >= 1; len--) {
+    if (j + len > tokens.length) continue;
+    const words = tokens.slice(j, j + len).map((t) => t.text).join(' ');
+    const canonical = g.ministries.get(words);
+    if (canonical) return { end: j + len, canonical };
   }
   return null;
 }

@@ -196,8 +196,11 @@ function group(candidates: Candidate[]): Entity[] {
     if (country && first.type === 'place') entity.country = country;
     entities.push(entity);
   }
-  return entities.sort((a, b) => b.count - a.count || a.name.localeCompare(b.name));
+  return entities.sort((a, b) => b.count - a.count || byName.compare(a.name, b.name));
 }
+
+/** Orders as String.prototype.localeCompare does (same locale and options), without building a collator per call. */
+const byName = new Intl.Collator();
 
 function mostCommonName(members: Candidate[]): Candidate {
   const counts = new Map<string, number>();

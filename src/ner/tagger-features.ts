@@ -58,45 +58,118 @@ export function spansOf(tags: ArrayLike<number>, n: number): { start: number; en
  */
 export interface DocumentContext {
   /** Word hash -> capitalised-mid-sentence count + lower-cased count * LOWER_UNIT. */
-  readonly casing: ReadonlyMap<number, number>;
+  readonly casing: WordCounts;
   /** Word hash -> first word, last word and length of the longest capitalised run it is in ("Toyota" -> "Toyota Motor Corp"). */
   readonly runs: ReadonlyMap<number, [first: number, last: number, length: number]>;
+  /** The values of the document's words, read once for all: lower-case hash, short shape and casing class (SCAN_VALUES a token). */
+  readonly scans: Int32Array;
+  /** Where the values of each sentence's first token are in `scans`. */
+  readonly scanAt: ReadonlyMap<Token[], number>;
 }
+
+/** Values per token in DocumentContext.scans. */
+const SCAN_VALUES = 3;
 
 const LOWER_UNIT = 0x10000;
 
 export function documentContext(sentences: Token[][]): DocumentContext {
-  const casing = new Map<number, number>();
+  const casing = new WordCounts();
   const runs = new Map<number, [number, number, number]>();
-  let words = new Int32Array(64);
+  const scans = scanSentences(sentences);
+  const scanAt = new Map<Token[], number>();
   let caps = new Uint8Array(64);
+  let at = 0;
   for (const tokens of sentences) {
     const n = tokens.length;
-    if (caps.length < n) {
-      words = new Int32Array(n * 2);
-      caps = new Uint8Array(n * 2);
-    }
-    for (let i = 0; i < n; i++) {
-      word.scan(tokens[i].text);
-      words[i] = word.lower;
-      caps[i] = word.cap;
-    }
+    scanAt.set(tokens, at);
+    const o = at;
+    at += n * SCAN_VALUES;
+    if (caps.length < n) caps = new Uint8Array(n * 2);
+    for (let i = 0; i < n; i++) caps[i] = scans[o + i * SCAN_VALUES + 2];
     if (isHeadline(caps, n)) continue;
     for (let i = 0; i < n; i++) {
       const add = casingCount(caps[i], i, false);
-      if (add !== 0) casing.set(words[i], (casing.get(words[i]) ?? 0) + add);
+      if (add !== 0) casing.add(scans[o + i * SCAN_VALUES], add);
     }
     for (let start = 0, end = 0; start < n; start = end + 1) {
       end = start;
       while (end < n && caps[end] >= CAP_INITIAL) end++;
       if (end - start < 2) continue;
+      const first = scans[o + start * SCAN_VALUES];
+      const last = scans[o + (end - 1) * SCAN_VALUES];
       for (let i = start; i < end; i++) {
-        const known = runs.get(words[i]);
-        if (!known || known[2] < end - start) runs.set(words[i], [words[start], words[end - 1], end - start]);
+        const word = scans[o + i * SCAN_VALUES];
+        const known = runs.get(word);
+        if (!known || known[2] < end - start) runs.set(word, [first, last, end - start]);
       }
     }
   }
-  return { casing, runs };
+  return { casing, runs, scans, scanAt };
+}
+
+/** The SCAN_VALUES of each token of the sentences, one after the other. */
+function scanSentences(sentences: Token[][]): Int32Array {
+  let count = 0;
+  for (const tokens of sentences) count += tokens.length;
+  const scans = new Int32Array(count * SCAN_VALUES);
+  let at = 0;
+  for (const tokens of sentences) {
+    for (const token of tokens) {
+      word.scan(token.text);
+      scans[at++] = word.lower;
+      scans[at++] = word.shortShape;
+      scans[at++] = word.cap;
+    }
+  }
+  return scans;
+}
+
+/** Counts by word hash, in typed arrays: a Map would box most 32-bit keys. */
+export class WordCounts {
+  private keys = new Int32Array(256);
+  private counts = new Int32Array(256);
+  /** 1 for the slots in use (any key may be 0). */
+  private used = new Uint8Array(256);
+  private size = 0;
+
+  /** The count of `word` (0 when never added). */
+  get(word: number): number {
+    const s = this.slot(word);
+    return this.used[s] === 0 ? 0 : this.counts[s];
+  }
+
+  add(word: number, count: number): void {
+    if (this.size * 2 >= this.keys.length) this.grow();
+    const s = this.slot(word);
+    if (this.used[s] === 0) {
+      this.used[s] = 1;
+      this.keys[s] = word;
+      this.size++;
+    }
+    this.counts[s] += count;
+  }
+
+  /** The slot holding `word`, or the free slot where it would go (linear probing). */
+  private slot(word: number): number {
+    const mask = this.keys.length - 1;
+    let s = fmix(word) & mask;
+    while (this.used[s] !== 0 && this.keys[s] !== word) s = (s + 1) & mask;
+    return s;
+  }
+
+  private grow(): void {
+    const { keys, counts, used } = this;
+    this.keys = new Int32Array(keys.length * 2);
+    this.counts = new Int32Array(keys.length * 2);
+    this.used = new Uint8Array(keys.length * 2);
+    for (let s = 0; s < keys.length; s++) {
+      if (used[s] === 0) continue;
+      const t = this.slot(keys[s]);
+      this.used[t] = 1;
+      this.keys[t] = keys[s];
+      this.counts[t] = counts[s];
+    }
+  }
 }
 
 /** The contribution to the document casing counts of a token of casing class `cap` at position i. */
@@ -141,9 +214,14 @@ function key(t: number, a: number, b = 0, c = 0): number {
   return h === 0 ? 1 : h;
 }
 
+/** lowerCode and charClass of the non-ASCII UTF-16 code units met so far (0: not yet); quotes and dashes are frequent. */
+const lowerCodes = new Uint16Array(0x10000);
+const charClasses = new Uint16Array(0x10000);
+
 function lowerCode(c: number): number {
   if (c < 128) return c >= 65 && c <= 90 ? c + 32 : c;
-  return String.fromCharCode(c).toLowerCase().charCodeAt(0);
+  if (lowerCodes[c] === 0) lowerCodes[c] = String.fromCharCode(c).toLowerCase().charCodeAt(0);
+  return lowerCodes[c];
 }
 
 /** Character j of `text` lower-cased, with American -iz- spelt the British way (CoNLL is Reuters UK: "Organization" reads as "organisation"). */
@@ -163,6 +241,11 @@ function charClass(c: number): number {
     if (c >= 48 && c <= 57) return DIGIT;
     return c;
   }
+  if (charClasses[c] === 0) charClasses[c] = nonAsciiClass(c);
+  return charClasses[c];
+}
+
+function nonAsciiClass(c: number): number {
   const s = String.fromCharCode(c);
   if (s.toLowerCase() !== s) return UPPER;
   if (s.toUpperCase() !== s) return LOWER;
@@ -217,18 +300,29 @@ const word = new WordScan();
 /** Static (tag-independent) features per token. */
 export const STATIC_FEATURES = 41;
 /**
- * Ends of the groups of features at the start of a token's static features ([0, 6), [6, 14), ... [28, 31)).
- * Each group takes few distinct values together (the word's own features repeat with the word), so
- * inference caches its summed weights. The order of the keys is free: the model knows them by template.
+ * Ends of the groups of a token's static features ([0, 6), [6, 14), ... [31, 41)). Every group but the last
+ * takes few distinct values together (the word's own features repeat with the word), so inference caches
+ * their summed weights by the values they are computed from. The order of the keys is free: the model knows
+ * them by template.
  */
-export const CACHED_GROUPS = [6, 14, 16, 28, 31];
-/** Features that depend on the two previous predicted tags. */
+export const GROUP_ENDS = [6, 14, 16, 28, 31, STATIC_FEATURES];
+/** The groups whose weights inference caches: all but the last. */
+export const CACHED_GROUPS = GROUP_ENDS.length - 1;
+/** The most values a group's keys are computed from. */
+const MAX_GROUP_VALUES = 14;
+/** Features that depend on the two previous predicted tags; the first TAG_HISTORY_FEATURES of them on nothing else. */
 export const HISTORY_FEATURES = 4;
+export const TAG_HISTORY_FEATURES = 2;
 
 /** Writes the HISTORY_FEATURES keys of a token (its word and shape hashes) given the previous two tags. */
 export function historyKeys(word: number, shape: number, prev1: number, prev2: number, out: Int32Array): void {
   out[0] = key(50, prev1);
   out[1] = key(51, prev2, prev1);
+  wordHistoryKeys(word, shape, prev1, out);
+}
+
+/** Writes the history keys that involve the token itself (from TAG_HISTORY_FEATURES on). */
+export function wordHistoryKeys(word: number, shape: number, prev1: number, out: Int32Array): void {
   out[2] = key(52, prev1, word);
   out[3] = key(53, prev1, shape);
 }
@@ -242,8 +336,10 @@ const POS_HEADLINE = 2;
 export class SentenceFeatures {
   /** STATIC_FEATURES keys per token, token-major (written by `writeKeys`). */
   keys = new Int32Array(0);
+  /** The values of one feature group of one token (written by `groupValues`). */
+  readonly values = new Int32Array(MAX_GROUP_VALUES);
   private tokens: Token[] = [];
-  private doc: DocumentContext = { casing: new Map(), runs: new Map() };
+  private doc: DocumentContext = documentContext([]);
   private headline = false;
   private lower = new Int32Array(0);
   private short = new Int32Array(0);
@@ -265,16 +361,18 @@ export class SentenceFeatures {
     this.tokens = tokens;
     this.doc = doc;
     const { lower, short, cap, docClass } = this;
-    for (let i = 0; i < n; i++) {
-      word.scan(tokens[i].text);
-      lower[i] = word.lower;
-      short[i] = word.shortShape;
-      cap[i] = word.cap;
+    // A sentence the document context has not read (it is not of that document) is read here.
+    const at = doc.scanAt.get(tokens);
+    const scans = at === undefined ? scanSentences([tokens]) : doc.scans;
+    for (let i = 0, o = at ?? 0; i < n; i++, o += SCAN_VALUES) {
+      lower[i] = scans[o];
+      short[i] = scans[o + 1];
+      cap[i] = scans[o + 2];
     }
     const headline = (this.headline = isHeadline(cap, n));
     for (let i = 0; i < n; i++) {
       // Casing elsewhere in the document (this token's own occurrence removed): bit 0 capitalised mid-sentence, bit 1 lower-case.
-      const counts = (doc.casing.get(lower[i]) ?? 0) - casingCount(cap[i], i, headline);
+      const counts = doc.casing.get(lower[i]) - casingCount(cap[i], i, headline);
       docClass[i] = (counts % LOWER_UNIT > 0 ? 1 : 0) | (counts >= LOWER_UNIT ? 2 : 0);
     }
     const { runStart, runEnd } = this;
@@ -299,92 +397,98 @@ export class SentenceFeatures {
 
   /** Writes the STATIC_FEATURES keys of token i of the sentence read to `keys` at i * STATIC_FEATURES. */
   writeKeys(i: number): void {
-    const { tokens, lower, short, cap, docClass, keys } = this;
-    const n = tokens.length;
-    const text = tokens[i].text;
-    const len = text.length;
-    // Full shape (runs of a character class capped at four) and the lower-cased prefixes and suffixes of one to four letters.
-    let hs = FNV_BASIS;
-    let prevClass = -1;
-    let repeat = 0;
-    for (let j = 0; j < len; j++) {
-      const k = charClass(text.charCodeAt(j));
-      repeat = k === prevClass ? repeat + 1 : 1;
-      if (repeat <= 4) hs = fnv(hs, k);
-      prevClass = k;
+    for (let g = 0; g < GROUP_ENDS.length; g++) {
+      this.groupValues(i, g);
+      groupKeys(g, this.values, this.keys, i * STATIC_FEATURES + (g > 0 ? GROUP_ENDS[g - 1] : 0));
     }
-    const p1 = len >= 1 ? fnv(FNV_BASIS, foldedCode(text, 0)) : 0;
-    const p2 = len >= 2 ? fnv(p1, foldedCode(text, 1)) : 0;
-    const p3 = len >= 3 ? fnv(p2, foldedCode(text, 2)) : 0;
-    const p4 = len >= 4 ? fnv(p3, foldedCode(text, 3)) : 0;
-    const s1 = len >= 1 ? suffixHash(text, 1) : 0;
-    const s2 = len >= 2 ? suffixHash(text, 2) : 0;
-    const s3 = len >= 3 ? suffixHash(text, 3) : 0;
-    const s4 = len >= 4 ? suffixHash(text, 4) : 0;
-    const w = lower[i];
-    const wm1 = i > 0 ? lower[i - 1] : BOUNDARY[1];
-    const wm2 = i > 1 ? lower[i - 2] : BOUNDARY[0];
-    const wp1 = i + 1 < n ? lower[i + 1] : BOUNDARY[2];
-    const wp2 = i + 2 < n ? lower[i + 2] : BOUNDARY[3];
-    const s = short[i];
-    const sm1 = i > 0 ? short[i - 1] : BOUNDARY[1];
-    const sm2 = i > 1 ? short[i - 2] : BOUNDARY[0];
-    const sp1 = i + 1 < n ? short[i + 1] : BOUNDARY[2];
-    const sp2 = i + 2 < n ? short[i + 2] : BOUNDARY[3];
+  }
+
+  /**
+   * Writes to `values` all that the keys of feature group g of token i are computed from (groupKeys reads
+   * nothing else, so equal values give equal keys) and returns how many values there are.
+   */
+  groupValues(i: number, g: number): number {
+    const { tokens, lower, short, cap, docClass, runStart, runEnd, values } = this;
+    const n = tokens.length;
     const pos = this.headline ? POS_HEADLINE : i === 0 ? POS_FIRST : POS_MID;
-    const dm1 = i > 0 ? docClass[i - 1] * 8 + cap[i - 1] : 99;
-    const dp1 = i + 1 < n ? docClass[i + 1] * 8 + cap[i + 1] : 99;
-    const rs = this.runStart[i];
-    const re = this.runEnd[i];
-    const run = this.doc.runs.get(w);
-    let f = i * STATIC_FEATURES;
-    // Shape and casing context, in the groups of CACHED_GROUPS: the token itself, ...
-    keys[f++] = key(0, 0);
-    keys[f++] = key(1, hs);
-    keys[f++] = key(2, s);
-    keys[f++] = key(3, pos, cap[i]);
-    keys[f++] = key(4, pos, cap[i], docClass[i]);
-    keys[f++] = key(5, len > 9 ? 9 : len, cap[i]);
-    // ... its neighbours and capitalised run, ...
-    keys[f++] = key(6, sm1);
-    keys[f++] = key(7, sp1);
-    keys[f++] = key(8, sm1, s);
-    keys[f++] = key(9, s, sp1);
-    keys[f++] = key(10, sm1, s, sp1);
-    keys[f++] = key(11, dm1, cap[i]);
-    keys[f++] = key(12, dp1, cap[i]);
-    keys[f++] = key(13, Math.min(re - rs, 3), Math.min(i - rs, 3), Math.min(re - i, 3));
-    // ... the tokens two away, ...
-    keys[f++] = key(14, sm2);
-    keys[f++] = key(15, sp2);
-    // ... the word: its affixes, itself and with its position, and the longest capitalised run it is in anywhere in the document, ...
-    keys[f++] = key(16, p1);
-    keys[f++] = key(17, p2);
-    keys[f++] = key(18, s1);
-    keys[f++] = key(19, s2);
-    keys[f++] = key(20, p3);
-    keys[f++] = key(21, p4);
-    keys[f++] = key(22, s3);
-    keys[f++] = key(23, s4);
-    keys[f++] = key(24, w);
-    keys[f++] = key(35, w, pos === POS_HEADLINE ? docClass[i] + 4 : pos);
-    keys[f++] = run ? key(39, run[0], run[2] > 3 ? 3 : run[2]) : key(39, 0);
-    keys[f++] = run ? key(40, run[1]) : key(40, 0);
-    // ... and the capitalised run it is in: its last and first words ("... Organization", "Bank of ..."), and the word before it.
-    keys[f++] = re > i ? key(36, lower[re]) : key(36, 0);
-    keys[f++] = rs < i ? key(37, lower[rs]) : key(37, 0);
-    keys[f++] = rs < i ? key(38, rs > 0 ? lower[rs - 1] : BOUNDARY[1]) : key(38, 0);
-    // Not cached: the words around, alone, in pairs and with the token's shape.
-    keys[f++] = key(25, wm1);
-    keys[f++] = key(26, wp1);
-    keys[f++] = key(27, wm2);
-    keys[f++] = key(28, wp2);
-    keys[f++] = key(29, wm1, w);
-    keys[f++] = key(30, w, wp1);
-    keys[f++] = key(31, wm2, wm1);
-    keys[f++] = key(32, wp1, wp2);
-    keys[f++] = key(33, wm1, s);
-    keys[f++] = key(34, wp1, s);
+    switch (g) {
+      case 0: {
+        // Full shape (runs of a character class capped at four), short shape, position, casing, casing elsewhere, length.
+        const text = tokens[i].text;
+        let shape = FNV_BASIS;
+        let prevClass = -1;
+        let repeat = 0;
+        for (let j = 0; j < text.length; j++) {
+          const k = charClass(text.charCodeAt(j));
+          repeat = k === prevClass ? repeat + 1 : 1;
+          if (repeat <= 4) shape = fnv(shape, k);
+          prevClass = k;
+        }
+        values[0] = shape;
+        values[1] = short[i];
+        values[2] = pos;
+        values[3] = cap[i];
+        values[4] = docClass[i];
+        values[5] = text.length > 9 ? 9 : text.length;
+        return 6;
+      }
+      case 1: {
+        // Short shapes before, after and of the token; neighbours' casing classes and the token's; its place in its capitalised run.
+        values[0] = i > 0 ? short[i - 1] : BOUNDARY[1];
+        values[1] = i + 1 < n ? short[i + 1] : BOUNDARY[2];
+        values[2] = short[i];
+        values[3] = i > 0 ? docClass[i - 1] * 8 + cap[i - 1] : 99;
+        values[4] = i + 1 < n ? docClass[i + 1] * 8 + cap[i + 1] : 99;
+        values[5] = cap[i];
+        values[6] = Math.min(runEnd[i] - runStart[i], 3);
+        values[7] = Math.min(i - runStart[i], 3);
+        values[8] = Math.min(runEnd[i] - i, 3);
+        return 9;
+      }
+      case 2:
+        // Short shapes two before and two after.
+        values[0] = i > 1 ? short[i - 2] : BOUNDARY[0];
+        values[1] = i + 2 < n ? short[i + 2] : BOUNDARY[3];
+        return 2;
+      case 3: {
+        // Lower-cased prefixes and suffixes of one to four letters, the word, its position, its longest capitalised run in the document.
+        const text = tokens[i].text;
+        const len = text.length;
+        values[0] = len >= 1 ? fnv(FNV_BASIS, foldedCode(text, 0)) : 0;
+        values[1] = len >= 2 ? fnv(values[0], foldedCode(text, 1)) : 0;
+        values[2] = len >= 3 ? fnv(values[1], foldedCode(text, 2)) : 0;
+        values[3] = len >= 4 ? fnv(values[2], foldedCode(text, 3)) : 0;
+        for (let k = 1; k <= 4; k++) values[3 + k] = len >= k ? suffixHash(text, k) : 0;
+        values[8] = lower[i];
+        values[9] = pos === POS_HEADLINE ? docClass[i] + 4 : pos;
+        const run = this.doc.runs.get(lower[i]);
+        values[10] = run ? 1 : 0;
+        values[11] = run ? run[0] : 0;
+        values[12] = run ? Math.min(run[2], 3) : 0;
+        values[13] = run ? run[1] : 0;
+        return 14;
+      }
+      case 4: {
+        // The capitalised run the token is in: whether it goes on and its last word; whether it began before, its first word and the word before it.
+        const rs = runStart[i];
+        const re = runEnd[i];
+        values[0] = re > i ? 1 : 0;
+        values[1] = re > i ? lower[re] : 0;
+        values[2] = rs < i ? 1 : 0;
+        values[3] = rs < i ? lower[rs] : 0;
+        values[4] = rs < i ? (rs > 0 ? lower[rs - 1] : BOUNDARY[1]) : 0;
+        return 5;
+      }
+      default:
+        // The word, the words one and two before and after it, its short shape.
+        values[0] = lower[i];
+        values[1] = i > 0 ? lower[i - 1] : BOUNDARY[1];
+        values[2] = i + 1 < n ? lower[i + 1] : BOUNDARY[2];
+        values[3] = i > 1 ? lower[i - 2] : BOUNDARY[0];
+        values[4] = i + 2 < n ? lower[i + 2] : BOUNDARY[3];
+        values[5] = short[i];
+        return 6;
+    }
   }
 
   private reserve(n: number): void {
@@ -397,6 +501,66 @@ export class SentenceFeatures {
     this.docClass = new Int32Array(size);
     this.runStart = new Int32Array(size);
     this.runEnd = new Int32Array(size);
+  }
+}
+
+/** Writes the keys of feature group g, computed from its `values` (see SentenceFeatures.groupValues), to `out` from `at`. */
+export function groupKeys(g: number, values: Int32Array, out: Int32Array, at: number): void {
+  const v = values;
+  let f = at;
+  switch (g) {
+    case 0: // the token itself
+      out[f++] = key(0, 0);
+      out[f++] = key(1, v[0]);
+      out[f++] = key(2, v[1]);
+      out[f++] = key(3, v[2], v[3]);
+      out[f++] = key(4, v[2], v[3], v[4]);
+      out[f++] = key(5, v[5], v[3]);
+      break;
+    case 1: // its neighbours and capitalised run
+      out[f++] = key(6, v[0]);
+      out[f++] = key(7, v[1]);
+      out[f++] = key(8, v[0], v[2]);
+      out[f++] = key(9, v[2], v[1]);
+      out[f++] = key(10, v[0], v[2], v[1]);
+      out[f++] = key(11, v[3], v[5]);
+      out[f++] = key(12, v[4], v[5]);
+      out[f++] = key(13, v[6], v[7], v[8]);
+      break;
+    case 2: // the tokens two away
+      out[f++] = key(14, v[0]);
+      out[f++] = key(15, v[1]);
+      break;
+    case 3: // the word: its affixes, itself and with its position, and the longest capitalised run it is in anywhere in the document
+      out[f++] = key(16, v[0]);
+      out[f++] = key(17, v[1]);
+      out[f++] = key(18, v[4]);
+      out[f++] = key(19, v[5]);
+      out[f++] = key(20, v[2]);
+      out[f++] = key(21, v[3]);
+      out[f++] = key(22, v[6]);
+      out[f++] = key(23, v[7]);
+      out[f++] = key(24, v[8]);
+      out[f++] = key(35, v[8], v[9]);
+      out[f++] = v[10] ? key(39, v[11], v[12]) : key(39, 0);
+      out[f++] = v[10] ? key(40, v[13]) : key(40, 0);
+      break;
+    case 4: // the capitalised run it is in: its last and first words ("... Organization", "Bank of ..."), and the word before it
+      out[f++] = v[0] ? key(36, v[1]) : key(36, 0);
+      out[f++] = v[2] ? key(37, v[3]) : key(37, 0);
+      out[f++] = v[2] ? key(38, v[4]) : key(38, 0);
+      break;
+    default: // the words around, alone, in pairs and with the token's shape
+      out[f++] = key(25, v[1]);
+      out[f++] = key(26, v[2]);
+      out[f++] = key(27, v[3]);
+      out[f++] = key(28, v[4]);
+      out[f++] = key(29, v[1], v[0]);
+      out[f++] = key(30, v[0], v[2]);
+      out[f++] = key(31, v[3], v[1]);
+      out[f++] = key(32, v[2], v[4]);
+      out[f++] = key(33, v[1], v[5]);
+      out[f++] = key(34, v[2], v[5]);
   }
 }
 

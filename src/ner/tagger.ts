@@ -1,7 +1,10 @@
 // Statistical named-entity tagger: an averaged perceptron over hashed word features, decoded greedily left to right with BILOU constraints.
 import { gunzipSync } from 'node:zlib';
 import { loadData } from '../data.js';
-import { ALLOWED, CACHED_GROUPS, ENTITY_TYPES, HISTORY_FEATURES, historyKeys, MAY_END, NUM_TAGS, SentenceFeatures, STATIC_FEATURES, spansOf, documentContext, type DocumentContext } from './tagger-features.js';
+import {
+  ALLOWED, CACHED_GROUPS, documentContext, ENTITY_TYPES, GROUP_ENDS, groupKeys, HISTORY_FEATURES, historyKeys, MAY_END, NUM_TAGS, SentenceFeatures,
+  spansOf, TAG_HISTORY_FEATURES, wordHistoryKeys, type DocumentContext,
+} from './tagger-features.js';
 import type { Token } from './tokenize.js';
 
 export { documentContext, type DocumentContext };
@@ -74,21 +77,28 @@ export function createTagger(model: ModelWeights): Tagger {
 }
 
 const CACHE_SIZE = 1 << 13;
+/** About half the features looked up are not in the model; a 64 KB bitmap rules out most of those. */
+const PRESENT_BITS = 19;
 
 class PerceptronTagger implements Tagger {
   /** Open-addressing table of (key, offset of the key's row in `weights`) pairs; key 0 = empty. */
   private readonly table: Int32Array;
   private readonly mask: number;
+  /** A bit per value of a key's top PRESENT_BITS bits, set for the model's keys: most keys it lacks skip the table. */
+  private readonly present = new Int32Array(1 << (PRESENT_BITS - 5));
   /** NUM_TAGS weights per model row. */
   private readonly weights: Int16Array;
   private readonly features = new SentenceFeatures();
-  private readonly history = new Int32Array(HISTORY_FEATURES);
+  /** The keys of one feature group, or the history keys, of one token. */
+  private readonly keys = new Int32Array(Math.max(...GROUP_ENDS.map((end, g) => end - (g > 0 ? GROUP_ENDS[g - 1] : 0)), HISTORY_FEATURES));
+  /** Summed weights of the history features that depend on the previous two tags alone, by (prev2, prev1). */
+  private readonly tagHistory = new Int32Array(NUM_TAGS * NUM_TAGS * NUM_TAGS);
   /** NUM_TAGS scores per token of the current sentence. */
   private scores = new Int32Array(64 * NUM_TAGS);
   private tags = new Uint8Array(64);
   /** 1 for the tokens of the current sentence that are scored (see markMayBeInName), 0 for those left O. */
   private inName = new Uint8Array(64);
-  /** Direct-mapped cache of the summed weights of feature groups (CACHED_GROUPS), by two 32-bit hashes of their keys. */
+  /** Direct-mapped cache of the summed weights of feature groups (CACHED_GROUPS), by two 32-bit hashes of their values. */
   private readonly cacheKeys = new Int32Array(CACHE_SIZE * 2);
   private readonly cacheScores = new Int32Array(CACHE_SIZE * NUM_TAGS);
 
@@ -103,6 +113,14 @@ class PerceptronTagger implements Tagger {
       while (this.table[s * 2] !== 0) s = (s + 1) & this.mask;
       this.table[s * 2] = model.keys[r];
       this.table[s * 2 + 1] = r * NUM_TAGS;
+      const bit = model.keys[r] >>> (32 - PRESENT_BITS);
+      this.present[bit >>> 5] |= 1 << (bit & 31);
+    }
+    for (let prev2 = 0; prev2 < NUM_TAGS; prev2++) {
+      for (let prev1 = 0; prev1 < NUM_TAGS; prev1++) {
+        historyKeys(0, 0, prev1, prev2, this.keys);
+        for (let f = 0; f < TAG_HISTORY_FEATURES; f++) this.add(this.keys[f], (prev2 * NUM_TAGS + prev1) * NUM_TAGS, this.tagHistory);
+      }
     }
   }
 
@@ -114,22 +132,19 @@ class PerceptronTagger implements Tagger {
       this.inName = new Uint8Array(n * 2);
       this.scores = new Int32Array(n * 2 * NUM_TAGS);
     }
-    const { features, history, scores, tags, inName } = this;
+    const { features, keys, scores, tags, inName } = this;
     features.read(tokens, doc ?? documentContext([tokens]));
     markMayBeInName(tokens, features, inName);
     // Tag-independent scores of the tokens that may be in a name first; greedy decoding then adds the history features.
-    const keys = features.keys;
+    const uncached = GROUP_ENDS[CACHED_GROUPS] - GROUP_ENDS[CACHED_GROUPS - 1];
     for (let i = 0; i < n; i++) {
       if (inName[i] === 0) continue;
-      features.writeKeys(i);
-      scores.fill(0, i * NUM_TAGS, (i + 1) * NUM_TAGS);
-      const o = i * STATIC_FEATURES;
-      let f = o;
-      for (const end of CACHED_GROUPS) {
-        this.addGroup(keys, f, o + end, i * NUM_TAGS);
-        f = o + end;
-      }
-      for (; f < o + STATIC_FEATURES; f++) this.add(keys[f], i * NUM_TAGS);
+      const o = i * NUM_TAGS;
+      scores.fill(0, o, o + NUM_TAGS);
+      for (let g = 0; g < CACHED_GROUPS; g++) this.addGroup(g, features.groupValues(i, g), o);
+      features.groupValues(i, CACHED_GROUPS);
+      groupKeys(CACHED_GROUPS, features.values, keys, 0);
+      for (let f = 0; f < uncached; f++) this.add(keys[f], o);
     }
     // The other tokens are O, so a name must end before them as it must at the end of the sentence.
     let prev1 = 0;
@@ -138,8 +153,10 @@ class PerceptronTagger implements Tagger {
       let best = 0;
       if (inName[i] !== 0) {
         const o = i * NUM_TAGS;
-        historyKeys(features.word(i), features.shortShape(i), prev1, prev2, history);
-        for (let f = 0; f < HISTORY_FEATURES; f++) this.add(history[f], o);
+        const history = (prev2 * NUM_TAGS + prev1) * NUM_TAGS;
+        for (let t = 0; t < NUM_TAGS; t++) scores[o + t] += this.tagHistory[history + t];
+        wordHistoryKeys(features.word(i), features.shortShape(i), prev1, keys);
+        for (let f = TAG_HISTORY_FEATURES; f < HISTORY_FEATURES; f++) this.add(keys[f], o);
         const mustEnd = i === n - 1 || inName[i + 1] === 0;
         const base = prev1 * NUM_TAGS;
         best = -1;
@@ -159,29 +176,34 @@ class PerceptronTagger implements Tagger {
     return spansOf(tags, n).map((s) => ({ start: s.start, end: s.end, type: ENTITY_TYPES[s.type] }));
   }
 
-  /** Adds the summed weights of the features keys[from .. to) to the scores at `o`, through the cache. */
-  private addGroup(keys: Int32Array, from: number, to: number, o: number): void {
-    let h1 = 0x2545f491;
-    let h2 = 0x61c88647;
-    for (let f = from; f < to; f++) {
-      h1 = Math.imul(h1 ^ keys[f], 0x9e3779b1);
+  /** Adds the summed weights of feature group g, whose `count` values the features hold, to the scores at `o`, through the cache. */
+  private addGroup(g: number, count: number, o: number): void {
+    const values = this.features.values;
+    let h1 = 0x2545f491 ^ g;
+    let h2 = 0x61c88647 + g;
+    for (let v = 0; v < count; v++) {
+      h1 = Math.imul(h1 ^ values[v], 0x9e3779b1);
       h1 ^= h1 >>> 15;
-      h2 = Math.imul(h2 + keys[f], 0x85ebca6b);
+      h2 = Math.imul(h2 + values[v], 0x85ebca6b);
       h2 ^= h2 >>> 13;
     }
-    const { cacheKeys, cacheScores, scores } = this;
+    const { cacheKeys, cacheScores, scores, keys } = this;
     const slot = h1 & (CACHE_SIZE - 1);
     if (cacheKeys[slot * 2] !== h1 || cacheKeys[slot * 2 + 1] !== h2) {
       cacheKeys[slot * 2] = h1;
       cacheKeys[slot * 2 + 1] = h2;
       cacheScores.fill(0, slot * NUM_TAGS, (slot + 1) * NUM_TAGS);
-      for (let f = from; f < to; f++) this.add(keys[f], slot * NUM_TAGS, cacheScores);
+      groupKeys(g, values, keys, 0);
+      const size = GROUP_ENDS[g] - (g > 0 ? GROUP_ENDS[g - 1] : 0);
+      for (let f = 0; f < size; f++) this.add(keys[f], slot * NUM_TAGS, cacheScores);
     }
     for (let t = 0, c = slot * NUM_TAGS; t < NUM_TAGS; t++) scores[o + t] += cacheScores[c + t];
   }
 
   /** Adds the weights of feature `key` to `scores` (by default the sentence's) at offset `o`. */
   private add(key: number, o: number, scores = this.scores): void {
+    const bit = key >>> (32 - PRESENT_BITS);
+    if ((this.present[bit >>> 5] & (1 << (bit & 31))) === 0) return;
     const { table, mask } = this;
     let s = (key & mask) * 2;
     for (let k = table[s]; k !== key; k = table[s]) {
@@ -204,10 +226,16 @@ function markMayBeInName(tokens: Token[], features: SentenceFeatures, out: Uint8
   const capitalised = (i: number) => i >= 0 && i < n && features.capitalised(i);
   for (let i = 0; i < n; i++) {
     const mayBe = capitalised(i)
-      || (capitalised(i - 1) && NUMBER_OR_POSSESSIVE.test(tokens[i].text))
+      || (capitalised(i - 1) && isNumberOrPossessive(tokens[i].text))
       || ((capitalised(i - 1) || capitalised(i - 2)) && (capitalised(i + 1) || capitalised(i + 2)));
     out[i] = mayBe ? 1 : 0;
   }
 }
 
 const NUMBER_OR_POSSESSIVE = /^(?:\p{N}|['’][sS]$)/u;
+
+/** NUMBER_OR_POSSESSIVE.test(text), without the regex for a token starting with an ASCII letter (most of them). */
+function isNumberOrPossessive(text: string): boolean {
+  const c = text.charCodeAt(0) | 0x20;
+  return !(c >= 97 && c <= 122) && NUMBER_OR_POSSESSIVE.test(text);
+}

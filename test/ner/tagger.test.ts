@@ -50,6 +50,13 @@ test('spans are well-formed token ranges within the sentence', () => {
   assert.deepEqual(loadTagger().tagSentence([]), []);
 });
 
+test('a sentence outside the document context given is read on its own', () => {
+  const tokens = tokenize('Angela Merkel and Emmanuel Macron met in Berlin.')[0];
+  const other = documentContext(tokenize('Prices rose sharply last week. Demand for heating oil increased.'));
+  assert.deepEqual(loadTagger().tagSentence(tokens, other), loadTagger().tagSentence(tokens));
+  assert.equal(loadTagger().tagSentence(tokens, other).length, 3);
+});
+
 test('an all-capitals headline borrows casing from the rest of the document', () => {
   const found = tag('TOYOTA TO RECALL CARS IN JAPAN\nToyota Motor Corp said on Monday it would recall 300,000 cars sold in Japan.');
   assert.ok(found.includes('ORG:TOYOTA'), found.join(', '));
