@@ -3,7 +3,7 @@ import { hashOf } from '../text/chars.js';
 import { isDateLine } from './dates.js';
 import { boilerplate, isCaption, isFurniture } from './boilerplate.js';
 import { keyOf, lineKey, type Line } from './lines.js';
-import { loadData } from '../data.js';
+import { orgWords } from '../text/org-words.js';
 
 /** As in jusText: good lines are text on their own strength, near-good and short ones only between good ones. */
 export type Kind = 'good' | 'neargood' | 'short' | 'bad';
@@ -125,7 +125,7 @@ function isAboutHeading(lines: Line[], at: number): boolean {
   for (let n = 1; n <= 3 && n < words.length; n++) {
     const name = words.slice(n);
     if (!about.has(words.slice(0, n).join(' ').toLowerCase()) || name.length < 2 || name.length > 4) continue;
-    if (!name.every((w) => /^\p{Lu}\p{Ll}/u.test(w) && !isOrganisationWord(w))) return false;
+    if (!name.every((w) => /^\p{Lu}\p{Ll}/u.test(w) && !orgWords().words.has(w))) return false;
     const nameKey = ` ${keyOf(name.join(' '))} `;
     for (let j = at + 1; j < lines.length && j <= at + 4; j++) {
       if (lines[j]!.words >= GOOD_WORDS) return ` ${lineKey(lines[j]!)} `.includes(nameKey);
@@ -135,13 +135,6 @@ function isAboutHeading(lines: Line[], at: number): boolean {
 }
 
 let aboutFirstWords: Set<string> | null = null;
-let organisationWords: Set<string> | null = null;
-
-/** "Holdings", "Group", "Inc.": a word that makes a name an organisation's (data/org-words.json). */
-function isOrganisationWord(word: string): boolean {
-  organisationWords ??= new Set(loadData<{ words: string[] }>('org-words.json').words);
-  return organisationWords.has(word);
-}
 
 /** "Related News" and its headlines, up to the next real paragraph, are an insert, not body. */
 function markInserts(lines: Scored[]): void {

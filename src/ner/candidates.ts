@@ -1,5 +1,5 @@
 // Finds entity mentions in one text: known names, ministries by pattern, people after roles, acronym definitions.
-import { loadData } from '../data.js';
+import { orgWords } from '../text/org-words.js';
 import { anyStopwords } from '../text/stopwords.js';
 import type { EntityType } from '../types.js';
 import type { Gazetteer, GazEntry, GazMatch } from './gazetteer.js';
@@ -141,22 +141,15 @@ function addTagged(spans: TaggedSpan[], tokens: Token[], sentenceStart: number, 
   }
 }
 
-let orgWords: { words: Set<string>; notLast: Set<string> } | null = null;
-function loadOrgWords() {
-  if (orgWords) return orgWords;
-  const data = loadData<{ words: string[]; notLastWords: string[] }>('org-words.json');
-  return (orgWords = { words: new Set(data.words), notLast: new Set(data.notLastWords) });
-}
-
 function hasOrgWord(tokens: Token[], span: TaggedSpan): boolean {
-  const { words } = loadOrgWords();
+  const { words } = orgWords();
   for (let k = span.start; k < span.end; k++) if (words.has(tokens[k]!.text)) return true;
   return false;
 }
 
 /** Tagger organisations that are documents, events or buildings ("Astana Declaration"), or a ministry with no country. */
 function notAnOrg(tokens: Token[], span: TaggedSpan, name: string, g: Gazetteer): boolean {
-  return loadOrgWords().notLast.has(tokens[span.end - 1]!.text) || g.ministries.has(name);
+  return orgWords().notLast.has(tokens[span.end - 1]!.text) || g.ministries.has(name);
 }
 
 function fromEntry(entry: GazEntry): Omit<Candidate, 'start' | 'end' | 'surface' | 'order' | 'field'> {

@@ -1,0 +1,17 @@
+// Organisation words (data/org-words.json), loaded once: extraction and NER both ask whether a word makes a name an organisation's.
+import { loadData } from '../data.js';
+
+export interface OrgWords {
+  /** "Holdings", "Group", "Inc.": words that make a name an organisation's. */
+  words: Set<string>;
+  /** Last words of tagger "organisations" that are documents, events or buildings ("Declaration", "Summit"). */
+  notLast: Set<string>;
+}
+
+let cached: OrgWords | null = null;
+
+export function orgWords(): OrgWords {
+  if (cached) return cached;
+  const data = loadData<{ words: string[]; notLastWords: string[] }>('org-words.json');
+  return (cached = { words: new Set(data.words), notLast: new Set(data.notLastWords) });
+}
