@@ -56,7 +56,6 @@ export async function* documents(paths: string[], options: DocumentOptions, repo
   let complete = true;
   const pool = new Pool({ pipeline: options.pipeline, maxBytes: options.read.maxBytes, cachePath: options.cachePath, countsOnly: options.countsOnly }, options.jobs);
   const window = Math.max(1, options.jobs * 8);
-  const queue: InFlight[] = [];
   const settle = async function* ({ file, result }: InFlight): AsyncGenerator<MineRecord> {
     try {
       const done = await result;
@@ -74,20 +73,20 @@ export async function* documents(paths: string[], options: DocumentOptions, repo
       reporter.skipped(new InputError(file, 'failed', `could not be processed: ${(error as Error).message}`));
     }
   };
-  try {
-    const templates = options.templates ? await learnTemplates(paths, pool, window) : undefined;
+  const started = async function* (templates: TemplateIndex | undefined): AsyncGenerator<InFlight> {
     for await (const input of listInputs(paths, options.read)) {
       if (reporter.interrupted) {
         complete = false;
-        break;
+        return;
       }
-      let file: string;
-      let job: Job;
       if (input.kind === 'skip') {
         complete = false;
         reporter.skipped(input.error);
         continue;
-      } else if (input.kind === 'file') {
+      }
+      let file: string;
+      let job: Job;
+      if (input.kind === 'file') {
         file = input.file;
         job = { kind: 'file', file, templates: templates?.templatesOf(file) };
       } else if (input.kind === 'page') {
@@ -100,10 +99,12 @@ export async function* documents(paths: string[], options: DocumentOptions, repo
       const result = pool.run(job);
       // Failures are reported when the document's turn comes; until then the rejection is expected, not unhandled.
       result.catch(() => undefined);
-      queue.push({ file, result });
-      while (queue.length >= window) yield* settle(queue.shift()!);
+      yield { file, result };
     }
-    while (queue.length) yield* settle(queue.shift()!);
+  };
+  try {
+    const templates = options.templates ? await learnTemplates(paths, pool, window) : undefined;
+    for await (const inFlight of windowed(started(templates), window)) yield* settle(inFlight);
     if (run && complete && !reporter.interrupted) cache!.putRun(run, runDocuments!);
   } finally {
     await pool.close();
@@ -121,25 +122,38 @@ const HASH_BATCH = 64;
 async function learnTemplates(paths: string[], pool: Pool, window: number): Promise<TemplateIndex | undefined> {
   if (paths.length === 0 || paths.includes('-')) return undefined;
   const index = new TemplateIndex();
-  const queue: Array<{ files: string[]; result: Promise<JobResult> }> = [];
-  const settle = async ({ files, result }: (typeof queue)[number]) => {
+  const started = async function* () {
+    let files: string[] = [];
+    const send = () => ({ files, result: pool.run({ kind: 'hashes', files }) });
+    for await (const found of findInputs(paths)) {
+      if (!('file' in found) || isRecordFile(found.file)) continue;
+      files.push(found.file);
+      if (files.length === HASH_BATCH) {
+        yield send();
+        files = [];
+      }
+    }
+    if (files.length) yield send();
+  };
+  for await (const { files, result } of windowed(started(), window)) {
     const done = await result.catch(() => undefined);
     if (done?.kind === 'hashes') done.hashes.forEach((hashes, i) => hashes && index.add(files[i]!, hashes));
-  };
-  let batch: string[] = [];
-  const send = () => {
-    queue.push({ files: batch, result: pool.run({ kind: 'hashes', files: batch }) });
-    batch = [];
-  };
-  for await (const found of findInputs(paths)) {
-    if (!('file' in found) || isRecordFile(found.file)) continue;
-    batch.push(found.file);
-    if (batch.length === HASH_BATCH) send();
-    while (queue.length >= window) await settle(queue.shift()!);
   }
-  if (batch.length) send();
-  while (queue.length) await settle(queue.shift()!);
   return index;
+}
+
+/**
+ * The items of `started` (jobs sent to the pool as they are made), in order, each given out once `size` are waiting
+ * or the input is over: the pool stays busy while the consumer waits on the oldest, and no more than `size` are in
+ * flight, so memory stays flat however large the corpus.
+ */
+async function* windowed<T>(started: AsyncIterable<T>, size: number): AsyncGenerator<T> {
+  const queue: T[] = [];
+  for await (const item of started) {
+    queue.push(item);
+    if (queue.length >= size) yield queue.shift()!;
+  }
+  yield* queue;
 }
 
 /** Every input file with its size and time, when the inputs are all files (no stdin, nothing missing): a run's identity. */
