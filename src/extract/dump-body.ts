@@ -354,8 +354,10 @@ export function segmentWeight(lines: Scored[], segment: Segment): number {
       weight *= 0.5;
       break;
     }
+    // A date or byline just before a run of text is an article's header: a short article under one outweighs
+    // a longer notice or blurb elsewhere on the page.
     if (lines[i]!.dated) {
-      weight *= 1.5;
+      weight *= 3;
       break;
     }
   }

@@ -100,3 +100,17 @@ test('the caption over a photo credit is not body', () => {
   assert.ok(text.includes(SPEAKERS[4]!));
   assert.ok(!text.includes('opening of a new playground'));
 });
+
+test('a short article under its date line outweighs a longer notice at the foot of the page', () => {
+  const nav = ['Home', 'Workouts', 'Recipes', 'Community', 'Shop', 'Help'];
+  const notice = [
+    'The information on this website is meant for general purposes only and was first written for readers in one country.',
+    'Rules and advice in the country where you live may be different, so please ask a qualified person before you act on any of it.',
+    'Results will not be the same for every reader, and the people in our stories may have used more than one of the products we sell.',
+    'None of the material on these pages is meant to take the place of advice from a doctor, and you should talk to one before you start.',
+    'We may change or remove any of the pages on this website at any time, and we do not promise that they will always be up to date.',
+  ];
+  const text = body(dump(...HEADER, ...paragraphs(0, 3), ...nav, ...nav.map((n) => `${n} news`), ...nav.map((n) => `More ${n}`), ...nav.map((n) => `All ${n}`), ...notice));
+  assert.ok(text.includes(SPEAKERS[0]!));
+  assert.ok(!text.includes('general purposes'));
+});
