@@ -1,5 +1,5 @@
 // Metadata of an article in a page dump: title, byline, published date, site and tags, read from lines near the body.
-import { boilerplate, isCaption, isFurniture } from './boilerplate.js';
+import { boilerplate, isFurniture } from './boilerplate.js';
 import { findDates, isDateLine, type FoundDate } from './dates.js';
 import type { Scored, Segment } from './dump-body.js';
 import { lineKey } from './lines.js';
@@ -38,10 +38,17 @@ export function findTitle(lines: Scored[], segment: Segment, previous: Segment |
 function isHeadlineShaped(line: Scored): boolean {
   if (line.listItem || line.words < 3 || line.words > 30 || line.insert) return false;
   if (line.kind === 'good' && line.words > 20) return false;
-  if (isFurniture(line.text, line.phrases) || isCaption(line.text) || line.dateLine) return false;
-  if (/^by\s/i.test(line.text)) return false;
+  // Furniture (share buttons, captions...), date lines and bylines are not headlines.
+  if (line.furniture || line.dated) return false;
+  if (/^by\s/i.test(line.text) || NOT_HEADLINE.test(line.text) || findDates(line.text).length > 0) return false;
   return /^[\p{Lu}\p{N}"“‘'«]/u.test(line.text);
 }
+
+/**
+ * What headlines do not have: a handle or e-mail address (a byline), a time of day (a dateline), or a full stop
+ * at the end, also inside closing quotes (a sentence or a pull quote; an ellipsis is a cut headline).
+ */
+const NOT_HEADLINE = /\w?@\w{2,}|\b\d{1,2}:\d{2}\s*(?:[ap]\.?m\b|gmt\b|utc\b)|[^.]\.["”’']?$/iu;
 
 /** Whether no other line is in the line's block (blocks are runs of lines). */
 function aloneInBlock(lines: Scored[], i: number): boolean {
