@@ -120,6 +120,8 @@ export function findPublished(lines: Scored[], segment: Segment, header: Scored[
   const fromLines = (ls: Scored[], skipUpdated: boolean) => {
     for (const line of ls) {
       if (skipUpdated && /^(updated|last updated|modified)\b/i.test(line.text)) continue;
+      // A caption's date is the photo's ("In this Dec. 12, 2006, file photo ...").
+      if (line.furniture && !line.dated) continue;
       const date = findDates(line.text).find(ok);
       if (date) return date;
     }
@@ -157,10 +159,24 @@ export function findSite(lines: Scored[], segment: Segment): string | null {
     if (atFoot && !isFurniture(line.text, line.phrases)) return line.text;
   }
   for (const line of foot) {
-    const m = /^(?:©|copyright)\s*(?:\d{4}(?:\s*[-–]\s*\d{4})?\s*)?(?:by\s+)?([^,.|]+?)(?:[,.|]|\s+all rights|\s*$)/i.exec(line.text);
-    if (m && m[1]!.trim().split(/\s+/).length <= 6) return m[1]!.trim();
+    const holder = copyrightHolder(line.text);
+    if (holder && holder.split(/\s+/).length <= 6) return holder;
   }
   return null;
+}
+
+/**
+ * The name in a copyright line ("Copyright © 2005-2019 Acme Media, Inc. All rights reserved." -> Acme Media),
+ * without the sign, the years and what follows the name; null when the line is no copyright line or names no one.
+ */
+export function copyrightHolder(text: string): string | null {
+  const m = /^(?:copyright|©|\(c\))(?:\s*(?:copyright|©|\(c\)|@))*\s*(?:\d{4}(?:\s*[-–]\s*\d{4})?[\s,.\-–—]*)?(?:by\s+)?(.*)$/iu.exec(text);
+  if (!m) return null;
+  // The name ends at a comma, bar or bullet, a full stop before a space or a capital, a dash between spaces, or
+  // "All rights"; a year or a bracket after it goes too.
+  const name = m[1]!.split(/\s*[,|•]|\.(?=\s|$|\p{Lu})|\s[-–—]\s|\s*[Aa]ll [Rr]ights/u)[0]!.replace(/\s+(?:\d{4}|\([^()]*\))$/, '').trim();
+  // "Designed by ...", "Powered by ...": the web designer's credit, not the site.
+  return /\p{L}/u.test(name) && !/^\p{L}+ by\b/iu.test(name) ? name : null;
 }
 
 /** Tags: the first list after the body whose items are all short labels (not share buttons, not dates). */

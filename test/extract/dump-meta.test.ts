@@ -1,14 +1,19 @@
 // Metadata of page dumps, on small made-up pages: the title is the headline, not a byline, a dateline or a quote.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import { copyrightHolder } from '../../src/extract/dump-meta.js';
 import { extractArticles } from '../../src/extract/index.js';
 
 const BODY = ['the mayor', 'a council member', 'the parks director', 'a local teacher'].map(
   (who) => `The council heard from ${who}, who said that the plan for the parks would help the families of the city.`,
 );
 
+function article(...blocks: string[]) {
+  return extractArticles({ file: 'page.txt', content: blocks.join('\n\n'), format: 'text' })[0]!;
+}
+
 function title(...blocks: string[]): string | null {
-  return extractArticles({ file: 'page.txt', content: blocks.join('\n\n'), format: 'text' })[0]!.title;
+  return article(...blocks).title;
 }
 
 test('bylines with a date or a handle, datelines and pull quotes are not the title', () => {
@@ -22,4 +27,24 @@ test('bylines with a date or a handle, datelines and pull quotes are not the tit
 
 test('a page whose only headline-like lines are a byline and a quote has no title rather than a wrong one', () => {
   assert.equal(title('Continental Press March 3, 2024, 9:02 AM', '"We will plant a thousand new trees," the mayor said.', ...BODY), null);
+});
+
+test("a photo caption's date is not the article's", () => {
+  const caption = 'In this March 1, 2010, file photo, the mayor opens a park in the old town. (AP Photo/Jane Roe, File)';
+  const headline = 'Council approves new budget for city parks';
+  assert.equal(article('The Daily Courier', headline, caption, ...BODY).published, null);
+  assert.equal(article('The Daily Courier', headline, 'March 3, 2024', caption, ...BODY).published, '2024-03-03');
+});
+
+test('the site named in a copyright line comes without the sign, the years and what follows', () => {
+  assert.equal(copyrightHolder('Copyright © 2005-2019 Acme Media, Inc. All rights reserved.'), 'Acme Media');
+  assert.equal(copyrightHolder('© Copyright 2019, The Daily Courier | Terms of Service'), 'The Daily Courier');
+  assert.equal(copyrightHolder('© 2019 Courier.com. All rights reserved (About Us).'), 'Courier.com');
+  assert.equal(copyrightHolder('© 2000 - 2019 Acme Media (www.acme.example)'), 'Acme Media');
+  assert.equal(copyrightHolder('Copyright Acme Media 2018'), 'Acme Media');
+  assert.equal(copyrightHolder('© 2019, All rights reserved.'), null);
+  assert.equal(copyrightHolder('Copyright © 2002-2019 - Designed by Example Studio'), null);
+  assert.equal(copyrightHolder('Acme Media 2019'), null);
+  const page = ['The Daily Courier', 'Council approves new budget for city parks', ...BODY, 'Copyright © 2024 Acme Media, Inc. All rights reserved.'];
+  assert.equal(article(...page).site, 'Acme Media');
 });
