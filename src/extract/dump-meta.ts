@@ -100,6 +100,8 @@ function splitByline(text: string): { author: string | null; source: string | nu
   const { agency, role } = boilerplate();
   const dates = findDates(text);
   let rest = dates.length ? text.slice(0, dates[0]!.index) : text;
+  // E-mail addresses and phone numbers are contact details, not names.
+  rest = rest.replace(/\S+@\S+\.\w+|\+?\(?\d[\d ().-]{6,}\d/g, ' ');
   rest = rest.split(/\s+[|–—-]\s+|\s+\/\s+|\s+@|\s*\|\s*|\s+(?:published|posted|updated|on)\b/i)[0]!;
   const names: string[] = [];
   let source: string | null = null;
@@ -108,7 +110,8 @@ function splitByline(text: string): { author: string | null; source: string | nu
     if (!part) continue;
     const words = part.toLowerCase().split(/\s+/);
     if (words.some((w) => role.has(w))) continue;
-    if (names.length > 0 && words.some((w) => agency.has(w))) source ??= part;
+    // An agency, or a web address ("Jane Roe, Courier.com"), after a name is the source.
+    if (names.length > 0 && (words.some((w) => agency.has(w)) || /^[\w-]+(?:\.[\w-]+)*\.[a-z]{2,}$/i.test(part))) source ??= part;
     else names.push(part);
   }
   return { author: names.length ? names.join(', ') : null, source };

@@ -48,3 +48,11 @@ test('the site named in a copyright line comes without the sign, the years and w
   const page = ['The Daily Courier', 'Council approves new budget for city parks', ...BODY, 'Copyright © 2024 Acme Media, Inc. All rights reserved.'];
   assert.equal(article(...page).site, 'Acme Media');
 });
+
+test("a byline's contact details and web address are not the author's name, and 'admin' is no author", () => {
+  const headline = 'Council approves new budget for city parks';
+  const signed = article('The Daily Courier', headline, 'By Jane Roe, Courier.com jane.roe@courier.example (555) 123-4567', ...BODY);
+  assert.equal(signed.author, 'Jane Roe');
+  assert.equal(signed.source, 'Courier.com');
+  assert.equal(article('The Daily Courier', headline, 'By admin', ...BODY).author, null);
+});
