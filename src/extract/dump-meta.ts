@@ -22,7 +22,8 @@ export function findTitle(lines: Scored[], segment: Segment, previous: Segment |
       if (aloneInBlock(lines, i)) score += 1.5;
       else score -= 2;
       if (hasMetaSoonAfter(lines, i)) score += 2.5;
-      if (line.sentenceEnd && !/[?!"”’']$/.test(line.text)) score -= 2;
+      // Ends like a clause ("...:", "...;", "...)"); a final full stop left here ends an abbreviation ("U.S.").
+      if (line.sentenceEnd && !/[?!"”’'.]$/.test(line.text)) score -= 2;
       if (after) score -= 3;
       if (score > bestScore) {
         best = line;
@@ -46,9 +47,10 @@ function isHeadlineShaped(line: Scored): boolean {
 
 /**
  * What headlines do not have: a handle or e-mail address (a byline), a time of day (a dateline), or a full stop
- * at the end, also inside closing quotes (a sentence or a pull quote; an ellipsis is a cut headline).
+ * after a word at the end, also inside closing quotes (a sentence or a pull quote; "U.S.", "Inc." and an
+ * ellipsis can end a headline).
  */
-const NOT_HEADLINE = /\w?@\w{2,}|\b\d{1,2}:\d{2}\s*(?:[ap]\.?m\b|gmt\b|utc\b)|[^.]\.["”’']?$/iu;
+const NOT_HEADLINE = /\w?@\w{2,}|\b\d{1,2}:\d{2}\s*(?:[AaPp]\.?[Mm]|GMT|UTC)\b|\p{Ll}{3}\.["”’']?$/u;
 
 /** Whether no other line is in the line's block (blocks are runs of lines). */
 function aloneInBlock(lines: Scored[], i: number): boolean {

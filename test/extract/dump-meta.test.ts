@@ -23,6 +23,8 @@ test('bylines with a date or a handle, datelines and pull quotes are not the tit
   assert.equal(title('The Daily Courier', ...nav, headline, 'Jane Roe, City Reporter @janeroe', ...BODY), headline);
   assert.equal(title('The Daily Courier', ...nav, headline, '10:15 GMT 3 March 2024 Updated', ...BODY), headline);
   assert.equal(title('The Daily Courier', ...nav, headline, '"We will plant a thousand new trees," the mayor said.', ...BODY), headline);
+  // A full stop after an abbreviation can end a headline.
+  assert.equal(title('The Daily Courier', ...nav, 'Council wins a parks grant from the U.S.', 'By Jane Roe', ...BODY), 'Council wins a parks grant from the U.S.');
 });
 
 test('a page whose only headline-like lines are a byline and a quote has no title rather than a wrong one', () => {
