@@ -10,6 +10,7 @@ interface BoilerplateData {
   captionEnd: string;
   creditWords: string;
   shareWords: string[];
+  agencyNames: string[];
   agencyWords: string[];
   roleWords: string[];
   aboutWords: string[];
@@ -32,6 +33,8 @@ export interface Boilerplate {
   credit: RegExp;
   /** Labels of share buttons. */
   share: Set<string>;
+  /** News agencies as HTML bylines and datelines credit them ("Reuters", "Associated Press"). */
+  agencyNames: string[];
   /** Words that make a byline part an agency or desk ("Continental Press", "Reuters"), not a person. */
   agency: Set<string>;
   /** Job titles after a name in a byline ("Jane Roe, Senior Correspondent"). */
@@ -62,6 +65,7 @@ export function boilerplate(): Boilerplate {
       caption: new RegExp(b.captionEnd, 'iu'),
       credit: new RegExp(b.creditWords, 'i'),
       share: new Set(b.shareWords),
+      agencyNames: b.agencyNames,
       agency: new Set(b.agencyWords),
       role: new Set(b.roleWords),
       about: new Set(b.aboutWords),

@@ -1,4 +1,5 @@
 // Who wrote an HTML page's article: the author(s) and the news agency credited, from JSON-LD, meta tags, byline markup and the dateline.
+import { boilerplate } from './boilerplate.js';
 import { findDates } from './dates.js';
 import { collectBlocks } from './html-blocks.js';
 import { decodeMarkup, findAll, textOf, type HtmlElement } from './html-dom.js';
@@ -16,18 +17,21 @@ export interface BylineSources {
   nearHeadline: (elements: HtmlElement[]) => HtmlElement[];
 }
 
-/** News agencies as bylines and datelines credit them. */
-const AGENCIES = [
-  'Reuters', 'Associated Press', 'AP', 'AFP', 'Agence France-Presse', 'Agence France Presse', 'Agencies', 'Xinhua', 'PTI', 'IANS', 'ANI',
-  'dpa', 'EFE', 'ANSA', 'Kyodo', 'Kyodo News', 'Yonhap', 'TASS', 'RIA Novosti', 'Interfax', 'UPI', 'PA', 'PA Media', 'Press Association',
-  'Bernama', 'Anadolu', 'Anadolu Agency', 'CNA', 'AAP', 'Canadian Press', 'Bloomberg', 'Tribune News Service', 'WAM', 'SPA',
-];
-const AGENCY_NAMES = AGENCIES.map((a) => a.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|');
-const AGENCY = new RegExp(`^(?:the\\s+)?(?:${AGENCY_NAMES})$`, 'i');
-/** "AP Auto Writer", "Reuters staff". */
-const AGENCY_WITH_TITLE = new RegExp(`^(${AGENCY_NAMES})\\s+(?:\\p{L}+\\s+){0,3}(?:writer|correspondent|reporter|editor|staff)$`, 'iu');
-/** "LONDON (Reuters) -", "June 10 (Xinhua) --". */
-const DATELINE_AGENCY = new RegExp(`^[^()]{0,80}\\((${AGENCY_NAMES})\\)\\s*[-–—:]`);
+/** Patterns of the agency names (data/boilerplate.json agencyNames), made on first use. */
+let agencyPatterns: { agency: RegExp; withTitle: RegExp; dateline: RegExp } | null = null;
+function agencies() {
+  if (!agencyPatterns) {
+    const names = boilerplate().agencyNames.map((a) => a.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|');
+    agencyPatterns = {
+      agency: new RegExp(`^(?:the\\s+)?(?:${names})$`, 'i'),
+      // "AP Auto Writer", "Reuters staff".
+      withTitle: new RegExp(`^(${names})\\s+(?:\\p{L}+\\s+){0,3}(?:writer|correspondent|reporter|editor|staff)$`, 'iu'),
+      // "LONDON (Reuters) -", "June 10 (Xinhua) --".
+      dateline: new RegExp(`^[^()]{0,80}\\((${names})\\)\\s*[-–—:]`),
+    };
+  }
+  return agencyPatterns;
+}
 /** A byline names at most this many people; a longer list is cut there. */
 const MAX_AUTHORS = 10;
 
@@ -46,7 +50,7 @@ export function readByline(body: HtmlElement, sources: BylineSources): { author:
 
 /** The agency credited in a dateline such as "LONDON (Reuters) -", or null. */
 export function datelineAgency(paragraph: string): string | null {
-  return DATELINE_AGENCY.exec(paragraph)?.[1] ?? null;
+  return agencies().dateline.exec(paragraph)?.[1] ?? null;
 }
 
 /** The byline as the page gives it, line by line: JSON-LD, meta tags, then author markup nearest the headline. */
@@ -117,8 +121,9 @@ function isName(text: string): boolean {
 /** The agency a byline part names: "Reuters", "AP Auto Writer" -> "AP". */
 function agencyIn(part: string): string | null {
   const text = part.trim();
-  if (AGENCY.test(text)) return text;
-  return AGENCY_WITH_TITLE.exec(text)?.[1] ?? null;
+  const { agency, withTitle } = agencies();
+  if (agency.test(text)) return text;
+  return withTitle.exec(text)?.[1] ?? null;
 }
 
 function normal(text: string): string {
