@@ -150,13 +150,22 @@ function markInserts(lines: Scored[]): void {
   }
 }
 
-let markerStarts: Set<number> | null = null;
+let markerStarts: Set<number> | null | undefined;
 
 /** Whether the line's key starts with the first word of an insert or end marker, as it must to start with the marker. */
 function mayStartWithMarker(line: Line): boolean {
   const { insert, end } = boilerplate();
-  markerStarts ??= new Set([...insert, ...end].map((marker) => hashOf(marker.split(' ')[0]!)));
-  return markerStarts.has(line.firstWordHash);
+  if (markerStarts === undefined) markerStarts = firstRunHashes([...insert, ...end]);
+  return !markerStarts || markerStarts.has(line.firstWordHash);
+}
+
+/**
+ * hashOf the first run of letters and digits of each phrase, as Line.firstWordHash has it for a line starting
+ * with the phrase; null when a phrase has no such run (then no line can be ruled out this way).
+ */
+function firstRunHashes(phrases: string[]): Set<number> | null {
+  const starts = phrases.map((phrase) => /[\p{L}\p{N}]+/u.exec(phrase)?.[0]);
+  return starts.every((start) => start !== undefined) ? new Set(starts.map((start) => hashOf(start!))) : null;
 }
 
 /** Whether the key is one of the phrases or starts with one ("most read in world"). */
@@ -471,10 +480,7 @@ function isShouted(line: Line): boolean {
   return letters >= 15;
 }
 
-/**
- * Hashes (hashOf) of the first runs of letters and digits of the share labels, or null when a label has none: the
- * first word of a row of share buttons is a label, so the line's key starts with one of these.
- */
+/** firstRunHashes of the share labels: the first word of a row of share buttons is a label. */
 let shareStarts: Set<number> | null | undefined;
 
 /** A row of share buttons: "Email Twitter Facebook". */
@@ -482,10 +488,7 @@ function isShareLine(line: Line): boolean {
   const { text } = line;
   if (text.length > 150) return false;
   const { share } = boilerplate();
-  if (shareStarts === undefined) {
-    const starts = [...share].map((label) => /[\p{L}\p{N}]+/u.exec(label)?.[0]);
-    shareStarts = starts.every((start) => start !== undefined) ? new Set(starts.map((start) => hashOf(start!))) : null;
-  }
+  if (shareStarts === undefined) shareStarts = firstRunHashes([...share]);
   if (shareStarts && !shareStarts.has(line.firstWordHash)) return false;
   const words = text.toLowerCase().split(/[\s|•·]+/).filter(Boolean);
   return words.length > 0 && words.length <= 12 && words.every((w) => share.has(w));
