@@ -314,7 +314,7 @@ const STANDFIRST_LINES = 12;
  * Where the body starts: after the byline or date when a summary line comes above it ("A one-line
  * summary... / By Jane Roe / Nov. 19, 2019"), as that line is the article's standfirst, part of the header.
  */
-function bodyStart(lines: Scored[], segment: Segment): number {
+export function bodyStart(lines: Scored[], segment: Segment): number {
   let good = 0;
   for (let i = segment.first; i <= segment.last && i < segment.first + STANDFIRST_LINES; i++) {
     const line = lines[i]!;

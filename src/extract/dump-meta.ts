@@ -1,7 +1,8 @@
 // Metadata of an article in a page dump: title, byline, published date, site and tags, read from lines near the body.
+import { anyStopwords } from '../text/stopwords.js';
 import { boilerplate, isFurniture } from './boilerplate.js';
 import { findDates, isDateLine, type FoundDate } from './dates.js';
-import type { Scored, Segment } from './dump-body.js';
+import { bodyStart, type Scored, type Segment } from './dump-body.js';
 import { lineKey } from './lines.js';
 
 /**
@@ -11,12 +12,14 @@ import { lineKey } from './lines.js';
 export function findTitle(lines: Scored[], segment: Segment, previous: Segment | null, used: Set<string>): Scored | null {
   let best: Scored | null = null;
   let bestScore = -Infinity;
-  const from = Math.max(previous ? previous.last + 1 : 0, segment.first - 40);
+  const bodyAt = bodyStart(lines, segment);
+  const from = Math.max(previous ? previous.last + 1 : 0, segment.first - 60);
+  const lead = leadWords(lines, bodyAt, segment.last);
   const candidates = (start: number, stop: number, after: boolean) => {
     for (let i = start; i < stop; i++) {
       const line = lines[i]!;
       if (!isHeadlineShaped(line) || (used.size > 0 && used.has(lineKey(line)))) continue;
-      const distance = after ? i - segment.last : segment.first - i;
+      const distance = after ? i - segment.last : bodyAt - i;
       let score = -distance * 0.15;
       if (line.repeats > 1) score += 2;
       if (aloneInBlock(lines, i)) score += 1.5;
@@ -25,15 +28,41 @@ export function findTitle(lines: Scored[], segment: Segment, previous: Segment |
       // Ends like a clause ("...:", "...;", "...)"); a final full stop left here ends an abbreviation ("U.S.").
       if (line.sentenceEnd && !/[?!"”’'.]$/.test(line.text)) score -= 2;
       if (after) score -= 3;
+      // A headline says what the first paragraphs say; a menu or button label shares no word with them.
+      const shared = sharedWithLead(line, lead);
+      if (shared !== null) score += shared === 0 ? -2 : 2 * shared;
       if (score > bestScore) {
         best = line;
         bestScore = score;
       }
     }
   };
-  candidates(from, segment.first, false);
+  candidates(from, bodyAt, false);
   if (!best) candidates(segment.last + 1, Math.min(lines.length, segment.last + 6), true);
   return best;
+}
+
+/** Words of a line key that carry content: four letters or more, not a stop word in any language. */
+function contentWords(key: string): string[] {
+  const stop = anyStopwords();
+  return key.split(' ').filter((w) => w.length >= 4 && !stop.has(w));
+}
+
+/** The content words of the body's first few good lines. */
+function leadWords(lines: Scored[], from: number, last: number): Set<string> {
+  const words = new Set<string>();
+  for (let i = from, good = 0; i <= last && good < 4; i++) {
+    if (lines[i]!.kind !== 'good') continue;
+    good++;
+    for (const w of contentWords(lineKey(lines[i]!))) words.add(w);
+  }
+  return words;
+}
+
+/** The share of the line's content words that the lead has; null when it has none. */
+function sharedWithLead(line: Scored, lead: Set<string>): number | null {
+  const words = contentWords(lineKey(line));
+  return words.length === 0 ? null : words.filter((w) => lead.has(w)).length / words.length;
 }
 
 function isHeadlineShaped(line: Scored): boolean {
@@ -42,7 +71,14 @@ function isHeadlineShaped(line: Scored): boolean {
   // Furniture (share buttons, captions...), date lines and bylines are not headlines.
   if (line.furniture || line.dated) return false;
   if (/^by\s/i.test(line.text) || NOT_HEADLINE.test(line.text) || findDates(line.text).length > 0) return false;
+  if (mostlyNumbers(line.text)) return false;
   return /^[\p{Lu}\p{N}"“‘'«]/u.test(line.text);
+}
+
+/** A row of figures ("Rockledge 14 11 6 15 — 44"): more numbers than words. */
+function mostlyNumbers(text: string): boolean {
+  const numbers = text.match(/\b\d[\d.,:]*\b/g)?.length ?? 0;
+  return numbers > 2 && numbers * 2 > text.split(/\s+/).length;
 }
 
 /**
@@ -68,12 +104,13 @@ function hasMetaSoonAfter(lines: Scored[], i: number): boolean {
 
 /** Lines of the article header: between the title and the body, and the furniture among the first paragraphs (a standfirst can come before the byline). */
 export function headerLines(lines: Scored[], segment: Segment, title: Scored | null): Scored[] {
-  const start = title && title.index < lines[segment.first]!.index ? lines.indexOf(title) + 1 : Math.max(0, segment.first - 8);
-  const header = lines.slice(start, segment.first);
+  // The title can be inside the segment, under a photo caption: the lines up to it are not header.
+  const titleAt = title ? lines.indexOf(title) : -1;
+  const header = lines.slice(titleAt >= 0 && titleAt < segment.first ? titleAt + 1 : Math.max(0, segment.first - 8), segment.first);
   let good = 0;
   for (let i = segment.first; i <= segment.last && i < segment.first + 12 && good < 3; i++) {
     if (lines[i]!.kind === 'good') good++;
-    else header.push(lines[i]!);
+    else if (i > titleAt) header.push(lines[i]!);
   }
   return header;
 }

@@ -58,3 +58,21 @@ test("a byline's contact details and web address are not the author's name, and 
   assert.equal(signed.source, 'Courier.com');
   assert.equal(article('The Daily Courier', headline, 'By admin', ...BODY).author, null);
 });
+
+test('the title is the line that says what the first paragraphs say, not a nearer menu label', () => {
+  const headline = 'Council approves new budget for city parks';
+  const nav = ['Home', 'World', 'Business', 'Sport'];
+  assert.equal(title('The Daily Courier', ...nav, headline, 'Share', 'Toggle main menu', ...BODY), headline);
+});
+
+test('a title under a photo caption at the start of the text is found, and the caption is not the title', () => {
+  const caption = 'Families walk through the old town park on a sunny afternoon as the council meets to decide its future in the spring.';
+  const headline = 'Council approves new budget for city parks';
+  const page = article('The Daily Courier', 'Menu', caption, headline, 'Jane Roe', '10:15 03.03.2024', ...BODY);
+  assert.equal(page.title, headline);
+  assert.equal(page.author, null);
+});
+
+test('a row of figures is not a title', () => {
+  assert.equal(title('The Daily Courier', 'Council approves new budget for city parks', 'Northside 14 11 6 15 — 44', ...BODY), 'Council approves new budget for city parks');
+});
