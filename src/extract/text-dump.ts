@@ -50,7 +50,7 @@ export function extractFromDump(page: Page, options: { allArticles: boolean }): 
   const usedTitles = new Set<string>();
   const articles: DumpArticle[] = [];
   for (const segment of chosen) {
-    const titleLine = findTitle(lines, segment, segments[segments.indexOf(segment) - 1] ?? null, usedTitles);
+    const titleLine = findTitle(lines, segment, segments.slice(0, segments.indexOf(segment)).findLast((s) => s.goodLines >= 3) ?? null, usedTitles);
     if (titleLine) usedTitles.add(lineKey(titleLine));
     const header = headerLines(lines, segment, titleLine);
     const meta = readByline(header);

@@ -76,3 +76,10 @@ test('a title under a photo caption at the start of the text is found, and the c
 test('a row of figures is not a title', () => {
   assert.equal(title('The Daily Courier', 'Council approves new budget for city parks', 'Northside 14 11 6 15 — 44', ...BODY), 'Council approves new budget for city parks');
 });
+
+test('a lone paragraph between the headline and the body (a photo caption) does not hide the headline', () => {
+  const headline = 'Council approves new budget for city parks';
+  const caption = 'Families walk through the old town park on a sunny afternoon as the council meets to decide its future.';
+  const buttons = ['Facebook', 'Twitter', 'Email', 'Print', 'Copy link', 'Show more sharing options', 'Share', 'Close'];
+  assert.equal(title('The Daily Courier', headline, caption, ...buttons, 'Share this article', ...buttons, ...BODY), headline);
+});
