@@ -204,10 +204,17 @@ function daysIn(y: number, mo: number): number {
 
 /** A line that is a date with at most a label around it ("Published: 7 Aug 2023 23:54"). */
 export function isDateLine(text: string): boolean {
+  if (text.length > 90) return false;
   // Every date form with a year has four digits in a row: most lines are ruled out before any date pattern runs.
-  if (text.length > 90 || !/\d{4}/.test(text)) return false;
-  const dates = findDates(text);
-  if (dates.length === 0) return false;
+  if (!/\d{4}/.test(text)) return text.includes(':') && YEARLESS_STAMP.test(text) && fewWordsBesideDates(text);
+  return findDates(text).length > 0 && fewWordsBesideDates(text);
+}
+
+/** A date and time without a year, as a page prints when the article was posted or updated ("Updated Nov 19, 9:41 AM"). */
+const YEARLESS_STAMP = new RegExp(`\\b${MONTH}\\s+\\d{1,2},?\\s+(?:at\\s+)?\\d{1,2}:\\d{2}\\s*[AaPp]\\.?[Mm]`, 'i');
+
+/** Whether a line has at most one word besides its dates, their labels and week days. */
+function fewWordsBesideDates(text: string): boolean {
   const rest = text.replace(/\b(published|posted|updated|last updated( at)?|on|at|date|am|pm|gmt|utc|[a-z]{2,4}t)\b/gi, '').replace(/[\d:|,.\-–—/•()\s]+/g, ' ');
   const words = rest.match(/\p{L}{3,}/gu) ?? [];
   return words.filter((w) => !/^(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun)/i.test(w)).length <= 1;

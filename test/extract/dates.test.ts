@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { findDates, parseDate } from '../../src/extract/dates.js';
+import { findDates, isDateLine, parseDate } from '../../src/extract/dates.js';
 
 const iso = (text: string, year?: number) => findDates(text, { year })[0]?.iso ?? null;
 
@@ -34,4 +34,12 @@ test('dates after the file\'s own time are rejected', () => {
   const mtime = new Date('2023-01-01T00:00:00Z');
   assert.equal(parseDate('7 Aug 2023 23:54', mtime), null);
   assert.equal(parseDate('7 Aug 2022 23:54', mtime)?.iso, '2022-08-07T23:54:00');
+});
+
+test('a line that is only a date, with or without its year, is a date line; a sentence with a date is not', () => {
+  assert.ok(isDateLine('Published: 7 Aug 2023 23:54'));
+  assert.ok(isDateLine('Updated Nov 19, 9:41 AM; Posted Nov 18, 8:19 PM'));
+  assert.ok(isDateLine('Posted Mar. 3 at 10:05 a.m.'));
+  assert.ok(!isDateLine('The council will meet again on Nov 19, 9:30 AM, at the town hall.'));
+  assert.ok(!isDateLine('Nov 19 is the last day to register.'));
 });
