@@ -1,6 +1,7 @@
 // The phrase lists of data/boilerplate.json, compiled once: page furniture that is matched on whole lines.
 import { loadData } from '../data.js';
 import { PhraseFinder, requiredPhrases, type Phrase } from '../text/phrases.js';
+import { keyOf } from '../text/words.js';
 
 interface BoilerplateData {
   insertMarkers: string[];
@@ -57,8 +58,9 @@ export function boilerplate(): Boilerplate {
     const endPattern = anyOf(b.endPatterns, phrases);
     const furniture = anyOf(b.linePatterns, phrases);
     compiled = {
-      insert: new Set(b.insertMarkers),
-      end: new Set(b.endMarkers),
+      // Compared with line keys, so in key form ("don't miss" -> "don t miss").
+      insert: new Set(b.insertMarkers.map(keyOf)),
+      end: new Set(b.endMarkers.map(keyOf)),
       endPattern,
       furniture,
       phrases: new PhraseFinder(phrases),

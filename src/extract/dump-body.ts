@@ -2,8 +2,9 @@
 import { hashOf } from '../text/chars.js';
 import { isDateLine } from './dates.js';
 import { boilerplate, isCaption, isFurniture } from './boilerplate.js';
-import { keyOf, lineKey, type Line } from './lines.js';
+import { lineKey, type Line } from './lines.js';
 import { orgWords } from '../text/org-words.js';
+import { keyOf } from '../text/words.js';
 
 /** As in jusText: good lines are text on their own strength, near-good and short ones only between good ones. */
 export type Kind = 'good' | 'neargood' | 'short' | 'bad';

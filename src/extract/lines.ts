@@ -1,7 +1,7 @@
 // A page dump as lines with the features extraction decides on: list items, length, punctuation, stop words.
 import { CJK, CJK_FUNCTION, CJK_FUNCTION_PATTERN, CJK_PATTERN, charClass, charClasses, codeUnits, HASH_SEED, hashOf, hashStep, LETTER_OR_DIGIT, lowerCases, smallHash, SPACE, UNREADABLE } from '../text/chars.js';
 import { commonestList, stopwordBits } from '../text/stopwords.js';
-import { countWords } from '../text/words.js';
+import { countWords, keyOf } from '../text/words.js';
 import { boilerplate } from './boilerplate.js';
 
 export interface Line {
@@ -10,7 +10,7 @@ export interface Line {
   text: string;
   /** Where the text starts in the page's content. */
   start: number;
-  /** The comparison key (keyOf), made when first asked for (lineKey). */
+  /** The comparison key (keyOf in text/words.ts), made when first asked for (lineKey). */
   key: string | null;
   /** A hash of the key (keyHashOf): lines with different hashes have different keys. */
   keyHash: number;
@@ -290,32 +290,6 @@ function matchLine(text: string, stopSets: number[]): Scan {
 
 function cjkMeasure(spaced: number, chars: number, functions: number): { words: number; stopDensity: number } {
   return { words: spaced + Math.ceil(chars / 2), stopDensity: (functions / 2) / Math.max(1, chars / 2) };
-}
-
-/** The comparison key of a line: lower case, letters and digits only (runs of others become one space). */
-export function keyOf(text: string): string {
-  // Joins the runs of letters and digits with spaces (taking runs one space apart as one piece), then lower-cases
-  // once: lower-casing keeps every character's length and class but the UNREADABLE ones', left to the regex.
-  let key = '';
-  let pieceStart = -1;
-  let runEnd = 0;
-  let previous = 0;
-  for (let i = 0; i <= text.length; i++) {
-    const cls = i < text.length ? charClass(text.charCodeAt(i)) : 0;
-    if (cls & UNREADABLE) return text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
-    if (cls & LETTER_OR_DIGIT && !(previous & LETTER_OR_DIGIT)) {
-      if (pieceStart < 0) pieceStart = i;
-      else if (i - runEnd !== 1 || text.charCodeAt(runEnd) !== 32) {
-        key = key === '' ? text.slice(pieceStart, runEnd) : `${key} ${text.slice(pieceStart, runEnd)}`;
-        pieceStart = i;
-      }
-    } else if (!(cls & LETTER_OR_DIGIT) && previous & LETTER_OR_DIGIT) {
-      runEnd = i;
-    }
-    previous = cls;
-  }
-  if (pieceStart >= 0) key = key === '' ? text.slice(pieceStart, runEnd) : `${key} ${text.slice(pieceStart, runEnd)}`;
-  return key.toLowerCase();
 }
 
 /** The line's key, made and kept on first use. */

@@ -1,5 +1,5 @@
 // Word counting shared by the stages.
-import { charClass, LETTER_OR_DIGIT, LETTER_OR_DIGIT_PATTERN } from './chars.js';
+import { charClass, LETTER_OR_DIGIT, LETTER_OR_DIGIT_PATTERN, UNREADABLE } from './chars.js';
 
 /**
  * The words of a text: the matches of `[\p{L}\p{N}]+(?:['’.-][\p{L}\p{N}]+)*` (flags g and u), counted in one pass
@@ -29,4 +29,30 @@ export function countWords(text: string): number {
     afterLetter = letter;
   }
   return n;
+}
+
+/** The comparison key of a line: lower case, letters and digits only (runs of others become one space). */
+export function keyOf(text: string): string {
+  // Joins the runs of letters and digits with spaces (taking runs one space apart as one piece), then lower-cases
+  // once: lower-casing keeps every character's length and class but the UNREADABLE ones', left to the regex.
+  let key = '';
+  let pieceStart = -1;
+  let runEnd = 0;
+  let previous = 0;
+  for (let i = 0; i <= text.length; i++) {
+    const cls = i < text.length ? charClass(text.charCodeAt(i)) : 0;
+    if (cls & UNREADABLE) return text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+    if (cls & LETTER_OR_DIGIT && !(previous & LETTER_OR_DIGIT)) {
+      if (pieceStart < 0) pieceStart = i;
+      else if (i - runEnd !== 1 || text.charCodeAt(runEnd) !== 32) {
+        key = key === '' ? text.slice(pieceStart, runEnd) : `${key} ${text.slice(pieceStart, runEnd)}`;
+        pieceStart = i;
+      }
+    } else if (!(cls & LETTER_OR_DIGIT) && previous & LETTER_OR_DIGIT) {
+      runEnd = i;
+    }
+    previous = cls;
+  }
+  if (pieceStart >= 0) key = key === '' ? text.slice(pieceStart, runEnd) : `${key} ${text.slice(pieceStart, runEnd)}`;
+  return key.toLowerCase();
 }

@@ -114,3 +114,12 @@ test('a short article under its date line outweighs a longer notice at the foot 
   assert.ok(text.includes(SPEAKERS[0]!));
   assert.ok(!text.includes('general purposes'));
 });
+
+test("an insert headed with an apostrophe (\"Don't miss\", \"Editor's picks\") goes with its headlines", () => {
+  for (const heading of ["Don't miss", "Editor’s picks", "Editors' Picks"]) {
+    const insert = [heading, 'City opens a new bike lane along the river walk this spring season', 'Schools plan a longer summer break for all pupils'];
+    const text = body(dump(...HEADER, ...paragraphs(0, 4), ...insert, ...paragraphs(4, 8)));
+    assert.ok(!text.includes('bike lane') && !text.includes('summer break'), heading);
+    assert.ok(text.includes(SPEAKERS[7]!), heading);
+  }
+});

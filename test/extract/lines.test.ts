@@ -4,8 +4,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { test } from 'node:test';
 import { scoreLines } from '../../src/extract/dump-body.js';
-import { keyOf, lineKey, toLines } from '../../src/extract/lines.js';
-import { countWords } from '../../src/text/words.js';
+import { lineKey, toLines } from '../../src/extract/lines.js';
+import { countWords, keyOf } from '../../src/text/words.js';
 import { SAMPLES } from '../helpers.js';
 
 /** A word of a line, as the extractor defines it: matched in the lower-cased line. */
