@@ -123,3 +123,14 @@ test("an insert headed with an apostrophe (\"Don't miss\", \"Editor's picks\") g
     assert.ok(text.includes(SPEAKERS[7]!), heading);
   }
 });
+
+test('a "Sources:" heading ends the article: the list of sources under it is not body', () => {
+  const sources = [
+    'Sources:',
+    'City council of the town, "A report on the state of the parks and the plans for the years to come in the town," March 1, 2024',
+    'Email interview with a spokesperson for the parks department of the city, who has worked on the plan for the parks since 2019, March 2, 2024',
+  ];
+  const text = body(dump(...HEADER, ...paragraphs(0, 6), ...sources));
+  assert.ok(text.includes(SPEAKERS[5]!));
+  assert.ok(!text.includes('Email interview') && !text.includes('A report on the state'));
+});
