@@ -207,8 +207,13 @@ export function isDateLine(text: string): boolean {
   if (text.length > 90) return false;
   // Every date form with a year has four digits in a row: most lines are ruled out before any date pattern runs.
   if (!/\d{4}/.test(text)) return text.includes(':') && YEARLESS_STAMP.test(text) && fewWordsBesideDates(text);
-  return findDates(text).length > 0 && fewWordsBesideDates(text);
+  const dates = findDates(text);
+  if (dates.length === 0) return false;
+  // "Updated on: November 19, 2019 / 10:07 AM / CBS News": a label, then the date, then perhaps the source.
+  return (dates[0]!.index <= 25 && DATE_LABEL.test(text)) || fewWordsBesideDates(text);
 }
+
+const DATE_LABEL = /^(?:first |last )?(?:published|posted|updated|modified)(?:\s+(?:on|at))?\s*:?\s/i;
 
 /** A date and time without a year, as a page prints when the article was posted or updated ("Updated Nov 19, 9:41 AM"). */
 const YEARLESS_STAMP = new RegExp(`\\b${MONTH}\\s+\\d{1,2},?\\s+(?:at\\s+)?\\d{1,2}:\\d{2}\\s*[AaPp]\\.?[Mm]`, 'i');

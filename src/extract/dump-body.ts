@@ -58,12 +58,13 @@ export function scoreLines(lines: Line[], template: (i: number) => boolean = () 
   for (let i = 0; i + 1 < lines.length; i++) {
     if (furniture[i + 1] && lines[i + 1]!.block === lines[i]!.block && isCredit(lines[i + 1]!)) furniture[i] = true;
   }
-  const listLike = listLikeBlocks(lines, furniture.map((f, i) => f || dated[i]!));
+  const repeated = (i: number) => repeatsOf[i]! > 1 && lines[i]!.words < 60;
+  const listLike = listLikeBlocks(lines, furniture.map((f, i) => f || dated[i]!), repeated);
   const scored: Scored[] = lines.map((line, i) => {
     const repeats = repeatsOf[i]!;
     let kind: Kind;
     let listed = false;
-    if (furniture[i] || dated[i] || (repeats > 1 && line.words < 60) || template(i)) kind = 'bad';
+    if (furniture[i] || dated[i] || repeated(i) || template(i)) kind = 'bad';
     else if (listLike.has(line.block)) [kind, listed] = ['bad', line.listItem];
     else if (line.words >= GOOD_WORDS && line.stopDensity >= 0.15 && (line.sentenceEnd || line.words >= 25) && !TRUNCATED.test(line.text)) kind = 'good';
     else if (line.listItem) [kind, listed] = ['bad', true];
@@ -181,19 +182,24 @@ function startsWithPhrase(key: string, phrases: Set<string>): boolean {
 /**
  * Blocks of three or more lines without blank lines between, most of which do not end like sentences:
  * headline tickers, link lists, tables. Body paragraphs in dumps stand alone, separated by blank lines.
- * Bylines, dates and share buttons do not count: some dumps put them in one block with the paragraphs.
+ * Bylines, dates and share buttons do not count: some dumps put them in one block with the paragraphs. Lines
+ * printed more than once on the page count toward a block's size but not toward its share of sentences: a
+ * headline repeated in a promotion box does not make the paragraphs around it a list.
  */
-function listLikeBlocks(lines: Line[], furniture: boolean[]): Set<number> {
-  // Per block (blocks are numbered from 1 in page order): its lines and those that end like sentences.
+function listLikeBlocks(lines: Line[], furniture: boolean[], repeated: (i: number) => boolean): Set<number> {
+  // Per block (blocks are numbered from 1 in page order): its lines, and of those that are not repeats (bad on
+  // their own: a headline printed twice, say), how many there are and how many end like sentences.
   const blocks = (lines[lines.length - 1]?.block ?? 0) + 1;
-  const [count, sentences] = [new Int32Array(blocks), new Int32Array(blocks)];
+  const [count, own, sentences] = [new Int32Array(blocks), new Int32Array(blocks), new Int32Array(blocks)];
   lines.forEach((l, i) => {
     if (furniture[i]) return;
     count[l.block]!++;
+    if (repeated(i)) return;
+    own[l.block]!++;
     if (l.sentenceEnd) sentences[l.block]!++;
   });
   const listLike = new Set<number>();
-  for (let b = 0; b < blocks; b++) if (count[b]! >= 3 && sentences[b]! < count[b]! * 0.6) listLike.add(b);
+  for (let b = 0; b < blocks; b++) if (count[b]! >= 3 && sentences[b]! < own[b]! * 0.6) listLike.add(b);
   return listLike;
 }
 

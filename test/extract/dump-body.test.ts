@@ -134,3 +134,15 @@ test('a "Sources:" heading ends the article: the list of sources under it is not
   assert.ok(text.includes(SPEAKERS[5]!));
   assert.ok(!text.includes('Email interview') && !text.includes('A report on the state'));
 });
+
+test('a headline printed several times among paragraphs does not make them a list; a promotion box with one blurb still is one', () => {
+  const promo = 'Parks of the region in pictures';
+  const [a, b, c] = ['a bus driver', 'a gardener', 'a student'].map((who) => `Later the council heard from ${who}, who asked how the plan for the parks would change the streets of the city.`);
+  const crowded = [a, promo, promo, promo, b, 'Read More', c].join('\n');
+  const text = body(dump(...HEADER, ...paragraphs(0, 3), crowded, ...paragraphs(3, 6)));
+  for (const p of [a, b, c]) assert.ok(text.includes(p), p);
+  assert.ok(!text.includes(promo));
+  const blurb = 'Among those who follow the city budget, the parks plan has been a topic of debate for many months now.';
+  const box = ['Column: What the parks plan means for the old town', 'PARKS-PHOTO-FILE', 'Column: What the parks plan means for the old town', blurb].join('\n');
+  assert.ok(!body(dump(...HEADER, ...paragraphs(0, 3), box, ...paragraphs(3, 6))).includes(blurb));
+});
