@@ -71,9 +71,12 @@ function isHeadlineShaped(line: Scored): boolean {
   // Furniture (share buttons, captions...), date lines and bylines are not headlines.
   if (line.furniture || line.dated) return false;
   if (/^by\s/i.test(line.text) || NOT_HEADLINE.test(line.text) || findDates(line.text).length > 0) return false;
-  if (mostlyNumbers(line.text)) return false;
+  if (mostlyNumbers(line.text) || TAG_LABEL.test(line.text)) return false;
   return /^[\p{Lu}\p{N}"“‘'«]/u.test(line.text);
 }
+
+/** A list of tags after its label, also without a colon ("Tags Jane Roe City Council"). */
+const TAG_LABEL = /^(?:tags|topics|keywords|filed under)\b/i;
 
 /** A row of figures ("Rockledge 14 11 6 15 — 44"): more numbers than words. */
 function mostlyNumbers(text: string): boolean {

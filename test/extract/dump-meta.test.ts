@@ -73,8 +73,9 @@ test('a title under a photo caption at the start of the text is found, and the c
   assert.equal(page.author, null);
 });
 
-test('a row of figures is not a title', () => {
+test('a row of figures and a list of tags are not titles', () => {
   assert.equal(title('The Daily Courier', 'Council approves new budget for city parks', 'Northside 14 11 6 15 — 44', ...BODY), 'Council approves new budget for city parks');
+  assert.equal(title('Menu', 'Tags City Council Parks Budget', ...BODY), null);
 });
 
 test('a lone paragraph between the headline and the body (a photo caption) does not hide the headline', () => {
