@@ -14,11 +14,12 @@ export function findTitle(lines: Scored[], segment: Segment, previous: Segment |
   let bestScore = -Infinity;
   const bodyAt = bodyStart(lines, segment);
   const from = Math.max(previous ? previous.last + 1 : 0, segment.first - 60);
-  const lead = leadWords(lines, bodyAt, segment.last);
+  const lead = leadText(lines, bodyAt, segment.last);
+  // From the nearest line back, so that lines too far to win are ruled out before the costlier tests; on equal
+  // scores the farther line wins.
   const candidates = (start: number, stop: number, after: boolean) => {
-    for (let i = start; i < stop; i++) {
+    for (let i = stop - 1; i >= start; i--) {
       const line = lines[i]!;
-      if (!isHeadlineShaped(line) || (used.size > 0 && used.has(lineKey(line)))) continue;
       const distance = after ? i - segment.last : bodyAt - i;
       let score = -distance * 0.15;
       if (line.repeats > 1) score += 2;
@@ -28,10 +29,11 @@ export function findTitle(lines: Scored[], segment: Segment, previous: Segment |
       // Ends like a clause ("...:", "...;", "...)"); a final full stop left here ends an abbreviation ("U.S.").
       if (line.sentenceEnd && !/[?!"”’'.]$/.test(line.text)) score -= 2;
       if (after) score -= 3;
+      if (score + MOST_SHARED < bestScore || !isHeadlineShaped(line) || (used.size > 0 && used.has(lineKey(line)))) continue;
       // A headline says what the first paragraphs say; a menu or button label shares no word with them.
       const shared = sharedWithLead(line, lead);
-      if (shared !== null) score += shared === 0 ? -2 : 2 * shared;
-      if (score > bestScore) {
+      if (shared !== null) score += shared === 0 ? -2 : MOST_SHARED * shared;
+      if (score >= bestScore) {
         best = line;
         bestScore = score;
       }
@@ -42,27 +44,34 @@ export function findTitle(lines: Scored[], segment: Segment, previous: Segment |
   return best;
 }
 
-/** Words of a line key that carry content: four letters or more, not a stop word in any language. */
-function contentWords(key: string): string[] {
-  const stop = anyStopwords();
-  return key.split(' ').filter((w) => w.length >= 4 && !stop.has(w));
-}
+/** What a headline gains when the lead has all its words. */
+const MOST_SHARED = 2;
 
-/** The content words of the body's first few good lines. */
-function leadWords(lines: Scored[], from: number, last: number): Set<string> {
-  const words = new Set<string>();
-  for (let i = from, good = 0; i <= last && good < 4; i++) {
+/**
+ * The body's first two good lines in lower case. Searched for a candidate's words as they are, not cut into
+ * words: that costs less, and a plural or a compound in the lead still counts ("park" in "parks").
+ */
+function leadText(lines: Scored[], from: number, last: number): string {
+  let lead = '';
+  for (let i = from, good = 0; i <= last && good < 2; i++) {
     if (lines[i]!.kind !== 'good') continue;
     good++;
-    for (const w of contentWords(lineKey(lines[i]!))) words.add(w);
+    lead += ` ${lines[i]!.text.toLowerCase()}`;
   }
-  return words;
+  return lead;
 }
 
-/** The share of the line's content words that the lead has; null when it has none. */
-function sharedWithLead(line: Scored, lead: Set<string>): number | null {
-  const words = contentWords(lineKey(line));
-  return words.length === 0 ? null : words.filter((w) => lead.has(w)).length / words.length;
+/** The share of the line's content words (four letters or more, not stop words) that the lead has; null when it has none. */
+function sharedWithLead(line: Scored, lead: string): number | null {
+  const stop = anyStopwords();
+  let words = 0;
+  let shared = 0;
+  for (const w of lineKey(line).split(' ')) {
+    if (w.length < 4 || stop.has(w)) continue;
+    words++;
+    if (lead.includes(w)) shared++;
+  }
+  return words === 0 ? null : shared / words;
 }
 
 function isHeadlineShaped(line: Scored): boolean {
