@@ -210,7 +210,13 @@ export function isDateLine(text: string): boolean {
   const dates = findDates(text);
   if (dates.length === 0) return false;
   // "Updated on: November 19, 2019 / 10:07 AM / CBS News": a label, then the date, then perhaps the source.
-  return (dates[0]!.index <= 25 && DATE_LABEL.test(text)) || fewWordsBesideDates(text);
+  return (dates[0]!.index <= 25 && DATE_LABEL.test(text)) || fewWordsBesideDates(text) || (dates[0]!.index === 0 && shortFieldsAfter(text));
+}
+
+/** "October 12, 2018 / 0 Comments / in News / by Jane Roe": a date first, then short fields set apart by / or |. */
+function shortFieldsAfter(text: string): boolean {
+  const fields = text.split(/\s*[/|•·]\s*/);
+  return fields.length >= 3 && fields.every((field) => field.split(/\s+/).length <= 4);
 }
 
 const DATE_LABEL = /^(?:first |last )?(?:published|posted|updated|modified)(?:\s+(?:on|at))?\s*:?\s/i;

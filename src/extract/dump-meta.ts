@@ -81,7 +81,7 @@ function isHeadlineShaped(line: Scored): boolean {
   if (line.furniture || line.dated) return false;
   if (/^by\s/i.test(line.text) || NOT_HEADLINE.test(line.text) || findDates(line.text).length > 0) return false;
   if (mostlyNumbers(line.text) || TAG_LABEL.test(line.text)) return false;
-  return /^[\p{Lu}\p{N}"“‘'«]/u.test(line.text);
+  return /^[\p{Lu}\p{N}"“‘'«[]/u.test(line.text);
 }
 
 /** A list of tags after its label, also without a colon ("Tags Jane Roe City Council"). */

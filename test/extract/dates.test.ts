@@ -38,6 +38,8 @@ test('dates after the file\'s own time are rejected', () => {
 
 test('a line that is only a date, with or without its year, is a date line; a sentence with a date is not', () => {
   assert.ok(isDateLine('Updated on: November 19, 2019 / 10:07 AM / Daily Courier'));
+  assert.ok(isDateLine('October 12, 2018/0 Comments/in City News /by Jane Roe'));
+  assert.ok(!isDateLine('October 12, 2018 was the day the council met in the old town hall / school'));
   assert.ok(isDateLine('Published: 7 Aug 2023 23:54'));
   assert.ok(isDateLine('Updated Nov 19, 9:41 AM; Posted Nov 18, 8:19 PM'));
   assert.ok(isDateLine('Posted Mar. 3 at 10:05 a.m.'));

@@ -84,3 +84,8 @@ test('a lone paragraph between the headline and the body (a photo caption) does 
   const buttons = ['Facebook', 'Twitter', 'Email', 'Print', 'Copy link', 'Show more sharing options', 'Share', 'Close'];
   assert.equal(title('The Daily Courier', headline, caption, ...buttons, 'Share this article', ...buttons, ...BODY), headline);
 });
+
+test('a headline can start with a bracketed label', () => {
+  const headline = '[Photos] Council approves new budget for city parks';
+  assert.equal(title('Menu', headline, 'March 3, 2024 / 0 Comments / in City News / by Jane Roe', ...BODY), headline);
+});
