@@ -6,6 +6,7 @@
 //   node bench/check-floors.mjs --print    print the figures without checking
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -33,6 +34,22 @@ const measures = {
   },
   extractionText: () => ({ f1: benchF1(run('bench/extraction/run-mine.mjs')) }),
   extractionHtml: () => ({ f1: benchF1(run('bench/extraction/run-mine.mjs', ['--html'])) }),
+  // The same dumps hard-wrapped at 80 columns, as `lynx -dump` prints pages.
+  extractionTextWrapped: async () => {
+    const { wrapAt } = await import('../dist/test/helpers.js'); // built by npm test
+    const split = fs.mkdtempSync(path.join(os.tmpdir(), 'mine-wrapped-'));
+    try {
+      const dev = path.join(shared, 'bench', 'extraction', 'dev');
+      fs.mkdirSync(path.join(split, 'dumps'));
+      fs.symlinkSync(path.join(dev, 'gold'), path.join(split, 'gold'));
+      for (const f of fs.readdirSync(path.join(dev, 'dumps'))) {
+        fs.writeFileSync(path.join(split, 'dumps', f), wrapAt(fs.readFileSync(path.join(dev, 'dumps', f), 'utf8'), 80));
+      }
+      return { f1: benchF1(run('bench/extraction/run-mine.mjs', [split])) };
+    } finally {
+      fs.rmSync(split, { recursive: true, force: true });
+    }
+  },
   nerConll: () => {
     const micro = run('bench/ner/run-mine.mjs').split('\n').find((l) => l.startsWith('micro'));
     return { microF1: Number(micro.split('|')[1].trim().split(/\s+/)[2]) };
@@ -49,7 +66,7 @@ function benchF1(output) {
 let failed = 0;
 for (const [name, check] of Object.entries(floors)) {
   if (name.startsWith('_')) continue;
-  const figures = measures[name]();
+  const figures = await measures[name]();
   for (const [key, floor] of Object.entries(check)) {
     const value = figures[key];
     const ok = value >= floor;

@@ -44,3 +44,25 @@ export function mulberry32(seed: number): () => number {
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
 }
+
+/**
+ * Each line word-wrapped at `width` columns, as `lynx -dump` and `w3m -dump` print pages: continuation lines are
+ * indented to where the text starts (after a list marker). Also used by bench/check-floors.mjs.
+ */
+export function wrapAt(content: string, width: number): string {
+  const wrapLine = (line: string) => {
+    const textStart = /^\s*(?:(?:[•*-]|\d+\.)\s+)?/.exec(line)![0].length;
+    const rows: string[] = [];
+    let row = line.slice(0, textStart);
+    for (const word of line.slice(textStart).split(/\s+/)) {
+      if (row.trim() !== '' && row.length + 1 + word.length > width) {
+        rows.push(row);
+        row = ' '.repeat(textStart) + word;
+      } else {
+        row += row.trim() === '' || row.endsWith(' ') ? word : ` ${word}`;
+      }
+    }
+    return [...rows, row].join('\n');
+  };
+  return content.split(/\r\n?|\n/).map(wrapLine).join('\n');
+}

@@ -139,6 +139,11 @@ export function toLines(content: string): Line[] {
   return lines;
 }
 
+/** Whether the text starts with a list marker (`•`, `*`, `-`, `1.`). */
+export function startsWithListMarker(text: string): boolean {
+  return LIST_MARKER_START[text.charCodeAt(0)] === 1 && LIST_MARKER.test(text);
+}
+
 /** Emoji are past U+2000 (symbols, joiners, surrogate pairs): only lines ending so need the regex (a function of its own: in the scan loop it slows the loop). */
 function endsBeforeEmoji(text: string): boolean {
   return END_BEFORE_EMOJI.test(text);

@@ -1,0 +1,37 @@
+// Hard-wrapped dumps (a text browser's 80 columns) read as if each paragraph were one line.
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import { test } from 'node:test';
+import { extractArticles } from '../../src/extract/index.js';
+import { unwrapped } from '../../src/extract/unwrap.js';
+import { SAMPLES, wrapAt } from '../helpers.js';
+
+const samples = fs.readdirSync(SAMPLES).filter((f) => f.endsWith('.txt'));
+
+test('a dump wrapped at 80 or 120 columns gives the same article as the unwrapped dump', () => {
+  for (const file of samples) {
+    const content = fs.readFileSync(path.join(SAMPLES, file), 'utf8');
+    const [article] = extractArticles({ file, content, format: 'text' });
+    for (const width of [80, 120]) {
+      const [fromWrapped] = extractArticles({ file, content: wrapAt(content, width), format: 'text' });
+      assert.deepEqual(fromWrapped!.paragraphs, article!.paragraphs, `${file} at ${width}`);
+      assert.equal(fromWrapped!.title, article!.title, `${file} at ${width}`);
+      assert.equal(fromWrapped!.published, article!.published, `${file} at ${width}`);
+    }
+  }
+});
+
+test('a dump that is not wrapped is left as it is', () => {
+  for (const file of samples) {
+    const content = fs.readFileSync(path.join(SAMPLES, file), 'utf8');
+    assert.equal(unwrapped(content), content, file);
+  }
+});
+
+test('list items, short lines and blank lines are kept apart when a page is unwrapped', () => {
+  const paragraph = 'The council heard from the mayor, who said that the plan for the parks would help the families of the city and the schools of the old town.';
+  const page = wrapAt([paragraph, '', '  • Parks budget approved by the council', '  • Bike lanes', 'Home', 'World', '', paragraph, '', paragraph].join('\n'), 60);
+  assert.ok(page.split('\n').length > 12);
+  assert.equal(unwrapped(page), [paragraph, '', '  • Parks budget approved by the council', '  • Bike lanes', 'Home', 'World', '', paragraph, '', paragraph].join('\n'));
+});
