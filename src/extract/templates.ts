@@ -2,7 +2,7 @@
 // (disclaimers, "About us" blurbs, newsletter boxes), however much they read like text on one page.
 import path from 'node:path';
 import { lowerCase } from '../text/chars.js';
-import { unwrapped } from './unwrap.js';
+import { fromTextBrowser } from './unwrap.js';
 
 /** Pages of one site a line must be in to count as template (wire copy shared by two pages is not template). */
 export const TEMPLATE_PAGES = 3;
@@ -31,10 +31,10 @@ export function lineHash(text: string, from = 0, to = text.length): number {
   return h >>> 0;
 }
 
-/** The distinct hashes of a page's long lines, as extraction reads them (unwrapped). */
+/** The distinct hashes of a page's long lines, as extraction reads them (fromTextBrowser). */
 export function longLineHashes(content: string): number[] {
   const hashes = new Set<number>();
-  for (const line of unwrapped(content).split(/\r\n?|\n/)) {
+  for (const line of fromTextBrowser(content).split(/\r\n?|\n/)) {
     if (line.length >= TEMPLATE_WORDS * 3 && wordCount(line) >= TEMPLATE_WORDS) hashes.add(lineHash(line));
   }
   return [...hashes];

@@ -4,7 +4,7 @@ import { bodyLines, findSegments, scoreLines, segmentWeight, type Scored } from 
 import { findPublished, findSite, findTags, findTitle, headerLines, readByline } from './dump-meta.js';
 import { lineKey, toLines, type Line } from './lines.js';
 import { lineHash, TEMPLATE_WORDS } from './templates.js';
-import { unwrapped } from './unwrap.js';
+import { fromTextBrowser } from './unwrap.js';
 
 /** An article found in a dump, before it becomes a record. */
 export interface DumpArticle extends ArticleMetadata {
@@ -37,7 +37,7 @@ function scoreWithTemplates(lines: Line[], content: string, templates: number[] 
 }
 
 export function extractFromDump(page: Page, options: { allArticles: boolean }): DumpArticle[] {
-  const content = unwrapped(page.content);
+  const content = fromTextBrowser(page.content);
   const lines = scoreWithTemplates(toLines(content), content, page.templates);
   const segments = findSegments(lines);
   if (segments.length === 0) return [];

@@ -1,5 +1,6 @@
-// Page dumps hard-wrapped at a column width, as text browsers print them (`lynx -dump`, `w3m -dump`), made
-// into one line per paragraph again: extraction reads each line as a paragraph, or a heading, or a menu item.
+// What text browsers add to a page dump, taken out before extraction: hard wrapping at a column width
+// (`lynx -dump`, `w3m -dump`), since extraction reads each line as a paragraph, a heading or a menu item; and
+// lynx's numbered links ("[12]Home", and their addresses listed under "References" at the end).
 import { startsWithListMarker } from './lines.js';
 
 /** Lines with this much text or more can be cut paragraphs; shorter ones are labels and menu items. */
@@ -9,12 +10,27 @@ const RAGGED = 16;
 /** Cut sentences a page must show to count as wrapped. */
 const ENOUGH_CUTS = 3;
 
+/** The dump as extraction reads it: unwrapped, without link numbers. */
+export function fromTextBrowser(content: string): string {
+  return unwrapped(withoutLinkNumbers(content));
+}
+
+/** lynx's list of link addresses: "References", perhaps "Visible links:", then "1. https://...". */
+const REFERENCES = /\n[ \t]*References[ \t]*\n(?:[ \t]*\n)*(?:[ \t]*Visible links:?[ \t]*\n)?[ \t]*1\. \S+/;
+
+/** The dump without a lynx list of link addresses and the link numbers that point into it. */
+function withoutLinkNumbers(content: string): string {
+  const at = content.search(REFERENCES);
+  return at < 0 ? content : content.slice(0, at).replace(/\[\d+\]/g, '');
+}
+
 /**
  * The content with each hard-wrapped paragraph on one line, or the content itself when it is not wrapped
- * (wrapWidth). In a wrapped page a line joins the one before it in its block when its first word would not
- * have fit at the end of that one, and it does not start a list item.
+ * (wrapWidth). In a wrapped page a line joins the one before it in its block, unless it starts a list item,
+ * when its first word would not have fit at the end of that one, or when that one ends near the width and
+ * this one goes on in lower case (lynx leaves ragged margins).
  */
-export function unwrapped(content: string): string {
+function unwrapped(content: string): string {
   if (!hasCuts(content)) return content;
   const lines = content.split(/\r\n?|\n/).map((line) => line.trimEnd());
   const width = wrapWidth(lines);
@@ -27,7 +43,9 @@ export function unwrapped(content: string): string {
     const text = line.trimStart();
     const lineIndent = line.length - text.length;
     const firstWord = text.length - text.replace(/^\S+/, '').length;
-    if (indent >= 0 && text !== '' && last.length + 1 + firstWord > width && lineIndent >= indent && !startsWithListMarker(text)) {
+    // A line twice the width or more was not cut at it (it is a paragraph already: unwrapping twice changes nothing).
+    const cut = last.length < 2 * width && (last.length + 1 + firstWord > width || (last.length > width - RAGGED && /^\p{Ll}/u.test(text)));
+    if (indent >= 0 && text !== '' && cut && lineIndent >= indent && !startsWithListMarker(text)) {
       // A word broken at its hyphen ("well-" / "known") is joined without a space.
       out[out.length - 1] += /\p{L}-$/u.test(last) ? text : ` ${text}`;
     } else {
@@ -54,7 +72,7 @@ function hasCuts(content: string): boolean {
  * end of a line: a long line followed, in its block, by one that starts in lower case. Where a page is wrapped
  * these cuts come at the width, so two thirds or more are within RAGGED columns of it (a few go past it: a web
  * address cannot be broken); a page of a paragraph a line has few such pairs (a caption and its credit, say),
- * of any lengths.
+ * of any lengths, and many lines longer than the cuts.
  */
 function wrapWidth(lines: string[]): number {
   const cuts: number[] = [];
@@ -64,10 +82,14 @@ function wrapWidth(lines: string[]): number {
   if (cuts.length < ENOUGH_CUTS) return 0;
   cuts.sort((a, b) => b - a);
   // The widest width that two thirds of the cuts fit under, trying the longest cuts first.
-  for (let k = 0; k * 3 <= cuts.length; k++) {
+  let width = 0;
+  for (let k = 0; k * 3 <= cuts.length && width === 0; k++) {
     let full = 0;
     for (let j = k; j < cuts.length && cuts[j]! > cuts[k]! - RAGGED; j++) full++;
-    if (full * 3 >= cuts.length * 2) return cuts[k]!;
+    if (full * 3 >= cuts.length * 2) width = cuts[k]!;
   }
-  return 0;
+  // And nearly every long line of the page stays within it, but for a word too long to break (a web address).
+  const long = lines.filter((line) => line.trimStart().length >= MEASURED);
+  const wider = long.filter((line) => line.length > width + RAGGED && line.lastIndexOf(' ') > width).length;
+  return width > 0 && wider * 20 <= long.length ? width : 0;
 }

@@ -4,7 +4,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { test } from 'node:test';
 import { extractArticles } from '../../src/extract/index.js';
-import { unwrapped } from '../../src/extract/unwrap.js';
+import { fromTextBrowser } from '../../src/extract/unwrap.js';
 import { SAMPLES, wrapAt } from '../helpers.js';
 
 const samples = fs.readdirSync(SAMPLES).filter((f) => f.endsWith('.txt'));
@@ -25,7 +25,7 @@ test('a dump wrapped at 80 or 120 columns gives the same article as the unwrappe
 test('a dump that is not wrapped is left as it is', () => {
   for (const file of samples) {
     const content = fs.readFileSync(path.join(SAMPLES, file), 'utf8');
-    assert.equal(unwrapped(content), content, file);
+    assert.equal(fromTextBrowser(content), content, file);
   }
 });
 
@@ -33,5 +33,14 @@ test('list items, short lines and blank lines are kept apart when a page is unwr
   const paragraph = 'The council heard from the mayor, who said that the plan for the parks would help the families of the city and the schools of the old town.';
   const page = wrapAt([paragraph, '', '  • Parks budget approved by the council', '  • Bike lanes', 'Home', 'World', '', paragraph, '', paragraph].join('\n'), 60);
   assert.ok(page.split('\n').length > 12);
-  assert.equal(unwrapped(page), [paragraph, '', '  • Parks budget approved by the council', '  • Bike lanes', 'Home', 'World', '', paragraph, '', paragraph].join('\n'));
+  assert.equal(fromTextBrowser(page), [paragraph, '', '  • Parks budget approved by the council', '  • Bike lanes', 'Home', 'World', '', paragraph, '', paragraph].join('\n'));
+});
+
+test("lynx's link numbers and its list of link addresses are not part of the page", () => {
+  const paragraph = 'The council heard from [3]the mayor, who said that the plan for the parks would help the families of the city.';
+  const page = [paragraph, '', paragraph, '', 'References', '', '   Visible links:', '   1. https://courier.example/', '   2. https://courier.example/parks', '   3. https://courier.example/mayor'].join('\n');
+  const expected = paragraph.replace('[3]', '');
+  assert.equal(fromTextBrowser(page).trimEnd(), [expected, '', expected].join('\n'));
+  // Without the list, bracketed numbers are the page's own ("[1]" footnotes) and stay.
+  assert.equal(fromTextBrowser([paragraph, '', paragraph].join('\n')), [paragraph, '', paragraph].join('\n'));
 });
