@@ -56,6 +56,6 @@ test('no phrases are told where a match can do without them', () => {
 test("a text browser's placeholders for images and ad slots are furniture; bracketed text is not", () => {
   const { furniture, phrases } = boilerplate();
   const isFurniture = (line: string) => furniture.test(line, phrases.bitsIn(codeUnits(line), 0, line.length));
-  for (const line of ['[INS::INS]', '[gif]', '[IMG]', '[1]']) assert.ok(isFurniture(line), line);
+  for (const line of ['[INS::INS]', '[gif]', '[IMG]', '[1]', 'Share (BUTTON) Close extra sharing options']) assert.ok(isFurniture(line), line);
   for (const line of ['[Photos] Council approves new budget', '[The council met on Monday]']) assert.ok(!isFurniture(line), line);
 });
