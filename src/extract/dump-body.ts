@@ -36,6 +36,11 @@ export interface Segment {
   goodLines: number;
 }
 
+/** A segment with text enough to be an article of its own (not a caption or a teaser). */
+export function isArticle(segment: Segment): boolean {
+  return segment.goodLines >= 3;
+}
+
 /** Fewest words of a line that can be body text on its own strength. */
 const GOOD_WORDS = 10;
 /** Blocks of page furniture in a row that end a run of text (a glued-on second article, comments, a footer). */
@@ -304,7 +309,7 @@ function joinContinuations(lines: Scored[], segments: Segment[]): Segment[] {
 }
 
 function continues(lines: Scored[], previous: Segment, next: Segment): boolean {
-  if (previous.goodLines < 3 || next.goodLines < 3 || next.first - previous.last > CONTINUATION_GAP) return false;
+  if (!isArticle(previous) || !isArticle(next) || next.first - previous.last > CONTINUATION_GAP) return false;
   let insert = false;
   for (let i = previous.last + 1; i <= next.last; i++) {
     // A "Comments" heading ends the article for good; "Most read" heads an insert that can come mid-article.

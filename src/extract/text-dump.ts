@@ -1,6 +1,6 @@
 // Article extraction from a rendered page dump (a browser's or w3m's text): body by line features, then metadata.
 import type { ArticleMetadata, Page } from '../types.js';
-import { bodyLines, findSegments, scoreLines, segmentWeight, type Scored } from './dump-body.js';
+import { bodyLines, findSegments, isArticle, scoreLines, segmentWeight, type Scored } from './dump-body.js';
 import { findPublished, findSite, findTags, findTitle, headerLines, readByline } from './dump-meta.js';
 import { lineKey, toLines, type Line } from './lines.js';
 import { lineHash, TEMPLATE_WORDS } from './templates.js';
@@ -47,12 +47,12 @@ export function extractFromDump(page: Page, options: { allArticles: boolean }): 
     const weight = segmentWeight(lines, segment);
     if (weight > best) [main, best] = [segment, weight];
   }
-  const chosen = options.allArticles ? segments.filter((s) => s === main || s.goodLines >= 3) : [main];
+  const chosen = options.allArticles ? segments.filter((s) => s === main || isArticle(s)) : [main];
   const site = findSite(lines, main);
   const usedTitles = new Set<string>();
   const articles: DumpArticle[] = [];
   for (const segment of chosen) {
-    const titleLine = findTitle(lines, segment, segments.slice(0, segments.indexOf(segment)).findLast((s) => s.goodLines >= 3) ?? null, usedTitles);
+    const titleLine = findTitle(lines, segment, segments.slice(0, segments.indexOf(segment)).findLast(isArticle) ?? null, usedTitles);
     if (titleLine) usedTitles.add(lineKey(titleLine));
     const header = headerLines(lines, segment, titleLine);
     const meta = readByline(header);
