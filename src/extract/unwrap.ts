@@ -42,7 +42,7 @@ function unwrapped(content: string): string {
   for (const line of lines) {
     const text = line.trimStart();
     const lineIndent = line.length - text.length;
-    const firstWord = text.length - text.replace(/^\S+/, '').length;
+    const firstWord = /^\S*/.exec(text)![0].length;
     // A line twice the width or more was not cut at it (it is a paragraph already: unwrapping twice changes nothing).
     const cut = last.length < 2 * width && (last.length + 1 + firstWord > width || (last.length > width - RAGGED && /^\p{Ll}/u.test(text)));
     if (indent >= 0 && text !== '' && cut && lineIndent >= indent && !startsWithListMarker(text)) {
@@ -75,9 +75,10 @@ function hasCuts(content: string): boolean {
  * of any lengths, and many lines longer than the cuts.
  */
 function wrapWidth(lines: string[]): number {
+  const long = lines.map((line) => line.trimStart().length >= MEASURED);
   const cuts: number[] = [];
   for (let i = 0; i + 1 < lines.length; i++) {
-    if (lines[i]!.trimStart().length >= MEASURED && /^\s*\p{Ll}/u.test(lines[i + 1]!)) cuts.push(lines[i]!.length);
+    if (long[i] && /^\s*\p{Ll}/u.test(lines[i + 1]!)) cuts.push(lines[i]!.length);
   }
   if (cuts.length < ENOUGH_CUTS) return 0;
   cuts.sort((a, b) => b - a);
@@ -89,7 +90,7 @@ function wrapWidth(lines: string[]): number {
     if (full * 3 >= cuts.length * 2) width = cuts[k]!;
   }
   // And nearly every long line of the page stays within it, but for a word too long to break (a web address).
-  const long = lines.filter((line) => line.trimStart().length >= MEASURED);
-  const wider = long.filter((line) => line.length > width + RAGGED && line.lastIndexOf(' ') > width).length;
-  return width > 0 && wider * 20 <= long.length ? width : 0;
+  const longLines = lines.filter((_, i) => long[i]);
+  const wider = longLines.filter((line) => line.length > width + RAGGED && line.lastIndexOf(' ') > width).length;
+  return width > 0 && wider * 20 <= longLines.length ? width : 0;
 }
