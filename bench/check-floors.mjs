@@ -29,11 +29,15 @@ const measures = {
     const e = r.entities;
     return {
       bodyF1: r.extraction.bodyF1, titles: fraction(r.extraction.titles), dates: fraction(r.extraction.dates), tags: fraction(r.extraction.tags),
-      entitiesF1: e.micro.F1, personF1: e.person.F1, countryF1: e.country.F1, orgF1: e.org.F1,
+      entitiesF1: e.micro.F1, personF1: e.person.F1, countryF1: e.country.F1, orgF1: e.org.F1, mentionsF1: r.mentions.F1,
     };
   },
   extractionText: () => ({ f1: benchF1(run('bench/extraction/run-mine.mjs')) }),
   extractionHtml: () => ({ f1: benchF1(run('bench/extraction/run-mine.mjs', ['--html'])) }),
+  readabilityText: () => ({ f1: benchF1(run('bench/extraction/run-mine.mjs', [path.join(shared, 'bench/extraction/readability')])) }),
+  readabilityHtml: () => ({ f1: benchF1(run('bench/extraction/run-mine.mjs', [path.join(shared, 'bench/extraction/readability'), '--html'])) }),
+  snippetsText: () => snippets(run('bench/extraction/run-snippets.mjs')),
+  snippetsHtml: () => snippets(run('bench/extraction/run-snippets.mjs', ['--html'])),
   // The same dumps hard-wrapped at 80 columns, as `lynx -dump` prints pages.
   extractionTextWrapped: async () => {
     const { wrapAt } = await import('../dist/test/helpers.js'); // built by npm test
@@ -51,8 +55,9 @@ const measures = {
     }
   },
   nerConll: () => {
-    const micro = run('bench/ner/run-mine.mjs').split('\n').find((l) => l.startsWith('micro'));
-    return { microF1: Number(micro.split('|')[1].trim().split(/\s+/)[2]) };
+    const lines = run('bench/ner/run-mine.mjs').split('\n');
+    const exactF1 = (label) => Number(lines.find((l) => l.startsWith(label)).split('|')[1].trim().split(/\s+/)[2]);
+    return { microF1: exactF1('micro'), orgF1: exactF1('ORG') };
   },
 };
 
@@ -61,6 +66,13 @@ function benchF1(output) {
   const lines = output.split('\n');
   const header = lines.findIndex((l) => l.startsWith('F1'));
   return Number(lines[header + 1].trim().split(/\s+/)[0]);
+}
+
+/** Body F1 and title and date agreement from run-snippets.mjs ("snippets: F1=0.823 ...", "titles: 237/424 agree, ..."). */
+function snippets(output) {
+  const f1 = Number(output.match(/snippets: F1=([\d.]+)/)[1]);
+  const [, titles, titleGold, dates, dateGold] = output.match(/titles: (\d+)\/(\d+) agree.*dates: (\d+)\/(\d+) agree/).map(Number);
+  return { f1, titles: titles / titleGold, dates: dates / dateGold };
 }
 
 let failed = 0;
