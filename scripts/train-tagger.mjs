@@ -4,7 +4,7 @@
 //   npx tsc -p tsconfig.json
 //   node scripts/train-tagger.mjs --train PATH/eng.train [--dev PATH/eng.testa] [--epochs N] [--seed S] [--prune P] --out data/ner-model.json
 //
-// Uses only the token and NER columns. With --dev, prints exact-span PER/ORG/LOC micro F1 on it after every
+// The shipped model: --epochs 14 --seed 3 on eng.train alone. Uses only the token and NER columns. With --dev, prints exact-span PER/ORG/LOC micro F1 on it after every
 // epoch (dev is for measuring and choosing --epochs only, never for training). --prune P drops weight rows
 // whose largest int16 weight is below P (default 1) to keep the model small. Deterministic for a given seed.
 import fs from 'node:fs';
