@@ -1,6 +1,7 @@
 // The shipped statistical NER tagger on hand-written news sentences (not CoNLL text).
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import { findEntities } from '../../src/ner/index.js';
 import { documentContext, loadTagger, type TaggedSpan } from '../../src/ner/tagger.js';
 import { tokenize } from '../../src/ner/tokenize.js';
 
@@ -67,4 +68,14 @@ test('an all-capitals headline borrows casing from the rest of the document', ()
 
 test('ordinary sentences without names yield nothing', () => {
   assert.deepEqual(tag('Prices rose sharply last week as demand for heating oil increased.'), []);
+});
+
+test('a club named after its city is an organisation where the tagger reads it so; the city itself stays a place', () => {
+  const entities = (text: string) => findEntities({ id: 'x', file: 'x.txt', title: null, published: null, author: null, source: null, site: null, tags: [], paragraphs: [text], text, words: 0 })
+    .map((e) => `${e.type}:${e.name}`);
+  const match = entities('Newcastle beat Arsenal 2-1 at home on Saturday, and Liverpool drew with Everton. Newcastle manager Kevin Keegan praised his players.');
+  assert.ok(match.includes('org:Newcastle'), match.join(', '));
+  assert.ok(!match.includes('place:Newcastle'), match.join(', '));
+  const city = entities('The mayor of Newcastle said the city would build a new bridge over the river.');
+  assert.ok(city.includes('place:Newcastle'), city.join(', '));
 });
