@@ -111,7 +111,8 @@ const TAGGED_TYPES: Record<string, EntityType | undefined> = { PER: 'person', OR
 /**
  * The tagger's spans where lists and rules found nothing, or where its span is longer and holds only
  * places ("Bank of China", "Real Madrid"; organisations also over countries), or is an organisation the
- * lists know as a place (teamNamedAfterPlace). Known organisations and people inside a span win. A longer MISC span ("West Indian") drops the demonyms inside it.
+ * lists know as a place (teamNamedAfterPlace). Known organisations and people inside a span win. A longer MISC span
+ * ("West Indian", "U.S. Open") drops the demonyms, countries and places inside it.
  */
 function addTagged(spans: TaggedSpan[], tokens: Token[], sentenceStart: number, candidates: Candidate[], g: Gazetteer, push: PushCandidate): void {
   // The sentence's list and rule candidates are in order of start, and the spans are disjoint and in order:
@@ -132,7 +133,7 @@ function addTagged(spans: TaggedSpan[], tokens: Token[], sentenceStart: number, 
       const within = c.start >= start && c.end <= end && ((c.end - c.start < end - start && span.end - span.start > 1) || teamNamedAfterPlace(type, c));
       const overridden = type === 'org' ? c.type === 'place' || (c.type === 'country' && c.kind === 'name' && hasOrgWord(tokens, span))
         : type === 'person' ? c.type === 'place'
-        : type === undefined && c.kind === 'demonym';
+        : type === undefined && (c.kind === 'demonym' || c.type === 'country' || c.type === 'place');
       if (within && overridden) inside.push(c);
       else blocked = true;
     }
