@@ -111,7 +111,7 @@ export function documentContext(sentences: Token[][]): DocumentContext {
       }
     }
   }
-  return { casing, runs, scans, scanAt, labels: new WordCounts() };
+  return { casing, runs, scans, scanAt, labels: new WordCounts(32) };
 }
 
 const LABEL_BITS = 6;
@@ -125,17 +125,17 @@ function labelOf(tag: number): number {
 /** Adds the labels of the tagged sentence's capitalised tokens (`tags` from the tagger) to the document's label history. */
 export function recordLabels(doc: DocumentContext, features: SentenceFeatures, tags: ArrayLike<number>, n: number): void {
   for (let i = 0; i < n; i++) {
-    if (!features.capitalised(i)) continue;
-    const shift = LABEL_BITS * labelOf(tags[i]);
-    const counts = doc.labels.get(features.word(i));
-    if (((counts >>> shift) & LABEL_MAX) < LABEL_MAX) doc.labels.add(features.word(i), 1 << shift);
+    if (features.capitalised(i)) doc.labels.increment(features.word(i), LABEL_BITS * labelOf(tags[i]), LABEL_BITS);
   }
 }
+
+/** The keys labelHistoryKey returns: for (most frequent label, whether others occurred), then for a word not seen yet. */
+const LABEL_KEYS = Int32Array.from({ length: 2 * (ENTITY_TYPES.length + 1) + 1 }, (_, k) => (k < 2 * (ENTITY_TYPES.length + 1) ? key(54, k >> 1, k & 1) : key(54, 7)));
 
 /** Feature key of the labels `word` had earlier in the document: the most frequent one and whether others occurred. */
 export function labelHistoryKey(doc: DocumentContext, word: number): number {
   const counts = doc.labels.get(word);
-  if (counts === 0) return key(54, 7);
+  if (counts === 0) return LABEL_KEYS[LABEL_KEYS.length - 1];
   let best = 0;
   let kinds = 0;
   for (let label = 0; label <= ENTITY_TYPES.length; label++) {
@@ -143,7 +143,7 @@ export function labelHistoryKey(doc: DocumentContext, word: number): number {
     if (c > 0) kinds++;
     if (c > ((counts >>> (LABEL_BITS * best)) & LABEL_MAX)) best = label;
   }
-  return key(54, best, kinds > 1 ? 1 : 0);
+  return LABEL_KEYS[best * 2 + (kinds > 1 ? 1 : 0)];
 }
 
 /** The SCAN_VALUES of each token of the sentences, one after the other. */
@@ -197,11 +197,18 @@ function listMatches(tokens: Token[], caps: Uint8Array, scans: Int32Array, at: n
 
 /** Counts by word hash, in typed arrays: a Map would box most 32-bit keys. */
 export class WordCounts {
-  private keys = new Int32Array(256);
-  private counts = new Int32Array(256);
+  private keys: Int32Array;
+  private counts: Int32Array;
   /** 1 for the slots in use (any key may be 0). */
-  private used = new Uint8Array(256);
+  private used: Uint8Array;
   private size = 0;
+
+  /** `slots`: a power of two, the initial capacity (the table grows when half full). */
+  constructor(slots = 256) {
+    this.keys = new Int32Array(slots);
+    this.counts = new Int32Array(slots);
+    this.used = new Uint8Array(slots);
+  }
 
   /** The count of `word` (0 when never added). */
   get(word: number): number {
@@ -210,6 +217,18 @@ export class WordCounts {
   }
 
   add(word: number, count: number): void {
+    this.counts[this.claim(word)] += count;
+  }
+
+  /** Adds 1 to the `bits`-bit count at bit `shift` of the count of `word`, unless that count is full. */
+  increment(word: number, shift: number, bits: number): void {
+    const s = this.claim(word);
+    const max = (1 << bits) - 1;
+    if (((this.counts[s] >>> shift) & max) < max) this.counts[s] += 1 << shift;
+  }
+
+  /** The slot of `word`, taken for it if new. */
+  private claim(word: number): number {
     if (this.size * 2 >= this.keys.length) this.grow();
     const s = this.slot(word);
     if (this.used[s] === 0) {
@@ -217,7 +236,7 @@ export class WordCounts {
       this.keys[s] = word;
       this.size++;
     }
-    this.counts[s] += count;
+    return s;
   }
 
   /** The slot holding `word`, or the free slot where it would go (linear probing). */
@@ -371,12 +390,12 @@ const word = new WordScan();
 /** Static (tag-independent) features per token. */
 export const STATIC_FEATURES = 44;
 /**
- * Ends of the groups of a token's static features ([0, 6), [6, 14), ... [31, 44)). Every group but the last
+ * Ends of the groups of a token's static features ([0, 6), [6, 14), ... [34, 44)). Every group but the last
  * takes few distinct values together (the word's own features repeat with the word), so inference caches
  * their summed weights by the values they are computed from. The order of the keys is free: the model knows
  * them by template.
  */
-export const GROUP_ENDS = [6, 14, 16, 28, 31, STATIC_FEATURES];
+export const GROUP_ENDS = [6, 14, 16, 28, 31, 34, STATIC_FEATURES];
 /** The groups whose weights inference caches: all but the last. */
 export const CACHED_GROUPS = GROUP_ENDS.length - 1;
 /** The most values a group's keys are computed from. */
@@ -552,19 +571,22 @@ export class SentenceFeatures {
         values[4] = rs < i ? (rs > 0 ? lower[rs - 1] : BOUNDARY[1]) : 0;
         return 5;
       }
+      case 5:
+        // The known names the token and its neighbours are in, its casing.
+        values[0] = this.listed[i];
+        values[1] = i > 0 ? this.listed[i - 1] : 0;
+        values[2] = i + 1 < n ? this.listed[i + 1] : 0;
+        values[3] = cap[i];
+        return 4;
       default:
-        // The word, the words one and two before and after it, its short shape; the list matches of it and its neighbours, its casing.
+        // The word, the words one and two before and after it, its short shape.
         values[0] = lower[i];
         values[1] = i > 0 ? lower[i - 1] : BOUNDARY[1];
         values[2] = i + 1 < n ? lower[i + 1] : BOUNDARY[2];
         values[3] = i > 1 ? lower[i - 2] : BOUNDARY[0];
         values[4] = i + 2 < n ? lower[i + 2] : BOUNDARY[3];
         values[5] = short[i];
-        values[6] = this.listed[i];
-        values[7] = i > 0 ? this.listed[i - 1] : 0;
-        values[8] = i + 1 < n ? this.listed[i + 1] : 0;
-        values[9] = cap[i];
-        return 10;
+        return 6;
     }
   }
 
@@ -628,7 +650,12 @@ export function groupKeys(g: number, values: Int32Array, out: Int32Array, at: nu
       out[f++] = v[2] ? key(37, v[3]) : key(37, 0);
       out[f++] = v[2] ? key(38, v[4]) : key(38, 0);
       break;
-    default: // the words around, alone, in pairs and with the token's shape; the known names it and its neighbours are in
+    case 5: // the known names it and its neighbours are in (LIST_KINDS and BILOU part)
+      out[f++] = key(55, v[0]);
+      out[f++] = key(56, v[0], v[3]);
+      out[f++] = key(57, v[1], v[2]);
+      break;
+    default: // the words around, alone, in pairs and with the token's shape
       out[f++] = key(25, v[1]);
       out[f++] = key(26, v[2]);
       out[f++] = key(27, v[3]);
@@ -639,9 +666,6 @@ export function groupKeys(g: number, values: Int32Array, out: Int32Array, at: nu
       out[f++] = key(32, v[2], v[4]);
       out[f++] = key(33, v[1], v[5]);
       out[f++] = key(34, v[2], v[5]);
-      out[f++] = key(55, v[6]);
-      out[f++] = key(56, v[6], v[9]);
-      out[f++] = key(57, v[7], v[8]);
   }
 }
 

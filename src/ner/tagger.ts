@@ -79,7 +79,7 @@ export function createTagger(model: ModelWeights): Tagger {
   return new PerceptronTagger(model);
 }
 
-const CACHE_SIZE = 1 << 13;
+const CACHE_SIZE = 1 << 14;
 /** About half the features looked up are not in the model; a 64 KB bitmap rules out most of those. */
 const PRESENT_BITS = 19;
 
