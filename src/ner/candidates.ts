@@ -110,35 +110,51 @@ const TAGGED_TYPES: Record<string, EntityType | undefined> = { PER: 'person', OR
 
 /**
  * The tagger's spans where lists and rules found nothing, or where its span is longer and holds only
- * places ("Bank of China", "Real Madrid"; organisations also over countries). Known organisations and
- * people inside a span win. A longer MISC span ("West Indian") drops the demonyms inside it.
+ * places ("Bank of China", "Real Madrid"; organisations also over countries), or is an organisation the
+ * lists know as a place (teamNamedAfterPlace). Known organisations and people inside a span win. A longer MISC span
+ * ("West Indian", "U.S. Open") drops the demonyms, countries and places inside it.
  */
 function addTagged(spans: TaggedSpan[], tokens: Token[], sentenceStart: number, candidates: Candidate[], g: Gazetteer, push: PushCandidate): void {
+  // The sentence's list and rule candidates are in order of start, and the spans are disjoint and in order:
+  // one pass over both keeps long sentences linear. Candidates the spans replace are dropped at the end.
+  const listed = candidates.length;
+  const replaced = new Set<Candidate>();
+  let first = sentenceStart;
   for (const span of spans) {
     const type = TAGGED_TYPES[span.type];
     const start = tokens[span.start]!.start;
     const end = tokens[span.end - 1]!.end;
-    const inside: number[] = [];
+    const inside: Candidate[] = [];
     let blocked = false;
-    for (let k = sentenceStart; k < candidates.length; k++) {
+    while (first < listed && candidates[first]!.end <= start) first++;
+    for (let k = first; k < listed && candidates[k]!.start < end; k++) {
       const c = candidates[k]!;
-      if (c.end <= start || c.start >= end) continue;
-      const within = c.start >= start && c.end <= end && c.end - c.start < end - start && span.end - span.start > 1;
+      if (c.end <= start) continue;
+      const within = c.start >= start && c.end <= end && ((c.end - c.start < end - start && span.end - span.start > 1) || teamNamedAfterPlace(type, c));
       const overridden = type === 'org' ? c.type === 'place' || (c.type === 'country' && c.kind === 'name' && hasOrgWord(tokens, span))
         : type === 'person' ? c.type === 'place'
-        : type === undefined && c.kind === 'demonym';
-      if (within && overridden) inside.push(k);
+        : type === undefined && (c.kind === 'demonym' || c.type === 'country' || c.type === 'place');
+      if (within && overridden) inside.push(c);
       else blocked = true;
     }
     if (blocked) continue;
-    for (const k of inside.reverse()) candidates.splice(k, 1);
+    for (const c of inside) replaced.add(c);
     if (!type) continue;
     // A name in capitals the lists know ("LONDON" in a dateline).
     const upper = tokens.slice(span.start, span.end).every((t) => t.text === t.text.toUpperCase()) ? g.matchAt(tokens, span.start, true) : null;
     const name = tokens.slice(span.start, span.end).map((t) => t.text).join(' ');
-    if (upper && upper.end === span.end) push(tokens, span.start, span.end, fromEntry(upper.entry));
+    if (upper && upper.end === span.end && !teamNamedAfterPlace(type, upper.entry)) push(tokens, span.start, span.end, fromEntry(upper.entry));
     else if (!(type === 'org' && notAnOrg(tokens, span, name, g))) push(tokens, span.start, span.end, { type, name, kind: 'name', known: false });
   }
+  if (replaced.size === 0) return;
+  let kept = sentenceStart;
+  for (let k = sentenceStart; k < candidates.length; k++) if (!replaced.has(candidates[k]!)) candidates[kept++] = candidates[k]!;
+  candidates.length = kept;
+}
+
+/** An organisation the tagger found where the lists know a place of that name: a team or club named after its city ("Newcastle", "NEW YORK" in a league table). */
+function teamNamedAfterPlace(type: EntityType | undefined, known: { type: EntityType }): boolean {
+  return type === 'org' && known.type === 'place';
 }
 
 function hasOrgWord(tokens: Token[], span: TaggedSpan): boolean {

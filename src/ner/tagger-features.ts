@@ -1,4 +1,5 @@
 // Features of the statistical NER tagger (hashed to 32-bit keys, no strings per token), its BILOU tag set and document context; shared by training and inference.
+import { loadGazetteer } from './gazetteer.js';
 import type { Token } from './tokenize.js';
 
 /** Entity types in tag-id order. */
@@ -61,14 +62,20 @@ export interface DocumentContext {
   readonly casing: WordCounts;
   /** Word hash -> first word, last word and length of the longest capitalised run it is in ("Toyota" -> "Toyota Motor Corp"). */
   readonly runs: ReadonlyMap<number, [first: number, last: number, length: number]>;
-  /** The values of the document's words, read once for all: lower-case hash, short shape and casing class (SCAN_VALUES a token). */
+  /** The values of the document's words, read once for all: lower-case hash, short shape, casing class and list match (SCAN_VALUES a token). */
   readonly scans: Int32Array;
   /** Where the values of each sentence's first token are in `scans`. */
   readonly scanAt: ReadonlyMap<Token[], number>;
+  /**
+   * Word hash -> how often the tagger has so far labelled the word's capitalised occurrences O and each entity
+   * type (LABEL_BITS a count, O first): filled as sentences are tagged in document order (recordLabels), read by
+   * labelHistoryKey, so a name keeps the type it had earlier in the article.
+   */
+  readonly labels: WordCounts;
 }
 
 /** Values per token in DocumentContext.scans. */
-const SCAN_VALUES = 3;
+const SCAN_VALUES = 4;
 
 const LOWER_UNIT = 0x10000;
 
@@ -104,7 +111,39 @@ export function documentContext(sentences: Token[][]): DocumentContext {
       }
     }
   }
-  return { casing, runs, scans, scanAt };
+  return { casing, runs, scans, scanAt, labels: new WordCounts(32) };
+}
+
+const LABEL_BITS = 6;
+const LABEL_MAX = (1 << LABEL_BITS) - 1;
+
+/** The entity type (1 + index into ENTITY_TYPES) of a tag, 0 for O. */
+function labelOf(tag: number): number {
+  return tag === 0 ? 0 : 1 + ((tag - 1) >> 2);
+}
+
+/** Adds the labels of the tagged sentence's capitalised tokens (`tags` from the tagger) to the document's label history. */
+export function recordLabels(doc: DocumentContext, features: SentenceFeatures, tags: ArrayLike<number>, n: number): void {
+  for (let i = 0; i < n; i++) {
+    if (features.capitalised(i)) doc.labels.increment(features.word(i), LABEL_BITS * labelOf(tags[i]), LABEL_BITS);
+  }
+}
+
+/** The keys labelHistoryKey returns: for (most frequent label, whether others occurred), then for a word not seen yet. */
+const LABEL_KEYS = Int32Array.from({ length: 2 * (ENTITY_TYPES.length + 1) + 1 }, (_, k) => (k < 2 * (ENTITY_TYPES.length + 1) ? key(54, k >> 1, k & 1) : key(54, 7)));
+
+/** Feature key of the labels `word` had earlier in the document: the most frequent one and whether others occurred. */
+export function labelHistoryKey(doc: DocumentContext, word: number): number {
+  const counts = doc.labels.get(word);
+  if (counts === 0) return LABEL_KEYS[LABEL_KEYS.length - 1];
+  let best = 0;
+  let kinds = 0;
+  for (let label = 0; label <= ENTITY_TYPES.length; label++) {
+    const c = (counts >>> (LABEL_BITS * label)) & LABEL_MAX;
+    if (c > 0) kinds++;
+    if (c > ((counts >>> (LABEL_BITS * best)) & LABEL_MAX)) best = label;
+  }
+  return LABEL_KEYS[best * 2 + (kinds > 1 ? 1 : 0)];
 }
 
 /** The SCAN_VALUES of each token of the sentences, one after the other. */
@@ -112,25 +151,64 @@ function scanSentences(sentences: Token[][]): Int32Array {
   let count = 0;
   for (const tokens of sentences) count += tokens.length;
   const scans = new Int32Array(count * SCAN_VALUES);
+  let caps = new Uint8Array(64);
   let at = 0;
   for (const tokens of sentences) {
-    for (const token of tokens) {
-      word.scan(token.text);
-      scans[at++] = word.lower;
-      scans[at++] = word.shortShape;
-      scans[at++] = word.cap;
+    const n = tokens.length;
+    if (caps.length < n) caps = new Uint8Array(n * 2);
+    for (let i = 0; i < n; i++) {
+      word.scan(tokens[i].text);
+      scans[at + i * SCAN_VALUES] = word.lower;
+      scans[at + i * SCAN_VALUES + 1] = word.shortShape;
+      scans[at + i * SCAN_VALUES + 2] = caps[i] = word.cap;
     }
+    listMatches(tokens, caps, scans, at);
+    at += n * SCAN_VALUES;
   }
   return scans;
 }
 
+/** Kinds of known names in the shipped lists, as list-match features tell them apart. */
+const LIST_KINDS = ['person', 'country', 'org', 'place', 'demonym', 'ambiguous'];
+
+/**
+ * Writes each token's place in the longest known names of the shipped lists, left to right (0 outside any;
+ * else 1 + 4 * kind + BILOU part), to the 4th scan value of the sentence's tokens from `at`.
+ */
+function listMatches(tokens: Token[], caps: Uint8Array, scans: Int32Array, at: number): void {
+  const n = tokens.length;
+  const headline = isHeadline(caps, n);
+  const lists = loadGazetteer();
+  for (let i = 0; i < n;) {
+    const match = caps[i] >= CAP_INITIAL ? lists.matchAt(tokens, i, headline) : null;
+    if (!match) {
+      i++;
+      continue;
+    }
+    const { entry } = match;
+    const kind = LIST_KINDS.indexOf(entry.ambiguous ? 'ambiguous' : entry.kind === 'demonym' ? 'demonym' : entry.type);
+    for (let j = i; j < match.end; j++) {
+      const part = match.end - i === 1 ? 3 : j === i ? 0 : j === match.end - 1 ? 2 : 1;
+      scans[at + j * SCAN_VALUES + 3] = 1 + 4 * kind + part;
+    }
+    i = match.end;
+  }
+}
+
 /** Counts by word hash, in typed arrays: a Map would box most 32-bit keys. */
 export class WordCounts {
-  private keys = new Int32Array(256);
-  private counts = new Int32Array(256);
+  private keys: Int32Array;
+  private counts: Int32Array;
   /** 1 for the slots in use (any key may be 0). */
-  private used = new Uint8Array(256);
+  private used: Uint8Array;
   private size = 0;
+
+  /** `slots`: a power of two, the initial capacity (the table grows when half full). */
+  constructor(slots = 256) {
+    this.keys = new Int32Array(slots);
+    this.counts = new Int32Array(slots);
+    this.used = new Uint8Array(slots);
+  }
 
   /** The count of `word` (0 when never added). */
   get(word: number): number {
@@ -139,6 +217,18 @@ export class WordCounts {
   }
 
   add(word: number, count: number): void {
+    this.counts[this.claim(word)] += count;
+  }
+
+  /** Adds 1 to the `bits`-bit count at bit `shift` of the count of `word`, unless that count is full. */
+  increment(word: number, shift: number, bits: number): void {
+    const s = this.claim(word);
+    const max = (1 << bits) - 1;
+    if (((this.counts[s] >>> shift) & max) < max) this.counts[s] += 1 << shift;
+  }
+
+  /** The slot of `word`, taken for it if new. */
+  private claim(word: number): number {
     if (this.size * 2 >= this.keys.length) this.grow();
     const s = this.slot(word);
     if (this.used[s] === 0) {
@@ -146,7 +236,7 @@ export class WordCounts {
       this.keys[s] = word;
       this.size++;
     }
-    this.counts[s] += count;
+    return s;
   }
 
   /** The slot holding `word`, or the free slot where it would go (linear probing). */
@@ -298,14 +388,14 @@ const word = new WordScan();
 // ---- per-sentence feature extraction ----
 
 /** Static (tag-independent) features per token. */
-export const STATIC_FEATURES = 41;
+export const STATIC_FEATURES = 44;
 /**
- * Ends of the groups of a token's static features ([0, 6), [6, 14), ... [31, 41)). Every group but the last
+ * Ends of the groups of a token's static features ([0, 6), [6, 14), ... [34, 44)). Every group but the last
  * takes few distinct values together (the word's own features repeat with the word), so inference caches
  * their summed weights by the values they are computed from. The order of the keys is free: the model knows
  * them by template.
  */
-export const GROUP_ENDS = [6, 14, 16, 28, 31, STATIC_FEATURES];
+export const GROUP_ENDS = [6, 14, 16, 28, 31, 34, STATIC_FEATURES];
 /** The groups whose weights inference caches: all but the last. */
 export const CACHED_GROUPS = GROUP_ENDS.length - 1;
 /** The most values a group's keys are computed from. */
@@ -344,6 +434,7 @@ export class SentenceFeatures {
   private lower = new Int32Array(0);
   private short = new Int32Array(0);
   private cap = new Int32Array(0);
+  private listed = new Int32Array(0);
   private docClass = new Int32Array(0);
   private runStart = new Int32Array(0); // the run of capitalised tokens this token is in (itself when not capitalised)
   private runEnd = new Int32Array(0);
@@ -360,7 +451,7 @@ export class SentenceFeatures {
     this.reserve(n);
     this.tokens = tokens;
     this.doc = doc;
-    const { lower, short, cap, docClass } = this;
+    const { lower, short, cap, listed, docClass } = this;
     // A sentence the document context has not read (it is not of that document) is read here.
     const at = doc.scanAt.get(tokens);
     const scans = at === undefined ? scanSentences([tokens]) : doc.scans;
@@ -368,6 +459,7 @@ export class SentenceFeatures {
       lower[i] = scans[o];
       short[i] = scans[o + 1];
       cap[i] = scans[o + 2];
+      listed[i] = scans[o + 3];
     }
     const headline = (this.headline = isHeadline(cap, n));
     for (let i = 0; i < n; i++) {
@@ -479,6 +571,13 @@ export class SentenceFeatures {
         values[4] = rs < i ? (rs > 0 ? lower[rs - 1] : BOUNDARY[1]) : 0;
         return 5;
       }
+      case 5:
+        // The known names the token and its neighbours are in, its casing.
+        values[0] = this.listed[i];
+        values[1] = i > 0 ? this.listed[i - 1] : 0;
+        values[2] = i + 1 < n ? this.listed[i + 1] : 0;
+        values[3] = cap[i];
+        return 4;
       default:
         // The word, the words one and two before and after it, its short shape.
         values[0] = lower[i];
@@ -498,6 +597,7 @@ export class SentenceFeatures {
     this.lower = new Int32Array(size);
     this.short = new Int32Array(size);
     this.cap = new Int32Array(size);
+    this.listed = new Int32Array(size);
     this.docClass = new Int32Array(size);
     this.runStart = new Int32Array(size);
     this.runEnd = new Int32Array(size);
@@ -549,6 +649,11 @@ export function groupKeys(g: number, values: Int32Array, out: Int32Array, at: nu
       out[f++] = v[0] ? key(36, v[1]) : key(36, 0);
       out[f++] = v[2] ? key(37, v[3]) : key(37, 0);
       out[f++] = v[2] ? key(38, v[4]) : key(38, 0);
+      break;
+    case 5: // the known names it and its neighbours are in (LIST_KINDS and BILOU part)
+      out[f++] = key(55, v[0]);
+      out[f++] = key(56, v[0], v[3]);
+      out[f++] = key(57, v[1], v[2]);
       break;
     default: // the words around, alone, in pairs and with the token's shape
       out[f++] = key(25, v[1]);

@@ -2,8 +2,8 @@
 import { gunzipSync } from 'node:zlib';
 import { loadData } from '../data.js';
 import {
-  ALLOWED, CACHED_GROUPS, documentContext, ENTITY_TYPES, GROUP_ENDS, groupKeys, HISTORY_FEATURES, historyKeys, MAY_END, NUM_TAGS, SentenceFeatures,
-  spansOf, TAG_HISTORY_FEATURES, wordHistoryKeys, type DocumentContext,
+  ALLOWED, CACHED_GROUPS, documentContext, ENTITY_TYPES, GROUP_ENDS, groupKeys, HISTORY_FEATURES, historyKeys, labelHistoryKey, MAY_END, NUM_TAGS,
+  recordLabels, SentenceFeatures, spansOf, TAG_HISTORY_FEATURES, wordHistoryKeys, type DocumentContext,
 } from './tagger-features.js';
 import type { Token } from './tokenize.js';
 
@@ -19,7 +19,10 @@ export interface TaggedSpan {
 }
 
 export interface Tagger {
-  /** Entity spans in one sentence; `doc` (from documentContext over the whole document) lends casing evidence from other sentences. */
+  /**
+   * Entity spans in one sentence; `doc` (from documentContext over the whole document) lends casing evidence from
+   * other sentences and remembers the labels given so far: tag a document's sentences once each, in order.
+   */
   tagSentence(tokens: Token[], doc?: DocumentContext): TaggedSpan[];
 }
 
@@ -76,7 +79,7 @@ export function createTagger(model: ModelWeights): Tagger {
   return new PerceptronTagger(model);
 }
 
-const CACHE_SIZE = 1 << 13;
+const CACHE_SIZE = 1 << 14;
 /** About half the features looked up are not in the model; a 64 KB bitmap rules out most of those. */
 const PRESENT_BITS = 19;
 
@@ -133,7 +136,8 @@ class PerceptronTagger implements Tagger {
       this.scores = new Int32Array(n * 2 * NUM_TAGS);
     }
     const { features, keys, scores, tags, inName } = this;
-    features.read(tokens, doc ?? documentContext([tokens]));
+    const context = doc ?? documentContext([tokens]);
+    features.read(tokens, context);
     markMayBeInName(tokens, features, inName);
     // Tag-independent scores of the tokens that may be in a name first; greedy decoding then adds the history features.
     const uncached = GROUP_ENDS[CACHED_GROUPS] - GROUP_ENDS[CACHED_GROUPS - 1];
@@ -145,6 +149,7 @@ class PerceptronTagger implements Tagger {
       features.groupValues(i, CACHED_GROUPS);
       groupKeys(CACHED_GROUPS, features.values, keys, 0);
       for (let f = 0; f < uncached; f++) this.add(keys[f], o);
+      this.add(labelHistoryKey(context, features.word(i)), o);
     }
     // The other tokens are O, so a name must end before them as it must at the end of the sentence.
     let prev1 = 0;
@@ -173,6 +178,7 @@ class PerceptronTagger implements Tagger {
       prev2 = prev1;
       prev1 = best;
     }
+    recordLabels(context, features, tags, n);
     return spansOf(tags, n).map((s) => ({ start: s.start, end: s.end, type: ENTITY_TYPES[s.type] }));
   }
 

@@ -1,7 +1,10 @@
 // Trains the NER tagger's averaged perceptron on CoNLL-2003 text (seeded shuffling, so runs are reproducible) and scores it on a dev set.
 import { gzipSync } from 'node:zlib';
 import { createTagger, MODEL_FORMAT, type ModelFile, type ModelWeights, type Tagger } from './tagger.js';
-import { ALLOWED, documentContext, ENTITY_TYPES, HISTORY_FEATURES, historyKeys, MAY_END, NUM_TAGS, SentenceFeatures, STATIC_FEATURES, tagId } from './tagger-features.js';
+import {
+  ALLOWED, documentContext, ENTITY_TYPES, HISTORY_FEATURES, historyKeys, labelHistoryKey, MAY_END, NUM_TAGS, recordLabels, SentenceFeatures, STATIC_FEATURES, tagId,
+  type DocumentContext,
+} from './tagger-features.js';
 import type { Token } from './tokenize.js';
 
 /** A CoNLL document: sentences of tokens with gold entity spans (type = index into ENTITY_TYPES). */
@@ -92,10 +95,17 @@ export interface TrainOptions {
 
 /** A training sentence: weight rows of its static features (STATIC_FEATURES per token, -1 = unseen), word and shape hashes, gold tags. */
 interface Example {
+  tokens: Token[];
   rows: Int32Array;
   words: Int32Array;
   shapes: Int32Array;
   gold: Uint8Array;
+}
+
+/** A training document: its sentences in order (a fresh context, with an empty label history, is made from `tokens` every epoch). */
+interface DocExamples {
+  sentences: Example[];
+  tokens: Token[][];
 }
 
 /** Perceptron weights by feature key, with running sums for averaging (avg = w - u / step). */
@@ -141,45 +151,57 @@ class Weights {
  */
 export function trainTagger(train: ConllDoc[], options: TrainOptions): ModelFile {
   const weights = new Weights();
-  const examples = featurise(train, weights);
+  const docs = featurise(train, weights);
   const scores = new Float64Array(NUM_TAGS);
-  const history = new Int32Array(HISTORY_FEATURES);
-  const historyRows = new Int32Array(HISTORY_FEATURES);
+  const history = new Int32Array(HISTORY_FEATURES + 1);
+  const historyRows = new Int32Array(HISTORY_FEATURES + 1);
+  const features = new SentenceFeatures();
   const random = mulberry32(options.seed ?? 1);
-  const order = examples.map((_, i) => i);
+  const order = docs.map((_, i) => i);
   let step = 1;
   let model: ModelWeights = { keys: new Int32Array(0), weights: new Int16Array(0) };
   for (let epoch = 1; epoch <= options.epochs; epoch++) {
     const t0 = performance.now();
     shuffle(order, random);
     for (const index of order) {
-      const { rows, words, shapes, gold } = examples[index];
-      let prev1 = 0;
-      let prev2 = 0;
-      for (let i = 0; i < gold.length; i++, step++) {
-        scores.fill(0);
-        const first = i * STATIC_FEATURES;
-        for (let f = first; f < first + STATIC_FEATURES; f++) weights.add(rows[f], scores);
-        historyKeys(words[i], shapes[i], prev1, prev2, history);
-        for (let f = 0; f < HISTORY_FEATURES; f++) {
-          historyRows[f] = weights.row(history[f], false);
-          weights.add(historyRows[f], scores);
-        }
-        const truth = gold[i];
-        const guess = argmax(scores, prev1, i === gold.length - 1, truth);
-        if (guess !== truth) {
-          for (let f = first; f < first + STATIC_FEATURES; f++) if (rows[f] >= 0) weights.update(rows[f], truth, guess, step);
-          for (let f = 0; f < HISTORY_FEATURES; f++) weights.update(historyRows[f] >= 0 ? historyRows[f] : weights.row(history[f], true), truth, guess, step);
-        }
-        prev2 = prev1;
-        prev1 = guess;
-      }
+      const context = documentContext(docs[index].tokens);
+      for (const example of docs[index].sentences) step = trainSentence(example, context, step);
     }
     model = quantise(Int32Array.from(weights.keys), weights.w, weights.u, step, options.prune ?? 1);
     const seconds = (performance.now() - t0) / 1000;
     options.onEpoch?.(epoch, seconds, options.dev ? evaluate(createTagger(model), options.dev) : undefined);
   }
   return encodeModel(model);
+
+  /** Tags one sentence greedily, updating the weights where it errs; returns the step count after it. */
+  function trainSentence({ tokens, rows, words, shapes, gold }: Example, context: DocumentContext, step: number): number {
+    const guesses = new Uint8Array(gold.length);
+    let prev1 = 0;
+    let prev2 = 0;
+    for (let i = 0; i < gold.length; i++, step++) {
+      scores.fill(0);
+      const first = i * STATIC_FEATURES;
+      for (let f = first; f < first + STATIC_FEATURES; f++) weights.add(rows[f], scores);
+      historyKeys(words[i], shapes[i], prev1, prev2, history);
+      history[HISTORY_FEATURES] = labelHistoryKey(context, words[i]);
+      for (let f = 0; f <= HISTORY_FEATURES; f++) {
+        historyRows[f] = weights.row(history[f], false);
+        weights.add(historyRows[f], scores);
+      }
+      const truth = gold[i];
+      const guess = argmax(scores, prev1, i === gold.length - 1, truth);
+      if (guess !== truth) {
+        for (let f = first; f < first + STATIC_FEATURES; f++) if (rows[f] >= 0) weights.update(rows[f], truth, guess, step);
+        for (let f = 0; f <= HISTORY_FEATURES; f++) weights.update(historyRows[f] >= 0 ? historyRows[f] : weights.row(history[f], true), truth, guess, step);
+      }
+      guesses[i] = guess;
+      prev2 = prev1;
+      prev1 = guess;
+    }
+    features.read(tokens, context);
+    recordLabels(context, features, guesses, gold.length);
+    return step;
+  }
 }
 
 /** Best tag allowed after `prev` (or the gold tag `truth`). */
@@ -192,22 +214,23 @@ function argmax(scores: Float64Array, prev: number, last: boolean, truth: number
   return best;
 }
 
-/** Static feature rows of every training sentence (a row for every key seen). */
-function featurise(docs: ConllDoc[], weights: Weights): Example[] {
+/** Static feature rows of every training sentence, by document (a row for every key seen). */
+function featurise(docs: ConllDoc[], weights: Weights): DocExamples[] {
   const features = new SentenceFeatures();
-  const examples: Example[] = [];
-  for (const doc of docs) {
-    const context = documentContext(doc.sentences.map((s) => s.tokens));
+  return docs.map((doc) => {
+    const examples: Example[] = [];
+    const sentences = doc.sentences.map((s) => s.tokens);
+    const context = documentContext(sentences);
     for (const { tokens, spans } of doc.sentences) {
       const n = tokens.length;
       features.compute(tokens, context);
       const rows = Int32Array.from(features.keys.subarray(0, n * STATIC_FEATURES), (k) => weights.row(k, true));
       const words = Int32Array.from({ length: n }, (_, i) => features.word(i));
       const shapes = Int32Array.from({ length: n }, (_, i) => features.shortShape(i));
-      examples.push({ rows, words, shapes, gold: bilou(n, spans) });
+      examples.push({ tokens, rows, words, shapes, gold: bilou(n, spans) });
     }
-  }
-  return examples;
+    return { sentences: examples, tokens: sentences };
+  });
 }
 
 /** Averaged weights rounded to int16 (scaled so the largest is 32767), keeping rows with some weight >= `prune`, sorted by key. */

@@ -1,7 +1,8 @@
-// Tagger feature helpers: the per-document word counts table.
+// Tagger feature helpers: the per-document word counts table and label history.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { WordCounts } from '../../src/ner/tagger-features.js';
+import { documentContext, labelHistoryKey, recordLabels, SentenceFeatures, tagId, WordCounts } from '../../src/ner/tagger-features.js';
+import { tokenize } from '../../src/ner/tokenize.js';
 
 test('word counts add up per word, across table growth, with 0 for words never added', () => {
   const counts = new WordCounts();
@@ -14,4 +15,20 @@ test('word counts add up per word, across table growth, with 0 for words never a
   assert.equal(counts.get(499 * 7919), 1499);
   assert.equal(counts.get(-500 * 7919), 500);
   assert.equal(counts.get(12345), 0);
+});
+
+test('the label history remembers how a word was tagged earlier in the document, whatever its casing', () => {
+  const sentences = tokenize('Kowalczyk won.\nKOWALCZYK WINS');
+  const doc = documentContext(sentences);
+  const features = new SentenceFeatures();
+  features.read(sentences[0]!, doc);
+  const word = features.word(0);
+  const unseen = labelHistoryKey(doc, word);
+  recordLabels(doc, features, [tagId(0, 3), 0, 0], 3); // U-PER, O, O
+  const asPerson = labelHistoryKey(doc, word);
+  assert.notEqual(asPerson, unseen);
+  features.read(sentences[1]!, doc);
+  assert.equal(labelHistoryKey(doc, features.word(0)), asPerson);
+  recordLabels(doc, features, [tagId(1, 3), 0], 2); // U-ORG, O
+  assert.notEqual(labelHistoryKey(doc, word), asPerson);
 });

@@ -1,6 +1,7 @@
-// The shipped statistical NER tagger on hand-written news sentences (not CoNLL text).
+// The shipped statistical NER tagger on hand-written news sentences (not CoNLL text), and how the NER stage weighs its spans against the lists.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import { findEntities } from '../../src/ner/index.js';
 import { documentContext, loadTagger, type TaggedSpan } from '../../src/ner/tagger.js';
 import { tokenize } from '../../src/ner/tokenize.js';
 
@@ -9,6 +10,12 @@ function tag(text: string): string[] {
   const sentences = tokenize(text);
   const doc = documentContext(sentences);
   return sentences.flatMap((tokens) => loadTagger().tagSentence(tokens, doc).map((s: TaggedSpan) => `${s.type}:${tokens.slice(s.start, s.end).map((t) => t.text).join(' ')}`));
+}
+
+/** "type:name" of the entities the whole NER stage finds in an article of `text`. */
+function entities(text: string): string[] {
+  const article = { id: 'x', file: 'x.txt', title: null, published: null, author: null, source: null, site: null, tags: [], paragraphs: [text], text, words: 0 };
+  return findEntities(article).map((e) => `${e.type}:${e.name}`);
 }
 
 test('people and a city in a diplomatic news sentence', () => {
@@ -67,4 +74,18 @@ test('an all-capitals headline borrows casing from the rest of the document', ()
 
 test('ordinary sentences without names yield nothing', () => {
   assert.deepEqual(tag('Prices rose sharply last week as demand for heating oil increased.'), []);
+});
+
+test('a club named after its city is an organisation where the tagger reads it so; the city itself stays a place', () => {
+  const match = entities('Newcastle beat Arsenal 2-1 at home on Saturday, and Liverpool drew with Everton. Newcastle manager Kevin Keegan praised his players.');
+  assert.ok(match.includes('org:Newcastle'), match.join(', '));
+  assert.ok(!match.includes('place:Newcastle'), match.join(', '));
+  const city = entities('The mayor of Newcastle said the city would build a new bridge over the river.');
+  assert.ok(city.includes('place:Newcastle'), city.join(', '));
+});
+
+test('a country named inside an event the tagger finds is not a mention of the country', () => {
+  const found = entities('She reached the quarter-finals of the U.S. Open in New York on Sunday, her best result at the tournament.');
+  assert.ok(!found.some((e) => e.startsWith('country:')), found.join(', '));
+  assert.ok(found.includes('place:New York'), found.join(', '));
 });
