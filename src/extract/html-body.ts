@@ -12,6 +12,8 @@ const PARAGRAPH_TAGS = new Set(['p', 'li', 'pre', 'tr', 'dd', 'blockquote', 'h1'
 
 interface Candidate {
   score: number;
+  /** A paragraph's score reached it: a name alone does not make an element hold the article. */
+  hasProse: boolean;
   chars: number;
   linkChars: number;
 }
@@ -22,6 +24,7 @@ export function selectBodyBlocks(blocks: Block[]): Block[] {
   let best: HtmlElement | null = null;
   let bestScore = 0;
   for (const [element, c] of candidates) {
+    if (!c.hasProse) continue;
     const score = c.score * (1 - linkDensity(c));
     if (score > bestScore) {
       best = element;
@@ -41,7 +44,7 @@ function scoreCandidates(blocks: Block[]): Map<HtmlElement, Candidate> {
   const candidateOf = (element: HtmlElement) => {
     let c = candidates.get(element);
     if (!c) {
-      c = { score: initialScore(element), chars: 0, linkChars: 0 };
+      c = { score: initialScore(element), hasProse: false, chars: 0, linkChars: 0 };
       candidates.set(element, c);
     }
     return c;
@@ -57,7 +60,9 @@ function scoreCandidates(blocks: Block[]): Map<HtmlElement, Candidate> {
     const score = 1 + (block.text.match(/[,，、]/g)?.length ?? 0) + Math.min(3, Math.floor(block.chars / 100));
     let e: HtmlElement | null = PARAGRAPH_TAGS.has(block.element.tag) ? block.element.parent : block.element;
     for (let level = 0; e && level < 5; level++, e = e.parent) {
-      candidateOf(e).score += score / (level === 0 ? 1 : level === 1 ? 2 : level * 3);
+      const c = candidateOf(e);
+      c.score += score / (level === 0 ? 1 : level === 1 ? 2 : level * 3);
+      c.hasProse = true;
     }
   }
   return candidates;
