@@ -1,6 +1,7 @@
 // Finds the article body in a pruned page: the element where paragraphs of prose cluster, plus the siblings and same-styled parts that continue it.
 import type { Block } from './html-blocks.js';
 import { findAll, type HtmlElement } from './html-dom.js';
+import { proseProbability } from './html-model.js';
 import { hasBoilerplateName, hasContentName } from './html-names.js';
 
 /** Blocks shorter than this are not scored as paragraphs. */
@@ -49,7 +50,7 @@ function scoreCandidates(blocks: Block[]): Map<HtmlElement, Candidate> {
     }
     return c;
   };
-  for (const block of blocks) {
+  for (const [i, block] of blocks.entries()) {
     // Every element above a block gets its text counted for link density.
     for (let e: HtmlElement | null = block.element; e; e = e.parent) {
       const c = candidateOf(e);
@@ -57,7 +58,8 @@ function scoreCandidates(blocks: Block[]): Map<HtmlElement, Candidate> {
       c.linkChars += block.linkChars;
     }
     if (block.chars < MIN_PARAGRAPH || block.heading) continue;
-    const score = 1 + (block.text.match(/[,，、]/g)?.length ?? 0) + Math.min(3, Math.floor(block.chars / 100));
+    // The classic readability score, weighed by how much the block reads like prose.
+    const score = (1 + (block.text.match(/[,，、]/g)?.length ?? 0) + Math.min(3, Math.floor(block.chars / 100))) * proseProbability(blocks, i);
     let e: HtmlElement | null = PARAGRAPH_TAGS.has(block.element.tag) ? block.element.parent : block.element;
     for (let level = 0; e && level < 5; level++, e = e.parent) {
       const c = candidateOf(e);

@@ -123,6 +123,14 @@ test('an article in a script written without spaces is an article, though its pa
   assert.equal(a.paragraphs.length, 2);
 });
 
+test('text broken into short lines with <br> is an article when the lines add up, not when there are only a few', () => {
+  const line = 'the tide came in over the old harbour wall';
+  const verse = mainArticle(html(`<body><div class="entry-content"><p>${Array(8).fill(line).join('<br>')}</p></div></body>`));
+  assert.equal(verse.paragraphs.length, 8);
+  const note = mainArticle(html(`<body><div class="entry-content"><p>${Array(2).fill(line).join('<br>')}</p></div></body>`));
+  assert.deepEqual(note.paragraphs, []);
+});
+
 test('an index page and an error page have no article: an empty body with a reason', () => {
   const [front] = extractArticles(fixture('section-front.html'));
   assert.deepEqual(front!.paragraphs, []);
