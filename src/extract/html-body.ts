@@ -8,6 +8,8 @@ import { hasBoilerplateName, hasContentName } from './html-names.js';
 const MIN_PARAGRAPH = 25;
 /** Most non-link text that may separate two parts of one article. */
 const MAX_GAP = 300;
+/** The shortest standfirst (the summary under a headline) taken from an article's header. */
+const STANDFIRST = 80;
 /** Tags whose blocks are paragraphs: their score goes to the element around them. */
 const PARAGRAPH_TAGS = new Set(['p', 'li', 'pre', 'tr', 'dd', 'blockquote', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6']);
 
@@ -37,6 +39,7 @@ export function selectBodyBlocks(blocks: Block[]): Block[] {
   const chosen = withContinuingSiblings(top, candidates);
   const inBody = blocks.map((b) => isInside(b.element, chosen));
   addAdjacentParts(blocks, inBody, sameStyleParts(top, candidates));
+  addStandfirst(blocks, inBody, closest(top, 'article'));
   return blocks.filter((_, i) => inBody[i]);
 }
 
@@ -172,6 +175,18 @@ function addAdjacentParts(blocks: Block[], inBody: boolean[], parts: HtmlElement
       spans[n] = null;
       added = true;
     }
+  }
+}
+
+/** The prose paragraphs in the header of the body's <article>, before the body: its standfirst. */
+function addStandfirst(blocks: Block[], inBody: boolean[], article: HtmlElement | null): void {
+  const first = inBody.indexOf(true);
+  if (!article || first < 0) return;
+  for (let i = 0; i < first; i++) {
+    const block = blocks[i]!;
+    if (block.heading || block.chars < STANDFIRST || block.linkChars > block.chars * 0.3) continue;
+    const header = closest(block.element, 'header');
+    if (header && contains(article, header)) inBody[i] = true;
   }
 }
 

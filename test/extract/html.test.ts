@@ -131,6 +131,16 @@ test('text broken into short lines with <br> is an article when the lines add up
   assert.deepEqual(note.paragraphs, []);
 });
 
+test("an article's standfirst in its <header> is body text; the header's headline and share links are not", () => {
+  const para = (n: number) => `<p>Paragraph ${n} of the report describes how the ferry timetable will change once the new pier opens next spring.</p>`;
+  const a = mainArticle(html(`<body><nav><a href="/">Home</a></nav><article>
+    <header><h1>Ferry timetable to change</h1><p class="intro">The island's ferries will run every forty minutes instead of every hour, the operator said after a year of complaints from commuters.</p>
+      <div class="share"><a href="/s">Share this story on social media</a></div></header>
+    <div class="story-body">${para(1)}${para(2)}${para(3)}</div></article></body>`));
+  assert.match(a.paragraphs[0]!, /^The island's ferries will run every forty minutes/);
+  assert.equal(a.paragraphs.length, 4);
+});
+
 test('an index page and an error page have no article: an empty body with a reason', () => {
   const [front] = extractArticles(fixture('section-front.html'));
   assert.deepEqual(front!.paragraphs, []);
