@@ -141,6 +141,13 @@ test("an article's standfirst in its <header> is body text; the header's headlin
   assert.equal(a.paragraphs.length, 4);
 });
 
+test('a "read also" heading in another language ends the body text before its list of links', () => {
+  const para = (n: number) => `<p>Absatz ${n}: Der Gemeinderat hat am Dienstag beschlossen, die Fähre ab dem Frühjahr öfter fahren zu lassen.</p>`;
+  const a = mainArticle(html(`<body><div class="text">${para(1)}${para(2)}<h3>Lesen Sie auch</h3>
+    <p><a href="/1">Neue Brücke</a> · <b>Hafenfest</b></p>${para(3)}</div></body>`));
+  assert.deepEqual(a.paragraphs.map((p) => p.slice(0, 8)), ['Absatz 1', 'Absatz 2', 'Absatz 3']);
+});
+
 test('an index page and an error page have no article: an empty body with a reason', () => {
   const [front] = extractArticles(fixture('section-front.html'));
   assert.deepEqual(front!.paragraphs, []);
