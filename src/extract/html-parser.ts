@@ -40,7 +40,38 @@ class LinearParser extends Parser<DefaultTreeAdapterMap> {
     super(options);
     this.tokenizer = new LinearTokenizer(this.options, this);
     countOpenTags(this.openElements);
+    stackMarkers(this.activeFormattingElements);
   }
+}
+
+type FormattingList = Parser<DefaultTreeAdapterMap>['activeFormattingElements'];
+type Entry = FormattingList['entries'][number];
+/** parse5's EntryType.Marker (not exported). */
+const MARKER_TYPE = 0;
+
+/**
+ * Each table cell, caption or template puts a marker at the front of parse5's list of formatting elements, which
+ * is kept newest-first in an array: quadratic in the nesting of tables. Markers put on one another with nothing
+ * between are one entry here, with a count; every scan of the list stops at the first marker either way.
+ */
+function stackMarkers(list: FormattingList): void {
+  const count = new WeakMap<Entry, number>();
+  list.insertMarker = () => {
+    const first = list.entries[0];
+    if (first?.type === MARKER_TYPE) count.set(first, (count.get(first) ?? 1) + 1);
+    else list.entries.unshift({ type: MARKER_TYPE } as Entry);
+  };
+  list.clearToLastMarker = () => {
+    const i = list.entries.findIndex((e) => e.type === MARKER_TYPE);
+    if (i === -1) {
+      list.entries.length = 0;
+      return;
+    }
+    const marker = list.entries[i]!;
+    const markers = count.get(marker) ?? 1;
+    if (markers > 1) count.set(marker, markers - 1);
+    list.entries.splice(0, markers > 1 ? i : i + 1);
+  };
 }
 
 function countOpenTags(stack: Stack): void {

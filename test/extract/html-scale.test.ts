@@ -13,6 +13,10 @@ function nestedDivs(n: number): string {
   return `<html><body>${'<div>'.repeat(n)}${PARAGRAPH}${'</div>'.repeat(n)}</body></html>`;
 }
 
+function nestedTables(n: number): string {
+  return `<html><body>${PARAGRAPH}${'<table><tr><td>'.repeat(n)}x${'</td></tr></table>'.repeat(n)}</body></html>`;
+}
+
 function manyAttributes(n: number): string {
   const attributes = Array.from({ length: n }, (_, i) => `data-a${i}="v${i}"`).join(' ');
   return `<html><body><div ${attributes}>${PARAGRAPH}</div></body></html>`;
@@ -43,6 +47,10 @@ test('extraction time grows linearly with the nesting depth, 10k to 80k nested d
   assertLinear(nestedDivs);
 });
 
+test('extraction time grows linearly with the nesting of tables, 10k to 80k', () => {
+  assertLinear(nestedTables);
+});
+
 test('extraction time grows linearly with the attributes of one element, 10k to 80k', () => {
   assertLinear(manyAttributes);
 });
@@ -52,6 +60,8 @@ test('the linear-time parser builds the tree parse5 builds, misnested and duplic
     '<p><b><i>x</p>y</b>z', '<a><div><a>x</a></div></a>', '<b>1<p>2</b>3</p>4<i><a>5<div>6</i>7</div>',
     '<table><tr><td><p>x<table><p>y', '<ul><li>a<li>b<div><li>c</ul>', '<p><button><p>x</button>y',
     '<svg><title><p>x</title></svg><p>y', '<p x=1 x=2 y=3 Y=4>z', '<template><p>x</template><p>y', nestedDivs(300),
+    '<table><tr><td><b>x<table><tr><td>y</td></tr></table>z</b></td></tr></table>', '<td><td><b>x</td>y',
+    '<table><tr><td><a>1<td><a>2</table><a>3', '<table><tr><td><table><tr><td><b>deep</table></table>after', nestedTables(300),
   ];
   for (const page of pages) assert.equal(serialize(parseDocument(page)), serialize(parse(page)), page);
 });
