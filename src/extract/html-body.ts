@@ -1,17 +1,22 @@
 // Finds the article body in a pruned page: the element where paragraphs of prose cluster, plus the siblings and same-styled parts that continue it.
 import type { Block } from './html-blocks.js';
 import { findAll, type HtmlElement } from './html-dom.js';
+import { proseProbability } from './html-model.js';
 import { hasBoilerplateName, hasContentName } from './html-names.js';
 
 /** Blocks shorter than this are not scored as paragraphs. */
 const MIN_PARAGRAPH = 25;
 /** Most non-link text that may separate two parts of one article. */
 const MAX_GAP = 300;
+/** The shortest standfirst (the summary under a headline) taken from an article's header. */
+const STANDFIRST = 80;
 /** Tags whose blocks are paragraphs: their score goes to the element around them. */
 const PARAGRAPH_TAGS = new Set(['p', 'li', 'pre', 'tr', 'dd', 'blockquote', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6']);
 
 interface Candidate {
   score: number;
+  /** A paragraph's score reached it: a name alone does not make an element hold the article. */
+  hasProse: boolean;
   chars: number;
   linkChars: number;
 }
@@ -22,6 +27,7 @@ export function selectBodyBlocks(blocks: Block[]): Block[] {
   let best: HtmlElement | null = null;
   let bestScore = 0;
   for (const [element, c] of candidates) {
+    if (!c.hasProse) continue;
     const score = c.score * (1 - linkDensity(c));
     if (score > bestScore) {
       best = element;
@@ -33,6 +39,7 @@ export function selectBodyBlocks(blocks: Block[]): Block[] {
   const chosen = withContinuingSiblings(top, candidates);
   const inBody = blocks.map((b) => isInside(b.element, chosen));
   addAdjacentParts(blocks, inBody, sameStyleParts(top, candidates));
+  addStandfirst(blocks, inBody, closest(top, 'article'));
   return blocks.filter((_, i) => inBody[i]);
 }
 
@@ -41,12 +48,12 @@ function scoreCandidates(blocks: Block[]): Map<HtmlElement, Candidate> {
   const candidateOf = (element: HtmlElement) => {
     let c = candidates.get(element);
     if (!c) {
-      c = { score: initialScore(element), chars: 0, linkChars: 0 };
+      c = { score: initialScore(element), hasProse: false, chars: 0, linkChars: 0 };
       candidates.set(element, c);
     }
     return c;
   };
-  for (const block of blocks) {
+  for (const [i, block] of blocks.entries()) {
     // Every element above a block gets its text counted for link density.
     for (let e: HtmlElement | null = block.element; e; e = e.parent) {
       const c = candidateOf(e);
@@ -54,10 +61,13 @@ function scoreCandidates(blocks: Block[]): Map<HtmlElement, Candidate> {
       c.linkChars += block.linkChars;
     }
     if (block.chars < MIN_PARAGRAPH || block.heading) continue;
-    const score = 1 + (block.text.match(/[,，、]/g)?.length ?? 0) + Math.min(3, Math.floor(block.chars / 100));
+    // The classic readability score, weighed by how much the block reads like prose.
+    const score = (1 + (block.text.match(/[,，、]/g)?.length ?? 0) + Math.min(3, Math.floor(block.chars / 100))) * proseProbability(blocks, i);
     let e: HtmlElement | null = PARAGRAPH_TAGS.has(block.element.tag) ? block.element.parent : block.element;
     for (let level = 0; e && level < 5; level++, e = e.parent) {
-      candidateOf(e).score += score / (level === 0 ? 1 : level === 1 ? 2 : level * 3);
+      const c = candidateOf(e);
+      c.score += score / (level === 0 ? 1 : level === 1 ? 2 : level * 3);
+      c.hasProse = true;
     }
   }
   return candidates;
@@ -165,6 +175,18 @@ function addAdjacentParts(blocks: Block[], inBody: boolean[], parts: HtmlElement
       spans[n] = null;
       added = true;
     }
+  }
+}
+
+/** The prose paragraphs in the header of the body's <article>, before the body: its standfirst. */
+function addStandfirst(blocks: Block[], inBody: boolean[], article: HtmlElement | null): void {
+  const first = inBody.indexOf(true);
+  if (!article || first < 0) return;
+  for (let i = 0; i < first; i++) {
+    const block = blocks[i]!;
+    if (block.heading || block.chars < STANDFIRST || block.linkChars > block.chars * 0.3) continue;
+    const header = closest(block.element, 'header');
+    if (header && contains(article, header)) inBody[i] = true;
   }
 }
 

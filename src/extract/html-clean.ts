@@ -27,15 +27,17 @@ function looksLikeArticle(element: HtmlElement): boolean {
   return element.tag === 'article' || element.tag === 'main' || hasContentName(element);
 }
 
-function prune(element: HtmlElement, keep: Set<HtmlElement>, strict: boolean): void {
+function prune(element: HtmlElement, keep: Set<HtmlElement>, strict: boolean, inArticle = false): void {
   const { droppedTags } = boilerplateRules();
   element.children = element.children.filter((child) => {
     if (!isElement(child)) return true;
     // Hidden text is not shown, so not even the marked-up article body is kept when hidden (some pages hide a copy of it).
     if (strict && isHidden(child)) return false;
-    const drop = droppedTags.has(child.tag) || (strict && hasBoilerplateName(child));
+    // An article's own header holds its standfirst beside the headline and byline (which later steps leave out).
+    const articleHeader = inArticle && child.tag === 'header';
+    const drop = !articleHeader && (droppedTags.has(child.tag) || (strict && hasBoilerplateName(child)));
     if (drop && !keep.has(child)) return false;
-    prune(child, keep, strict);
+    prune(child, keep, strict, inArticle || child.tag === 'article');
     return true;
   });
 }

@@ -1,5 +1,6 @@
 // A plain tree of an HTML page, built with parse5 (the WHATWG algorithm, so malformed markup gives the tree a browser shows).
-import { parse, parseFragment, type DefaultTreeAdapterTypes as P } from 'parse5';
+import { parseFragment, type DefaultTreeAdapterTypes as P } from 'parse5';
+import { parseDocument } from './html-parser.js';
 
 export interface HtmlElement {
   /** Lower-case tag name. */
@@ -30,7 +31,7 @@ const MAX_DEPTH = 200;
 
 /** Parses a page into a tree rooted at `<html>` (parse5 always supplies html, head and body). */
 export function parseHtml(html: string): HtmlElement {
-  const document = parse(html);
+  const document = parseDocument(html);
   const root: HtmlElement = { tag: '#document', attrs: {}, children: [], parent: null };
   const stack: Array<{ from: P.ParentNode; to: HtmlElement; depth: number }> = [{ from: document, to: root, depth: 0 }];
   while (stack.length > 0) {

@@ -10,8 +10,10 @@ import { readMetadata, type HtmlMetadata } from './html-meta.js';
 import { boilerplateRules } from './html-names.js';
 import { extractFromDump, type DumpArticle } from './text-dump.js';
 
-/** The shortest paragraph an article must have at least one of, in Latin characters (see textWeight). */
+/** The shortest paragraph an article must have at least one of, in Latin characters (see textWeight)... */
 const MIN_PARAGRAPH = 80;
+/** ...unless its lines, broken short (verse, notes, text wrapped with <br>), add up to this much. */
+const MIN_SHORT_LINES_TEXT = 3 * MIN_PARAGRAPH;
 /** Scripts written without spaces, where one character carries about as much as a short word. */
 const WIDE_SCRIPT = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/gu;
 /** "Source: Reuters" under a story: a credit, not body text. */
@@ -55,8 +57,9 @@ function findBody(body: HtmlElement, meta: HtmlMetadata, strict: boolean): { par
   const selected = selectBodyBlocks(collectBlocks(body));
   const paragraphs = isTeaserList(selected) ? [] : keepParagraphs(selected, meta);
   const credited = selected.map((b) => SOURCE_LINE.exec(b.text)?.[1]).find((s) => s !== undefined) ?? null;
-  // Without one real paragraph it is not an article (an index, an error page, a gallery).
-  return { paragraphs: paragraphs.some((p) => textWeight(p) >= MIN_PARAGRAPH) ? paragraphs : [], credited };
+  // Without one real paragraph or enough short lines it is not an article (an index, an error page, a gallery).
+  const isArticle = paragraphs.some((p) => textWeight(p) >= MIN_PARAGRAPH) || paragraphs.reduce((n, p) => n + textWeight(p), 0) >= MIN_SHORT_LINES_TEXT;
+  return { paragraphs: isArticle ? paragraphs : [], credited };
 }
 
 /** The body text of the selected blocks: no headline, byline, date lines, link lists, or furniture phrases. */

@@ -123,6 +123,31 @@ test('an article in a script written without spaces is an article, though its pa
   assert.equal(a.paragraphs.length, 2);
 });
 
+test('text broken into short lines with <br> is an article when the lines add up, not when there are only a few', () => {
+  const line = 'the tide came in over the old harbour wall';
+  const verse = mainArticle(html(`<body><div class="entry-content"><p>${Array(8).fill(line).join('<br>')}</p></div></body>`));
+  assert.equal(verse.paragraphs.length, 8);
+  const note = mainArticle(html(`<body><div class="entry-content"><p>${Array(2).fill(line).join('<br>')}</p></div></body>`));
+  assert.deepEqual(note.paragraphs, []);
+});
+
+test("an article's standfirst in its <header> is body text; the header's headline and share links are not", () => {
+  const para = (n: number) => `<p>Paragraph ${n} of the report describes how the ferry timetable will change once the new pier opens next spring.</p>`;
+  const a = mainArticle(html(`<body><nav><a href="/">Home</a></nav><article>
+    <header><h1>Ferry timetable to change</h1><p class="intro">The island's ferries will run every forty minutes instead of every hour, the operator said after a year of complaints from commuters.</p>
+      <div class="share"><a href="/s">Share this story on social media</a></div></header>
+    <div class="story-body">${para(1)}${para(2)}${para(3)}</div></article></body>`));
+  assert.match(a.paragraphs[0]!, /^The island's ferries will run every forty minutes/);
+  assert.equal(a.paragraphs.length, 4);
+});
+
+test('a "read also" heading in another language ends the body text before its list of links', () => {
+  const para = (n: number) => `<p>Absatz ${n}: Der Gemeinderat hat am Dienstag beschlossen, die Fähre ab dem Frühjahr öfter fahren zu lassen.</p>`;
+  const a = mainArticle(html(`<body><div class="text">${para(1)}${para(2)}<h3>Lesen Sie auch</h3>
+    <p><a href="/1">Neue Brücke</a> · <b>Hafenfest</b></p>${para(3)}</div></body>`));
+  assert.deepEqual(a.paragraphs.map((p) => p.slice(0, 8)), ['Absatz 1', 'Absatz 2', 'Absatz 3']);
+});
+
 test('an index page and an error page have no article: an empty body with a reason', () => {
   const [front] = extractArticles(fixture('section-front.html'));
   assert.deepEqual(front!.paragraphs, []);
