@@ -99,7 +99,7 @@ function loadSet(dir) {
       const { lines, segments, main } = dump;
       const title = segmentTitle(lines, segments, main, new Set());
       ruleBody = bodyLines(lines, main);
-      features = lineFeatures(lines, ruleView(segments, main, ruleBody, title)).slice();
+      features = lineFeatures(lines, ruleView(segments, main, ruleBody, title));
       labels = 'articleBody' in gold ? fullLabels(lines, gold.articleBody) : snippetLabels(lines, gold);
       const total = labels.reduce((n, l) => n + l.weight, 0);
       for (const l of labels) l.weight = total ? l.weight / total : 0;

@@ -17,9 +17,9 @@ export interface LineModel {
 /** What the rules found on the page: the main segment, its body lines, its title line and the other articles. */
 export interface RuleView {
   main: Segment;
-  /** The Line.index of the rules' body lines and of the title line (-1 for none). */
-  body: Set<number>;
-  title: number;
+  /** The rules' body lines, in page order. */
+  body: Scored[];
+  title: Scored | null;
   articles: Segment[];
 }
 
@@ -35,26 +35,33 @@ export const FEATURES: string[] = ['bias', ...OWN, ...OFFSETS.flatMap((o) => NEI
 const OWN_COUNT = OWN.length;
 const NEIGHBOUR_INDEX = NEIGHBOUR.map((f) => OWN.indexOf(f));
 
-/** Arrays kept from page to page (grown when a page needs more): a page's features are only read until the next's. */
-let ownBuffer = new Float64Array(0);
-let featureBuffer = new Float64Array(0);
+/** The logWords feature of lines up to 255 words, looked up rather than reckoned. */
+const LOG_WORDS = Float64Array.from({ length: 256 }, (_, words) => Math.log1p(words) / 4);
 
-/** Each line's features, FEATURES.length numbers a line, in one array (valid until the next call). */
-export function lineFeatures(lines: Scored[], rules: RuleView): Float64Array {
+/** Per line: its OWN features, then the share of rule body lines around it (ruleBodyNear). */
+const OWN_WIDTH = OWN_COUNT + 1;
+/** Kept from page to page (grown when a page needs more): a page's own features are read before the next's are made. */
+let ownBuffer = new Float64Array(0);
+
+/** Each line's OWN features and ruleBodyNear, OWN_WIDTH numbers a line (valid until the next call). */
+function ownFeatures(lines: Scored[], rules: RuleView): Float64Array {
   const n = lines.length;
-  const width = FEATURES.length;
-  if (ownBuffer.length < n * OWN_COUNT) [ownBuffer, featureBuffer] = [new Float64Array(n * OWN_COUNT * 2), new Float64Array(n * width * 2)];
+  if (ownBuffer.length < n * OWN_WIDTH) ownBuffer = new Float64Array(n * OWN_WIDTH * 2);
   const own = ownBuffer;
   const otherArticle = new Uint8Array(n);
   for (const s of rules.articles) if (s !== rules.main) otherArticle.fill(1, s.first, s.last + 1);
   let longest = 1;
   for (const line of lines) longest = Math.max(longest, line.words);
   const { first, last } = rules.main;
+  let nextBody = 0; // the next rule body line
   for (let i = 0; i < n; i++) {
     const line = lines[i]!;
-    let at = i * OWN_COUNT;
+    let at = i * OWN_WIDTH;
     // In the order of OWN.
-    own[at++] = rules.body.has(line.index) ? 1 : 0;
+    if (rules.body[nextBody] === line) {
+      own[at++] = 1;
+      nextBody++;
+    } else own[at++] = 0;
     own[at++] = i >= first && i <= last ? 1 : 0;
     own[at++] = i < first ? 1 : 0;
     own[at++] = i > last ? 1 : 0;
@@ -62,7 +69,7 @@ export function lineFeatures(lines: Scored[], rules: RuleView): Float64Array {
     own[at++] = line.kind === 'good' ? 1 : 0;
     own[at++] = line.kind === 'neargood' ? 1 : 0;
     own[at++] = line.kind === 'short' ? 1 : 0;
-    own[at++] = Math.log1p(line.words) / 4;
+    own[at++] = line.words < LOG_WORDS.length ? LOG_WORDS[line.words]! : Math.log1p(line.words) / 4;
     own[at++] = line.stopDensity;
     own[at++] = line.sentenceEnd ? 1 : 0;
     own[at++] = line.listItem ? 1 : 0;
@@ -72,44 +79,63 @@ export function lineFeatures(lines: Scored[], rules: RuleView): Float64Array {
     own[at++] = line.repeats > 1 ? 1 : 0;
     own[at++] = line.insert ? 1 : 0;
     own[at++] = line.end ? 1 : 0;
-    own[at++] = line.index === rules.title ? 1 : 0;
+    own[at++] = line === rules.title ? 1 : 0;
     own[at++] = n > 1 ? i / (n - 1) : 0;
-    own[at++] = line.words / longest;
+    own[at] = line.words / longest;
   }
-  const ruleBody = OWN.indexOf('ruleBody');
   // Rule body lines among the WINDOW lines on each side, as a running sum.
   let near = 0;
-  for (let j = 0; j <= Math.min(n - 1, WINDOW); j++) near += own[j * OWN_COUNT + ruleBody]!;
-  const features = featureBuffer.subarray(0, n * width);
-  features.fill(0);
+  for (let j = 0; j <= Math.min(n - 1, WINDOW); j++) near += own[j * OWN_WIDTH]!;
+  for (let i = 0; i < n; i++) {
+    own[i * OWN_WIDTH + OWN_COUNT] = (near - own[i * OWN_WIDTH]!) / (2 * WINDOW);
+    if (i - WINDOW >= 0) near -= own[(i - WINDOW) * OWN_WIDTH]!;
+    if (i + WINDOW + 1 < n) near += own[(i + WINDOW + 1) * OWN_WIDTH]!;
+  }
+  return own;
+}
+
+/** Each line's features (FEATURES, in order), FEATURES.length numbers a line, in one array: for training. */
+export function lineFeatures(lines: Scored[], rules: RuleView): Float64Array {
+  const n = lines.length;
+  const width = FEATURES.length;
+  const own = ownFeatures(lines, rules);
+  const features = new Float64Array(n * width);
   for (let i = 0; i < n; i++) {
     let at = i * width;
     features[at++] = 1;
-    for (let k = 0; k < OWN_COUNT; k++) features[at++] = own[i * OWN_COUNT + k]!;
+    for (let k = 0; k < OWN_COUNT; k++) features[at++] = own[i * OWN_WIDTH + k]!;
     for (const offset of OFFSETS) {
       const j = i + offset;
-      if (j < 0 || j >= n) {
-        at += NEIGHBOUR_INDEX.length;
-        continue;
-      }
-      for (const k of NEIGHBOUR_INDEX) features[at++] = own[j * OWN_COUNT + k]!;
+      for (const k of NEIGHBOUR_INDEX) features[at++] = j >= 0 && j < n ? own[j * OWN_WIDTH + k]! : 0;
     }
-    features[at] = (near - own[i * OWN_COUNT + ruleBody]!) / (2 * WINDOW);
-    if (i - WINDOW >= 0) near -= own[(i - WINDOW) * OWN_COUNT + ruleBody]!;
-    if (i + WINDOW + 1 < n) near += own[(i + WINDOW + 1) * OWN_COUNT + ruleBody]!;
+    features[at] = own[i * OWN_WIDTH + OWN_COUNT]!;
   }
   return features;
 }
 
-/** The classifier's log-odds that each line is body. */
-export function lineScores(features: Float64Array, weights: number[]): Float64Array {
-  const width = weights.length;
-  const n = features.length / width;
-  const scores = new Float64Array(n);
-  for (let i = 0; i < n; i++) {
-    let z = 0;
-    for (let k = 0; k < width; k++) z += features[i * width + k]! * weights[k]!;
-    scores[i] = z;
+/**
+ * The classifier's log-odds that each line is body: the dot product of lineFeatures' rows with the weights,
+ * reckoned from the lines' own features without making the rows (each line's part in its neighbours' sums once).
+ */
+export function lineScores(lines: Scored[], rules: RuleView, weights: number[]): Float64Array {
+  const n = lines.length;
+  const own = ownFeatures(lines, rules);
+  const neighbourWeights = 1 + OWN_COUNT;
+  const nearWeight = weights[weights.length - 1]!;
+  const scores = new Float64Array(n).fill(weights[0]!);
+  for (let j = 0; j < n; j++) {
+    const at = j * OWN_WIDTH;
+    let z = own[at + OWN_COUNT]! * nearWeight;
+    for (let k = 0; k < OWN_COUNT; k++) z += own[at + k]! * weights[1 + k]!;
+    scores[j]! += z;
+    // Line j as neighbour `offset` of line j - offset.
+    for (let o = 0; o < OFFSETS.length; o++) {
+      const i = j - OFFSETS[o]!;
+      if (i < 0 || i >= n) continue;
+      let part = 0;
+      for (let k = 0; k < NEIGHBOUR_INDEX.length; k++) part += own[at + NEIGHBOUR_INDEX[k]!]! * weights[neighbourWeights + o * NEIGHBOUR_INDEX.length + k]!;
+      scores[i]! += part;
+    }
   }
   return scores;
 }
@@ -128,6 +154,13 @@ export function lineModel(): LineModel {
  * unlikely, and other lines it finds very likely (the thresholds are learned, see LineModel).
  */
 export function modelBody(lines: Scored[], rules: RuleView, model: LineModel = lineModel()): Scored[] {
-  const scores = lineScores(lineFeatures(lines, rules), model.weights);
-  return lines.filter((line, i) => scores[i]! > (rules.body.has(line.index) ? model.keep : model.add));
+  const scores = lineScores(lines, rules, model.weights);
+  const body: Scored[] = [];
+  let nextBody = 0; // the next rule body line
+  for (let i = 0; i < lines.length; i++) {
+    const inBody = rules.body[nextBody] === lines[i];
+    if (inBody) nextBody++;
+    if (scores[i]! > (inBody ? model.keep : model.add)) body.push(lines[i]!);
+  }
+  return body;
 }

@@ -61,7 +61,7 @@ export function segmentTitle(lines: Scored[], segments: Segment[], segment: Segm
 
 /** What the rules found for the main article, as the line model takes it. */
 export function ruleView(segments: Segment[], main: Segment, body: Scored[], titleLine: Scored | null): RuleView {
-  return { main, body: new Set(body.map((l) => l.index)), title: titleLine?.index ?? -1, articles: segments.filter(isArticle) };
+  return { main, body, title: titleLine, articles: segments.filter(isArticle) };
 }
 
 /** `lineModel` stands in for the shipped one (data/line-model.json) when training. */

@@ -2,7 +2,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { bodyLines } from '../../src/extract/dump-body.js';
-import { FEATURES, lineFeatures, lineModel, modelBody, type LineModel } from '../../src/extract/line-model.js';
+import { FEATURES, lineFeatures, lineModel, lineScores, modelBody, type LineModel } from '../../src/extract/line-model.js';
 import { readDump, ruleView, segmentTitle } from '../../src/extract/text-dump.js';
 
 const PARAGRAPH = (who: string) => `The council heard from ${who}, who said that the plan for the parks would help the families of the city.`;
@@ -40,4 +40,15 @@ test('the shipped model keeps the paragraphs of a plain article and leaves the p
   const text = modelBody(lines, rules, lineModel()).map((l) => l.text);
   assert.equal(text.length, 5);
   assert.ok(text.every((t) => t.startsWith('The council heard from')));
+});
+
+test("the scores are the dot products of each line's features with the weights", () => {
+  const { lines, rules } = view();
+  const weights = FEATURES.map((_, k) => ((k * 7) % 5) - 2);
+  const features = lineFeatures(lines, rules);
+  const scores = lineScores(lines, rules, weights);
+  lines.forEach((_, i) => {
+    const dot = weights.reduce((z, w, k) => z + w * features[i * FEATURES.length + k]!, 0);
+    assert.ok(Math.abs(scores[i]! - dot) < 1e-9, `line ${i}: ${scores[i]} vs ${dot}`);
+  });
 });
