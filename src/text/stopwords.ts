@@ -38,7 +38,7 @@ let stopBits: StopwordBits | null = null;
 
 /** The stop-word lists as bits of a number (so at most 31 lists): bit k for the k-th list. */
 export interface StopwordBits {
-  /** Language codes and lists, in the order of stopwordLists(). */
+  /** Language codes and lists, in the order of lineLists(). */
   codes: string[];
   lists: Set<string>[];
   /** Each stop word with bit k set for each list k it is in, so a text's words are looked up once, not once per language. */
@@ -55,10 +55,27 @@ export interface StopwordBits {
   table: StopwordTable;
 }
 
+/**
+ * Languages natural has no list for, taken from stopwords-iso (a maintained list per language) for the stop-word
+ * density of page lines only, so that text in them reads as text: the lists are long and hold words that are
+ * names or common words elsewhere ("ben", "han"), so anyStopwords leaves them out. With natural's and data/'s
+ * lists they make 31, the most stopwordBits holds.
+ */
+const ISO_LINE_LISTS = ['ar', 'fa', 'he', 'fi', 'et', 'hu', 'tr', 'el', 'cs', 'sk', 'hr', 'bg', 'ko', 'hi', 'vi', 'da', 'ro', 'ca'];
+
+/** The lists stopwordBits is made of: stopwordLists(), then ISO_LINE_LISTS. */
+function lineLists(): Map<string, Set<string>> {
+  const iso = require('stopwords-iso') as Record<string, string[]>;
+  const lists = new Map(stopwordLists());
+  for (const lang of ISO_LINE_LISTS) if (!lists.has(lang)) lists.set(lang, new Set(iso[lang]!.map((w) => w.toLowerCase())));
+  return lists;
+}
+
 export function stopwordBits(): StopwordBits {
   if (stopBits) return stopBits;
-  const codes = [...stopwordLists().keys()];
-  const lists = [...stopwordLists().values()];
+  const all = lineLists();
+  const codes = [...all.keys()];
+  const lists = [...all.values()];
   const bitsOf = new Map<string, number>();
   let longest = 0;
   lists.forEach((list, k) => {

@@ -47,3 +47,10 @@ test('record words count as the regex does, a surrogate pair as one character', 
     assert.equal(countWords(text), (text.match(RECORD_WORD) ?? []).length, text);
   }
 });
+
+test('lines in languages natural has no stop words for (Finnish, Turkish) still have a stop-word density', () => {
+  const finnish = toLines('Hallitus kertoi, että se on jo sopinut asiasta ja että uusi laki tulee voimaan ensi vuonna.\n');
+  const turkish = toLines('Belediye meclisi bu hafta yeni bütçeyi kabul etti ve parklar için daha fazla para ayırdı.\n');
+  assert.ok(finnish[0]!.stopDensity > 0.15, `Finnish ${finnish[0]!.stopDensity}`);
+  assert.ok(turkish[0]!.stopDensity > 0.1, `Turkish ${turkish[0]!.stopDensity}`);
+});
