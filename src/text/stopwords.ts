@@ -117,31 +117,38 @@ export function commonestStopwordList(words: Iterable<string>): { code: string; 
  * Stop words in an open-addressing hash table, looked up by a hash and a stretch of text compared in place.
  * Kept in typed arrays (a slot's word as a range of `chars`), so a look-up touches no objects.
  */
+/** Numbers a StopwordTable slot holds. */
+const SLOT = 4;
+/** Size of a StopwordTable's filter, in bits (a power of two). */
+const FILTER_BITS = 1 << 17;
+
 class StopwordTable {
   private readonly mask: number;
-  /** Per slot: the word's set index (0: empty slot), its hashOf, and where its characters are in `chars`. */
-  private readonly set: Int32Array;
-  private readonly hash: Int32Array;
-  private readonly start: Int32Array;
-  private readonly length: Int32Array;
+  /**
+   * SLOT numbers per slot, side by side so that a probe reads one stretch of memory: the word's set index
+   * (0: empty slot), its hashOf, and where its characters are in `chars` and how many.
+   */
+  private readonly slots: Int32Array;
   private readonly chars: Uint16Array;
+  /**
+   * A bit per FILTER_BITS hash value, set for the stop words' hashes: most words are not stop words, and this
+   * small array (it stays in the processor's cache, the slots do not) rules them out without a probe.
+   */
+  private readonly filter = new Uint32Array(FILTER_BITS / 32);
 
   constructor(bitsOf: Map<string, number>, setIndex: Map<number, number>) {
     let size = 1;
     while (size < bitsOf.size * 2) size *= 2;
     this.mask = size - 1;
-    const perSlot = () => new Int32Array(size);
-    [this.set, this.hash, this.start, this.length] = [perSlot(), perSlot(), perSlot(), perSlot()];
+    this.slots = new Int32Array(size * SLOT);
     this.chars = new Uint16Array([...bitsOf.keys()].join('').length);
     let at = 0;
     for (const [word, bits] of bitsOf) {
       const hash = hashOf(word);
       let s = hash & this.mask;
-      while (this.set[s] !== 0) s = (s + 1) & this.mask;
-      this.set[s] = setIndex.get(bits)!;
-      this.hash[s] = hash;
-      this.start[s] = at;
-      this.length[s] = word.length;
+      while (this.slots[s * SLOT] !== 0) s = (s + 1) & this.mask;
+      this.slots.set([setIndex.get(bits)!, hash, at, word.length], s * SLOT);
+      this.filter[(hash & (FILTER_BITS - 1)) >>> 5]! |= 1 << (hash & 31);
       for (let i = 0; i < word.length; i++) this.chars[at++] = word.charCodeAt(i);
     }
   }
@@ -152,15 +159,17 @@ class StopwordTable {
    */
   find(hash: number, codes: Uint16Array, start: number, end: number): number {
     const small = smallHash(hash);
-    for (let s = hash & this.mask; this.set[s] !== 0; s = (s + 1) & this.mask) {
-      if (this.hash[s] !== small || this.length[s] !== end - start) continue;
-      const at = this.start[s]! - start;
+    if (!(this.filter[(small & (FILTER_BITS - 1)) >>> 5]! & (1 << (small & 31)))) return 0;
+    const { slots } = this;
+    for (let s = (hash & this.mask) * SLOT; slots[s] !== 0; s = (s + SLOT) & (this.mask * SLOT + SLOT - 1)) {
+      if (slots[s + 1] !== small || slots[s + 3] !== end - start) continue;
+      const at = slots[s + 2]! - start;
       let i = start;
       for (; i < end; i++) {
         const c = codes[i]!;
         if (this.chars[at + i] !== (c < 128 ? (c >= 65 && c <= 90 ? c + 32 : c) : lowerCase(c))) break;
       }
-      if (i === end) return this.set[s]!;
+      if (i === end) return slots[s]!;
     }
     return 0;
   }
