@@ -102,14 +102,15 @@ function countLists(hits: number[], wordBits: number): void {
 }
 
 /**
- * The stop-word list that covers most of the (lower-case) words, with its language code and how many words it
- * covers (the first such list on a tie); null when no list covers any.
+ * The stop-word list of stopwordLists() that covers most of the (lower-case) words, with its language code and
+ * how many words it covers (the first such list on a tie); null when no list covers any.
  */
 export function commonestStopwordList(words: Iterable<string>): { code: string; list: Set<string>; hits: number } | null {
   const { codes, lists, bitsOf } = stopwordBits();
   const hits = new Array<number>(lists.length).fill(0);
   for (const w of words) countLists(hits, bitsOf.get(w) ?? 0);
-  const best = commonestList(hits);
+  // Among stopwordLists() only (the first lists): stopwords-iso's long lists would take Russian for Bulgarian.
+  const best = commonestList(hits.slice(0, stopwordLists().size));
   return best >= 0 ? { code: codes[best]!, list: lists[best]!, hits: hits[best]! } : null;
 }
 
