@@ -45,9 +45,10 @@ const flagsOf = (chars: string) => {
 };
 /** Characters a list marker can start with: other lines need no LIST_MARKER match. */
 const LIST_MARKER_START = flagsOf('•·▪◦●■►*-–0123456789');
-const SENTENCE_END = flagsOf('.!?…:;"”’»)]。！？」』）');
+/** Full stops and closing marks, with the danda of Hindi and Bengali (।) and the Arabic-script question mark and full stop (؟ ۔). */
+const SENTENCE_END = flagsOf('.!?…:;"”’»)]。！？」』）।॥؟۔');
 /** Emoji after the full stop ("See you soon! 🙂") do not hide the sentence's end. */
-const END_BEFORE_EMOJI = /[.!?…:;"”’»)\]。！？」』）][\s\p{Extended_Pictographic}\uFE0F\u200D]*$/u;
+const END_BEFORE_EMOJI = /[.!?…:;"”’»)\]。！？」』）।॥؟۔][\s\p{Extended_Pictographic}\uFE0F\u200D]*$/u;
 const CJK_CHARS = new RegExp(CJK_PATTERN.source, 'gu');
 const CJK_FUNCTIONS = new RegExp(CJK_FUNCTION_PATTERN.source, 'gu');
 
@@ -134,7 +135,7 @@ export function toLines(content: string): Line[] {
     for (let j = next; j < next + count; j++) if (sets[stopSets[j]!]! & stopBit) stops++;
     next += count;
     lines[k]!.words = cjk ? cjk.words : words;
-    lines[k]!.stopDensity = cjk ? cjk.stopDensity : words ? stops / words : 0;
+    lines[k]!.stopDensity = cjk ? cjk.stopDensity : stopBit === NO_LIST ? UNKNOWN_DENSITY : words ? stops / words : 0;
   }
   return lines;
 }
@@ -158,9 +159,20 @@ function indexOrEnd(text: string, search: string, from: number): number {
 /** Words enough to tell a page's language by its stop words. */
 const LANGUAGE_SAMPLE = 3000;
 
+/** pageStopBit's answer for a page whose words are in no list: a language without one. */
+const NO_LIST = -1;
+/**
+ * The stop-word density of a line in such a language: unknown, so taken as that of plain text, and the line
+ * is judged by its length and punctuation (a page in Bengali is not all furniture).
+ */
+const UNKNOWN_DENSITY = 0.4;
+
+/** The least share of a page's words its language's list covers: less is a few words of another language (a menu in English on a page in Bengali). */
+const LEAST_COVER = 0.05;
+
 /**
  * The bit of the page language's stop-word list: the one that covers most of its (first few thousand) words;
- * when none covers any, every list's bits (any stop word counts).
+ * NO_LIST when none covers LEAST_COVER of them.
  */
 function pageStopBit(scans: Scan[], stopSets: number[]): number {
   const { lists, sets } = stopwordBits();
@@ -179,7 +191,7 @@ function pageStopBit(scans: Scan[], stopSets: number[]): number {
     for (let k = 0; k < hits.length; k++) if (sets[set]! & (1 << k)) hits[k]! += perSet[set]!;
   }
   const best = commonestList(hits);
-  return best >= 0 ? 1 << best : -1;
+  return best >= 0 && hits[best]! >= sampled * LEAST_COVER ? 1 << best : NO_LIST;
 }
 
 /**

@@ -1,8 +1,9 @@
 // Article extraction from a rendered page dump (a browser's or w3m's text): body by line features, then metadata.
 import type { ArticleMetadata, Page } from '../types.js';
-import { bodyLines, findSegments, isArticle, scoreLines, segmentWeight, type Scored } from './dump-body.js';
+import { bodyLines, findSegments, isArticle, scoreLines, segmentWeight, type Scored, type Segment } from './dump-body.js';
 import { findPublished, findSite, findTags, findTitle, headerLines, readByline } from './dump-meta.js';
 import { lineKey, toLines, type Line } from './lines.js';
+import { modelBody, type LineModel, type RuleView } from './line-model.js';
 import { lineHash, TEMPLATE_WORDS } from './templates.js';
 import { fromTextBrowser } from './unwrap.js';
 
@@ -36,27 +37,49 @@ function scoreWithTemplates(lines: Line[], content: string, templates: number[] 
   return templateWords * 2 > longWords ? scoreLines(lines) : scoreLines(lines, isTemplate);
 }
 
-export function extractFromDump(page: Page, options: { allArticles: boolean }): DumpArticle[] {
+/** A dump's scored lines, its runs of text and the one that is the main article; null when no line reads as text. */
+export function readDump(page: Page): { lines: Scored[]; segments: Segment[]; main: Segment } | null {
   const content = fromTextBrowser(page.content);
   const lines = scoreWithTemplates(toLines(content), content, page.templates);
   const segments = findSegments(lines);
-  if (segments.length === 0) return [];
+  if (segments.length === 0) return null;
   let main = segments[0]!;
   let best = -Infinity;
   for (const segment of segments) {
     const weight = segmentWeight(lines, segment);
     if (weight > best) [main, best] = [segment, weight];
   }
+  return { lines, segments, main };
+}
+
+/** A segment's title line, as the rules find it after the titles of the articles before it (`used`, which it joins). */
+export function segmentTitle(lines: Scored[], segments: Segment[], segment: Segment, used: Set<string>): Scored | null {
+  const titleLine = findTitle(lines, segment, segments.slice(0, segments.indexOf(segment)).findLast(isArticle) ?? null, used);
+  if (titleLine) used.add(lineKey(titleLine));
+  return titleLine;
+}
+
+/** What the rules found for the main article, as the line model takes it. */
+export function ruleView(segments: Segment[], main: Segment, body: Scored[], titleLine: Scored | null): RuleView {
+  return { main, body, title: titleLine, articles: segments.filter(isArticle) };
+}
+
+/** `lineModel` stands in for the shipped one (data/line-model.json) when training. */
+export function extractFromDump(page: Page, options: { allArticles: boolean; lineModel?: LineModel }): DumpArticle[] {
+  const dump = readDump(page);
+  if (!dump) return [];
+  const { lines, segments, main } = dump;
   const chosen = options.allArticles ? segments.filter((s) => s === main || isArticle(s)) : [main];
   const site = findSite(lines, main);
   const usedTitles = new Set<string>();
   const articles: DumpArticle[] = [];
   for (const segment of chosen) {
-    const titleLine = findTitle(lines, segment, segments.slice(0, segments.indexOf(segment)).findLast(isArticle) ?? null, usedTitles);
-    if (titleLine) usedTitles.add(lineKey(titleLine));
+    const titleLine = segmentTitle(lines, segments, segment, usedTitles);
     const header = headerLines(lines, segment, titleLine);
     const meta = readByline(header);
-    const body = bodyLines(lines, segment);
+    const ruleBody = bodyLines(lines, segment);
+    // The main article's lines as the learned model judges them, given what the rules found.
+    const body = segment === main ? modelBody(lines, ruleView(segments, main, ruleBody, titleLine), options.lineModel) : ruleBody;
     articles.push({
       title: titleLine ? titleLine.text : null,
       published: findPublished(lines, segment, header, page.mtime),

@@ -38,7 +38,7 @@ let stopBits: StopwordBits | null = null;
 
 /** The stop-word lists as bits of a number (so at most 31 lists): bit k for the k-th list. */
 export interface StopwordBits {
-  /** Language codes and lists, in the order of stopwordLists(). */
+  /** Language codes and lists, in the order of lineLists(). */
   codes: string[];
   lists: Set<string>[];
   /** Each stop word with bit k set for each list k it is in, so a text's words are looked up once, not once per language. */
@@ -55,10 +55,27 @@ export interface StopwordBits {
   table: StopwordTable;
 }
 
+/**
+ * Languages natural has no list for, taken from stopwords-iso (a maintained list per language) for the stop-word
+ * density of page lines only, so that text in them reads as text: the lists are long and hold words that are
+ * names or common words elsewhere ("ben", "han"), so anyStopwords leaves them out. With natural's and data/'s
+ * lists they make 31, the most stopwordBits holds.
+ */
+const ISO_LINE_LISTS = ['ar', 'fa', 'he', 'fi', 'et', 'hu', 'tr', 'el', 'cs', 'sk', 'hr', 'bg', 'ko', 'hi', 'vi', 'da', 'ro', 'ca'];
+
+/** The lists stopwordBits is made of: stopwordLists(), then ISO_LINE_LISTS. */
+function lineLists(): Map<string, Set<string>> {
+  const iso = require('stopwords-iso') as Record<string, string[]>;
+  const lists = new Map(stopwordLists());
+  for (const lang of ISO_LINE_LISTS) if (!lists.has(lang)) lists.set(lang, new Set(iso[lang]!.map((w) => w.toLowerCase())));
+  return lists;
+}
+
 export function stopwordBits(): StopwordBits {
   if (stopBits) return stopBits;
-  const codes = [...stopwordLists().keys()];
-  const lists = [...stopwordLists().values()];
+  const all = lineLists();
+  const codes = [...all.keys()];
+  const lists = [...all.values()];
   const bitsOf = new Map<string, number>();
   let longest = 0;
   lists.forEach((list, k) => {
@@ -85,14 +102,15 @@ function countLists(hits: number[], wordBits: number): void {
 }
 
 /**
- * The stop-word list that covers most of the (lower-case) words, with its language code and how many words it
- * covers (the first such list on a tie); null when no list covers any.
+ * The stop-word list of stopwordLists() that covers most of the (lower-case) words, with its language code and
+ * how many words it covers (the first such list on a tie); null when no list covers any.
  */
 export function commonestStopwordList(words: Iterable<string>): { code: string; list: Set<string>; hits: number } | null {
   const { codes, lists, bitsOf } = stopwordBits();
   const hits = new Array<number>(lists.length).fill(0);
   for (const w of words) countLists(hits, bitsOf.get(w) ?? 0);
-  const best = commonestList(hits);
+  // Among stopwordLists() only (the first lists): stopwords-iso's long lists would take Russian for Bulgarian.
+  const best = commonestList(hits.slice(0, stopwordLists().size));
   return best >= 0 ? { code: codes[best]!, list: lists[best]!, hits: hits[best]! } : null;
 }
 
@@ -100,31 +118,38 @@ export function commonestStopwordList(words: Iterable<string>): { code: string; 
  * Stop words in an open-addressing hash table, looked up by a hash and a stretch of text compared in place.
  * Kept in typed arrays (a slot's word as a range of `chars`), so a look-up touches no objects.
  */
+/** Numbers a StopwordTable slot holds. */
+const SLOT = 4;
+/** Size of a StopwordTable's filter, in bits (a power of two). */
+const FILTER_BITS = 1 << 17;
+
 class StopwordTable {
   private readonly mask: number;
-  /** Per slot: the word's set index (0: empty slot), its hashOf, and where its characters are in `chars`. */
-  private readonly set: Int32Array;
-  private readonly hash: Int32Array;
-  private readonly start: Int32Array;
-  private readonly length: Int32Array;
+  /**
+   * SLOT numbers per slot, side by side so that a probe reads one stretch of memory: the word's set index
+   * (0: empty slot), its hashOf, and where its characters are in `chars` and how many.
+   */
+  private readonly slots: Int32Array;
   private readonly chars: Uint16Array;
+  /**
+   * A bit per FILTER_BITS hash value, set for the stop words' hashes: most words are not stop words, and this
+   * small array (it stays in the processor's cache, the slots do not) rules them out without a probe.
+   */
+  private readonly filter = new Uint32Array(FILTER_BITS / 32);
 
   constructor(bitsOf: Map<string, number>, setIndex: Map<number, number>) {
     let size = 1;
     while (size < bitsOf.size * 2) size *= 2;
     this.mask = size - 1;
-    const perSlot = () => new Int32Array(size);
-    [this.set, this.hash, this.start, this.length] = [perSlot(), perSlot(), perSlot(), perSlot()];
+    this.slots = new Int32Array(size * SLOT);
     this.chars = new Uint16Array([...bitsOf.keys()].join('').length);
     let at = 0;
     for (const [word, bits] of bitsOf) {
       const hash = hashOf(word);
       let s = hash & this.mask;
-      while (this.set[s] !== 0) s = (s + 1) & this.mask;
-      this.set[s] = setIndex.get(bits)!;
-      this.hash[s] = hash;
-      this.start[s] = at;
-      this.length[s] = word.length;
+      while (this.slots[s * SLOT] !== 0) s = (s + 1) & this.mask;
+      this.slots.set([setIndex.get(bits)!, hash, at, word.length], s * SLOT);
+      this.filter[(hash & (FILTER_BITS - 1)) >>> 5]! |= 1 << (hash & 31);
       for (let i = 0; i < word.length; i++) this.chars[at++] = word.charCodeAt(i);
     }
   }
@@ -135,15 +160,17 @@ class StopwordTable {
    */
   find(hash: number, codes: Uint16Array, start: number, end: number): number {
     const small = smallHash(hash);
-    for (let s = hash & this.mask; this.set[s] !== 0; s = (s + 1) & this.mask) {
-      if (this.hash[s] !== small || this.length[s] !== end - start) continue;
-      const at = this.start[s]! - start;
+    if (!(this.filter[(small & (FILTER_BITS - 1)) >>> 5]! & (1 << (small & 31)))) return 0;
+    const { slots } = this;
+    for (let s = (hash & this.mask) * SLOT; slots[s] !== 0; s = (s + SLOT) & (this.mask * SLOT + SLOT - 1)) {
+      if (slots[s + 1] !== small || slots[s + 3] !== end - start) continue;
+      const at = slots[s + 2]! - start;
       let i = start;
       for (; i < end; i++) {
         const c = codes[i]!;
         if (this.chars[at + i] !== (c < 128 ? (c >= 65 && c <= 90 ? c + 32 : c) : lowerCase(c))) break;
       }
-      if (i === end) return this.set[s]!;
+      if (i === end) return slots[s]!;
     }
     return 0;
   }

@@ -47,3 +47,25 @@ test('record words count as the regex does, a surrogate pair as one character', 
     assert.equal(countWords(text), (text.match(RECORD_WORD) ?? []).length, text);
   }
 });
+
+test('lines in languages natural has no stop words for (Finnish, Turkish) still have a stop-word density', () => {
+  const finnish = toLines('Hallitus kertoi, että se on jo sopinut asiasta ja että uusi laki tulee voimaan ensi vuonna.\n');
+  const turkish = toLines('Belediye meclisi bu hafta yeni bütçeyi kabul etti ve parklar için daha fazla para ayırdı.\n');
+  assert.ok(finnish[0]!.stopDensity > 0.15, `Finnish ${finnish[0]!.stopDensity}`);
+  assert.ok(turkish[0]!.stopDensity > 0.1, `Turkish ${turkish[0]!.stopDensity}`);
+});
+
+test('a page in a language no stop-word list covers is not all furniture, even with a menu in English: its lines get a neutral density', () => {
+  const words = 'zxorbal krvemin tqsavu drqemo kzalvis tworem qwinta szalvar dxemto rvunel pqesko'.split(' ');
+  // Distinct made-up sentences (the words rotated), under a menu in English: too few words to take the page for English.
+  const paragraphs = [0, 1, 2, 3, 4, 5].map((k) => `${[...words.slice(k), ...words.slice(0, k)].join(' ')}.`);
+  const page = ['Menu for the site', ...paragraphs, 'Mxarvo tzulen gwressa.'].join('\n\n');
+  const lines = toLines(page);
+  assert.ok(lines.every((l) => l.stopDensity > 0.15));
+  assert.ok(scoreLines(lines).some((l) => l.kind === 'good'));
+});
+
+test('the danda and the Arabic question mark end sentences', () => {
+  const lines = toLines('नगर परिषद ने इस सप्ताह पार्कों के लिए नया बजट मंजूर किया।\nهل وافق المجلس على الميزانية؟\n');
+  assert.deepEqual(lines.map((l) => l.sentenceEnd), [true, true]);
+});

@@ -1,0 +1,247 @@
+#!/usr/bin/env node
+// Trains the line model of text-dump body extraction (src/extract/line-model.ts) on labelled pages, reports
+// cross-validated figures, and writes the shipped model.
+//
+//   npm run build
+//   node scripts/train-lines.mjs SET_DIR... [--folds K] [--keep P] [--add P] [--out data/line-model.json]
+//
+// Each SET_DIR holds dumps/<id>.txt and gold/<id>.json, the gold either a full body ({ articleBody }) or snippets
+// ({ with: [...], without: [...] }). Lines are labelled from the gold: with a full body, a line is body when most
+// of its word 4-grams are in it; with snippets, the lines a "with" snippet lies on are body and those of a
+// "without" snippet are not (the others are left out). Every page weighs the same. The gold is read here only:
+// the model keeps weights, not text.
+//
+// Figures: each set scored as its own scorer does (full bodies: the mean-precision/mean-recall F1 of word
+// 4-grams, by score.mjs in the set's parent directory, as in ../shared/bench/extraction; snippets: F1 of snippets found), for the rules alone, for the
+// model trained on the other sets (leave one set out), on the other folds of all sets (K-fold), and on all.
+// --keep and --add (probabilities) were chosen on the K-fold figures: --add 0.9 keeps the full-body sets' figure
+// where the rules have it (lower values add more text and lift the snippet set, at the dev set's cost).
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { bodyLines } from '../dist/src/extract/dump-body.js';
+import { FEATURES, lineFeatures } from '../dist/src/extract/line-model.js';
+import { extractFromDump, readDump, ruleView, segmentTitle } from '../dist/src/extract/text-dump.js';
+
+const args = process.argv.slice(2);
+const opt = (name, fallback) => {
+  const i = args.indexOf(name);
+  if (i < 0) return fallback;
+  const value = args[i + 1];
+  args.splice(i, 2);
+  return value;
+};
+const folds = Number(opt('--folds', '5'));
+// The model's probability below which a rules' body line is dropped, and above which another line is added.
+const keep = Number(opt('--keep', '0.05'));
+const add = Number(opt('--add', '0.9'));
+const out = opt('--out', null);
+if (args.length === 0) {
+  console.error('usage: node scripts/train-lines.mjs SET_DIR... [--folds K] [--keep P] [--add P] [--out data/line-model.json]');
+  process.exit(2);
+}
+
+const TOKEN = /[\p{L}\p{N}_]+/gu;
+const tokens = (text) => text.match(TOKEN) ?? [];
+const norm = (text) => text.replace(/\s+/gu, ' ').trim();
+
+/** Labels from a full body: a line is body when most of its 4-grams (or, if shorter, its words in a row) are in the gold. */
+function fullLabels(lines, gold) {
+  const goldTokens = tokens(gold);
+  const grams = new Set();
+  for (let n = 1; n <= 4; n++) for (let i = 0; i + n <= goldTokens.length; i++) grams.add(goldTokens.slice(i, i + n).join('\0'));
+  return lines.map((line) => {
+    const t = tokens(line.text);
+    if (t.length === 0) return { label: 0, weight: 0 };
+    if (t.length < 4) return { label: grams.has(t.join('\0')) ? 1 : 0, weight: t.length };
+    let hits = 0;
+    for (let i = 0; i + 4 <= t.length; i++) if (grams.has(t.slice(i, i + 4).join('\0'))) hits++;
+    return { label: hits * 2 >= t.length - 3 ? 1 : 0, weight: t.length };
+  });
+}
+
+/** Labels from snippets: the lines each snippet lies on (in the lines joined by spaces). */
+function snippetLabels(lines, gold) {
+  const labels = lines.map(() => ({ label: 0, weight: 0, with: false, without: false }));
+  const texts = lines.map((l) => norm(l.text));
+  const starts = [];
+  let joined = '';
+  for (const t of texts) {
+    starts.push(joined.length);
+    joined += t + ' ';
+  }
+  const mark = (snippet, key) => {
+    const s = norm(snippet);
+    for (let at = joined.indexOf(s); s && at >= 0; at = joined.indexOf(s, at + 1)) {
+      for (let i = 0; i < lines.length; i++) if (starts[i] < at + s.length && starts[i] + texts[i].length > at) labels[i][key] = true;
+    }
+  };
+  gold.with.forEach((s) => mark(s, 'with'));
+  gold.without.forEach((s) => mark(s, 'without'));
+  for (const l of labels) if (l.with !== l.without) [l.label, l.weight] = [l.with ? 1 : 0, 1];
+  return labels;
+}
+
+/** Every page of the sets: its features and labels, and what scoring it needs. */
+function loadSet(dir) {
+  const name = path.basename(path.resolve(dir));
+  const pages = [];
+  for (const f of fs.readdirSync(path.join(dir, 'gold')).filter((f) => f.endsWith('.json')).sort()) {
+    const id = f.slice(0, -5);
+    const gold = JSON.parse(fs.readFileSync(path.join(dir, 'gold', f), 'utf8'));
+    const page = { file: `${id}.txt`, content: fs.readFileSync(path.join(dir, 'dumps', `${id}.txt`), 'utf8'), format: 'text' };
+    const dump = readDump(page);
+    let features = new Float64Array(0);
+    let labels = [];
+    let ruleBody = [];
+    if (dump) {
+      const { lines, segments, main } = dump;
+      const title = segmentTitle(lines, segments, main, new Set());
+      ruleBody = bodyLines(lines, main);
+      features = lineFeatures(lines, ruleView(segments, main, ruleBody, title));
+      labels = 'articleBody' in gold ? fullLabels(lines, gold.articleBody) : snippetLabels(lines, gold);
+      const total = labels.reduce((n, l) => n + l.weight, 0);
+      for (const l of labels) l.weight = total ? l.weight / total : 0;
+    }
+    pages.push({ id, set: name, page, gold, features, labels, ruleText: ruleBody.map((l) => l.text).join('\n') });
+  }
+  return { name, dir, full: pages.some((p) => 'articleBody' in p.gold), pages };
+}
+
+const WIDTH = FEATURES.length;
+/** L2 penalty on the weights (not the bias), per page of training data. */
+const L2 = 1e-3;
+
+/** Logistic regression by Newton's method (weighted lines, each page's weights summing to 1). */
+function fitWeights(pages) {
+  const w = new Array(WIDTH).fill(0);
+  const lambda = L2 * pages.length;
+  for (let iter = 0; iter < 25; iter++) {
+    const grad = new Array(WIDTH).fill(0);
+    const hess = Array.from({ length: WIDTH }, () => new Array(WIDTH).fill(0));
+    for (const { features, labels } of pages) {
+      labels.forEach(({ label, weight }, i) => {
+        if (!weight) return;
+        const x = features.subarray(i * WIDTH, (i + 1) * WIDTH);
+        let z = 0;
+        for (let k = 0; k < WIDTH; k++) z += x[k] * w[k];
+        const p = 1 / (1 + Math.exp(-z));
+        const g = weight * (p - label);
+        const h = weight * p * (1 - p);
+        for (let a = 0; a < WIDTH; a++) {
+          if (!x[a]) continue;
+          grad[a] += g * x[a];
+          for (let b = 0; b < WIDTH; b++) hess[a][b] += h * x[a] * x[b];
+        }
+      });
+    }
+    for (let k = 1; k < WIDTH; k++) {
+      grad[k] += lambda * w[k];
+      hess[k][k] += lambda;
+    }
+    hess[0][0] += 1e-9;
+    const step = solve(hess, grad);
+    let moved = 0;
+    for (let k = 0; k < WIDTH; k++) {
+      w[k] -= step[k];
+      moved = Math.max(moved, Math.abs(step[k]));
+    }
+    if (moved < 1e-6) break;
+  }
+  return w;
+}
+
+/** Solves A x = b by Gaussian elimination with partial pivoting. */
+function solve(A, b) {
+  const n = b.length;
+  const m = A.map((row, i) => [...row, b[i]]);
+  for (let c = 0; c < n; c++) {
+    let p = c;
+    for (let r = c + 1; r < n; r++) if (Math.abs(m[r][c]) > Math.abs(m[p][c])) p = r;
+    [m[c], m[p]] = [m[p], m[c]];
+    if (Math.abs(m[c][c]) < 1e-12) continue;
+    for (let r = c + 1; r < n; r++) {
+      const f = m[r][c] / m[c][c];
+      if (f) for (let k = c; k <= n; k++) m[r][k] -= f * m[c][k];
+    }
+  }
+  const x = new Array(n).fill(0);
+  for (let r = n - 1; r >= 0; r--) {
+    if (Math.abs(m[r][r]) < 1e-12) continue;
+    let s = m[r][n];
+    for (let k = r + 1; k < n; k++) s -= m[r][k] * x[k];
+    x[r] = s / m[r][r];
+  }
+  return x;
+}
+
+const logOdds = (p) => Math.log(p / (1 - p));
+
+function train(pages) {
+  return { features: FEATURES, weights: fitWeights(pages), keep: logOdds(keep), add: logOdds(add) };
+}
+
+/** The body mine extracts with this model (null: the rules alone). */
+function bodyOf(p, model) {
+  if (!model) return p.ruleText;
+  return extractFromDump(p.page, { allArticles: false, lineModel: model })[0]?.paragraphs.join('\n') ?? '';
+}
+
+/** The set's figure on these pages with these bodies (id -> text). */
+function score(set, pages, bodies) {
+  if (set.full) {
+    const work = fs.mkdtempSync(path.join(os.tmpdir(), 'lines-'));
+    fs.mkdirSync(path.join(work, 'pred'));
+    fs.mkdirSync(path.join(work, 'gold'));
+    for (const p of pages) {
+      fs.writeFileSync(path.join(work, 'pred', `${p.id}.txt`), bodies.get(p.id));
+      fs.copyFileSync(path.join(set.dir, 'gold', `${p.id}.json`), path.join(work, 'gold', `${p.id}.json`));
+    }
+    execFileSync('node', [path.join(set.dir, '..', 'score.mjs'), path.join(work, 'pred'), path.join(work, 'gold'), '--n-bootstrap', '1', '--json', path.join(work, 'score.json')], { stdio: 'ignore' });
+    const { f1, precision, recall } = JSON.parse(fs.readFileSync(path.join(work, 'score.json'), 'utf8'));
+    fs.rmSync(work, { recursive: true, force: true });
+    return { f1, precision, recall };
+  }
+  let [tp, fp, fn] = [0, 0, 0];
+  for (const p of pages) {
+    const body = norm(bodies.get(p.id));
+    const found = (s) => body.includes(norm(s));
+    const w = p.gold.with.filter(found).length;
+    tp += w;
+    fn += p.gold.with.length - w;
+    fp += p.gold.without.filter(found).length;
+  }
+  return { f1: (2 * tp) / (2 * tp + fp + fn), precision: tp / (tp + fp), recall: tp / (tp + fn) };
+}
+
+const sets = args.map(loadSet);
+const all = sets.flatMap((s) => s.pages);
+const foldOf = (p) => {
+  let h = 0;
+  for (const c of p.id) h = (h * 31 + c.charCodeAt(0)) >>> 0;
+  return h % folds;
+};
+const fmt = ({ f1, precision, recall }) => `F1 ${f1.toFixed(3)} (P ${precision.toFixed(3)} R ${recall.toFixed(3)})`;
+const bodies = (pages, model) => new Map(pages.map((p) => [p.id, bodyOf(p, model)]));
+
+console.log(`${all.length} pages, ${all.reduce((n, p) => n + p.labels.filter((l) => l.weight).length, 0)} labelled lines, ${WIDTH} features`);
+const kfold = new Map(sets.map((s) => [s.name, new Map()]));
+for (let f = 0; f < folds; f++) {
+  const model = train(all.filter((p) => foldOf(p) !== f));
+  for (const p of all) if (foldOf(p) === f) kfold.get(p.set).set(p.id, bodyOf(p, model));
+}
+const full = train(all);
+for (const set of sets) {
+  const others = train(all.filter((p) => p.set !== set.name));
+  console.log(`${set.name} (${set.pages.length} pages)`);
+  console.log(`  rules alone            ${fmt(score(set, set.pages, bodies(set.pages, null)))}`);
+  console.log(`  leave-one-set-out      ${fmt(score(set, set.pages, bodies(set.pages, others)))}`);
+  console.log(`  ${folds}-fold                 ${fmt(score(set, set.pages, kfold.get(set.name)))}`);
+  console.log(`  trained on all         ${fmt(score(set, set.pages, bodies(set.pages, full)))}`);
+}
+if (out) {
+  const rounded = { ...full, weights: full.weights.map((w) => Number(w.toFixed(4))), keep: Number(full.keep.toFixed(4)), add: Number(full.add.toFixed(4)) };
+  fs.writeFileSync(out, JSON.stringify(rounded, null, 1) + '\n');
+  console.log(`wrote ${out}`);
+}

@@ -1,0 +1,54 @@
+// The learned line model: its features, and how its scores and thresholds turn the rules' body into the body.
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { bodyLines } from '../../src/extract/dump-body.js';
+import { FEATURES, lineFeatures, lineModel, lineScores, modelBody, type LineModel } from '../../src/extract/line-model.js';
+import { readDump, ruleView, segmentTitle } from '../../src/extract/text-dump.js';
+
+const PARAGRAPH = (who: string) => `The council heard from ${who}, who said that the plan for the parks would help the families of the city.`;
+const PAGE = ['The Daily Courier', 'Home | World | Business | Sport', 'Council approves new budget for city parks', 'By Jane Roe | March 3, 2024', ...['the mayor', 'a teacher', 'the treasurer', 'a nurse', 'a shop owner'].map(PARAGRAPH), 'Most Read', 'Weather: sunny all week', 'Contact us | Privacy'].join('\n\n');
+
+function view() {
+  const dump = readDump({ file: 'page.txt', content: PAGE, format: 'text' })!;
+  const { lines, segments, main } = dump;
+  const body = bodyLines(lines, main);
+  return { lines, body, rules: ruleView(segments, main, body, segmentTitle(lines, segments, main, new Set())) };
+}
+
+/** A model that scores every line the same (its bias), with the given thresholds. */
+function flat(bias: number, keep: number, add: number): LineModel {
+  return { features: FEATURES, weights: FEATURES.map((_, k) => (k === 0 ? bias : 0)), keep, add };
+}
+
+test('each line gets one value per feature, the rules body among them', () => {
+  const { lines, body, rules } = view();
+  const features = lineFeatures(lines, rules);
+  assert.equal(features.length, lines.length * FEATURES.length);
+  const ruleBody = FEATURES.indexOf('ruleBody');
+  lines.forEach((line, i) => assert.equal(features[i * FEATURES.length + ruleBody], body.includes(line) ? 1 : 0));
+});
+
+test('the rules body stays above the keep threshold, goes below it; other lines come in only above the add threshold', () => {
+  const { lines, body, rules } = view();
+  assert.deepEqual(modelBody(lines, rules, flat(0, -1, 1)), body);
+  assert.deepEqual(modelBody(lines, rules, flat(0, 1, 2)), []);
+  assert.deepEqual(modelBody(lines, rules, flat(3, -1, 1)), lines);
+});
+
+test('the shipped model keeps the paragraphs of a plain article and leaves the page furniture out', () => {
+  const { lines, rules } = view();
+  const text = modelBody(lines, rules, lineModel()).map((l) => l.text);
+  assert.equal(text.length, 5);
+  assert.ok(text.every((t) => t.startsWith('The council heard from')));
+});
+
+test("the scores are the dot products of each line's features with the weights", () => {
+  const { lines, rules } = view();
+  const weights = FEATURES.map((_, k) => ((k * 7) % 5) - 2);
+  const features = lineFeatures(lines, rules);
+  const scores = lineScores(lines, rules, weights);
+  lines.forEach((_, i) => {
+    const dot = weights.reduce((z, w, k) => z + w * features[i * FEATURES.length + k]!, 0);
+    assert.ok(Math.abs(scores[i]! - dot) < 1e-9, `line ${i}: ${scores[i]} vs ${dot}`);
+  });
+});
