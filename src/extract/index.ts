@@ -1,6 +1,7 @@
 // Extract stage: a page (dump or HTML) -> its article(s) with metadata. Pure: no I/O.
 import { createHash } from 'node:crypto';
 import type { Article, Page } from '../types.js';
+import { detectLanguage } from '../text/language.js';
 import { countWords } from '../text/words.js';
 import { extractFromHtml } from './html.js';
 import { extractFromDump, type DumpArticle } from './text-dump.js';
@@ -53,5 +54,6 @@ function toArticle(page: Page, id: string, a: DumpArticle): Article {
     paragraphs: a.paragraphs,
     text,
     words: a.words ?? countWords(text),
+    language: detectLanguage(text),
   };
 }
