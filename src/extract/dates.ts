@@ -5,7 +5,8 @@
 // "11:11 PM EST Nov 19, 2019"), numeric ("19/11/2019", "2019/11/19") and year-less datelines
 // ("June 10 (Xinhua)") when a reference year is given; and in other languages, month names in
 // the forms ICU knows ("16. Oktober 2019", "4 de mayo de 2022", "16 października 2019",
-// "2019. október 16.") and Chinese, Japanese and Korean dates ("2019年10月16日").
+// "2019. október 16.", "März 7, 2018"), day-first dates with full stops ("04.05.20") and Chinese,
+// Japanese and Korean dates ("2019年10月16日").
 import { loadData } from '../data.js';
 
 export interface FoundDate {
@@ -48,6 +49,10 @@ interface Pattern {
   needs?: 'month' | 'numeric';
   /** Matches dates without a year, which need a reference year to be read. */
   yearless?: boolean;
+  /** Matches dates with two digits of the year ("04.05.20"). */
+  twoDigitYear?: boolean;
+  /** A cheap test that every match passes, run first where the pattern itself would cost more. */
+  quick?: RegExp;
   build: (m: RegExpExecArray, year: number | null) => Parts | null;
 }
 
@@ -131,6 +136,27 @@ function patternsForAllLanguages(): Pattern[] {
       build: (m) => withTime({ y: +m[3]!, mo: month(m[2]!), d: +m[1]!, hasYear: true }, m, 4),
     },
     {
+      // Oktober 25, 2023; März 7, 2018
+      re: new RegExp(`(?<![\\p{L}\\d])${name}\\s+(\\d{1,2}),?\\s+(\\d{4})`, 'gu'),
+      otherLanguages: true,
+      quick: /\d,?\s+\d{4}/,
+      build: (m) => ({ y: +m[3]!, mo: month(m[1]!), d: +m[2]!, hasYear: true }),
+    },
+    {
+      // Day first with full stops as German and others print it, also spaced or glued to a word: 18. 05. 2014,
+      // Erstellt am09.02.2022 10:24
+      re: /(?<![\d.])(\d{1,2})\.\s?(\d{1,2})\.\s?(\d{4})(?:,?\s+(\d{1,2}):(\d{2}))?/g,
+      otherLanguages: true,
+      build: (m) => ({ y: +m[3]!, mo: +m[2]!, d: +m[1]!, h: opt(m[4]), mi: opt(m[5]), hasYear: true }),
+    },
+    {
+      // The same with two digits of the year, each part two digits: 04.05.20 14:50
+      re: /(?<![\d.])(\d{2})\.(\d{2})\.(\d{2})(?![\d.])(?:,?\s+(\d{1,2}):(\d{2}))?/g,
+      otherLanguages: true,
+      twoDigitYear: true,
+      build: (m) => ({ y: +m[3]! + (+m[3]! < 70 ? 2000 : 1900), mo: +m[2]!, d: +m[1]!, h: opt(m[4]), mi: opt(m[5]), hasYear: true }),
+    },
+    {
       // 2019. október 16., 2019 m. spalio 16 d.
       re: new RegExp(`(?<!\\d)(\\d{4})\\.?\\s*(?:m\\.\\s*)?${name}\\s*(\\d{1,2})(?!\\d)`, 'gu'),
       otherLanguages: true,
@@ -160,12 +186,13 @@ export function findDates(text: string, options: { year?: number | null; english
   // Arabic-Indic digits read as ASCII ones, which keeps every index (their zeros are U+0660 and U+06F0).
   if (ARABIC_DIGIT.test(text)) text = text.replace(ARABIC_DIGITS, (d) => String(d.charCodeAt(0) & 0xf));
   const year = /\d{4}/.test(text);
-  if (!year && options.year == null) return found;
+  const shortYear = !options.englishOnly && /\d\.\d{2}(?![\d.])/.test(text);
+  if (!year && !shortYear && options.year == null) return found;
   const has = { year, month: MONTH_START.test(text), numeric: /\d[-/.]\d/.test(text) };
-  const patterns = options.englishOnly || !year ? PATTERNS : patternsForAllLanguages();
+  const patterns = options.englishOnly || !(year || shortYear) ? PATTERNS : patternsForAllLanguages();
   for (const pattern of patterns) {
-    if (pattern.yearless ? options.year == null : !has.year) continue;
-    if (pattern.needs && !has[pattern.needs]) continue;
+    if (pattern.yearless ? options.year == null : pattern.twoDigitYear ? !shortYear : !has.year) continue;
+    if ((pattern.needs && !has[pattern.needs]) || pattern.quick?.test(text) === false) continue;
     pattern.re.lastIndex = 0;
     for (let m = pattern.re.exec(text); m; m = pattern.re.exec(text)) {
       const start = m.index, end = m.index + m[0].length;

@@ -59,7 +59,7 @@ export function extractFromDump(page: Page, options: { allArticles: boolean }): 
     const body = bodyLines(lines, segment);
     articles.push({
       title: titleLine ? titleLine.text : null,
-      published: findPublished(lines, segment, header, page.mtime),
+      published: findPublished(content, lines, segment, header, titleLine, page.mtime),
       author: meta.author,
       source: meta.source,
       site,

@@ -102,3 +102,12 @@ test("extraction sets the body's language, and cleaning keeps it", () => {
   assert.equal(cleanArticle(deutsch).language, 'de');
   assert.equal(article('Home', 'News').language, 'und');
 });
+
+test('the published date is read in the page\'s language, near the headline, not from an embedded post or a comment', () => {
+  const german = ['der Bürgermeister', 'eine Lehrerin', 'der Leiter der Parks', 'ein Vater'].map(
+    (who) => `Im Rat sprach auch ${who}, und es hieß, dass der Plan für die Parks den Familien der Stadt helfen werde.`,
+  );
+  const page = (...around: string[][]) => article('Der Stadtbote', 'Start', 'Politik', ...around[0]!, ...german, ...around[1]!);
+  assert.equal(page(['Rat beschließt neuen Haushalt für die Parks', '16. Oktober 2019 um 15:05 Uhr'], []).published, '2019-10-16T15:05:00');
+  assert.equal(page(['Rat beschließt neuen Haushalt für die Parks', 'Veröffentlicht am 16.10.2019'], ['— Jane Roe (@janeroe) 14. Oktober 2019', 'Kommentare', '18. Oktober 2019 um 09:12 Uhr']).published, '2019-10-16');
+});
