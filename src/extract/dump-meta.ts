@@ -196,6 +196,9 @@ const DAY = 24 * 3600 * 1000;
 /** How far into a line dates are looked for: a paragraph's later dates are what it tells of, not when it was published. */
 const DATE_REACH = 200;
 
+/** What every line with a date has: a four-digit year, or a two-digit one after a full stop. */
+const MAY_HOLD_DATE = /\d{4}|\d\.\d{2}/;
+
 /** Lines of the body that dates are looked for in (where a standfirst, byline or dateline can be); after it, they are again. */
 const BODY_REACH = 50;
 
@@ -243,20 +246,22 @@ export function dateCandidates(content: string, lines: Scored[], segment: Segmen
     if (i === bodyAt + BODY_REACH && i < segment.last) i = segment.last;
     const line = lines[i]!;
     // A caption's date is the photo's ("In this Dec. 12, 2006, file photo ...").
-    if (line.furniture && !line.dated) continue;
+    if ((line.furniture && !line.dated) || !MAY_HOLD_DATE.test(line.text)) continue;
     // A day with a full stop at the start of a line reads as a list marker ("16. Oktober 2019"): it is put back.
     const text = (line.listItem ? content.slice(lineStartOf(content, line.start), line.start + line.text.length) : line.text).slice(0, DATE_REACH);
-    if (!/\d{4}|\d\.\d{2}/.test(text)) continue;
     const dates = findDates(text).filter((d) => d.hasYear && d.instant <= limit);
     for (const date of dates) found.push({ date, at: i, text, onLine: dates.length });
   }
-  if (found.length === 0) return [];
-  const days = found.map((f) => f.date.iso.slice(0, 10));
-  const latest = Math.max(...found.map((f) => f.date.instant));
-  const earliest = Math.min(...found.map((f) => f.date.instant));
+  const perDay = new Map<string, number>();
+  let latest = -Infinity;
+  let earliest = Infinity;
+  for (const { date } of found) {
+    perDay.set(date.iso.slice(0, 10), (perDay.get(date.iso.slice(0, 10)) ?? 0) + 1);
+    latest = Math.max(latest, date.instant);
+    earliest = Math.min(earliest, date.instant);
+  }
   return found.map(({ date, at, text, onLine }, rank) => {
     const line = lines[at]!;
-    const day = days[rank]!;
     const before = at < bodyAt;
     const after = at > segment.last;
     const features = [
@@ -271,7 +276,7 @@ export function dateCandidates(content: string, lines: Scored[], segment: Segmen
       +(line.kind === 'good'),
       Math.log1p(line.words),
       +date.hasTime,
-      Math.log1p(days.filter((d) => d === day).length - 1),
+      Math.log1p(perDay.get(date.iso.slice(0, 10))! - 1),
       +(rank === 0),
       Math.log1p(rank),
       +(date.instant === latest),
