@@ -38,7 +38,7 @@ export interface Article {
   words: number;
   /** Why the body is empty, when it is (`not an article`, `empty page`...). Additive field. */
   reason?: string;
-  /** ISO 639-1 code of the body's language ("en", "de"...) or "und", set by cleaning. Additive field. */
+  /** ISO 639-1 code of the body's language ("en", "de"...) or "und", set by extraction (and again by cleaning). Additive field. */
   language?: string;
 }
 

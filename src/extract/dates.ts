@@ -3,7 +3,11 @@
 // Handles ISO stamps ("2023-02-02T23:44:00+03:00", "2025-04-02 05:04"), day-month-year
 // ("7 Aug 2023 23:54"), month-day-year ("Published November 28, 2022 | 07:40 AM",
 // "11:11 PM EST Nov 19, 2019"), numeric ("19/11/2019", "2019/11/19") and year-less datelines
-// ("June 10 (Xinhua)") when a reference year is given.
+// ("June 10 (Xinhua)") when a reference year is given; and in other languages, month names in
+// the forms ICU knows ("16. Oktober 2019", "4 de mayo de 2022", "16 października 2019",
+// "2019. október 16.", "März 7, 2018"), day-first dates with full stops ("04.05.20") and Chinese,
+// Japanese and Korean dates ("2019年10月16日").
+import { loadData } from '../data.js';
 
 export interface FoundDate {
   /** ISO 8601: date and time (with offset when printed) or the date alone. */
@@ -39,10 +43,16 @@ const TZ_OFFSET = '(Z|[+-]\\d{2}:?\\d{2})';
 
 interface Pattern {
   re: RegExp;
+  /** Reads month names in other languages than English, or their scripts' date forms. */
+  otherLanguages?: boolean;
   /** What every match has: a month's name (its first three letters) or digits around a - / or . */
-  needs: 'month' | 'numeric';
+  needs?: 'month' | 'numeric';
   /** Matches dates without a year, which need a reference year to be read. */
   yearless?: boolean;
+  /** Matches dates with two digits of the year ("04.05.20"). */
+  twoDigitYear?: boolean;
+  /** A cheap test that every match passes, run first where the pattern itself would cost more. */
+  quick?: RegExp;
   build: (m: RegExpExecArray, year: number | null) => Parts | null;
 }
 
@@ -103,18 +113,86 @@ const PATTERNS: Pattern[] = [
   },
 ];
 
-/** Every date in `text`, in order of position. `year` lets year-less datelines be read. */
-export function findDates(text: string, options: { year?: number | null } = {}): FoundDate[] {
+let allPatterns: Pattern[] | null = null;
+
+/** PATTERNS and those for other languages, made on first use from the month names in data/month-names.json. */
+function patternsForAllLanguages(): Pattern[] {
+  if (allPatterns) return allPatterns;
+  const names = new Map(Object.entries(loadData<{ names: Record<string, number> }>('month-names.json').names));
+  // A word, then the second word of the names that have two (Levantine Arabic's), looked up as a whole; a word that is
+  // no month's name makes no date. Cheaper than an alternation of all the names.
+  const seconds = [...new Set([...names.keys()].filter((n) => n.includes(' ')).map((n) => n.split(' ')[1]!))];
+  const name = `(\\p{L}+(?:\\s+(?:${seconds.join('|')}))?)\\.?`;
+  const month = (text: string) => names.get(text.toLowerCase().replace(/\s+/g, ' ')) ?? 0;
+  // "um 15:05 Uhr", "à 10h30", "a las 07:46", "alle 12:00": the word between a date and its time.
+  const at = '(?:,|\\s+(?:at|um|à|a\\s+las|às|alle|o|в|om|kl\\.?|klo)|\\s*[|\\-–—•/]|\\s)\\s*';
+  const time = '(\\d{1,2})[:h.](\\d{2})';
+  return (allPatterns = [
+    ...PATTERNS,
+    {
+      // 16. Oktober 2019 um 15:05, 4 de Mayo de 2022 a las 07:46, 1er octobre 2019, 16 października 2019
+      re: new RegExp(`(?<!\\d)(\\d{1,2})(?:\\.|º|er)?\\s*(?:[Dd]e\\s+)?${name},?\\s*(?:[Dd]el?\\s+)?(\\d{4})(?:${at}${time}(?!\\d))?`, 'gu'),
+      otherLanguages: true,
+      build: (m) => withTime({ y: +m[3]!, mo: month(m[2]!), d: +m[1]!, hasYear: true }, m, 4),
+    },
+    {
+      // Oktober 25, 2023; März 7, 2018
+      re: new RegExp(`(?<![\\p{L}\\d])${name}\\s+(\\d{1,2}),?\\s+(\\d{4})`, 'gu'),
+      otherLanguages: true,
+      quick: /\d,?\s+\d{4}/,
+      build: (m) => ({ y: +m[3]!, mo: month(m[1]!), d: +m[2]!, hasYear: true }),
+    },
+    {
+      // Day first with full stops as German and others print it, also spaced or glued to a word: 18. 05. 2014,
+      // Erstellt am09.02.2022 10:24
+      re: /(?<![\d.])(\d{1,2})\.\s?(\d{1,2})\.\s?(\d{4})(?:,?\s+(\d{1,2}):(\d{2}))?/g,
+      otherLanguages: true,
+      build: (m) => ({ y: +m[3]!, mo: +m[2]!, d: +m[1]!, h: opt(m[4]), mi: opt(m[5]), hasYear: true }),
+    },
+    {
+      // The same with two digits of the year, each part two digits: 04.05.20 14:50
+      re: /(?<![\d.])(\d{2})\.(\d{2})\.(\d{2})(?![\d.])(?:,?\s+(\d{1,2}):(\d{2}))?/g,
+      otherLanguages: true,
+      twoDigitYear: true,
+      build: (m) => ({ y: +m[3]! + (+m[3]! < 70 ? 2000 : 1900), mo: +m[2]!, d: +m[1]!, h: opt(m[4]), mi: opt(m[5]), hasYear: true }),
+    },
+    {
+      // 2019. október 16., 2019 m. spalio 16 d.
+      re: new RegExp(`(?<!\\d)(\\d{4})\\.?\\s*(?:m\\.\\s*)?${name}\\s*(\\d{1,2})(?!\\d)`, 'gu'),
+      otherLanguages: true,
+      build: (m) => ({ y: +m[1]!, mo: month(m[2]!), d: +m[3]!, hasYear: true }),
+    },
+    {
+      // 2019年10月16日 15:05, 2019년 10월 16일
+      re: /(\d{4})\s*[年년]\s*(\d{1,2})\s*[月월]\s*(\d{1,2})\s*[日일](?:\s*(\d{1,2})[:時시]\s*(\d{2}))?/g,
+      otherLanguages: true,
+      build: (m) => ({ y: +m[1]!, mo: +m[2]!, d: +m[3]!, h: opt(m[4]), mi: opt(m[5]), hasYear: true }),
+    },
+  ]);
+}
+
+const ARABIC_DIGIT = /[\u0660-\u0669\u06f0-\u06f9]/;
+const ARABIC_DIGITS = /[\u0660-\u0669\u06f0-\u06f9]/g;
+
+/**
+ * Every date in `text`, in order of position. `year` lets year-less datelines be read; `englishOnly` leaves out
+ * other languages' month names and date forms.
+ */
+export function findDates(text: string, options: { year?: number | null; englishOnly?: boolean } = {}): FoundDate[] {
   const found: FoundDate[] = [];
   const taken: Array<[number, number]> = [];
   // Quick tests of what each pattern needs: most text has none of it. Only year-less datelines do without four
   // digits in a row, and only they need a reference year.
+  // Arabic-Indic digits read as ASCII ones, which keeps every index (their zeros are U+0660 and U+06F0).
+  if (ARABIC_DIGIT.test(text)) text = text.replace(ARABIC_DIGITS, (d) => String(d.charCodeAt(0) & 0xf));
   const year = /\d{4}/.test(text);
-  if (!year && options.year == null) return found;
+  const shortYear = !options.englishOnly && /\d\.\d{2}(?![\d.])/.test(text);
+  if (!year && !shortYear && options.year == null) return found;
   const has = { year, month: MONTH_START.test(text), numeric: /\d[-/.]\d/.test(text) };
-  for (const pattern of PATTERNS) {
-    if (pattern.yearless ? options.year == null : !has.year) continue;
-    if (!has[pattern.needs]) continue;
+  const patterns = options.englishOnly || !(year || shortYear) ? PATTERNS : patternsForAllLanguages();
+  for (const pattern of patterns) {
+    if (pattern.yearless ? options.year == null : pattern.twoDigitYear ? !shortYear : !has.year) continue;
+    if ((pattern.needs && !has[pattern.needs]) || pattern.quick?.test(text) === false) continue;
     pattern.re.lastIndex = 0;
     for (let m = pattern.re.exec(text); m; m = pattern.re.exec(text)) {
       const start = m.index, end = m.index + m[0].length;
@@ -202,12 +280,15 @@ function daysIn(y: number, mo: number): number {
   return mo === 4 || mo === 6 || mo === 9 || mo === 11 ? 30 : 31;
 }
 
-/** A line that is a date with at most a label around it ("Published: 7 Aug 2023 23:54"). */
+/**
+ * A line that is a date with at most a label around it ("Published: 7 Aug 2023 23:54"). English dates only: the
+ * labels and words it allows around a date are English ones.
+ */
 export function isDateLine(text: string): boolean {
   if (text.length > 90) return false;
   // Every date form with a year has four digits in a row: most lines are ruled out before any date pattern runs.
   if (!/\d{4}/.test(text)) return text.includes(':') && YEARLESS_STAMP.test(text) && fewWordsBesideDates(text);
-  const dates = findDates(text);
+  const dates = findDates(text, { englishOnly: true });
   if (dates.length === 0) return false;
   // "Updated on: November 19, 2019 / 10:07 AM / CBS News": a label, then the date, then perhaps the source.
   return (dates[0]!.index <= 25 && DATE_LABEL.test(text)) || fewWordsBesideDates(text) || (dates[0]!.index === 0 && shortFieldsAfter(text));

@@ -1,4 +1,5 @@
 // Metadata of an article in a page dump: title, byline, published date, site and tags, read from lines near the body.
+import { loadData } from '../data.js';
 import { anyStopwords } from '../text/stopwords.js';
 import { boilerplate, isFurniture } from './boilerplate.js';
 import { findDates, isDateLine, type FoundDate } from './dates.js';
@@ -168,30 +169,160 @@ function splitByline(text: string): { author: string | null; source: string | nu
   return { author: names.length ? names.join(', ') : null, source };
 }
 
-export function findPublished(lines: Scored[], segment: Segment, header: Scored[], mtime?: Date): string | null {
-  const limit = mtime ? mtime.getTime() + 24 * 3600 * 1000 : Infinity;
-  const ok = (d: FoundDate) => d.instant <= limit;
+/**
+ * The published date: of the dates on the page (not later than the file's time, with their year), the one a
+ * logistic model (data/date-model.json, trained by scripts/train-dates.mjs) rates likeliest, when it rates it likely
+ * enough; failing that, a year-less dateline at the start of the body.
+ */
+export function findPublished(content: string, lines: Scored[], segment: Segment, header: Scored[], title: Scored | null, mtime?: Date): string | null {
+  const candidates = dateCandidates(content, lines, segment, header, title, mtime);
+  const model = dateModel();
+  let best: DateCandidate | null = null;
+  let bestScore = -Infinity;
+  for (const candidate of candidates) {
+    let score = 0;
+    for (let k = 0; k < model.weights.length; k++) score += model.weights[k]! * candidate.features[k]!;
+    if (score > bestScore) [best, bestScore] = [candidate, score];
+  }
+  if (best && bestScore >= model.threshold) return best.date.iso;
+  const yearHint = yearOf(lines);
+  const limit = mtime ? mtime.getTime() + DAY : Infinity;
+  const dateline = findDates(lines[segment.first]!.text.slice(0, 120), { year: yearHint }).find((d) => d.instant <= limit && !d.hasYear && d.index < 60);
+  return dateline ? dateline.iso : null;
+}
+
+const DAY = 24 * 3600 * 1000;
+
+/** How far into a line dates are looked for: a paragraph's later dates are what it tells of, not when it was published. */
+const DATE_REACH = 200;
+
+/** What every line with a date has: a four-digit year, or a two-digit one after a full stop. */
+const MAY_HOLD_DATE = /\d{4}|\d\.\d{2}/;
+
+/** Lines of the body that dates are looked for in (where a standfirst, byline or dateline can be); after it, they are again. */
+const BODY_REACH = 50;
+
+/** A date on the page, with what the date model weighs (DATE_FEATURES, in order). */
+export interface DateCandidate {
+  date: FoundDate;
+  features: number[];
+}
+
+/** The names of the date model's features, as data/date-model.json lists them. */
+export const DATE_FEATURES = [
+  'bias', 'beforeBody', 'linesBeforeBody', 'inBody', 'linesAfterBody', 'inHeader', 'linesFromTitle', 'afterTitle',
+  'goodLine', 'lineWords', 'hasTime', 'sameDayElsewhere', 'firstOnPage', 'rank', 'latest', 'earliest', 'daysBeforeLatest',
+  'furniture', 'dateLine', 'listItem', 'startsLine', 'datesOnLine', 'isoStamp', 'repeatedLine', 'labelled', 'nearTitle', 'handle',
+];
+
+interface DateModel {
+  features: string[];
+  weights: number[];
+  threshold: number;
+}
+
+let model: DateModel | null = null;
+
+function dateModel(): DateModel {
+  if (model) return model;
+  const loaded = loadData<DateModel>('date-model.json');
+  if (loaded.features.join() !== DATE_FEATURES.join()) throw new Error('data/date-model.json was trained on other features: run scripts/train-dates.mjs');
+  return (model = loaded);
+}
+
+/**
+ * The dates with a year on the page's lines (`content` is the text they were cut from), not later than `mtime` and a
+ * day, with their features.
+ */
+export function dateCandidates(content: string, lines: Scored[], segment: Segment, header: Scored[], title: Scored | null, mtime?: Date): DateCandidate[] {
+  const limit = mtime ? mtime.getTime() + DAY : Infinity;
+  const bodyAt = bodyStart(lines, segment);
+  const titleAt = title ? lines.indexOf(title) : -1;
+  const inHeader = new Set(header);
+  const labelled = labelledDate(lines, segment, header, limit);
+  const found: Array<{ date: FoundDate; at: number; text: string; onLine: number }> = [];
+  for (let i = 0; i < lines.length; i++) {
+    // From the first lines of a long body on to its last.
+    if (i === bodyAt + BODY_REACH && i < segment.last) i = segment.last;
+    const line = lines[i]!;
+    // A caption's date is the photo's ("In this Dec. 12, 2006, file photo ...").
+    if ((line.furniture && !line.dated) || !MAY_HOLD_DATE.test(line.text)) continue;
+    // A day with a full stop at the start of a line reads as a list marker ("16. Oktober 2019"): it is put back.
+    const text = (line.listItem ? content.slice(lineStartOf(content, line.start), line.start + line.text.length) : line.text).slice(0, DATE_REACH);
+    const dates = findDates(text).filter((d) => d.hasYear && d.instant <= limit);
+    for (const date of dates) found.push({ date, at: i, text, onLine: dates.length });
+  }
+  const perDay = new Map<string, number>();
+  let latest = -Infinity;
+  let earliest = Infinity;
+  for (const { date } of found) {
+    perDay.set(date.iso.slice(0, 10), (perDay.get(date.iso.slice(0, 10)) ?? 0) + 1);
+    latest = Math.max(latest, date.instant);
+    earliest = Math.min(earliest, date.instant);
+  }
+  return found.map(({ date, at, text, onLine }, rank) => {
+    const line = lines[at]!;
+    const before = at < bodyAt;
+    const after = at > segment.last;
+    const features = [
+      1,
+      +before,
+      before ? Math.log1p(bodyAt - at) : 0,
+      +(!before && !after),
+      after ? Math.log1p(at - segment.last) : 0,
+      +inHeader.has(line),
+      titleAt >= 0 ? Math.log1p(Math.abs(at - titleAt)) : Math.log1p(30),
+      +(titleAt >= 0 && at > titleAt),
+      +(line.kind === 'good'),
+      Math.log1p(line.words),
+      +date.hasTime,
+      Math.log1p(perDay.get(date.iso.slice(0, 10))! - 1),
+      +(rank === 0),
+      Math.log1p(rank),
+      +(date.instant === latest),
+      +(date.instant === earliest),
+      Math.log1p((latest - date.instant) / DAY),
+      +line.furniture,
+      +line.dateLine,
+      +line.listItem,
+      +(text.slice(0, date.index).trim() === ''),
+      Math.log1p(onLine - 1),
+      +/^\d{4}-\d{2}-\d{2}/.test(text.slice(date.index)),
+      +(line.repeats > 1),
+      +(labelled?.line === line && labelled.date.index === date.index),
+      +(titleAt >= 0 && Math.abs(at - titleAt) <= 3),
+      // An embedded post's ("— Jane Roe (@janeroe) November 3, 2023").
+      +/@\w{2,}/.test(line.text),
+    ];
+    return { date, features };
+  });
+}
+
+/** Where the line that holds `at` starts (lines end at \n, \r or \r\n). */
+function lineStartOf(content: string, at: number): number {
+  // Stepped back by hand: lastIndexOf('\r') would search the whole page before it when there is none.
+  let start = at;
+  while (start > 0 && content[start - 1] !== '\n' && content[start - 1] !== '\r') start--;
+  return start;
+}
+
+/**
+ * The date the hand-set rules find (one of the model's features): the first in the header, skipping "Updated"
+ * lines if others have one, then a labelled date ("Published ...") before the body.
+ */
+function labelledDate(lines: Scored[], segment: Segment, header: Scored[], limit: number): { line: Scored; date: FoundDate } | null {
   const fromLines = (ls: Scored[], skipUpdated: boolean) => {
     for (const line of ls) {
       if (skipUpdated && /^(updated|last updated|modified)\b/i.test(line.text)) continue;
       // A caption's date is the photo's ("In this Dec. 12, 2006, file photo ...").
       if (line.furniture && !line.dated) continue;
-      const date = findDates(line.text).find(ok);
-      if (date) return date;
+      const date = findDates(line.text).find((d) => d.instant <= limit);
+      if (date) return { line, date };
     }
     return null;
   };
-  let date = fromLines(header, true) ?? fromLines(header, false);
-  if (!date) {
-    // A labelled date anywhere before the body, then a dateline in the first paragraph.
-    const before = lines.slice(0, segment.first).filter((l) => /\b(published|posted|updated|date)\b/i.test(l.text));
-    date = fromLines(before, false);
-  }
-  if (!date) {
-    const yearHint = yearOf(lines);
-    date = findDates(lines[segment.first]!.text.slice(0, 120), { year: yearHint }).find((d) => ok(d) && (d.hasYear || d.index < 60)) ?? null;
-  }
-  return date ? date.iso : null;
+  const before = lines.slice(0, segment.first).filter((l) => /\b(published|posted|updated|date)\b/i.test(l.text));
+  return fromLines(header, true) ?? fromLines(header, false) ?? fromLines(before, false);
 }
 
 /** A year printed somewhere on the page (copyright line, other dates), for year-less datelines. */

@@ -1,6 +1,7 @@
 // Extract stage: a page (dump or HTML) -> its article(s) with metadata. Pure: no I/O.
 import { createHash } from 'node:crypto';
 import type { Article, Page } from '../types.js';
+import { detectLanguage } from '../text/language.js';
 import { countWords } from '../text/words.js';
 import { extractFromHtml } from './html.js';
 import { extractFromDump, type DumpArticle } from './text-dump.js';
@@ -39,6 +40,12 @@ function emptyArticle(): DumpArticle {
   return { title: null, published: null, author: null, source: null, site: null, tags: [], paragraphs: [] };
 }
 
+/**
+ * The characters of a body its language is told from: they cost less than the whole, and told the same language as
+ * the whole on all 646 articles of the snippet, readability, dev and sample pages.
+ */
+const LANGUAGE_SAMPLE = 2000;
+
 function toArticle(page: Page, id: string, a: DumpArticle): Article {
   const text = a.paragraphs.join('\n\n');
   return {
@@ -53,5 +60,6 @@ function toArticle(page: Page, id: string, a: DumpArticle): Article {
     paragraphs: a.paragraphs,
     text,
     words: a.words ?? countWords(text),
+    language: detectLanguage(text.slice(0, LANGUAGE_SAMPLE)),
   };
 }

@@ -82,7 +82,7 @@ export function extractFromDump(page: Page, options: { allArticles: boolean; lin
     const body = segment === main ? modelBody(lines, ruleView(segments, main, ruleBody, titleLine), options.lineModel) : ruleBody;
     articles.push({
       title: titleLine ? titleLine.text : null,
-      published: findPublished(lines, segment, header, page.mtime),
+      published: findPublished(content, lines, segment, header, titleLine, page.mtime),
       author: meta.author,
       source: meta.source,
       site,

@@ -8,11 +8,14 @@ export type Found = { file: string } | { stdin: true } | { error: InputError };
 
 const GLOB_CHARS = /[*?[\]{}]/;
 
-/** What a folder walk reads: page dumps, HTML, records, and files without an extension. Named files are always read. */
+/**
+ * What a folder walk reads: page dumps, HTML, records, and files without an extension, each also gzipped
+ * ("page.html.gz"). Named files are always read.
+ */
 const PAGE_EXTENSIONS = new Set(['', '.txt', '.text', '.dump', '.html', '.htm', '.xhtml', '.shtml', '.ndjson', '.jsonl', '.json']);
 
 function isPageFile(name: string): boolean {
-  return PAGE_EXTENSIONS.has(path.extname(name).toLowerCase());
+  return PAGE_EXTENSIONS.has(path.extname(name.replace(/\.gz$/i, '')).toLowerCase());
 }
 
 /** Yields every input named by `args`, in order; folders are walked recursively (hidden entries and other file types skipped). */

@@ -1,6 +1,7 @@
 // Reads what findInputs found: each file or stdin becomes pages (raw dumps, HTML) or records (NDJSON/JSON).
 import fs from 'node:fs';
 import path from 'node:path';
+import zlib from 'node:zlib';
 import { InputError } from '../errors.js';
 import type { MineRecord, Page } from '../types.js';
 import { decodeBytes } from './decode.js';
@@ -46,7 +47,13 @@ export async function* listInputs(args: string[], options: ReadOptions): AsyncGe
 
 /** Files whose content may be records (NDJSON or a JSON array) rather than a page. */
 export function isRecordFile(file: string): boolean {
-  return RECORD_EXTENSIONS.has(path.extname(file).toLowerCase());
+  return RECORD_EXTENSIONS.has(innerExtension(file));
+}
+
+/** The extension that says what a file holds: a gzipped file's is the one before ".gz" ("page.html.gz": ".html"). */
+function innerExtension(file: string): string {
+  const ext = path.extname(file).toLowerCase();
+  return ext === '.gz' ? path.extname(file.slice(0, -ext.length)).toLowerCase() : ext;
 }
 
 /**
@@ -69,7 +76,28 @@ export function* readFile(file: string, options: ReadOptions): Generator<Input> 
     yield { kind: 'skip', error: new InputError(file, 'unreadable', describeFsError(error)) };
     return;
   }
+  if (path.extname(file).toLowerCase() === '.gz') {
+    try {
+      bytes = gunzip(file, bytes, options.maxBytes);
+    } catch (error) {
+      if (error instanceof InputError) yield { kind: 'skip', error };
+      else throw error;
+      return;
+    }
+  }
   yield* fromText(file, bytes, mtime);
+}
+
+/** A gzipped file's content, held to the size limit of files (a small file can unpack to gigabytes). */
+function gunzip(file: string, bytes: Buffer, maxBytes: number): Buffer {
+  try {
+    return zlib.gunzipSync(bytes, { maxOutputLength: maxBytes });
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE') {
+      throw new InputError(file, 'too large', `too large uncompressed (over ${formatBytes(maxBytes)}; see --max-size)`);
+    }
+    throw new InputError(file, 'bad gzip', `not valid gzip (${(error as Error).message})`);
+  }
 }
 
 function* fromText(file: string, bytes: Uint8Array, mtime?: Date): Generator<Input> {
@@ -81,7 +109,7 @@ function* fromText(file: string, bytes: Uint8Array, mtime?: Date): Generator<Inp
     else throw error;
     return;
   }
-  const ext = path.extname(file).toLowerCase();
+  const ext = innerExtension(file);
   if ((RECORD_EXTENSIONS.has(ext) || file === '-') && looksLikeRecords(text.slice(0, 1024))) {
     yield* parseRecordText(file, text);
     return;

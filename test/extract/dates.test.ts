@@ -46,3 +46,27 @@ test('a line that is only a date, with or without its year, is a date line; a se
   assert.ok(!isDateLine('The council will meet again on Nov 19, 9:30 AM, at the town hall.'));
   assert.ok(!isDateLine('Nov 19 is the last day to register.'));
 });
+
+test('month names in other languages, as ICU prints them, and CJK dates are read', () => {
+  assert.equal(iso('18. Oktober 2019 um 15:05 Uhr'), '2019-10-18T15:05:00');
+  assert.equal(iso('Miércoles, 4 de Mayo de 2022 a las 07:46hrs.'), '2022-05-04T07:46:00');
+  assert.equal(iso('1er octobre 2019 à 10h30'), '2019-10-01T10:30:00');
+  assert.equal(iso('16 października 2019'), '2019-10-16');
+  assert.equal(iso('16 октября 2019 г.'), '2019-10-16');
+  assert.equal(iso('16 ottobre 2019'), '2019-10-16');
+  assert.equal(iso('16 de outubro de 2019'), '2019-10-16');
+  assert.equal(iso('Donnerstag, 4. Jänner 2021'), '2021-01-04');
+  assert.equal(iso('2019. október 16.'), '2019-10-16');
+  assert.equal(iso('2019年10月16日 15:05'), '2019-10-16T15:05:00');
+  assert.equal(iso('2019년 10월 16일'), '2019-10-16');
+  assert.equal(iso('١٦ تشرين الأول ٢٠١٩'), '2019-10-16');
+  assert.equal(iso('16 أكتوبر 2019'), '2019-10-16');
+  assert.equal(iso('16 mai 2019'), '2019-05-16');
+  // Glued to the words before it, as dumps print inline elements.
+  assert.equal(iso('Original Research7 April 2020'), '2020-04-07');
+});
+
+test('words that are no month, and a number run into the day, make no date', () => {
+  assert.equal(iso('16 Leute 2019'), null);
+  assert.equal(iso('Seite 316 Oktober 2019'), null);
+});

@@ -1,6 +1,7 @@
 // Metadata of page dumps, on small made-up pages: the title is the headline, not a byline, a dateline or a quote.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import { cleanArticle } from '../../src/clean/index.js';
 import { copyrightHolder } from '../../src/extract/dump-meta.js';
 import { extractArticles } from '../../src/extract/index.js';
 
@@ -88,4 +89,25 @@ test('a lone paragraph between the headline and the body (a photo caption) does 
 test('a headline can start with a bracketed label', () => {
   const headline = '[Photos] Council approves new budget for city parks';
   assert.equal(title('Menu', headline, 'March 3, 2024 / 0 Comments / in City News / by Jane Roe', ...BODY), headline);
+});
+
+test("extraction sets the body's language, and cleaning keeps it", () => {
+  const german = ['der Bürgermeister', 'eine Lehrerin', 'der Leiter der Parks'].map(
+    (who) => `Im Rat sprach auch ${who}, und es hieß, dass der Plan für die Parks den Familien der Stadt helfen werde.`,
+  );
+  const english = article('Council approves new budget for city parks', ...BODY);
+  const deutsch = article('Rat beschließt neuen Haushalt für die Parks der Stadt', ...german);
+  assert.equal(english.language, 'en');
+  assert.equal(deutsch.language, 'de');
+  assert.equal(cleanArticle(deutsch).language, 'de');
+  assert.equal(article('Home', 'News').language, 'und');
+});
+
+test('the published date is read in the page\'s language, near the headline, not from an embedded post or a comment', () => {
+  const german = ['der Bürgermeister', 'eine Lehrerin', 'der Leiter der Parks', 'ein Vater'].map(
+    (who) => `Im Rat sprach auch ${who}, und es hieß, dass der Plan für die Parks den Familien der Stadt helfen werde.`,
+  );
+  const page = (...around: string[][]) => article('Der Stadtbote', 'Start', 'Politik', ...around[0]!, ...german, ...around[1]!);
+  assert.equal(page(['Rat beschließt neuen Haushalt für die Parks', '16. Oktober 2019 um 15:05 Uhr'], []).published, '2019-10-16T15:05:00');
+  assert.equal(page(['Rat beschließt neuen Haushalt für die Parks', 'Veröffentlicht am 16.10.2019'], ['— Jane Roe (@janeroe) 14. Oktober 2019', 'Kommentare', '18. Oktober 2019 um 09:12 Uhr']).published, '2019-10-16');
 });
