@@ -38,7 +38,7 @@ function scoreWithTemplates(lines: Line[], content: string, templates: number[] 
 }
 
 /** A dump's scored lines, its runs of text and the one that is the main article; null when no line reads as text. */
-export function readDump(page: Page): { lines: Scored[]; segments: Segment[]; main: Segment } | null {
+export function readDump(page: Page): { content: string; lines: Scored[]; segments: Segment[]; main: Segment } | null {
   const content = fromTextBrowser(page.content);
   const lines = scoreWithTemplates(toLines(content), content, page.templates);
   const segments = findSegments(lines);
@@ -49,7 +49,7 @@ export function readDump(page: Page): { lines: Scored[]; segments: Segment[]; ma
     const weight = segmentWeight(lines, segment);
     if (weight > best) [main, best] = [segment, weight];
   }
-  return { lines, segments, main };
+  return { content, lines, segments, main };
 }
 
 /** A segment's title line, as the rules find it after the titles of the articles before it (`used`, which it joins). */
@@ -68,7 +68,7 @@ export function ruleView(segments: Segment[], main: Segment, body: Scored[], tit
 export function extractFromDump(page: Page, options: { allArticles: boolean; lineModel?: LineModel }): DumpArticle[] {
   const dump = readDump(page);
   if (!dump) return [];
-  const { lines, segments, main } = dump;
+  const { content, lines, segments, main } = dump;
   const chosen = options.allArticles ? segments.filter((s) => s === main || isArticle(s)) : [main];
   const site = findSite(lines, main);
   const usedTitles = new Set<string>();
