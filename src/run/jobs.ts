@@ -10,7 +10,7 @@ import { DocumentCache } from './cache.js';
 export type Job =
   /** The long-line hashes of text dumps, for the template pass (several files a job: each takes little time). */
   | { kind: 'hashes'; files: string[] }
-  /** A page file, read here, with the hashes of its site's template lines. */
+  /** A page file, read here, with the hashes of its site's template lines (not only those on the page). */
   | { kind: 'file'; file: string; templates?: number[] }
   /** A page read elsewhere (stdin, or a .json file that held no records). */
   | { kind: 'page'; page: Page }
@@ -57,7 +57,7 @@ export class JobRunner {
         const input = this.read(job.file);
         if (input.kind === 'skip') return { kind: 'skipped', reason: input.error.reason, detail: input.error.detail };
         if (input.kind === 'record') throw new Error('records in a page file'); // readFile gives records only for record files
-        if (job.templates && input.page.format === 'text') input.page.templates = job.templates;
+        if (job.templates?.length && input.page.format === 'text') input.page.templates = this.cache ? onPage(input.page.content, job.templates) : job.templates;
         return this.page(input.page);
       }
       case 'page':
@@ -93,6 +93,12 @@ export class JobRunner {
     if (this.settings.countsOnly) records = records.map(withoutBody);
     return { kind: 'records', records, bytes: content.length, key: returnKey ? key : undefined };
   }
+}
+
+/** The site's template hashes that are on this page: what its cache key holds, so a site's new template lines do not invalidate its other pages. */
+function onPage(content: string, templates: number[]): number[] {
+  const site = new Set(templates);
+  return longLineHashes(content).filter((h) => site.has(h));
 }
 
 function withoutBody(record: MineRecord): MineRecord {
