@@ -7,7 +7,7 @@ import { typeColor } from '../render/color.js';
 import { GRAPH_FORMATS, renderGraph, type GraphFormat } from '../render/graph.js';
 import { ENTITY_TYPES, hasEntities, type EntityType } from '../types.js';
 import { oneOf, positiveInt, type CommandSpec } from './command.js';
-import { documents } from './documents.js';
+import { countGuarded, documents } from './documents.js';
 import { mergePartials, partialText } from './partial.js';
 import { addDateOptions, addDedupOption, addInputOptions, addNerOptions, dateRange, dedupFilter, documentOptions } from './options.js';
 
@@ -76,7 +76,7 @@ export const cooccurCommand: CommandSpec = {
       for await (const record of documents(paths, documentOptions(options, 'ner', true), reporter)) {
         if (!hasEntities(record) || !inDateRange(record, range)) continue;
         if (!onSite(record, site)) continue;
-        if (!dedup.duplicate(record)) counter.add(record);
+        if (!dedup.duplicate(record)) countGuarded(record, (r) => counter.add(r), reporter);
       }
     }
     if (options.partial) return { rows: [], columns: [], text: () => partialText(counter.partial()), notes: () => dedup.notes() };

@@ -3,7 +3,7 @@ import { inDateRange } from '../aggregate/filters.js';
 import { SOURCE_FIELDS, SourceCounter, type SourceField, type SourceRow, type SourcesPartial } from '../aggregate/sources.js';
 import { sparkline } from '../render/sparkline.js';
 import { oneOf, positiveInt, type CommandSpec } from './command.js';
-import { documents } from './documents.js';
+import { countGuarded, documents } from './documents.js';
 import { mergePartials, partialText } from './partial.js';
 import { addDateOptions, addDedupOption, addInputOptions, addNerOptions, countingOptions, dateRange, dedupFilter } from './options.js';
 
@@ -39,7 +39,7 @@ export const sourcesCommand: CommandSpec = {
     if (options.merge) await mergePartials(paths, (line) => counter.addPartial(line as SourcesPartial), reporter);
     else {
       for await (const record of documents(paths, countingOptions(options), reporter)) {
-        if (inDateRange(record, range) && !dedup.duplicate(record)) counter.add(record);
+        if (inDateRange(record, range) && !dedup.duplicate(record)) countGuarded(record, (r) => counter.add(r), reporter);
       }
     }
     if (options.partial) return { rows: [], columns: [], text: () => partialText(counter.partial()), notes: () => dedup.notes() };

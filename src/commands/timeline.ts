@@ -9,7 +9,7 @@ import { sparkline } from '../render/sparkline.js';
 import type { Column } from '../render/table.js';
 import { hasEntities } from '../types.js';
 import { oneOf, type CommandSpec, type Output, type RunContext } from './command.js';
-import { documents } from './documents.js';
+import { countGuarded, documents } from './documents.js';
 import { mergePartials, partialText } from './partial.js';
 import { addDateOptions, addDedupOption, addInputOptions, addNerOptions, countingOptions, dateRange, dedupFilter } from './options.js';
 
@@ -49,7 +49,7 @@ export const timelineCommand: CommandSpec = {
     if (options.merge) await mergePartials(paths, (line) => counter.addPartial(line as TimelinePartial), context.reporter);
     else {
       for await (const record of documents(paths, countingOptions(options), context.reporter)) {
-        if (hasEntities(record) && inDateRange(record, range) && !dedup.duplicate(record)) counter.add(record);
+        if (hasEntities(record) && inDateRange(record, range) && !dedup.duplicate(record)) countGuarded(record, (r) => counter.add(r), context.reporter);
       }
     }
     if (options.partial) return { rows: [], columns: [], text: () => partialText(counter.partial()), notes: () => dedup.notes() };

@@ -33,7 +33,15 @@ export interface JobSettings {
    * commands that only count entities, it spares copying them between threads.
    */
   countsOnly?: boolean;
+  /**
+   * Seconds a document may take: past them, between stages or articles, it is skipped as "too slow" and the run goes
+   * on (a stage already running is not stopped).
+   */
+  timeoutSeconds?: number;
 }
+
+/** Thrown when a document runs past its time budget. */
+class TooSlow extends Error {}
 
 /** A thread's state for running jobs: the settings and the thread's own handle on the cache. */
 export class JobRunner {
@@ -67,6 +75,18 @@ export class JobRunner {
     }
   }
 
+  /** A page through the pipeline, checking the time budget after extraction and after each article. */
+  private process(page: Page): MineRecord[] {
+    const { pipeline, timeoutSeconds } = this.settings;
+    if (timeoutSeconds === undefined) return processPage(page, pipeline);
+    const deadline = Date.now() + timeoutSeconds * 1000;
+    const inTime = <T>(value: T): T => {
+      if (Date.now() > deadline) throw new TooSlow(`took over ${timeoutSeconds} s (--timeout)`);
+      return value;
+    };
+    return inTime(processPage(page, { ...pipeline, stage: 'extract' })).map((article) => inTime(processRecord(article, pipeline)));
+  }
+
   async close(): Promise<void> {
     await this.cache?.close();
   }
@@ -76,7 +96,13 @@ export class JobRunner {
   }
 
   private page(page: Page): JobResult {
-    const result = this.cached(page.content, page, () => processPage(page, this.settings.pipeline), true);
+    let result: JobResult;
+    try {
+      result = this.cached(page.content, page, () => this.process(page), true);
+    } catch (error) {
+      if (error instanceof TooSlow) return { kind: 'skipped', reason: 'too slow', detail: error.message };
+      throw error;
+    }
     // Cached records keep the path they were first read under; this copy of the page may live elsewhere.
     if (result.kind === 'records') result.records = result.records.map((r) => (r.file === page.file ? r : { ...r, file: page.file }));
     return result;
