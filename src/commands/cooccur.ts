@@ -41,8 +41,8 @@ export const cooccurCommand: CommandSpec = {
           'PMI: log2 of how much more often the two share an article than chance (0: as often as chance, 1: twice as often).\n' +
           'npmi is PMI scaled to -1..1 (1: always together, 0: independent, -1: never together).\n' +
           'mentions: over the shared articles (or sentences), the sum of the fewer mentions of the two.\n' +
-          `Bounds: in an article (or sentence) naming more than ${UNIT_ENTITIES} entities, only pairs among its ${UNIT_ENTITIES} most mentioned count;\n` +
-          'when --max-pairs pairs are held, the rarest are dropped, so counts may then be short by a few documents: a note says by how many.\n' +
+          `Bounds: in an article (or sentence) naming more than ${UNIT_ENTITIES} entities, only pairs among its ${UNIT_ENTITIES} most mentioned count.\n` +
+          'Past --max-pairs pairs held, the rarest are dropped (lossy counting): counts may then be short by a few documents, and a note says by how many.\n' +
           'Over partitions of a corpus: --partial on each, then --merge of the partials gives the counts of one run (see README).',
       )
       .option('--window <unit>', `together in the same ${WINDOWS.join(' or ')}`, oneOf('--window', WINDOWS), 'document')
