@@ -52,6 +52,10 @@ export interface Cooccurrence {
   total: number;
   /** With an entity filter: the entity it chose, or null when none matched. */
   entity?: { name: string; type: EntityType } | null;
+  /** Articles in which only the pairs of the UNIT_ENTITIES most mentioned entities of a unit were counted. */
+  cutArticles: number;
+  /** What any pair's documents may be short by, once the pair table was full (0: exact). */
+  missed: number;
 }
 
 interface Tally {
@@ -66,25 +70,44 @@ interface Tally {
 interface PairTally {
   documents: number;
   mentions: number;
+  /** How many documents the count may miss: the pair may have been dropped from a full table before (see prune). */
+  missed: number;
 }
 
-/** Streaming counter: memory grows with the distinct entities and pairs, not with the corpus. */
+/** In a unit (article or sentence) naming more entities, only pairs among its this many most mentioned are counted. */
+export const UNIT_ENTITIES = 100;
+/** Pairs held by default before the rarest are dropped (about 100 MB). */
+export const MAX_PAIRS = 1_000_000;
+
+/** One line of `mine cooccur --partial`: the counter's state, for `--merge`. */
+export type CooccurPartial =
+  | { partial: 'cooccur'; window: Window; articles: number; cutArticles: number; missed: number }
+  | { entity: string; type: EntityType; names: Record<string, number>; documents: number; mentions: number; aliases: string[] }
+  | { pair: [string, string]; documents: number; mentions: number; missed: number };
+
+/**
+ * Streaming counter. Memory is bounded: a unit naming more than UNIT_ENTITIES entities counts the pairs of its
+ * UNIT_ENTITIES most mentioned only, and when `maxPairs` pairs are held the rarest are dropped (lossy counting), so
+ * a pair's count may then be short by at most `missed` documents, which the result reports.
+ */
 export class CooccurrenceCounter {
   private readonly tallies = new Map<string, Tally>();
-  private readonly pairs = new Map<string, PairTally>();
+  /** Entity keys by number, and numbers by key: pairs are keyed by the two numbers, cheaper than strings. */
+  private readonly keys: string[] = [];
+  private readonly ids = new Map<string, number>();
+  private readonly pairs = new Map<number, PairTally>();
   private articles = 0;
+  /** Articles that named more than UNIT_ENTITIES entities in one unit. */
+  private cutArticles = 0;
+  /** The most documents a dropped pair had: what any count may be short by. */
+  private missed = 0;
 
-  constructor(private readonly window: Window = 'document') {}
+  constructor(private readonly window: Window = 'document', private readonly maxPairs = MAX_PAIRS) {}
 
   add(article: NerArticle): void {
     this.articles++;
     for (const e of article.entities) {
-      const k = entityKey(e.type, e.name);
-      let t = this.tallies.get(k);
-      if (!t) {
-        t = { names: new Map(), type: e.type, documents: 0, mentions: 0, aliases: new Set() };
-        this.tallies.set(k, t);
-      }
+      const t = this.tally(entityKey(e.type, e.name), e.type);
       t.names.set(e.name, (t.names.get(e.name) ?? 0) + 1);
       t.mentions += e.count;
       for (const alias of e.aliases) t.aliases.add(alias.toLowerCase()).add(nameKey(alias));
@@ -92,22 +115,93 @@ export class CooccurrenceCounter {
     // One entity can come twice in an article under spellings of one key: its document counts once.
     for (const k of new Set(article.entities.map((e) => entityKey(e.type, e.name)))) this.tallies.get(k)!.documents++;
 
-    const shared = new Map<string, number>();
+    const shared = new Map<number, number>();
+    let cut = false;
     for (const unit of units(article, this.window)) {
-      const keys = [...unit.keys()].sort();
-      for (let i = 0; i < keys.length; i++) {
-        for (let j = i + 1; j < keys.length; j++) {
-          const pair = `${keys[i]}\n${keys[j]}`;
-          shared.set(pair, (shared.get(pair) ?? 0) + Math.min(unit.get(keys[i]!)!, unit.get(keys[j]!)!));
+      let entries = [...unit.entries()];
+      if (entries.length > UNIT_ENTITIES) {
+        cut = true;
+        entries = entries.sort((x, y) => y[1] - x[1] || (x[0] < y[0] ? -1 : 1)).slice(0, UNIT_ENTITIES);
+      }
+      const ends = entries.map(([k, mentions]) => [this.ids.get(k)!, mentions] as const).sort((x, y) => x[0] - y[0]);
+      for (let i = 0; i < ends.length; i++) {
+        for (let j = i + 1; j < ends.length; j++) {
+          const pair = pairKey(ends[i]![0], ends[j]![0]);
+          shared.set(pair, (shared.get(pair) ?? 0) + Math.min(ends[i]![1], ends[j]![1]));
         }
       }
     }
-    for (const [pair, mentions] of shared) {
-      const p = this.pairs.get(pair) ?? { documents: 0, mentions: 0 };
-      p.documents++;
-      p.mentions += mentions;
-      this.pairs.set(pair, p);
+    if (cut) this.cutArticles++;
+    for (const [pair, mentions] of shared) this.count(pair, 1, mentions, 0);
+  }
+
+  /** The state to merge elsewhere (`--partial`): a header line, every entity, then every pair. */
+  *partial(): Generator<CooccurPartial> {
+    yield { partial: 'cooccur', window: this.window, articles: this.articles, cutArticles: this.cutArticles, missed: this.missed };
+    for (const [entity, t] of this.tallies) {
+      yield { entity, type: t.type, names: Object.fromEntries(t.names), documents: t.documents, mentions: t.mentions, aliases: [...t.aliases] };
     }
+    for (const [pair, p] of this.pairs) yield { pair: this.ends(pair), documents: p.documents, mentions: p.mentions, missed: p.missed };
+  }
+
+  /** Adds a line of another counter's partial state; the header's window must be this counter's. */
+  addPartial(line: CooccurPartial): void {
+    if ('partial' in line) {
+      if (line.window !== this.window) throw new Error(`a partial count by ${line.window}, not by ${this.window} (--window)`);
+      this.articles += line.articles;
+      this.cutArticles += line.cutArticles;
+      this.missed += line.missed;
+    } else if ('entity' in line) {
+      const t = this.tally(line.entity, line.type);
+      for (const [name, n] of Object.entries(line.names)) t.names.set(name, (t.names.get(name) ?? 0) + n);
+      t.documents += line.documents;
+      t.mentions += line.mentions;
+      for (const a of line.aliases) t.aliases.add(a);
+    } else if ('pair' in line) {
+      const [a, b] = line.pair.map((k) => this.ids.get(k)) as [number | undefined, number | undefined];
+      if (a === undefined || b === undefined) throw new Error(`a pair of entities not listed before it: ${line.pair.join(', ')}`);
+      this.count(pairKey(Math.min(a, b), Math.max(a, b)), line.documents, line.mentions, line.missed);
+    } else throw new Error('not a line of mine cooccur --partial');
+  }
+
+  private tally(key: string, type: EntityType): Tally {
+    let t = this.tallies.get(key);
+    if (!t) {
+      t = { names: new Map(), type, documents: 0, mentions: 0, aliases: new Set() };
+      this.tallies.set(key, t);
+      this.ids.set(key, this.keys.length);
+      this.keys.push(key);
+    }
+    return t;
+  }
+
+  /** Adds to a pair's counts; `missed`: what the added count may be short by (a partial's own dropped pairs). */
+  private count(pair: number, documents: number, mentions: number, missed: number): void {
+    const p = this.pairs.get(pair);
+    if (p) {
+      p.documents += documents;
+      p.mentions += mentions;
+      p.missed += missed;
+      return;
+    }
+    if (this.pairs.size >= this.maxPairs) this.prune();
+    // The pair may have been dropped before with up to the floor's count.
+    this.pairs.set(pair, { documents, mentions, missed: missed + this.missed });
+  }
+
+  /**
+   * Lossy counting (Manku and Motwani): drops the pairs that may have been seen in at most `missed` documents, the
+   * floor raised until at least half the table goes. A dropped pair that comes back starts again with the floor as
+   * what it may have missed, so no count is ever short by more than the floor.
+   */
+  private prune(): void {
+    const atMost = [...this.pairs.values()].map((p) => p.documents + p.missed).sort((a, b) => a - b);
+    this.missed = Math.max(this.missed, atMost[Math.floor(atMost.length / 2)]!);
+    for (const [pair, p] of this.pairs) if (p.documents + p.missed <= this.missed) this.pairs.delete(pair);
+  }
+
+  private ends(pair: number): [string, string] {
+    return [this.keys[Math.floor(pair / PAIR_BASE)]!, this.keys[pair % PAIR_BASE]!];
   }
 
   result(filter: CooccurFilter = {}): Cooccurrence {
@@ -115,8 +209,10 @@ export class CooccurrenceCounter {
     const chosen = filter.entity === undefined ? undefined : (this.find(filter.entity) ?? null);
     const n = this.articles;
     let pairs: Array<Pair & { keys: [string, string] }> = [];
+    let missed = this.missed;
     for (const [pair, p] of this.pairs) {
-      const [ka, kb] = pair.split('\n') as [string, string];
+      missed = Math.max(missed, p.missed);
+      const [ka, kb] = this.ends(pair);
       if (chosen !== undefined && ka !== chosen && kb !== chosen) continue;
       if (p.documents < (filter.minDocs ?? 1)) continue;
       const ta = this.tallies.get(ka)!;
@@ -138,7 +234,7 @@ export class CooccurrenceCounter {
       .map((k) => this.tallies.get(k)!)
       .map((t) => ({ name: displayName(t), type: t.type, documents: t.documents, mentions: t.mentions }))
       .sort((x, y) => y.documents - x.documents || x.name.localeCompare(y.name) || x.type.localeCompare(y.type));
-    const result: Cooccurrence = { pairs: pairs.map(({ keys: _, ...pair }) => pair), nodes, articles: n, total };
+    const result: Cooccurrence = { pairs: pairs.map(({ keys: _, ...pair }) => pair), nodes, articles: n, total, cutArticles: this.cutArticles, missed };
     if (filter.entity !== undefined) {
       const t = chosen ? this.tallies.get(chosen) : undefined;
       result.entity = t ? { name: displayName(t), type: t.type } : null;
@@ -161,6 +257,14 @@ export class CooccurrenceCounter {
   }
 }
 
+/** Entity numbers below this fit two to a pair key, exactly, in a double. */
+const PAIR_BASE = 2 ** 26;
+
+/** The key of the pair of entity numbers `low` < `high`. */
+function pairKey(low: number, high: number): number {
+  return low * PAIR_BASE + high;
+}
+
 /**
  * The units of an article in which entities count as together, each as entity key -> mentions in it.
  * By document: the whole article. By sentence: the title, then each sentence of the body.
@@ -180,7 +284,7 @@ function units(article: NerArticle, window: Window): Array<Map<string, number>> 
     const k = entityKey(e.type, e.name);
     for (const m of e.mentions) {
       // The title is unit -1; body sentence i is unit i (the first whose end lies after the mention's start).
-      const index = m.field === 'title' ? -1 : ends.findIndex((end) => m.start < end);
+      const index = m.field === 'title' ? -1 : firstAfter(ends, m.start);
       const unit = byUnit.get(index) ?? new Map<string, number>();
       unit.set(k, (unit.get(k) ?? 0) + 1);
       byUnit.set(index, unit);
@@ -198,6 +302,18 @@ export function sentenceEnds(text: string): number[] {
   for (const m of text.matchAll(/\n+|(?<!(?:^|[^\p{L}])\p{Lu})[.!?]+["')\]]*(?=\s)/gu)) ends.push(m.index + m[0].length);
   ends.push(text.length + 1);
   return ends;
+}
+
+/** The index of the first of the ascending `ends` greater than `offset` (binary search: a page can have 100,000 sentences). */
+function firstAfter(ends: number[], offset: number): number {
+  let low = 0;
+  let high = ends.length - 1;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if (ends[mid]! > offset) high = mid;
+    else low = mid + 1;
+  }
+  return low;
 }
 
 /** The most seen spelling of an entity's name. */

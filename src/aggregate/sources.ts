@@ -32,6 +32,11 @@ interface Tally {
   entities: Map<string, { name: string; type: EntityType; documents: number }>;
 }
 
+/** One line of `mine sources --partial`: the counter's state, for `--merge`. */
+export type SourcesPartial =
+  | { partial: 'sources'; by: SourceField; first: string | null; last: string | null }
+  | { name: string; articles: number; first: string | null; last: string | null; months: Record<string, number>; entities: Array<[string, string, EntityType, number]> };
+
 /** Streaming counter: memory grows with the number of sites (or sources) and their entities, not with the corpus. */
 export class SourceCounter {
   private readonly tallies = new Map<string, Tally>();
@@ -41,12 +46,7 @@ export class SourceCounter {
   constructor(private readonly by: SourceField = 'site') {}
 
   add(article: MineRecord): void {
-    const name = nameOf(article, this.by);
-    let t = this.tallies.get(name);
-    if (!t) {
-      t = { articles: 0, first: null, last: null, perMonth: new Map(), entities: new Map() };
-      this.tallies.set(name, t);
-    }
+    const t = this.tally(nameOf(article, this.by));
     t.articles++;
     const date = article.published?.slice(0, 10);
     if (date) {
@@ -64,6 +64,44 @@ export class SourceCounter {
       seen.documents++;
       t.entities.set(k, seen);
     }
+  }
+
+  /** The state to merge elsewhere (`--partial`): a header line, then every site (or source). */
+  *partial(): Generator<SourcesPartial> {
+    yield { partial: 'sources', by: this.by, first: this.firstDate, last: this.lastDate };
+    for (const [name, t] of this.tallies) {
+      const entities = [...t.entities].map(([key, e]): [string, string, EntityType, number] => [key, e.name, e.type, e.documents]);
+      yield { name, articles: t.articles, first: t.first, last: t.last, months: Object.fromEntries(t.perMonth), entities };
+    }
+  }
+
+  /** Adds a line of another counter's partial state (of the same --by), given in the order of the inputs. */
+  addPartial(line: SourcesPartial): void {
+    if ('partial' in line) {
+      if (line.by !== this.by) throw new Error(`a partial count by ${line.by}, not by ${this.by} (--by)`);
+      if (line.first && (!this.firstDate || line.first < this.firstDate)) this.firstDate = line.first;
+      if (line.last && (!this.lastDate || line.last > this.lastDate)) this.lastDate = line.last;
+    } else if ('articles' in line) {
+      const t = this.tally(line.name);
+      t.articles += line.articles;
+      if (line.first && (!t.first || line.first < t.first)) t.first = line.first;
+      if (line.last && (!t.last || line.last > t.last)) t.last = line.last;
+      for (const [month, n] of Object.entries(line.months)) t.perMonth.set(month, (t.perMonth.get(month) ?? 0) + n);
+      for (const [key, name, type, documents] of line.entities) {
+        const seen = t.entities.get(key) ?? { name, type, documents: 0 };
+        seen.documents += documents;
+        t.entities.set(key, seen);
+      }
+    } else throw new Error('not a line of mine sources --partial');
+  }
+
+  private tally(name: string): Tally {
+    let t = this.tallies.get(name);
+    if (!t) {
+      t = { articles: 0, first: null, last: null, perMonth: new Map(), entities: new Map() };
+      this.tallies.set(name, t);
+    }
+    return t;
   }
 
   /** Rows by articles (most first), then name; `top` entities per row. */

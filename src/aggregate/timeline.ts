@@ -48,6 +48,11 @@ interface Counts {
   perPeriod: Map<string, { mentions: number; documents: number }>;
 }
 
+/** One line of `mine timeline --partial`: the counter's state, for `--merge`. */
+export type TimelinePartial =
+  | { partial: 'timeline'; by: Granularity; first: string | null; last: string | null; totals: Record<string, number> }
+  | { entity: string; name: string; type: EntityType; aliases: string[]; documents: number; undated: number; periods: Record<string, { mentions: number; documents: number }> };
+
 /** The entities answering to a query (canonical name or any alias seen, case-insensitive): the one named exactly first, then by documents. */
 function matchesOf(query: string, entities: Iterable<Counts>): Array<Counts & { exact: boolean }> {
   const answers = nameMatcher(query);
@@ -86,11 +91,44 @@ export class TimelineCounter {
     for (const e of article.entities) this.count(e, period);
   }
 
+  /** The state to merge elsewhere (`--partial`): a header line, then every entity. */
+  *partial(): Generator<TimelinePartial> {
+    yield { partial: 'timeline', by: this.by, first: this.firstDate, last: this.lastDate, totals: Object.fromEntries(this.totals) };
+    for (const [entity, c] of this.entities) {
+      yield { entity, name: c.name, type: c.type, aliases: [...c.aliases], documents: c.documents, undated: c.undated, periods: Object.fromEntries(c.perPeriod) };
+    }
+  }
+
+  /** Adds a line of another counter's partial state (of the same --by), given in the order of the inputs. */
+  addPartial(line: TimelinePartial): void {
+    if ('partial' in line) {
+      if (line.by !== this.by) throw new Error(`a partial count by ${line.by}, not by ${this.by} (--by)`);
+      if (line.first && (!this.firstDate || line.first < this.firstDate)) this.firstDate = line.first;
+      if (line.last && (!this.lastDate || line.last > this.lastDate)) this.lastDate = line.last;
+      for (const [period, n] of Object.entries(line.totals)) this.totals.set(period, (this.totals.get(period) ?? 0) + n);
+    } else if ('entity' in line) {
+      const c = this.counts(line.entity, line.name, line.type, line.aliases);
+      c.documents += line.documents;
+      c.undated += line.undated;
+      for (const [period, p] of Object.entries(line.periods)) {
+        const point = c.perPeriod.get(period) ?? { mentions: 0, documents: 0 };
+        point.mentions += p.mentions;
+        point.documents += p.documents;
+        c.perPeriod.set(period, point);
+      }
+    } else throw new Error('not a line of mine timeline --partial');
+  }
+
+  /** An entity's counts, made under the first name it is seen with. */
+  private counts(key: string, name: string, type: EntityType, aliases: string[]): Counts {
+    let c = this.entities.get(key);
+    if (!c) this.entities.set(key, (c = { name, type, aliases: new Set(), documents: 0, undated: 0, perPeriod: new Map() }));
+    for (const a of aliases) c.aliases.add(a);
+    return c;
+  }
+
   private count(e: Entity, period: string | null): void {
-    const k = entityKey(e.type, e.name);
-    let c = this.entities.get(k);
-    if (!c) this.entities.set(k, (c = { name: e.name, type: e.type, aliases: new Set(), documents: 0, undated: 0, perPeriod: new Map() }));
-    for (const a of e.aliases) c.aliases.add(a);
+    const c = this.counts(entityKey(e.type, e.name), e.name, e.type, e.aliases);
     c.documents++;
     if (period === null) {
       c.undated++;

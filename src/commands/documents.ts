@@ -30,6 +30,8 @@ export interface DocumentOptions {
   templates?: boolean;
   /** See JobSettings.countsOnly. */
   countsOnly?: boolean;
+  /** See JobSettings.timeoutSeconds. */
+  timeoutSeconds?: number;
 }
 
 interface InFlight {
@@ -54,7 +56,7 @@ export async function* documents(paths: string[], options: DocumentOptions, repo
   // Document keys of this run, in order, to record it when every input was a page and was processed.
   const runDocuments: Array<[string, number]> | undefined = run ? [] : undefined;
   let complete = true;
-  const pool = new Pool({ pipeline: options.pipeline, maxBytes: options.read.maxBytes, cachePath: options.cachePath, countsOnly: options.countsOnly }, options.jobs);
+  const pool = new Pool({ pipeline: options.pipeline, maxBytes: options.read.maxBytes, cachePath: options.cachePath, countsOnly: options.countsOnly, timeoutSeconds: options.timeoutSeconds }, options.jobs);
   const window = Math.max(1, options.jobs * 8);
   const settle = async function* ({ file, result }: InFlight): AsyncGenerator<MineRecord> {
     try {
@@ -109,6 +111,18 @@ export async function* documents(paths: string[], options: DocumentOptions, repo
   } finally {
     await pool.close();
     await cache?.close();
+  }
+}
+
+/**
+ * Hands a record to an aggregate's counter; a record it fails on is reported and skipped, so that one document never
+ * costs the whole run (such a failure is a bug to fix, but the run goes on).
+ */
+export function countGuarded<R extends MineRecord>(record: R, count: (record: R) => void, reporter: Reporter): void {
+  try {
+    count(record);
+  } catch (error) {
+    reporter.skipped(new InputError(record.file, 'failed', `could not be counted: ${(error as Error).message}`));
   }
 }
 

@@ -4,7 +4,7 @@ import { inDateRange } from '../aggregate/filters.js';
 import { typeColor } from '../render/color.js';
 import { ENTITY_TYPES, hasEntities, type EntityType } from '../types.js';
 import { oneOf, positiveInt, type CommandSpec } from './command.js';
-import { documents, type Reporter } from './documents.js';
+import { countGuarded, documents, type Reporter } from './documents.js';
 import { InputError } from '../errors.js';
 import { readRows } from '../io/rows.js';
 import { addDateOptions, addDedupOption, addInputOptions, addNerOptions, countingOptions, dateRange, dedupFilter } from './options.js';
@@ -45,7 +45,7 @@ export const entitiesCommand: CommandSpec = {
     else {
       const range = dateRange(options);
       for await (const record of documents(paths, countingOptions(options), reporter)) {
-        if (hasEntities(record) && inDateRange(record, range) && !dedup.duplicate(record)) counter.add(record);
+        if (hasEntities(record) && inDateRange(record, range) && !dedup.duplicate(record)) countGuarded(record, (r) => counter.add(r), reporter);
       }
     }
     let rows = counter.rows();

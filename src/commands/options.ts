@@ -13,12 +13,16 @@ import { parseDateBound, type DateRange } from '../aggregate/filters.js';
 import { ENTITY_TYPES, type Article } from '../types.js';
 import { Deduplicator } from '../aggregate/dedup.js';
 
+/** Seconds a document may take by default: ordinary pages take milliseconds. */
+const DOCUMENT_TIMEOUT = 120;
+
 export function addInputOptions(command: Command): void {
   command
     .option('--raw', 'inputs are article text already: no boilerplate removal')
     .option('--all-articles', 'emit every article of a page, not only the main one')
     .option('--no-templates', "judge each page on its own, without first learning the lines its site's pages share")
     .addOption(new Option('--max-size <size>', 'skip files larger than this (e.g. 50M)').argParser(sizeOption).default(DEFAULT_MAX_BYTES, formatBytes(DEFAULT_MAX_BYTES)))
+    .option('--timeout <seconds>', 'skip a document that takes longer than this (checked after extraction and after each article)', positiveInt('--timeout'), DOCUMENT_TIMEOUT)
     .option('-j, --jobs <n>', `worker threads (default: one per core, here ${defaultJobs()})`, positiveInt('--jobs'))
     .option('--cache [dir]', `keep each document's results between runs (default dir: ${defaultCachePath()})`);
 }
@@ -58,7 +62,7 @@ export function documentOptions(options: Record<string, unknown>, stage: Stage, 
   };
   const cache = options.cache === true ? defaultCachePath() : (options.cache as string | undefined);
   const templates = options.templates !== false && !pipeline.raw;
-  return { read: { maxBytes: options.maxSize as number }, pipeline, jobs: (options.jobs as number | undefined) || defaultJobs(), cachePath: cache, templates };
+  return { read: { maxBytes: options.maxSize as number }, pipeline, jobs: (options.jobs as number | undefined) || defaultJobs(), cachePath: cache, templates, timeoutSeconds: options.timeout as number | undefined };
 }
 
 /** Documents for commands that only count entities: records without their bodies, unless --dedup compares them. */

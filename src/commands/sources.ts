@@ -1,9 +1,10 @@
 // mine sources: who published the coverage: articles per site (or source agency), when, and what about.
 import { inDateRange } from '../aggregate/filters.js';
-import { SOURCE_FIELDS, SourceCounter, type SourceField, type SourceRow } from '../aggregate/sources.js';
+import { SOURCE_FIELDS, SourceCounter, type SourceField, type SourceRow, type SourcesPartial } from '../aggregate/sources.js';
 import { sparkline } from '../render/sparkline.js';
 import { oneOf, positiveInt, type CommandSpec } from './command.js';
-import { documents } from './documents.js';
+import { countGuarded, documents } from './documents.js';
+import { mergePartials, partialText } from './partial.js';
 import { addDateOptions, addDedupOption, addInputOptions, addNerOptions, countingOptions, dateRange, dedupFilter } from './options.js';
 
 /** Widest sparkline in the table; longer ranges are summed into this many columns. */
@@ -23,7 +24,9 @@ export const sourcesCommand: CommandSpec = {
   configure(command) {
     command
       .option('--by <field>', `one row per ${SOURCE_FIELDS.join(' or ')}`, oneOf('--by', SOURCE_FIELDS), 'site')
-      .option('--top <n>', 'entities shown per row', positiveInt('--top'), 3);
+      .option('--top <n>', 'entities shown per row', positiveInt('--top'), 3)
+      .option('--partial', 'print the counts to merge later (NDJSON) instead of the rows: for one partition of a corpus')
+      .option('--merge', 'the paths are outputs of earlier `mine sources --partial` runs (same --by) to add up, in input order');
     addDateOptions(command);
     addDedupOption(command);
     addInputOptions(command);
@@ -33,9 +36,13 @@ export const sourcesCommand: CommandSpec = {
     const counter = new SourceCounter(options.by as SourceField);
     const range = dateRange(options);
     const dedup = dedupFilter(options);
-    for await (const record of documents(paths, countingOptions(options), reporter)) {
-      if (inDateRange(record, range) && !dedup.duplicate(record)) counter.add(record);
+    if (options.merge) await mergePartials(paths, (line) => counter.addPartial(line as SourcesPartial), reporter);
+    else {
+      for await (const record of documents(paths, countingOptions(options), reporter)) {
+        if (inDateRange(record, range) && !dedup.duplicate(record)) countGuarded(record, (r) => counter.add(r), reporter);
+      }
     }
+    if (options.partial) return { rows: [], columns: [], text: () => partialText(counter.partial()), notes: () => dedup.notes() };
     const rows = counter.rows(options.top as number);
     const months = rows[0]?.months.map((m) => m.period) ?? [];
     const topText = (r: SourceRow) => r.top.map((e) => `${e.name} (${e.documents})`).join(', ');

@@ -1,7 +1,7 @@
 // mine timeline: when entities are in the news: mentions and documents (or share of all articles) per day, week, month or year.
 import { inDateRange } from '../aggregate/filters.js';
 import { GRANULARITIES, type Granularity } from '../aggregate/periods.js';
-import { TimelineCounter, type EntityTimeline, type Timelines, type TimelinePoint } from '../aggregate/timeline.js';
+import { TimelineCounter, type EntityTimeline, type TimelinePartial, type Timelines, type TimelinePoint } from '../aggregate/timeline.js';
 import { UsageError } from '../errors.js';
 import { bar } from '../render/bar.js';
 import { typeColor } from '../render/color.js';
@@ -9,7 +9,8 @@ import { sparkline } from '../render/sparkline.js';
 import type { Column } from '../render/table.js';
 import { hasEntities } from '../types.js';
 import { oneOf, type CommandSpec, type Output, type RunContext } from './command.js';
-import { documents } from './documents.js';
+import { countGuarded, documents } from './documents.js';
+import { mergePartials, partialText } from './partial.js';
 import { addDateOptions, addDedupOption, addInputOptions, addNerOptions, countingOptions, dateRange, dedupFilter } from './options.js';
 
 /** Width the several-entities table is laid out to fit. */
@@ -27,24 +28,31 @@ export const timelineCommand: CommandSpec = {
   csv: true,
   configure(command) {
     command
-      .requiredOption('--entity <name>', 'an entity: canonical name or any alias seen (case-insensitive); repeat for several', collect)
+      .option('--entity <name>', 'an entity: canonical name or any alias seen (case-insensitive); repeat for several', collect)
       .option('--by <period>', `period (${GRANULARITIES.join(', ')})`, oneOf('--by', GRANULARITIES), 'month')
-      .option('--share', 'also the share of all articles in each period that mention the entity');
+      .option('--share', 'also the share of all articles in each period that mention the entity')
+      .option('--partial', "print every entity's counts to merge later (NDJSON), for one partition of a corpus; no --entity needed")
+      .option('--merge', 'the paths are outputs of earlier `mine timeline --partial` runs (same --by) to add up, in input order');
     addDateOptions(command);
     addDedupOption(command);
     addInputOptions(command);
     addNerOptions(command);
   },
   async run(paths, options, context) {
-    const queries = (options.entity as string[]).map((q) => q.trim());
+    const queries = ((options.entity as string[] | undefined) ?? []).map((q) => q.trim());
+    if (queries.length === 0 && !options.partial) throw new UsageError("timeline: required option '--entity <name>' not specified");
     if (queries.some((q) => q === '')) throw new UsageError('--entity needs a name');
     const share = options.share === true;
     const counter = new TimelineCounter(queries, options.by as Granularity);
     const range = dateRange(options);
     const dedup = dedupFilter(options);
-    for await (const record of documents(paths, countingOptions(options), context.reporter)) {
-      if (hasEntities(record) && inDateRange(record, range) && !dedup.duplicate(record)) counter.add(record);
+    if (options.merge) await mergePartials(paths, (line) => counter.addPartial(line as TimelinePartial), context.reporter);
+    else {
+      for await (const record of documents(paths, countingOptions(options), context.reporter)) {
+        if (hasEntities(record) && inDateRange(record, range) && !dedup.duplicate(record)) countGuarded(record, (r) => counter.add(r), context.reporter);
+      }
     }
+    if (options.partial) return { rows: [], columns: [], text: () => partialText(counter.partial()), notes: () => dedup.notes() };
     const timelines = counter.result(range, { share });
     const output = queries.length === 1 ? oneEntity(timelines, share, context) : severalEntities(timelines, share, options, context);
     return { ...output, notes: () => [...output.notes!(), ...dedup.notes()] };

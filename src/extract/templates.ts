@@ -59,24 +59,34 @@ export function siteGroup(file: string): string {
   return path.dirname(file);
 }
 
-/** Counts, per site, the pages each long line is in; then answers which of a page's lines are template. */
+/**
+ * Counts, per site, the pages each long line is in; then answers which lines are the site's template. Holds
+ * per-site counts, not per-page hashes, so that its memory does not grow with the number of pages.
+ */
 export class TemplateIndex {
   private readonly pagesByGroup = new Map<string, Map<number, number>>();
-  /** Each page's long-line hashes, kept so the second pass need not hash the lines again. */
-  private readonly hashesByFile = new Map<string, number[]>();
+  /** Each site's template hashes, as last asked for, until a page of the site is added. */
+  private readonly templatesByGroup = new Map<string, number[]>();
 
   add(file: string, hashes: number[]): void {
-    this.hashesByFile.set(file, hashes);
     const group = siteGroup(file);
+    this.templatesByGroup.delete(group);
     let pages = this.pagesByGroup.get(group);
     if (!pages) this.pagesByGroup.set(group, (pages = new Map()));
     for (const h of hashes) pages.set(h, (pages.get(h) ?? 0) + 1);
   }
 
-  /** The hashes of the page's lines that recur in TEMPLATE_PAGES or more pages of its site. */
+  /**
+   * The hashes of the lines that recur in TEMPLATE_PAGES or more pages of the file's site (the page need not have
+   * them all: extraction only asks whether a line is one).
+   */
   templatesOf(file: string): number[] {
-    const hashes = this.hashesByFile.get(file) ?? [];
-    const pages = this.pagesByGroup.get(siteGroup(file));
-    return pages ? hashes.filter((h) => (pages.get(h) ?? 0) >= TEMPLATE_PAGES) : [];
+    const group = siteGroup(file);
+    let templates = this.templatesByGroup.get(group);
+    if (!templates) {
+      templates = [...(this.pagesByGroup.get(group) ?? [])].filter(([, pages]) => pages >= TEMPLATE_PAGES).map(([h]) => h);
+      this.templatesByGroup.set(group, templates);
+    }
+    return templates;
   }
 }

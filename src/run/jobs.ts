@@ -10,7 +10,7 @@ import { DocumentCache } from './cache.js';
 export type Job =
   /** The long-line hashes of text dumps, for the template pass (several files a job: each takes little time). */
   | { kind: 'hashes'; files: string[] }
-  /** A page file, read here, with the hashes of its site's template lines. */
+  /** A page file, read here, with the hashes of its site's template lines (not only those on the page). */
   | { kind: 'file'; file: string; templates?: number[] }
   /** A page read elsewhere (stdin, or a .json file that held no records). */
   | { kind: 'page'; page: Page }
@@ -33,7 +33,15 @@ export interface JobSettings {
    * commands that only count entities, it spares copying them between threads.
    */
   countsOnly?: boolean;
+  /**
+   * Seconds a document may take: past them, between stages or articles, it is skipped as "too slow" and the run goes
+   * on (a stage already running is not stopped).
+   */
+  timeoutSeconds?: number;
 }
+
+/** Thrown when a document runs past its time budget. */
+class TooSlow extends Error {}
 
 /** A thread's state for running jobs: the settings and the thread's own handle on the cache. */
 export class JobRunner {
@@ -57,7 +65,7 @@ export class JobRunner {
         const input = this.read(job.file);
         if (input.kind === 'skip') return { kind: 'skipped', reason: input.error.reason, detail: input.error.detail };
         if (input.kind === 'record') throw new Error('records in a page file'); // readFile gives records only for record files
-        if (job.templates && input.page.format === 'text') input.page.templates = job.templates;
+        if (job.templates?.length && input.page.format === 'text') input.page.templates = this.cache ? onPage(input.page.content, job.templates) : job.templates;
         return this.page(input.page);
       }
       case 'page':
@@ -65,6 +73,18 @@ export class JobRunner {
       case 'record':
         return this.cached(JSON.stringify(job.record), undefined, () => [processRecord(job.record, this.settings.pipeline)], false);
     }
+  }
+
+  /** A page through the pipeline, checking the time budget after extraction and after each article. */
+  private process(page: Page): MineRecord[] {
+    const { pipeline, timeoutSeconds } = this.settings;
+    if (timeoutSeconds === undefined) return processPage(page, pipeline);
+    const deadline = Date.now() + timeoutSeconds * 1000;
+    const inTime = <T>(value: T): T => {
+      if (Date.now() > deadline) throw new TooSlow(`took over ${timeoutSeconds} s (--timeout)`);
+      return value;
+    };
+    return inTime(processPage(page, { ...pipeline, stage: 'extract' })).map((article) => inTime(processRecord(article, pipeline)));
   }
 
   async close(): Promise<void> {
@@ -76,7 +96,13 @@ export class JobRunner {
   }
 
   private page(page: Page): JobResult {
-    const result = this.cached(page.content, page, () => processPage(page, this.settings.pipeline), true);
+    let result: JobResult;
+    try {
+      result = this.cached(page.content, page, () => this.process(page), true);
+    } catch (error) {
+      if (error instanceof TooSlow) return { kind: 'skipped', reason: 'too slow', detail: error.message };
+      throw error;
+    }
     // Cached records keep the path they were first read under; this copy of the page may live elsewhere.
     if (result.kind === 'records') result.records = result.records.map((r) => (r.file === page.file ? r : { ...r, file: page.file }));
     return result;
@@ -93,6 +119,12 @@ export class JobRunner {
     if (this.settings.countsOnly) records = records.map(withoutBody);
     return { kind: 'records', records, bytes: content.length, key: returnKey ? key : undefined };
   }
+}
+
+/** The site's template hashes that are on this page: what its cache key holds, so a site's new template lines do not invalidate its other pages. */
+function onPage(content: string, templates: number[]): number[] {
+  const site = new Set(templates);
+  return longLineHashes(content).filter((h) => site.has(h));
 }
 
 function withoutBody(record: MineRecord): MineRecord {
