@@ -30,7 +30,7 @@ export function findEntities(article: Article, options: NerOptions = {}): Entity
   const g = loadGazetteer(options.gazetteer);
   const tagger = options.tagger === false ? undefined : loadTagger();
   const scans: Scanned[] = [];
-  if (article.title) scans.push({ ...findCandidates(article.title, g, 'title', -1e6, tagger), field: 'title', text: article.title });
+  if (article.title) scans.push({ ...findCandidates(article.title, g, 'title', -1e6, tagger, article.text), field: 'title', text: article.title });
   scans.push({ ...findCandidates(article.text, g, undefined, 0, tagger), text: article.text });
   return resolveEntities(scans, { metonymy: options.metonymy });
 }

@@ -4,7 +4,7 @@ import type { Entity, EntityType, Mention } from '../types.js';
 import type { Candidate, TextScan } from './candidates.js';
 import { fold } from './gazetteer.js';
 import { isNameWord } from './roles.js';
-import { anyStopwords } from '../text/stopwords.js';
+import { stopwordLists } from '../text/stopwords.js';
 import type { Token } from './tokenize.js';
 
 export interface ResolveOptions {
@@ -60,7 +60,8 @@ function addAcronymDefinitions(scans: Scanned[], candidates: Candidate[]): void 
     for (const tokens of scan.sentences) {
       for (const t of tokens) {
         const full = defined.get(t.text);
-        if (!full || candidates.some((c) => c.field === scan.field && c.start <= t.start && c.end >= t.end && c.name === full.name)) continue;
+        // Inside a longer name ("UN Security Council") the acronym counts for that name only.
+        if (!full || candidates.some((c) => c.field === scan.field && c.start <= t.start && c.end >= t.end && (c.name === full.name || c.end - c.start > t.end - t.start))) continue;
         const existing = candidates.find((c) => c.field === scan.field && c.start === t.start && c.end === t.end);
         if (existing) Object.assign(existing, { type: full.type, name: full.name, known: full.known, country: full.country });
         else candidates.push({ ...full, start: t.start, end: t.end, surface: t.text, field: scan.field, order: full.order });
@@ -118,10 +119,13 @@ function resolvePeople(scans: Scanned[], candidates: Candidate[]): void {
     if (c.name.includes(' ') || (c.type !== 'person' && c.known)) continue;
     const target = nearest(c.name, c.order);
     if (target) Object.assign(c, { type: 'person', name: target.name, known: target.known });
+    // A lone family name from the list of those written first ("Liu told reporters") is a person's.
+    else if (!c.known && surnamesFirst().has(c.name)) c.type = 'person';
   }
   // Bare surnames no rule picked up ("Lavrov said"), when the full name is in the article.
   if (bySurname.size === 0) return;
-  const stop = anyStopwords();
+  // English function words only ("He", "May"): the text is English, and "Ma" or "Du" are family names here.
+  const stop = stopwordLists().get('en')!;
   for (const scan of scans) {
     const index = new SpanIndex(candidates.filter((c) => c.field === scan.field), scan.field === 'title' ? -1 : 0);
     for (const tokens of scan.sentences) {
