@@ -23,10 +23,11 @@ const SUPPORTED_LANGUAGES = new Set(['en', 'und']);
 
 /**
  * Entities in the title and body of an article. Body mentions point into `text`; title ones carry `field: "title"`.
- * Articles in other languages get none rather than English rules misreading them.
+ * Articles in other languages get none rather than English rules misreading them, but only when that language
+ * is more likely than not: a short text the guess is unsure about ("Lavrov met Wang Yi in Beijing") is read as English.
  */
 export function findEntities(article: Article, options: NerOptions = {}): Entity[] {
-  if (article.language && !SUPPORTED_LANGUAGES.has(article.language)) return [];
+  if (article.language && !SUPPORTED_LANGUAGES.has(article.language) && (article.languageConfidence ?? 1) > 0.5) return [];
   const g = loadGazetteer(options.gazetteer);
   const tagger = options.tagger === false ? undefined : loadTagger();
   const scans: Scanned[] = [];

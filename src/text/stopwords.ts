@@ -84,16 +84,12 @@ function countLists(hits: number[], wordBits: number): void {
   for (let k = 0; wordBits !== 0; k++, wordBits >>>= 1) if (wordBits & 1) hits[k]!++;
 }
 
-/**
- * The stop-word list that covers most of the (lower-case) words, with its language code and how many words it
- * covers (the first such list on a tie); null when no list covers any.
- */
-export function commonestStopwordList(words: Iterable<string>): { code: string; list: Set<string>; hits: number } | null {
+/** How many of the (lower-case) words each stop-word list covers, by language code. */
+export function stopwordHits(words: Iterable<string>): { codes: string[]; hits: number[] } {
   const { codes, lists, bitsOf } = stopwordBits();
   const hits = new Array<number>(lists.length).fill(0);
   for (const w of words) countLists(hits, bitsOf.get(w) ?? 0);
-  const best = commonestList(hits);
-  return best >= 0 ? { code: codes[best]!, list: lists[best]!, hits: hits[best]! } : null;
+  return { codes, hits };
 }
 
 /**
