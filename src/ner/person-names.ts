@@ -37,9 +37,15 @@ function mayExtend(shorter: string[], longer: string[]): boolean {
  */
 export function personVariants(names: Iterable<{ name: string; known: boolean }>): Map<string, string> {
   const people = [...new Map([...names].filter((p) => p.name.includes(' ')).map((p) => [p.name, { ...p, words: wordsOf(p.name) }])).values()];
+  // Only names with one surname can be variants of each other.
+  const bySurname = new Map<string, typeof people>();
+  for (const p of people) {
+    const surname = p.words[p.words.length - 1]!;
+    bySurname.set(surname, [...(bySurname.get(surname) ?? []), p]);
+  }
   const top = new Map<string, string>();
   for (const p of people) {
-    const fuller = people.filter((q) => mayExtend(p.words, q.words));
+    const fuller = bySurname.get(p.words[p.words.length - 1]!)!.filter((q) => mayExtend(p.words, q.words));
     // The fullest of those no other one extends: one means the name is unambiguous.
     const tops = new Set(fuller.filter((q) => !fuller.some((r) => mayExtend(q.words, r.words))).map((q) => q.name));
     top.set(p.name, tops.size === 1 ? [...tops][0]! : p.name);
