@@ -6,7 +6,7 @@ import type { Gazetteer, GazEntry, GazMatch } from './gazetteer.js';
 import { isNameWord, isParticle, isRegnalTitle, isRoleWord, nameAfterRole } from './roles.js';
 import type { Tagger, TaggedSpan } from './tagger.js';
 import { documentContext } from './tagger-features.js';
-import { isCompanySuffix, isFeatureWord, typeByWords } from './name-classes.js';
+import { isCompanySuffix, isFeatureWord, typeByWords, withoutTrailingDates } from './name-classes.js';
 import { tokenize, type Token } from './tokenize.js';
 
 export interface Candidate {
@@ -153,7 +153,7 @@ function taggedEnd(tokens: Token[], span: TaggedSpan, g: Gazetteer): number {
     while (isNameWord(tokens[end]) && !g.knows(tokens[end]!.text)) end++;
   }
   const suffix = tokens[end]?.text === ',' ? end + 1 : end;
-  return isCompanySuffix(tokens[suffix]) ? suffix + 1 : end;
+  return isCompanySuffix(tokens[suffix]) ? suffix + 1 : withoutTrailingDates(tokens, span.start, end);
 }
 
 function hasOrgWord(tokens: Token[], span: TaggedSpan): boolean {

@@ -19,6 +19,13 @@ function nameClasses() {
   return classes;
 }
 
+/** A tagged span without the dates it ran on into ("House Intelligence Committee Tuesday"), if two words or more are left. */
+export function withoutTrailingDates(tokens: Token[], start: number, end: number): number {
+  let trimmed = end;
+  while (trimmed - start > 2 && nameClasses().calendar.has(tokens[trimmed - 1]!.text)) trimmed--;
+  return trimmed;
+}
+
 /** A legal form of a company ("Inc.", "GmbH"). */
 export function isCompanySuffix(token: Token | undefined): boolean {
   return token !== undefined && nameClasses().companySuffixes.has(token.text);

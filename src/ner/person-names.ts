@@ -50,6 +50,12 @@ export function personVariants(names: Iterable<{ name: string; known: boolean }>
     const tops = new Set(fuller.filter((q) => !fuller.some((r) => mayExtend(q.words, r.words))).map((q) => q.name));
     top.set(p.name, tops.size === 1 ? [...tops][0]! : p.name);
   }
+  // "Mike Ford" -> "John M. Ford" -> "John Milo Ford": follow to the end.
+  for (const [name, t] of top) {
+    let end = t;
+    for (let steps = 0; top.get(end) !== end && steps < people.length; steps++) end = top.get(end)!;
+    top.set(name, end);
+  }
   const knownOf = new Map<string, string>();
   for (const p of people) if (p.known) knownOf.set(top.get(p.name)!, p.name);
   return new Map([...top].map(([name, t]) => [name, knownOf.get(t) ?? t]));
