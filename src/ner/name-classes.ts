@@ -53,10 +53,24 @@ export function typeByWords(words: Token[], tagged: EntityType | undefined, g: G
   return tagged;
 }
 
+/** Names already looked at: many end in "an" ("Japan", "Jordan") and recur. */
+const regional = new WeakMap<Gazetteer, Map<string, boolean>>();
+
 /** "Southeast Asian", "European", "Middle Eastern": a known place or area with an adjective ending. */
 function isRegionalAdjective(words: Token[], g: Gazetteer): boolean {
   const name = words.map((w) => w.text).join(' ');
   if (!/(?:an|ern)$/.test(name)) return false;
+  let seen = regional.get(g);
+  if (!seen) regional.set(g, (seen = new Map()));
+  let answer = seen.get(name);
+  if (answer === undefined) {
+    answer = endsLikeAdjective(name, g);
+    if (seen.size < 100_000) seen.set(name, answer);
+  }
+  return answer;
+}
+
+function endsLikeAdjective(name: string, g: Gazetteer): boolean {
   for (const base of new Set([name.replace(/n$/, ''), name.replace(/an$/, ''), name.replace(/ern$/, ''), name.replace(/ean$/, 'e'), name.replace(/ian$/, 'ia')])) {
     const tokens = tokenize(base).flat();
     const hit = tokens.length > 0 ? g.matchAt(tokens, 0, false) : null;

@@ -41,7 +41,9 @@ export function personVariants(names: Iterable<{ name: string; known: boolean }>
   const bySurname = new Map<string, typeof people>();
   for (const p of people) {
     const surname = p.words[p.words.length - 1]!;
-    bySurname.set(surname, [...(bySurname.get(surname) ?? []), p]);
+    const same = bySurname.get(surname);
+    if (same) same.push(p);
+    else bySurname.set(surname, [p]);
   }
   const top = new Map<string, string>();
   for (const p of people) {
