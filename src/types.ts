@@ -40,6 +40,8 @@ export interface Article {
   reason?: string;
   /** ISO 639-1 code of the body's language ("en", "de"...) or "und", set by extraction (and again by cleaning). Additive field. */
   language?: string;
+  /** How sure the language guess is: the probability of `language` given the text's stop words (0 for "und"). Additive field. */
+  languageConfidence?: number;
 }
 
 /** What an extractor reads about an article besides its body. */

@@ -1,5 +1,6 @@
 // Entities over many articles: mentions, documents, first and last date, merged by type and name key.
 import { nameKey } from '../ner/resolve.js';
+import { mergePersonRows } from './resolve-corpus.js';
 import type { EntityType, NerArticle } from '../types.js';
 
 export interface EntityRow {
@@ -69,9 +70,9 @@ export class EntityCounter {
     return t;
   }
 
-  /** Rows sorted by mentions, then documents, then name. */
+  /** Rows sorted by mentions, then documents, then name; variants of one person's name merged (resolve-corpus.ts). */
   rows(): EntityRow[] {
-    return [...this.tallies.values()]
+    const rows = [...this.tallies.values()]
       .map((t) => ({
         name: [...t.names.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0]![0],
         type: t.type,
@@ -83,5 +84,6 @@ export class EntityCounter {
         names: Object.fromEntries([...t.names.entries()].sort((a, b) => (a[0] < b[0] ? -1 : 1))),
       }))
       .sort((a, b) => b.mentions - a.mentions || b.documents - a.documents || a.name.localeCompare(b.name));
+    return mergePersonRows(rows);
   }
 }

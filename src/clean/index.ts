@@ -1,6 +1,6 @@
 // Clean stage: Article -> Article with normalised text. Idempotent: cleaning twice changes nothing.
 import type { Article } from '../types.js';
-import { detectLanguage } from '../text/language.js';
+import { guessLanguage } from '../text/language.js';
 import { countWords } from '../text/words.js';
 
 const SINGLE_QUOTES = /[\u2018\u2019\u201A\u201B\u2032\u02BC]/g;
@@ -39,6 +39,7 @@ export function cleanArticle(article: Article): Article {
   const paragraphs = [...new Set(article.paragraphs.map(cleanString))].filter((p) => p !== '');
   const text = paragraphs.join('\n\n');
   const tags = [...new Set(article.tags.map(cleanString).filter(Boolean))];
+  const language = guessLanguage(text);
   return {
     ...article,
     title: nullable(article.title),
@@ -49,7 +50,8 @@ export function cleanArticle(article: Article): Article {
     paragraphs,
     text,
     words: countWords(text),
-    language: detectLanguage(text),
+    language: language.code,
+    languageConfidence: language.confidence,
   };
 }
 

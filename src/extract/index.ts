@@ -1,7 +1,7 @@
 // Extract stage: a page (dump or HTML) -> its article(s) with metadata. Pure: no I/O.
 import { createHash } from 'node:crypto';
 import type { Article, Page } from '../types.js';
-import { detectLanguage } from '../text/language.js';
+import { guessLanguage } from '../text/language.js';
 import { countWords } from '../text/words.js';
 import { extractFromHtml } from './html.js';
 import { extractFromDump, type DumpArticle } from './text-dump.js';
@@ -48,6 +48,7 @@ const LANGUAGE_SAMPLE = 2000;
 
 function toArticle(page: Page, id: string, a: DumpArticle): Article {
   const text = a.paragraphs.join('\n\n');
+  const language = guessLanguage(text.slice(0, LANGUAGE_SAMPLE));
   return {
     id,
     file: page.file,
@@ -60,6 +61,7 @@ function toArticle(page: Page, id: string, a: DumpArticle): Article {
     paragraphs: a.paragraphs,
     text,
     words: a.words ?? countWords(text),
-    language: detectLanguage(text.slice(0, LANGUAGE_SAMPLE)),
+    language: language.code,
+    languageConfidence: language.confidence,
   };
 }

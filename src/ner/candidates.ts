@@ -1,11 +1,12 @@
 // Finds entity mentions in one text: known names, ministries by pattern, people after roles, acronym definitions.
 import { orgWords } from '../text/org-words.js';
-import { anyStopwords } from '../text/stopwords.js';
+import { anyStopwords, stopwordLists } from '../text/stopwords.js';
 import type { EntityType } from '../types.js';
 import type { Gazetteer, GazEntry, GazMatch } from './gazetteer.js';
-import { isNameWord, isParticle, isRoleWord, nameAfterRole } from './roles.js';
+import { isNameWord, isParticle, isRegnalTitle, isRoleWord, nameAfterRole } from './roles.js';
 import type { Tagger, TaggedSpan } from './tagger.js';
 import { documentContext } from './tagger-features.js';
+import { isCompanySuffix, isFeatureWord, typeByWords, withoutTrailingDates } from './name-classes.js';
 import { tokenize, type Token } from './tokenize.js';
 
 export interface Candidate {
@@ -37,9 +38,10 @@ export interface TextScan {
 
 /**
  * Scans a text (title or body) for candidates. `order` numbers continue from `orderBase`.
- * With a tagger, its spans add the names no list or rule knows.
+ * With a tagger, its spans add the names no list or rule knows; in a Title Case sentence, where every word
+ * looks like a name, only those the `evidence` text (the body, for a title) also has.
  */
-export function findCandidates(text: string, g: Gazetteer, field: 'title' | undefined, orderBase: number, tagger?: Tagger): TextScan {
+export function findCandidates(text: string, g: Gazetteer, field: 'title' | undefined, orderBase: number, tagger?: Tagger, evidence?: string): TextScan {
   const sentences = tokenize(text);
   const context = tagger ? documentContext(sentences) : undefined;
   const ministryWords = ministryFirstWords(g);
@@ -47,16 +49,6 @@ export function findCandidates(text: string, g: Gazetteer, field: 'title' | unde
   let order = orderBase;
   const push: PushCandidate = (tokens, s, e, props) => {
     candidates.push({ start: tokens[s]!.start, end: tokens[e - 1]!.end, surface: text.slice(tokens[s]!.start, tokens[e - 1]!.end), field, order: order++, ...props });
-  };
-  /** Organisations named inside a longer one ("Political Bureau of the Communist Party of China Central Committee"). */
-  const pushNestedOrgs = (tokens: Token[], from: number, to: number, known: KnownAt) => {
-    for (let j = from; j < to; j++) {
-      const inner = known(j);
-      if (inner && inner.entry.type === 'org' && inner.end <= to) {
-        push(tokens, j, inner.end, fromEntry(inner.entry));
-        j = inner.end - 1;
-      }
-    }
   };
   for (const tokens of sentences) {
     const sentenceStart = candidates.length;
@@ -81,19 +73,21 @@ export function findCandidates(text: string, g: Gazetteer, field: 'title' | unde
         continue;
       }
       const hit = known(i);
+      // A name inside a longer one counts for the longest only; "US$" is a currency, not the country.
       if (hit && !(hit.entry.ambiguous && !supportsPlace(tokens, i))) {
-        push(tokens, i, hit.end, fromEntry(hit.entry));
-        if (hit.entry.type === 'org') pushNestedOrgs(tokens, i + 1, hit.end, known);
+        if (!isCurrencyPrefix(tokens, hit.end)) push(tokens, i, hit.end, fromEntry(hit.entry));
         i = hit.end;
         continue;
       }
       const nameStart = isRoleWord(tokens[i]!.text) ? nameAfterRole(tokens, i, knownEnd) : -1;
       if (nameStart > 0) {
         const nameEnd = endOfName(tokens, nameStart, knownEnd);
-        const name = text.slice(tokens[nameStart]!.start, tokens[nameEnd - 1]!.end);
         const entry = known(nameStart);
-        if (entry && entry.entry.type === 'person' && entry.end === nameEnd) push(tokens, nameStart, nameEnd, fromEntry(entry.entry));
-        else push(tokens, nameStart, nameEnd, { type: 'person', name, kind: 'name', known: false });
+        // "Prince Andrew", "Pope Francis": a royal or papal title before a lone given name is part of the name.
+        const start = keepsTitle(tokens, nameStart, nameEnd) ? nameStart - 1 : nameStart;
+        const name = text.slice(tokens[start]!.start, tokens[nameEnd - 1]!.end);
+        if (entry && entry.entry.type === 'person' && entry.end === nameEnd && start === nameStart) push(tokens, nameStart, nameEnd, fromEntry(entry.entry));
+        else push(tokens, start, nameEnd, { type: 'person', name, kind: 'name', known: false });
         i = nameEnd;
         continue;
       }
@@ -101,7 +95,11 @@ export function findCandidates(text: string, g: Gazetteer, field: 'title' | unde
         candidates.push({ start, end, surface: text.slice(start, end), field, order: order++, ...fromEntry(entry) });
       });
     }
-    if (tagger && mayName(tokens)) addTagged(tagger.tagSentence(tokens, context), tokens, sentenceStart, candidates, g, push);
+    if (tagger && mayName(tokens)) {
+      let spans = tagger.tagSentence(tokens, context);
+      if (evidence !== undefined && isTitleCase(tokens)) spans = spans.filter((s) => evidence.includes(text.slice(tokens[s.start]!.start, tokens[s.end - 1]!.end)));
+      addTagged(spans, tokens, sentenceStart, candidates, g, push);
+    }
   }
   return { sentences, candidates };
 }
@@ -115,13 +113,15 @@ const TAGGED_TYPES: Record<string, EntityType | undefined> = { PER: 'person', OR
  * ("West Indian", "U.S. Open") drops the demonyms, countries and places inside it.
  */
 function addTagged(spans: TaggedSpan[], tokens: Token[], sentenceStart: number, candidates: Candidate[], g: Gazetteer, push: PushCandidate): void {
-  // The sentence's list and rule candidates are in order of start, and the spans are disjoint and in order:
+  // The sentence's list and rule candidates are in order of start, and the spans are in order of start:
   // one pass over both keeps long sentences linear. Candidates the spans replace are dropped at the end.
   const listed = candidates.length;
   const replaced = new Set<Candidate>();
   let first = sentenceStart;
-  for (const span of spans) {
-    const type = TAGGED_TYPES[span.type];
+  for (const tagged of spans) {
+    const span = { ...tagged, end: taggedEnd(tokens, tagged, g) };
+    const type = typeByWords(tokens.slice(span.start, span.end), TAGGED_TYPES[tagged.type], g);
+    if (type === null) continue;
     const start = tokens[span.start]!.start;
     const end = tokens[span.end - 1]!.end;
     const inside: Candidate[] = [];
@@ -137,12 +137,12 @@ function addTagged(spans: TaggedSpan[], tokens: Token[], sentenceStart: number, 
       if (within && overridden) inside.push(c);
       else blocked = true;
     }
-    if (blocked) continue;
+    if (blocked || isCurrencyPrefix(tokens, span.end)) continue;
     for (const c of inside) replaced.add(c);
     if (!type) continue;
     // A name in capitals the lists know ("LONDON" in a dateline).
     const upper = tokens.slice(span.start, span.end).every((t) => t.text === t.text.toUpperCase()) ? g.matchAt(tokens, span.start, true) : null;
-    const name = tokens.slice(span.start, span.end).map((t) => t.text).join(' ');
+    const name = tokens.slice(span.start, span.end).map((t) => t.text).join(' ').replace(/ ,/g, ',');
     if (upper && upper.end === span.end && !teamNamedAfterPlace(type, upper.entry)) push(tokens, span.start, span.end, fromEntry(upper.entry));
     else if (!(type === 'org' && notAnOrg(tokens, span, name, g))) push(tokens, span.start, span.end, { type, name, kind: 'name', known: false });
   }
@@ -155,6 +155,21 @@ function addTagged(spans: TaggedSpan[], tokens: Token[], sentenceStart: number, 
 /** An organisation the tagger found where the lists know a place of that name: a team or club named after its city ("Newcastle", "NEW YORK" in a league table). */
 function teamNamedAfterPlace(type: EntityType | undefined, known: { type: EntityType }): boolean {
   return type === 'org' && known.type === 'place';
+}
+
+/**
+ * Where a tagged name ends: over a company suffix after it, also after a comma ("Acme, Inc."); and, for an
+ * organisation or a geographic feature, over "for" or "of" and Title Case words no list knows, where the
+ * tagger often stops inside a long name ("Group of Friends for Peace", "Gulf of Martaban").
+ */
+function taggedEnd(tokens: Token[], span: TaggedSpan, g: Gazetteer): number {
+  let end = span.end;
+  while ((span.type === 'ORG' || isFeatureWord(tokens[end - 1]!)) && /^(for|of)$/.test(tokens[end]?.text ?? '') && isNameWord(tokens[end + 1]) && !g.knows(tokens[end + 1]!.text)) {
+    end += 2;
+    while (isNameWord(tokens[end]) && !g.knows(tokens[end]!.text)) end++;
+  }
+  const suffix = tokens[end]?.text === ',' ? end + 1 : end;
+  return isCompanySuffix(tokens[suffix]) ? suffix + 1 : withoutTrailingDates(tokens, span.start, end);
 }
 
 function hasOrgWord(tokens: Token[], span: TaggedSpan): boolean {
@@ -245,6 +260,18 @@ function matchHyphenParts(token: Token, g: Gazetteer, emit: (start: number, end:
   return 0;
 }
 
+/** A currency written with a country's code ("US$100", "HK$"): the code touches the sign. */
+function isCurrencyPrefix(tokens: Token[], end: number): boolean {
+  const next = tokens[end];
+  return next !== undefined && next.start === tokens[end - 1]!.end && /^[$€£¥]$/.test(next.text);
+}
+
+/** A regnal title right before a one-word name, with or without a regnal number ("King Charles III"). */
+function keepsTitle(tokens: Token[], nameStart: number, nameEnd: number): boolean {
+  const length = nameEnd - nameStart - (/^[IVX]+$/.test(tokens[nameEnd - 1]!.text) ? 1 : 0);
+  return length === 1 && isRegnalTitle(tokens[nameStart - 1]!.text);
+}
+
 /** An ambiguous place name ("Georgia" the state, "Nice") counts after a locative preposition only. */
 function supportsPlace(tokens: Token[], i: number): boolean {
   return /^(in|to|from|near|at|outside|around)$/i.test(tokens[i - 1]?.text ?? '');
@@ -257,6 +284,13 @@ function supportsPlace(tokens: Token[], i: number): boolean {
 function mayName(tokens: Token[]): boolean {
   for (let i = 1; i < tokens.length; i++) if (/\p{Lu}/u.test(tokens[i]!.text)) return true;
   return tokens.length > 0 && !anyStopwords().has(tokens[0]!.text.toLowerCase());
+}
+
+/** Every word after the first but English function words capitalised, as in a headline ("Traders Expect Busy Weekend"). */
+function isTitleCase(tokens: Token[]): boolean {
+  const stop = stopwordLists().get('en')!;
+  const words = tokens.slice(1).filter((t) => /^\p{L}/u.test(t.text) && !stop.has(t.text.toLowerCase()));
+  return words.length >= 2 && words.every((t) => /^\p{Lu}/u.test(t.text));
 }
 
 function isAllCaps(tokens: Token[]): boolean {

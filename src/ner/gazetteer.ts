@@ -3,6 +3,7 @@ import { createRequire } from 'node:module';
 import { loadData } from '../data.js';
 import { anyStopwords } from '../text/stopwords.js';
 import type { EntityType } from '../types.js';
+import { isRoleWord } from './roles.js';
 import { tokenize, type Token } from './tokenize.js';
 
 export interface GazEntry {
@@ -175,7 +176,7 @@ function buildGazetteer(): Gazetteer {
   }
   for (const p of loadData<PeopleData>('people.json').people) {
     const entry: GazEntry = { name: p.name, type: 'person', kind: 'name', country: p.country ? g.countryByCode.get(p.country) : undefined };
-    for (const alias of [p.name, ...(p.aliases ?? [])]) g.add(alias, entry, RANK.person);
+    for (const alias of [p.name, ...(p.aliases ?? [])]) g.add(withoutTitle(alias, p.name), entry, RANK.person);
     for (const alias of p.short ?? []) g.add(alias, { ...entry, short: true }, RANK.person);
   }
   const places = loadData<PlacesData>('places.json');
@@ -219,6 +220,17 @@ function addCountries(g: Gazetteer): void {
     for (const alias of [h.name, ...(h.aliases ?? [])]) g.add(alias, entry, RANK.country, { caseSensitive: isWordInCapitals(alias) });
     for (const d of h.demonyms ?? []) g.add(d, { ...entry, kind: 'demonym' }, RANK.country);
   }
+}
+
+/**
+ * A person's alias without the titles before it ("President Xi": "Xi"), unless the canonical name starts
+ * with the title ("King Charles"): a title is a cue, never part of a mention, so that "President Xi Jinping" is one mention.
+ */
+function withoutTitle(alias: string, canonical: string): string {
+  const words = alias.split(' ');
+  let i = 0;
+  while (i < words.length - 1 && isRoleWord(words[i]!) && !canonical.startsWith(`${words[i]} `)) i++;
+  return words.slice(i).join(' ');
 }
 
 /** An acronym that spells an English word ("US", "WHO", "IS"): in an ALL-CAPS headline it is the word. */

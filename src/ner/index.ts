@@ -23,14 +23,15 @@ const SUPPORTED_LANGUAGES = new Set(['en', 'und']);
 
 /**
  * Entities in the title and body of an article. Body mentions point into `text`; title ones carry `field: "title"`.
- * Articles in other languages get none rather than English rules misreading them.
+ * Articles in other languages get none rather than English rules misreading them, but only when that language
+ * is more likely than not: a short text the guess is unsure about ("Lavrov met Wang Yi in Beijing") is read as English.
  */
 export function findEntities(article: Article, options: NerOptions = {}): Entity[] {
-  if (article.language && !SUPPORTED_LANGUAGES.has(article.language)) return [];
+  if (article.language && !SUPPORTED_LANGUAGES.has(article.language) && (article.languageConfidence ?? 1) > 0.5) return [];
   const g = loadGazetteer(options.gazetteer);
   const tagger = options.tagger === false ? undefined : loadTagger();
   const scans: Scanned[] = [];
-  if (article.title) scans.push({ ...findCandidates(article.title, g, 'title', -1e6, tagger), field: 'title', text: article.title });
+  if (article.title) scans.push({ ...findCandidates(article.title, g, 'title', -1e6, tagger, article.text), field: 'title', text: article.title });
   scans.push({ ...findCandidates(article.text, g, undefined, 0, tagger), text: article.text });
   return resolveEntities(scans, { metonymy: options.metonymy });
 }

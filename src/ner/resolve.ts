@@ -3,8 +3,9 @@ import { loadData } from '../data.js';
 import type { Entity, EntityType, Mention } from '../types.js';
 import type { Candidate, TextScan } from './candidates.js';
 import { fold } from './gazetteer.js';
+import { givenNames, personVariants } from './person-names.js';
 import { isNameWord } from './roles.js';
-import { anyStopwords } from '../text/stopwords.js';
+import { stopwordLists } from '../text/stopwords.js';
 import type { Token } from './tokenize.js';
 
 export interface ResolveOptions {
@@ -60,7 +61,8 @@ function addAcronymDefinitions(scans: Scanned[], candidates: Candidate[]): void 
     for (const tokens of scan.sentences) {
       for (const t of tokens) {
         const full = defined.get(t.text);
-        if (!full || candidates.some((c) => c.field === scan.field && c.start <= t.start && c.end >= t.end && c.name === full.name)) continue;
+        // Inside a longer name ("UN Security Council") the acronym counts for that name only.
+        if (!full || candidates.some((c) => c.field === scan.field && c.start <= t.start && c.end >= t.end && (c.name === full.name || c.end - c.start > t.end - t.start))) continue;
         const existing = candidates.find((c) => c.field === scan.field && c.start === t.start && c.end === t.end);
         if (existing) Object.assign(existing, { type: full.type, name: full.name, known: full.known, country: full.country });
         else candidates.push({ ...full, start: t.start, end: t.end, surface: t.text, field: scan.field, order: full.order });
@@ -90,9 +92,20 @@ function isNameWordOrConnector(t: Token): boolean {
   return isNameWord(t) || /^(of|for|and|the|on|de|des|du)$/.test(t.text);
 }
 
-/** Short person names ("Lavrov", "Wang") become the full name they stand for in this article. */
+/**
+ * Variants of a full name meet under the fullest when that is unambiguous ("Owen Dempsey", "Owen John Dempsey"),
+ * and short person names ("Lavrov", "Wang", a given name alone) become the full name they stand for in this article.
+ */
 function resolvePeople(scans: Scanned[], candidates: Candidate[]): void {
-  const full = candidates.filter((c) => c.type === 'person' && c.name.includes(' '));
+  const people = candidates.filter((c) => c.type === 'person');
+  const knownNames = new Set(people.filter((c) => c.known).map((c) => c.name));
+  const variants = personVariants(people);
+  const given = givenNames(variants, (word) => surnamesFirst().has(word));
+  for (const c of people) {
+    const name = variants.get(c.name);
+    if (name && name !== c.name) Object.assign(c, { name, known: knownNames.has(name) });
+  }
+  const full = people.filter((c) => c.name.includes(' '));
   const surnameOf = (name: string) => {
     const words = name.split(' ');
     return surnamesFirst().has(words[0]!) ? [fold(words[0]!), fold(words[words.length - 1]!)] : [fold(words[words.length - 1]!)];
@@ -117,19 +130,29 @@ function resolvePeople(scans: Scanned[], candidates: Candidate[]): void {
     // The tagger's one-word organisations and places may be surnames ("Liu" after "Liu Jianchao").
     if (c.name.includes(' ') || (c.type !== 'person' && c.known)) continue;
     const target = nearest(c.name, c.order);
+    const byGiven = c.type === 'person' ? given.get(c.name) : undefined;
     if (target) Object.assign(c, { type: 'person', name: target.name, known: target.known });
+    // A given name alone ("Owen", after "Owen Dempsey") when one person of the article has it.
+    else if (byGiven) Object.assign(c, { name: byGiven, known: knownNames.has(byGiven) });
+    // A lone family name from the list of those written first ("Liu told reporters") is a person's.
+    else if (!c.known && surnamesFirst().has(c.name)) c.type = 'person';
   }
-  // Bare surnames no rule picked up ("Lavrov said"), when the full name is in the article.
-  if (bySurname.size === 0) return;
-  const stop = anyStopwords();
+  // Bare surnames and given names no rule picked up ("Lavrov said"), when the full name is in the article.
+  if (bySurname.size === 0 && given.size === 0) return;
+  // English function words only ("He", "May"): the text is English, and "Ma" or "Du" are family names here.
+  const stop = stopwordLists().get('en')!;
   for (const scan of scans) {
     const index = new SpanIndex(candidates.filter((c) => c.field === scan.field), scan.field === 'title' ? -1 : 0);
     for (const tokens of scan.sentences) {
       for (const t of tokens) {
-        if (!bySurname.has(fold(t.text)) || !isNameWord(t) || stop.has(t.text.toLowerCase()) || index.overlaps(t.start, t.end)) continue;
+        // A given name opening a sentence may be an ordinary word ("Grant", "Mark").
+        const byGiven = t === tokens[0] ? undefined : given.get(t.text);
+        if (!(bySurname.has(fold(t.text)) || byGiven) || !isNameWord(t) || stop.has(t.text.toLowerCase()) || index.overlaps(t.start, t.end)) continue;
         const byOrder = index.orderAt(t.start);
         const target = nearest(t.text, byOrder);
-        if (target) candidates.push({ ...target, start: t.start, end: t.end, surface: t.text, field: scan.field, kind: 'name', order: byOrder });
+        const mention = { start: t.start, end: t.end, surface: t.text, field: scan.field, kind: 'name', order: byOrder } as const;
+        if (target) candidates.push({ ...target, ...mention });
+        else if (byGiven) candidates.push({ ...mention, type: 'person', name: byGiven, known: knownNames.has(byGiven) });
       }
     }
   }

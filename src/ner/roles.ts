@@ -6,14 +6,15 @@ interface RolesData {
   heads: string[];
   modifiers: string[];
   connectors: string[];
+  regnal: string[];
 }
 
-let roles: { heads: Set<string>; modifiers: Set<string>; connectors: Set<string> } | null = null;
+let roles: { heads: Set<string>; modifiers: Set<string>; connectors: Set<string>; regnal: Set<string> } | null = null;
 function roleWords() {
   if (!roles) {
     const data = loadData<RolesData>('roles.json');
     const withCaps = (words: string[]) => new Set(words.flatMap((w) => [w, w.toUpperCase()]));
-    roles = { heads: withCaps(data.heads), modifiers: withCaps(data.modifiers), connectors: new Set(data.connectors) };
+    roles = { heads: withCaps(data.heads), modifiers: withCaps(data.modifiers), connectors: new Set(data.connectors), regnal: new Set(data.regnal) };
   }
   return roles;
 }
@@ -21,6 +22,11 @@ function roleWords() {
 export function isRoleWord(word: string): boolean {
   const { heads, modifiers } = roleWords();
   return heads.has(word) || modifiers.has(word);
+}
+
+/** A royal or papal title, part of the name before a lone given name ("Prince Andrew"). */
+export function isRegnalTitle(word: string): boolean {
+  return roleWords().regnal.has(word);
 }
 
 /** Name particles that may be lower-case inside a name ("Luiz Inacio Lula da Silva", "Mohammed bin Salman"). */

@@ -102,16 +102,15 @@ function countLists(hits: number[], wordBits: number): void {
 }
 
 /**
- * The stop-word list of stopwordLists() that covers most of the (lower-case) words, with its language code and
- * how many words it covers (the first such list on a tie); null when no list covers any.
+ * How many of the (lower-case) words each list of stopwordLists() covers, by language code. Only those lists:
+ * stopwords-iso's long line lists would take Russian for Bulgarian.
  */
-export function commonestStopwordList(words: Iterable<string>): { code: string; list: Set<string>; hits: number } | null {
+export function stopwordHits(words: Iterable<string>): { codes: string[]; hits: number[] } {
   const { codes, lists, bitsOf } = stopwordBits();
   const hits = new Array<number>(lists.length).fill(0);
   for (const w of words) countLists(hits, bitsOf.get(w) ?? 0);
-  // Among stopwordLists() only (the first lists): stopwords-iso's long lists would take Russian for Bulgarian.
-  const best = commonestList(hits.slice(0, stopwordLists().size));
-  return best >= 0 ? { code: codes[best]!, list: lists[best]!, hits: hits[best]! } : null;
+  const guessed = stopwordLists().size;
+  return { codes: codes.slice(0, guessed), hits: hits.slice(0, guessed) };
 }
 
 /**

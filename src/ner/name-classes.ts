@@ -1,0 +1,80 @@
+// What kind of thing a tagged name is, from its words (data/name-classes.json): the tagger's type is a guess these words overrule.
+import { loadData } from '../data.js';
+import type { EntityType } from '../types.js';
+import type { Gazetteer } from './gazetteer.js';
+import { tokenize, type Token } from './tokenize.js';
+
+interface NameClassesData {
+  calendar: string[];
+  features: string[];
+  companySuffixes: string[];
+}
+
+let classes: { calendar: Set<string>; features: Set<string>; companySuffixes: Set<string> } | null = null;
+function nameClasses() {
+  if (!classes) {
+    const data = loadData<NameClassesData>('name-classes.json');
+    classes = { calendar: new Set(data.calendar), features: new Set(data.features), companySuffixes: new Set(data.companySuffixes) };
+  }
+  return classes;
+}
+
+/** A tagged span without the dates it ran on into ("House Intelligence Committee Tuesday"), if two words or more are left. */
+export function withoutTrailingDates(tokens: Token[], start: number, end: number): number {
+  let trimmed = end;
+  while (trimmed - start > 2 && nameClasses().calendar.has(tokens[trimmed - 1]!.text)) trimmed--;
+  return trimmed;
+}
+
+/** A legal form of a company ("Inc.", "GmbH"). */
+export function isCompanySuffix(token: Token | undefined): boolean {
+  return token !== undefined && nameClasses().companySuffixes.has(token.text);
+}
+
+/** A geographic feature word ("River", "Gulf"). */
+export function isFeatureWord(token: Token): boolean {
+  return nameClasses().features.has(token.text);
+}
+
+/**
+ * The type a name of these words has whatever the tagger says, `null` for no entity at all, `undefined` to keep
+ * the tagger's: dates and holidays are none ("June", "Black Friday"); a company suffix makes an organisation,
+ * a geographic feature word a place ("Mekong River", "Gulf of Thailand"); a regional adjective ("Southeast
+ * Asian") is no place; a person's name has no digits and no word like "iPad".
+ */
+export function typeByWords(words: Token[], tagged: EntityType | undefined, g: Gazetteer): EntityType | null | undefined {
+  const { calendar, features } = nameClasses();
+  const last = words[words.length - 1]!.text;
+  if (words.some((w) => calendar.has(w.text))) return null;
+  if (isCompanySuffix(words[words.length - 1])) return 'org';
+  if (features.has(last) || (features.has(words[0]!.text) && words.length > 1)) return 'place';
+  if (tagged === 'person' && words.some((w) => /\p{N}|^\p{Ll}+\p{Lu}/u.test(w.text))) return null;
+  if (isRegionalAdjective(words, g)) return undefined;
+  return tagged;
+}
+
+/** Names already looked at: many end in "an" ("Japan", "Jordan") and recur. */
+const regional = new WeakMap<Gazetteer, Map<string, boolean>>();
+
+/** "Southeast Asian", "European", "Middle Eastern": a known place or area with an adjective ending. */
+function isRegionalAdjective(words: Token[], g: Gazetteer): boolean {
+  const name = words.map((w) => w.text).join(' ');
+  if (!/(?:an|ern)$/.test(name)) return false;
+  let seen = regional.get(g);
+  if (!seen) regional.set(g, (seen = new Map()));
+  let answer = seen.get(name);
+  if (answer === undefined) {
+    answer = endsLikeAdjective(name, g);
+    if (seen.size < 100_000) seen.set(name, answer);
+  }
+  return answer;
+}
+
+function endsLikeAdjective(name: string, g: Gazetteer): boolean {
+  for (const base of new Set([name.replace(/n$/, ''), name.replace(/an$/, ''), name.replace(/ern$/, ''), name.replace(/ean$/, 'e'), name.replace(/ian$/, 'ia')])) {
+    const tokens = tokenize(base).flat();
+    const hit = tokens.length > 0 ? g.matchAt(tokens, 0, false) : null;
+    if (hit && hit.end === tokens.length && hit.entry.type === 'place') return true;
+  }
+  return false;
+}

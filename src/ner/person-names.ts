@@ -1,0 +1,79 @@
+// Variants of one person's name ("Owen Dempsey", "Owen John Dempsey", "O. J. Dempsey") told from two people's names.
+import { fold } from './gazetteer.js';
+
+/** Words of a name, folded and lower-cased, periods dropped ("John M. Ford": john, m, ford). */
+function wordsOf(name: string): string[] {
+  return fold(name).toLowerCase().replace(/\./g, '').split(/\s+/);
+}
+
+/** One given name standing for another: the same word, or an initial and a word starting with it. */
+function sameGiven(a: string, b: string): boolean {
+  return a === b || (a.length === 1 && b.startsWith(a)) || (b.length === 1 && a.startsWith(b));
+}
+
+/** How specific a name is: more words, then fewer initials. */
+function specificity(words: string[]): number {
+  return words.length * 10 - words.filter((w) => w.length === 1).length;
+}
+
+/**
+ * Whether `longer` may be the fuller name of the person `shorter` names: the same surname, and the given
+ * names of `shorter`, in order, among those of `longer` (initials standing for names). "Mike Ford" and
+ * "John M. Ford" may be one person; "Wang Yi" and "Wang Wenbin", or "John Ford" and "Mike Ford", are not.
+ */
+function mayExtend(shorter: string[], longer: string[]): boolean {
+  if (shorter[shorter.length - 1] !== longer[longer.length - 1] || specificity(longer) <= specificity(shorter)) return false;
+  let j = 0;
+  for (const given of shorter.slice(0, -1)) {
+    while (j < longer.length - 1 && !sameGiven(given, longer[j]!)) j++;
+    if (j++ >= longer.length - 1) return false;
+  }
+  return true;
+}
+
+/**
+ * For full names (two words or more) of people, the name each stands for: the fullest variant it may extend to,
+ * when there is exactly one such (else itself); a known (listed) name of the group wins over the fullest.
+ */
+export function personVariants(names: Iterable<{ name: string; known: boolean }>): Map<string, string> {
+  const people = [...new Map([...names].filter((p) => p.name.includes(' ')).map((p) => [p.name, { ...p, words: wordsOf(p.name) }])).values()];
+  // Only names with one surname can be variants of each other.
+  const bySurname = new Map<string, typeof people>();
+  for (const p of people) {
+    const surname = p.words[p.words.length - 1]!;
+    const same = bySurname.get(surname);
+    if (same) same.push(p);
+    else bySurname.set(surname, [p]);
+  }
+  const top = new Map<string, string>();
+  for (const p of people) {
+    const fuller = bySurname.get(p.words[p.words.length - 1]!)!.filter((q) => mayExtend(p.words, q.words));
+    // The fullest of those no other one extends: one means the name is unambiguous.
+    const tops = new Set(fuller.filter((q) => !fuller.some((r) => mayExtend(q.words, r.words))).map((q) => q.name));
+    top.set(p.name, tops.size === 1 ? [...tops][0]! : p.name);
+  }
+  // "Mike Ford" -> "John M. Ford" -> "John Milo Ford": follow to the end.
+  for (const [name, t] of top) {
+    let end = t;
+    for (let steps = 0; top.get(end) !== end && steps < people.length; steps++) end = top.get(end)!;
+    top.set(name, end);
+  }
+  const knownOf = new Map<string, string>();
+  for (const p of people) if (p.known) knownOf.set(top.get(p.name)!, p.name);
+  return new Map([...top].map(([name, t]) => [name, knownOf.get(t) ?? t]));
+}
+
+/**
+ * First given names of full names as written (not of names written family name first), each with the one name
+ * it stands for (`names`: written -> resolved), or null when it stands for several.
+ */
+export function givenNames(names: Map<string, string>, familyFirst: (word: string) => boolean): Map<string, string | null> {
+  const byGiven = new Map<string, string | null>();
+  for (const [written, name] of names) {
+    const first = written.split(' ')[0]!;
+    if (!written.includes(' ') || familyFirst(first)) continue;
+    const seen = byGiven.get(first);
+    byGiven.set(first, seen === undefined || seen === name ? name : null);
+  }
+  return byGiven;
+}

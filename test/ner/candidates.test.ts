@@ -1,0 +1,36 @@
+// Mention accounting on made-up sentences: one occurrence is one mention, titles stay out of names, spans never overlap.
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { findEntities } from '../../src/ner/index.js';
+import { article, summary } from './articles.js';
+
+test('a title before a known name is one mention of the full name, not a title form plus a given name', () => {
+  const text = 'President Xi Jinping opened the meeting. Later, Xi Jinping spoke to the delegates.';
+  const xi = findEntities(article(text)).find((e) => e.name === 'Xi Jinping')!;
+  assert.equal(xi.count, 2);
+  assert.deepEqual(xi.mentions.map((m) => text.slice(m.start, m.end)), ['Xi Jinping', 'Xi Jinping']);
+});
+
+test('a royal or papal title before a lone given name stays in the name', () => {
+  const found = summary(findEntities(article('The mayor greeted Prince Edmund at the station. Pope Gregory sent a letter.')));
+  assert.ok(found.includes('person:Prince Edmund:1'), found.join(', '));
+  assert.ok(found.includes('person:Pope Gregory:1'), found.join(', '));
+});
+
+test('a name nested in a longer one counts for the longest only', () => {
+  const text = 'The United Nations (UN) met today. Members of the UN Security Council voted.';
+  const found = findEntities(article(text));
+  assert.equal(found.find((e) => e.name === 'United Nations')?.count, 2);
+  const council = found.find((e) => e.name === 'United Nations Security Council')!;
+  assert.deepEqual(council.mentions.map((m) => text.slice(m.start, m.end)), ['UN Security Council']);
+});
+
+test('a currency written with a country code is not the country', () => {
+  const found = summary(findEntities(article('Trade between the two ports grew to US$12 billion last year, officials said in a report on trade.')));
+  assert.ok(!found.some((f) => f.startsWith('country:United States')), found.join(', '));
+});
+
+test('a Title Case headline is no evidence of a name the body does not have', () => {
+  const found = summary(findEntities(article('Shops in the old town stayed open late on the last evening of the fair.', 'Local Traders Expect Busy Weekend')));
+  assert.deepEqual(found, []);
+});

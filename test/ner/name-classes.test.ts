@@ -1,0 +1,27 @@
+// Types decided by the words of a name, whatever the tagger says: dates, companies, geographic features, regional adjectives.
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { findEntities } from '../../src/ner/index.js';
+import { article, summary } from './articles.js';
+
+test('months, weekdays and shopping days are never entities', () => {
+  const found = summary(findEntities(article('Sales at the Harbor Street market were slow in June. Traders expect more buyers before Black Friday.')));
+  assert.ok(!found.some((f) => /June|Friday/.test(f)), found.join(', '));
+});
+
+test('a company suffix makes an organisation, also after a comma', () => {
+  const found = summary(findEntities(article('The shipping firm Northwind Logistics, Inc. said that Harbor Freight Co. had bought two vessels.')));
+  assert.ok(found.includes('org:Northwind Logistics, Inc.:1'), found.join(', '));
+  assert.ok(found.includes('org:Harbor Freight Co.:1'), found.join(', '));
+});
+
+test('a geographic feature word makes a place', () => {
+  const found = summary(findEntities(article('Boats on the Salween River and in the Gulf of Martaban were delayed by the storm.')));
+  assert.ok(found.includes('place:Salween River:1'), found.join(', '));
+  assert.ok(found.includes('place:Gulf of Martaban:1'), found.join(', '));
+});
+
+test('a regional adjective is not a place', () => {
+  const found = summary(findEntities(article('Leaders of Southeast Asian nations met in the capital, and Middle Eastern buyers signed the deal.')));
+  assert.ok(!found.some((f) => /Southeast Asian|Middle Eastern/.test(f)), found.join(', '));
+});

@@ -1,0 +1,16 @@
+// Resolution within an article: name variants of one person meet, two people sharing a surname or a given name stay apart.
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { findEntities } from '../../src/ner/index.js';
+import { article, summary } from './articles.js';
+
+test('a middle name, an initial and a given name alone are one person when unambiguous, and only then', () => {
+  const text = 'Owen John Dempsey, who chairs the port board, opened the new quay on Monday. Owen Dempsey thanked the crews, and later Owen toured the site. ' +
+    'Mike Ford, the chief engineer, joined him. John M. Ford has led the team since 2019, and then Mike said the quay would open next month.\n\n' +
+    'Wang Yi met Wang Wenbin on Monday. Later Wang Wenbin spoke to reporters. Anna Berg and Anna Lind signed the lease, and then Anna toured the house.';
+  const found = summary(findEntities(article(text)));
+  assert.ok(found.includes('person:Owen John Dempsey:3'), found.join(', '));
+  assert.ok(found.includes('person:John M. Ford:3'), found.join(', '));
+  assert.ok(found.includes('person:Wang Yi:1') && found.includes('person:Wang Wenbin:2'), found.join(', '));
+  assert.ok(found.includes('person:Anna Berg:1') && found.includes('person:Anna Lind:1'), found.join(', '));
+});

@@ -1,0 +1,19 @@
+// Language guesses and how sure they are: sure on a paragraph, unsure on a few words.
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { guessLanguage } from '../../src/text/language.js';
+
+test('a paragraph of German is German, and the guess is sure', () => {
+  const guess = guessLanguage('Der Minister sagte am Montag, dass die Gespräche mit den Nachbarn über den Handel und die Grenze noch nicht beendet sind, aber dass er auf eine Einigung im Sommer hofft.');
+  assert.equal(guess.code, 'de');
+  assert.ok(guess.confidence > 0.95, String(guess.confidence));
+});
+
+test('a short sentence of names and a few function words is an unsure guess', () => {
+  const guess = guessLanguage('Lavrov met Wang Yi in Beijing.');
+  assert.ok(guess.confidence < 0.5, JSON.stringify(guess));
+});
+
+test('too few words to tell: und, with no confidence', () => {
+  assert.deepEqual(guessLanguage('Talks resume.'), { code: 'und', confidence: 0 });
+});
