@@ -178,7 +178,7 @@ export async function main(argv: string[]): Promise<number> {
       return EXIT_USAGE;
     }
     if (error instanceof UsageError) {
-      process.stderr.write(`mine: ${error.message}\n`);
+      process.stderr.write(`mine: ${escapeForTerminal(error.message)}\n`);
       return EXIT_USAGE;
     }
     throw error;

@@ -2,7 +2,7 @@
 // from the cache when it has them; problems reported, never thrown.
 import fs from 'node:fs';
 import { InputError } from '../errors.js';
-import { findInputs } from '../io/find.js';
+import { findInputs, fsPath } from '../io/find.js';
 import { isRecordFile, listInputs, type ReadOptions } from '../io/read.js';
 import type { PipelineOptions } from '../pipeline.js';
 import { openCache, stampCache, type DocumentCache } from '../run/cache.js';
@@ -201,7 +201,7 @@ async function statFiles(paths: string[]): Promise<Array<{ file: string; size: n
   for await (const found of findInputs(paths)) {
     if (!('file' in found)) return undefined;
     try {
-      const stat = fs.statSync(found.file); // sync: thousands of small awaits cost more than the stats
+      const stat = fs.statSync(fsPath(found.file)); // sync: thousands of small awaits cost more than the stats
       files.push({ file: found.file, size: stat.size, mtimeMs: stat.mtimeMs });
     } catch {
       return undefined;

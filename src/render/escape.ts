@@ -1,8 +1,10 @@
+import { ESCAPED_BYTE } from '../io/find.js';
+
 // Text from outside (file names, record fields, library messages) made safe for a terminal: a control
 // character could move the cursor, recolour or rewrite the screen, and a line break could fake a message.
 
-/** C0 and C1 controls, DEL, bidirectional overrides and line/paragraph separators, and stand-ins for non-UTF-8 bytes. */
-const UNSAFE = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069\udc80-\udcff]/g;
+/** C0 and C1 controls, DEL, bidirectional overrides, line/paragraph separators, and stand-ins for non-UTF-8 bytes (see io/find.ts). */
+const UNSAFE = new RegExp(`[\\u0000-\\u001f\\u007f-\\u009f\\u2028\\u2029\\u202a-\\u202e\\u2066-\\u2069]|${ESCAPED_BYTE.source}`, 'g');
 
 /**
  * `text` with each unsafe character written as an escape: `\n`, `\t`, `\e`, `\xHH` (a byte that was not

@@ -1,5 +1,6 @@
 // Records to a terminal table (cli-table3), with borders never coloured and cells coloured only when asked.
 import Table from 'cli-table3';
+import { escapeForTerminal } from './escape.js';
 
 export interface Column<Row> {
   header: string;
@@ -32,5 +33,5 @@ export function renderTable<Row>(columns: Column<Row>[], rows: Row[], options: {
 
 function cellText(value: string | number | null | undefined): string {
   if (value === null || value === undefined) return '';
-  return typeof value === 'number' ? String(value) : value.replace(/\s+/g, ' ');
+  return typeof value === 'number' ? String(value) : escapeForTerminal(value.replace(/\s+/g, ' '));
 }
