@@ -2,7 +2,7 @@
 // on stdout, reads and checks every record, writes and removes one, and prints its verdict (a Check) as a JSON
 // line. LMDB crashing on a damaged file ends only this process; its messages go to a stderr nobody shows.
 import { open } from 'lmdb';
-import { FORMAT, FORMAT_KEY, lmdbError, unseal, type Check } from './cache.js';
+import { FORMAT, FORMAT_KEY, LMDB_DAMAGE, lmdbError, unseal, type Check } from './cache.js';
 
 const location = process.argv[2]!;
 
@@ -10,11 +10,10 @@ function verdict(check: Check): void {
   process.stdout.write(`${JSON.stringify(check)}\n`);
 }
 
-/** LMDB errors that say the files are damaged, rather than that the place they are in cannot be used. */
-const DAMAGE = /MDB_(CORRUPTED|PAGE_NOTFOUND|INVALID|VERSION_MISMATCH|BAD_TXN|BAD_VALSIZE|BAD_RSLOT|PANIC)/;
-
+/** Damaged files, or a place the cache cannot be used in (no permission, a read-only file system). */
 function failed(error: unknown): Check {
-  return DAMAGE.test(String((error as Error)?.message)) ? { kind: 'damaged', problem: lmdbError(error) } : { kind: 'unusable', problem: lmdbError(error) };
+  const message = String((error as Error)?.message);
+  return { kind: LMDB_DAMAGE.some(([code]) => message.includes(code)) ? 'damaged' : 'unusable', problem: lmdbError(error) };
 }
 
 let db;

@@ -362,6 +362,18 @@ function checkInChild(location: string, size: number): Promise<Check> {
   });
 }
 
+/** LMDB's error codes that mean its files are damaged, in words. */
+export const LMDB_DAMAGE: Array<[string, string]> = [
+  ['MDB_CORRUPTED', 'a page is corrupted'],
+  ['MDB_PAGE_NOTFOUND', 'a page is missing'],
+  ['MDB_INVALID', 'not an LMDB file'],
+  ['MDB_VERSION_MISMATCH', 'written by another LMDB version'],
+  ['MDB_BAD_TXN', 'a transaction is inconsistent'],
+  ['MDB_BAD_VALSIZE', 'a value has an impossible size'],
+  ['MDB_BAD_RSLOT', 'the lock file is inconsistent'],
+  ['MDB_PANIC', 'LMDB gave up on it'],
+];
+
 /** A plain description of an error from LMDB: its code in words, without LMDB's own wording of paths. */
 export function lmdbError(error: unknown): string {
   const message = String((error as Error)?.message ?? error);
@@ -371,7 +383,7 @@ export function lmdbError(error: unknown): string {
   if (/Input\/output error/.test(message)) return 'input/output error (is the disk full?)';
   if (/Permission denied|EACCES|EPERM|read-only/i.test(message)) return 'permission denied';
   if (/Is a directory/i.test(message)) return 'a file in it is a folder';
-  if (/MDB_(CORRUPTED|PAGE_NOTFOUND|INVALID|VERSION_MISMATCH|BAD_TXN|BAD_VALSIZE)/.test(message)) return `damaged (${/MDB_[A-Z_]+/.exec(message)![0]})`;
+  for (const [code, words] of LMDB_DAMAGE) if (message.includes(code)) return `damaged (${words})`;
   return message.split('\n')[0]!.replace(/[\u0000-\u001f\u007f-\u009f]/g, '?').slice(0, 200);
 }
 
