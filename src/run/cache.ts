@@ -356,8 +356,10 @@ function checkInChild(location: string, size: number): Promise<Check> {
     child.on('error', (error) => finish({ kind: 'unusable', problem: `could not be checked (${error.message})` }));
     child.on('close', (code, signal) => {
       const last = out.trim().split('\n').pop() ?? '';
+      // A crash (a signal) is LMDB's on a damaged file; another failure is not the file's doing.
       if (code === 0 && last.startsWith('{')) finish(JSON.parse(last) as Check);
-      else finish({ kind: 'damaged', problem: `LMDB ${signal ? `crashed (${signal})` : `failed (exit ${code})`} reading it` });
+      else if (signal) finish({ kind: 'damaged', problem: `LMDB crashed (${signal}) reading it` });
+      else finish({ kind: 'unusable', problem: `could not be checked (exit ${code})` });
     });
   });
 }
