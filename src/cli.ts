@@ -252,14 +252,14 @@ async function render(output: Output<any>, format: Format, color: boolean, bold:
     return;
   }
   if (format === 'json') {
-    // Streamed as an array so a large corpus never sits in memory as one string.
+    // Streamed as an array so a large corpus never sits in memory as one string; opened with the first row, so
+    // that a usage error found on reading the input leaves stdout empty.
     let first = true;
-    await write('[');
     for await (const row of output.rows) {
-      await write((first ? '\n' : ',\n') + JSON.stringify(row));
+      await write((first ? '[\n' : ',\n') + JSON.stringify(row));
       first = false;
     }
-    await write(first ? ']\n' : '\n]\n');
+    await write(first ? '[]\n' : '\n]\n');
     done();
     return;
   }

@@ -18,6 +18,7 @@ test('non-record JSON on stdin exits 2 with one line on stderr', () => {
   for (const input of NOT_RECORDS) {
     const run = mine(['extract', '--json', '-'], { input });
     assert.equal(run.status, 2, input);
+    assert.equal(run.stdout, '', input);
     assert.match(run.stderr, /^mine: stdin (holds JSON \(.+\), not a record or an array of records|is not valid JSON)/, input);
     assert.equal(run.stderr.trimEnd().split('\n').length, 1, input);
   }
