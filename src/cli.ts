@@ -4,6 +4,7 @@ import { createRequire } from 'node:module';
 import { EXIT_OK, EXIT_SOME_FAILED, EXIT_USAGE, InputError, UsageError } from './errors.js';
 import { findInputs } from './io/find.js';
 import { exitQuietlyOnBrokenPipe, write } from './io/stdout.js';
+import { escapeForTerminal } from './render/escape.js';
 import { progressLine } from './render/progress.js';
 import { runCacheCommand } from './commands/cache.js';
 import { colorWanted, makeChalk } from './render/color.js';
@@ -25,11 +26,11 @@ import { cooccurCommand } from './commands/cooccur.js';
 /** Thrown by the report under --strict at the first input that cannot be used. */
 class StrictStop extends Error {
   constructor(readonly cause: InputError) {
-    super(`stopped at ${cause.file} (--strict)`);
+    super(`stopped at ${escapeForTerminal(cause.file)} (--strict)`);
   }
 }
 
-/** Set by the first Ctrl-C: the run stops taking new inputs, finishes what it has and says where it got to. */
+/** Set by the first Ctrl-C: the run stops taking new inputs, ends the documents in progress and says where it got to. */
 export const interruption = new AbortController();
 
 const COMMANDS: CommandSpec[] = [extractCommand, cleanCommand, nerCommand, entitiesCommand, timelineCommand, sourcesCommand, dedupCommand, cooccurCommand, kwicCommand, keywordsCommand];
@@ -76,15 +77,19 @@ class RunReport implements Reporter {
     // A file of thousands of bad NDJSON lines must not bury the other warnings: a few each, then a count.
     const shown = (this.warningsByFile.get(error.file) ?? 0) + 1;
     this.warningsByFile.set(error.file, shown);
-    if (!this.quiet && shown <= WARNINGS_PER_FILE) {
-      if (this.progressShown) process.stderr.write('\r\u001b[K');
-      process.stderr.write(`mine: ${error.message}\n`);
-    }
-    if (this.strict) throw new StrictStop(error);
+    // Documents ended by Ctrl-C are only counted in the summary.
+    if (shown <= WARNINGS_PER_FILE && error.reason !== 'interrupted') this.warn(error.message);
+    if (this.strict && error.reason !== 'interrupted') throw new StrictStop(error);
   }
 
-  get interrupted(): boolean {
-    return interruption.signal.aborted;
+  warn(message: string): void {
+    if (this.quiet) return;
+    if (this.progressShown) process.stderr.write('\r\u001b[K');
+    process.stderr.write(`mine: ${escapeForTerminal(message)}\n`);
+  }
+
+  get interruption(): AbortSignal {
+    return interruption.signal;
   }
 
   processed(_file: string, records: number, bytes: number): void {
@@ -97,7 +102,7 @@ class RunReport implements Reporter {
   }
   summary(): string {
     for (const [file, n] of this.warningsByFile) {
-      if (n > WARNINGS_PER_FILE) process.stderr.write(`mine: ${file}: ${n - WARNINGS_PER_FILE} more skipped not shown\n`);
+      if (n > WARNINGS_PER_FILE) process.stderr.write(`mine: ${escapeForTerminal(file)}: ${n - WARNINGS_PER_FILE} more skipped not shown\n`);
     }
     const reasons = [...this.skips.entries()].map(([reason, n]) => `${n} ${reason}`).join(', ');
     return `mine: ${this.processed_} input(s) processed, ${this.records} record(s)` + (this.skippedCount ? `; ${this.skippedCount} skipped (${reasons})` : '');
@@ -151,12 +156,14 @@ export async function main(argv: string[]): Promise<number> {
   }
   program
     .command('cache')
-    .argument('<action>', 'stats or clear')
-    .description('what the document cache holds (stats), or empty it (clear)')
+    .argument('<action>', 'stats, verify or clear')
+    .description('what the document cache holds (stats), check every record of it (verify, exit 1 if damaged), or empty it (clear)')
     .option('--cache <dir>', 'the cache folder (default: $XDG_CACHE_HOME/mine)')
     .exitOverride()
     .action(async (action: string, options: { cache?: string }) => {
-      await write(await runCacheCommand(action, options));
+      const { text, ok } = await runCacheCommand(action, options);
+      await write(escapeForTerminal(text.trimEnd()) + '\n');
+      if (!ok) exitCode = EXIT_SOME_FAILED;
     });
   try {
     await program.parseAsync(argv, { from: 'user' });
@@ -171,7 +178,7 @@ export async function main(argv: string[]): Promise<number> {
       return EXIT_USAGE;
     }
     if (error instanceof UsageError) {
-      process.stderr.write(`mine: ${error.message}\n`);
+      process.stderr.write(`mine: ${escapeForTerminal(error.message)}\n`);
       return EXIT_USAGE;
     }
     throw error;
@@ -245,14 +252,14 @@ async function render(output: Output<any>, format: Format, color: boolean, bold:
     return;
   }
   if (format === 'json') {
-    // Streamed as an array so a large corpus never sits in memory as one string.
+    // Streamed as an array so a large corpus never sits in memory as one string; opened with the first row, so
+    // that a usage error found on reading the input leaves stdout empty.
     let first = true;
-    await write('[');
     for await (const row of output.rows) {
-      await write((first ? '\n' : ',\n') + JSON.stringify(row));
+      await write((first ? '[\n' : ',\n') + JSON.stringify(row));
       first = false;
     }
-    await write(first ? ']\n' : '\n]\n');
+    await write(first ? '[]\n' : '\n]\n');
     done();
     return;
   }

@@ -1,5 +1,5 @@
 // Shared test helpers: the project root, temp folders, and running the built `mine` binary.
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -65,4 +65,30 @@ export function wrapAt(content: string, width: number): string {
     return [...rows, row].join('\n');
   };
   return content.split(/\r\n?|\n/).map(wrapLine).join('\n');
+}
+
+export interface TimedRun extends RunResult {
+  signal: NodeJS.Signals | null;
+  ms: number;
+}
+
+/**
+ * Runs bin/mine.js as mine() does, without blocking: for processes run side by side, timed, or signalled
+ * (`started` gets the child as soon as it is spawned).
+ */
+export function mineAsync(args: string[], options: { env?: NodeJS.ProcessEnv; uid?: number; gid?: number; started?: (child: ChildProcess) => void } = {}): Promise<TimedRun> {
+  const began = Date.now();
+  const child = spawn(process.execPath, [path.join(ROOT, 'bin', 'mine.js'), ...args], {
+    cwd: ROOT,
+    env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: undefined, ...options.env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+    uid: options.uid,
+    gid: options.gid,
+  });
+  options.started?.(child);
+  let stdout = '';
+  let stderr = '';
+  child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
+  child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
+  return new Promise((resolve) => child.on('close', (status, signal) => resolve({ status, signal, stdout, stderr, ms: Date.now() - began })));
 }

@@ -2,12 +2,12 @@
 // from the cache when it has them; problems reported, never thrown.
 import fs from 'node:fs';
 import { InputError } from '../errors.js';
-import { findInputs } from '../io/find.js';
+import { findInputs, fsPath } from '../io/find.js';
 import { isRecordFile, listInputs, type ReadOptions } from '../io/read.js';
 import type { PipelineOptions } from '../pipeline.js';
-import { DocumentCache } from '../run/cache.js';
+import { openCache, stampCache, type DocumentCache } from '../run/cache.js';
 import type { Job, JobResult } from '../run/jobs.js';
-import { Pool } from '../run/pool.js';
+import { INTERRUPTED, Pool } from '../run/pool.js';
 import { TemplateIndex } from '../extract/templates.js';
 import type { MineRecord } from '../types.js';
 
@@ -15,8 +15,10 @@ import type { MineRecord } from '../types.js';
 export interface Reporter {
   skipped(error: InputError): void;
   processed(file: string, records: number, bytes: number): void;
-  /** True once the user asked to stop (Ctrl-C): no new inputs are taken. */
-  readonly interrupted?: boolean;
+  /** A problem that is not an input's (the cache's): one line for the user. */
+  warn(message: string): void;
+  /** Aborted when the user asks to stop (Ctrl-C): no new inputs are taken and the documents in progress are dropped. */
+  readonly interruption?: AbortSignal;
 }
 
 export interface DocumentOptions {
@@ -44,19 +46,40 @@ interface InFlight {
  * bounded number in flight, so memory stays flat however large the corpus. A document that fails is reported and skipped.
  */
 export async function* documents(paths: string[], options: DocumentOptions, reporter: Reporter): AsyncGenerator<MineRecord> {
-  const cache = options.cachePath ? DocumentCache.open(options.cachePath, options.pipeline) : undefined;
+  const interrupted = () => reporter.interruption?.aborted === true;
+  let cacheProblem: string | undefined;
+  /** Warns of the first thing that goes wrong with the cache; the results never depend on it. */
+  const cacheTrouble = (problem: string | undefined) => {
+    if (problem === undefined || cacheProblem !== undefined) return;
+    cacheProblem = problem;
+    reporter.warn(`cache ${options.cachePath}: ${problem}`);
+  };
+  const opened = options.cachePath ? await openCache(options.cachePath, options.pipeline) : {};
+  cacheTrouble(opened.problem);
+  const cache = opened.cache;
   const inputFiles = cache ? await statFiles(paths) : undefined;
   const run = inputFiles ? cache!.runKey(inputFiles, `${options.read.maxBytes}\0${options.templates === true}`) : undefined;
   const recorded = run ? cache!.getRun(run) : undefined;
+  // Documents taken from a recorded run; the rest (all, or from the first the cache no longer has) are processed.
+  let fromRun = 0;
   if (recorded) {
-    yield* fromRecordedRun(inputFiles!.map((f) => f.file), recorded, cache!, reporter);
-    await cache!.close();
-    return;
+    for (const record of fromRecordedRun(inputFiles!.map((f) => f.file), recorded, cache!, reporter)) {
+      if (record === undefined) break;
+      if (record === 'next') fromRun++;
+      else yield record;
+    }
+    cacheTrouble(cache!.problem);
+    if (fromRun === inputFiles!.length || interrupted()) {
+      await closeCache(cache!, cacheProblem === undefined);
+      return;
+    }
   }
   // Document keys of this run, in order, to record it when every input was a page and was processed.
-  const runDocuments: Array<[string, number]> | undefined = run ? [] : undefined;
+  const runDocuments: Array<[string, number]> | undefined = run ? (recorded ?? []).slice(0, fromRun) : undefined;
   let complete = true;
-  const pool = new Pool({ pipeline: options.pipeline, maxBytes: options.read.maxBytes, cachePath: options.cachePath, countsOnly: options.countsOnly, timeoutSeconds: options.timeoutSeconds }, options.jobs);
+  const pool = new Pool({ pipeline: options.pipeline, maxBytes: options.read.maxBytes, cachePath: cache?.location, countsOnly: options.countsOnly, timeoutSeconds: options.timeoutSeconds }, options.jobs);
+  const stop = () => void pool.interrupt();
+  reporter.interruption?.addEventListener('abort', stop, { once: true });
   const window = Math.max(1, options.jobs * 8);
   const settle = async function* ({ file, result }: InFlight): AsyncGenerator<MineRecord> {
     try {
@@ -65,6 +88,7 @@ export async function* documents(paths: string[], options: DocumentOptions, repo
         complete = false;
         reporter.skipped(new InputError(file, done.reason, done.detail));
       } else if (done.kind === 'records') {
+        cacheTrouble(done.cacheProblem);
         reporter.processed(file, done.records.length, done.bytes);
         if (done.key) runDocuments?.push([done.key, done.bytes]);
         else complete = false;
@@ -72,14 +96,20 @@ export async function* documents(paths: string[], options: DocumentOptions, repo
       }
     } catch (error) {
       complete = false;
-      reporter.skipped(new InputError(file, 'failed', `could not be processed: ${(error as Error).message}`));
+      const message = (error as Error).message;
+      reporter.skipped(message === INTERRUPTED ? new InputError(file, INTERRUPTED) : new InputError(file, 'failed', `could not be processed: ${message}`));
     }
   };
   const started = async function* (templates: TemplateIndex | undefined): AsyncGenerator<InFlight> {
+    let skip = fromRun;
     for await (const input of listInputs(paths, options.read)) {
-      if (reporter.interrupted) {
+      if (interrupted()) {
         complete = false;
         return;
+      }
+      if (skip > 0) {
+        skip--;
+        continue;
       }
       if (input.kind === 'skip') {
         complete = false;
@@ -107,10 +137,14 @@ export async function* documents(paths: string[], options: DocumentOptions, repo
   try {
     const templates = options.templates ? await learnTemplates(paths, pool, window) : undefined;
     for await (const inFlight of windowed(started(templates), window)) yield* settle(inFlight);
-    if (run && complete && !reporter.interrupted) cache!.putRun(run, runDocuments!);
+    if (run && complete && !interrupted()) cache!.putRun(run, runDocuments!);
   } finally {
-    await pool.close();
-    await cache?.close();
+    reporter.interruption?.removeEventListener('abort', stop);
+    cacheTrouble(await pool.close());
+    if (cache) {
+      cacheTrouble(cache.problem);
+      await closeCache(cache, cacheProblem === undefined && !interrupted());
+    }
   }
 }
 
@@ -124,6 +158,11 @@ export function countGuarded<R extends MineRecord>(record: R, count: (record: R)
   } catch (error) {
     reporter.skipped(new InputError(record.file, 'failed', `could not be counted: ${(error as Error).message}`));
   }
+}
+
+async function closeCache(cache: DocumentCache, clean: boolean): Promise<void> {
+  await cache.close();
+  stampCache(cache.location, clean && cache.problem === undefined);
 }
 
 /** Files hashed per job in the template pass. */
@@ -176,7 +215,7 @@ async function statFiles(paths: string[]): Promise<Array<{ file: string; size: n
   for await (const found of findInputs(paths)) {
     if (!('file' in found)) return undefined;
     try {
-      const stat = fs.statSync(found.file); // sync: thousands of small awaits cost more than the stats
+      const stat = fs.statSync(fsPath(found.file)); // sync: thousands of small awaits cost more than the stats
       files.push({ file: found.file, size: stat.size, mtimeMs: stat.mtimeMs });
     } catch {
       return undefined;
@@ -186,16 +225,21 @@ async function statFiles(paths: string[]): Promise<Array<{ file: string; size: n
 }
 
 /**
- * A run recorded over the same unchanged files: every document from the cache, in order, none read.
- * Record files are not recorded runs, so these are pages, with their path as `file`.
+ * A run recorded over the same unchanged files: every document from the cache, in order, none read, each
+ * followed by 'next'; undefined at the first the cache no longer has (or holds damaged), for the caller to
+ * process the rest. Record files are not recorded runs, so these are pages, with their path as `file`.
  */
-async function* fromRecordedRun(files: string[], recorded: Array<[string, number]>, cache: DocumentCache, reporter: Reporter): AsyncGenerator<MineRecord> {
+function* fromRecordedRun(files: string[], recorded: Array<[string, number]>, cache: DocumentCache, reporter: Reporter): Generator<MineRecord | 'next' | undefined> {
   for (const [i, file] of files.entries()) {
-    if (reporter.interrupted) return;
+    if (reporter.interruption?.aborted) return;
     const [key, bytes] = recorded[i] ?? [];
-    const records = key ? cache.get(key) : undefined;
-    if (!records) throw new Error('the document cache changed during the run; run again without --cache');
+    const records = typeof key === 'string' ? cache.get(key) : undefined;
+    if (!Array.isArray(records)) {
+      yield undefined;
+      return;
+    }
     reporter.processed(file, records.length, bytes!);
     for (const r of records) yield { ...r, file };
+    yield 'next';
   }
 }

@@ -7,6 +7,7 @@ import { hasEntities } from '../types.js';
 import { oneOf, positiveInt, type CommandSpec } from './command.js';
 import { documents } from './documents.js';
 import { addDateOptions, addInputOptions, addNerOptions, dateRange, documentOptions } from './options.js';
+import { escapeForTerminal } from '../render/escape.js';
 
 const SORTS: readonly KwicSort[] = ['order', 'left', 'right'];
 /** Characters of the title shown after the right context. */
@@ -73,7 +74,7 @@ function aligned(hits: Hit[], width: number, styleMatch: (h: Hit) => string): st
   };
   return hits
     .map((h) => {
-      const title = Array.from(h.title ?? h.file);
+      const title = Array.from(escapeForTerminal(h.title ?? h.file));
       const shortTitle = title.length > TITLE_WIDTH ? `${title.slice(0, TITLE_WIDTH - 1).join('')}…` : title.join('');
       return `${pad(h.published?.slice(0, 10) ?? '', 10, false)}  ${pad(h.left, width, true)} ${styleMatch(h)}${' '.repeat(matchWidth - Array.from(h.match).length)} ${pad(h.right, width, false)}  ${shortTitle}`;
     })

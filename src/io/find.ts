@@ -43,36 +43,82 @@ export async function* findInputs(args: string[]): AsyncGenerator<Found> {
   }
 }
 
-/** Depth-first, sorted walk that remembers real paths so symlink loops end. */
+/**
+ * Depth-first, sorted walk that remembers real paths so symlink loops end. Names are read as bytes, so that a
+ * name that is not UTF-8 is found and read (see nameFromBytes).
+ */
 async function* walk(dir: string, seen: Set<string>): AsyncGenerator<Found> {
-  let real: string;
-  let entries: fs.Dirent[];
+  let real: Buffer;
+  let entries: Array<{ name: string; entry: fs.Dirent }>;
   try {
-    real = await fs.promises.realpath(dir);
-    if (seen.has(real)) return;
-    seen.add(real);
-    entries = await fs.promises.readdir(dir, { withFileTypes: true });
+    real = await fs.promises.realpath(fsPath(dir), { encoding: 'buffer' });
+    if (seen.has(real.toString('latin1'))) return;
+    seen.add(real.toString('latin1'));
+    const dirents = await fs.promises.readdir(fsPath(dir), { withFileTypes: true, encoding: 'buffer' });
+    entries = dirents.map((entry) => ({ name: nameFromBytes(entry.name as unknown as Buffer), entry: entry as unknown as fs.Dirent }));
   } catch (error) {
     yield { error: new InputError(dir, 'unreadable', describeFsError(error)) };
     return;
   }
   entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-  for (const entry of entries) {
-    if (entry.name.startsWith('.')) continue;
-    const full = path.join(dir, entry.name);
+  for (const { name, entry } of entries) {
+    if (name.startsWith('.')) continue;
+    const full = path.join(dir, name);
     if (entry.isDirectory()) yield* walk(full, seen);
     else if (entry.isFile()) {
-      if (isPageFile(entry.name)) yield { file: full };
+      if (isPageFile(name)) yield { file: full };
     } else if (entry.isSymbolicLink()) {
       try {
-        const target = await fs.promises.stat(full);
+        const target = await fs.promises.stat(fsPath(full));
         if (target.isDirectory()) yield* walk(full, seen);
-        else if (target.isFile() && isPageFile(entry.name)) yield { file: full };
+        else if (target.isFile() && isPageFile(name)) yield { file: full };
       } catch (error) {
         yield { error: new InputError(full, 'unreadable', describeFsError(error)) };
       }
     }
   }
+}
+
+/**
+ * A file name read as bytes, as a string: UTF-8 where the bytes are UTF-8, and each other byte as a lone
+ * surrogate U+DC80..U+DCFF (as Python's "surrogateescape"), so that fsPath gives the same bytes back and
+ * escapeForTerminal shows it as `\xHH`.
+ */
+export function nameFromBytes(bytes: Buffer): string {
+  const text = bytes.toString('utf8');
+  if (!text.includes('\ufffd') || Buffer.from(text).equals(bytes)) return text;
+  let name = '';
+  for (let i = 0; i < bytes.length; ) {
+    const b = bytes[i]!;
+    const length = b < 0x80 ? 1 : b < 0xc2 ? 0 : b < 0xe0 ? 2 : b < 0xf0 ? 3 : b < 0xf5 ? 4 : 0;
+    const sequence = bytes.subarray(i, i + length);
+    const char = sequence.toString('utf8');
+    if (length > 0 && sequence.length === length && Buffer.from(char).equals(sequence)) {
+      name += char;
+      i += length;
+    } else {
+      name += String.fromCharCode(0xdc00 + b);
+      i++;
+    }
+  }
+  return name;
+}
+
+/** A lone surrogate that stands for a byte (see nameFromBytes); a pair's second half is a character's. */
+export const ESCAPED_BYTE = /(?<![\ud800-\udbff])[\udc80-\udcff]/g;
+
+/** What to give fs for a path: the path itself, or its bytes when it holds bytes that are not UTF-8. */
+export function fsPath(file: string): string | Buffer {
+  const bytes = [...file.matchAll(ESCAPED_BYTE)];
+  if (bytes.length === 0) return file;
+  const parts: Buffer[] = [];
+  let start = 0;
+  for (const match of bytes) {
+    parts.push(Buffer.from(file.slice(start, match.index)), Buffer.from([match[0].charCodeAt(0) - 0xdc00]));
+    start = match.index! + 1;
+  }
+  parts.push(Buffer.from(file.slice(start)));
+  return Buffer.concat(parts);
 }
 
 function codeOf(error: unknown): string | undefined {

@@ -2,11 +2,11 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import zlib from 'node:zlib';
-import { InputError } from '../errors.js';
+import { InputError, UsageError } from '../errors.js';
 import type { MineRecord, Page } from '../types.js';
 import { decodeBytes } from './decode.js';
-import { describeFsError, findInputs } from './find.js';
-import { looksLikeRecords, toRecord } from './records.js';
+import { describeFsError, findInputs, fsPath } from './find.js';
+import { looksLikeRecords, notRecords, toRecord } from './records.js';
 
 export type Input =
   | { kind: 'page'; page: Page }
@@ -65,13 +65,13 @@ export function* readFile(file: string, options: ReadOptions): Generator<Input> 
   let bytes: Buffer;
   let mtime: Date;
   try {
-    const stat = fs.statSync(file);
+    const stat = fs.statSync(fsPath(file));
     if (stat.size > options.maxBytes) {
       yield { kind: 'skip', error: new InputError(file, 'too large', `too large (${formatBytes(stat.size)}, limit ${formatBytes(options.maxBytes)}; see --max-size)`) };
       return;
     }
     mtime = stat.mtime;
-    bytes = fs.readFileSync(file);
+    bytes = fs.readFileSync(fsPath(file));
   } catch (error) {
     yield { kind: 'skip', error: new InputError(file, 'unreadable', describeFsError(error)) };
     return;
@@ -114,6 +114,8 @@ function* fromText(file: string, bytes: Uint8Array, mtime?: Date): Generator<Inp
     yield* parseRecordText(file, text);
     return;
   }
+  const problem = file === '-' ? notRecords(text) : undefined;
+  if (problem) throw new UsageError(problem);
   const format = HTML_EXTENSIONS.has(ext) || /^\s*(<!doctype html|<html[\s>])/i.test(text.slice(0, 1024)) ? 'html' : 'text';
   yield { kind: 'page', page: { file, content: text, format, mtime } };
 }

@@ -7,6 +7,26 @@ export function looksLikeRecords(head: string): boolean {
   return /^\{\s*"/.test(start) || /^\[\s*(\{\s*"|\])/.test(start);
 }
 
+/** How a JSON text starts: a value alone, or an array whose first item is a value (`[1]Home` is a lynx link, not JSON). */
+const JSON_START = /^(\[\s*([{["]|-?\d[\d.eE+-]*\s*,)|["\d-]|null\b|true\b|false\b)/;
+
+/**
+ * Why stdin's `text`, which is not a record stream (see looksLikeRecords), is JSON nonetheless: a value or an
+ * array that holds no records, or an array that is not valid JSON. Undefined for text that is not JSON (a page).
+ */
+export function notRecords(text: string): string | undefined {
+  const start = text.trimStart();
+  if (!JSON_START.test(start)) return undefined;
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch (error) {
+    return start.startsWith('[') ? `stdin is not valid JSON (${(error as Error).message})` : undefined;
+  }
+  const what = value === null ? 'null' : Array.isArray(value) ? 'an array of other values' : `a ${typeof value}`;
+  return `stdin holds JSON (${what}), not a record or an array of records such as mine extract --json prints`;
+}
+
 /** Validates one parsed JSON value as a record; throws an Error with a short reason when it is not one. */
 export function toRecord(value: unknown): MineRecord {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) throw new Error('not a JSON object');

@@ -3,6 +3,7 @@
 // cli-table3's layout takes minutes past 20,000 rows and overflows the stack at 200,000.
 import Table from 'cli-table3';
 import stringWidth from 'string-width';
+import { escapeForTerminal } from './escape.js';
 
 export interface Column<Row> {
   header: string;
@@ -65,5 +66,5 @@ function onePass(head: Cell[], body: Cell[][], aligns: Array<'left' | 'right'>):
 
 function cellText(value: string | number | null | undefined): string {
   if (value === null || value === undefined) return '';
-  return typeof value === 'number' ? String(value) : value.replace(/\s+/g, ' ');
+  return typeof value === 'number' ? String(value) : escapeForTerminal(value.replace(/\s+/g, ' '));
 }

@@ -5,7 +5,7 @@ import { longLineHashes } from '../extract/templates.js';
 import { readFile } from '../io/read.js';
 import { processPage, processRecord, type PipelineOptions } from '../pipeline.js';
 import { hasEntities, type MineRecord, type Page } from '../types.js';
-import { DocumentCache } from './cache.js';
+import { DocumentCache, lmdbError } from './cache.js';
 
 export type Job =
   /** The long-line hashes of text dumps, for the template pass (several files a job: each takes little time). */
@@ -19,8 +19,11 @@ export type Job =
 export type JobResult =
   /** Per file: its hashes, or undefined when it is not a readable text dump. */
   | { kind: 'hashes'; hashes: Array<number[] | undefined> }
-  /** `key`: the cache key of a page's records, when caching. `bytes`: the input's size in characters. */
-  | { kind: 'records'; records: MineRecord[]; bytes: number; key?: string }
+  /**
+   * `key`: the cache key of a page's records, when caching. `bytes`: the input's size in characters.
+   * `cacheProblem`: what went wrong with the cache in this thread (the records are right all the same).
+   */
+  | { kind: 'records'; records: MineRecord[]; bytes: number; key?: string; cacheProblem?: string }
   | { kind: 'skipped'; reason: string; detail: string };
 
 /** Everything a thread needs to run jobs; plain data, so it can be handed to a worker. */
@@ -46,9 +49,19 @@ class TooSlow extends Error {}
 /** A thread's state for running jobs: the settings and the thread's own handle on the cache. */
 export class JobRunner {
   private readonly cache?: DocumentCache;
+  private openProblem?: string;
 
   constructor(private readonly settings: JobSettings) {
-    if (settings.cachePath) this.cache = DocumentCache.open(settings.cachePath, settings.pipeline);
+    try {
+      if (settings.cachePath) this.cache = DocumentCache.attach(settings.cachePath, settings.pipeline);
+    } catch (error) {
+      this.openProblem = `${lmdbError(error)}; going on without it`;
+    }
+  }
+
+  /** What went wrong with the cache in this thread, if anything. */
+  get cacheProblem(): string | undefined {
+    return this.openProblem ?? this.cache?.problem;
   }
 
   run(job: Job): JobResult {
@@ -87,8 +100,10 @@ export class JobRunner {
     return inTime(processPage(page, { ...pipeline, stage: 'extract' })).map((article) => inTime(processRecord(article, pipeline)));
   }
 
-  async close(): Promise<void> {
+  /** Waits for the cache's writes; resolves to what went wrong with the cache in this thread, if anything. */
+  async close(): Promise<string | undefined> {
     await this.cache?.close();
+    return this.cacheProblem;
   }
 
   private read(file: string) {
@@ -117,7 +132,7 @@ export class JobRunner {
       if (key) this.cache!.put(key, records);
     }
     if (this.settings.countsOnly) records = records.map(withoutBody);
-    return { kind: 'records', records, bytes: content.length, key: returnKey ? key : undefined };
+    return { kind: 'records', records, bytes: content.length, key: returnKey ? key : undefined, cacheProblem: this.cacheProblem };
   }
 }
 

@@ -5,7 +5,14 @@ import { JobRunner, type Job, type JobResult, type JobSettings } from './jobs.js
 
 /** What goes between the threads: a job or its outcome, under the id the pool gave it. */
 export type WorkerMessage = { id: number; job: Job } | { close: true };
-export type WorkerReply = { id: number; result: JobResult; error?: undefined } | { id: number; error: string; result?: undefined };
+export type WorkerReply =
+  | { id: number; result: JobResult; error?: undefined }
+  | { id: number; error: string; result?: undefined }
+  /** The last message of a worker asked to close: what went wrong with the cache, if anything. */
+  | { closed: true; cacheProblem?: string };
+
+/** The error of a job whose worker was ended by Pool.interrupt. */
+export const INTERRUPTED = 'interrupted';
 
 /** Default number of workers: the cores there are, at most 8. */
 export function defaultJobs(): number {
@@ -20,6 +27,7 @@ interface Waiting {
 interface Slot {
   worker: Worker;
   pending: Map<number, Waiting>;
+  cacheProblem?: string;
 }
 
 /** Runs jobs on `jobs` threads (1: in this thread). `run` resolves to the job's result or rejects with its error. */
@@ -62,6 +70,10 @@ export class Pool {
     const worker = new Worker(new URL('./worker.js', import.meta.url), { workerData: this.settings });
     const slot: Slot = { worker, pending: new Map() };
     worker.on('message', (reply: WorkerReply) => {
+      if ('closed' in reply) {
+        slot.cacheProblem = reply.cacheProblem;
+        return;
+      }
       const waiting = slot.pending.get(reply.id);
       slot.pending.delete(reply.id);
       if (reply.error !== undefined) waiting?.reject(new Error(reply.error));
@@ -77,16 +89,33 @@ export class Pool {
     return slot;
   }
 
-  /** Stops the workers; with a cache, lets each finish its jobs and writes first. */
-  async close(): Promise<void> {
-    await this.local?.close();
+  /**
+   * Stops the workers; with a cache, lets each finish its jobs and writes first. Resolves to what went wrong
+   * with the cache in any thread, if anything.
+   */
+  async close(): Promise<string | undefined> {
+    const problems = [await this.local?.close()];
     await Promise.all(
       this.slots.map((slot) => {
         if (!slot) return undefined;
         if (!this.settings.cachePath) return slot.worker.terminate();
         const exited = new Promise((resolve) => slot.worker.once('exit', resolve));
         slot.worker.postMessage({ close: true } satisfies WorkerMessage);
-        return exited;
+        return exited.then(() => problems.push(slot.cacheProblem));
+      }),
+    );
+    return problems.find((p) => p !== undefined);
+  }
+
+  /** Ends the workers now (Ctrl-C), whatever they are doing: their jobs fail with INTERRUPTED. */
+  async interrupt(): Promise<void> {
+    await Promise.all(
+      this.slots.map((slot, i) => {
+        if (!slot) return undefined;
+        this.slots[i] = undefined;
+        for (const waiting of slot.pending.values()) waiting.reject(new Error(INTERRUPTED));
+        slot.pending.clear();
+        return slot.worker.terminate();
       }),
     );
   }

@@ -7,7 +7,10 @@ const runner = new JobRunner(workerData as JobSettings);
 
 parentPort!.on('message', (message: WorkerMessage) => {
   if ('close' in message) {
-    void runner.close().then(() => parentPort!.close());
+    void runner.close().then((cacheProblem) => {
+      parentPort!.postMessage({ closed: true, cacheProblem } satisfies WorkerReply);
+      parentPort!.close();
+    });
     return;
   }
   let reply: WorkerReply;

@@ -26,7 +26,7 @@ test('a page past its time budget is skipped as too slow; within it, it gives it
 
 test('a record an aggregate fails on is reported with its file and skipped; the others are counted', () => {
   const skipped: InputError[] = [];
-  const reporter: Reporter = { skipped: (e) => skipped.push(e), processed: () => undefined };
+  const reporter: Reporter = { skipped: (e) => skipped.push(e), processed: () => undefined, warn: () => undefined };
   const counted: string[] = [];
   const count = (r: MineRecord) => {
     if (r.file === 'bad.txt') throw new Error('no such field');

@@ -1,0 +1,47 @@
+// Run by checkCache (src/run/cache.ts) in a child process: opens the LMDB cache named by the argument, says so
+// on stdout, reads and checks every record, writes and removes one, and prints its verdict (a Check) as a JSON
+// line. LMDB crashing on a damaged file ends only this process; its messages go to a stderr nobody shows.
+import { open } from 'lmdb';
+import { FORMAT, FORMAT_KEY, LMDB_DAMAGE, lmdbError, unseal, type Check } from './cache.js';
+
+const location = process.argv[2]!;
+
+function verdict(check: Check): void {
+  process.stdout.write(`${JSON.stringify(check)}\n`);
+}
+
+/** Damaged files, or a place the cache cannot be used in (no permission, a read-only file system). */
+function failed(error: unknown): Check {
+  const message = String((error as Error)?.message);
+  return { kind: LMDB_DAMAGE.some(([code]) => message.includes(code)) ? 'damaged' : 'unusable', problem: lmdbError(error) };
+}
+
+let db;
+try {
+  db = open<Buffer, string>({ path: location, encoding: 'binary', compression: false, noSubdir: false });
+} catch (error) {
+  verdict(failed(error));
+  process.exit(0);
+}
+process.stdout.write('opened\n');
+try {
+  let entries = 0;
+  let documents = 0;
+  let bad = 0;
+  for (const { key, value } of db.getRange()) {
+    entries++;
+    if (key === FORMAT_KEY) continue;
+    if (unseal(value) === undefined) bad++;
+    else if (typeof key !== 'string' || !key.startsWith('run:')) documents++;
+  }
+  const format = db.get(FORMAT_KEY);
+  // A write goes through the free list, which reads alone never touch.
+  db.putSync('check:write', FORMAT);
+  db.removeSync('check:write');
+  await db.close();
+  if (entries > 0 && !(format && FORMAT.equals(format))) verdict({ kind: 'stale' });
+  else if (bad > 0) verdict({ kind: 'damaged', problem: `${bad} stored record(s) failed their checksum` });
+  else verdict(entries === 0 ? { kind: 'empty' } : { kind: 'ok', documents });
+} catch (error) {
+  verdict(failed(error));
+}

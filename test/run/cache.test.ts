@@ -1,0 +1,87 @@
+// The cache's own checks: sealed records, the data file's header, and the states openCache finds a cache in.
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import { test } from 'node:test';
+import { checkCache, DocumentCache, headerProblem, openCache, seal, stampCache, unseal } from '../../src/run/cache.js';
+import type { MineRecord } from '../../src/types.js';
+import { tempDir } from '../helpers.js';
+
+const record = (text: string): MineRecord => ({ id: 'a1', file: 'page.txt', title: 'A title', published: null, author: null, source: null, site: null, tags: [], paragraphs: [text], text, words: 2 });
+
+test('a sealed value comes back as it was; any changed byte, or a cut, makes it fail', () => {
+  const sealed = seal([record('Some text.')]);
+  assert.deepEqual(unseal(sealed), [record('Some text.')]);
+  for (let i = 0; i < sealed.length; i += 7) {
+    const damaged = Buffer.from(sealed);
+    damaged[i] ^= 0x20;
+    assert.equal(unseal(damaged), undefined, `byte ${i}`);
+  }
+  assert.equal(unseal(sealed.subarray(0, sealed.length - 1)), undefined);
+  assert.equal(unseal(Buffer.alloc(0)), undefined);
+});
+
+/** A cache with `n` documents, closed and stamped as a run leaves it. */
+async function filledCache(n: number): Promise<{ location: string; keys: string[] }> {
+  const location = path.join(tempDir(), 'cache');
+  const { cache, problem } = await openCache(location, { stage: 'extract' });
+  assert.equal(problem, undefined);
+  const keys = Array.from({ length: n }, (_, i) => cache!.key(`page ${i}`));
+  keys.forEach((key, i) => cache!.put(key, [record(`Marker text number ${i}.`)]));
+  await cache!.close();
+  stampCache(location, true);
+  return { location, keys };
+}
+
+test('the header check passes a sound data file and names a cut or foreign one', async () => {
+  const { location } = await filledCache(3);
+  const data = path.join(location, 'data.mdb');
+  const size = fs.statSync(data).size;
+  assert.equal(headerProblem(data, size), undefined);
+  const copy = path.join(location, 'copy.mdb');
+  for (const cut of [4096, 8192, Math.floor(size / 2)]) {
+    fs.copyFileSync(data, copy);
+    fs.truncateSync(copy, cut);
+    assert.match(headerProblem(copy, cut) ?? '', /cut short/, `cut to ${cut}`);
+  }
+  fs.writeFileSync(copy, 'not an lmdb file\n');
+  assert.match(headerProblem(copy, fs.statSync(copy).size) ?? '', /not an LMDB file/);
+});
+
+test('a record whose bytes changed on disk is not trusted: get gives nothing and says why', async () => {
+  const { location, keys } = await filledCache(3);
+  const data = path.join(location, 'data.mdb');
+  const bytes = fs.readFileSync(data);
+  const at = bytes.indexOf('Marker text number 1.');
+  assert.ok(at > 0);
+  bytes[at] = 'N'.charCodeAt(0);
+  fs.writeFileSync(data, bytes);
+  const cache = DocumentCache.attach(location, { stage: 'extract' });
+  assert.equal(cache.get(keys[1]!), undefined);
+  assert.match(cache.problem ?? '', /checksum/);
+  assert.deepEqual(cache.get(keys[0]!), [record('Marker text number 0.')]);
+  await cache.close();
+  // The full check finds the same damage, whatever the stamp says.
+  assert.deepEqual(await checkCache(location, true), { kind: 'damaged', problem: '1 stored record(s) failed their checksum' });
+});
+
+test('a cache as a clean run left it opens without the full check; one changed since is checked', async () => {
+  const { location } = await filledCache(2);
+  assert.deepEqual(await checkCache(location), { kind: 'ok' });
+  assert.deepEqual(await checkCache(location, true), { kind: 'ok', documents: 2 });
+  stampCache(location, false);
+  assert.deepEqual(await checkCache(location), { kind: 'ok', documents: 2 });
+});
+
+test('a cache written by an older mine (values not sealed) is emptied, not reported', async () => {
+  const location = path.join(tempDir(), 'cache');
+  const { open } = await import('lmdb');
+  const db = open<unknown, string>({ path: location, compression: true, noSubdir: false });
+  await db.put('old-key', [{ text: 'x'.repeat(2000) }]);
+  await db.close();
+  assert.deepEqual(await checkCache(location), { kind: 'stale' });
+  const opened = await openCache(location, { stage: 'extract' });
+  assert.equal(opened.problem, undefined);
+  await opened.cache!.close();
+  assert.deepEqual(await checkCache(location, true), { kind: 'ok', documents: 0 });
+});
