@@ -40,9 +40,13 @@ export function guessLanguage(text: string): { code: string; confidence: number 
       if (hits > letters.length * 0.3) return { code, confidence: round(hits / letters.length) };
     }
   }
-  const { codes, hits } = stopwordHits(words.map((w) => w.toLowerCase()));
+  const lower = words.map((w) => w.toLowerCase());
+  const covered = stopwordHits(lower).hits;
+  if (Math.max(...covered) / words.length < 0.12) return { code: 'und', confidence: 0 };
+  // Each distinct stop word is one piece of evidence: a word repeated down a list or table ("men" in a results
+  // table) says no more about the language than it does once.
+  const { codes, hits } = stopwordHits(new Set(lower));
   const best = commonestList(hits);
-  if (best < 0 || hits[best]! / words.length < 0.12) return { code: 'und', confidence: 0 };
   // exp(h_k - h_best) keeps the sum finite on long texts.
   const odds = hits.reduce((sum, h) => sum + Math.pow(STOPWORD_ODDS, h - hits[best]!), 0);
   return { code: codes[best]!, confidence: round(1 / odds) };

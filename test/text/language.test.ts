@@ -17,3 +17,10 @@ test('a short sentence of names and a few function words is an unsure guess', ()
 test('too few words to tell: und, with no confidence', () => {
   assert.deepEqual(guessLanguage('Talks resume.'), { code: 'und', confidence: 0 });
 });
+
+test('a word repeated down a results table counts once: an English table is not taken for Dutch', () => {
+  const rows = ['Jane Roe', 'Mary Major', 'Ann Smith', 'Lisa Stone', 'Rosa Vale', 'Eva Moss', 'Ida Crane', 'Una Hale']
+    .map((name, i) => `Men 's 400 metres heat ${i + 1}: ${name} ( Utopia ) 51.${i}2 seconds`);
+  const table = `Results at the spring meeting on Sunday :\n${rows.join('\n')}`;
+  assert.equal(guessLanguage(table).code, 'en', JSON.stringify(guessLanguage(table)));
+});
