@@ -39,7 +39,10 @@ export function cleanArticle(article: Article): Article {
   const paragraphs = [...new Set(article.paragraphs.map(cleanString))].filter((p) => p !== '');
   const text = paragraphs.join('\n\n');
   const tags = [...new Set(article.tags.map(cleanString).filter(Boolean))];
-  const language = guessLanguage(text);
+  // Extraction told the language from the body already; cleaning changes no word that it counts.
+  const language = article.language !== undefined && article.languageConfidence !== undefined
+    ? { code: article.language, confidence: article.languageConfidence }
+    : guessLanguage(text);
   return {
     ...article,
     title: nullable(article.title),

@@ -40,12 +40,10 @@ export function guessLanguage(text: string): { code: string; confidence: number 
       if (hits > letters.length * 0.3) return { code, confidence: round(hits / letters.length) };
     }
   }
-  const lower = words.map((w) => w.toLowerCase());
-  const covered = stopwordHits(lower).hits;
+  const { codes, words: covered, distinct: hits } = stopwordHits(words.map((w) => w.toLowerCase()));
   if (Math.max(...covered) / words.length < 0.12) return { code: 'und', confidence: 0 };
   // Each distinct stop word is one piece of evidence: a word repeated down a list or table ("men" in a results
   // table) says no more about the language than it does once.
-  const { codes, hits } = stopwordHits(new Set(lower));
   const best = commonestList(hits);
   // exp(h_k - h_best) keeps the sum finite on long texts.
   const odds = hits.reduce((sum, h) => sum + Math.pow(STOPWORD_ODDS, h - hits[best]!), 0);

@@ -96,21 +96,29 @@ export function commonestList(hits: number[]): number {
   return hits[best]! > 0 ? best : -1;
 }
 
-/** Adds one to the count of each list a stop word is in (`wordBits` from bitsOf). */
-function countLists(hits: number[], wordBits: number): void {
-  for (let k = 0; wordBits !== 0; k++, wordBits >>>= 1) if (wordBits & 1) hits[k]!++;
-}
-
 /**
- * How many of the (lower-case) words each list of stopwordLists() covers, by language code. Only those lists:
- * stopwords-iso's long line lists would take Russian for Bulgarian.
+ * How many of the (lower-case) words each list of stopwordLists() covers, by language code: as words of the text
+ * (`words`) and as distinct words (`distinct`). Only those lists: stopwords-iso's long line lists would take
+ * Russian for Bulgarian.
  */
-export function stopwordHits(words: Iterable<string>): { codes: string[]; hits: number[] } {
-  const { codes, lists, bitsOf } = stopwordBits();
-  const hits = new Array<number>(lists.length).fill(0);
-  for (const w of words) countLists(hits, bitsOf.get(w) ?? 0);
+export function stopwordHits(words: Iterable<string>): { codes: string[]; words: number[]; distinct: number[] } {
+  const { codes, bitsOf, longest } = stopwordBits();
   const guessed = stopwordLists().size;
-  return { codes: codes.slice(0, guessed), hits: hits.slice(0, guessed) };
+  const counts = new Array<number>(guessed).fill(0);
+  const distinct = new Array<number>(guessed).fill(0);
+  const seen = new Set<string>();
+  for (const w of words) {
+    let bits = w.length <= longest ? bitsOf.get(w) ?? 0 : 0;
+    if (bits === 0) continue;
+    const first = !seen.has(w);
+    if (first) seen.add(w);
+    for (let k = 0; bits !== 0 && k < guessed; k++, bits >>>= 1) {
+      if ((bits & 1) === 0) continue;
+      counts[k]!++;
+      if (first) distinct[k]!++;
+    }
+  }
+  return { codes: codes.slice(0, guessed), words: counts, distinct };
 }
 
 /**
