@@ -7,3 +7,13 @@ const require = createRequire(new URL('../../data/', import.meta.url));
 export function loadData<T>(name: string): T {
   return require(`./${name}`) as T;
 }
+
+/**
+ * A learned model shipped in data/, checked to have been trained on `features` (the names, in order, that the code
+ * computes); `script` is what retrains it.
+ */
+export function loadModel<T extends { features: string[] }>(name: string, features: readonly string[], script: string): T {
+  const model = loadData<T>(name);
+  if (model.features.join() !== features.join()) throw new Error(`data/${name} was trained on other features: retrain it with ${script}`);
+  return model;
+}

@@ -1,5 +1,5 @@
 // Metadata of an article in a page dump: title, byline, published date, site and tags, read from lines near the body.
-import { loadData } from '../data.js';
+import { loadModel } from '../data.js';
 import { anyStopwords } from '../text/stopwords.js';
 import { boilerplate, isFurniture } from './boilerplate.js';
 import { findDates, isDateLine, type FoundDate } from './dates.js';
@@ -225,9 +225,7 @@ let model: DateModel | null = null;
 
 function dateModel(): DateModel {
   if (model) return model;
-  const loaded = loadData<DateModel>('date-model.json');
-  if (loaded.features.join() !== DATE_FEATURES.join()) throw new Error('data/date-model.json was trained on other features: run scripts/train-dates.mjs');
-  return (model = loaded);
+  return (model = loadModel<DateModel>('date-model.json', DATE_FEATURES, 'scripts/train-dates.mjs'));
 }
 
 /**

@@ -1,6 +1,6 @@
 // How much a text block reads like article prose, from a logistic model over its features (data/html-model.json,
 // trained by scripts/train-html-model.mjs on labelled pages).
-import { loadData } from '../data.js';
+import { loadModel } from '../data.js';
 import type { Block } from './html-blocks.js';
 import type { HtmlElement } from './html-dom.js';
 import { hasBoilerplateName, hasContentName } from './html-names.js';
@@ -34,7 +34,7 @@ export function useHtmlModel(next: HtmlModel): void {
 
 /** The probability that blocks[i] is article prose. */
 export function proseProbability(blocks: Block[], i: number): number {
-  const m = (model ??= loadData<HtmlModel>('html-model.json'));
+  const m = (model ??= loadModel<HtmlModel>('html-model.json', FEATURES, 'scripts/train-html-model.mjs'));
   const x = blockFeatures(blocks, i);
   let z = m.bias;
   for (let k = 0; k < x.length; k++) z += m.weights[k]! * ((x[k]! - m.mean[k]!) / m.scale[k]!);

@@ -2,7 +2,7 @@
 // the rules (dump-body.ts) found says how likely the line is body text; it drops the rules' body lines it finds
 // very unlikely and adds other lines it finds very likely (text the rules' segments cut off). Weights and
 // thresholds are learned from labelled pages (scripts/train-lines.mjs) and shipped in data/line-model.json.
-import { loadData } from '../data.js';
+import { loadModel } from '../data.js';
 import type { Scored, Segment } from './dump-body.js';
 
 export interface LineModel {
@@ -144,9 +144,7 @@ let shipped: LineModel | null = null;
 
 export function lineModel(): LineModel {
   if (shipped) return shipped;
-  const model = loadData<LineModel>('line-model.json');
-  if (model.features.join() !== FEATURES.join()) throw new Error('data/line-model.json was trained on other features: retrain it with scripts/train-lines.mjs');
-  return (shipped = model);
+  return (shipped = loadModel<LineModel>('line-model.json', FEATURES, 'scripts/train-lines.mjs'));
 }
 
 /**

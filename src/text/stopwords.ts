@@ -121,15 +121,15 @@ export function stopwordHits(words: Iterable<string>): { codes: string[]; words:
   return { codes: codes.slice(0, guessed), words: counts, distinct };
 }
 
-/**
- * Stop words in an open-addressing hash table, looked up by a hash and a stretch of text compared in place.
- * Kept in typed arrays (a slot's word as a range of `chars`), so a look-up touches no objects.
- */
 /** Numbers a StopwordTable slot holds. */
 const SLOT = 4;
 /** Size of a StopwordTable's filter, in bits (a power of two). */
 const FILTER_BITS = 1 << 17;
 
+/**
+ * Stop words in an open-addressing hash table, looked up by a hash and a stretch of text compared in place.
+ * Kept in typed arrays (a slot's word as a range of `chars`), so a look-up touches no objects.
+ */
 class StopwordTable {
   private readonly mask: number;
   /**
