@@ -76,7 +76,10 @@ export interface TimedRun extends RunResult {
  * Runs bin/mine.js as mine() does, without blocking: for processes run side by side, timed, or signalled
  * (`started` gets the child as soon as it is spawned).
  */
-export function mineAsync(args: string[], options: { env?: NodeJS.ProcessEnv; uid?: number; gid?: number; started?: (child: ChildProcess) => void } = {}): Promise<TimedRun> {
+export function mineAsync(
+  args: string[],
+  options: { env?: NodeJS.ProcessEnv; uid?: number; gid?: number; started?: (child: ChildProcess) => void; killAfterMs?: number } = {},
+): Promise<TimedRun> {
   const began = Date.now();
   const child = spawn(process.execPath, [path.join(ROOT, 'bin', 'mine.js'), ...args], {
     cwd: ROOT,
@@ -86,9 +89,16 @@ export function mineAsync(args: string[], options: { env?: NodeJS.ProcessEnv; ui
     gid: options.gid,
   });
   options.started?.(child);
+  // A hung run is killed (its signal then says so) rather than left to hold up the test run.
+  const killer = options.killAfterMs ? setTimeout(() => child.kill('SIGKILL'), options.killAfterMs) : undefined;
   let stdout = '';
   let stderr = '';
   child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
   child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
-  return new Promise((resolve) => child.on('close', (status, signal) => resolve({ status, signal, stdout, stderr, ms: Date.now() - began })));
+  return new Promise((resolve) =>
+    child.on('close', (status, signal) => {
+      clearTimeout(killer);
+      resolve({ status, signal, stdout, stderr, ms: Date.now() - began });
+    }),
+  );
 }

@@ -5,6 +5,7 @@ import { open } from 'lmdb';
 import { FORMAT, FORMAT_KEY, LMDB_DAMAGE, lmdbError, unseal, type Check } from './cache.js';
 
 const location = process.argv[2]!;
+const PROBE_PREFIX = 'check:write:';
 
 function verdict(check: Check): void {
   process.stdout.write(`${JSON.stringify(check)}\n`);
@@ -29,6 +30,8 @@ try {
   let documents = 0;
   let bad = 0;
   for (const { key, value } of db.getRange()) {
+    // Another process's check may be writing its probe now; it is not a record.
+    if (typeof key === 'string' && key.startsWith(PROBE_PREFIX)) continue;
     entries++;
     if (key === FORMAT_KEY) continue;
     if (unseal(value) === undefined) bad++;
@@ -36,8 +39,9 @@ try {
   }
   const format = db.get(FORMAT_KEY);
   // A write goes through the free list, which reads alone never touch.
-  db.putSync('check:write', FORMAT);
-  db.removeSync('check:write');
+  const probe = `${PROBE_PREFIX}${process.pid}`;
+  db.putSync(probe, FORMAT);
+  db.removeSync(probe);
   await db.close();
   if (entries > 0 && !(format && FORMAT.equals(format))) verdict({ kind: 'stale' });
   else if (bad > 0) verdict({ kind: 'damaged', problem: `${bad} stored record(s) failed their checksum` });

@@ -47,11 +47,13 @@ export class DocumentCache {
    * Opens LMDB at `location`, which openCache has checked in this process (a worker thread relies on the main
    * thread's check). Throws when LMDB cannot open it.
    */
-  static attach(location: string, options: PipelineOptions): DocumentCache {
+  static attach(location: string, options: PipelineOptions, empty = false): DocumentCache {
     // noSubdir: false, or lmdb takes a folder name with a dot ("my.cache") for a file name. No compression:
     // lmdb prints undecodable compressed values to stderr; values are sealed and checked here instead.
     const db = open<Buffer, string>({ path: location, encoding: 'binary', compression: false, noSubdir: false });
     const cache = new DocumentCache(db, location, configHash(options));
+    // Emptied inside LMDB, not by removing its files: another process may have them open.
+    if (empty) db.clearSync();
     if (!db.get(FORMAT_KEY)) db.putSync(FORMAT_KEY, FORMAT);
     return cache;
   }
@@ -188,7 +190,6 @@ export async function openCache(location: string, options: PipelineOptions): Pro
   const check = await checkCache(location);
   if (check.kind === 'unusable') return { problem: `${check.problem}; going on without it` };
   let problem: string | undefined;
-  if (check.kind === 'stale') removeData(location);
   if (check.kind === 'damaged') {
     const aside = `${location}.broken-${new Date().toISOString().replace(/[:.]/g, '-')}`;
     try {
@@ -200,7 +201,7 @@ export async function openCache(location: string, options: PipelineOptions): Pro
     problem = `${check.problem}; moved to ${aside} and rebuilt`;
   }
   try {
-    return { cache: DocumentCache.attach(location, options), problem };
+    return { cache: DocumentCache.attach(location, options, check.kind === 'stale'), problem };
   } catch (error) {
     return { problem: `${lmdbError(error)}; going on without it` };
   }
@@ -281,13 +282,9 @@ export function stampCache(location: string, clean: boolean): void {
   }
 }
 
-function removeData(location: string): void {
-  for (const name of [DATA_FILE, LOCK_FILE, STAMP_FILE]) fs.rmSync(path.join(location, name), { force: true });
-}
-
 /** Empties the cache by removing its files: works whatever state they are in. */
 export function clearCache(location: string): void {
-  removeData(location);
+  for (const name of [DATA_FILE, LOCK_FILE, STAMP_FILE]) fs.rmSync(path.join(location, name), { force: true });
 }
 
 // An LMDB data file starts with two meta pages (the newer one is used). Each holds, after a page header, the

@@ -85,3 +85,12 @@ test('a cache written by an older mine (values not sealed) is emptied, not repor
   await opened.cache!.close();
   assert.deepEqual(await checkCache(location, true), { kind: 'ok', documents: 0 });
 });
+
+test("another process's check probe, caught mid-write, is no record: a new cache is empty, not an old one to empty", async () => {
+  const location = path.join(tempDir(), 'cache');
+  const { open } = await import('lmdb');
+  const db = open<Buffer, string>({ path: location, encoding: 'binary', compression: false, noSubdir: false });
+  db.putSync('check:write:12345', Buffer.from('probe'));
+  await db.close();
+  assert.deepEqual(await checkCache(location), { kind: 'empty' });
+});
