@@ -2,26 +2,12 @@
 import { Command, CommanderError, Option } from 'commander';
 import { createRequire } from 'node:module';
 import { EXIT_OK, EXIT_SOME_FAILED, EXIT_USAGE, InputError, UsageError } from './errors.js';
-import { findInputs } from './io/find.js';
 import { exitQuietlyOnBrokenPipe, write } from './io/stdout.js';
 import { escapeForTerminal } from './render/escape.js';
-import { progressLine } from './render/progress.js';
-import { runCacheCommand } from './commands/cache.js';
-import { colorWanted, makeChalk } from './render/color.js';
+import { Eta, progressLine } from './render/progress.js';
 import { renderCsv } from './render/csv.js';
-import { renderTable } from './render/table.js';
 import type { CommandSpec, Output } from './commands/command.js';
 import type { Reporter } from './commands/documents.js';
-import { cleanCommand } from './commands/clean.js';
-import { entitiesCommand } from './commands/entities.js';
-import { extractCommand } from './commands/extract.js';
-import { nerCommand } from './commands/ner.js';
-import { timelineCommand } from './commands/timeline.js';
-import { sourcesCommand } from './commands/sources.js';
-import { dedupCommand } from './commands/dedup.js';
-import { kwicCommand } from './commands/kwic.js';
-import { keywordsCommand } from './commands/keywords.js';
-import { cooccurCommand } from './commands/cooccur.js';
 
 /** Thrown by the report under --strict at the first input that cannot be used. */
 class StrictStop extends Error {
@@ -33,7 +19,29 @@ class StrictStop extends Error {
 /** Set by the first Ctrl-C: the run stops taking new inputs, ends the documents in progress and says where it got to. */
 export const interruption = new AbortController();
 
-const COMMANDS: CommandSpec[] = [extractCommand, cleanCommand, nerCommand, entitiesCommand, timelineCommand, sourcesCommand, dedupCommand, cooccurCommand, kwicCommand, keywordsCommand];
+/**
+ * The commands, in the order help lists them. Each module (and what it needs: the pipeline, LMDB, the parsers)
+ * is imported only when its command runs, or when help lists them all, so that start-up stays small.
+ */
+const COMMANDS: Record<string, () => Promise<CommandSpec>> = {
+  extract: async () => (await import('./commands/extract.js')).extractCommand,
+  clean: async () => (await import('./commands/clean.js')).cleanCommand,
+  ner: async () => (await import('./commands/ner.js')).nerCommand,
+  entities: async () => (await import('./commands/entities.js')).entitiesCommand,
+  timeline: async () => (await import('./commands/timeline.js')).timelineCommand,
+  sources: async () => (await import('./commands/sources.js')).sourcesCommand,
+  dedup: async () => (await import('./commands/dedup.js')).dedupCommand,
+  cooccur: async () => (await import('./commands/cooccur.js')).cooccurCommand,
+  kwic: async () => (await import('./commands/kwic.js')).kwicCommand,
+  keywords: async () => (await import('./commands/keywords.js')).keywordsCommand,
+};
+
+/** The commands a command line needs: the one it names, none for the version or the cache command, all otherwise (help, a mistyped name). */
+function commandsFor(argv: string[]): Promise<CommandSpec[]> {
+  const first = argv[0] ?? '';
+  const names = Object.hasOwn(COMMANDS, first) ? [first] : ['-V', '--version', 'cache'].includes(first) ? [] : Object.keys(COMMANDS);
+  return Promise.all(names.map((name) => COMMANDS[name]!()));
+}
 const { version } = createRequire(import.meta.url)('../../package.json') as { version: string };
 
 type Format = 'table' | 'json' | 'ndjson' | 'csv';
@@ -48,6 +56,7 @@ class RunReport implements Reporter {
   private readonly warningsByFile = new Map<string, number>();
   private readonly started = Date.now();
   private progressShown = false;
+  private readonly eta = new Eta();
   private timer: NodeJS.Timeout | null = null;
 
   constructor(private readonly quiet: boolean, private readonly strict: boolean) {}
@@ -60,9 +69,13 @@ class RunReport implements Reporter {
   }
 
   private drawProgress(): void {
-    if (Date.now() - this.started < 1000) return;
+    const done = this.processed_ + this.skippedCount;
+    const elapsedMs = Date.now() - this.started;
+    this.eta.update(done, elapsedMs);
+    if (elapsedMs < 1000) return;
     this.progressShown = true;
-    const state = { done: this.processed_ + this.skippedCount, total: this.total, bytes: this.bytes, elapsedMs: Date.now() - this.started };
+    const secondsLeft = this.total === null ? undefined : this.eta.secondsLeft(done, this.total);
+    const state = { done, total: this.total, bytes: this.bytes, elapsedMs, secondsLeft };
     process.stderr.write(`\r\u001b[K${progressLine(state, process.stderr.columns ?? 80)}`);
   }
 
@@ -128,7 +141,7 @@ export async function main(argv: string[]): Promise<number> {
     .configureOutput({ outputError: (message, writeErr) => writeErr(`mine: ${oneLine(message)} (see mine --help)\n`) })
     .showSuggestionAfterError(true);
   let exitCode = EXIT_OK;
-  for (const spec of COMMANDS) {
+  for (const spec of await commandsFor(argv)) {
     const command = program
       .command(spec.name)
       .description(spec.summary)
@@ -161,6 +174,7 @@ export async function main(argv: string[]): Promise<number> {
     .option('--cache <dir>', 'the cache folder (default: $XDG_CACHE_HOME/mine)')
     .exitOverride()
     .action(async (action: string, options: { cache?: string }) => {
+      const { runCacheCommand } = await import('./commands/cache.js');
       const { text, ok } = await runCacheCommand(action, options);
       await write(escapeForTerminal(text.trimEnd()) + '\n');
       if (!ok) exitCode = EXIT_SOME_FAILED;
@@ -188,6 +202,7 @@ export async function main(argv: string[]): Promise<number> {
 async function runCommand(spec: CommandSpec, paths: string[], options: Record<string, unknown>): Promise<number> {
   const report = new RunReport(options.quiet === true, options.strict === true);
   const format: Format = options.json ? 'json' : options.ndjson ? 'ndjson' : options.csv ? 'csv' : 'table';
+  const { colorWanted, makeChalk } = await import('./render/color.js');
   const color = format === 'table' && colorWanted();
   const chalk = makeChalk(color);
   if (paths.length === 0) {
@@ -227,6 +242,7 @@ async function runCommand(spec: CommandSpec, paths: string[], options: Record<st
 
 /** How many inputs a run has, for the progress line's ETA (stdin counts as one). */
 async function countInputs(paths: string[]): Promise<number> {
+  const { findInputs } = await import('./io/find.js');
   let n = 0;
   for await (const _ of findInputs(paths)) n++;
   return n;
@@ -267,5 +283,5 @@ async function render(output: Output<any>, format: Format, color: boolean, bold:
   for await (const row of output.rows) rows.push(row);
   done();
   if (format === 'csv') await write(renderCsv(output.csvColumns ?? output.columns, rows));
-  else await write(renderTable(output.columns, rows, { color, bold }));
+  else await write((await import('./render/table.js')).renderTable(output.columns, rows, { color, bold }));
 }

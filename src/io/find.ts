@@ -1,7 +1,6 @@
 // Turns the paths a user typed (files, folders, globs, `-`) into a sorted list of files to read.
 import fs from 'node:fs';
 import path from 'node:path';
-import fg from 'fast-glob';
 import { InputError } from '../errors.js';
 
 export type Found = { file: string } | { stdin: true } | { error: InputError };
@@ -30,6 +29,7 @@ export async function* findInputs(args: string[]): AsyncGenerator<Found> {
       stat = await fs.promises.stat(arg);
     } catch (error) {
       if (GLOB_CHARS.test(arg)) {
+        const { default: fg } = await import('fast-glob'); // only for globs: it costs start-up time
         const files = await fg(arg, { onlyFiles: true, dot: false, followSymbolicLinks: false, suppressErrors: true });
         if (files.length === 0) yield { error: new InputError(arg, 'missing', 'no file matches this pattern') };
         for (const file of files.sort()) yield { file };

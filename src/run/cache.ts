@@ -6,11 +6,17 @@ import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
-import { open, type RootDatabase } from 'lmdb';
+import type { RootDatabase } from 'lmdb';
 import { describeFsError } from '../io/find.js';
 import type { PipelineOptions } from '../pipeline.js';
 import type { MineRecord } from '../types.js';
+
+/** LMDB, loaded when a cache is first opened (synchronously, for the worker threads' constructors): runs without a cache never load it. */
+function loadLmdb(): typeof import('lmdb') {
+  return createRequire(import.meta.url)('lmdb') as typeof import('lmdb');
+}
 
 /** `$XDG_CACHE_HOME/mine` (or `~/.cache/mine`). */
 export function defaultCachePath(env: NodeJS.ProcessEnv = process.env): string {
@@ -50,7 +56,7 @@ export class DocumentCache {
   static attach(location: string, options: PipelineOptions, empty = false): DocumentCache {
     // noSubdir: false, or lmdb takes a folder name with a dot ("my.cache") for a file name. No compression:
     // lmdb prints undecodable compressed values to stderr; values are sealed and checked here instead.
-    const db = open<Buffer, string>({ path: location, encoding: 'binary', compression: false, noSubdir: false });
+    const db = loadLmdb().open<Buffer, string>({ path: location, encoding: 'binary', compression: false, noSubdir: false });
     const cache = new DocumentCache(db, location, configHash(options));
     // Emptied inside LMDB, not by removing its files: another process may have them open.
     if (empty) db.clearSync();

@@ -1,7 +1,7 @@
 // Runs jobs (src/run/jobs.ts) on several cores: a small pool of worker threads, each job sent to the least busy one.
 import os from 'node:os';
 import { Worker } from 'node:worker_threads';
-import { JobRunner, type Job, type JobResult, type JobSettings } from './jobs.js';
+import type { Job, JobResult, JobRunner, JobSettings } from './jobs.js';
 
 /** What goes between the threads: a job or its outcome, under the id the pool gave it. */
 export type WorkerMessage = { id: number; job: Job } | { close: true };
@@ -33,19 +33,16 @@ interface Slot {
 /** Runs jobs on `jobs` threads (1: in this thread). `run` resolves to the job's result or rejects with its error. */
 export class Pool {
   private readonly slots: Array<Slot | undefined> = [];
-  private local?: JobRunner;
+  /** The runner of --jobs 1; jobs.js (the whole pipeline) is imported only then, or in the workers. */
+  private local?: Promise<JobRunner>;
   private nextId = 0;
 
   constructor(private readonly settings: JobSettings, private readonly jobs: number) {}
 
   run(job: Job): Promise<JobResult> {
     if (this.jobs <= 1) {
-      try {
-        this.local ??= new JobRunner(this.settings);
-        return Promise.resolve(this.local.run(job));
-      } catch (error) {
-        return Promise.reject(error as Error);
-      }
+      this.local ??= import('./jobs.js').then(({ JobRunner }) => new JobRunner(this.settings));
+      return this.local.then((runner) => runner.run(job));
     }
     const id = this.nextId++;
     const slot = this.leastBusy();
@@ -94,7 +91,7 @@ export class Pool {
    * with the cache in any thread, if anything.
    */
   async close(): Promise<string | undefined> {
-    const problems = [await this.local?.close()];
+    const problems = [await (await this.local)?.close()];
     await Promise.all(
       this.slots.map((slot) => {
         if (!slot) return undefined;
