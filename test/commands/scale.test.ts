@@ -36,12 +36,13 @@ test('ner NDJSON is a map step: its per-document output counts the same as the p
 
 test('a second run from the cache prints exactly the same output, and cache stats/clear see it', () => {
   const cache = path.join(tempDir(), 'corpus.cache'); // a dot in the name once made LMDB take the folder for a file
-  const first = mine(['ner', '--json', '--cache', cache, ...pages]);
+  // Two workers, each with its own handle on the cache (a small run would otherwise stay in the main thread).
+  const first = mine(['ner', '--json', '--jobs', '2', '--cache', cache, ...pages]);
   assert.equal(first.status, 0, first.stderr);
   const stats = mine(['cache', 'stats', '--cache', cache]);
   assert.equal(stats.status, 0, stats.stderr);
   assert.match(stats.stdout + stats.stderr, new RegExp(`\\b${pages.length}\\b`), 'one entry per page');
-  const second = mine(['ner', '--json', '--cache', cache, ...pages]);
+  const second = mine(['ner', '--json', '--jobs', '2', '--cache', cache, ...pages]);
   assert.equal(second.stdout, first.stdout);
   // Another configuration does not reuse these results.
   const metonymy = mine(['ner', '--json', '--metonymy', '--cache', cache, ...pages]);

@@ -18,8 +18,9 @@ import dask.bag as db
 from dask.distributed import Client, LocalCluster
 
 MINE = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "bin", "mine.js")
-WORKERS = 3
-PARTITIONS = 4
+# Two partitions are enough to test the merge; each costs a mine run per aggregate.
+WORKERS = 2
+PARTITIONS = 2
 
 
 def mine(args, stdin=None):
@@ -31,12 +32,18 @@ def mine(args, stdin=None):
 def map_partition(files, aggregates):
     """One partition: its documents through ner once, then every aggregate's partial count of them."""
     records = mine(["ner", "--ndjson", *files])
-    return [{name: mine([*partial, "-"], records) for name, (partial, _) in aggregates.items()}]
+    # Aggregates that share their partial step (a JSON and a table of the same counts) run it once.
+    partials = {}
+    for partial, _ in aggregates.values():
+        if tuple(partial) not in partials:
+            partials[tuple(partial)] = mine([*partial, "-"], records)
+    return [{name: partials[tuple(partial)] for name, (partial, _) in aggregates.items()}]
 
 
 def main():
     out_dir, aggregates, files = sys.argv[1], json.loads(sys.argv[2]), sys.argv[3:]
-    with LocalCluster(n_workers=WORKERS, threads_per_worker=1, processes=True, dashboard_address=None) as cluster, Client(cluster):
+    # Workers as threads: each task runs mine in its own process anyway, and worker processes take seconds to start.
+    with LocalCluster(n_workers=WORKERS, threads_per_worker=1, processes=False, dashboard_address=None) as cluster, Client(cluster):
         # Partitions keep the input order, and the merge adds them up in that order.
         partials = db.from_sequence(files, npartitions=PARTITIONS).map_partitions(map_partition, aggregates).compute()
     with tempfile.TemporaryDirectory() as tmp:
