@@ -27,6 +27,8 @@ export function defaultCachePath(env: NodeJS.ProcessEnv = process.env): string {
 /** Marks a cache whose values are sealed by this code; an older one is emptied rather than misread. */
 export const FORMAT_KEY = 'format';
 export const FORMAT = Buffer.from('mine sealed JSON 1');
+/** Before the key of a document's records for counting (DocumentCache.getCounts): not a document of its own. */
+export const COUNTS_PREFIX = 'counts:';
 /** Written after a clean run: the data file as it was left, so the next run can skip the full check. */
 const STAMP_FILE = 'checked';
 const DATA_FILE = 'data.mdb';
@@ -80,6 +82,18 @@ export class DocumentCache {
 
   put(key: string, records: MineRecord[]): void {
     this.write(key, records);
+  }
+
+  /**
+   * A document's records as counting commands take them (no body, no mention offsets; see JobSettings.countsOnly),
+   * kept beside the full ones: a rerun of such a command reads and parses a fraction of the bytes.
+   */
+  getCounts(key: string): MineRecord[] | undefined {
+    return this.get(COUNTS_PREFIX + key);
+  }
+
+  putCounts(key: string, records: MineRecord[]): void {
+    this.write(COUNTS_PREFIX + key, records);
   }
 
   /**

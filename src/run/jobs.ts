@@ -126,12 +126,19 @@ export class JobRunner {
   /** The records from the cache, or computed and stored; `key` is returned for pages only (runs are recorded from pages). */
   private cached(content: string, page: Page | undefined, compute: () => MineRecord[], returnKey: boolean): JobResult {
     const key = this.cache?.key(content, page?.mtime, page?.templates);
-    let records = key ? this.cache!.get(key) : undefined;
+    const { countsOnly } = this.settings;
+    let records = key && countsOnly ? this.cache!.getCounts(key) : undefined;
     if (!records) {
-      records = compute();
-      if (key) this.cache!.put(key, records);
+      records = key ? this.cache!.get(key) : undefined;
+      if (!records) {
+        records = compute();
+        if (key) this.cache!.put(key, records);
+      }
+      if (countsOnly) {
+        records = records.map(withoutBody);
+        if (key) this.cache!.putCounts(key, records);
+      }
     }
-    if (this.settings.countsOnly) records = records.map(withoutBody);
     return { kind: 'records', records, bytes: content.length, key: returnKey ? key : undefined, cacheProblem: this.cacheProblem };
   }
 }
