@@ -186,12 +186,13 @@ test('adversarial lines (no punctuation, bracket runs, By/Read more runs, huge w
   }
 });
 
-test('ner finishes on long lines of organisation names and of repeated people', { timeout: 60000 }, () => {
+test('ner finishes on long lines of organisation names and of repeated people', { timeout: 120000 }, () => {
   const dir = freshDir();
   fs.writeFileSync(path.join(dir, 'orgs.txt'), 'The United Nations Security Council Of The Republic '.repeat(10_000));
   fs.writeFileSync(path.join(dir, 'people.txt'), 'Sergey Lavrov said Lavrov and Wang Yi met Wang. '.repeat(32_000));
-  const r = mineWithin(30000, ['ner', '--json', '--raw', dir]);
-  assert.equal(r.status, 0, `killed after 30 s (${r.stderr})`);
+  // The kill is for a hang, not a timing: 60 s as the other runs here, so that a loaded machine running test files side by side does not trip it.
+  const r = mineWithin(60000, ['ner', '--json', '--raw', dir]);
+  assert.equal(r.status, 0, `killed after 60 s (${r.stderr})`);
   assert.equal(JSON.parse(r.stdout).length, 2);
 });
 
