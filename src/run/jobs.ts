@@ -113,7 +113,7 @@ export class JobRunner {
   private page(page: Page): JobResult {
     let result: JobResult;
     try {
-      result = this.cached(page.content, page, () => this.process(page), true);
+      result = this.cached(keyContent(page), page, () => this.process(page), true);
     } catch (error) {
       if (error instanceof TooSlow) return { kind: 'skipped', reason: 'too slow', detail: error.message };
       throw error;
@@ -134,6 +134,12 @@ export class JobRunner {
     if (this.settings.countsOnly) records = records.map(withoutBody);
     return { kind: 'records', records, bytes: content.length, key: returnKey ? key : undefined, cacheProblem: this.cacheProblem };
   }
+}
+
+/** What a page's cache key covers: its content, and what its input said of it besides (url, crawl date, export columns). */
+function keyContent(page: Page): string {
+  const besides = [page.url, page.crawled, page.given];
+  return besides.some((v) => v !== undefined) ? `${JSON.stringify(besides)}\0${page.content}` : page.content;
 }
 
 /** The site's template hashes that are on this page: what its cache key holds, so a site's new template lines do not invalidate its other pages. */
