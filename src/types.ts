@@ -16,6 +16,8 @@ export interface Page {
   url?: string;
   /** When a crawler fetched the page (ISO 8601): `published` falls back to it, marked `publishedSource: "crawl"`. */
   crawled?: string;
+  /** The content is article text already (an export's text column): no boilerplate removal, whatever the run's --raw. */
+  raw?: boolean;
   /** What the input says about the page beside its content (an export's columns): wins over what extraction finds. */
   given?: Partial<ArticleMetadata>;
 }

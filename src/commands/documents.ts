@@ -124,6 +124,8 @@ export async function* documents(paths: string[], options: DocumentOptions, repo
       } else if (input.kind === 'page') {
         file = input.page.file;
         job = { kind: 'page', page: input.page };
+        // A run is recorded as one document list per input file; a file of many pages is not one.
+        if (input.part) complete = false;
       } else {
         file = input.file;
         job = { kind: 'record', record: input.record };

@@ -228,13 +228,14 @@ function readSite(facts: PageFacts): string | null {
 /** The page's own address: its canonical link, else og:url; only an absolute http(s) URL (a relative one has no base here). */
 function readUrl(facts: PageFacts): { url?: string } {
   for (const candidate of [facts.canonical && decodeMarkup(facts.canonical), meta(facts, 'og:url')]) {
-    const url = absoluteUrl(candidate);
+    const url = webUrl(candidate);
     if (url) return { url };
   }
   return {};
 }
 
-function absoluteUrl(text: string | null | undefined): string | undefined {
+/** `text` as an absolute http(s) URL, or undefined. */
+export function webUrl(text: string | null | undefined): string | undefined {
   if (!text) return undefined;
   try {
     const url = new URL(text);

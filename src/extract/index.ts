@@ -16,7 +16,7 @@ export interface ExtractOptions {
 /** The article(s) in a page: the main one first. A page with no article gives one record with an empty body and a `reason`. */
 export function extractArticles(page: Page, options: ExtractOptions = {}): Article[] {
   const id = pageId(page.content);
-  if (options.raw) return [toArticle(page, id, rawArticle(page.content))];
+  if (options.raw || page.raw) return [toArticle(page, id, rawArticle(page.content))];
   const extract = page.format === 'html' ? extractFromHtml : extractFromDump;
   const found = extract(page, { allArticles: options.allArticles ?? false });
   if (found.length === 0 || found[0]!.paragraphs.length === 0) {

@@ -6,10 +6,12 @@ import { InputError, UsageError } from '../errors.js';
 import type { MineRecord, Page } from '../types.js';
 import { decodeBytes } from './decode.js';
 import { describeFsError, findInputs, fsPath } from './find.js';
+import { csvRows, isMineRecord, jsonRow, type ExportOptions, type ExportRow } from './exports.js';
 import { looksLikeRecords, notRecords, toRecord } from './records.js';
 
 export type Input =
-  | { kind: 'page'; page: Page }
+  /** `part`: one of several pages of one input file (an export's rows). */
+  | { kind: 'page'; page: Page; part?: boolean }
   | { kind: 'record'; record: MineRecord; file: string }
   | { kind: 'skip'; error: InputError };
 
@@ -18,11 +20,15 @@ export interface ReadOptions {
   maxBytes: number;
   /** Where `-` reads from (process.stdin by default). */
   stdin?: NodeJS.ReadableStream;
+  /** How rows of exports (CSV, TSV, JSON objects that are not mine's records) are read. */
+  exports?: ExportOptions;
 }
 
 export const DEFAULT_MAX_BYTES = 256 * 1024 * 1024;
 const HTML_EXTENSIONS = new Set(['.html', '.htm', '.xhtml', '.shtml']);
 const RECORD_EXTENSIONS = new Set(['.ndjson', '.jsonl', '.json']);
+const EXPORT_EXTENSIONS = new Set(['.csv', '.tsv']);
+const NO_EXPORT_OPTIONS: ExportOptions = { fields: {}, extract: false };
 
 /** Every input named by `args`, read and decoded, in order. Problems come out as `skip` items, never as throws. */
 export async function* readInputs(args: string[], options: ReadOptions): AsyncGenerator<Input> {
@@ -39,15 +45,16 @@ export async function* readInputs(args: string[], options: ReadOptions): AsyncGe
 export async function* listInputs(args: string[], options: ReadOptions): AsyncGenerator<Input | { kind: 'file'; file: string }> {
   for await (const found of findInputs(args)) {
     if ('error' in found) yield { kind: 'skip', error: found.error };
-    else if ('stdin' in found) yield* readStdin(options.stdin ?? process.stdin);
+    else if ('stdin' in found) yield* readStdin(options.stdin ?? process.stdin, options);
     else if (isRecordFile(found.file)) yield* readFile(found.file, options);
     else yield { kind: 'file', file: found.file };
   }
 }
 
-/** Files whose content may be records (NDJSON or a JSON array) rather than a page. */
+/** Files whose content may be many records (NDJSON, a JSON array, an export) rather than a page. */
 export function isRecordFile(file: string): boolean {
-  return RECORD_EXTENSIONS.has(innerExtension(file));
+  const ext = innerExtension(file);
+  return RECORD_EXTENSIONS.has(ext) || EXPORT_EXTENSIONS.has(ext);
 }
 
 /** The extension that says what a file holds: a gzipped file's is the one before ".gz" ("page.html.gz": ".html"). */
@@ -85,7 +92,7 @@ export function* readFile(file: string, options: ReadOptions): Generator<Input> 
       return;
     }
   }
-  yield* fromText(file, bytes, mtime);
+  yield* fromText(file, bytes, options, mtime);
 }
 
 /** A gzipped file's content, held to the size limit of files (a small file can unpack to gigabytes). */
@@ -100,7 +107,7 @@ function gunzip(file: string, bytes: Buffer, maxBytes: number): Buffer {
   }
 }
 
-function* fromText(file: string, bytes: Uint8Array, mtime?: Date): Generator<Input> {
+function* fromText(file: string, bytes: Uint8Array, options: ReadOptions, mtime?: Date): Generator<Input> {
   let text: string;
   try {
     text = decodeBytes(bytes, file).text;
@@ -110,8 +117,13 @@ function* fromText(file: string, bytes: Uint8Array, mtime?: Date): Generator<Inp
     return;
   }
   const ext = innerExtension(file);
+  const exports = options.exports ?? NO_EXPORT_OPTIONS;
+  if (EXPORT_EXTENSIONS.has(ext)) {
+    for (const row of csvRows(file, text, ext === '.tsv', exports)) yield fromExport(row);
+    return;
+  }
   if ((RECORD_EXTENSIONS.has(ext) || file === '-') && looksLikeRecords(text.slice(0, 1024))) {
-    yield* parseRecordText(file, text);
+    yield* parseRecordText(file, text, exports);
     return;
   }
   const problem = file === '-' ? notRecords(text) : undefined;
@@ -121,7 +133,7 @@ function* fromText(file: string, bytes: Uint8Array, mtime?: Date): Generator<Inp
 }
 
 /** A JSON array of records, or NDJSON: a bad line is skipped with its line number and the rest goes on. */
-function* parseRecordText(file: string, text: string): Generator<Input> {
+function* parseRecordText(file: string, text: string, exports: ExportOptions): Generator<Input> {
   if (text.trimStart().startsWith('[')) {
     let values: unknown[];
     try {
@@ -130,27 +142,29 @@ function* parseRecordText(file: string, text: string): Generator<Input> {
       yield { kind: 'skip', error: new InputError(file, 'bad record', `not valid JSON (${(error as Error).message})`) };
       return;
     }
-    for (const [i, value] of values.entries()) yield recordOrSkip(file, value, `item ${i + 1}`);
+    for (const [i, value] of values.entries()) yield recordOrSkip(file, value, `item ${i + 1}`, exports);
     return;
   }
   let lineNumber = 0;
   for (const line of text.split('\n')) {
     lineNumber++;
-    if (line.trim() !== '') yield parseRecordLine(file, line, lineNumber);
+    if (line.trim() !== '') yield parseRecordLine(file, line, lineNumber, exports);
   }
 }
 
-function parseRecordLine(file: string, line: string, lineNumber: number): Input {
+function parseRecordLine(file: string, line: string, lineNumber: number, exports: ExportOptions): Input {
   let value: unknown;
   try {
     value = JSON.parse(line);
   } catch {
     return { kind: 'skip', error: new InputError(file, 'bad record', `line ${lineNumber}: not valid JSON`) };
   }
-  return recordOrSkip(file, value, `line ${lineNumber}`);
+  return recordOrSkip(file, value, `line ${lineNumber}`, exports);
 }
 
-function recordOrSkip(file: string, value: unknown, where: string): Input {
+/** A record mine wrote, or else an export's row. */
+function recordOrSkip(file: string, value: unknown, where: string, exports: ExportOptions): Input {
+  if (!isMineRecord(value, exports)) return fromExport(jsonRow(file, value, where, exports));
   try {
     const record = toRecord(value);
     return { kind: 'record', record, file: record.file || file };
@@ -160,7 +174,11 @@ function recordOrSkip(file: string, value: unknown, where: string): Input {
 }
 
 /** Stdin streams NDJSON line by line (so pipelines flow); anything else is read whole as one page or array. */
-async function* readStdin(stream: NodeJS.ReadableStream): AsyncGenerator<Input> {
+function fromExport(row: ExportRow): Input {
+  return 'error' in row ? { kind: 'skip', error: row.error } : { kind: 'page', page: row.page, part: true };
+}
+
+async function* readStdin(stream: NodeJS.ReadableStream, options: ReadOptions): AsyncGenerator<Input> {
   const iterator = stream[Symbol.asyncIterator]() as AsyncIterator<Buffer | string>;
   const head: Buffer[] = [];
   let first: string | null = null;
@@ -173,19 +191,19 @@ async function* readStdin(stream: NodeJS.ReadableStream): AsyncGenerator<Input> 
     if (sofar !== '') first = sofar[0]!;
   }
   if (first === '{') {
-    yield* streamNdjson(head, iterator);
+    yield* streamNdjson(head, iterator, options.exports ?? NO_EXPORT_OPTIONS);
     return;
   }
   const rest: Buffer[] = [...head];
   for (let next = await iterator.next(); !next.done; next = await iterator.next()) {
     rest.push(typeof next.value === 'string' ? Buffer.from(next.value) : next.value);
   }
-  yield* fromText('-', Buffer.concat(rest));
+  yield* fromText('-', Buffer.concat(rest), options);
 }
 
 const UTF8_BOM = Buffer.from([0xef, 0xbb, 0xbf]);
 
-async function* streamNdjson(head: Buffer[], iterator: AsyncIterator<Buffer | string>): AsyncGenerator<Input> {
+async function* streamNdjson(head: Buffer[], iterator: AsyncIterator<Buffer | string>, exports: ExportOptions): AsyncGenerator<Input> {
   let pending: Buffer = Buffer.concat(head);
   // A byte-order mark would make the first line invalid JSON.
   if (pending.subarray(0, 3).equals(UTF8_BOM)) pending = pending.subarray(3);
@@ -197,7 +215,7 @@ async function* streamNdjson(head: Buffer[], iterator: AsyncIterator<Buffer | st
       const line = pending.subarray(0, end).toString('utf8');
       pending = pending.subarray(Math.min(end + 1, pending.length));
       lineNumber++;
-      if (line.trim() !== '') yield parseRecordLine('-', line, lineNumber);
+      if (line.trim() !== '') yield parseRecordLine('-', line, lineNumber, exports);
       newline = pending.indexOf(0x0a);
     }
   };
