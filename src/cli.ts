@@ -45,6 +45,8 @@ class RunReport implements Reporter {
   bytes = 0;
   total: number | null = null;
   readonly skips = new Map<string, number>();
+  /** Parts of inputs that hold no page (a web archive's requests, images...), by kind. */
+  private readonly passedOver = new Map<string, number>();
   private readonly warningsByFile = new Map<string, number>();
   private readonly started = Date.now();
   private progressShown = false;
@@ -97,6 +99,12 @@ class RunReport implements Reporter {
     this.records += records;
     this.bytes += bytes;
   }
+  passed(what: string): void {
+    this.passedOver.set(what, (this.passedOver.get(what) ?? 0) + 1);
+  }
+  get passedCount(): number {
+    return this.passedOver.size;
+  }
   get skippedCount(): number {
     return [...this.skips.values()].reduce((a, b) => a + b, 0);
   }
@@ -105,7 +113,9 @@ class RunReport implements Reporter {
       if (n > WARNINGS_PER_FILE) process.stderr.write(`mine: ${escapeForTerminal(file)}: ${n - WARNINGS_PER_FILE} more skipped not shown\n`);
     }
     const reasons = [...this.skips.entries()].map(([reason, n]) => `${n} ${reason}`).join(', ');
-    return `mine: ${this.processed_} input(s) processed, ${this.records} record(s)` + (this.skippedCount ? `; ${this.skippedCount} skipped (${reasons})` : '');
+    const passed = [...this.passedOver.entries()].map(([what, n]) => `${n} ${what}`).join(', ');
+    return `mine: ${this.processed_} input(s) processed, ${this.records} record(s)` + (this.skippedCount ? `; ${this.skippedCount} skipped (${reasons})` : '')
+      + (passed ? `; passed over: ${passed}` : '');
   }
 }
 
@@ -221,7 +231,7 @@ async function runCommand(spec: CommandSpec, paths: string[], options: Record<st
     process.stderr.write(`mine: interrupted; ${report.summary().replace(/^mine: /, '')}\n`);
     return 130;
   }
-  if (!options.quiet && (report.skippedCount > 0 || process.stderr.isTTY)) process.stderr.write(report.summary() + '\n');
+  if (!options.quiet && (report.skippedCount > 0 || report.passedCount > 0 || process.stderr.isTTY)) process.stderr.write(report.summary() + '\n');
   return report.skippedCount > 0 ? EXIT_SOME_FAILED : EXIT_OK;
 }
 

@@ -9,10 +9,10 @@ export type Found = { file: string } | { stdin: true } | { error: InputError };
 const GLOB_CHARS = /[*?[\]{}]/;
 
 /**
- * What a folder walk reads: page dumps, HTML, records, exports, and files without an extension, each also gzipped
+ * What a folder walk reads: page dumps, HTML, records, exports, web archives, and files without an extension, each also gzipped
  * ("page.html.gz"). Named files are always read.
  */
-const PAGE_EXTENSIONS = new Set(['', '.txt', '.text', '.dump', '.html', '.htm', '.xhtml', '.shtml', '.ndjson', '.jsonl', '.json', '.csv', '.tsv']);
+const PAGE_EXTENSIONS = new Set(['', '.txt', '.text', '.dump', '.html', '.htm', '.xhtml', '.shtml', '.ndjson', '.jsonl', '.json', '.csv', '.tsv', '.warc']);
 
 function isPageFile(name: string): boolean {
   return PAGE_EXTENSIONS.has(path.extname(name.replace(/\.gz$/i, '')).toLowerCase());

@@ -7,13 +7,16 @@ import type { MineRecord, Page } from '../types.js';
 import { decodeBytes } from './decode.js';
 import { describeFsError, findInputs, fsPath } from './find.js';
 import { csvRows, isMineRecord, jsonRow, type ExportOptions, type ExportRow } from './exports.js';
+import { readWarc } from './warc.js';
 import { looksLikeRecords, notRecords, toRecord } from './records.js';
 
 export type Input =
   /** `part`: one of several pages of one input file (an export's rows). */
   | { kind: 'page'; page: Page; part?: boolean }
   | { kind: 'record'; record: MineRecord; file: string }
-  | { kind: 'skip'; error: InputError };
+  | { kind: 'skip'; error: InputError }
+  /** A part of an input that holds no page and is no fault (a web archive's request records): counted by `what`. */
+  | { kind: 'passed'; what: string };
 
 export interface ReadOptions {
   /** Files larger than this are skipped as "too large". */
@@ -46,15 +49,29 @@ export async function* listInputs(args: string[], options: ReadOptions): AsyncGe
   for await (const found of findInputs(args)) {
     if ('error' in found) yield { kind: 'skip', error: found.error };
     else if ('stdin' in found) yield* readStdin(options.stdin ?? process.stdin, options);
+    else if (isWarcFile(found.file)) yield* fromWarc(found.file, options);
     else if (isRecordFile(found.file)) yield* readFile(found.file, options);
     else yield { kind: 'file', file: found.file };
   }
 }
 
-/** Files whose content may be many records (NDJSON, a JSON array, an export) rather than a page. */
+/** Files whose content may be many records (NDJSON, a JSON array, an export, a web archive) rather than a page. */
 export function isRecordFile(file: string): boolean {
   const ext = innerExtension(file);
-  return RECORD_EXTENSIONS.has(ext) || EXPORT_EXTENSIONS.has(ext);
+  return RECORD_EXTENSIONS.has(ext) || EXPORT_EXTENSIONS.has(ext) || ext === '.warc';
+}
+
+function isWarcFile(file: string): boolean {
+  return innerExtension(file) === '.warc';
+}
+
+/** A web archive's pages, streamed: not held to --max-size as a whole (archives run to gigabytes), only record by record. */
+async function* fromWarc(file: string, options: ReadOptions): AsyncGenerator<Input> {
+  for await (const item of readWarc(file, options.maxBytes)) {
+    if ('page' in item) yield { kind: 'page', page: item.page, part: true };
+    else if ('error' in item) yield { kind: 'skip', error: item.error };
+    else yield { kind: 'passed', what: `WARC ${item.passed}` };
+  }
 }
 
 /** The extension that says what a file holds: a gzipped file's is the one before ".gz" ("page.html.gz": ".html"). */

@@ -77,7 +77,7 @@ export class JobRunner {
       case 'file': {
         const input = this.read(job.file);
         if (input.kind === 'skip') return { kind: 'skipped', reason: input.error.reason, detail: input.error.detail };
-        if (input.kind === 'record') throw new Error('records in a page file'); // readFile gives records only for record files
+        if (input.kind !== 'page') throw new Error('records in a page file'); // readFile gives records only for record files
         if (job.templates?.length && input.page.format === 'text') input.page.templates = this.cache ? onPage(input.page.content, job.templates) : job.templates;
         return this.page(input.page);
       }
