@@ -124,7 +124,7 @@ function oneLine(message: string): string {
   return message.replace(/^error: /, '').trim().replace(/\s*\n\s*/g, ' ');
 }
 
-const PATHS_HELP = 'page dumps (.txt), HTML pages, folders, globs, NDJSON/JSON from another mine command, or - for stdin';
+const PATHS_HELP = 'page dumps (.txt), HTML pages, folders, globs, web archives (.warc.gz), exports (CSV, TSV, JSON Lines), URLs, NDJSON/JSON from another mine command, or - for stdin';
 
 /** Warnings printed per input file before the rest are only counted. */
 const WARNINGS_PER_FILE = 5;
@@ -200,7 +200,7 @@ async function runCommand(spec: CommandSpec, paths: string[], options: Record<st
   const format: Format = options.json ? 'json' : options.ndjson ? 'ndjson' : options.csv ? 'csv' : 'table';
   const color = format === 'table' && colorWanted();
   const chalk = makeChalk(color);
-  if (paths.length === 0) {
+  if (paths.length === 0 && !options.urls) {
     if (process.stdin.isTTY) throw new UsageError(`${spec.name}: no input (give files, folders or globs, or - to read stdin; see mine ${spec.name} --help)`);
     paths = ['-'];
   }

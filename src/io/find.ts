@@ -3,8 +3,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import fg from 'fast-glob';
 import { InputError } from '../errors.js';
+import { isUrl } from './fetch.js';
 
-export type Found = { file: string } | { stdin: true } | { error: InputError };
+export type Found = { file: string } | { stdin: true } | { url: string } | { error: InputError };
 
 const GLOB_CHARS = /[*?[\]{}]/;
 
@@ -18,11 +19,15 @@ function isPageFile(name: string): boolean {
   return PAGE_EXTENSIONS.has(path.extname(name.replace(/\.gz$/i, '')).toLowerCase());
 }
 
-/** Yields every input named by `args`, in order; folders are walked recursively (hidden entries and other file types skipped). */
+/** Yields every input named by `args`, in order (web addresses as `url`); folders are walked recursively (hidden entries and other file types skipped). */
 export async function* findInputs(args: string[]): AsyncGenerator<Found> {
   for (const arg of args) {
     if (arg === '-') {
       yield { stdin: true };
+      continue;
+    }
+    if (isUrl(arg)) {
+      yield { url: arg };
       continue;
     }
     let stat: fs.Stats;

@@ -8,6 +8,7 @@ import { decodeBytes } from './decode.js';
 import { describeFsError, findInputs, fsPath } from './find.js';
 import { csvRows, isMineRecord, jsonRow, type ExportOptions, type ExportRow } from './exports.js';
 import { readWarc } from './warc.js';
+import { Fetcher, isUrl, urlList, type Fetched, type FetchOptions } from './fetch.js';
 import { looksLikeRecords, notRecords, toRecord } from './records.js';
 
 export type Input =
@@ -25,6 +26,10 @@ export interface ReadOptions {
   stdin?: NodeJS.ReadableStream;
   /** How rows of exports (CSV, TSV, JSON objects that are not mine's records) are read. */
   exports?: ExportOptions;
+  /** How web pages are fetched (URL arguments, --urls, a URL list on stdin). */
+  fetch?: FetchOptions;
+  /** A file of URLs to fetch, one a line (--urls), read before the other inputs. */
+  urlFile?: string;
 }
 
 export const DEFAULT_MAX_BYTES = 256 * 1024 * 1024;
@@ -32,6 +37,7 @@ const HTML_EXTENSIONS = new Set(['.html', '.htm', '.xhtml', '.shtml']);
 const RECORD_EXTENSIONS = new Set(['.ndjson', '.jsonl', '.json']);
 const EXPORT_EXTENSIONS = new Set(['.csv', '.tsv']);
 const NO_EXPORT_OPTIONS: ExportOptions = { fields: {}, extract: false };
+const DEFAULT_FETCH_OPTIONS: FetchOptions = { delaySeconds: 1, timeoutSeconds: 30 };
 
 /** Every input named by `args`, read and decoded, in order. Problems come out as `skip` items, never as throws. */
 export async function* readInputs(args: string[], options: ReadOptions): AsyncGenerator<Input> {
@@ -46,13 +52,50 @@ export async function* readInputs(args: string[], options: ReadOptions): AsyncGe
  * thread that will process them. Stdin and record files are read here, since they hold many records.
  */
 export async function* listInputs(args: string[], options: ReadOptions): AsyncGenerator<Input | { kind: 'file'; file: string }> {
+  const fetcher = new Fetcher(options.fetch ?? DEFAULT_FETCH_OPTIONS);
+  if (options.urlFile) yield* fetchUrlFile(options.urlFile, fetcher);
+  // Web addresses in a row are fetched together, so that several hosts are asked at once.
+  let urls: string[] = [];
+  const fetchUrls = async function* () {
+    const batch = urls;
+    urls = [];
+    for await (const fetched of fetcher.pages(batch)) yield fromFetched(fetched);
+  };
   for await (const found of findInputs(args)) {
+    if ('url' in found) {
+      urls.push(found.url);
+      continue;
+    }
+    yield* fetchUrls();
     if ('error' in found) yield { kind: 'skip', error: found.error };
-    else if ('stdin' in found) yield* readStdin(options.stdin ?? process.stdin, options);
+    else if ('stdin' in found) yield* readStdin(options.stdin ?? process.stdin, options, fetcher);
     else if (isWarcFile(found.file)) yield* fromWarc(found.file, options);
     else if (isRecordFile(found.file)) yield* readFile(found.file, options);
     else yield { kind: 'file', file: found.file };
   }
+  yield* fetchUrls();
+}
+
+/** The pages of a --urls file; a line that is no web address is skipped with its number. */
+async function* fetchUrlFile(file: string, fetcher: Fetcher): AsyncGenerator<Input> {
+  let text: string;
+  try {
+    text = fs.readFileSync(fsPath(file), 'utf8');
+  } catch (error) {
+    throw new UsageError(`--urls ${file}: ${describeFsError(error)}`);
+  }
+  const urls: string[] = [];
+  for (const [i, line] of text.split(/\r?\n/).entries()) {
+    const trimmed = line.trim();
+    if (trimmed === '' || trimmed.startsWith('#')) continue;
+    if (isUrl(trimmed)) urls.push(trimmed);
+    else yield { kind: 'skip', error: new InputError(file, 'bad url', `line ${i + 1}: not a web address (http:// or https://)`) };
+  }
+  for await (const fetched of fetcher.pages(urls)) yield fromFetched(fetched);
+}
+
+function fromFetched(fetched: Fetched): Input {
+  return 'error' in fetched ? { kind: 'skip', error: fetched.error } : { kind: 'page', page: fetched.page };
 }
 
 /** Files whose content may be many records (NDJSON, a JSON array, an export, a web archive) rather than a page. */
@@ -195,7 +238,7 @@ function fromExport(row: ExportRow): Input {
   return 'error' in row ? { kind: 'skip', error: row.error } : { kind: 'page', page: row.page, part: true };
 }
 
-async function* readStdin(stream: NodeJS.ReadableStream, options: ReadOptions): AsyncGenerator<Input> {
+async function* readStdin(stream: NodeJS.ReadableStream, options: ReadOptions, fetcher: Fetcher): AsyncGenerator<Input> {
   const iterator = stream[Symbol.asyncIterator]() as AsyncIterator<Buffer | string>;
   const head: Buffer[] = [];
   let first: string | null = null;
@@ -215,7 +258,13 @@ async function* readStdin(stream: NodeJS.ReadableStream, options: ReadOptions): 
   for (let next = await iterator.next(); !next.done; next = await iterator.next()) {
     rest.push(typeof next.value === 'string' ? Buffer.from(next.value) : next.value);
   }
-  yield* fromText('-', Buffer.concat(rest), options);
+  const bytes = Buffer.concat(rest);
+  const urls = first === 'h' ? urlList(bytes.toString('utf8')) : undefined;
+  if (urls) {
+    for await (const fetched of fetcher.pages(urls)) yield fromFetched(fetched);
+    return;
+  }
+  yield* fromText('-', bytes, options);
 }
 
 const UTF8_BOM = Buffer.from([0xef, 0xbb, 0xbf]);
