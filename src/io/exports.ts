@@ -1,6 +1,6 @@
 // Exports with one article per row (CSV, TSV, JSON Lines, JSON arrays from Media Cloud, GDELT-style pipelines,
 // newsroom tools, scrapers): each row becomes a page whose text, title, date, URL and site come from its columns.
-import { parse } from 'csv-parse/sync';
+import { createRequire } from 'node:module';
 import { InputError } from '../errors.js';
 import { parseDate } from '../extract/dates.js';
 import { webUrl } from '../extract/html-meta.js';
@@ -27,6 +27,9 @@ const COMMON_NAMES: Record<Role, string[]> = {
 
 export type ExportRow = { page: Page } | { error: InputError };
 
+/** csv-parse, loaded on the first CSV (not with this module, which every worker loads). */
+let csvParse: typeof import('csv-parse/sync').parse | undefined;
+
 /**
  * Whether a parsed JSON object is a record a mine command wrote (it has `paragraphs`, or the `file` it came from)
  * rather than an export row. With field flags given, every object is an export row.
@@ -42,7 +45,8 @@ export function* csvRows(file: string, text: string, tabs: boolean, options: Exp
   const problems: InputError[] = [];
   let rows: Array<{ record: Record<string, string>; info: { lines: number } }>;
   try {
-    rows = parse(text, {
+    csvParse ??= (createRequire(import.meta.url)('csv-parse/sync') as typeof import('csv-parse/sync')).parse;
+    rows = csvParse(text, {
       columns: (header: string[]) => header.map((h) => h.trim()),
       delimiter: tabs ? '\t' : sniffDelimiter(text),
       bom: true,

@@ -5,10 +5,10 @@ import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import robotsParserModule from 'robots-parser';
 import { InputError } from '../errors.js';
 import type { Page } from '../types.js';
 import { decodePage } from './charset.js';
+import { isUrl } from './find.js';
 
 export interface FetchOptions {
   /** Seconds between two requests to one host (robots.txt may ask for more). */
@@ -26,7 +26,7 @@ interface Robots {
   isAllowed(url: string, agent: string): boolean | undefined;
   getCrawlDelay(agent: string): number | undefined;
 }
-const robotsParser = robotsParserModule as unknown as (url: string, text: string) => Robots;
+type RobotsParser = (url: string, text: string) => Robots;
 /** The longest Crawl-delay obeyed, in seconds: a larger one would stall a run for hours. */
 const MAX_CRAWL_DELAY = 60;
 
@@ -42,11 +42,6 @@ const TRIES = 3;
 /** The first back-off, doubled at each retry; at least the host delay. */
 const BACKOFF_SECONDS = 0.25;
 const RETRY_STATUS = new Set([408, 429, 500, 502, 503, 504]);
-
-/** A line that is a web address: what a URL list holds. */
-export function isUrl(text: string): boolean {
-  return /^https?:\/\/\S+$/i.test(text.trim());
-}
 
 /** The URLs of a list (one a line; blank lines and `#` comments skipped), or undefined when another line is there. */
 export function urlList(text: string): string[] | undefined {
@@ -117,7 +112,12 @@ export class Fetcher {
     let robots = this.robots.get(url.origin);
     if (!robots) {
       const robotsUrl = `${url.origin}/robots.txt`;
-      robots = this.cachedFetch(robotsUrl, () => this.request(robotsUrl)).then((a) => (a.problem === undefined ? robotsParser(robotsUrl, a.content!) : null));
+      robots = this.cachedFetch(robotsUrl, () => this.request(robotsUrl)).then(async (a) => {
+        if (a.problem !== undefined) return null;
+        // Loaded when first needed: every worker loads this module, few runs fetch.
+        const robotsParser = (await import('robots-parser')).default as unknown as RobotsParser;
+        return robotsParser(robotsUrl, a.content!);
+      });
       this.robots.set(url.origin, robots);
     }
     const rules = await robots;

@@ -3,11 +3,15 @@ import fs from 'node:fs';
 import path from 'node:path';
 import fg from 'fast-glob';
 import { InputError } from '../errors.js';
-import { isUrl } from './fetch.js';
 
 export type Found = { file: string } | { stdin: true } | { url: string } | { error: InputError };
 
 const GLOB_CHARS = /[*?[\]{}]/;
+
+/** A web address (what URL arguments and URL lists hold). */
+export function isUrl(text: string): boolean {
+  return /^https?:\/\/\S+$/i.test(text.trim());
+}
 
 /**
  * What a folder walk reads: page dumps, HTML, records, exports, web archives, and files without an extension, each also gzipped

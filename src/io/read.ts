@@ -5,10 +5,10 @@ import zlib from 'node:zlib';
 import { InputError, UsageError } from '../errors.js';
 import type { MineRecord, Page } from '../types.js';
 import { decodeBytes } from './decode.js';
-import { describeFsError, findInputs, fsPath } from './find.js';
+import { describeFsError, findInputs, fsPath, isUrl } from './find.js';
 import { csvRows, isMineRecord, jsonRow, type ExportOptions, type ExportRow } from './exports.js';
 import { readWarc } from './warc.js';
-import { Fetcher, isUrl, urlList, type Fetched, type FetchOptions } from './fetch.js';
+import { Fetcher, urlList, type Fetched, type FetchOptions } from './fetch.js';
 import { looksLikeRecords, notRecords, toRecord } from './records.js';
 
 export type Input =

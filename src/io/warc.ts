@@ -2,7 +2,7 @@
 // with its URL and crawl date; every other record is passed over and counted by kind. Streamed record by record.
 import fs from 'node:fs';
 import zlib from 'node:zlib';
-import { WARCParser, type WARCRecord } from 'warcio';
+import type { WARCRecord } from 'warcio';
 import { InputError } from '../errors.js';
 import { decodePage } from './charset.js';
 import { describeFsError, fsPath } from './find.js';
@@ -22,6 +22,8 @@ export async function* readWarc(file: string, maxBytes: number): AsyncGenerator<
   stream.on('error', fail);
   source.on('error', fail);
   try {
+    // Loaded here, not with this module: warcio and its dependencies take a while to load, and every worker loads read.ts.
+    const { WARCParser } = await import('warcio');
     for await (const record of WARCParser.iterRecords(source)) {
       const item = await readRecord(file, record, maxBytes);
       if (item) yield item;
