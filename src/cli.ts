@@ -53,6 +53,8 @@ class RunReport implements Reporter {
   bytes = 0;
   total: number | null = null;
   readonly skips = new Map<string, number>();
+  /** Parts of inputs that hold no page (a web archive's requests, images...), by kind. */
+  private readonly passedOver = new Map<string, number>();
   private readonly warningsByFile = new Map<string, number>();
   private readonly started = Date.now();
   private progressShown = false;
@@ -110,6 +112,12 @@ class RunReport implements Reporter {
     this.records += records;
     this.bytes += bytes;
   }
+  passed(what: string): void {
+    this.passedOver.set(what, (this.passedOver.get(what) ?? 0) + 1);
+  }
+  get passedCount(): number {
+    return this.passedOver.size;
+  }
   get skippedCount(): number {
     return [...this.skips.values()].reduce((a, b) => a + b, 0);
   }
@@ -118,7 +126,9 @@ class RunReport implements Reporter {
       if (n > WARNINGS_PER_FILE) process.stderr.write(`mine: ${escapeForTerminal(file)}: ${n - WARNINGS_PER_FILE} more skipped not shown\n`);
     }
     const reasons = [...this.skips.entries()].map(([reason, n]) => `${n} ${reason}`).join(', ');
-    return `mine: ${this.processed_} input(s) processed, ${this.records} record(s)` + (this.skippedCount ? `; ${this.skippedCount} skipped (${reasons})` : '');
+    const passed = [...this.passedOver.entries()].map(([what, n]) => `${n} ${what}`).join(', ');
+    return `mine: ${this.processed_} input(s) processed, ${this.records} record(s)` + (this.skippedCount ? `; ${this.skippedCount} skipped (${reasons})` : '')
+      + (passed ? `; passed over: ${passed}` : '');
   }
 }
 
@@ -127,7 +137,7 @@ function oneLine(message: string): string {
   return message.replace(/^error: /, '').trim().replace(/\s*\n\s*/g, ' ');
 }
 
-const PATHS_HELP = 'page dumps (.txt), HTML pages, folders, globs, NDJSON/JSON from another mine command, or - for stdin';
+const PATHS_HELP = 'page dumps (.txt), HTML pages, folders, globs, web archives (.warc.gz), exports (CSV, TSV, JSON Lines), URLs, NDJSON/JSON from another mine command, or - for stdin';
 
 /** Warnings printed per input file before the rest are only counted. */
 const WARNINGS_PER_FILE = 5;
@@ -205,7 +215,7 @@ async function runCommand(spec: CommandSpec, paths: string[], options: Record<st
   const { colorWanted, makeChalk } = await import('./render/color.js');
   const color = format === 'table' && colorWanted();
   const chalk = makeChalk(color);
-  if (paths.length === 0) {
+  if (paths.length === 0 && !options.urls) {
     if (process.stdin.isTTY) throw new UsageError(`${spec.name}: no input (give files, folders or globs, or - to read stdin; see mine ${spec.name} --help)`);
     paths = ['-'];
   }
@@ -236,7 +246,7 @@ async function runCommand(spec: CommandSpec, paths: string[], options: Record<st
     process.stderr.write(`mine: interrupted; ${report.summary().replace(/^mine: /, '')}\n`);
     return 130;
   }
-  if (!options.quiet && (report.skippedCount > 0 || process.stderr.isTTY)) process.stderr.write(report.summary() + '\n');
+  if (!options.quiet && (report.skippedCount > 0 || report.passedCount > 0 || process.stderr.isTTY)) process.stderr.write(report.summary() + '\n');
   return report.skippedCount > 0 ? EXIT_SOME_FAILED : EXIT_OK;
 }
 

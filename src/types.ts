@@ -12,6 +12,14 @@ export interface Page {
   mtime?: Date;
   /** Hashes of the page's lines that recur across its site's pages (src/extract/templates.ts): boilerplate. */
   templates?: number[];
+  /** Where the page was fetched from (a WARC record's target URI, a fetched URL, an export's URL column). */
+  url?: string;
+  /** When a crawler fetched the page (ISO 8601): `published` falls back to it, marked `publishedSource: "crawl"`. */
+  crawled?: string;
+  /** The content is article text already (an export's text column): no boilerplate removal, whatever the run's --raw. */
+  raw?: boolean;
+  /** What the input says about the page beside its content (an export's columns): wins over what extraction finds. */
+  given?: Partial<ArticleMetadata>;
 }
 
 /** An article: the output of `mine extract` and `mine clean`. */
@@ -27,8 +35,12 @@ export interface Article {
   author: string | null;
   /** Agency credited as the source ("Agencies", "Reuters", "Xinhua"), or null. */
   source: string | null;
-  /** Name of the site or outlet, or null. */
+  /** Name of the site or outlet, or null; the URL's host name when the page names none. */
   site: string | null;
+  /** Where the article lives: the URL it was fetched or archived from, else the page's canonical link or og:url. Present when known. Additive field. */
+  url?: string;
+  /** "crawl" when `published` is the date a crawler fetched the page, not a publication date the page gave. Additive field. */
+  publishedSource?: 'crawl';
   tags: string[];
   /** Body paragraphs: no title, byline, dates or captions. */
   paragraphs: string[];
@@ -45,7 +57,7 @@ export interface Article {
 }
 
 /** What an extractor reads about an article besides its body. */
-export type ArticleMetadata = Pick<Article, 'title' | 'published' | 'author' | 'source' | 'site' | 'tags'>;
+export type ArticleMetadata = Pick<Article, 'title' | 'published' | 'author' | 'source' | 'site' | 'tags' | 'url'>;
 
 export const ENTITY_TYPES = ['person', 'country', 'org', 'place'] as const;
 export type EntityType = (typeof ENTITY_TYPES)[number];

@@ -15,6 +15,8 @@ import type { MineRecord } from '../types.js';
 export interface Reporter {
   skipped(error: InputError): void;
   processed(file: string, records: number, bytes: number): void;
+  /** A part of an input that holds no page and is no fault (a web archive's request record), by kind. */
+  passed?(what: string): void;
   /** A problem that is not an input's (the cache's): one line for the user. */
   warn(message: string): void;
   /** Aborted when the user asks to stop (Ctrl-C): no new inputs are taken and the documents in progress are dropped. */
@@ -117,6 +119,10 @@ export async function* documents(paths: string[], options: DocumentOptions, repo
         reporter.skipped(input.error);
         continue;
       }
+      if (input.kind === 'passed') {
+        reporter.passed?.(input.what);
+        continue;
+      }
       let file: string;
       let job: Job;
       if (input.kind === 'file') {
@@ -125,6 +131,8 @@ export async function* documents(paths: string[], options: DocumentOptions, repo
       } else if (input.kind === 'page') {
         file = input.page.file;
         job = { kind: 'page', page: input.page };
+        // A run is recorded as one document list per input file; a file of many pages is not one.
+        if (input.part) complete = false;
       } else {
         file = input.file;
         job = { kind: 'record', record: input.record };

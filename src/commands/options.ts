@@ -1,13 +1,15 @@
 // Options shared by the commands that read documents, and turning them into pipeline settings.
 import fs from 'node:fs';
+import path from 'node:path';
 import { Option, type Command } from 'commander';
 import { UsageError } from '../errors.js';
-import { DEFAULT_MAX_BYTES, formatBytes } from '../io/read.js';
+import { DEFAULT_MAX_BYTES, formatBytes, type ReadOptions } from '../io/read.js';
+import { ROLES, type ExportOptions } from '../io/exports.js';
 import type { UserGazetteer } from '../ner/gazetteer.js';
 import type { PipelineOptions, Stage } from '../pipeline.js';
 import type { DocumentOptions } from './documents.js';
 import { positiveInt, sizeOption } from './command.js';
-import { defaultCachePath } from '../run/cache.js';
+import { defaultCachePath, FETCHED_FOLDER } from '../run/cache.js';
 import { defaultJobs } from '../run/pool.js';
 import { parseDateBound, type DateRange } from '../aggregate/filters.js';
 import { ENTITY_TYPES, type Article } from '../types.js';
@@ -24,7 +26,33 @@ export function addInputOptions(command: Command): void {
     .addOption(new Option('--max-size <size>', 'skip files larger than this (e.g. 50M)').argParser(sizeOption).default(DEFAULT_MAX_BYTES, formatBytes(DEFAULT_MAX_BYTES)))
     .option('--timeout <seconds>', 'skip a document that takes longer than this (checked after extraction and after each article)', positiveInt('--timeout'), DOCUMENT_TIMEOUT)
     .option('-j, --jobs <n>', `worker threads (default: one per core, here ${defaultJobs()}; none, all in one thread, under 1 MB of input)`, positiveInt('--jobs'))
-    .option('--cache [dir]', `keep each document's results between runs (default dir: ${defaultCachePath()})`);
+    .option('--cache [dir]', `keep each document's results between runs (default dir: ${defaultCachePath()})`)
+    .option('--text-field <name>', 'the column of exports (CSV, TSV, JSON Lines, JSON) that holds the text (default: text, body, content or maintext)')
+    .option('--title-field <name>', "exports' title column (default: title or headline)")
+    .option('--date-field <name>', "exports' date column (default: publish_date, date, published or seendate)")
+    .option('--url-field <name>', "exports' URL column (default: url or link)")
+    .option('--site-field <name>', "exports' site column (default: media_name, domain or source)")
+    .option('--extract', "exports' rows are whole pages: remove their boilerplate too")
+    .option('--urls <file>', 'fetch the web pages listed in this file, one URL a line (also: URLs as arguments, or a list on stdin with -)')
+    .option('--fetch-delay <seconds>', 'seconds between two requests to one host (robots.txt may ask for more)', seconds('--fetch-delay'), 1)
+    .option('--fetch-timeout <seconds>', 'seconds a request may take before it is tried again (3 tries)', seconds('--fetch-timeout'), 30);
+}
+
+function seconds(name: string) {
+  return (value: string): number => {
+    if (!/^\d+(\.\d+)?$/.test(value)) throw new UsageError(`${name} takes a number of seconds, not '${value}'`);
+    return Number(value);
+  };
+}
+
+/** The export columns named on the command line. */
+function exportFields(options: Record<string, unknown>): ExportOptions['fields'] {
+  const fields: ExportOptions['fields'] = {};
+  for (const role of ROLES) {
+    const name = options[`${role}Field`];
+    if (typeof name === 'string') fields[role] = name;
+  }
+  return fields;
 }
 
 export function addNerOptions(command: Command): void {
@@ -62,7 +90,13 @@ export function documentOptions(options: Record<string, unknown>, stage: Stage, 
   };
   const cache = options.cache === true ? defaultCachePath() : (options.cache as string | undefined);
   const templates = options.templates !== false && !pipeline.raw;
-  return { read: { maxBytes: options.maxSize as number }, pipeline, jobs: options.jobs as number | undefined, cachePath: cache, templates, timeoutSeconds: options.timeout as number | undefined };
+  const read: ReadOptions = {
+    maxBytes: options.maxSize as number,
+    exports: { fields: exportFields(options), extract: options.extract === true },
+    fetch: { delaySeconds: options.fetchDelay as number, timeoutSeconds: options.fetchTimeout as number, cacheDir: cache && path.join(cache, FETCHED_FOLDER) },
+    urlFile: options.urls as string | undefined,
+  };
+  return { read, pipeline, jobs: options.jobs as number | undefined, cachePath: cache, templates, timeoutSeconds: options.timeout as number | undefined };
 }
 
 /** Documents for commands that only count entities: records without their bodies, unless --dedup compares them. */

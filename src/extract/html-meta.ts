@@ -16,6 +16,8 @@ interface PageFacts {
   article: JsonObject | null;
   publisher: string | null;
   documentTitle: string | null;
+  /** The `<link rel="canonical">` href. */
+  canonical: string | null;
 }
 
 /** Meta tags that carry the publication date, most specific first. */
@@ -46,6 +48,7 @@ export function readMetadata(html: HtmlElement, body: HtmlElement, mtime: Date |
     source: byline.source,
     site,
     tags: readTags(facts, body),
+    ...readUrl(facts),
   };
 }
 
@@ -53,8 +56,11 @@ function gatherFacts(html: HtmlElement): PageFacts {
   const metas = new Map<string, string[]>();
   const jsonLd: JsonObject[] = [];
   let documentTitle: string | null = null;
-  for (const e of findAll(html, (e) => e.tag === 'meta' || e.tag === 'script' || e.tag === 'title')) {
-    if (e.tag === 'title') {
+  let canonical: string | null = null;
+  for (const e of findAll(html, (e) => e.tag === 'meta' || e.tag === 'script' || e.tag === 'title' || e.tag === 'link')) {
+    if (e.tag === 'link') {
+      if (/(^|\s)canonical(\s|$)/i.test(e.attrs.rel ?? '')) canonical ??= e.attrs.href?.trim() || null;
+    } else if (e.tag === 'title') {
       documentTitle ??= textOf(e) || null;
     } else if (e.tag === 'script') {
       jsonLd.push(...parseJsonLd(e.children.filter((c) => typeof c === 'string').join('')));
@@ -66,7 +72,7 @@ function gatherFacts(html: HtmlElement): PageFacts {
   }
   const article = jsonLd.find((o) => typeMatches(o, /Article|BlogPosting|Report|LiveBlog/)) ?? jsonLd.find((o) => typeMatches(o, /WebPage/) && o.datePublished) ?? null;
   const publisher = article?.publisher ?? jsonLd.find((o) => typeMatches(o, /^(NewsMediaOrganization|Organization|WebSite)$/));
-  return { metas, article, publisher: nameOf(publisher), documentTitle };
+  return { metas, article, publisher: nameOf(publisher), documentTitle, canonical };
 }
 
 /** The objects in a JSON-LD script, with @graph and arrays flattened. Broken JSON gives none. */
@@ -215,6 +221,28 @@ function readSite(facts: PageFacts): string | null {
   const parts = facts.documentTitle?.split(TITLE_SEPARATOR) ?? [];
   const last = parts[parts.length - 1];
   return parts.length > 1 && last && last.split(/\s+/).length <= 4 ? last : null;
+}
+
+// ---- url
+
+/** The page's own address: its canonical link, else og:url; only an absolute http(s) URL (a relative one has no base here). */
+function readUrl(facts: PageFacts): { url?: string } {
+  for (const candidate of [facts.canonical && decodeMarkup(facts.canonical), meta(facts, 'og:url')]) {
+    const url = webUrl(candidate);
+    if (url) return { url };
+  }
+  return {};
+}
+
+/** `text` as an absolute http(s) URL, or undefined. */
+export function webUrl(text: string | null | undefined): string | undefined {
+  if (!text) return undefined;
+  try {
+    const url = new URL(text);
+    return url.protocol === 'http:' || url.protocol === 'https:' ? url.href : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 // ---- tags

@@ -16,7 +16,7 @@ export interface ExtractOptions {
 /** The article(s) in a page: the main one first. A page with no article gives one record with an empty body and a `reason`. */
 export function extractArticles(page: Page, options: ExtractOptions = {}): Article[] {
   const id = pageId(page.content);
-  if (options.raw) return [toArticle(page, id, rawArticle(page.content))];
+  if (options.raw || page.raw) return [toArticle(page, id, rawArticle(page.content))];
   const extract = page.format === 'html' ? extractFromHtml : extractFromDump;
   const found = extract(page, { allArticles: options.allArticles ?? false });
   if (found.length === 0 || found[0]!.paragraphs.length === 0) {
@@ -46,17 +46,32 @@ function emptyArticle(): DumpArticle {
  */
 const LANGUAGE_SAMPLE = 2000;
 
-function toArticle(page: Page, id: string, a: DumpArticle): Article {
+/** A URL's host name without "www.", as the site of a page that names none. */
+function hostOf(url: string | undefined): string | null {
+  if (!url) return null;
+  try {
+    return new URL(url).hostname.replace(/^www\./, '') || null;
+  } catch {
+    return null;
+  }
+}
+
+function toArticle(page: Page, id: string, found: DumpArticle): Article {
+  const a = { ...found, ...page.given };
   const text = a.paragraphs.join('\n\n');
   const language = guessLanguage(text.slice(0, LANGUAGE_SAMPLE));
+  const url = page.url ?? a.url;
+  const crawlDate = !a.published && page.crawled ? page.crawled : undefined;
   return {
     id,
     file: page.file,
     title: a.title,
-    published: a.published,
+    published: a.published ?? crawlDate ?? null,
+    ...(crawlDate ? { publishedSource: 'crawl' as const } : {}),
     author: a.author,
     source: a.source,
-    site: a.site,
+    site: a.site ?? hostOf(url),
+    ...(url ? { url } : {}),
     tags: a.tags,
     paragraphs: a.paragraphs,
     text,

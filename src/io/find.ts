@@ -3,25 +3,34 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { InputError } from '../errors.js';
 
-export type Found = { file: string } | { stdin: true } | { error: InputError };
+export type Found = { file: string } | { stdin: true } | { url: string } | { error: InputError };
 
 const GLOB_CHARS = /[*?[\]{}]/;
 
+/** A web address (what URL arguments and URL lists hold). */
+export function isUrl(text: string): boolean {
+  return /^https?:\/\/\S+$/i.test(text.trim());
+}
+
 /**
- * What a folder walk reads: page dumps, HTML, records, and files without an extension, each also gzipped
+ * What a folder walk reads: page dumps, HTML, records, exports, web archives, and files without an extension, each also gzipped
  * ("page.html.gz"). Named files are always read.
  */
-const PAGE_EXTENSIONS = new Set(['', '.txt', '.text', '.dump', '.html', '.htm', '.xhtml', '.shtml', '.ndjson', '.jsonl', '.json']);
+const PAGE_EXTENSIONS = new Set(['', '.txt', '.text', '.dump', '.html', '.htm', '.xhtml', '.shtml', '.ndjson', '.jsonl', '.json', '.csv', '.tsv', '.warc']);
 
 function isPageFile(name: string): boolean {
   return PAGE_EXTENSIONS.has(path.extname(name.replace(/\.gz$/i, '')).toLowerCase());
 }
 
-/** Yields every input named by `args`, in order; folders are walked recursively (hidden entries and other file types skipped). */
+/** Yields every input named by `args`, in order (web addresses as `url`); folders are walked recursively (hidden entries and other file types skipped). */
 export async function* findInputs(args: string[]): AsyncGenerator<Found> {
   for (const arg of args) {
     if (arg === '-') {
       yield { stdin: true };
+      continue;
+    }
+    if (isUrl(arg)) {
+      yield { url: arg };
       continue;
     }
     let stat: fs.Stats;

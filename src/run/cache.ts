@@ -32,6 +32,8 @@ export const COUNTS_PREFIX = 'counts:';
 /** Written after a clean run: the data file as it was left, so the next run can skip the full check. */
 const STAMP_FILE = 'checked';
 const DATA_FILE = 'data.mdb';
+/** The pages fetched from the web (src/io/fetch.ts), kept beside the documents' results. */
+export const FETCHED_FOLDER = 'fetched';
 const LOCK_FILE = 'lock.mdb';
 /** Documents, or bytes, written in one transaction. */
 const WRITE_BATCH = 64;
@@ -305,6 +307,7 @@ export function stampCache(location: string, clean: boolean): void {
 /** Empties the cache by removing its files: works whatever state they are in. */
 export function clearCache(location: string): void {
   for (const name of [DATA_FILE, LOCK_FILE, STAMP_FILE]) fs.rmSync(path.join(location, name), { force: true });
+  fs.rmSync(path.join(location, FETCHED_FOLDER), { recursive: true, force: true });
 }
 
 // An LMDB data file starts with two meta pages (the newer one is used). Each holds, after a page header, the

@@ -77,7 +77,7 @@ export class JobRunner {
       case 'file': {
         const input = this.read(job.file);
         if (input.kind === 'skip') return { kind: 'skipped', reason: input.error.reason, detail: input.error.detail };
-        if (input.kind === 'record') throw new Error('records in a page file'); // readFile gives records only for record files
+        if (input.kind !== 'page') throw new Error('records in a page file'); // readFile gives records only for record files
         if (job.templates?.length && input.page.format === 'text') input.page.templates = this.cache ? onPage(input.page.content, job.templates) : job.templates;
         return this.page(input.page);
       }
@@ -113,7 +113,7 @@ export class JobRunner {
   private page(page: Page): JobResult {
     let result: JobResult;
     try {
-      result = this.cached(page.content, page, () => this.process(page), true);
+      result = this.cached(keyContent(page), page, () => this.process(page), true);
     } catch (error) {
       if (error instanceof TooSlow) return { kind: 'skipped', reason: 'too slow', detail: error.message };
       throw error;
@@ -141,6 +141,12 @@ export class JobRunner {
     }
     return { kind: 'records', records, bytes: content.length, key: returnKey ? key : undefined, cacheProblem: this.cacheProblem };
   }
+}
+
+/** What a page's cache key covers: its content, and what its input said of it besides (url, crawl date, export columns). */
+function keyContent(page: Page): string {
+  const besides = [page.url, page.crawled, page.given];
+  return besides.some((v) => v !== undefined) ? `${JSON.stringify(besides)}\0${page.content}` : page.content;
 }
 
 /** The site's template hashes that are on this page: what its cache key holds, so a site's new template lines do not invalidate its other pages. */
