@@ -20,6 +20,7 @@ import { timelineCommand } from './commands/timeline.js';
 import { sourcesCommand } from './commands/sources.js';
 import { dedupCommand } from './commands/dedup.js';
 import { kwicCommand } from './commands/kwic.js';
+import { quotesCommand } from './commands/quotes.js';
 import { keywordsCommand } from './commands/keywords.js';
 import { cooccurCommand } from './commands/cooccur.js';
 
@@ -33,7 +34,7 @@ class StrictStop extends Error {
 /** Set by the first Ctrl-C: the run stops taking new inputs, ends the documents in progress and says where it got to. */
 export const interruption = new AbortController();
 
-const COMMANDS: CommandSpec[] = [extractCommand, cleanCommand, nerCommand, entitiesCommand, timelineCommand, sourcesCommand, dedupCommand, cooccurCommand, kwicCommand, keywordsCommand];
+const COMMANDS: CommandSpec[] = [extractCommand, cleanCommand, nerCommand, entitiesCommand, timelineCommand, sourcesCommand, dedupCommand, cooccurCommand, kwicCommand, keywordsCommand, quotesCommand];
 const { version } = createRequire(import.meta.url)('../../package.json') as { version: string };
 
 type Format = 'table' | 'json' | 'ndjson' | 'csv';

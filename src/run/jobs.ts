@@ -4,6 +4,7 @@
 import { longLineHashes } from '../extract/templates.js';
 import { readFile } from '../io/read.js';
 import { processPage, processRecord, type PipelineOptions } from '../pipeline.js';
+import { findQuotes } from '../aggregate/quotes.js';
 import { hasEntities, type MineRecord, type Page } from '../types.js';
 import { DocumentCache, lmdbError } from './cache.js';
 
@@ -41,6 +42,8 @@ export interface JobSettings {
    * on (a stage already running is not stopped).
    */
   timeoutSeconds?: number;
+  /** Records with entities come back with their quotations (`quotes`, src/aggregate/quotes.ts), found in this thread. */
+  quotes?: boolean;
 }
 
 /** Thrown when a document runs past its time budget. */
@@ -131,6 +134,7 @@ export class JobRunner {
       records = compute();
       if (key) this.cache!.put(key, records);
     }
+    if (this.settings.quotes) records = records.map((r) => (hasEntities(r) ? { ...r, quotes: findQuotes(r) } : r));
     if (this.settings.countsOnly) records = records.map(withoutBody);
     return { kind: 'records', records, bytes: content.length, key: returnKey ? key : undefined, cacheProblem: this.cacheProblem };
   }
