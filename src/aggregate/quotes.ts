@@ -32,6 +32,12 @@ export interface Quote {
 
 interface SpeechCues {
   verbs: Map<string, string>;
+  /** Pronouns for organisations and countries ("it said"). */
+  thingPronouns: Set<string>;
+  /** English verb forms: only they are checked for a determiner before them ("the report" is no verb). */
+  english: Set<string>;
+  /** Auxiliaries that come between an attribution's comma and its verb in other languages ("a déclaré"). */
+  auxiliaries: Set<string>;
   phrasal: Map<string, string>;
   bareClause: Set<string>;
   complementisers: Set<string>;
@@ -58,6 +64,8 @@ interface SpeechCueData {
   documents: string[];
   adjunctStarts: string[];
   abbreviations: string[];
+  auxiliaries: string[];
+  thingPronouns: string[];
 }
 
 let cues: SpeechCues | null = null;
@@ -70,6 +78,9 @@ function speechCues(): SpeechCues {
   const merged = (byLanguage: Record<string, Record<string, string>>) => new Map(Object.values(byLanguage).flatMap((forms) => Object.entries(forms)));
   return (cues = {
     verbs: merged(data.verbs),
+    thingPronouns: new Set(data.thingPronouns),
+    english: new Set(Object.keys(data.verbs.en!)),
+    auxiliaries: new Set(data.auxiliaries),
     phrasal: merged(data.phrasal),
     bareClause: new Set(data.bareClause),
     complementisers: new Set(data.complementisers),
@@ -95,14 +106,17 @@ interface QuoteSpan {
 }
 
 type Item =
-  | { kind: 'word'; start: number; end: number; lower: string }
+  | { kind: 'word'; start: number; end: number; lower: string; capital: boolean }
   | { kind: 'punct'; start: number; end: number; char: string }
   | { kind: 'quote'; start: number; end: number; span: QuoteSpan };
 
+type Word = Item & { kind: 'word' };
 type Speaker = { entity: Entity | null; text: string | null };
 
 /** Words before a cue word that make it a noun ("the report", "in remarks"), and words that cannot start a content clause. */
 const NOT_BEFORE_VERB = new Set(['the', 'a', 'an', 'his', 'her', 'its', 'their', 'our', 'my', 'your', 'this', 'these', 'those', 'of', 'in', 'on', 'by', 'with', 'for', 'from', 'at']);
+/** Words that begin what follows the head noun of a speaker phrase. */
+const MODIFIER_STARTS = new Set(['of', 'from', 'by', 'on', 'after', 'in', 'at', 'with', 'for', 'to', 'who', 'that']);
 const NOT_CLAUSE_START = new Set(['and', 'or', 'but', 'who', 'which', 'whose', 'of', 'to']);
 /** Auxiliaries: a speaker phrase holding one is a clause, not a speaker ("The two countries were critical of Western states"). */
 const AUXILIARIES = new Set(['is', 'are', 'was', 'were', 'be', 'been', 'has', 'have', 'had', 'will', 'would', 'can', 'could', 'should', 'may', 'might', 'must', 'do', 'does', 'did']);
@@ -159,9 +173,9 @@ function quoteSpans(text: string): QuoteSpan[] {
 
 /** A mark opens a quotation when a word follows it and none sticks to its left. */
 function opens(text: string, at: number): boolean {
-  const next = text[at + 1];
-  if (next === undefined || /\s/.test(next)) return false;
-  return at === 0 || /[\s([{\u2014\u2013\-/]/.test(text[at - 1]!);
+  const before = at === 0 || /[\s([{\u2014\u2013\-/]/.test(text[at - 1]!);
+  // French marks stand apart from the words they enclose: « Oui ».
+  return before && (text[at] === '«' || !/\s/.test(text[at + 1] ?? ' '));
 }
 
 /** Sentence ranges of a text: quotations are never cut, and a paragraph break outside one always ends a sentence. */
@@ -208,7 +222,7 @@ function items(text: string, from: number, to: number, spans: QuoteSpan[]): Item
     for (const m of text.slice(at, end).matchAll(WORD)) {
       const start = at + m.index!;
       const token = m[0];
-      result.push(/^[,:;]$/.test(token) ? { kind: 'punct', start, end: start + 1, char: token } : { kind: 'word', start, end: start + token.length, lower: token.toLowerCase() });
+      result.push(/^[,:;]$/.test(token) ? { kind: 'punct', start, end: start + 1, char: token } : { kind: 'word', start, end: start + token.length, lower: token.toLowerCase(), capital: /^\p{Lu}/u.test(token) });
     }
   };
   for (const span of spans) {
@@ -227,15 +241,19 @@ class Reader {
   readonly spans: QuoteSpan[];
   /** Mentions by start, demonyms left out (they modify a speaker, they are not one). */
   readonly mentions: MentionAt[];
+  /** "Indian" in "the Indian government": the country speaks. */
+  readonly demonyms: MentionAt[];
   /** People, and then organisations or countries, seen as subjects or speakers so far: what "he" and "the statement" point back to. */
   private readonly people: MentionAt[] = [];
   private readonly issuers: MentionAt[] = [];
 
   constructor(readonly text: string, entities: Entity[], field: 'title' | undefined) {
     this.spans = quoteSpans(text);
-    this.mentions = entities
-      .flatMap((entity) => entity.mentions.filter((m) => m.field === field && m.kind === 'name').map((m) => ({ start: m.start, end: m.end, entity })))
+    const mentionsOf = (kind: string) => entities
+      .flatMap((entity) => entity.mentions.filter((m) => m.field === field && m.kind === kind).map((m) => ({ start: m.start, end: m.end, entity })))
       .sort((a, b) => a.start - b.start);
+    this.mentions = mentionsOf('name');
+    this.demonyms = mentionsOf('demonym');
   }
 
   quotes(): Array<Omit<Quote, 'file' | 'id' | 'published' | 'site'>> {
@@ -247,6 +265,7 @@ class Reader {
       let mainSpeaker: Speaker | null = subject ? { entity: subject.entity, text: this.text.slice(subject.start, subject.end) } : null;
       for (const candidate of this.candidates(sentence)) {
         const speaker = candidate.participle && candidate.speaker[0] === candidate.speaker[1] && mainSpeaker ? mainSpeaker : this.speaker(sentence, candidate);
+        if (!speaker) continue;
         if (!candidate.participle) mainSpeaker = speaker;
         const segments = this.segments(sentence, candidate.content);
         if (segments.parts.length === 0) continue;
@@ -296,24 +315,30 @@ class Reader {
       verb = cues.verbs.get(word.lower);
       after = k + 1;
     }
-    if (!verb || NOT_BEFORE_VERB.has(wordAt(s, k - 1) ?? '')) return null;
+    // English speech words are nouns too: "the report", "Russia's state company", "the State Department".
+    const previous = wordAt(s, k - 1) ?? '';
+    if (!verb || (cues.english.has(word.lower) && (NOT_BEFORE_VERB.has(previous) || /['’]s$/.test(previous) || (word.capital && k > 0)))) return null;
     const participle = word.lower.endsWith('ing');
     const subject = speakerBefore(s, k, cues);
+    const invertedFirst = s[subject[0] - 1]?.kind === 'quote';
     if (s.slice(subject[0], subject[1]).some((i) => i.kind === 'word' && AUXILIARIES.has(i.lower))) return null;
     const clauseEnd = nextStop(s, after);
     // "said:" / "said," / "reaffirmed" directly before a quotation, or after a short object ("told reporters:").
     for (let j = after; j < Math.min(clauseEnd + 2, after + 5, s.length); j++) {
       const item = s[j]!;
       if (item.kind === 'quote') {
-        if (j === after || s[j - 1]!.kind === 'punct') return { cue: k, verb, speaker: subject, content: [j, j + 1], participle, forward: true };
+        if ((j === after || s[j - 1]!.kind === 'punct') && !invertedFirst) return { cue: k, verb, speaker: subject, content: [j, j + 1], participle, forward: true };
         break;
       }
     }
+    const tail = s.slice(after, clauseEnd).filter((i) => i.kind === 'word') as Array<Item & { kind: 'word' }>;
+    // After an inverted attribution only an adjunct ("on Monday") or a short object ("told reporters") may follow.
+    const attributionOnly = tail.length <= 3 || isAdjunct(tail[0]!.lower, cues);
     const that = findComplementiser(s, after, cues);
     if (that >= 0) return { cue: k, verb, speaker: subject, content: [that + 1, contentEnd(s, that + 1, cues)], participle, forward: true };
-    const tail = s.slice(after, clauseEnd).filter((i) => i.kind === 'word') as Array<Item & { kind: 'word' }>;
+    if (invertedFirst) return attributionOnly ? this.inverted(s, k, after, verb) : null;
     const bare = cues.bareClause.has(verb) && tail.length >= 4 && !isAdjunct(tail[0]!.lower, cues) && !NOT_CLAUSE_START.has(tail[0]!.lower);
-    if (!bare && !participle) {
+    if (!bare && !participle && attributionOnly) {
       const inverted = this.inverted(s, k, after, verb);
       if (inverted) return inverted;
     }
@@ -327,7 +352,6 @@ class Reader {
     let boundary = speaker[0] - 1;
     if (speaker[1] === speaker[0]) {
       // The speaker after the verb: ", said Wang Wenbin."
-      boundary = k - 1;
       const end = nextStop(s, after);
       speaker = [after, end];
       if (end === after) return null;
@@ -363,44 +387,70 @@ class Reader {
     return { parts: [trimmed(this.text, words[0]!.start, words.at(-1)!.end, true)], direct: false };
   }
 
-  /** The entity a speaker phrase names, with the words that name it. */
-  private speaker(s: Item[], c: Candidate): Speaker {
+  /**
+   * The entity a speaker phrase names, with the words that name it; undefined when the phrase is no speaker at all
+   * (then the cue was no attribution: "the member states ...").
+   */
+  private speaker(s: Item[], c: Candidate): Speaker | undefined {
     const [from, to] = c.speaker;
-    const words = s.slice(from, to).filter((i) => i.kind === 'word') as Array<Item & { kind: 'word' }>;
+    const words = s.slice(from, to).filter((i) => i.kind === 'word') as Word[];
     if (words.length === 0) return { entity: null, text: null };
+    // A phrase opening on a verb is a clause, not a speaker: "..., welcomed leaders of the member states to ...".
+    if (!words[0]!.capital && /(ed|ing)$/.test(words[0]!.lower)) return undefined;
     const start = words[0]!.start;
     const end = words.at(-1)!.end;
     const text = this.text.slice(start, end);
-    const at = words[0]!.start;
     const named = this.mentions.filter((m) => m.start >= start && m.end <= end);
     const outside = words.filter((w) => !named.some((m) => w.start >= m.start && w.end <= m.end));
     if (outside.some((w) => this.cues.collective.has(w.lower)) || (named.length > 1 && outside.some((w) => w.lower === 'and'))) return { entity: null, text };
     const last = named.at(-1);
-    if (last && last.end === end) return this.said({ entity: last.entity, text: this.text.slice(last.start, last.end) }, at);
-    const head = words.at(-1)!.lower.replace(/['’]s$/, '');
-    if (words.length === 1 && this.cues.pronouns.has(head)) return this.said({ entity: latest(this.people, at), text }, at);
+    if (last && last.end === end) return this.said({ entity: last.entity, text: this.text.slice(last.start, last.end) }, start);
+    // The head noun comes before its modifiers: "a statement [released by the ministry]".
+    let headEnd = words.findIndex((w, i) => i > 0 && (MODIFIER_STARTS.has(w.lower) || (!w.capital && w.lower.endsWith('ed'))));
+    if (headEnd < 0) headEnd = words.length;
+    const headWords = words.slice(0, headEnd);
+    const modifier = words.slice(headEnd);
+    const headWord = headWords.at(-1)!;
+    const head = headWord.lower.replace(/['’]s$/, '');
+    const indefinite = ['a', 'an'].includes(headWords[0]!.lower);
+    if (words.length === 1 && this.cues.pronouns.has(head)) return this.said({ entity: latest(this.people, start), text }, start);
+    if (words.length === 1 && this.cues.thingPronouns.has(head)) return this.said({ entity: latest(this.issuers, start), text }, start);
     if (this.cues.documents.has(head)) {
-      // "the ministry's statement": the possessor speaks; "the statement": whoever last issued or said something.
-      const owner = words.length > 1 && /['’]s$/.test(words.at(-2)!.lower) ? this.described(words.slice(0, -1), at) : null;
-      return this.said({ entity: owner ?? latest(this.issuers, at), text }, at);
+      // A document speaks for its issuer: "the ministry's statement", "a statement from the ministry", or else whoever last issued or said something.
+      const owner = headWords.length > 1 && /['’]s$/.test(headWords.at(-2)!.lower) ? this.described(headWords.slice(0, -1), start) : null;
+      const issuer = modifier.length ? this.issuerIn(modifier, start) : null;
+      return this.said({ entity: owner ?? issuer ?? (indefinite || modifier.length ? null : latest(this.issuers, start)), text }, start);
     }
-    return this.said({ entity: this.described(words, at), text }, at);
+    if (this.cues.orgWords.has(head) || this.cues.roles.has(head)) return this.said({ entity: indefinite ? null : this.described(headWords, start), text }, start);
+    // A name not among the entities, or a group ("the organizers").
+    if (headWord.capital || (/[^s]s$/.test(head) && !headWord.capital)) return { entity: null, text };
+    return undefined;
   }
 
   /** The entity a description points back to: "the ministry" (an organisation named so before), "the Russian President" or "the diplomat" (a person). */
-  private described(words: Array<Item & { kind: 'word' }>, at: number): Entity | null {
+  private described(words: Word[], at: number): Entity | null {
     const head = words.at(-1)!.lower.replace(/['’]s$/, '');
     const named = this.mentions.filter((m) => m.start >= words[0]!.start && m.end <= words.at(-1)!.end).at(-1);
     if (named) return named.entity;
     if (this.cues.orgWords.has(head)) {
       const org = this.mentions.filter((m) => m.start < at && m.entity.type === 'org' && m.entity.aliases.some((a) => a.toLowerCase().includes(head))).at(-1);
-      return org?.entity ?? null;
+      const country = this.demonyms.find((m) => m.start >= words[0]!.start && m.end <= words.at(-1)!.end);
+      return org?.entity ?? country?.entity ?? null;
     }
     if (this.cues.roles.has(head)) {
       // The same title written before a name elsewhere in the article ("Russian President Vladimir Putin").
       const title = words.filter((w) => !['the', 'a', 'an'].includes(w.lower)).map((w) => w.lower).join(' ');
       const titled = this.mentions.find((m) => m.entity.type === 'person' && this.text.slice(Math.max(0, m.start - title.length - 1), m.start).toLowerCase().trim() === title);
       return titled?.entity ?? latest(this.people, at);
+    }
+    return null;
+  }
+
+  /** The issuer named in a document's modifier: "from the ministry", "published on the ministry's website". */
+  private issuerIn(modifier: Word[], at: number): Entity | null {
+    for (let i = modifier.length; i > 0; i--) {
+      const found = this.described(modifier.slice(0, i), at);
+      if (found) return found;
     }
     return null;
   }
@@ -425,7 +475,7 @@ class Reader {
       const mention = this.mentions.find((m) => m.start === item.start);
       if (mention) {
         const lead = s.slice(clauseStart, k);
-        if (lead.every((i) => i.kind === 'word' && (/^\p{Lu}/u.test(this.text[i.start]!) || i.lower === 'the'))) {
+        if (lead.every((i) => i.kind === 'word' && (i.capital || i.lower === 'the'))) {
           (mention.entity.type === 'person' ? this.people : this.issuers).push(mention);
           return mention;
         }
@@ -450,15 +500,27 @@ function nextStop(s: Item[], k: number): number {
 /** The speaker phrase just before a verb: back to the clause's start, adverbs next to the verb left out. */
 function speakerBefore(s: Item[], k: number, cues: SpeechCues): [number, number] {
   let end = k;
+  while (end > 0 && s[end - 1]!.kind === 'word' && cues.auxiliaries.has((s[end - 1] as { lower: string }).lower)) end--;
   while (end > 0 && s[end - 1]!.kind === 'word' && isAdverb((s[end - 1] as { lower: string }).lower)) end--;
   let start = end;
-  while (start > 0 && s[start - 1]!.kind === 'word' && !cues.complementisers.has((s[start - 1] as { lower: string }).lower) && !['and', 'who', 'where', 'which', 'while', 'as'].includes((s[start - 1] as { lower: string }).lower)) start--;
+  const stops = (j: number) => {
+    const word = wordAt(s, j);
+    if (word === undefined || cues.complementisers.has(word) || ['who', 'where', 'which', 'while', 'as'].includes(word)) return true;
+    // "and" joins two speakers ("Kessel and Oberg said"), or ends the phrase ("... and he said").
+    return word === 'and' && !(capitalised(s, j - 1) && capitalised(s, j + 1));
+  };
+  while (start > 0 && !stops(start - 1)) start--;
   // An apposition between commas: "Wang, also a member of ..., said".
   if (start === end && end > 0 && s[end - 1]!.kind === 'punct') {
     const first = s.findIndex((i) => i.kind !== 'word');
     if (first > 0 && first <= 6 && first < end - 1) return [0, first];
   }
   return end - start > 12 ? [end, end] : [start, end];
+}
+
+function capitalised(s: Item[], k: number): boolean {
+  const item = s[k];
+  return item?.kind === 'word' && item.capital;
 }
 
 function isAdverb(word: string): boolean {
@@ -481,6 +543,9 @@ function findComplementiser(s: Item[], from: number, cues: SpeechCues): number {
 
 /** Where a content clause after its verb ends: at the sentence's end, or before a trailing attribution ("..., the report adds"). */
 function contentEnd(s: Item[], from: number, cues: SpeechCues): number {
+  // "..., adding that ...": a participle's clause is a quotation of its own.
+  const participle = s.findIndex((item, j) => j > from && item.kind === 'punct' && item.char === ',' && /ing$/.test(wordAt(s, j + 1) ?? '') && cues.verbs.has(wordAt(s, j + 1)!));
+  if (participle > 0) return participle;
   for (let j = s.length - 1; j > from; j--) {
     const item = s[j]!;
     if (item.kind === 'punct' && item.char === ',') {

@@ -1,6 +1,6 @@
 // mine quotes: every quotation with its speaker (one row each), or with --by speaker, one row per speaker.
 import { inDateRange, nameMatcher, onSite } from '../aggregate/filters.js';
-import { SpeakerCounter, type Quote, type SpeakerRow } from '../aggregate/quotes.js';
+import { findQuotes, SpeakerCounter, type Quote, type SpeakerRow } from '../aggregate/quotes.js';
 import { typeColor } from '../render/color.js';
 import { hasEntities } from '../types.js';
 import { oneOf, type CommandSpec } from './command.js';
@@ -39,7 +39,8 @@ export const quotesCommand: CommandSpec = {
     const speakers = new SpeakerCounter();
     for await (const record of documents(paths, { ...countingOptions(options), countsOnly: true, quotes: true }, reporter)) {
       if (!hasEntities(record) || !inDateRange(record, range) || !onSite(record, site)) continue;
-      const found = ((record as { quotes?: Quote[] }).quotes ?? []).filter(wanted);
+      // Records of a run recorded in the cache come whole, without quotations; and a cached record may have been read under another path.
+      const found = ((record as { quotes?: Quote[] }).quotes ?? findQuotes(record)).filter(wanted).map((q) => (q.file === record.file ? q : { ...q, file: record.file }));
       if (options.by) speakers.add(found);
       else quotes.push(...found);
     }
