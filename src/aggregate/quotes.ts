@@ -117,6 +117,8 @@ type Speaker = { entity: Entity | null; text: string | null };
 const NOT_BEFORE_VERB = new Set(['the', 'a', 'an', 'his', 'her', 'its', 'their', 'our', 'my', 'your', 'this', 'these', 'those', 'of', 'in', 'on', 'by', 'with', 'for', 'from', 'at']);
 /** Words that begin what follows the head noun of a speaker phrase. */
 const MODIFIER_STARTS = new Set(['of', 'from', 'by', 'on', 'after', 'in', 'at', 'with', 'for', 'to', 'who', 'that']);
+/** Connectives before a speaker ("yet Nissan said"), not part of it. */
+const LEADING_CONNECTIVES = new Set(['and', 'but', 'yet', 'so', 'or', 'then', 'however', 'also', 'still', 'now', 'meanwhile', 'because', 'although', 'though', 'if', 'since', 'when']);
 const NOT_CLAUSE_START = new Set(['and', 'or', 'but', 'who', 'which', 'whose', 'of', 'to']);
 /** Auxiliaries: a speaker phrase holding one is a clause, not a speaker ("The two countries were critical of Western states"). */
 const AUXILIARIES = new Set(['is', 'are', 'was', 'were', 'be', 'been', 'has', 'have', 'had', 'will', 'would', 'can', 'could', 'should', 'may', 'might', 'must', 'do', 'does', 'did']);
@@ -393,18 +395,23 @@ class Reader {
    */
   private speaker(s: Item[], c: Candidate): Speaker | undefined {
     const [from, to] = c.speaker;
-    const words = s.slice(from, to).filter((i) => i.kind === 'word') as Word[];
+    const phrase = s.slice(from, to).filter((i) => i.kind === 'word') as Word[];
+    const first = phrase.findIndex((w) => !LEADING_CONNECTIVES.has(w.lower));
+    const words = first < 0 ? [] : phrase.slice(first);
     if (words.length === 0) return { entity: null, text: null };
+    // A phrase opening on a preposition is an adjunct ("in a statement"), not who speaks.
+    if (MODIFIER_STARTS.has(words[0]!.lower)) return undefined;
     // A phrase opening on a verb is a clause, not a speaker: "..., welcomed leaders of the member states to ...".
     if (!words[0]!.capital && /(ed|ing)$/.test(words[0]!.lower)) return undefined;
     const start = words[0]!.start;
     const end = words.at(-1)!.end;
     const text = this.text.slice(start, end);
-    const named = this.mentions.filter((m) => m.start >= start && m.end <= end);
+    // A name may end past the phrase's last word ("Jr." and its dot).
+    const named = this.mentions.filter((m) => m.start >= start && m.start < end);
     const outside = words.filter((w) => !named.some((m) => w.start >= m.start && w.end <= m.end));
     if (outside.some((w) => this.cues.collective.has(w.lower)) || (named.length > 1 && outside.some((w) => w.lower === 'and'))) return { entity: null, text };
     const last = named.at(-1);
-    if (last && last.end === end) return this.said({ entity: last.entity, text: this.text.slice(last.start, last.end) }, start);
+    if (last && last.end >= end) return this.said({ entity: last.entity, text: this.text.slice(last.start, last.end) }, start);
     // The head noun comes before its modifiers: "a statement [released by the ministry]".
     let headEnd = words.findIndex((w, i) => i > 0 && (MODIFIER_STARTS.has(w.lower) || (!w.capital && w.lower.endsWith('ed'))));
     if (headEnd < 0) headEnd = words.length;
@@ -430,7 +437,7 @@ class Reader {
   /** The entity a description points back to: "the ministry" (an organisation named so before), "the Russian President" or "the diplomat" (a person). */
   private described(words: Word[], at: number): Entity | null {
     const head = words.at(-1)!.lower.replace(/['’]s$/, '');
-    const named = this.mentions.filter((m) => m.start >= words[0]!.start && m.end <= words.at(-1)!.end).at(-1);
+    const named = this.mentions.find((m) => m.start >= words[0]!.start && m.end === words.at(-1)!.end);
     if (named) return named.entity;
     if (this.cues.orgWords.has(head)) {
       const org = this.mentions.filter((m) => m.start < at && m.entity.type === 'org' && m.entity.aliases.some((a) => a.toLowerCase().includes(head))).at(-1);
@@ -456,8 +463,14 @@ class Reader {
   }
 
   private said(found: Speaker, at: number): Speaker {
-    if (found.entity) (found.entity.type === 'person' ? this.people : this.issuers).push({ start: at, end: at, entity: found.entity });
+    if (found.entity) this.note({ start: at, end: at, entity: found.entity });
     return found;
+  }
+
+  /** People for later pronouns; organisations and countries for later documents ("the statement said"). */
+  private note(mention: MentionAt): void {
+    if (mention.entity.type === 'person') this.people.push(mention);
+    else if (mention.entity.type !== 'place') this.issuers.push(mention);
   }
 
   /**
@@ -476,7 +489,7 @@ class Reader {
       if (mention) {
         const lead = s.slice(clauseStart, k);
         if (lead.every((i) => i.kind === 'word' && (i.capital || i.lower === 'the'))) {
-          (mention.entity.type === 'person' ? this.people : this.issuers).push(mention);
+          this.note(mention);
           return mention;
         }
       }
