@@ -32,6 +32,8 @@ export interface Quote {
 
 interface SpeechCues {
   verbs: Map<string, string>;
+  /** The words a cue can begin with: every other word is passed over at once. */
+  firstWords: Set<string>;
   /** Pronouns for organisations and countries ("it said"). */
   thingPronouns: Set<string>;
   /** English verb forms: only they are checked for a determiner before them ("the report" is no verb). */
@@ -78,6 +80,7 @@ function speechCues(): SpeechCues {
   const merged = (byLanguage: Record<string, Record<string, string>>) => new Map(Object.values(byLanguage).flatMap((forms) => Object.entries(forms)));
   return (cues = {
     verbs: merged(data.verbs),
+    firstWords: new Set([...Object.values(data.verbs).flatMap((forms) => Object.keys(forms)), ...[...data.according, ...Object.values(data.phrasal).flatMap((forms) => Object.keys(forms))].map((phrase) => phrase.split(' ')[0]!)]),
     thingPronouns: new Set(data.thingPronouns),
     english: new Set(Object.keys(data.verbs.en!)),
     auxiliaries: new Set(data.auxiliaries),
@@ -154,8 +157,11 @@ function quoteSpans(text: string): QuoteSpan[] {
       if (text[i] === open.mark) open.from = ++i;
       else open = null;
     }
-    for (; i < paragraphEnd; i++) {
-      const c = text[i]!;
+    for (MARK.lastIndex = i; ; ) {
+      const found = MARK.exec(text);
+      if (!found || found.index >= paragraphEnd) break;
+      i = found.index;
+      const c = found[0];
       if (open) {
         if (CLOSERS[open.mark]!.includes(c)) {
           open.segments.push([open.from, i]);
@@ -172,6 +178,8 @@ function quoteSpans(text: string): QuoteSpan[] {
   }
   return spans;
 }
+
+const MARK = /["“”„«»‹›]/g;
 
 /** A mark opens a quotation when a word follows it and none sticks to its left. */
 function opens(text: string, at: number): boolean {
@@ -221,14 +229,15 @@ function items(text: string, from: number, to: number, spans: QuoteSpan[]): Item
   const result: Item[] = [];
   let at = from;
   const words = (end: number) => {
-    for (const m of text.slice(at, end).matchAll(WORD)) {
-      const start = at + m.index!;
+    WORD.lastIndex = at;
+    for (let m = WORD.exec(text); m && m.index < end; m = WORD.exec(text)) {
+      const start = m.index;
       const token = m[0];
-      result.push(/^[,:;]$/.test(token) ? { kind: 'punct', start, end: start + 1, char: token } : { kind: 'word', start, end: start + token.length, lower: token.toLowerCase(), capital: /^\p{Lu}/u.test(token) });
+      result.push(token.length === 1 && ',:;'.includes(token) ? { kind: 'punct', start, end: start + 1, char: token } : { kind: 'word', start, end: start + token.length, lower: token.toLowerCase(), capital: token[0] !== token[0]!.toLowerCase() });
     }
   };
-  for (const span of spans) {
-    if (span.close < from || span.open >= to) continue;
+  for (let i = firstSpanFrom(spans, from); i < spans.length && spans[i]!.open < to; i++) {
+    const span = spans[i]!;
     words(span.open);
     result.push({ kind: 'quote', start: span.open, end: span.close + 1, span });
     at = span.close + 1;
@@ -237,12 +246,25 @@ function items(text: string, from: number, to: number, spans: QuoteSpan[]): Item
   return result;
 }
 
+/** The index of the first span ending at or after `offset` (binary search: spans are in text order). */
+function firstSpanFrom(spans: QuoteSpan[], offset: number): number {
+  let lo = 0;
+  let hi = spans.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (spans[mid]!.close < offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
 /** Everything the quotations of one text (the body or the title) need to know about it. */
 class Reader {
   readonly cues = speechCues();
   readonly spans: QuoteSpan[];
   /** Mentions by start, demonyms left out (they modify a speaker, they are not one). */
   readonly mentions: MentionAt[];
+  private readonly mentionAt: Map<number, MentionAt>;
   /** "Indian" in "the Indian government": the country speaks. */
   readonly demonyms: MentionAt[];
   /** People, and then organisations or countries, seen as subjects or speakers so far: what "he" and "the statement" point back to. */
@@ -255,6 +277,7 @@ class Reader {
       .flatMap((entity) => entity.mentions.filter((m) => m.field === field && m.kind === kind).map((m) => ({ start: m.start, end: m.end, entity })))
       .sort((a, b) => a.start - b.start);
     this.mentions = mentionsOf('name');
+    this.mentionAt = new Map(this.mentions.map((m) => [m.start, m]));
     this.demonyms = mentionsOf('demonym');
   }
 
@@ -309,6 +332,7 @@ class Reader {
     const word = s[k]!;
     if (word.kind !== 'word') return null;
     const { cues } = this;
+    if (!cues.firstWords.has(word.lower)) return null;
     const according = cues.according.find((phrase) => phrase.every((w, j) => wordAt(s, k + j) === w));
     if (according) return this.according(s, k, k + according.length, according.join(' '));
     let verb = cues.phrasal.get(`${word.lower} ${wordAt(s, k + 1) ?? ''}`);
@@ -485,7 +509,7 @@ class Reader {
       if (item.kind !== 'word' && ++clauses > 2) return null;
       if (item.kind === 'punct') clauseStart = k + 1;
       if (item.kind !== 'word') continue;
-      const mention = this.mentions.find((m) => m.start === item.start);
+      const mention = this.mentionAt.get(item.start);
       if (mention) {
         const lead = s.slice(clauseStart, k);
         if (lead.every((i) => i.kind === 'word' && (i.capital || i.lower === 'the'))) {
