@@ -1,6 +1,8 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import { EntityCounter } from '../../src/aggregate/entities.js';
 import { findQuotes, SpeakerCounter, type Quote } from '../../src/aggregate/quotes.js';
+import { TimelineCounter } from '../../src/aggregate/timeline.js';
 import type { Entity, EntityType, NerArticle } from '../../src/types.js';
 
 /** An article whose entities are found by their surface forms (whole words) in the text: fictional names only. */
@@ -113,4 +115,21 @@ test('speakers over many quotations: quotations, articles, dates and the entitie
   counter.add(findQuotes({ ...article('Kessel said that the budget was approved.', [kessel]), id: 'y', published: '2024-05-02' }));
   const [row] = counter.rows();
   assert.deepEqual(row, { speaker: 'Mara Kessel', type: 'person', quotes: 3, articles: 2, first: '2024-03-01', last: '2024-05-02', mentioned: ['Tomas Oberg'] });
+});
+
+test('entities and timelines count each entity\'s quotations, given with the article or found from its text', () => {
+  const text = 'Mara Kessel said the bridge will open in May next year. Tomas Oberg was there. "The plan is ready," Kessel said.';
+  const found = article(text, [kessel, oberg]);
+  const entities = new EntityCounter();
+  entities.add(found);
+  entities.add({ ...found, id: 'y', quotes: findQuotes(found) });
+  const rows = new Map(entities.rows().map((r) => [r.name, r.quotes]));
+  assert.deepEqual([rows.get('Mara Kessel'), rows.get('Tomas Oberg')], [4, 0]);
+  const timeline = new TimelineCounter(['Kessel'], 'month', true);
+  timeline.add(found);
+  timeline.add({ ...found, published: '2024-05-02' });
+  assert.deepEqual(timeline.result().results[0]!.timeline!.series.map((p) => [p.period, p.quotes]), [['2024-03', 2], ['2024-04', 0], ['2024-05', 2]]);
+  const withoutQuotes = new TimelineCounter(['Kessel'], 'month');
+  withoutQuotes.add(found);
+  assert.equal(withoutQuotes.result().results[0]!.timeline!.series[0]!.quotes, undefined, 'no quotes field unless asked for');
 });

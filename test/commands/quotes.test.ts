@@ -50,3 +50,13 @@ test('quotes --csv has the record fields as columns; --cache gives the same quot
   assert.equal(second.stdout, first.stdout);
   assert.equal(first.stdout, mine(['quotes', '--json', 'samples']).stdout);
 });
+
+test('entities has a quotes column and timeline --quotes counts quotations per period, as quotes --by speaker does', () => {
+  const speakers = JSON.parse(mine(['quotes', '--by', 'speaker', '--json', 'samples']).stdout) as Array<{ speaker: string; quotes: number }>;
+  const lavrov = speakers.find((s) => s.speaker === 'Sergey Lavrov')!.quotes;
+  const entities = JSON.parse(mine(['entities', '--json', 'samples']).stdout) as Array<{ name: string; quotes: number }>;
+  assert.equal(entities.find((e) => e.name === 'Sergey Lavrov')!.quotes, lavrov);
+  assert.match(mine(['entities', '--top', '3', 'samples']).stdout.split('\n')[1]!, /│ quotes │/);
+  const timeline = JSON.parse(mine(['timeline', '--entity', 'Lavrov', '--quotes', '--json', 'samples']).stdout) as { series: Array<{ quotes: number }> };
+  assert.equal(timeline.series.reduce((n, p) => n + p.quotes, 0), lavrov);
+});
