@@ -21,6 +21,7 @@ import { sourcesCommand } from './commands/sources.js';
 import { dedupCommand } from './commands/dedup.js';
 import { kwicCommand } from './commands/kwic.js';
 import { quotesCommand } from './commands/quotes.js';
+import { toneCommand } from './commands/tone.js';
 import { keywordsCommand } from './commands/keywords.js';
 import { cooccurCommand } from './commands/cooccur.js';
 
@@ -34,7 +35,7 @@ class StrictStop extends Error {
 /** Set by the first Ctrl-C: the run stops taking new inputs, ends the documents in progress and says where it got to. */
 export const interruption = new AbortController();
 
-const COMMANDS: CommandSpec[] = [extractCommand, cleanCommand, nerCommand, entitiesCommand, timelineCommand, sourcesCommand, dedupCommand, cooccurCommand, kwicCommand, keywordsCommand, quotesCommand];
+const COMMANDS: CommandSpec[] = [extractCommand, cleanCommand, nerCommand, entitiesCommand, timelineCommand, sourcesCommand, dedupCommand, cooccurCommand, kwicCommand, keywordsCommand, quotesCommand, toneCommand];
 const { version } = createRequire(import.meta.url)('../../package.json') as { version: string };
 
 type Format = 'table' | 'json' | 'ndjson' | 'csv';

@@ -36,6 +36,8 @@ export interface DocumentOptions {
   timeoutSeconds?: number;
   /** See JobSettings.quotes. */
   quotes?: boolean;
+  /** See JobSettings.tone. */
+  tone?: boolean;
 }
 
 interface InFlight {
@@ -79,7 +81,7 @@ export async function* documents(paths: string[], options: DocumentOptions, repo
   // Document keys of this run, in order, to record it when every input was a page and was processed.
   const runDocuments: Array<[string, number]> | undefined = run ? (recorded ?? []).slice(0, fromRun) : undefined;
   let complete = true;
-  const pool = new Pool({ pipeline: options.pipeline, maxBytes: options.read.maxBytes, cachePath: cache?.location, countsOnly: options.countsOnly, timeoutSeconds: options.timeoutSeconds, quotes: options.quotes }, options.jobs);
+  const pool = new Pool({ pipeline: options.pipeline, maxBytes: options.read.maxBytes, cachePath: cache?.location, countsOnly: options.countsOnly, timeoutSeconds: options.timeoutSeconds, quotes: options.quotes, tone: options.tone }, options.jobs);
   const stop = () => void pool.interrupt();
   reporter.interruption?.addEventListener('abort', stop, { once: true });
   const window = Math.max(1, options.jobs * 8);

@@ -5,6 +5,7 @@ import { longLineHashes } from '../extract/templates.js';
 import { readFile } from '../io/read.js';
 import { processPage, processRecord, type PipelineOptions } from '../pipeline.js';
 import { findQuotes } from '../aggregate/quotes.js';
+import { toneOf } from '../aggregate/tone.js';
 import { hasEntities, type MineRecord, type Page } from '../types.js';
 import { DocumentCache, lmdbError } from './cache.js';
 
@@ -44,6 +45,8 @@ export interface JobSettings {
   timeoutSeconds?: number;
   /** Records with entities come back with their quotations (`quotes`, src/aggregate/quotes.ts), found in this thread. */
   quotes?: boolean;
+  /** Records with entities come back with their tone (`tone`, src/aggregate/tone.ts), found in this thread. */
+  tone?: boolean;
 }
 
 /** Thrown when a document runs past its time budget. */
@@ -135,6 +138,7 @@ export class JobRunner {
       if (key) this.cache!.put(key, records);
     }
     if (this.settings.quotes) records = records.map((r) => (hasEntities(r) ? { ...r, quotes: findQuotes(r) } : r));
+    if (this.settings.tone) records = records.map((r) => (hasEntities(r) ? { ...r, tone: toneOf(r) } : r));
     if (this.settings.countsOnly) records = records.map(withoutBody);
     return { kind: 'records', records, bytes: content.length, key: returnKey ? key : undefined, cacheProblem: this.cacheProblem };
   }

@@ -60,3 +60,16 @@ test('entities has a quotes column and timeline --quotes counts quotations per p
   const timeline = JSON.parse(mine(['timeline', '--entity', 'Lavrov', '--quotes', '--json', 'samples']).stdout) as { series: Array<{ quotes: number }> };
   assert.equal(timeline.series.reduce((n, p) => n + p.quotes, 0), lavrov);
 });
+
+test('tone: all articles first, then entities; --entity, --by and --explain', () => {
+  const r = mine(['tone', '--json', 'samples']);
+  assert.equal(r.status, 0, r.stderr);
+  const rows = JSON.parse(r.stdout) as Array<{ name: string; type: string | null; articles: number; units: number; tone: number; drivers?: Array<{ word: string; value: number }> }>;
+  assert.equal(rows[0]!.type, null);
+  assert.ok(rows.length > 10 && rows.slice(1).every((row, i) => row.type !== null && row.units <= rows[i === 0 ? 1 : i]!.units));
+  const lavrov = JSON.parse(mine(['tone', '--entity', 'Lavrov', '--by', 'year', '--explain', '--json', 'samples']).stdout) as Array<{ period: string; name: string; type: string | null; drivers: Array<{ word: string; value: number }> }>;
+  assert.ok(lavrov.some((row) => row.name === 'Sergey Lavrov') && lavrov.every((row) => row.type === null || row.name === 'Sergey Lavrov'));
+  assert.ok(lavrov.every((row, i) => i === 0 || lavrov[i - 1]!.period <= row.period));
+  assert.ok(lavrov.filter((row) => row.type === null).every((row) => row.drivers.length > 0 && row.drivers.every((d) => d.value !== 0)));
+  assert.match(mine(['tone', '--entity', 'Nobody Here', 'samples']).stderr, /no entity called 'Nobody Here'/);
+});
