@@ -580,9 +580,9 @@ function findComplementiser(s: Item[], from: number, cues: SpeechCues): number {
 
 /** Where a content clause after its verb ends: at the sentence's end, or before a trailing attribution ("..., the report adds"). */
 function contentEnd(s: Item[], from: number, cues: SpeechCues): number {
-  // "..., adding that ...": a participle's clause is a quotation of its own.
-  const participle = s.findIndex((item, j) => j > from && item.kind === 'punct' && item.char === ',' && /ing$/.test(wordAt(s, j + 1) ?? '') && cues.verbs.has(wordAt(s, j + 1)!));
-  if (participle > 0) return participle;
+  // "..., adding that ...": a participle's clause is a quotation of its own; "..., according to X" names a source, it is not said.
+  const ownClause = s.findIndex((item, j) => j > from && item.kind === 'punct' && item.char === ',' && ((/ing$/.test(wordAt(s, j + 1) ?? '') && cues.verbs.has(wordAt(s, j + 1)!)) || cues.according.some((phrase) => phrase.every((w, i) => wordAt(s, j + 1 + i) === w))));
+  if (ownClause > 0) return ownClause;
   for (let j = s.length - 1; j > from; j--) {
     const item = s[j]!;
     if (item.kind === 'punct' && item.char === ',') {

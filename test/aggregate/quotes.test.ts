@@ -78,6 +78,8 @@ test('reported speech before its attribution, and "according to" either side of 
     ['Tomas Oberg', 'indirect', 'according to', 'the figures were revised twice'],
     ['Mara Kessel', 'indirect', 'according to', 'The ferry runs every hour'],
   ]);
+  const sourced = findQuotes(article('Oberg said the ferry will run daily, according to the harbour office.', [oberg]));
+  assert.deepEqual(sourced.map(brief), [['Tomas Oberg', 'indirect', 'say', 'the ferry will run daily']], 'a source named after a reported clause is not part of it');
 });
 
 test('a bare content clause after "said"; a participle ("adding that") keeps the main speaker', () => {
