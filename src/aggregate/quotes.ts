@@ -116,12 +116,13 @@ type Item =
 type Word = Item & { kind: 'word' };
 type Speaker = { entity: Entity | null; text: string | null };
 
-/** Words before a cue word that make it a noun ("the report", "in remarks"), and words that cannot start a content clause. */
+/** Words before a cue word that make it a noun ("the report", "in remarks"). */
 const NOT_BEFORE_VERB = new Set(['the', 'a', 'an', 'his', 'her', 'its', 'their', 'our', 'my', 'your', 'this', 'these', 'those', 'of', 'in', 'on', 'by', 'with', 'for', 'from', 'at']);
 /** Words that begin what follows the head noun of a speaker phrase. */
 const MODIFIER_STARTS = new Set(['of', 'from', 'by', 'on', 'after', 'in', 'at', 'with', 'for', 'to', 'who', 'that']);
 /** Connectives before a speaker ("yet Nissan said"), not part of it. */
 const LEADING_CONNECTIVES = new Set(['and', 'but', 'yet', 'so', 'or', 'then', 'however', 'also', 'still', 'now', 'meanwhile', 'because', 'although', 'though', 'if', 'since', 'when']);
+/** Words that cannot begin a content clause without "that" ("states and international organizations ..."). */
 const NOT_CLAUSE_START = new Set(['and', 'or', 'but', 'who', 'which', 'whose', 'of', 'to']);
 /** Auxiliaries: a speaker phrase holding one is a clause, not a speaker ("The two countries were critical of Western states"). */
 const AUXILIARIES = new Set(['is', 'are', 'was', 'were', 'be', 'been', 'has', 'have', 'had', 'will', 'would', 'can', 'could', 'should', 'may', 'might', 'must', 'do', 'does', 'did']);
@@ -143,7 +144,7 @@ interface Candidate {
   forward: boolean;
 }
 
-/** Where the sentences of a text begin and end, and the quotation marks in it. */
+/** The quotations in marks of a text, in order; one left open at a paragraph's end goes on if the next paragraph reopens it. */
 function quoteSpans(text: string): QuoteSpan[] {
   const spans: QuoteSpan[] = [];
   let open: { at: number; mark: string; from: number; segments: Array<[number, number]> } | null = null;
