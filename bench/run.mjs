@@ -61,6 +61,8 @@ try {
     ...measure('extract + clean + ner', ['mine', 'ner', '--ndjson', '-q', corpusDir], corpus),
     ...measure('mine entities (all stages)', ['mine', 'entities', '--json', '-q', corpusDir], corpus),
     ...measure('mine entities, one thread', ['mine', 'entities', '--json', '-q', '--jobs', '1', corpusDir], corpus),
+    ...measure('mine quotes (all stages)', ['mine', 'quotes', '--json', '-q', corpusDir], corpus),
+    ...measure('mine tone (all stages)', ['mine', 'tone', '--json', '-q', corpusDir], corpus),
     ...measure('compromise alone', ['compromise', path.join(work, 'small')], small),
   ];
   const pad = (s, n) => String(s).padEnd(n);
@@ -68,6 +70,10 @@ try {
   for (const r of rows) console.log(`${pad(r.label, 40)}${pad(r.mbps.toFixed(2), 10)}${pad(r.docs.toFixed(0), 10)}${r.rssMb.toFixed(0)} MB`);
   const entities = rows.find((r) => r.label.startsWith('mine entities (')), alone = rows.at(-1);
   console.log(`mine entities is ${(entities.mbps / alone.mbps).toFixed(1)} times compromise alone's throughput`);
+  for (const command of ['quotes', 'tone']) {
+    const row = rows.find((r) => r.label.startsWith(`mine ${command}`));
+    console.log(`mine ${command} runs at ${(row.mbps / entities.mbps).toFixed(2)} of mine entities' throughput`);
+  }
 } finally {
   fs.rmSync(work, { recursive: true, force: true });
 }

@@ -34,6 +34,8 @@ const COMMANDS: Record<string, () => Promise<CommandSpec>> = {
   cooccur: async () => (await import('./commands/cooccur.js')).cooccurCommand,
   kwic: async () => (await import('./commands/kwic.js')).kwicCommand,
   keywords: async () => (await import('./commands/keywords.js')).keywordsCommand,
+  quotes: async () => (await import('./commands/quotes.js')).quotesCommand,
+  tone: async () => (await import('./commands/tone.js')).toneCommand,
 };
 
 /** The commands a command line needs: the one it names, none for the version or the cache command, all otherwise (help, a mistyped name). */

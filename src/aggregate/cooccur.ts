@@ -305,7 +305,7 @@ export function sentenceEnds(text: string): number[] {
 }
 
 /** The index of the first of the ascending `ends` greater than `offset` (binary search: a page can have 100,000 sentences). */
-function firstAfter(ends: number[], offset: number): number {
+export function firstAfter(ends: number[], offset: number): number {
   let low = 0;
   let high = ends.length - 1;
   while (low < high) {

@@ -1,6 +1,7 @@
 // Entities over many articles: mentions, documents, first and last date, merged by type and name key.
 import { nameKey } from '../ner/resolve.js';
 import { mergePersonRows } from './resolve-corpus.js';
+import { findQuotes, type Quote } from './quotes.js';
 import type { EntityType, NerArticle } from '../types.js';
 
 export interface EntityRow {
@@ -12,6 +13,8 @@ export interface EntityRow {
   first: string | null;
   last: string | null;
   aliases: string[];
+  /** Quotations with it as speaker (`mine quotes`). */
+  quotes: number;
   /** Documents per spelling of the name: what makes partial counts mergeable exactly (`--merge`). */
   names: Record<string, number>;
 }
@@ -24,6 +27,7 @@ interface Tally {
   first: string | null;
   last: string | null;
   aliases: Set<string>;
+  quotes: number;
 }
 
 export function entityKey(type: string, name: string): string {
@@ -34,7 +38,9 @@ export function entityKey(type: string, name: string): string {
 export class EntityCounter {
   private readonly tallies = new Map<string, Tally>();
 
-  add(article: NerArticle): void {
+  /** An article, with the quotations of each entity: those found in the worker (JobSettings.quotes), or found here. */
+  add(article: NerArticle & { quotes?: Quote[] }): void {
+    for (const q of article.quotes ?? findQuotes(article)) if (q.speaker !== null && q.speakerType !== null) this.tally(q.speakerType, q.speaker).quotes++;
     const date = article.published ? article.published.slice(0, 10) : null;
     for (const e of article.entities) {
       const t = this.tally(e.type, e.name);
@@ -55,6 +61,7 @@ export class EntityCounter {
     for (const [name, n] of Object.entries(row.names ?? { [row.name]: row.documents })) t.names.set(name, (t.names.get(name) ?? 0) + n);
     t.mentions += row.mentions;
     t.documents += row.documents;
+    t.quotes += row.quotes ?? 0;
     for (const a of row.aliases) t.aliases.add(a);
     if (row.first && (!t.first || row.first < t.first)) t.first = row.first;
     if (row.last && (!t.last || row.last > t.last)) t.last = row.last;
@@ -64,7 +71,7 @@ export class EntityCounter {
     const k = entityKey(type, name);
     let t = this.tallies.get(k);
     if (!t) {
-      t = { names: new Map(), type, mentions: 0, documents: 0, first: null, last: null, aliases: new Set() };
+      t = { names: new Map(), type, mentions: 0, documents: 0, first: null, last: null, aliases: new Set(), quotes: 0 };
       this.tallies.set(k, t);
     }
     return t;
@@ -81,6 +88,7 @@ export class EntityCounter {
         first: t.first,
         last: t.last,
         aliases: [...t.aliases].sort(),
+        quotes: t.quotes,
         names: Object.fromEntries([...t.names.entries()].sort((a, b) => (a[0] < b[0] ? -1 : 1))),
       }))
       .sort((a, b) => b.mentions - a.mentions || b.documents - a.documents || a.name.localeCompare(b.name));

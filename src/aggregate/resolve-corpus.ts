@@ -38,6 +38,7 @@ export function mergePersonRows(rows: EntityRow[]): EntityRow[] {
 function addInto(row: EntityRow, other: EntityRow): void {
   row.mentions += other.mentions;
   row.documents += other.documents;
+  row.quotes += other.quotes;
   if (other.first && (!row.first || other.first < row.first)) row.first = other.first;
   if (other.last && (!row.last || other.last > row.last)) row.last = other.last;
   row.aliases = [...new Set([...row.aliases, ...other.aliases])].sort();

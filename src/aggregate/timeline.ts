@@ -1,5 +1,6 @@
 // Entities' mentions and documents per period, with empty periods filled in, and each period's share of all articles.
 import type { Entity, EntityType, NerArticle } from '../types.js';
+import { findQuotes, type Quote } from './quotes.js';
 import { entityKey } from './entities.js';
 import { periodOf, periodsBetween, type Granularity } from './periods.js';
 import { nameMatcher } from './filters.js';
@@ -12,6 +13,8 @@ export interface TimelinePoint {
   total: number;
   /** documents / total (0 for a period without articles); only when asked for. Additive field. */
   share?: number;
+  /** Quotations with the entity as speaker (`mine quotes`); only when asked for. Additive field. */
+  quotes?: number;
 }
 
 /** One entity's series. */
@@ -45,13 +48,19 @@ interface Counts {
   documents: number;
   /** Articles that mention it but have no date, so are in no period. */
   undated: number;
-  perPeriod: Map<string, { mentions: number; documents: number }>;
+  perPeriod: Map<string, PeriodCounts>;
+}
+
+interface PeriodCounts {
+  mentions: number;
+  documents: number;
+  quotes?: number;
 }
 
 /** One line of `mine timeline --partial`: the counter's state, for `--merge`. */
 export type TimelinePartial =
   | { partial: 'timeline'; by: Granularity; first: string | null; last: string | null; totals: Record<string, number> }
-  | { entity: string; name: string; type: EntityType; aliases: string[]; documents: number; undated: number; periods: Record<string, { mentions: number; documents: number }> };
+  | { entity: string; name: string; type: EntityType; aliases: string[]; documents: number; undated: number; periods: Record<string, PeriodCounts> };
 
 /** The entities answering to a query (canonical name or any alias seen, case-insensitive): the one named exactly first, then by documents. */
 function matchesOf(query: string, entities: Iterable<Counts>): Array<Counts & { exact: boolean }> {
@@ -76,10 +85,11 @@ export class TimelineCounter {
   private firstDate: string | null = null;
   private lastDate: string | null = null;
 
-  constructor(private readonly queries: string[], private readonly by: Granularity) {}
+  /** `quotes`: count each entity's quotations too (given with the article, see JobSettings.quotes, or found here). */
+  constructor(private readonly queries: string[], private readonly by: Granularity, private readonly quotes = false) {}
 
   /** Counts the article in its period's total, and for every query whose entity it mentions. */
-  add(article: NerArticle): void {
+  add(article: NerArticle & { quotes?: Quote[] }): void {
     const date = article.published;
     let period: string | null = null;
     if (date) {
@@ -88,7 +98,9 @@ export class TimelineCounter {
       period = periodOf(date, this.by);
       this.totals.set(period, (this.totals.get(period) ?? 0) + 1);
     }
-    for (const e of article.entities) this.count(e, period);
+    const quotes = new Map<string, number>();
+    if (this.quotes) for (const q of article.quotes ?? findQuotes(article)) if (q.speaker !== null) quotes.set(entityKey(q.speakerType!, q.speaker), (quotes.get(entityKey(q.speakerType!, q.speaker)) ?? 0) + 1);
+    for (const e of article.entities) this.count(e, period, quotes.get(entityKey(e.type, e.name)) ?? 0);
   }
 
   /** The state to merge elsewhere (`--partial`): a header line, then every entity. */
@@ -114,6 +126,7 @@ export class TimelineCounter {
         const point = c.perPeriod.get(period) ?? { mentions: 0, documents: 0 };
         point.mentions += p.mentions;
         point.documents += p.documents;
+        if (p.quotes) point.quotes = (point.quotes ?? 0) + p.quotes;
         c.perPeriod.set(period, point);
       }
     } else throw new Error('not a line of mine timeline --partial');
@@ -127,7 +140,7 @@ export class TimelineCounter {
     return c;
   }
 
-  private count(e: Entity, period: string | null): void {
+  private count(e: Entity, period: string | null, quotes: number): void {
     const c = this.counts(entityKey(e.type, e.name), e.name, e.type, e.aliases);
     c.documents++;
     if (period === null) {
@@ -137,6 +150,7 @@ export class TimelineCounter {
     const point = c.perPeriod.get(period) ?? { mentions: 0, documents: 0 };
     point.mentions += e.count;
     point.documents++;
+    if (quotes) point.quotes = (point.quotes ?? 0) + quotes;
     c.perPeriod.set(period, point);
   }
 
@@ -154,8 +168,9 @@ export class TimelineCounter {
       const timeline = best && {
         entity: { name: best.name, type: best.type },
         series: totals.map(({ period, articles }) => {
-          const counts = best.perPeriod.get(period) ?? { mentions: 0, documents: 0 };
+          const { quotes, ...counts } = best.perPeriod.get(period) ?? { mentions: 0, documents: 0 };
           const point: TimelinePoint = { period, ...counts, total: articles };
+          if (this.quotes) point.quotes = quotes ?? 0;
           if (options.share) point.share = articles === 0 ? 0 : counts.documents / articles;
           return point;
         }),

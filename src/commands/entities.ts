@@ -44,7 +44,7 @@ export const entitiesCommand: CommandSpec = {
     if (options.merge) await mergeRows(paths, counter, reporter);
     else {
       const range = dateRange(options);
-      for await (const record of documents(paths, countingOptions(options), reporter)) {
+      for await (const record of documents(paths, { ...countingOptions(options), quotes: true }, reporter)) {
         if (hasEntities(record) && inDateRange(record, range) && !dedup.duplicate(record)) countGuarded(record, (r) => counter.add(r), reporter);
       }
     }
@@ -59,6 +59,7 @@ export const entitiesCommand: CommandSpec = {
         { header: 'type', value: (r: EntityRow) => r.type, style: (t: string, r: EntityRow) => typeColor(chalk, r.type)(t) },
         { header: 'mentions', value: (r: EntityRow) => r.mentions, align: 'right' },
         { header: 'documents', value: (r: EntityRow) => r.documents, align: 'right' },
+        { header: 'quotes', value: (r: EntityRow) => r.quotes, align: 'right' },
         { header: 'first', value: (r: EntityRow) => r.first },
         { header: 'last', value: (r: EntityRow) => r.last },
       ],
@@ -67,6 +68,7 @@ export const entitiesCommand: CommandSpec = {
         { header: 'type', value: (r: EntityRow) => r.type },
         { header: 'mentions', value: (r: EntityRow) => r.mentions },
         { header: 'documents', value: (r: EntityRow) => r.documents },
+        { header: 'quotes', value: (r: EntityRow) => r.quotes },
         { header: 'first', value: (r: EntityRow) => r.first },
         { header: 'last', value: (r: EntityRow) => r.last },
         { header: 'aliases', value: (r: EntityRow) => r.aliases.join('; ') },

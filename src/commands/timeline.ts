@@ -31,6 +31,7 @@ export const timelineCommand: CommandSpec = {
       .option('--entity <name>', 'an entity: canonical name or any alias seen (case-insensitive); repeat for several', collect)
       .option('--by <period>', `period (${GRANULARITIES.join(', ')})`, oneOf('--by', GRANULARITIES), 'month')
       .option('--share', 'also the share of all articles in each period that mention the entity')
+      .option('--quotes', "also the entity's quotations (as speaker, see mine quotes) per period; with one --entity the bars show them")
       .option('--partial', "print every entity's counts to merge later (NDJSON), for one partition of a corpus; no --entity needed")
       .option('--merge', 'the paths are outputs of earlier `mine timeline --partial` runs (same --by) to add up, in input order');
     addDateOptions(command);
@@ -43,12 +44,12 @@ export const timelineCommand: CommandSpec = {
     if (queries.length === 0 && !options.partial) throw new UsageError("timeline: required option '--entity <name>' not specified");
     if (queries.some((q) => q === '')) throw new UsageError('--entity needs a name');
     const share = options.share === true;
-    const counter = new TimelineCounter(queries, options.by as Granularity);
+    const counter = new TimelineCounter(queries, options.by as Granularity, options.quotes === true);
     const range = dateRange(options);
     const dedup = dedupFilter(options);
     if (options.merge) await mergePartials(paths, (line) => counter.addPartial(line as TimelinePartial), context.reporter);
     else {
-      for await (const record of documents(paths, countingOptions(options), context.reporter)) {
+      for await (const record of documents(paths, { ...countingOptions(options), quotes: options.quotes === true }, context.reporter)) {
         if (hasEntities(record) && inDateRange(record, range) && !dedup.duplicate(record)) countGuarded(record, (r) => counter.add(r), context.reporter);
       }
     }
@@ -76,13 +77,15 @@ function notFound(query: string): string {
 function oneEntity({ by, results: [result] }: Timelines, share: boolean, { chalk }: RunContext): Output<TimelinePoint> {
   const { query, timeline, others } = result!;
   const series = timeline?.series ?? [];
-  const measure = (p: TimelinePoint) => (share ? p.share! : p.documents);
+  const quotes = series.some((p) => p.quotes !== undefined);
+  const measure = (p: TimelinePoint) => (quotes ? p.quotes! : share ? p.share! : p.documents);
   const peak = Math.max(0, ...series.map(measure));
   const columns: Column<TimelinePoint>[] = [
     { header: 'period', value: (p) => p.period },
     { header: 'documents', value: (p) => p.documents, align: 'right' },
     { header: 'mentions', value: (p) => p.mentions, align: 'right' },
   ];
+  if (quotes) columns.push({ header: 'quotes', value: (p) => p.quotes, align: 'right' });
   const csvColumns = [...columns];
   if (share) {
     columns.push({ header: 'share', value: (p) => percent(p.share), align: 'right' });
@@ -155,6 +158,7 @@ function severalEntities({ by, results, totals }: Timelines, share: boolean, opt
       { header: 'mentions', value: (r) => r.mentions },
     ];
     if (share) csvColumns.push({ header: 'share', value: (r) => r.share });
+    if (options.quotes) csvColumns.push({ header: 'quotes', value: (r) => r.quotes });
     return { rows, json, columns: csvColumns, csvColumns, notes: summary };
   }
   const rows: WideRow[] = totals.map(({ period }, i) => ({ period, points: entities.map((t) => t.series[i]!) }));

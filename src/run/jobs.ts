@@ -4,6 +4,8 @@
 import { longLineHashes } from '../extract/templates.js';
 import { readFile } from '../io/read.js';
 import { processPage, processRecord, type PipelineOptions } from '../pipeline.js';
+import { findQuotes } from '../aggregate/quotes.js';
+import { toneOf } from '../aggregate/tone.js';
 import { hasEntities, type MineRecord, type Page } from '../types.js';
 import { DocumentCache, lmdbError } from './cache.js';
 
@@ -41,6 +43,10 @@ export interface JobSettings {
    * on (a stage already running is not stopped).
    */
   timeoutSeconds?: number;
+  /** Records with entities come back with their quotations (`quotes`, src/aggregate/quotes.ts), found in this thread. */
+  quotes?: boolean;
+  /** Records with entities come back with their tone (`tone`, src/aggregate/tone.ts), found in this thread. */
+  tone?: boolean;
 }
 
 /** Thrown when a document runs past its time budget. */
@@ -126,17 +132,21 @@ export class JobRunner {
   /** The records from the cache, or computed and stored; `key` is returned for pages only (runs are recorded from pages). */
   private cached(content: string, page: Page | undefined, compute: () => MineRecord[], returnKey: boolean): JobResult {
     const key = this.cache?.key(content, page?.mtime, page?.templates);
-    const { countsOnly } = this.settings;
-    let records = key && countsOnly ? this.cache!.getCounts(key) : undefined;
+    const { countsOnly, quotes, tone } = this.settings;
+    // A counting run keeps its records apart too, without bodies (quicker to read back), under what it adds to them.
+    const countsKey = key && countsOnly ? `${quotes ? 'q' : ''}${tone ? 't' : ''}:${key}` : undefined;
+    let records = countsKey ? this.cache!.getCounts(countsKey) : undefined;
     if (!records) {
       records = key ? this.cache!.get(key) : undefined;
       if (!records) {
         records = compute();
         if (key) this.cache!.put(key, records);
       }
+      if (quotes) records = records.map((r) => (hasEntities(r) ? { ...r, quotes: findQuotes(r) } : r));
+      if (tone) records = records.map((r) => (hasEntities(r) ? { ...r, tone: toneOf(r) } : r));
       if (countsOnly) {
         records = records.map(withoutBody);
-        if (key) this.cache!.putCounts(key, records);
+        if (countsKey) this.cache!.putCounts(countsKey, records);
       }
     }
     return { kind: 'records', records, bytes: content.length, key: returnKey ? key : undefined, cacheProblem: this.cacheProblem };

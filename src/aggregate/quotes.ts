@@ -1,0 +1,657 @@
+// Quotations and who said them: direct quotes (words in quotation marks) and reported speech (a speech or
+// cognition verb with its content clause, "according to X"), each with its speaker resolved to an entity of the
+// article where the text allows: a name, a surname, a pronoun, a description ("the ministry"), or a document
+// standing for whoever issued it ("the statement said"). Works sentence by sentence on the NER record.
+import { loadData } from '../data.js';
+import type { Entity, EntityType, NerArticle } from '../types.js';
+
+export interface Quote {
+  file: string;
+  id: string;
+  published: string | null;
+  site: string | null;
+  /** Canonical name of the entity quoted, or null for groups ("the two sides") and sources not among the entities. */
+  speaker: string | null;
+  speakerType: EntityType | null;
+  /** The words that name the speaker at the attribution ("Lavrov", "he", "the ministry"), or null when there are none. */
+  speakerText: string | null;
+  /** Lemma of the attribution verb ("say"), or the "according to" phrase. */
+  verb: string | null;
+  /** direct: the content is wholly inside quotation marks; indirect: a content clause (which may quote words). */
+  kind: 'direct' | 'indirect';
+  /** The quotation's parts joined by " … " (a quote split by its attribution has two). */
+  text: string;
+  /** Offsets of the quotation (first part's start, last part's end) in `text`, or in `title` when `field` is "title". */
+  start: number;
+  end: number;
+  segments: Array<[number, number]>;
+  field?: 'title';
+  /** Canonical names of the entities mentioned inside the quotation. */
+  mentioned: string[];
+}
+
+interface SpeechCues {
+  verbs: Map<string, string>;
+  /** The words a cue can begin with: every other word is passed over at once. */
+  firstWords: Set<string>;
+  /** Pronouns for organisations and countries ("it said"). */
+  thingPronouns: Set<string>;
+  /** English verb forms: only they are checked for a determiner before them ("the report" is no verb). */
+  english: Set<string>;
+  /** Auxiliaries that come between an attribution's comma and its verb in other languages ("a déclaré"). */
+  auxiliaries: Set<string>;
+  phrasal: Map<string, string>;
+  bareClause: Set<string>;
+  complementisers: Set<string>;
+  according: string[][];
+  collective: Set<string>;
+  pronouns: Set<string>;
+  documents: Set<string>;
+  adjunctStarts: Set<string>;
+  abbreviations: Set<string>;
+  /** Lower-cased role words that stand for a person ("minister", "diplomat"). */
+  roles: Set<string>;
+  /** Lower-cased words that make a name an organisation's ("ministry", "agency"). */
+  orgWords: Set<string>;
+}
+
+interface SpeechCueData {
+  verbs: Record<string, Record<string, string>>;
+  phrasal: Record<string, Record<string, string>>;
+  bareClause: string[];
+  complementisers: string[];
+  according: string[];
+  collective: string[];
+  pronouns: string[];
+  documents: string[];
+  adjunctStarts: string[];
+  abbreviations: string[];
+  auxiliaries: string[];
+  thingPronouns: string[];
+}
+
+let cues: SpeechCues | null = null;
+
+function speechCues(): SpeechCues {
+  if (cues) return cues;
+  const data = loadData<SpeechCueData>('speech-verbs.json');
+  const roles = loadData<{ heads: string[] }>('roles.json');
+  const orgs = loadData<{ words: string[] }>('org-words.json');
+  const merged = (byLanguage: Record<string, Record<string, string>>) => new Map(Object.values(byLanguage).flatMap((forms) => Object.entries(forms)));
+  return (cues = {
+    verbs: merged(data.verbs),
+    firstWords: new Set([...Object.values(data.verbs).flatMap((forms) => Object.keys(forms)), ...[...data.according, ...Object.values(data.phrasal).flatMap((forms) => Object.keys(forms))].map((phrase) => phrase.split(' ')[0]!)]),
+    thingPronouns: new Set(data.thingPronouns),
+    english: new Set(Object.keys(data.verbs.en!)),
+    auxiliaries: new Set(data.auxiliaries),
+    phrasal: merged(data.phrasal),
+    bareClause: new Set(data.bareClause),
+    complementisers: new Set(data.complementisers),
+    according: data.according.map((phrase) => phrase.split(' ')),
+    collective: new Set(data.collective),
+    pronouns: new Set(data.pronouns),
+    documents: new Set(data.documents),
+    adjunctStarts: new Set(data.adjunctStarts),
+    abbreviations: new Set(data.abbreviations),
+    roles: new Set(roles.heads.map((w) => w.toLowerCase().replace(/\.$/, ''))),
+    orgWords: new Set(orgs.words.map((w) => w.toLowerCase())),
+  });
+}
+
+/** Opening quotation marks and the marks that close each. */
+const CLOSERS: Record<string, string> = { '"': '"', '“': '”"', '„': '“”', '«': '»', '»': '«', '‹': '›' };
+
+/** A quotation in marks: the offset of the opening mark, of the closing one, and the text between them per paragraph. */
+interface QuoteSpan {
+  open: number;
+  close: number;
+  segments: Array<[number, number]>;
+}
+
+type Item =
+  | { kind: 'word'; start: number; end: number; lower: string; capital: boolean }
+  | { kind: 'punct'; start: number; end: number; char: string }
+  | { kind: 'quote'; start: number; end: number; span: QuoteSpan };
+
+type Word = Item & { kind: 'word' };
+type Speaker = { entity: Entity | null; text: string | null };
+
+/** Words before a cue word that make it a noun ("the report", "in remarks"). */
+const NOT_BEFORE_VERB = new Set(['the', 'a', 'an', 'his', 'her', 'its', 'their', 'our', 'my', 'your', 'this', 'these', 'those', 'of', 'in', 'on', 'by', 'with', 'for', 'from', 'at']);
+/** Words that begin what follows the head noun of a speaker phrase. */
+const MODIFIER_STARTS = new Set(['of', 'from', 'by', 'on', 'after', 'in', 'at', 'with', 'for', 'to', 'who', 'that']);
+/** Connectives before a speaker ("yet Nissan said"), not part of it. */
+const LEADING_CONNECTIVES = new Set(['and', 'but', 'yet', 'so', 'or', 'then', 'however', 'also', 'still', 'now', 'meanwhile', 'because', 'although', 'though', 'if', 'since', 'when']);
+/** Words that cannot begin a content clause without "that" ("states and international organizations ..."). */
+const NOT_CLAUSE_START = new Set(['and', 'or', 'but', 'who', 'which', 'whose', 'of', 'to']);
+/** Auxiliaries: a speaker phrase holding one is a clause, not a speaker ("The two countries were critical of Western states"). */
+const AUXILIARIES = new Set(['is', 'are', 'was', 'were', 'be', 'been', 'has', 'have', 'had', 'will', 'would', 'can', 'could', 'should', 'may', 'might', 'must', 'do', 'does', 'did']);
+
+interface MentionAt {
+  start: number;
+  end: number;
+  entity: Entity;
+}
+
+/** What a cue says: who (items of the speaker phrase) and what (items of the content). */
+interface Candidate {
+  cue: number;
+  verb: string;
+  speaker: [number, number];
+  content: [number, number];
+  /** A participle ("adding that ...") whose speaker is the main clause's. */
+  participle: boolean;
+  forward: boolean;
+}
+
+/** The quotations in marks of a text, in order; one left open at a paragraph's end goes on if the next paragraph reopens it. */
+function quoteSpans(text: string): QuoteSpan[] {
+  const spans: QuoteSpan[] = [];
+  let open: { at: number; mark: string; from: number; segments: Array<[number, number]> } | null = null;
+  let paragraphStart = 0;
+  while (paragraphStart <= text.length) {
+    const breakAt = text.indexOf('\n\n', paragraphStart);
+    const paragraphEnd = breakAt < 0 ? text.length : breakAt;
+    let i = paragraphStart;
+    if (open) {
+      // A quotation running over paragraphs reopens each new one with its opening mark.
+      if (text[i] === open.mark) open.from = ++i;
+      else open = null;
+    }
+    for (MARK.lastIndex = i; ; ) {
+      const found = MARK.exec(text);
+      if (!found || found.index >= paragraphEnd) break;
+      i = found.index;
+      const c = found[0];
+      if (open) {
+        if (CLOSERS[open.mark]!.includes(c)) {
+          open.segments.push([open.from, i]);
+          spans.push({ open: open.at, close: i, segments: open.segments });
+          open = null;
+        }
+      } else if (c in CLOSERS && opens(text, i)) {
+        open = { at: i, mark: c, from: i + 1, segments: [] };
+      }
+    }
+    if (open) open.segments.push([open.from, paragraphEnd]);
+    if (breakAt < 0) break;
+    paragraphStart = breakAt + 2;
+  }
+  return spans;
+}
+
+const MARK = /["“”„«»‹›]/g;
+
+/** A mark opens a quotation when a word follows it and none sticks to its left. */
+function opens(text: string, at: number): boolean {
+  const before = at === 0 || /[\s([{\u2014\u2013\-/]/.test(text[at - 1]!);
+  // French marks stand apart from the words they enclose: « Oui ».
+  return before && (text[at] === '«' || !/\s/.test(text[at + 1] ?? ' '));
+}
+
+/** Sentence ranges of a text: quotations are never cut, and a paragraph break outside one always ends a sentence. */
+function sentenceRanges(text: string, spans: QuoteSpan[], abbreviations: Set<string>): Array<[number, number]> {
+  const ranges: Array<[number, number]> = [];
+  let start = 0;
+  let span = 0;
+  const cut = (end: number, next: number) => {
+    if (text.slice(start, end).trim()) ranges.push([start, end]);
+    start = next;
+  };
+  for (let i = 0; i < text.length; i++) {
+    if (span < spans.length && i === spans[span]!.open) {
+      i = spans[span]!.close;
+      span++;
+      // A quotation ending with its sentence's stop ends the sentence when a new one follows.
+      if (/[.!?]/.test(text[i - 1] ?? '') && startsSentence(text, i + 1)) cut(i + 1, i + 1);
+      continue;
+    }
+    const c = text[i];
+    if (c === '\n' && text[i + 1] === '\n') cut(i, i + 2);
+    else if ((c === '.' || c === '!' || c === '?') && startsSentence(text, i + 1) && !(c === '.' && abbreviated(text, i, abbreviations))) cut(i + 1, i + 1);
+  }
+  cut(text.length, text.length);
+  return ranges;
+}
+
+function startsSentence(text: string, at: number): boolean {
+  return /^[ \t]+["“„«»\p{Lu}\p{N}]/u.test(text.slice(at, at + 3)) || text.startsWith('\n', at);
+}
+
+function abbreviated(text: string, dot: number, abbreviations: Set<string>): boolean {
+  const word = /[\p{L}.]+$/u.exec(text.slice(Math.max(0, dot - 12), dot))?.[0].toLowerCase() ?? '';
+  return word.length === 1 || abbreviations.has(word);
+}
+
+const WORD = /[\p{L}\p{M}\p{N}]+(?:['’\-][\p{L}\p{M}\p{N}]+)*|[,:;]/gu;
+
+/** The words and clause punctuation of a sentence, each quotation in it as one item. */
+function items(text: string, from: number, to: number, spans: QuoteSpan[]): Item[] {
+  const result: Item[] = [];
+  let at = from;
+  const words = (end: number) => {
+    WORD.lastIndex = at;
+    for (let m = WORD.exec(text); m && m.index < end; m = WORD.exec(text)) {
+      const start = m.index;
+      const token = m[0];
+      result.push(token.length === 1 && ',:;'.includes(token) ? { kind: 'punct', start, end: start + 1, char: token } : { kind: 'word', start, end: start + token.length, lower: token.toLowerCase(), capital: token[0] !== token[0]!.toLowerCase() });
+    }
+  };
+  for (let i = firstSpanFrom(spans, from); i < spans.length && spans[i]!.open < to; i++) {
+    const span = spans[i]!;
+    words(span.open);
+    result.push({ kind: 'quote', start: span.open, end: span.close + 1, span });
+    at = span.close + 1;
+  }
+  words(to);
+  return result;
+}
+
+/** The index of the first span ending at or after `offset` (binary search: spans are in text order). */
+function firstSpanFrom(spans: QuoteSpan[], offset: number): number {
+  let lo = 0;
+  let hi = spans.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (spans[mid]!.close < offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** Everything the quotations of one text (the body or the title) need to know about it. */
+class Reader {
+  readonly cues = speechCues();
+  readonly spans: QuoteSpan[];
+  /** Mentions by start, demonyms left out (they modify a speaker, they are not one). */
+  readonly mentions: MentionAt[];
+  private readonly mentionAt: Map<number, MentionAt>;
+  /** "Indian" in "the Indian government": the country speaks. */
+  readonly demonyms: MentionAt[];
+  /** People, and then organisations or countries, seen as subjects or speakers so far: what "he" and "the statement" point back to. */
+  private readonly people: MentionAt[] = [];
+  private readonly issuers: MentionAt[] = [];
+
+  constructor(readonly text: string, entities: Entity[], field: 'title' | undefined) {
+    this.spans = quoteSpans(text);
+    const mentionsOf = (kind: string) => entities
+      .flatMap((entity) => entity.mentions.filter((m) => m.field === field && m.kind === kind).map((m) => ({ start: m.start, end: m.end, entity })))
+      .sort((a, b) => a.start - b.start);
+    this.mentions = mentionsOf('name');
+    this.mentionAt = new Map(this.mentions.map((m) => [m.start, m]));
+    this.demonyms = mentionsOf('demonym');
+  }
+
+  quotes(): Array<Omit<Quote, 'file' | 'id' | 'published' | 'site'>> {
+    const found: Array<Omit<Quote, 'file' | 'id' | 'published' | 'site'>> = [];
+    const inside = (parts: Array<[number, number]>) => [...new Set(this.mentions.filter((m) => parts.some(([s, e]) => m.start >= s && m.end <= e)).map((m) => m.entity.name))];
+    for (const [from, to] of sentenceRanges(this.text, this.spans, this.cues.abbreviations)) {
+      const sentence = items(this.text, from, to, this.spans);
+      const subject = this.noteSubject(sentence);
+      let mainSpeaker: Speaker | null = subject ? { entity: subject.entity, text: this.text.slice(subject.start, subject.end) } : null;
+      for (const candidate of this.candidates(sentence)) {
+        const speaker = candidate.participle && candidate.speaker[0] === candidate.speaker[1] && mainSpeaker ? mainSpeaker : this.speaker(sentence, candidate);
+        if (!speaker) continue;
+        if (!candidate.participle) mainSpeaker = speaker;
+        const segments = this.segments(sentence, candidate.content);
+        if (segments.parts.length === 0) continue;
+        found.push({
+          speaker: speaker.entity?.name ?? null,
+          speakerType: speaker.entity?.type ?? null,
+          speakerText: speaker.text,
+          verb: candidate.verb,
+          kind: segments.direct ? 'direct' : 'indirect',
+          text: segments.parts.map(([s, e]) => this.text.slice(s, e)).join(' … '),
+          start: segments.parts[0]![0],
+          end: segments.parts.at(-1)![1],
+          segments: segments.parts,
+          mentioned: inside(segments.parts),
+        });
+      }
+    }
+    return found;
+  }
+
+  /** The cues of a sentence that carry a quotation, without those inside another's content. */
+  private candidates(sentence: Item[]): Candidate[] {
+    const all: Candidate[] = [];
+    for (let k = 0; k < sentence.length; k++) {
+      const found = this.atCue(sentence, k);
+      if (found) all.push(found);
+    }
+    // A cue inside another's content is part of what is reported; a report that only relays an attributed
+    // quotation ("X said that ..., the report adds") adds none.
+    const inside = (k: number, c: Candidate) => k >= c.content[0] && k < c.content[1];
+    const own = all.filter((c) => c.forward || !all.some((other) => other.forward && inside(other.cue, c)));
+    const kept = own.filter((c) => !own.some((other) => other !== c && inside(c.cue, other) && !inside(other.cue, c)));
+    // Two cues of one content ("said in remarks"): the first is the attribution.
+    return kept.filter((c, i) => !kept.slice(0, i).some((other) => other.content[0] === c.content[0] && other.content[1] === c.content[1]));
+  }
+
+  /** The quotation a word of the sentence introduces, if it is a speech cue. */
+  private atCue(s: Item[], k: number): Candidate | null {
+    const word = s[k]!;
+    if (word.kind !== 'word') return null;
+    const { cues } = this;
+    if (!cues.firstWords.has(word.lower)) return null;
+    const according = cues.according.find((phrase) => phrase.every((w, j) => wordAt(s, k + j) === w));
+    if (according) return this.according(s, k, k + according.length, according.join(' '));
+    let verb = cues.phrasal.get(`${word.lower} ${wordAt(s, k + 1) ?? ''}`);
+    let after = k + 2;
+    if (!verb) {
+      verb = cues.verbs.get(word.lower);
+      after = k + 1;
+    }
+    // English speech words are nouns too: "the report", "Russia's state company", "the State Department".
+    const previous = wordAt(s, k - 1) ?? '';
+    if (!verb || (cues.english.has(word.lower) && (NOT_BEFORE_VERB.has(previous) || /['’]s$/.test(previous) || (word.capital && k > 0)))) return null;
+    const participle = word.lower.endsWith('ing');
+    const subject = speakerBefore(s, k, cues);
+    const invertedFirst = s[subject[0] - 1]?.kind === 'quote';
+    if (s.slice(subject[0], subject[1]).some((i) => i.kind === 'word' && AUXILIARIES.has(i.lower))) return null;
+    const clauseEnd = nextStop(s, after);
+    // "said:" / "said," / "reaffirmed" directly before a quotation, or after a short object ("told reporters:").
+    for (let j = after; j < Math.min(clauseEnd + 2, after + 5, s.length); j++) {
+      const item = s[j]!;
+      if (item.kind === 'quote') {
+        if ((j === after || s[j - 1]!.kind === 'punct') && !invertedFirst) return { cue: k, verb, speaker: subject, content: [j, j + 1], participle, forward: true };
+        break;
+      }
+    }
+    const tail = s.slice(after, clauseEnd).filter((i) => i.kind === 'word') as Array<Item & { kind: 'word' }>;
+    // After an inverted attribution only an adjunct ("on Monday") or a short object ("told reporters") may follow.
+    const attributionOnly = tail.length <= 3 || isAdjunct(tail[0]!.lower, cues);
+    const that = findComplementiser(s, after, cues);
+    if (that >= 0) return { cue: k, verb, speaker: subject, content: [that + 1, contentEnd(s, that + 1, cues)], participle, forward: true };
+    if (invertedFirst) return attributionOnly ? this.inverted(s, k, after, verb) : null;
+    const bare = cues.bareClause.has(verb) && tail.length >= 4 && !isAdjunct(tail[0]!.lower, cues) && !NOT_CLAUSE_START.has(tail[0]!.lower);
+    if (!bare && !participle && attributionOnly) {
+      const inverted = this.inverted(s, k, after, verb);
+      if (inverted) return inverted;
+    }
+    if (bare && (subject[1] > subject[0] || participle)) return { cue: k, verb, speaker: subject, content: [after, contentEnd(s, after, cues)], participle, forward: true };
+    return null;
+  }
+
+  /** "..., the ministry said [on Monday]." / "..., said Wang.": the content is what comes before the attribution. */
+  private inverted(s: Item[], k: number, after: number, verb: string): Candidate | null {
+    let speaker = speakerBefore(s, k, this.cues);
+    let boundary = speaker[0] - 1;
+    if (speaker[1] === speaker[0]) {
+      // The speaker after the verb: ", said Wang Wenbin."
+      const end = nextStop(s, after);
+      speaker = [after, end];
+      if (end === after) return null;
+    }
+    const before = s[boundary];
+    if (!before || (before.kind !== 'quote' && !(before.kind === 'punct' && before.char === ','))) return null;
+    const contentTo = before.kind === 'quote' ? boundary + 1 : boundary;
+    if (s.slice(0, contentTo).filter((i) => i.kind !== 'punct').length === 0) return null;
+    // A quote split by its attribution goes on after it: "A," he said, "B."
+    let content: [number, number] = [0, contentTo];
+    const rest = nextStop(s, k + 1);
+    if (s[rest]?.kind === 'punct' && s[rest + 1]?.kind === 'quote' && s[contentTo - 1]?.kind === 'quote') content = [0, rest + 2];
+    return { cue: k, verb, speaker, content, participle: false, forward: false };
+  }
+
+  /** "According to X, ..." and "..., according to X". */
+  private according(s: Item[], k: number, after: number, phrase: string): Candidate | null {
+    const end = nextStop(s, after);
+    if (end === after) return null;
+    if (k === 0 || (s[k - 1]?.kind === 'punct' && k === 1)) return s[end]?.kind === 'punct' ? { cue: k, verb: phrase, speaker: [after, end], content: [end + 1, contentEnd(s, end + 1, this.cues)], participle: false, forward: false } : null;
+    if (s[k - 1]?.kind === 'punct' && end >= s.length - 1) return { cue: k, verb: phrase, speaker: [after, end], content: [0, k - 1], participle: false, forward: false };
+    return null;
+  }
+
+  /** The parts of the text a content holds, and whether they are all inside quotation marks. */
+  private segments(s: Item[], [from, to]: [number, number]): { parts: Array<[number, number]>; direct: boolean } {
+    const inContent = s.slice(from, to).filter((i) => !(i.kind === 'punct' && i.char === ','));
+    const quotes = inContent.filter((i) => i.kind === 'quote') as Array<Item & { kind: 'quote' }>;
+    const onlyQuotes = quotes.length > 0 && inContent.every((i) => i.kind === 'quote' || (i.kind === 'word' && s.indexOf(i) > s.indexOf(quotes[0]!) && s.indexOf(i) < s.indexOf(quotes.at(-1)!) && quotes.length > 1));
+    if (onlyQuotes) return { parts: quotes.flatMap((q) => q.span.segments).map(([a, b]) => trimmed(this.text, a, b)), direct: true };
+    const words = s.slice(from, to);
+    if (words.filter((i) => i.kind !== 'punct').length < 3) return { parts: [], direct: false };
+    return { parts: [trimmed(this.text, words[0]!.start, words.at(-1)!.end, true)], direct: false };
+  }
+
+  /**
+   * The entity a speaker phrase names, with the words that name it; undefined when the phrase is no speaker at all
+   * (then the cue was no attribution: "the member states ...").
+   */
+  private speaker(s: Item[], c: Candidate): Speaker | undefined {
+    const [from, to] = c.speaker;
+    const phrase = s.slice(from, to).filter((i) => i.kind === 'word') as Word[];
+    const first = phrase.findIndex((w) => !LEADING_CONNECTIVES.has(w.lower));
+    const words = first < 0 ? [] : phrase.slice(first);
+    if (words.length === 0) return { entity: null, text: null };
+    // A phrase opening on a preposition is an adjunct ("in a statement"), not who speaks.
+    if (MODIFIER_STARTS.has(words[0]!.lower)) return undefined;
+    // A phrase opening on a verb is a clause, not a speaker: "..., welcomed leaders of the member states to ...".
+    if (!words[0]!.capital && /(ed|ing)$/.test(words[0]!.lower)) return undefined;
+    const start = words[0]!.start;
+    const end = words.at(-1)!.end;
+    const text = this.text.slice(start, end);
+    // A name may end past the phrase's last word ("Jr." and its dot).
+    const named = this.mentions.filter((m) => m.start >= start && m.start < end);
+    const outside = words.filter((w) => !named.some((m) => w.start >= m.start && w.end <= m.end));
+    if (outside.some((w) => this.cues.collective.has(w.lower)) || (named.length > 1 && outside.some((w) => w.lower === 'and'))) return { entity: null, text };
+    const last = named.at(-1);
+    if (last && last.end >= end) return this.said({ entity: last.entity, text: this.text.slice(last.start, last.end) }, start);
+    // The head noun comes before its modifiers: "a statement [released by the ministry]".
+    let headEnd = words.findIndex((w, i) => i > 0 && (MODIFIER_STARTS.has(w.lower) || (!w.capital && w.lower.endsWith('ed'))));
+    if (headEnd < 0) headEnd = words.length;
+    const headWords = words.slice(0, headEnd);
+    const modifier = words.slice(headEnd);
+    const headWord = headWords.at(-1)!;
+    const head = headWord.lower.replace(/['’]s$/, '');
+    const indefinite = ['a', 'an'].includes(headWords[0]!.lower);
+    if (words.length === 1 && this.cues.pronouns.has(head)) return this.said({ entity: latest(this.people, start), text }, start);
+    if (words.length === 1 && this.cues.thingPronouns.has(head)) return this.said({ entity: latest(this.issuers, start), text }, start);
+    if (this.cues.documents.has(head)) {
+      // A document speaks for its issuer: "the ministry's statement", "a statement from the ministry", or else whoever last issued or said something.
+      const owner = headWords.length > 1 && /['’]s$/.test(headWords.at(-2)!.lower) ? this.described(headWords.slice(0, -1), start) : null;
+      const issuer = modifier.length ? this.issuerIn(modifier, start) : null;
+      return this.said({ entity: owner ?? issuer ?? (indefinite || modifier.length ? null : latest(this.issuers, start)), text }, start);
+    }
+    if (this.cues.orgWords.has(head) || this.cues.roles.has(head)) return this.said({ entity: indefinite ? null : this.described(headWords, start), text }, start);
+    // A name not among the entities, or a group ("the organizers").
+    if (headWord.capital || (/[^s]s$/.test(head) && !headWord.capital)) return { entity: null, text };
+    return undefined;
+  }
+
+  /** The entity a description points back to: "the ministry" (an organisation named so before), "the Russian President" or "the diplomat" (a person). */
+  private described(words: Word[], at: number): Entity | null {
+    const head = words.at(-1)!.lower.replace(/['’]s$/, '');
+    const named = this.mentions.find((m) => m.start >= words[0]!.start && m.end === words.at(-1)!.end);
+    if (named) return named.entity;
+    if (this.cues.orgWords.has(head)) {
+      const org = this.mentions.filter((m) => m.start < at && m.entity.type === 'org' && m.entity.aliases.some((a) => a.toLowerCase().includes(head))).at(-1);
+      const country = this.demonyms.find((m) => m.start >= words[0]!.start && m.end <= words.at(-1)!.end);
+      return org?.entity ?? country?.entity ?? null;
+    }
+    if (this.cues.roles.has(head)) {
+      // The same title written before a name elsewhere in the article ("Russian President Vladimir Putin").
+      const title = words.filter((w) => !['the', 'a', 'an'].includes(w.lower)).map((w) => w.lower).join(' ');
+      const titled = this.mentions.find((m) => m.entity.type === 'person' && this.text.slice(Math.max(0, m.start - title.length - 1), m.start).toLowerCase().trim() === title);
+      return titled?.entity ?? latest(this.people, at);
+    }
+    return null;
+  }
+
+  /** The issuer named in a document's modifier: "from the ministry", "published on the ministry's website". */
+  private issuerIn(modifier: Word[], at: number): Entity | null {
+    for (let i = modifier.length; i > 0; i--) {
+      const found = this.described(modifier.slice(0, i), at);
+      if (found) return found;
+    }
+    return null;
+  }
+
+  private said(found: Speaker, at: number): Speaker {
+    if (found.entity) this.note({ start: at, end: at, entity: found.entity });
+    return found;
+  }
+
+  /** People for later pronouns; organisations and countries for later documents ("the statement said"). */
+  private note(mention: MentionAt): void {
+    if (mention.entity.type === 'person') this.people.push(mention);
+    else if (mention.entity.type !== 'place') this.issuers.push(mention);
+  }
+
+  /**
+   * The subject of a sentence, noted for later pronouns and descriptions: its first name outside quotations with only
+   * capitalised words before it in its first clause (or its second, after an opening phrase: "On Monday, ...").
+   */
+  private noteSubject(s: Item[]): MentionAt | null {
+    let clauseStart = 0;
+    let clauses = 1;
+    for (let k = 0; k < s.length; k++) {
+      const item = s[k]!;
+      if (item.kind !== 'word' && ++clauses > 2) return null;
+      if (item.kind === 'punct') clauseStart = k + 1;
+      if (item.kind !== 'word') continue;
+      const mention = this.mentionAt.get(item.start);
+      if (mention) {
+        const lead = s.slice(clauseStart, k);
+        if (lead.every((i) => i.kind === 'word' && (i.capital || i.lower === 'the'))) {
+          this.note(mention);
+          return mention;
+        }
+      }
+    }
+    return null;
+  }
+}
+
+function wordAt(s: Item[], k: number): string | undefined {
+  const item = s[k];
+  return item?.kind === 'word' ? item.lower : undefined;
+}
+
+/** The item index of the next clause punctuation or quotation from `k`, or the sentence's end. */
+function nextStop(s: Item[], k: number): number {
+  let j = k;
+  while (j < s.length && s[j]!.kind === 'word') j++;
+  return j;
+}
+
+/** The speaker phrase just before a verb: back to the clause's start, adverbs next to the verb left out. */
+function speakerBefore(s: Item[], k: number, cues: SpeechCues): [number, number] {
+  let end = k;
+  while (end > 0 && s[end - 1]!.kind === 'word' && cues.auxiliaries.has((s[end - 1] as { lower: string }).lower)) end--;
+  while (end > 0 && s[end - 1]!.kind === 'word' && isAdverb((s[end - 1] as { lower: string }).lower)) end--;
+  let start = end;
+  const stops = (j: number) => {
+    const word = wordAt(s, j);
+    if (word === undefined || cues.complementisers.has(word) || ['who', 'where', 'which', 'while', 'as'].includes(word)) return true;
+    // "and" joins two speakers ("Kessel and Oberg said"), or ends the phrase ("... and he said").
+    return word === 'and' && !(capitalised(s, j - 1) && capitalised(s, j + 1));
+  };
+  while (start > 0 && !stops(start - 1)) start--;
+  // An apposition between commas: "Wang, also a member of ..., said".
+  if (start === end && end > 0 && s[end - 1]!.kind === 'punct') {
+    const first = s.findIndex((i) => i.kind !== 'word');
+    if (first > 0 && first <= 6 && first < end - 1) return [0, first];
+  }
+  return end - start > 12 ? [end, end] : [start, end];
+}
+
+function capitalised(s: Item[], k: number): boolean {
+  const item = s[k];
+  return item?.kind === 'word' && item.capital;
+}
+
+function isAdverb(word: string): boolean {
+  return word.endsWith('ly') || ['also', 'further', 'then', 'again', 'once', 'earlier', 'later', 'previously', 'recently', 'however', 'too'].includes(word);
+}
+
+function isAdjunct(word: string, cues: SpeechCues): boolean {
+  return cues.adjunctStarts.has(word) || isAdverb(word) || word.endsWith('ing');
+}
+
+/** The complementiser ("that") opening the verb's content clause within a few words after it, or -1. */
+function findComplementiser(s: Item[], from: number, cues: SpeechCues): number {
+  for (let j = from; j < Math.min(s.length, from + 9); j++) {
+    const item = s[j]!;
+    if (item.kind !== 'word') return -1;
+    if (item.kind === 'word' && cues.complementisers.has(item.lower)) return j;
+  }
+  return -1;
+}
+
+/** Where a content clause after its verb ends: at the sentence's end, or before a trailing attribution ("..., the report adds"). */
+function contentEnd(s: Item[], from: number, cues: SpeechCues): number {
+  // "..., adding that ...": a participle's clause is a quotation of its own; "..., according to X" names a source, it is not said.
+  const ownClause = s.findIndex((item, j) => j > from && item.kind === 'punct' && item.char === ',' && ((/ing$/.test(wordAt(s, j + 1) ?? '') && cues.verbs.has(wordAt(s, j + 1)!)) || cues.according.some((phrase) => phrase.every((w, i) => wordAt(s, j + 1 + i) === w))));
+  if (ownClause > 0) return ownClause;
+  for (let j = s.length - 1; j > from; j--) {
+    const item = s[j]!;
+    if (item.kind === 'punct' && item.char === ',') {
+      const tail = s.slice(j + 1).filter((i) => i.kind === 'word') as Array<Item & { kind: 'word' }>;
+      if (tail.length > 0 && tail.length <= 6 && s.slice(j + 1).every((i) => i.kind === 'word') && tail.some((w) => cues.verbs.has(w.lower)) && !tail.some((w) => cues.complementisers.has(w.lower))) return j;
+      return s.length;
+    }
+  }
+  return s.length;
+}
+
+function latest(list: MentionAt[], before: number): Entity | null {
+  for (let i = list.length - 1; i >= 0; i--) if (list[i]!.start <= before) return list[i]!.entity;
+  return null;
+}
+
+/** A range without the white space around it and, for a clause, without its final punctuation outside quotation marks. */
+function trimmed(text: string, start: number, end: number, clause = false): [number, number] {
+  while (start < end && /\s/.test(text[start]!)) start++;
+  while (end > start && (/\s/.test(text[end - 1]!) || (clause && /[.,;:!?]/.test(text[end - 1]!)))) end--;
+  return [start, end];
+}
+
+/** Every quotation of an article, the headline's first (with `field: "title"`), then the body's in text order. */
+export function findQuotes(article: NerArticle): Quote[] {
+  const base = { file: article.file, id: article.id, published: article.published, site: article.site };
+  const title = article.title ? new Reader(article.title, article.entities, 'title').quotes().map((q) => ({ ...base, ...q, field: 'title' as const })) : [];
+  return [...title, ...new Reader(article.text, article.entities, undefined).quotes().map((q) => ({ ...base, ...q }))];
+}
+
+/** A speaker's quotations over many articles. */
+export interface SpeakerRow {
+  speaker: string;
+  type: EntityType | null;
+  quotes: number;
+  articles: number;
+  first: string | null;
+  last: string | null;
+  /** The entities most mentioned in their quotations, most first. */
+  mentioned: string[];
+}
+
+/** How many entities a speaker row lists as mentioned in their quotations. */
+const MENTIONED_SHOWN = 3;
+
+/** Quotations per speaker (a group or unknown source by the words naming it, in parentheses). */
+export class SpeakerCounter {
+  private readonly rowsByKey = new Map<string, { row: SpeakerRow; ids: Set<string>; mentioned: Map<string, number> }>();
+
+  add(quotes: Quote[]): void {
+    for (const q of quotes) {
+      const speaker = q.speaker ?? `(${q.speakerText ?? 'unknown'})`;
+      const key = `${q.speakerType}|${speaker}`;
+      let tally = this.rowsByKey.get(key);
+      if (!tally) this.rowsByKey.set(key, (tally = { row: { speaker, type: q.speakerType, quotes: 0, articles: 0, first: null, last: null, mentioned: [] }, ids: new Set(), mentioned: new Map() }));
+      tally.row.quotes++;
+      tally.ids.add(q.id);
+      const date = q.published?.slice(0, 10) ?? null;
+      if (date && (!tally.row.first || date < tally.row.first)) tally.row.first = date;
+      if (date && (!tally.row.last || date > tally.row.last)) tally.row.last = date;
+      for (const name of q.mentioned) if (name !== q.speaker) tally.mentioned.set(name, (tally.mentioned.get(name) ?? 0) + 1);
+    }
+  }
+
+  /** Speakers by quotations, most first; ties by name. */
+  rows(): SpeakerRow[] {
+    return [...this.rowsByKey.values()]
+      .map(({ row, ids, mentioned }) => ({ ...row, articles: ids.size, mentioned: [...mentioned].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).slice(0, MENTIONED_SHOWN).map(([name]) => name) }))
+      .sort((a, b) => b.quotes - a.quotes || a.speaker.localeCompare(b.speaker));
+  }
+}

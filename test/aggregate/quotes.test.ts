@@ -1,0 +1,137 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { EntityCounter } from '../../src/aggregate/entities.js';
+import { findQuotes, SpeakerCounter, type Quote } from '../../src/aggregate/quotes.js';
+import { TimelineCounter } from '../../src/aggregate/timeline.js';
+import type { Entity, EntityType, NerArticle } from '../../src/types.js';
+
+/** An article whose entities are found by their surface forms (whole words) in the text: fictional names only. */
+function article(text: string, names: Array<[string, EntityType, string[]]>, title: string | null = null): NerArticle {
+  const taken: Array<[number, number]> = [];
+  const entities: Entity[] = names.map(([name, type, surfaces]) => {
+    // Longer surface forms first: "Kessel" inside "Mara Kessel" is not a mention of its own.
+    const mentions = surfaces.flatMap((surface) =>
+      [...text.matchAll(new RegExp(`(?<![\\p{L}])${surface}(?![\\p{L}])`, 'gu'))]
+        .map((m) => ({ start: m.index!, end: m.index! + surface.length, kind: 'name' as const }))
+        .filter((m) => !taken.some(([s, e]) => m.start < e && m.end > s) && taken.push([m.start, m.end])),
+    );
+    return { name, type, count: mentions.length, aliases: surfaces, mentions };
+  });
+  return { id: 'x', file: 'x.txt', title, published: '2024-03-01', author: null, source: null, site: 'Example', tags: [], paragraphs: text.split('\n\n'), text, words: 0, entities };
+}
+
+const kessel: [string, EntityType, string[]] = ['Mara Kessel', 'person', ['Mara Kessel', 'Kessel']];
+const oberg: [string, EntityType, string[]] = ['Tomas Oberg', 'person', ['Tomas Oberg', 'Oberg']];
+const authority: [string, EntityType, string[]] = ['Harbour Authority of Velm', 'org', ['Harbour Authority']];
+
+const brief = (q: Quote) => [q.speaker, q.kind, q.verb, q.text];
+
+test('a direct quote before its attribution: the words between the marks, the speaker by name', () => {
+  const [q, ...rest] = findQuotes(article('"The bridge will open in May," Mara Kessel said on Monday.', [kessel]));
+  assert.equal(rest.length, 0);
+  assert.deepEqual(brief(q!), ['Mara Kessel', 'direct', 'say', 'The bridge will open in May,']);
+  assert.deepEqual([q!.start, q!.end, q!.speakerText, q!.speakerType, q!.file, q!.published], [1, 29, 'Mara Kessel', 'person', 'x.txt', '2024-03-01']);
+});
+
+test('a direct quote after its attribution, curly marks, the speaker by surname', () => {
+  const text = 'Mara Kessel visited the port.\n\nKessel told reporters: “We expect some delays.”';
+  assert.deepEqual(findQuotes(article(text, [kessel])).map(brief), [['Mara Kessel', 'direct', 'tell', 'We expect some delays.']]);
+});
+
+test('a quote split by its attribution is one quotation with two parts; the pronoun goes to the subject, not to the person addressed', () => {
+  const text = 'Mara Kessel met Tomas Oberg on Friday.\n\n“The plan is ready,” she said, “and the vote is next week.”';
+  const quotes = findQuotes(article(text, [kessel, oberg]));
+  assert.equal(quotes.length, 1);
+  assert.equal(quotes[0]!.speaker, 'Mara Kessel');
+  assert.equal(quotes[0]!.segments.length, 2);
+  assert.equal(quotes[0]!.text, 'The plan is ready, … and the vote is next week.');
+  assert.equal(text.slice(quotes[0]!.start, quotes[0]!.end), 'The plan is ready,” she said, “and the vote is next week.');
+});
+
+test('a quotation running over two paragraphs is one quotation', () => {
+  const text = 'Tomas Oberg said: "The first stage is finished.\n\n"The second stage starts in June."';
+  const quotes = findQuotes(article(text, [oberg]));
+  assert.equal(quotes.length, 1);
+  assert.deepEqual(quotes[0]!.segments.map(([s, e]) => text.slice(s, e)), ['The first stage is finished.', 'The second stage starts in June.']);
+  assert.equal(quotes[0]!.speaker, 'Tomas Oberg');
+});
+
+test('« » and „ “ quotation marks, with the speaker after the verb or before it', () => {
+  const french = findQuotes(article('« Nous sommes prêts », a déclaré Tomas Oberg.', [oberg]));
+  assert.deepEqual(french.map(brief), [['Tomas Oberg', 'direct', 'déclarer', 'Nous sommes prêts']]);
+  const german = findQuotes(article('„Wir sind bereit“, sagte Oberg.', [oberg]));
+  assert.deepEqual(german.map(brief), [['Tomas Oberg', 'direct', 'sagen', 'Wir sind bereit']]);
+});
+
+test('reported speech: verb with "that", an organisation, then "the authority" pointing back to it', () => {
+  const text = 'The Harbour Authority said on Tuesday that the port would reopen next month.\n\nThe authority added that fees would not change.';
+  assert.deepEqual(findQuotes(article(text, [authority])).map(brief), [
+    ['Harbour Authority of Velm', 'indirect', 'say', 'the port would reopen next month'],
+    ['Harbour Authority of Velm', 'indirect', 'add', 'fees would not change'],
+  ]);
+});
+
+test('reported speech before its attribution, and "according to" either side of the clause', () => {
+  const text = 'Fees will stay the same this year, Kessel said.\n\nAccording to Oberg, the figures were revised twice.\n\nThe ferry runs every hour, according to Mara Kessel.';
+  assert.deepEqual(findQuotes(article(text, [kessel, oberg])).map(brief), [
+    ['Mara Kessel', 'indirect', 'say', 'Fees will stay the same this year'],
+    ['Tomas Oberg', 'indirect', 'according to', 'the figures were revised twice'],
+    ['Mara Kessel', 'indirect', 'according to', 'The ferry runs every hour'],
+  ]);
+  const sourced = findQuotes(article('Oberg said the ferry will run daily, according to the harbour office.', [oberg]));
+  assert.deepEqual(sourced.map(brief), [['Tomas Oberg', 'indirect', 'say', 'the ferry will run daily']], 'a source named after a reported clause is not part of it');
+});
+
+test('a bare content clause after "said"; a participle ("adding that") keeps the main speaker', () => {
+  const text = 'Tomas Oberg said the tunnel needs new lights, adding that the work would take a week.';
+  assert.deepEqual(findQuotes(article(text, [oberg])).map(brief), [
+    ['Tomas Oberg', 'indirect', 'say', 'the tunnel needs new lights'],
+    ['Tomas Oberg', 'indirect', 'add', 'the work would take a week'],
+  ]);
+});
+
+test('a group of speakers is kept as text with no speaker', () => {
+  const [q] = findQuotes(article('The two sides agreed that the talks should continue in April.', []));
+  assert.deepEqual([q!.speaker, q!.speakerType, q!.speakerText, q!.text], [null, null, 'The two sides', 'the talks should continue in April']);
+  const [named] = findQuotes(article('Kessel and Oberg said that the bridge was safe.', [kessel, oberg]));
+  assert.equal(named!.speaker, null, 'two named speakers together are a group');
+});
+
+test('no quotation without a speech cue: scare quotes, and speech words used as nouns', () => {
+  assert.deepEqual(findQuotes(article('The plan was called "ambitious" in the summary.', [])), []);
+  assert.deepEqual(findQuotes(article('The annual report was published on Monday with new figures.', [])), []);
+  assert.deepEqual(findQuotes(article('The states of the region signed a treaty on water rights in 1998.', [])), []);
+});
+
+test('a quotation in the headline has field "title" and offsets into the title', () => {
+  const quotes = findQuotes(article('The port reopened.', [kessel], 'Kessel: "The port is open again"'));
+  assert.equal(quotes.length, 0, 'a colon alone is no speech verb');
+  const said = findQuotes(article('The port reopened.', [], '"The port is open again," says harbour chief'));
+  assert.deepEqual(said.map((q) => [q.field, q.text, q.start]), [['title', 'The port is open again,', 1]]);
+});
+
+test('speakers over many quotations: quotations, articles, dates and the entities their quotations mention', () => {
+  const counter = new SpeakerCounter();
+  const text = 'Mara Kessel said Tomas Oberg would lead the project. "Oberg has the experience," Kessel said.';
+  counter.add(findQuotes(article(text, [kessel, oberg])));
+  counter.add(findQuotes({ ...article('Kessel said that the budget was approved.', [kessel]), id: 'y', published: '2024-05-02' }));
+  const [row] = counter.rows();
+  assert.deepEqual(row, { speaker: 'Mara Kessel', type: 'person', quotes: 3, articles: 2, first: '2024-03-01', last: '2024-05-02', mentioned: ['Tomas Oberg'] });
+});
+
+test('entities and timelines count each entity\'s quotations, given with the article or found from its text', () => {
+  const text = 'Mara Kessel said the bridge will open in May next year. Tomas Oberg was there. "The plan is ready," Kessel said.';
+  const found = article(text, [kessel, oberg]);
+  const entities = new EntityCounter();
+  entities.add(found);
+  entities.add({ ...found, id: 'y', quotes: findQuotes(found) });
+  const rows = new Map(entities.rows().map((r) => [r.name, r.quotes]));
+  assert.deepEqual([rows.get('Mara Kessel'), rows.get('Tomas Oberg')], [4, 0]);
+  const timeline = new TimelineCounter(['Kessel'], 'month', true);
+  timeline.add(found);
+  timeline.add({ ...found, published: '2024-05-02' });
+  assert.deepEqual(timeline.result().results[0]!.timeline!.series.map((p) => [p.period, p.quotes]), [['2024-03', 2], ['2024-04', 0], ['2024-05', 2]]);
+  const withoutQuotes = new TimelineCounter(['Kessel'], 'month');
+  withoutQuotes.add(found);
+  assert.equal(withoutQuotes.result().results[0]!.timeline!.series[0]!.quotes, undefined, 'no quotes field unless asked for');
+});
