@@ -18,6 +18,8 @@ export interface ReadOptions {
   maxBytes: number;
   /** Where `-` reads from (process.stdin by default). */
   stdin?: NodeJS.ReadableStream;
+  /** Told of each file a folder walk passes over (not a kind mine reads). */
+  onIgnored?: (file: string) => void;
 }
 
 export const DEFAULT_MAX_BYTES = 256 * 1024 * 1024;
@@ -37,7 +39,7 @@ export async function* readInputs(args: string[], options: ReadOptions): AsyncGe
  * thread that will process them. Stdin and record files are read here, since they hold many records.
  */
 export async function* listInputs(args: string[], options: ReadOptions): AsyncGenerator<Input | { kind: 'file'; file: string }> {
-  for await (const found of findInputs(args)) {
+  for await (const found of findInputs(args, options.onIgnored)) {
     if ('error' in found) yield { kind: 'skip', error: found.error };
     else if ('stdin' in found) yield* readStdin(options.stdin ?? process.stdin);
     else if (isRecordFile(found.file)) yield* readFile(found.file, options);
