@@ -140,27 +140,32 @@ const PATHS_HELP = 'page dumps (.txt), HTML pages, folders, globs, NDJSON/JSON f
 /** The end of `mine --help`: examples, and what holds for every command. */
 const TOP_HELP = `
 Examples:
-  $ mine extract ./dumps                      articles of a folder of page dumps, as a table
-  $ mine entities --type person,org ./dumps   the people and organisations most mentioned
+  $ mine extract ./dumps                     each page's article, as a table
+  $ mine entities --type person,org ./dumps  people and organisations named most
   $ mine timeline --entity Lavrov --by week ./dumps
   $ mine entities --json ./dumps | jq '.[0]'
-  $ mine entities ./dumps | sort -t$'\\t' -k3,3nr | head   # piped: tab-separated lines
+  $ mine entities ./dumps | cut -f1,3        piped: tab-separated lines
 
 Output formats:
-  On a terminal, a table that fits its width. In a pipe or file, tab-separated lines with a header, no cell cut
-  (--table for the table). --json, --ndjson and --csv print every field; see README for the JSON fields.
+  On a terminal, a table that fits its width. In a pipe or a file, tab-separated
+  lines with a header, no cell cut (--table: the table anyway). --json, --ndjson
+  and --csv print every field (see README for the JSON fields).
 
 Exit codes:
-  0 done; 1 some inputs could not be used, none could, or the query (--entity, kwic's term) matched nothing;
-  2 usage error (unknown option, bad value); 130 interrupted (Ctrl-C).
+  0  done
+  1  some inputs could not be used, or none could, or the query (--entity,
+     kwic's term) matched nothing
+  2  usage error (unknown option, bad value)
+  130  interrupted (Ctrl-C)
 
 Environment:
-  NO_COLOR          no colour (as --color never)        FORCE_COLOR   colour even in a pipe
-  TERM=dumb         no colour, no progress line          COLUMNS       table width with --table in a pipe
-  XDG_CACHE_HOME    --cache keeps results in $XDG_CACHE_HOME/mine (default ~/.cache/mine);
-                    mine cache stats|verify|clear looks after it
+  NO_COLOR        no colour (as --color never); FORCE_COLOR: colour in a pipe
+  TERM=dumb       no colour, no progress line
+  COLUMNS         the table's width with --table in a pipe
+  XDG_CACHE_HOME  --cache keeps results in $XDG_CACHE_HOME/mine (default
+                  ~/.cache/mine); see mine cache --help
 
-Completion: mine completion bash|zsh|fish (see mine completion --help).
+Completion: mine completion bash|zsh|fish
 `;
 
 /** Warnings printed per input file before the rest are only counted. */

@@ -33,7 +33,8 @@ export const cooccurCommand: CommandSpec = {
       .description(
         'Pairs of entities mentioned in the same article (or, with --window sentence, the same sentence), most articles shared first.\n' +
           'PMI: log2 of how much more often the two share an article than chance (0: as often as chance, 1: twice as often).\n' +
-          'npmi is PMI scaled to -1..1 (1: always together, 0: independent, -1: never together).\n' +
+          'npmi is PMI scaled to -1..1 (1: always together, 0: independent, -1: never together); a pair in every article counted ' +
+          '(PMI 0 over a self-information of 0) is never apart, so its npmi is 1.\n' +
           'mentions: over the shared articles (or sentences), the sum of the fewer mentions of the two.\n' +
           `Bounds: in an article (or sentence) naming more than ${UNIT_ENTITIES} entities, only pairs among its ${UNIT_ENTITIES} most mentioned count.\n` +
           'Past --max-pairs pairs held, the rarest are dropped (lossy counting): counts may then be short by a few documents, and a note says by how many.\n' +
