@@ -114,7 +114,7 @@ class RunReport implements Reporter {
   get ignoredCount(): number {
     return [...this.ignoredByExtension.values()].reduce((a, b) => a + b, 0);
   }
-  /** "3 files not read (not a kind mine reads): .pdf 2, .md 1", or nothing. */
+  /** "3 file(s) skipped, not a kind mine reads: .pdf 2, .md 1", or nothing. */
   ignoredLine(): string {
     if (this.ignoredCount === 0) return '';
     const kinds = [...this.ignoredByExtension.entries()].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).map(([ext, n]) => `${ext} ${n}`);
