@@ -1,12 +1,16 @@
 // The command line: commander wiring, output format, the one try/catch, the summary and the exit code.
 import { Command, CommanderError, Option } from 'commander';
 import { createRequire } from 'node:module';
+import path from 'node:path';
 import { EXIT_OK, EXIT_SOME_FAILED, EXIT_USAGE, InputError, UsageError } from './errors.js';
 import { exitQuietlyOnBrokenPipe, write } from './io/stdout.js';
 import { escapeForTerminal } from './render/escape.js';
 import { Eta, progressLine } from './render/progress.js';
 import { renderCsv } from './render/csv.js';
-import type { CommandSpec, Output } from './commands/command.js';
+import type { TableOptions } from './render/table.js';
+import { renderTsv } from './render/tsv.js';
+import { oneOf, type CommandSpec, type Format, type Output } from './commands/command.js';
+import { completionScript, SHELLS } from './commands/completion.js';
 import type { Reporter } from './commands/documents.js';
 
 /** Thrown by the report under --strict at the first input that cannot be used. */
@@ -46,7 +50,7 @@ function commandsFor(argv: string[]): Promise<CommandSpec[]> {
 }
 const { version } = createRequire(import.meta.url)('../../package.json') as { version: string };
 
-type Format = 'table' | 'json' | 'ndjson' | 'csv';
+const COLOR_WHEN = ['auto', 'always', 'never'] as const;
 
 /** Counts what happened to the inputs, prints each problem as one line on stderr, and shows progress on a terminal. */
 class RunReport implements Reporter {
@@ -57,6 +61,8 @@ class RunReport implements Reporter {
   readonly skips = new Map<string, number>();
   /** Parts of inputs that hold no page (a web archive's requests, images...), by kind. */
   private readonly passedOver = new Map<string, number>();
+  /** Files a folder walk passed over, by extension. */
+  readonly ignoredByExtension = new Map<string, number>();
   private readonly warningsByFile = new Map<string, number>();
   private readonly started = Date.now();
   private progressShown = false;
@@ -67,7 +73,8 @@ class RunReport implements Reporter {
 
   /** Starts the progress line: only on a terminal, only once the run has lasted a second. */
   startProgress(): void {
-    if (this.quiet || !process.stderr.isTTY) return;
+    // A dumb terminal cannot take the line back (\r\e[K), so it gets no progress line.
+    if (this.quiet || !process.stderr.isTTY || process.env.TERM === 'dumb') return;
     this.timer = setInterval(() => this.drawProgress(), 250);
     this.timer.unref();
   }
@@ -99,14 +106,19 @@ class RunReport implements Reporter {
     if (this.strict && error.reason !== 'interrupted') throw new StrictStop(error);
   }
 
+  /** Problems are printed even with --quiet, which silences only progress and summaries. */
   warn(message: string): void {
-    if (this.quiet) return;
     if (this.progressShown) process.stderr.write('\r\u001b[K');
     process.stderr.write(`mine: ${escapeForTerminal(message)}\n`);
   }
 
   get interruption(): AbortSignal {
     return interruption.signal;
+  }
+
+  ignored(file: string): void {
+    const extension = path.extname(file).toLowerCase();
+    this.ignoredByExtension.set(extension, (this.ignoredByExtension.get(extension) ?? 0) + 1);
   }
 
   processed(_file: string, records: number, bytes: number): void {
@@ -123,14 +135,24 @@ class RunReport implements Reporter {
   get skippedCount(): number {
     return [...this.skips.values()].reduce((a, b) => a + b, 0);
   }
+  get ignoredCount(): number {
+    return [...this.ignoredByExtension.values()].reduce((a, b) => a + b, 0);
+  }
+  /** "3 file(s) skipped, not a kind mine reads: .pdf 2, .md 1", or nothing. */
+  ignoredLine(): string {
+    if (this.ignoredCount === 0) return '';
+    const kinds = [...this.ignoredByExtension.entries()].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).map(([ext, n]) => `${ext} ${n}`);
+    return `${this.ignoredCount} file(s) skipped, not a kind mine reads: ${kinds.join(', ')}`;
+  }
   summary(): string {
     for (const [file, n] of this.warningsByFile) {
       if (n > WARNINGS_PER_FILE) process.stderr.write(`mine: ${escapeForTerminal(file)}: ${n - WARNINGS_PER_FILE} more skipped not shown\n`);
     }
     const reasons = [...this.skips.entries()].map(([reason, n]) => `${n} ${reason}`).join(', ');
     const passed = [...this.passedOver.entries()].map(([what, n]) => `${n} ${what}`).join(', ');
+    const ignored = this.ignoredLine();
     return `mine: ${this.processed_} input(s) processed, ${this.records} record(s)` + (this.skippedCount ? `; ${this.skippedCount} skipped (${reasons})` : '')
-      + (passed ? `; passed over: ${passed}` : '');
+      + (passed ? `; passed over: ${passed}` : '') + (ignored ? `; ${ignored}` : '');
   }
 }
 
@@ -140,6 +162,37 @@ function oneLine(message: string): string {
 }
 
 const PATHS_HELP = 'page dumps (.txt), HTML pages, folders, globs, web archives (.warc.gz), exports (CSV, TSV, JSON Lines), URLs, NDJSON/JSON from another mine command, or - for stdin';
+
+/** The end of `mine --help`: examples, and what holds for every command. */
+const TOP_HELP = `
+Examples:
+  $ mine extract ./dumps                     each page's article, as a table
+  $ mine entities --type person,org ./dumps  people and organisations named most
+  $ mine timeline --entity Lavrov --by week ./dumps
+  $ mine entities --json ./dumps | jq '.[0]'
+  $ mine entities ./dumps | cut -f1,3        piped: tab-separated lines
+
+Output formats:
+  On a terminal, a table that fits its width. In a pipe or a file, tab-separated
+  lines with a header, no cell cut (--table: the table anyway). --json, --ndjson
+  and --csv print every field (see README for the JSON fields).
+
+Exit codes:
+  0  done
+  1  some inputs could not be used, or none could, or the query (--entity,
+     kwic's term) matched nothing
+  2  usage error (unknown option, bad value)
+  130  interrupted (Ctrl-C)
+
+Environment:
+  NO_COLOR        no colour (as --color never); FORCE_COLOR: colour in a pipe
+  TERM=dumb       no colour, no progress line
+  COLUMNS         the table's width with --table in a pipe
+  XDG_CACHE_HOME  --cache keeps results in $XDG_CACHE_HOME/mine (default
+                  ~/.cache/mine); see mine cache --help
+
+Completion: mine completion bash|zsh|fish
+`;
 
 /** Warnings printed per input file before the rest are only counted. */
 const WARNINGS_PER_FILE = 5;
@@ -165,10 +218,12 @@ export async function main(argv: string[]): Promise<number> {
       .addOption(new Option('--json', 'print a JSON array (or object)').conflicts(['ndjson', 'csv']))
       .addOption(new Option('--ndjson', 'print one JSON record per line, as they are ready').conflicts(['csv']));
     if (spec.csv) command.option('--csv', 'print CSV');
+    command.addOption(new Option('--table', 'print the table even when stdout is not a terminal (default there: tab-separated lines)').conflicts(['json', 'ndjson', 'csv']));
     spec.configure(command);
     command
+      .addOption(new Option('--color <when>', 'colour the table: auto (on a terminal, unless NO_COLOR or TERM=dumb), always or never').argParser(oneOf('--color', COLOR_WHEN)).default('auto'))
       .option('--strict', 'stop at the first input that cannot be used (exit 1)')
-      .option('-q, --quiet', 'no warnings, progress or summary on stderr')
+      .option('-q, --quiet', 'no progress, summary or notes on stderr (problems are still reported)')
       .option('--debug', 'show stack traces of internal errors');
     // Commander passes the positional arguments, then the options and the command. The last argument is the paths;
     // any before it (kwic's <term>) reach run() as options named after them, so paths alone decide on stdin.
@@ -191,6 +246,18 @@ export async function main(argv: string[]): Promise<number> {
       await write(escapeForTerminal(text.trimEnd()) + '\n');
       if (!ok) exitCode = EXIT_SOME_FAILED;
     });
+  program
+    .command('completion')
+    .argument('<shell>', SHELLS.join(', '))
+    .description('print a script that completes commands and options in your shell (see README, "Install")')
+    .exitOverride()
+    .action(async (shell: string) => {
+      const commands = program.commands
+        .filter((c) => c.name() !== 'completion')
+        .map((c) => ({ name: c.name(), summary: c.summary() || c.description(), options: c.options.filter((o) => o.long).map((o) => ({ flag: o.long!, help: o.description, takesValue: o.required || o.optional })) }));
+      await write(completionScript(shell, commands));
+    });
+  program.addHelpText('after', TOP_HELP);
   try {
     await program.parseAsync(argv, { from: 'user' });
     if (argv.length === 0) {
@@ -213,25 +280,28 @@ export async function main(argv: string[]): Promise<number> {
 
 async function runCommand(spec: CommandSpec, paths: string[], options: Record<string, unknown>): Promise<number> {
   const report = new RunReport(options.quiet === true, options.strict === true);
-  const format: Format = options.json ? 'json' : options.ndjson ? 'ndjson' : options.csv ? 'csv' : 'table';
+  const format: Format = options.json ? 'json' : options.ndjson ? 'ndjson' : options.csv ? 'csv' : options.table || process.stdout.isTTY ? 'table' : 'tsv';
   const { colorWanted, makeChalk } = await import('./render/color.js');
-  const color = format === 'table' && colorWanted();
+  const color = format === 'table' && colorWanted(process.stdout, process.env, options.color as (typeof COLOR_WHEN)[number]);
   const chalk = makeChalk(color);
+  const width = format === 'table' ? terminalWidth() : undefined;
   if (paths.length === 0 && !options.urls) {
     if (process.stdin.isTTY) throw new UsageError(`${spec.name}: no input (give files, folders or globs, or - to read stdin; see mine ${spec.name} --help)`);
     paths = ['-'];
   }
   if (process.stderr.isTTY && !options.merge) void countInputs(paths).then((n) => (report.total = n));
   report.startProgress();
+  let matched = true;
   const onInterrupt = () => {
     if (interruption.signal.aborted) process.exit(130);
     interruption.abort();
   };
   process.on('SIGINT', onInterrupt);
   try {
-    const output = await spec.run(paths, options, { reporter: report, chalk });
-    await render(output, format, color, chalk.bold, () => report.stopProgress());
+    const output = await spec.run(paths, options, { reporter: report, chalk, format, width });
+    await render(output, format, { color, bold: chalk.bold, width }, () => report.stopProgress());
     if (!options.quiet) for (const note of output.notes?.() ?? []) process.stderr.write(`mine: ${note}\n`);
+    if (output.matched?.() === false) matched = false;
   } catch (error) {
     report.stopProgress();
     if (error instanceof UsageError) throw error;
@@ -248,8 +318,20 @@ async function runCommand(spec: CommandSpec, paths: string[], options: Record<st
     process.stderr.write(`mine: interrupted; ${report.summary().replace(/^mine: /, '')}\n`);
     return 130;
   }
+  // Reading nothing at all is an error, said even with --quiet; --merge reads partial counts, not documents.
+  if (report.processed_ === 0 && !options.merge) {
+    process.stderr.write(`mine: no input could be read; ${report.summary().replace(/^mine: /, '')}\n`);
+    return EXIT_SOME_FAILED;
+  }
+  // Files passed over are named in the summary on a terminal, and when nothing else could be read; not in every script's stderr.
   if (!options.quiet && (report.skippedCount > 0 || report.passedCount > 0 || process.stderr.isTTY)) process.stderr.write(report.summary() + '\n');
-  return report.skippedCount > 0 ? EXIT_SOME_FAILED : EXIT_OK;
+  return report.skippedCount > 0 || !matched ? EXIT_SOME_FAILED : EXIT_OK;
+}
+
+/** The terminal's width in columns, for tables to fit (COLUMNS when stdout is not a terminal but --table asks for one). */
+function terminalWidth(): number | undefined {
+  const columns = process.stdout.isTTY ? process.stdout.columns : Number(process.env.COLUMNS);
+  return columns > 0 ? columns : undefined;
 }
 
 /** How many inputs a run has, for the progress line's ETA (stdin counts as one). */
@@ -261,11 +343,11 @@ async function countInputs(paths: string[]): Promise<number> {
 }
 
 /** Prints the output; `done` is called once all rows are in, before anything tabular is printed. */
-async function render(output: Output<any>, format: Format, color: boolean, bold: (s: string) => string, done: () => void): Promise<void> {
+async function render(output: Output<any>, format: Format, table: TableOptions, done: () => void): Promise<void> {
   if (output.text) {
     for await (const _ of output.rows);
     done();
-    await write(output.text());
+    await write(output.text(table.width));
     return;
   }
   if (format === 'json' && output.json) {
@@ -295,5 +377,6 @@ async function render(output: Output<any>, format: Format, color: boolean, bold:
   for await (const row of output.rows) rows.push(row);
   done();
   if (format === 'csv') await write(renderCsv(output.csvColumns ?? output.columns, rows));
-  else await write((await import('./render/table.js')).renderTable(output.columns, rows, { color, bold }));
+  else if (format === 'tsv') await write(renderTsv(output.tsvColumns ?? output.csvColumns ?? output.columns, rows));
+  else await write((await import('./render/table.js')).renderTable(output.columns, rows, table));
 }

@@ -19,23 +19,36 @@ export interface SourceRow {
   last: string | null;
   /** Articles per month over the whole corpus's range (the same months on every row). */
   months: Array<{ period: string; articles: number }>;
-  /** The entities in most of its articles. */
-  top: Array<{ name: string; type: EntityType; documents: number }>;
+  /** The entities in most of its articles (ties: most mentioned, then by name). */
+  top: Array<{ name: string; type: EntityType; documents: number; mentions: number }>;
 }
 
+/** A site or source, counted under its name in lower case ("Agencies" and "agencies" are one). */
 interface Tally {
+  /** Articles per spelling of the name: the commonest is shown. */
+  forms: Map<string, number>;
   articles: number;
   first: string | null;
   last: string | null;
   perMonth: Map<string, number>;
-  /** Documents per entity key, with the name it was first seen under. */
-  entities: Map<string, { name: string; type: EntityType; documents: number }>;
+  /** Documents and mentions per entity key, with the name it was first seen under. */
+  entities: Map<string, { name: string; type: EntityType; documents: number; mentions: number }>;
 }
 
 /** One line of `mine sources --partial`: the counter's state, for `--merge`. */
 export type SourcesPartial =
   | { partial: 'sources'; by: SourceField; first: string | null; last: string | null }
-  | { name: string; articles: number; first: string | null; last: string | null; months: Record<string, number>; entities: Array<[string, string, EntityType, number]> };
+  | {
+      name: string;
+      /** Articles per spelling of the name (older partials: all under `name`). */
+      forms?: Record<string, number>;
+      articles: number;
+      first: string | null;
+      last: string | null;
+      months: Record<string, number>;
+      /** Key, name, type, documents and mentions (older partials: no mentions). */
+      entities: Array<[string, string, EntityType, number, number?]>;
+    };
 
 /** Streaming counter: memory grows with the number of sites (or sources) and their entities, not with the corpus. */
 export class SourceCounter {
@@ -46,7 +59,9 @@ export class SourceCounter {
   constructor(private readonly by: SourceField = 'site') {}
 
   add(article: MineRecord): void {
-    const t = this.tally(nameOf(article, this.by));
+    const name = nameOf(article, this.by);
+    const t = this.tally(name);
+    t.forms.set(name, (t.forms.get(name) ?? 0) + 1);
     t.articles++;
     const date = article.published?.slice(0, 10);
     if (date) {
@@ -60,8 +75,9 @@ export class SourceCounter {
     if (!hasEntities(article)) return;
     for (const e of article.entities) {
       const k = entityKey(e.type, e.name);
-      const seen = t.entities.get(k) ?? { name: e.name, type: e.type, documents: 0 };
+      const seen = t.entities.get(k) ?? { name: e.name, type: e.type, documents: 0, mentions: 0 };
       seen.documents++;
+      seen.mentions += e.count;
       t.entities.set(k, seen);
     }
   }
@@ -69,9 +85,9 @@ export class SourceCounter {
   /** The state to merge elsewhere (`--partial`): a header line, then every site (or source). */
   *partial(): Generator<SourcesPartial> {
     yield { partial: 'sources', by: this.by, first: this.firstDate, last: this.lastDate };
-    for (const [name, t] of this.tallies) {
-      const entities = [...t.entities].map(([key, e]): [string, string, EntityType, number] => [key, e.name, e.type, e.documents]);
-      yield { name, articles: t.articles, first: t.first, last: t.last, months: Object.fromEntries(t.perMonth), entities };
+    for (const t of this.tallies.values()) {
+      const entities = [...t.entities].map(([key, e]): [string, string, EntityType, number, number] => [key, e.name, e.type, e.documents, e.mentions]);
+      yield { name: shownName(t), forms: Object.fromEntries(t.forms), articles: t.articles, first: t.first, last: t.last, months: Object.fromEntries(t.perMonth), entities };
     }
   }
 
@@ -83,23 +99,26 @@ export class SourceCounter {
       if (line.last && (!this.lastDate || line.last > this.lastDate)) this.lastDate = line.last;
     } else if ('articles' in line) {
       const t = this.tally(line.name);
+      for (const [form, n] of Object.entries(line.forms ?? { [line.name]: line.articles })) t.forms.set(form, (t.forms.get(form) ?? 0) + n);
       t.articles += line.articles;
       if (line.first && (!t.first || line.first < t.first)) t.first = line.first;
       if (line.last && (!t.last || line.last > t.last)) t.last = line.last;
       for (const [month, n] of Object.entries(line.months)) t.perMonth.set(month, (t.perMonth.get(month) ?? 0) + n);
-      for (const [key, name, type, documents] of line.entities) {
-        const seen = t.entities.get(key) ?? { name, type, documents: 0 };
+      for (const [key, name, type, documents, mentions] of line.entities) {
+        const seen = t.entities.get(key) ?? { name, type, documents: 0, mentions: 0 };
         seen.documents += documents;
+        seen.mentions += mentions ?? 0;
         t.entities.set(key, seen);
       }
     } else throw new Error('not a line of mine sources --partial');
   }
 
   private tally(name: string): Tally {
-    let t = this.tallies.get(name);
+    const key = name.toLowerCase();
+    let t = this.tallies.get(key);
     if (!t) {
-      t = { articles: 0, first: null, last: null, perMonth: new Map(), entities: new Map() };
-      this.tallies.set(name, t);
+      t = { forms: new Map(), articles: 0, first: null, last: null, perMonth: new Map(), entities: new Map() };
+      this.tallies.set(key, t);
     }
     return t;
   }
@@ -107,18 +126,23 @@ export class SourceCounter {
   /** Rows by articles (most first), then name; `top` entities per row. */
   rows(top = 3): SourceRow[] {
     const months = this.firstDate && this.lastDate ? periodsBetween(this.firstDate, this.lastDate, 'month') : [];
-    return [...this.tallies.entries()]
-      .map(([name, t]) => ({
-        name,
+    return [...this.tallies.values()]
+      .map((t) => ({
+        name: shownName(t),
         by: this.by,
         articles: t.articles,
         first: t.first,
         last: t.last,
         months: months.map((period) => ({ period, articles: t.perMonth.get(period) ?? 0 })),
-        top: [...t.entities.values()].sort((a, b) => b.documents - a.documents || a.name.localeCompare(b.name)).slice(0, top),
+        top: [...t.entities.values()].sort((a, b) => b.documents - a.documents || b.mentions - a.mentions || a.name.localeCompare(b.name)).slice(0, top),
       }))
       .sort((a, b) => b.articles - a.articles || a.name.localeCompare(b.name));
   }
+}
+
+/** The commonest spelling of a tally's name; among equals, the first in code-point order, so that every run agrees. */
+function shownName(t: Tally): string {
+  return [...t.forms].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0))[0]![0];
 }
 
 function nameOf(article: Article, by: SourceField): string {

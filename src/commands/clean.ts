@@ -1,7 +1,7 @@
 // mine clean: extracted articles with normalised text (see README, "What cleaning does").
 import type { CommandSpec } from './command.js';
 import { documents } from './documents.js';
-import { articleColumns, articleCsvColumns } from './extract.js';
+import { articleColumns, articleCsvColumns, articleTsvColumns } from './extract.js';
 import { addInputOptions, documentOptions } from './options.js';
 
 export const cleanCommand: CommandSpec = {
@@ -12,6 +12,6 @@ export const cleanCommand: CommandSpec = {
   csv: true,
   configure: addInputOptions,
   async run(paths, options, { reporter }) {
-    return { rows: documents(paths, documentOptions(options, 'clean'), reporter), columns: articleColumns(), csvColumns: articleCsvColumns() };
+    return { rows: documents(paths, documentOptions(options, 'clean'), reporter), columns: articleColumns(), csvColumns: articleCsvColumns(), tsvColumns: articleTsvColumns() };
   },
 };

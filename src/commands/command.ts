@@ -11,17 +11,27 @@ export interface Output<Row = unknown> {
   columns: Column<Row>[];
   /** Columns of the CSV view (default: the table's). */
   csvColumns?: Column<Row>[];
+  /** Columns of the tab-separated lines printed to a pipe (default: the CSV's). */
+  tsvColumns?: Column<Row>[];
   /** What --json prints when it is not the array of rows (e.g. timeline's object). */
   json?: () => unknown;
-  /** Text printed as-is instead of the rows (e.g. a graph file); the rows are still read first. */
-  text?: () => string;
+  /** Text printed as-is instead of the rows (e.g. a graph file); the rows are still read first. `width`: the terminal's. */
+  text?: (width?: number) => string;
   /** Lines for stderr after the output (hints, e.g. "3 articles had no date"). */
   notes?: () => string[];
+  /** False when the query (an --entity, kwic's term) matched nothing: the run exits 1, as grep does. */
+  matched?: () => boolean;
 }
+
+/** How the rows are printed: a table on a terminal (or with --table), tab-separated lines in a pipe, or as asked. */
+export type Format = 'table' | 'tsv' | 'json' | 'ndjson' | 'csv';
 
 export interface RunContext {
   reporter: Reporter;
   chalk: ChalkInstance;
+  format: Format;
+  /** Terminal columns a table must fit in, when printed to a terminal. */
+  width?: number;
 }
 
 export interface CommandSpec {
@@ -43,8 +53,17 @@ export interface CommandSpec {
 
 export function positiveInt(name: string) {
   return (value: string): number => {
-    if (!/^\d+$/.test(value)) throw new UsageError(`${name} takes a whole number, not '${value}'`);
+    if (!/^\d+$/.test(value.trim()) || Number(value) === 0) throw new UsageError(`${name} must be a positive whole number (1, 2, ...), not '${value}'`);
     return Number(value);
+  };
+}
+
+/** A comma-separated list of some of `values` ("person,org"). */
+export function listOf<T extends string>(name: string, values: readonly T[]) {
+  return (value: string): T[] => {
+    const items = value.split(',').map((v) => v.trim());
+    for (const item of items) if (!(values as readonly string[]).includes(item)) throw new UsageError(`${name} takes ${values.join(', ')} or a comma-separated list of them, not '${item}'`);
+    return items as T[];
   };
 }
 

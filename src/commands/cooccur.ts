@@ -6,7 +6,7 @@ import { UsageError } from '../errors.js';
 import { typeColor } from '../render/color.js';
 import { GRAPH_FORMATS, renderGraph, type GraphFormat } from '../render/graph.js';
 import { ENTITY_TYPES, hasEntities, type EntityType } from '../types.js';
-import { oneOf, positiveInt, type CommandSpec } from './command.js';
+import { listOf, oneOf, positiveInt, type CommandSpec } from './command.js';
 import { countGuarded, documents } from './documents.js';
 import { mergePartials, partialText } from './partial.js';
 import { addDateOptions, addDedupOption, addInputOptions, addNerOptions, dateRange, dedupFilter, documentOptions } from './options.js';
@@ -15,12 +15,6 @@ const SUMMARY = 'entities mentioned together: articles shared per pair and their
 
 /** Pairs in the table when --top is not given (JSON, CSV and graph files get them all). */
 const TABLE_TOP = 50;
-
-function typeList(value: string): EntityType[] {
-  const types = value.split(',').map((t) => t.trim());
-  for (const t of types) if (!(ENTITY_TYPES as readonly string[]).includes(t)) throw new UsageError(`--type takes ${ENTITY_TYPES.join(', ')} or a comma-separated list of them, not '${t}'`);
-  return types as EntityType[];
-}
 
 export const cooccurCommand: CommandSpec = {
   name: 'cooccur',
@@ -39,7 +33,8 @@ export const cooccurCommand: CommandSpec = {
       .description(
         'Pairs of entities mentioned in the same article (or, with --window sentence, the same sentence), most articles shared first.\n' +
           'PMI: log2 of how much more often the two share an article than chance (0: as often as chance, 1: twice as often).\n' +
-          'npmi is PMI scaled to -1..1 (1: always together, 0: independent, -1: never together).\n' +
+          'npmi is PMI scaled to -1..1 (1: always together, 0: independent, -1: never together); a pair in every article counted ' +
+          '(PMI 0 over a self-information of 0) is never apart, so its npmi is 1.\n' +
           'mentions: over the shared articles (or sentences), the sum of the fewer mentions of the two.\n' +
           `Bounds: in an article (or sentence) naming more than ${UNIT_ENTITIES} entities, only pairs among its ${UNIT_ENTITIES} most mentioned count.\n` +
           'Past --max-pairs pairs held, the rarest are dropped (lossy counting): counts may then be short by a few documents, and a note says by how many.\n' +
@@ -48,7 +43,7 @@ export const cooccurCommand: CommandSpec = {
       .option('--window <unit>', `together in the same ${WINDOWS.join(' or ')}`, oneOf('--window', WINDOWS), 'document')
       .option('--entity <name>', "only this entity's pairs: canonical name or any alias seen (case-insensitive)")
       .option('--min-docs <n>', 'only pairs sharing at least N articles', positiveInt('--min-docs'), 2)
-      .option('--type <types>', `only pairs whose two entities are of these types (${ENTITY_TYPES.join(', ')}; comma-separated)`, typeList)
+      .option('--type <types>', `only pairs whose two entities are of these types (${ENTITY_TYPES.join(', ')}; comma-separated)`, listOf('--type', ENTITY_TYPES))
       .option('--top <n>', `only the first N pairs (default: ${TABLE_TOP} in the table, all otherwise)`, positiveInt('--top'))
       .option('--site <name>', 'only articles from this site (case-insensitive)')
       .option('--max-pairs <n>', 'pairs held in memory before the rarest are dropped', positiveInt('--max-pairs'), MAX_PAIRS)
@@ -64,7 +59,7 @@ export const cooccurCommand: CommandSpec = {
     addInputOptions(command);
     addNerOptions(command);
   },
-  async run(paths, options, { reporter, chalk }) {
+  async run(paths, options, { reporter, chalk, format: output }) {
     const entity = options.entity === undefined ? undefined : String(options.entity).trim();
     if (entity === '') throw new UsageError('--entity needs a name');
     const site = options.site as string | undefined;
@@ -80,7 +75,7 @@ export const cooccurCommand: CommandSpec = {
       }
     }
     if (options.partial) return { rows: [], columns: [], text: () => partialText(counter.partial()), notes: () => dedup.notes() };
-    const table = !options.json && !options.ndjson && !options.csv && !options.format;
+    const table = output === 'table' && !options.format;
     const top = (options.top as number | undefined) ?? (table ? TABLE_TOP : undefined);
     const result = counter.result({ entity, minDocs: options.minDocs as number, types: options.type as EntityType[] | undefined, top });
     const format = options.format as GraphFormat | undefined;
@@ -88,6 +83,7 @@ export const cooccurCommand: CommandSpec = {
     return {
       rows: result.pairs,
       text: format ? () => renderGraph(result, format) : undefined,
+      matched: () => result.entity !== null,
       columns: [
         { header: 'a', value: (p: Pair) => p.a, style: colored('a'), maxWidth: 40 },
         { header: 'b', value: (p: Pair) => p.b, style: colored('b'), maxWidth: 40 },

@@ -47,12 +47,13 @@ export const dedupCommand: CommandSpec = {
       rows: grouped.flat(),
       json: () => clusters,
       columns: [
-        { header: 'cluster', value: (l: ClusterLine) => lead(l.cluster, l), style: (t: string) => chalk.cyan(t) },
+        { header: 'cluster', value: (l: ClusterLine) => lead(l.cluster, l), style: (t: string) => chalk.cyan(t), keep: true },
         { header: 'size', value: (l: ClusterLine) => lead(l.size, l), align: 'right' },
         { header: 'similarity', value: (l: ClusterLine) => lead(l.similarity === null ? '' : l.similarity.toFixed(2), l), align: 'right' },
-        { header: 'date', value: (l: ClusterLine) => l.published?.slice(0, 10) },
+        { header: 'date', value: (l: ClusterLine) => l.published?.slice(0, 10), keep: true },
         { header: 'site', value: (l: ClusterLine) => l.site, maxWidth: 24 },
-        { header: 'title', value: (l: ClusterLine) => l.title ?? l.file, maxWidth: 60 },
+        { header: 'title', value: (l: ClusterLine) => l.title, maxWidth: 60 },
+        { header: 'file', value: (l: ClusterLine) => l.file, maxWidth: 40, cut: 'middle' as const },
       ],
       csvColumns: [
         { header: 'cluster', value: (l: ClusterLine) => l.cluster },

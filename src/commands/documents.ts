@@ -19,6 +19,8 @@ export interface Reporter {
   passed?(what: string): void;
   /** A problem that is not an input's (the cache's): one line for the user. */
   warn(message: string): void;
+  /** A file a folder walk passed over, not being of a kind mine reads (.pdf, .md...). */
+  ignored?(file: string): void;
   /** Aborted when the user asks to stop (Ctrl-C): no new inputs are taken and the documents in progress are dropped. */
   readonly interruption?: AbortSignal;
 }
@@ -109,7 +111,7 @@ export async function* documents(paths: string[], options: DocumentOptions, repo
   };
   const started = async function* (templates: TemplateIndex | undefined): AsyncGenerator<InFlight> {
     let skip = fromRun;
-    for await (const input of listInputs(paths, options.read)) {
+    for await (const input of listInputs(paths, { ...options.read, onIgnored: (file) => reporter.ignored?.(file) })) {
       if (interrupted()) {
         complete = false;
         return;

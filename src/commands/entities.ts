@@ -3,7 +3,7 @@ import { EntityCounter, type EntityRow } from '../aggregate/entities.js';
 import { inDateRange } from '../aggregate/filters.js';
 import { typeColor } from '../render/color.js';
 import { ENTITY_TYPES, hasEntities, type EntityType } from '../types.js';
-import { oneOf, positiveInt, type CommandSpec } from './command.js';
+import { listOf, positiveInt, type CommandSpec } from './command.js';
 import { countGuarded, documents, type Reporter } from './documents.js';
 import { InputError } from '../errors.js';
 import { readRows } from '../io/rows.js';
@@ -30,7 +30,7 @@ export const entitiesCommand: CommandSpec = {
   csv: true,
   configure(command) {
     command
-      .option('--type <type>', `only this type (${ENTITY_TYPES.join(', ')})`, oneOf('--type', ENTITY_TYPES))
+      .option('--type <types>', `only these types (${ENTITY_TYPES.join(', ')}; comma-separated)`, listOf('--type', ENTITY_TYPES))
       .option('--top <n>', 'only the N most mentioned', positiveInt('--top'))
       .option('--merge', 'the paths are results of earlier `mine entities --json` runs (partial counts) to add up');
     addDateOptions(command);
@@ -49,19 +49,19 @@ export const entitiesCommand: CommandSpec = {
       }
     }
     let rows = counter.rows();
-    if (options.type) rows = rows.filter((r) => r.type === (options.type as EntityType));
+    if (options.type) rows = rows.filter((r) => (options.type as EntityType[]).includes(r.type));
     if (options.top !== undefined) rows = rows.slice(0, options.top as number);
     return {
       rows,
       notes: () => dedup.notes(),
       columns: [
         { header: 'entity', value: (r: EntityRow) => r.name, style: (t: string, r: EntityRow) => typeColor(chalk, r.type)(t), maxWidth: 48 },
-        { header: 'type', value: (r: EntityRow) => r.type, style: (t: string, r: EntityRow) => typeColor(chalk, r.type)(t) },
+        { header: 'type', value: (r: EntityRow) => r.type, style: (t: string, r: EntityRow) => typeColor(chalk, r.type)(t), keep: true },
         { header: 'mentions', value: (r: EntityRow) => r.mentions, align: 'right' },
         { header: 'documents', value: (r: EntityRow) => r.documents, align: 'right' },
         { header: 'quotes', value: (r: EntityRow) => r.quotes, align: 'right' },
-        { header: 'first', value: (r: EntityRow) => r.first },
-        { header: 'last', value: (r: EntityRow) => r.last },
+        { header: 'first', value: (r: EntityRow) => r.first, keep: true },
+        { header: 'last', value: (r: EntityRow) => r.last, keep: true },
       ],
       csvColumns: [
         { header: 'name', value: (r: EntityRow) => r.name },

@@ -8,15 +8,20 @@ import { addInputOptions, documentOptions } from './options.js';
 /** Columns of the article tables (extract, clean). */
 export function articleColumns<R extends Article>(): Column<R>[] {
   return [
-    { header: 'file', value: (a) => a.file, maxWidth: 40 },
-    { header: 'date', value: (a) => a.published?.slice(0, 16).replace('T', ' ') ?? '' },
+    { header: 'file', value: (a) => a.file, maxWidth: 40, cut: 'middle' },
+    { header: 'date', value: (a) => a.published?.slice(0, 16).replace('T', ' ') ?? '', keep: true },
     { header: 'title', value: (a) => a.title ?? (a.reason ? `(${a.reason})` : ''), maxWidth: 70 },
     { header: 'words', value: (a) => a.words, align: 'right' },
   ];
 }
 
-/** CSV adds the other metadata fields. */
-export function articleCsvColumns<R extends Article>(): Column<R>[] {
+/** A tag without the quotes some sites put around it (`"Russia"`): in CSV they would come out doubled. */
+function unquoted(tag: string): string {
+  return tag.replace(/^["'“”«»„]+|["'“”«»„]+$/g, '');
+}
+
+/** Piped output adds the other metadata fields; CSV also the text. */
+export function articleTsvColumns<R extends Article>(): Column<R>[] {
   return [
     { header: 'id', value: (a) => a.id },
     { header: 'file', value: (a) => a.file },
@@ -25,9 +30,13 @@ export function articleCsvColumns<R extends Article>(): Column<R>[] {
     { header: 'author', value: (a) => a.author },
     { header: 'source', value: (a) => a.source },
     { header: 'site', value: (a) => a.site },
-    { header: 'tags', value: (a) => a.tags.join('; ') },
+    { header: 'tags', value: (a) => a.tags.map(unquoted).join('; ') },
     { header: 'words', value: (a) => a.words },
   ];
+}
+
+export function articleCsvColumns<R extends Article>(): Column<R>[] {
+  return [...articleTsvColumns<R>(), { header: 'text', value: (a) => a.text }];
 }
 
 export const extractCommand: CommandSpec = {
@@ -39,6 +48,6 @@ export const extractCommand: CommandSpec = {
   configure: addInputOptions,
   async run(paths, options, { reporter }) {
     const rows: AsyncIterable<MineRecord> = documents(paths, documentOptions(options, 'extract'), reporter);
-    return { rows, columns: articleColumns(), csvColumns: articleCsvColumns() };
+    return { rows, columns: articleColumns(), csvColumns: articleCsvColumns(), tsvColumns: articleTsvColumns() };
   },
 };

@@ -79,6 +79,7 @@ export const keywordsCommand: CommandSpec = {
       // CSV: the JSON field names and full precision.
       csvColumns: fields.map((field) => ({ header: field, value: (k: Keyword) => k[field] })),
       notes: () => (subset ? subsetNote() : []),
+      matched: () => entity === undefined || counter.subsetSize > 0,
     };
   },
 };

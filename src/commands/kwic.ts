@@ -12,6 +12,8 @@ import { escapeForTerminal } from '../render/escape.js';
 const SORTS: readonly KwicSort[] = ['order', 'left', 'right'];
 /** Characters of the title shown after the right context. */
 const TITLE_WIDTH = 40;
+/** Below this, the title is left out rather than cut. */
+const MIN_TITLE_WIDTH = 12;
 
 export const kwicCommand: CommandSpec = {
   name: 'kwic',
@@ -29,7 +31,7 @@ export const kwicCommand: CommandSpec = {
     addInputOptions(command);
     addNerOptions(command);
   },
-  async run(paths, options, { reporter, chalk }) {
+  async run(paths, options, { reporter, chalk, format }) {
     const term = String(options.term ?? '');
     if (term.trim() === '') throw new UsageError('kwic needs a term: an entity or a word');
     const width = options.width as number;
@@ -50,12 +52,12 @@ export const kwicCommand: CommandSpec = {
       { header: 'title', value: (h: Hit) => h.title ?? '' },
       { header: 'file', value: (h: Hit) => h.file },
     ];
-    const table = !options.json && !options.ndjson && !options.csv;
     return {
       rows,
       columns,
       // Concordance lines are read down the match column: plain aligned text, not a boxed table.
-      text: table ? () => aligned(rows, width, (h) => (h.type ? typeColor(chalk, h.type)(chalk.bold(h.match)) : chalk.bold(h.match))) : undefined,
+      matched: () => rows.length > 0,
+      text: format === 'table' ? (terminal) => aligned(rows, width, terminal, (h) => (h.type ? typeColor(chalk, h.type)(chalk.bold(h.match)) : chalk.bold(h.match))) : undefined,
       notes: () => {
         if (rows.length === 0) return [`no occurrence of '${term}' in these articles`];
         const what = concordance.entities.size ? `mention(s) of ${[...concordance.entities].join(', ')}` : `occurrence(s) of the word '${term}' (no entity answers to it)`;
@@ -65,18 +67,32 @@ export const kwicCommand: CommandSpec = {
   },
 };
 
-/** Plain aligned lines: date, left context right-aligned so the matches line up in one column, right context, title. */
-function aligned(hits: Hit[], width: number, styleMatch: (h: Hit) => string): string {
-  const matchWidth = Math.max(0, ...hits.map((h) => Array.from(h.match).length));
+/**
+ * Plain aligned lines: date, left context right-aligned so the matches line up in one column, right context, title.
+ * On a terminal the lines fit its width: the title is cut first (and left out below a few characters), then both
+ * contexts, each on its far side.
+ */
+function aligned(hits: Hit[], width: number, terminal: number | undefined, styleMatch: (h: Hit) => string): string {
+  const length = (s: string) => Array.from(s).length;
+  const matchWidth = Math.max(0, ...hits.map((h) => length(h.match)));
+  // Date, match and the spaces between the parts.
+  const fixed = 10 + 2 + 1 + matchWidth + 1;
+  const room = terminal === undefined ? Infinity : terminal - fixed;
+  let titleWidth = Math.max(0, Math.min(TITLE_WIDTH, room - 2 - 2 * width));
+  if (titleWidth < MIN_TITLE_WIDTH) titleWidth = 0;
+  const contextWidth = Math.max(1, Math.min(width, Math.floor((room - (titleWidth ? titleWidth + 2 : 0)) / 2)));
   const pad = (s: string, n: number, left: boolean) => {
-    const fill = ' '.repeat(Math.max(0, n - Array.from(s).length));
-    return left ? fill + s : s + fill;
+    const chars = Array.from(s);
+    const cut = chars.length > n ? (left ? chars.slice(-n) : chars.slice(0, n)).join('') : s;
+    const fill = ' '.repeat(Math.max(0, n - length(cut)));
+    return left ? fill + cut : cut + fill;
   };
   return hits
     .map((h) => {
       const title = Array.from(escapeForTerminal(h.title ?? h.file));
-      const shortTitle = title.length > TITLE_WIDTH ? `${title.slice(0, TITLE_WIDTH - 1).join('')}…` : title.join('');
-      return `${pad(h.published?.slice(0, 10) ?? '', 10, false)}  ${pad(h.left, width, true)} ${styleMatch(h)}${' '.repeat(matchWidth - Array.from(h.match).length)} ${pad(h.right, width, false)}  ${shortTitle}`;
+      const shortTitle = title.length > titleWidth ? `${title.slice(0, titleWidth - 1).join('')}…` : title.join('');
+      const line = `${pad(h.published?.slice(0, 10) ?? '', 10, false)}  ${pad(h.left, contextWidth, true)} ${styleMatch(h)}${' '.repeat(matchWidth - length(h.match))} ${pad(h.right, contextWidth, false)}`;
+      return titleWidth ? `${line}  ${shortTitle}` : line.trimEnd();
     })
     .join('\n') + (hits.length ? '\n' : '');
 }

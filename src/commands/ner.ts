@@ -35,7 +35,7 @@ export const nerCommand: CommandSpec = {
   async run(paths, options, { reporter, chalk }) {
     const rows: AsyncIterable<NerArticle> = documents(paths, documentOptions(options, 'ner'), reporter) as AsyncIterable<NerArticle>;
     const columns: Column<NerArticle>[] = [
-      { header: 'file', value: (a) => a.file, maxWidth: 30 },
+      { header: 'file', value: (a) => a.file, maxWidth: 30, cut: 'middle' },
       entityColumn('person', 'people', chalk),
       entityColumn('country', 'countries', chalk),
       entityColumn('org', 'organisations', chalk),

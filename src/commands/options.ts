@@ -72,12 +72,25 @@ function dateBound(name: string) {
   return (value: string) => {
     const bound = parseDateBound(value);
     if (!bound) throw new UsageError(`${name} takes YYYY, YYYY-MM or YYYY-MM-DD, not '${value}'`);
+    if (bound.length === 10 && !isCalendarDay(bound)) throw new UsageError(`${name} ${value}: no such day`);
     return bound;
   };
 }
 
+/** Whether a YYYY-MM-DD is a day of the calendar (not 2023-02-30). */
+function isCalendarDay(date: string): boolean {
+  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
+  return new Date(Date.UTC(y, m - 1, d)).getUTCDate() === d;
+}
+
+/** The --since and --until range; one that ends before it starts is a usage error (it could only match nothing). */
 export function dateRange(options: Record<string, unknown>): DateRange {
-  return { since: options.since as string | undefined, until: options.until as string | undefined };
+  const since = options.since as string | undefined;
+  const until = options.until as string | undefined;
+  // Bounds of different precision compare on what both give: --since 2024 --until 2024-03 is a range.
+  const common = Math.min(since?.length ?? 0, until?.length ?? 0);
+  if (since && until && since.slice(0, common) > until.slice(0, common)) throw new UsageError(`--since ${since} is later than --until ${until}`);
+  return { since, until };
 }
 
 export function documentOptions(options: Record<string, unknown>, stage: Stage, reuseEntities = false): DocumentOptions {

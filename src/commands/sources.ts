@@ -10,8 +10,13 @@ import { addDateOptions, addDedupOption, addInputOptions, addNerOptions, countin
 /** Widest sparkline in the table; longer ranges are summed into this many columns. */
 const SPARKLINE_WIDTH = 36;
 
-function monthsPerMark(months: number): string {
-  const size = Math.ceil(months / SPARKLINE_WIDTH);
+/** The sparkline's width: narrower on a narrow terminal, so that the table fits without cutting the chart. */
+function sparklineWidth(terminal: number | undefined): number {
+  return terminal === undefined ? SPARKLINE_WIDTH : Math.max(12, Math.min(SPARKLINE_WIDTH, Math.floor(terminal / 4)));
+}
+
+function monthsPerMark(months: number, width: number): string {
+  const size = Math.ceil(months / width);
   return size > 1 ? ` (${size} months per mark)` : '';
 }
 
@@ -32,7 +37,7 @@ export const sourcesCommand: CommandSpec = {
     addInputOptions(command);
     addNerOptions(command);
   },
-  async run(paths, options, { reporter, chalk }) {
+  async run(paths, options, { reporter, chalk, width }) {
     const counter = new SourceCounter(options.by as SourceField);
     const range = dateRange(options);
     const dedup = dedupFilter(options);
@@ -45,15 +50,16 @@ export const sourcesCommand: CommandSpec = {
     if (options.partial) return { rows: [], columns: [], text: () => partialText(counter.partial()), notes: () => dedup.notes() };
     const rows = counter.rows(options.top as number);
     const months = rows[0]?.months.map((m) => m.period) ?? [];
+    const marks = sparklineWidth(width);
     const topText = (r: SourceRow) => r.top.map((e) => `${e.name} (${e.documents})`).join(', ');
     return {
       rows,
       columns: [
         { header: options.by as string, value: (r: SourceRow) => r.name, maxWidth: 32 },
         { header: 'articles', value: (r: SourceRow) => r.articles, align: 'right' },
-        { header: 'per month', value: (r: SourceRow) => sparkline(r.months.map((m) => m.articles), SPARKLINE_WIDTH), style: (t: string) => chalk.cyan(t) },
-        { header: 'first', value: (r: SourceRow) => r.first },
-        { header: 'last', value: (r: SourceRow) => r.last },
+        { header: 'per month', value: (r: SourceRow) => sparkline(r.months.map((m) => m.articles), marks), style: (t: string) => chalk.cyan(t), keep: true },
+        { header: 'first', value: (r: SourceRow) => r.first, keep: true },
+        { header: 'last', value: (r: SourceRow) => r.last, keep: true },
         { header: 'top entities', value: topText, maxWidth: 70 },
       ],
       csvColumns: [
@@ -64,7 +70,7 @@ export const sourcesCommand: CommandSpec = {
         { header: 'last', value: (r: SourceRow) => r.last },
         { header: 'top', value: (r: SourceRow) => r.top.map((e) => `${e.name} (${e.type}, ${e.documents})`).join('; ') },
       ],
-      notes: () => [...(months.length ? [`per month: ${months[0]} to ${months[months.length - 1]}${monthsPerMark(months.length)}`] : []), ...dedup.notes()],
+      notes: () => [...(months.length ? [`per month: ${months[0]} to ${months[months.length - 1]}${monthsPerMark(months.length, marks)}`] : []), ...dedup.notes()],
     };
   },
 };

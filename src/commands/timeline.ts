@@ -13,8 +13,10 @@ import { countGuarded, documents } from './documents.js';
 import { mergePartials, partialText } from './partial.js';
 import { addDateOptions, addDedupOption, addInputOptions, addNerOptions, countingOptions, dateRange, dedupFilter } from './options.js';
 
-/** Width the several-entities table is laid out to fit. */
+/** Width the tables are laid out to fit when the terminal's is not known. */
 const TABLE_WIDTH = 100;
+/** Widest bar of the one-entity table. */
+const BAR_WIDTH = 30;
 
 export const timelineCommand: CommandSpec = {
   name: 'timeline',
@@ -55,7 +57,7 @@ export const timelineCommand: CommandSpec = {
     }
     if (options.partial) return { rows: [], columns: [], text: () => partialText(counter.partial()), notes: () => dedup.notes() };
     const timelines = counter.result(range, { share });
-    const output = queries.length === 1 ? oneEntity(timelines, share, context) : severalEntities(timelines, share, options, context);
+    const output = queries.length === 1 ? oneEntity(timelines, share, context) : severalEntities(timelines, share, context);
     return { ...output, notes: () => [...output.notes!(), ...dedup.notes()] };
   },
 };
@@ -74,7 +76,7 @@ function notFound(query: string): string {
 }
 
 /** One --entity: the table and JSON as before several were possible, plus total (and share) per point. */
-function oneEntity({ by, results: [result] }: Timelines, share: boolean, { chalk }: RunContext): Output<TimelinePoint> {
+function oneEntity({ by, results: [result] }: Timelines, share: boolean, { chalk, width }: RunContext): Output<TimelinePoint> {
   const { query, timeline, others } = result!;
   const series = timeline?.series ?? [];
   const quotes = series.some((p) => p.quotes !== undefined);
@@ -82,8 +84,8 @@ function oneEntity({ by, results: [result] }: Timelines, share: boolean, { chalk
   const peak = Math.max(0, ...series.map(measure));
   const columns: Column<TimelinePoint>[] = [
     { header: 'period', value: (p) => p.period },
-    { header: 'documents', value: (p) => p.documents, align: 'right' },
     { header: 'mentions', value: (p) => p.mentions, align: 'right' },
+    { header: 'documents', value: (p) => p.documents, align: 'right' },
   ];
   if (quotes) columns.push({ header: 'quotes', value: (p) => p.quotes, align: 'right' });
   const csvColumns = [...columns];
@@ -91,9 +93,13 @@ function oneEntity({ by, results: [result] }: Timelines, share: boolean, { chalk
     columns.push({ header: 'share', value: (p) => percent(p.share), align: 'right' });
     csvColumns.push({ header: 'share', value: (p) => p.share });
   }
-  columns.push({ header: '', value: (p) => bar(measure(p), peak, 30), style: (t) => chalk.cyan(t) });
+  // The bar takes what the other columns leave of the width (each cell has 3 columns of padding and border).
+  const used = columns.reduce((sum, c) => sum + Math.max(c.header.length, ...series.map((p) => String(c.value(p)).length)) + 3, 4);
+  const barWidth = Math.max(5, Math.min(BAR_WIDTH, (width ?? TABLE_WIDTH) - used));
+  columns.push({ header: share ? 'share of articles' : 'documents', value: (p) => bar(measure(p), peak, barWidth), style: (t) => chalk.cyan(t) });
   return {
     rows: series,
+    matched: () => Boolean(timeline),
     json: () => (timeline ? { entity: timeline.entity, by, series: timeline.series, undated: timeline.undated } : { entity: null, by, series: [], undated: 0 }),
     columns,
     csvColumns,
@@ -120,7 +126,7 @@ interface LongRow extends TimelinePoint {
 }
 
 /** Several --entity: one column per entity in the table, long format in CSV and NDJSON. */
-function severalEntities({ by, results, totals }: Timelines, share: boolean, options: Record<string, unknown>, { chalk }: RunContext): Output<WideRow> | Output<LongRow> {
+function severalEntities({ by, results, totals }: Timelines, share: boolean, { chalk, format, width }: RunContext): Output<WideRow> | Output<LongRow> {
   // Two queries can name one entity ("Lavrov", "Sergey Lavrov"): it is shown once.
   const entities: EntityTimeline[] = [];
   const notes: string[] = [];
@@ -144,7 +150,8 @@ function severalEntities({ by, results, totals }: Timelines, share: boolean, opt
       return `${t.entity.name} (${t.entity.type}): ${line} ${share ? 'share of articles' : 'documents'} per ${by}, ${documents} dated article(s)${undated}`;
     }),
   ];
-  if (options.csv || options.ndjson) {
+  const matched = () => entities.length > 0;
+  if (format === 'csv' || format === 'ndjson' || format === 'tsv') {
     const rows: LongRow[] = totals.flatMap((_, i) =>
       entities.map((t) => {
         const { period, ...counts } = t.series[i]!;
@@ -158,18 +165,18 @@ function severalEntities({ by, results, totals }: Timelines, share: boolean, opt
       { header: 'mentions', value: (r) => r.mentions },
     ];
     if (share) csvColumns.push({ header: 'share', value: (r) => r.share });
-    if (options.quotes) csvColumns.push({ header: 'quotes', value: (r) => r.quotes });
-    return { rows, json, columns: csvColumns, csvColumns, notes: summary };
+    if (entities.some((t) => t.series.some((p) => p.quotes !== undefined))) csvColumns.push({ header: 'quotes', value: (r) => r.quotes });
+    return { rows, json, columns: csvColumns, csvColumns, notes: summary, matched };
   }
   const rows: WideRow[] = totals.map(({ period }, i) => ({ period, points: entities.map((t) => t.series[i]!) }));
-  return { rows, json, columns: [{ header: 'period', value: (r: WideRow) => r.period }, ...entityColumns(entities, rows, share, chalk)], notes: summary };
+  return { rows, json, columns: [{ header: 'period', value: (r: WideRow) => r.period }, ...entityColumns(entities, rows, share, chalk, width ?? TABLE_WIDTH)], notes: summary, matched };
 }
 
 /** One column per entity: the number (documents, or share) and, when there is room, a bar on a scale common to all. */
-function entityColumns(entities: EntityTimeline[], rows: WideRow[], share: boolean, chalk: RunContext['chalk']): Column<WideRow>[] {
+function entityColumns(entities: EntityTimeline[], rows: WideRow[], share: boolean, chalk: RunContext['chalk'], tableWidth: number): Column<WideRow>[] {
   const periodWidth = Math.max(6, ...rows.map((r) => r.period.length));
   // Each cell takes its width plus 3 for padding and border; the line one more for its closing border.
-  const width = Math.max(4, Math.floor((TABLE_WIDTH - 1 - (periodWidth + 3)) / Math.max(1, entities.length)) - 3);
+  const width = Math.max(4, Math.floor((tableWidth - 1 - (periodWidth + 3)) / Math.max(1, entities.length)) - 3);
   const measure = (p: TimelinePoint) => (share ? p.share! : p.documents);
   const text = (p: TimelinePoint) => (share ? percent(p.share) : String(p.documents));
   const peak = Math.max(0, ...rows.flatMap((r) => r.points.map(measure)));

@@ -22,8 +22,11 @@ function isPageFile(name: string): boolean {
   return PAGE_EXTENSIONS.has(path.extname(name.replace(/\.gz$/i, '')).toLowerCase());
 }
 
-/** Yields every input named by `args`, in order (web addresses as `url`); folders are walked recursively (hidden entries and other file types skipped). */
-export async function* findInputs(args: string[]): AsyncGenerator<Found> {
+/**
+ * Yields every input named by `args`, in order (web addresses as `url`); folders are walked recursively (hidden
+ * entries and other file types skipped, the latter told to `onIgnored`).
+ */
+export async function* findInputs(args: string[], onIgnored?: (file: string) => void): AsyncGenerator<Found> {
   for (const arg of args) {
     if (arg === '-') {
       yield { stdin: true };
@@ -47,7 +50,7 @@ export async function* findInputs(args: string[]): AsyncGenerator<Found> {
       yield { error: new InputError(arg, codeOf(error) === 'ENOENT' ? 'missing' : 'unreadable', describeFsError(error)) };
       continue;
     }
-    if (stat.isDirectory()) yield* walk(arg, new Set());
+    if (stat.isDirectory()) yield* walk(arg, new Set(), onIgnored);
     else yield { file: arg };
   }
 }
@@ -56,7 +59,7 @@ export async function* findInputs(args: string[]): AsyncGenerator<Found> {
  * Depth-first, sorted walk that remembers real paths so symlink loops end. Names are read as bytes, so that a
  * name that is not UTF-8 is found and read (see nameFromBytes).
  */
-async function* walk(dir: string, seen: Set<string>): AsyncGenerator<Found> {
+async function* walk(dir: string, seen: Set<string>, onIgnored?: (file: string) => void): AsyncGenerator<Found> {
   let real: Buffer;
   let entries: Array<{ name: string; entry: fs.Dirent }>;
   try {
@@ -73,14 +76,18 @@ async function* walk(dir: string, seen: Set<string>): AsyncGenerator<Found> {
   for (const { name, entry } of entries) {
     if (name.startsWith('.')) continue;
     const full = path.join(dir, name);
-    if (entry.isDirectory()) yield* walk(full, seen);
+    if (entry.isDirectory()) yield* walk(full, seen, onIgnored);
     else if (entry.isFile()) {
       if (isPageFile(name)) yield { file: full };
+      else onIgnored?.(full);
     } else if (entry.isSymbolicLink()) {
       try {
         const target = await fs.promises.stat(fsPath(full));
-        if (target.isDirectory()) yield* walk(full, seen);
-        else if (target.isFile() && isPageFile(name)) yield { file: full };
+        if (target.isDirectory()) yield* walk(full, seen, onIgnored);
+        else if (target.isFile()) {
+          if (isPageFile(name)) yield { file: full };
+          else onIgnored?.(full);
+        }
       } catch (error) {
         yield { error: new InputError(full, 'unreadable', describeFsError(error)) };
       }

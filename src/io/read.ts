@@ -30,6 +30,8 @@ export interface ReadOptions {
   fetch?: FetchOptions;
   /** A file of URLs to fetch, one a line (--urls), read before the other inputs. */
   urlFile?: string;
+  /** Told of each file a folder walk passes over (not a kind mine reads). */
+  onIgnored?: (file: string) => void;
 }
 
 export const DEFAULT_MAX_BYTES = 256 * 1024 * 1024;
@@ -61,7 +63,7 @@ export async function* listInputs(args: string[], options: ReadOptions): AsyncGe
     urls = [];
     for await (const fetched of fetcher.pages(batch)) yield fromFetched(fetched);
   };
-  for await (const found of findInputs(args)) {
+  for await (const found of findInputs(args, options.onIgnored)) {
     if ('url' in found) {
       urls.push(found.url);
       continue;

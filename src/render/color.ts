@@ -1,8 +1,9 @@
-// When to colour: only on a terminal, never with NO_COLOR set (chalk alone would ignore NO_COLOR).
+// When to colour: as --color says; by default only on a terminal, never with NO_COLOR set or TERM=dumb (chalk alone would ignore NO_COLOR).
 import { Chalk, type ChalkInstance } from 'chalk';
 import type { EntityType } from '../types.js';
 
-export function colorWanted(stream: { isTTY?: boolean } = process.stdout, env: NodeJS.ProcessEnv = process.env): boolean {
+export function colorWanted(stream: { isTTY?: boolean } = process.stdout, env: NodeJS.ProcessEnv = process.env, when: 'auto' | 'always' | 'never' = 'auto'): boolean {
+  if (when !== 'auto') return when === 'always';
   if (env.NO_COLOR !== undefined && env.NO_COLOR !== '') return false;
   if (env.FORCE_COLOR !== undefined && env.FORCE_COLOR !== '0') return true;
   return stream.isTTY === true && env.TERM !== 'dumb';

@@ -52,10 +52,10 @@ test('timeline: Lavrov by month, periods contiguous and zero-filled', () => {
   assert.ok(t.series.filter((p) => p.documents > 0).length >= 4);
 });
 
-test('timeline table has a bar per period; an unknown entity says so', () => {
-  assert.match(mine(['timeline', '--entity', 'Lavrov', '--by', 'year', 'samples']).stdout, /2024\s+│\s+\d+\s+│\s+\d+\s+│ █/);
+test('timeline table has a bar per period; an unknown entity says so and exits 1', () => {
+  assert.match(mine(['timeline', '--entity', 'Lavrov', '--by', 'year', '--table', 'samples']).stdout, /period\s+│ mentions │ documents │ documents\s+│\n.*\n.*2024\s+│\s+\d+\s+│\s+\d+\s+│ █/);
   const none = mine(['timeline', '--entity', 'Nobody Atall', 'samples']);
-  assert.equal(none.status, 0);
+  assert.equal(none.status, 1);
   assert.match(none.stderr, /no entity called 'Nobody Atall'/);
 });
 
@@ -74,7 +74,7 @@ test('timeline with one --entity keeps its JSON shape, adding total (and share w
     assert.ok(p.share! >= 0 && p.share! <= 1);
   }
   assert.ok(shared.series.some((p) => p.share! > 0 && p.share! < 1));
-  assert.match(mine(['timeline', '--entity', 'Lavrov', '--by', 'year', '--share', 'samples']).stdout, /2024\s+│\s+3\s+│\s+\d+\s+│\s+50\.0% │ █/);
+  assert.match(mine(['timeline', '--entity', 'Lavrov', '--by', 'year', '--share', '--table', 'samples']).stdout, /2024\s+│\s+\d+\s+│\s+3\s+│\s+50\.0% │ █/);
 });
 
 test('timeline with several --entity: one series each over the same periods, and the totals', () => {
@@ -98,7 +98,7 @@ test('timeline with several --entity: one series each over the same periods, and
 });
 
 test('timeline with several --entity: a column each, long CSV, and a note for the unknown one', () => {
-  const table = mine(['timeline', '--entity', 'Lavrov', '--entity', 'Nobody Atall', '--entity', 'Wang Yi', '--by', 'year', 'samples']);
+  const table = mine(['timeline', '--entity', 'Lavrov', '--entity', 'Nobody Atall', '--entity', 'Wang Yi', '--by', 'year', '--table', 'samples']);
   assert.equal(table.status, 0, table.stderr);
   assert.match(table.stdout, /period\s+│ Sergey Lavrov\s+│ Wang Yi/);
   assert.match(table.stdout, /2024\s+│\s+3 █+\s+│\s+2 █/);

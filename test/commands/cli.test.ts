@@ -47,8 +47,11 @@ test('empty and binary files are skipped with a reason, and counted', () => {
 
 test('no colour when piped or with NO_COLOR, colour when forced', () => {
   assert.doesNotMatch(mine(['entities', 'samples']).stdout, /\u001b\[/);
-  assert.doesNotMatch(mine(['entities', 'samples'], { env: { FORCE_COLOR: '1', NO_COLOR: '1' } }).stdout, /\u001b\[/);
-  assert.match(mine(['entities', 'samples'], { env: { FORCE_COLOR: '1', NO_COLOR: undefined } }).stdout, /\u001b\[/);
+  assert.doesNotMatch(mine(['entities', '--table', 'samples'], { env: { FORCE_COLOR: '1', NO_COLOR: '1' } }).stdout, /\u001b\[/);
+  assert.match(mine(['entities', '--table', 'samples'], { env: { FORCE_COLOR: '1', NO_COLOR: undefined } }).stdout, /\u001b\[/);
+  assert.match(mine(['entities', '--table', '--color', 'always', 'samples']).stdout, /\u001b\[/);
+  assert.doesNotMatch(mine(['entities', '--table', '--color', 'never', 'samples'], { env: { FORCE_COLOR: '1', NO_COLOR: undefined } }).stdout, /\u001b\[/);
+  assert.equal(mine(['entities', '--color', 'sometimes', 'samples']).status, 2);
 });
 
 test('`mine ... | head -1` exits quietly', () => {

@@ -109,7 +109,7 @@ test('cooccur --json: pairs of at least 2 shared articles, names in order, PMI f
 
 test('cooccur table: the first 50 pairs, npmi with 2 decimals, a note of how many there are', () => {
   const rows = pairs(['samples']);
-  const r = mine(['cooccur', 'samples']);
+  const r = mine(['cooccur', '--table', 'samples']);
   assert.equal(r.status, 0, r.stderr);
   const lines = r.stdout.split('\n').filter((l) => l.startsWith('│'));
   assert.match(lines[0]!, /^│ a\s+│ b\s+│ documents │ mentions │\s+npmi │$/);

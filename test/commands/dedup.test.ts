@@ -52,10 +52,13 @@ test('dedup --all lists singletons; a strict threshold splits the pair; bad thre
 
 test('dedup table and CSV: one line per article, the cluster named on its first line', () => {
   const dir = corpus(true);
-  const table = mine(['dedup', dir]).stdout.split('\n').filter((l) => l.includes('2023-10-27'));
+  const table = mine(['dedup', '--table', dir]).stdout.split('\n').filter((l) => l.includes('2023-10-27'));
   assert.equal(table.length, 2);
   assert.match(table[0]!, /^│ [0-9a-f]{16} │\s+2 │\s+0\.\d\d │ 2023-10-27 │ Eastbridge News/);
   assert.match(table[1]!, /^│\s+│\s+│\s+│ 2023-10-27 │/);
+  // The file column tells the members of a cluster apart.
+  assert.ok(table.every((line) => /\.txt\s+│$/.test(line)));
+  assert.notEqual(table[0]!.split('│').at(-2), table[1]!.split('│').at(-2));
   const csv = mine(['dedup', '--csv', dir]).stdout.trim().split('\n');
   assert.equal(csv[0], 'cluster,size,similarity,id,file,published,site,title');
   assert.equal(csv.length, 3);

@@ -25,7 +25,7 @@ test('kwic Lavrov: every mention of Sergey Lavrov that ner counts, short forms i
 });
 
 test('kwic table lines up the matches in one column; --csv and --width work', () => {
-  const r = mine(['kwic', 'BRICS', '--width', '30', 'samples']);
+  const r = mine(['kwic', 'BRICS', '--width', '30', '--table', 'samples']);
   assert.equal(r.status, 0, r.stderr);
   const lines = r.stdout.trimEnd().split('\n');
   assert.ok(lines.length > 3);

@@ -20,7 +20,8 @@ test('sources --json: one row per site, articles adding up to the corpus, months
     assert.equal(row.top.length, 3);
     for (let i = 1; i < row.top.length; i++) assert.ok(row.top[i - 1]!.documents >= row.top[i]!.documents);
   }
-  assert.deepEqual(eastbridge.top[0], { name: 'China', type: 'country', documents: 4 });
+  assert.deepEqual({ ...eastbridge.top[0], mentions: undefined }, { name: 'China', type: 'country', documents: 4, mentions: undefined });
+  assert.ok((eastbridge.top[0] as { mentions?: number }).mentions! >= 4);
 });
 
 test('sources --by source, --top and dates', () => {
@@ -34,7 +35,7 @@ test('sources --by source, --top and dates', () => {
 });
 
 test('sources table: a sparkline per row; CSV has the top entities with types', () => {
-  const table = mine(['sources', 'samples']).stdout;
+  const table = mine(['sources', '--table', 'samples']).stdout;
   assert.match(table, /│ Eastbridge News\s+│\s+5 │ [▁▂▃▄▅▆▇█]{24} │ 2023-08-24 │ 2025-07-02 │ China \(4\)/);
   const csv = mine(['sources', '--csv', 'samples']).stdout.trim().split('\n');
   assert.equal(csv[0], 'name,by,articles,first,last,top');

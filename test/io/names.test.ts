@@ -47,7 +47,7 @@ test('pages under hostile names are read, and their names reach the terminal esc
     [`${dir}/x\u001b[31mRED\nline.txt`, true],
   ]);
   assert.equal(json.stderr, `mine: ${dir}/empty\\e[2J.txt: empty file\nmine: 2 input(s) processed, 2 record(s); 1 skipped (1 empty)\n`);
-  const table = mine(['extract', dir]);
+  const table = mine(['extract', '--table', dir]);
   assert.match(table.stdout, /caf\\xe9\.txt/);
   assert.match(table.stdout, /x\\e\[31mRED line/);
   assert.doesNotMatch(table.stdout + table.stderr, /\u001b|\udce9/);
@@ -67,7 +67,7 @@ test('records keep hostile file and id as data: printed as given in JSON, escape
   assert.deepEqual(out.map((r) => r.id), hostile);
   assert.deepEqual(out.map((r) => r.file), hostile);
   assert.deepEqual(fs.readdirSync(dir).sort(), [...before, 'cache'].sort());
-  const table = mine(['ner', '--cache', cache, input], { cwd: dir });
+  const table = mine(['ner', '--table', '--cache', cache, input], { cwd: dir });
   assert.equal(table.status, 0, table.stderr);
   assert.match(table.stdout, /x\\e\[2J y/);
   assert.doesNotMatch(table.stdout, /\u001b/);
