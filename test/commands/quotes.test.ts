@@ -56,7 +56,7 @@ test('entities has a quotes column and timeline --quotes counts quotations per p
   const lavrov = speakers.find((s) => s.speaker === 'Sergey Lavrov')!.quotes;
   const entities = JSON.parse(mine(['entities', '--json', 'samples']).stdout) as Array<{ name: string; quotes: number }>;
   assert.equal(entities.find((e) => e.name === 'Sergey Lavrov')!.quotes, lavrov);
-  assert.match(mine(['entities', '--top', '3', 'samples']).stdout.split('\n')[1]!, /│ quotes │/);
+  assert.match(mine(['entities', '--top', '3', '--table', 'samples']).stdout.split('\n')[1]!, /│ quotes │/);
   const timeline = JSON.parse(mine(['timeline', '--entity', 'Lavrov', '--quotes', '--json', 'samples']).stdout) as { series: Array<{ quotes: number }> };
   assert.equal(timeline.series.reduce((n, p) => n + p.quotes, 0), lavrov);
 });
