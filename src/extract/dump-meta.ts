@@ -7,46 +7,142 @@ import { bodyStart, type Scored, type Segment } from './dump-body.js';
 import { lineKey } from './lines.js';
 
 /**
- * The headline: a headline-shaped line shortly before the body (after the previous article, if any),
- * preferring one followed by a date or byline; failing that, one just after the body.
+ * The headline: of the lines around the body's start (after the previous article, if any), the one a logistic model
+ * (data/title-model.json, trained by scripts/train-titles.mjs) rates likeliest, when it rates it likely enough.
  */
 export function findTitle(lines: Scored[], segment: Segment, previous: Segment | null, used: Set<string>): Scored | null {
+  const model = titleModel();
   let best: Scored | null = null;
-  let bestScore = -Infinity;
-  const bodyAt = bodyStart(lines, segment);
-  const from = Math.max(previous ? previous.last + 1 : 0, segment.first - 60);
-  const lead = leadText(lines, bodyAt, segment.last);
-  // From the nearest line back, so that lines too far to win are ruled out before the costlier tests; on equal
-  // scores the farther line wins.
-  const candidates = (start: number, stop: number, after: boolean) => {
-    for (let i = stop - 1; i >= start; i--) {
-      const line = lines[i]!;
-      const distance = after ? i - segment.last : bodyAt - i;
-      let score = -distance * 0.15;
-      if (line.repeats > 1) score += 2;
-      if (aloneInBlock(lines, i)) score += 1.5;
-      else score -= 2;
-      if (hasMetaSoonAfter(lines, i)) score += 2.5;
-      // Ends like a clause ("...:", "...;", "...)"); a final full stop left here ends an abbreviation ("U.S.").
-      if (line.sentenceEnd && !/[?!"”’'.]$/.test(line.text)) score -= 2;
-      if (after) score -= 3;
-      if (score + MOST_SHARED < bestScore || !isHeadlineShaped(line) || (used.size > 0 && used.has(lineKey(line)))) continue;
-      // A headline says what the first paragraphs say; a menu or button label shares no word with them.
-      const shared = sharedWithLead(line, lead);
-      if (shared !== null) score += shared === 0 ? -2 : MOST_SHARED * shared;
-      if (score >= bestScore) {
-        best = line;
-        bestScore = score;
-      }
-    }
-  };
-  candidates(from, bodyAt, false);
-  if (!best) candidates(segment.last + 1, Math.min(lines.length, segment.last + 6), true);
+  let bestScore = model.threshold;
+  for (const candidate of titleCandidates(lines, segment, previous, used)) {
+    let score = 0;
+    for (let k = 0; k < model.weights.length; k++) score += model.weights[k]! * candidate.features[k]!;
+    if (score >= bestScore) [best, bestScore] = [candidate.line, score];
+  }
   return best;
 }
 
-/** What a headline gains when the lead has all its words. */
-const MOST_SHARED = 2;
+/** A line that can be the title, with what the title model weighs (TITLE_FEATURES, in order). */
+export interface TitleCandidate {
+  line: Scored;
+  features: number[];
+}
+
+/** The names of the title model's features, as data/title-model.json lists them. */
+export const TITLE_FEATURES = [
+  'bias', 'linesBeforeBody', 'candidatesBeforeBody', 'inBody', 'linesIntoBody', 'afterBody', 'linesAfterBody', 'justBeforeBody',
+  'repeatedLine', 'inOtherLines', 'aloneInBlock', 'metaSoonAfter', 'clauseEnd', 'logWords', 'fewWords',
+  'good', 'neargood', 'short', 'listItem', 'furniture', 'insert', 'capitalStart', 'allCapitals', 'sharedWithLead',
+  'sharesNothing', 'noContentWords', 'separator', 'pathLike', 'candidateBefore', 'candidateAfter', 'longerThanNext',
+  'insideNearby', 'holdsNearby', 'afterListOrFurniture', 'candidatesNearBefore', 'candidatesNearAfter', 'stopDensity', 'commas',
+  'pastOtherArticle',
+];
+
+/** How far before the body's start, and after its start and end, lines are candidates. */
+const TITLE_REACH = { before: 60, into: 3, after: 6 };
+
+/**
+ * The lines near the body's start (not those of the article before it) that can be its title (not a used one, a byline, a date, a row of figures or a
+ * list of tags, not longer than a headline), with their features.
+ */
+export function titleCandidates(lines: Scored[], segment: Segment, previous: Segment | null, used: Set<string>): TitleCandidate[] {
+  const bodyAt = bodyStart(lines, segment);
+  const from = Math.max(0, segment.first - TITLE_REACH.before);
+  const lead = leadText(lines, bodyAt, segment.last);
+  let pageText: string | null = null;
+  const candidates: Array<{ line: Scored; at: number }> = [];
+  const consider = (i: number) => {
+    const line = lines[i]!;
+    if (mayBeTitle(line) && !(used.size > 0 && used.has(lineKey(line)))) candidates.push({ line, at: i });
+  };
+  for (let i = from; i < bodyAt; i++) {
+    // The lines before an earlier article are its header when it has a title (`used` holds the earlier titles).
+    if (!previous || i > previous.last || (i < previous.first && used.size === 0)) consider(i);
+  }
+  for (let i = bodyAt; i <= segment.last && i < bodyAt + TITLE_REACH.into; i++) consider(i);
+  for (let i = segment.last + 1; i < lines.length && i <= segment.last + TITLE_REACH.after; i++) consider(i);
+  const before = candidates.filter((c) => c.at < bodyAt).length;
+  const texts = candidates.map((c) => c.line.text.toLowerCase());
+  /** Whether a candidate within NEARBY lines of the rank-th one passes `test` (given the other's text). */
+  const nearby = (rank: number, test: (other: string) => boolean) =>
+    candidates.some((c, r) => r !== rank && Math.abs(c.at - candidates[rank]!.at) <= NEARBY && test(texts[r]!));
+  return candidates.map(({ line, at }, rank) => {
+    const next = candidates[rank + 1];
+    pageText ??= lines.map((l) => l.text).join('\n').toLowerCase();
+    const shared = sharedWithLead(line, lead);
+    const into = at >= bodyAt && at <= segment.last;
+    const features = [
+      1,
+      at < bodyAt ? Math.log1p(bodyAt - at) : 0,
+      at < bodyAt ? Math.log1p(before - rank - 1) : 0,
+      +into,
+      into ? Math.log1p(at - bodyAt) : 0,
+      +(at > segment.last),
+      at > segment.last ? Math.log1p(at - segment.last) : 0,
+      +(at === bodyAt - 1),
+      +(line.repeats > 1),
+      // Where else the line's words come as part of a longer line: a breadcrumb trail, "Comments on ...", a share text.
+      Math.log1p(Math.max(0, occurrences(pageText, line.text.toLowerCase()) - line.repeats)),
+      +aloneInBlock(lines, at),
+      +hasMetaSoonAfter(lines, at),
+      // Ends like a clause ("...:", "...;", "...)"); a final full stop left here ends an abbreviation ("U.S.").
+      +(line.sentenceEnd && !/[?!"”’'.]$/.test(line.text)),
+      Math.log1p(line.words),
+      +(line.words < 3),
+      +(line.kind === 'good'),
+      +(line.kind === 'neargood'),
+      +(line.kind === 'short'),
+      +line.listItem,
+      +line.furniture,
+      +line.insert,
+      +/^[\p{Lu}\p{N}"“‘'«[]/u.test(line.text),
+      +(/\p{L}/u.test(line.text) && line.text === line.text.toUpperCase()),
+      // A headline says what the first paragraphs say; a menu or button label shares no word with them.
+      shared ?? 0,
+      +(shared === 0),
+      +(shared === null),
+      // "Headline | Site", "Headline - Site".
+      +/\s[|–—-]\s/.test(line.text),
+      // "Home » News » Headline", "Home / Essays / Headline".
+      +/\s[»›>/]\s/.test(line.text),
+      // A kicker above the headline, a standfirst under it; the headline is the shorter of it and a standfirst.
+      +(candidates[rank - 1]?.at === at - 1),
+      +(next?.at === at + 1),
+      +(next !== undefined && next.at - at <= NEARBY && next.line.words < line.words),
+      +nearby(rank, (other) => other.length > texts[rank]!.length && other.includes(texts[rank]!)),
+      +nearby(rank, (other) => other.length < texts[rank]!.length && texts[rank]!.includes(other)),
+      +(at > 0 && (lines[at - 1]!.listItem || lines[at - 1]!.furniture)),
+      Math.log1p(candidates.filter((c) => c.at < at && c.at >= at - NEARBY).length),
+      Math.log1p(candidates.filter((c) => c.at > at && c.at <= at + NEARBY).length),
+      line.stopDensity,
+      Math.log1p(line.text.split(',').length - 1),
+      +(previous !== null && at < previous.first),
+    ];
+    return { line, features };
+  });
+}
+
+/** How many lines apart candidates are near each other. */
+const NEARBY = 4;
+
+/** How often `part` occurs in `text` (at word boundaries or not). */
+function occurrences(text: string, part: string): number {
+  let count = 0;
+  for (let at = text.indexOf(part); at >= 0; at = text.indexOf(part, at + part.length)) count++;
+  return count;
+}
+
+interface TitleModel {
+  features: string[];
+  weights: number[];
+  threshold: number;
+}
+
+let loadedTitleModel: TitleModel | null = null;
+
+function titleModel(): TitleModel {
+  return (loadedTitleModel ??= loadModel<TitleModel>('title-model.json', TITLE_FEATURES, 'scripts/train-titles.mjs'));
+}
 
 /**
  * The body's first two good lines in lower case. Searched for a candidate's words as they are, not cut into
@@ -75,14 +171,12 @@ function sharedWithLead(line: Scored, lead: string): number | null {
   return words === 0 ? null : shared / words;
 }
 
-function isHeadlineShaped(line: Scored): boolean {
-  if (line.listItem || line.words < 3 || line.words > 30 || line.insert) return false;
-  if (line.kind === 'good' && line.words > 20) return false;
-  // Furniture (share buttons, captions...), date lines and bylines are not headlines.
-  if (line.furniture || line.dated) return false;
-  if (/^by\s/i.test(line.text) || NOT_HEADLINE.test(line.text) || findDates(line.text).length > 0) return false;
+/** Not longer than a headline, and not a byline, a dateline, a date, a sentence, a row of figures or a list of tags. */
+function mayBeTitle(line: Scored): boolean {
+  if (line.words < 1 || line.words > 30 || (line.kind === 'good' && line.words > 20)) return false;
+  if (line.dated || /^by\s/i.test(line.text) || NOT_HEADLINE.test(line.text)) return false;
   if (mostlyNumbers(line.text) || TAG_LABEL.test(line.text)) return false;
-  return /^[\p{Lu}\p{N}"“‘'«[]/u.test(line.text);
+  return !/\d/.test(line.text) || findDates(line.text).length === 0;
 }
 
 /** A list of tags after its label, also without a colon ("Tags Jane Roe City Council"). */
