@@ -28,14 +28,18 @@ export interface TitleCandidate {
   features: number[];
 }
 
+/** Own features of the nearest candidates before and after, that the model also weighs (with names ending in Before and After). */
+const NEIGHBOUR_FEATURES = ['aloneInBlock', 'logWords', 'good', 'neargood', 'listItem', 'sharedWithLead', 'commas', 'capitalStart'];
+
 /** The names of the title model's features, as data/title-model.json lists them. */
 export const TITLE_FEATURES = [
   'bias', 'linesBeforeBody', 'candidatesBeforeBody', 'inBody', 'linesIntoBody', 'afterBody', 'linesAfterBody', 'justBeforeBody',
-  'repeatedLine', 'inOtherLines', 'aloneInBlock', 'metaSoonAfter', 'clauseEnd', 'logWords', 'fewWords',
+  'repeatedLine', 'aloneInBlock', 'metaSoonAfter', 'clauseEnd', 'logWords', 'fewWords',
   'good', 'neargood', 'short', 'listItem', 'furniture', 'insert', 'capitalStart', 'allCapitals', 'sharedWithLead',
   'sharesNothing', 'noContentWords', 'separator', 'pathLike', 'candidateBefore', 'candidateAfter', 'longerThanNext',
   'insideNearby', 'holdsNearby', 'afterListOrFurniture', 'candidatesNearBefore', 'candidatesNearAfter', 'stopDensity', 'commas',
-  'pastOtherArticle',
+  'pastOtherArticle', 'headlineBefore', 'headlineAfter',
+  ...['Before', 'After'].flatMap((side) => NEIGHBOUR_FEATURES.map((name) => `${name}${side}`)),
 ];
 
 /** How far before the body's start, and after its start and end, lines are candidates. */
@@ -49,7 +53,6 @@ export function titleCandidates(lines: Scored[], segment: Segment, previous: Seg
   const bodyAt = bodyStart(lines, segment);
   const from = Math.max(0, segment.first - TITLE_REACH.before);
   const lead = leadText(lines, bodyAt, segment.last);
-  let pageText: string | null = null;
   const candidates: Array<{ line: Scored; at: number }> = [];
   const consider = (i: number) => {
     const line = lines[i]!;
@@ -63,12 +66,23 @@ export function titleCandidates(lines: Scored[], segment: Segment, previous: Seg
   for (let i = segment.last + 1; i < lines.length && i <= segment.last + TITLE_REACH.after; i++) consider(i);
   const before = candidates.filter((c) => c.at < bodyAt).length;
   const texts = candidates.map((c) => c.line.text.toLowerCase());
-  /** Whether a candidate within NEARBY lines of the rank-th one passes `test` (given the other's text). */
-  const nearby = (rank: number, test: (other: string) => boolean) =>
-    candidates.some((c, r) => r !== rank && Math.abs(c.at - candidates[rank]!.at) <= NEARBY && test(texts[r]!));
-  return candidates.map(({ line, at }, rank) => {
+  /**
+   * How many candidates within NEARBY lines before (side -1) or after (side 1) the rank-th one pass `test` (given
+   * their text). Candidates come in page order, so those are at most NEARBY places away.
+   */
+  const nearby = (rank: number, side: -1 | 1, test: (other: string, r: number) => boolean = () => true) => {
+    let count = 0;
+    for (let r = rank + side; r >= 0 && r < candidates.length && Math.abs(candidates[r]!.at - candidates[rank]!.at) <= NEARBY; r += side) {
+      if (test(texts[r]!, r)) count++;
+    }
+    return count;
+  };
+  const headlineLike = candidates.map(({ line, at }) => aloneInBlock(lines, at) && !line.listItem && line.words >= 3);
+  const headlines = (rank: number, side: -1 | 1) => nearby(rank, side, (_, r) => headlineLike[r]!);
+  const inside = (rank: number) => (other: string) => other.length > texts[rank]!.length && other.includes(texts[rank]!);
+  const holds = (rank: number) => (other: string) => other.length < texts[rank]!.length && texts[rank]!.includes(other);
+  const own = candidates.map(({ line, at }, rank) => {
     const next = candidates[rank + 1];
-    pageText ??= lines.map((l) => l.text).join('\n').toLowerCase();
     const shared = sharedWithLead(line, lead);
     const into = at >= bodyAt && at <= segment.last;
     const features = [
@@ -81,8 +95,6 @@ export function titleCandidates(lines: Scored[], segment: Segment, previous: Seg
       at > segment.last ? Math.log1p(at - segment.last) : 0,
       +(at === bodyAt - 1),
       +(line.repeats > 1),
-      // Where else the line's words come as part of a longer line: a breadcrumb trail, "Comments on ...", a share text.
-      Math.log1p(Math.max(0, occurrences(pageText, line.text.toLowerCase()) - line.repeats)),
       +aloneInBlock(lines, at),
       +hasMetaSoonAfter(lines, at),
       // Ends like a clause ("...:", "...;", "...)"); a final full stop left here ends an abbreviation ("U.S.").
@@ -109,28 +121,31 @@ export function titleCandidates(lines: Scored[], segment: Segment, previous: Seg
       +(candidates[rank - 1]?.at === at - 1),
       +(next?.at === at + 1),
       +(next !== undefined && next.at - at <= NEARBY && next.line.words < line.words),
-      +nearby(rank, (other) => other.length > texts[rank]!.length && other.includes(texts[rank]!)),
-      +nearby(rank, (other) => other.length < texts[rank]!.length && texts[rank]!.includes(other)),
+      +(nearby(rank, -1, inside(rank)) + nearby(rank, 1, inside(rank)) > 0),
+      +(nearby(rank, -1, holds(rank)) + nearby(rank, 1, holds(rank)) > 0),
       +(at > 0 && (lines[at - 1]!.listItem || lines[at - 1]!.furniture)),
-      Math.log1p(candidates.filter((c) => c.at < at && c.at >= at - NEARBY).length),
-      Math.log1p(candidates.filter((c) => c.at > at && c.at <= at + NEARBY).length),
+      Math.log1p(nearby(rank, -1)),
+      Math.log1p(nearby(rank, 1)),
       line.stopDensity,
       Math.log1p(line.text.split(',').length - 1),
       +(previous !== null && at < previous.first),
+      // A headline over a standfirst: both stand alone, the headline first.
+      Math.log1p(headlines(rank, -1)),
+      Math.log1p(headlines(rank, 1)),
     ];
-    return { line, features };
+    return features;
   });
+  const neighbourAt = NEIGHBOUR_FEATURES.map((name) => TITLE_FEATURES.indexOf(name));
+  const neighbour = (rank: number, side: -1 | 1) => {
+    const other = candidates[rank + side];
+    const near = other !== undefined && Math.abs(other.at - candidates[rank]!.at) <= NEARBY;
+    return neighbourAt.map((k) => (near ? own[rank + side]![k]! : 0));
+  };
+  return candidates.map(({ line }, rank) => ({ line, features: [...own[rank]!, ...neighbour(rank, -1), ...neighbour(rank, 1)] }));
 }
 
 /** How many lines apart candidates are near each other. */
 const NEARBY = 4;
-
-/** How often `part` occurs in `text` (at word boundaries or not). */
-function occurrences(text: string, part: string): number {
-  let count = 0;
-  for (let at = text.indexOf(part); at >= 0; at = text.indexOf(part, at + part.length)) count++;
-  return count;
-}
 
 interface TitleModel {
   features: string[];
