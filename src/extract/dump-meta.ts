@@ -42,6 +42,9 @@ export const TITLE_FEATURES = [
   ...['Before', 'After'].flatMap((side) => NEIGHBOUR_FEATURES.map((name) => `${name}${side}`)),
 ];
 
+/** Where the neighbours' features are among a candidate's own. */
+const NEIGHBOUR_AT = NEIGHBOUR_FEATURES.map((name) => TITLE_FEATURES.indexOf(name));
+
 /** How far before the body's start, and after its start and end, lines are candidates. */
 const TITLE_REACH = { before: 60, into: 3, after: 6 };
 
@@ -127,7 +130,7 @@ export function titleCandidates(lines: Scored[], segment: Segment, previous: Seg
       Math.log1p(nearby(rank, -1)),
       Math.log1p(nearby(rank, 1)),
       line.stopDensity,
-      Math.log1p(line.text.split(',').length - 1),
+      Math.log1p(commasIn(line.text)),
       +(previous !== null && at < previous.first),
       // A headline over a standfirst: both stand alone, the headline first.
       Math.log1p(headlines(rank, -1)),
@@ -135,13 +138,16 @@ export function titleCandidates(lines: Scored[], segment: Segment, previous: Seg
     ];
     return features;
   });
-  const neighbourAt = NEIGHBOUR_FEATURES.map((name) => TITLE_FEATURES.indexOf(name));
-  const neighbour = (rank: number, side: -1 | 1) => {
-    const other = candidates[rank + side];
-    const near = other !== undefined && Math.abs(other.at - candidates[rank]!.at) <= NEARBY;
-    return neighbourAt.map((k) => (near ? own[rank + side]![k]! : 0));
-  };
-  return candidates.map(({ line }, rank) => ({ line, features: [...own[rank]!, ...neighbour(rank, -1), ...neighbour(rank, 1)] }));
+  // The neighbours' features are appended after all own ones are made: they read only own slots.
+  return candidates.map(({ line, at }, rank) => {
+    const features = own[rank]!;
+    for (const side of [-1, 1]) {
+      const other = candidates[rank + side];
+      const near = other !== undefined && Math.abs(other.at - at) <= NEARBY;
+      for (const k of NEIGHBOUR_AT) features.push(near ? own[rank + side]![k]! : 0);
+    }
+    return { line, features };
+  });
 }
 
 /** How many lines apart candidates are near each other. */
@@ -189,9 +195,9 @@ function sharedWithLead(line: Scored, lead: string): number | null {
 /** Not longer than a headline, and not a byline, a dateline, a date, a sentence, a row of figures or a list of tags. */
 function mayBeTitle(line: Scored): boolean {
   if (line.words < 1 || line.words > 30 || (line.kind === 'good' && line.words > 20)) return false;
-  if (line.dated || /^by\s/i.test(line.text) || NOT_HEADLINE.test(line.text)) return false;
-  if (mostlyNumbers(line.text) || TAG_LABEL.test(line.text)) return false;
-  return !/\d/.test(line.text) || findDates(line.text).length === 0;
+  if (line.dated || /^by\s/i.test(line.text) || notHeadline(line.text)) return false;
+  if (TAG_LABEL.test(line.text)) return false;
+  return !/\d/.test(line.text) || (!mostlyNumbers(line.text) && findDates(line.text).length === 0);
 }
 
 /** A list of tags after its label, also without a colon ("Tags Jane Roe City Council"). */
@@ -206,9 +212,23 @@ function mostlyNumbers(text: string): boolean {
 /**
  * What headlines do not have: a handle or e-mail address (a byline), a time of day (a dateline), or a full stop
  * after a word at the end, also inside closing quotes (a sentence or a pull quote; "U.S.", "Inc." and an
- * ellipsis can end a headline).
+ * ellipsis can end a headline). Each pattern is tried only on lines with its @, colon or final full stop.
  */
-const NOT_HEADLINE = /\w?@\w{2,}|\b\d{1,2}:\d{2}\s*(?:[AaPp]\.?[Mm]|GMT|UTC)\b|\p{Ll}{3}\.["”’']?$/u;
+function notHeadline(text: string): boolean {
+  return (text.includes('@') && HANDLE.test(text)) || (text.includes(':') && TIME_OF_DAY.test(text)) || SENTENCE_STOP.test(text.slice(-8));
+}
+
+const HANDLE = /\w?@\w{2,}/;
+const TIME_OF_DAY = /\b\d{1,2}:\d{2}\s*(?:[AaPp]\.?[Mm]|GMT|UTC)\b/;
+/** Three lower-case letters, a full stop and maybe a closing quote: at most 8 UTF-16 units at the line's end. */
+const SENTENCE_STOP = /\p{Ll}{3}\.["”’']?$/u;
+
+/** How many commas the text has. */
+function commasIn(text: string): number {
+  let count = 0;
+  for (let at = text.indexOf(','); at >= 0; at = text.indexOf(',', at + 1)) count++;
+  return count;
+}
 
 /** Whether no other line is in the line's block (blocks are runs of lines). */
 function aloneInBlock(lines: Scored[], i: number): boolean {
