@@ -194,7 +194,8 @@ function sharedWithLead(line: Scored, lead: string): number | null {
 
 /** Not longer than a headline, and not a byline, a dateline, a date, a sentence, a row of figures or a list of tags. */
 function mayBeTitle(line: Scored): boolean {
-  if (line.words < 1 || line.words > 30 || (line.kind === 'good' && line.words > 20)) return false;
+  // A menu item of a word or two is no headline.
+  if (line.words < 1 || line.words > 30 || (line.kind === 'good' && line.words > 20) || (line.listItem && line.words < 3)) return false;
   if (line.dated || /^by\s/i.test(line.text) || notHeadline(line.text)) return false;
   if (TAG_LABEL.test(line.text)) return false;
   return !/\d/.test(line.text) || (!mostlyNumbers(line.text) && findDates(line.text).length === 0);
