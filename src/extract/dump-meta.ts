@@ -198,7 +198,7 @@ function mayBeTitle(line: Scored): boolean {
   if (line.words < 1 || line.words > 30 || (line.kind === 'good' && line.words > 20) || (line.listItem && line.words < 3)) return false;
   if (line.dated || /^by\s/i.test(line.text) || notHeadline(line.text)) return false;
   if (TAG_LABEL.test(line.text)) return false;
-  return !/\d/.test(line.text) || (!mostlyNumbers(line.text) && findDates(line.text).length === 0);
+  return !/\d/.test(line.text) || (!mostlyNumbers(line.text) && datesOn(line).length === 0);
 }
 
 /** A list of tags after its label, also without a colon ("Tags Jane Roe City Council"). */
@@ -377,7 +377,7 @@ export function dateCandidates(content: string, lines: Scored[], segment: Segmen
     if ((line.furniture && !line.dated) || !MAY_HOLD_DATE.test(line.text)) continue;
     // A day with a full stop at the start of a line reads as a list marker ("16. Oktober 2019"): it is put back.
     const text = (line.listItem ? content.slice(lineStartOf(content, line.start), line.start + line.text.length) : line.text).slice(0, DATE_REACH);
-    const dates = findDates(text).filter((d) => d.hasYear && d.instant <= limit);
+    const dates = (text === line.text ? datesOn(line) : findDates(text)).filter((d) => d.hasYear && d.instant <= limit);
     for (const date of dates) found.push({ date, at: i, text, onLine: dates.length });
   }
   const perDay = new Map<string, number>();
@@ -426,6 +426,15 @@ export function dateCandidates(content: string, lines: Scored[], segment: Segmen
   });
 }
 
+/** The dates in each line's text, found once: the title, the date candidates and the labelled date all look. */
+const linesDates = new WeakMap<Scored, FoundDate[]>();
+
+function datesOn(line: Scored): FoundDate[] {
+  let dates = linesDates.get(line);
+  if (!dates) linesDates.set(line, (dates = findDates(line.text)));
+  return dates;
+}
+
 /** Where the line that holds `at` starts (lines end at \n, \r or \r\n). */
 function lineStartOf(content: string, at: number): number {
   // Stepped back by hand: lastIndexOf('\r') would search the whole page before it when there is none.
@@ -444,7 +453,7 @@ function labelledDate(lines: Scored[], segment: Segment, header: Scored[], limit
       if (skipUpdated && /^(updated|last updated|modified)\b/i.test(line.text)) continue;
       // A caption's date is the photo's ("In this Dec. 12, 2006, file photo ...").
       if (line.furniture && !line.dated) continue;
-      const date = findDates(line.text).find((d) => d.instant <= limit);
+      const date = datesOn(line).find((d) => d.instant <= limit);
       if (date) return { line, date };
     }
     return null;
