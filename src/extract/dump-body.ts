@@ -502,7 +502,10 @@ function isShareLine(line: Line): boolean {
   const { share } = boilerplate();
   if (shareStarts === undefined) shareStarts = firstRunHashes([...share]);
   if (shareStarts && !shareStarts.has(line.firstWordHash)) return false;
-  const words = text.toLowerCase().split(/[\s|•·]+/).filter(Boolean);
+  const lower = text.toLowerCase();
+  // A button of several words ("Show more sharing options"), or a row of one-word buttons.
+  if (share.has(lower)) return true;
+  const words = lower.split(/[\s|•·]+/).filter(Boolean);
   return words.length > 0 && words.length <= 12 && words.every((w) => share.has(w));
 }
 

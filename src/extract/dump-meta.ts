@@ -7,46 +7,163 @@ import { bodyStart, type Scored, type Segment } from './dump-body.js';
 import { lineKey } from './lines.js';
 
 /**
- * The headline: a headline-shaped line shortly before the body (after the previous article, if any),
- * preferring one followed by a date or byline; failing that, one just after the body.
+ * The headline: of the lines around the body's start (after the previous article, if any), the one a logistic model
+ * (data/title-model.json, trained by scripts/train-titles.mjs) rates likeliest, when it rates it likely enough.
  */
 export function findTitle(lines: Scored[], segment: Segment, previous: Segment | null, used: Set<string>): Scored | null {
+  const model = titleModel();
   let best: Scored | null = null;
-  let bestScore = -Infinity;
-  const bodyAt = bodyStart(lines, segment);
-  const from = Math.max(previous ? previous.last + 1 : 0, segment.first - 60);
-  const lead = leadText(lines, bodyAt, segment.last);
-  // From the nearest line back, so that lines too far to win are ruled out before the costlier tests; on equal
-  // scores the farther line wins.
-  const candidates = (start: number, stop: number, after: boolean) => {
-    for (let i = stop - 1; i >= start; i--) {
-      const line = lines[i]!;
-      const distance = after ? i - segment.last : bodyAt - i;
-      let score = -distance * 0.15;
-      if (line.repeats > 1) score += 2;
-      if (aloneInBlock(lines, i)) score += 1.5;
-      else score -= 2;
-      if (hasMetaSoonAfter(lines, i)) score += 2.5;
-      // Ends like a clause ("...:", "...;", "...)"); a final full stop left here ends an abbreviation ("U.S.").
-      if (line.sentenceEnd && !/[?!"”’'.]$/.test(line.text)) score -= 2;
-      if (after) score -= 3;
-      if (score + MOST_SHARED < bestScore || !isHeadlineShaped(line) || (used.size > 0 && used.has(lineKey(line)))) continue;
-      // A headline says what the first paragraphs say; a menu or button label shares no word with them.
-      const shared = sharedWithLead(line, lead);
-      if (shared !== null) score += shared === 0 ? -2 : MOST_SHARED * shared;
-      if (score >= bestScore) {
-        best = line;
-        bestScore = score;
-      }
-    }
-  };
-  candidates(from, bodyAt, false);
-  if (!best) candidates(segment.last + 1, Math.min(lines.length, segment.last + 6), true);
+  let bestScore = model.threshold;
+  for (const candidate of titleCandidates(lines, segment, previous, used)) {
+    let score = 0;
+    for (let k = 0; k < model.weights.length; k++) score += model.weights[k]! * candidate.features[k]!;
+    if (score >= bestScore) [best, bestScore] = [candidate.line, score];
+  }
   return best;
 }
 
-/** What a headline gains when the lead has all its words. */
-const MOST_SHARED = 2;
+/** A line that can be the title, with what the title model weighs (TITLE_FEATURES, in order). */
+export interface TitleCandidate {
+  line: Scored;
+  features: number[];
+}
+
+/** Own features of the nearest candidates before and after, that the model also weighs (with names ending in Before and After). */
+const NEIGHBOUR_FEATURES = ['aloneInBlock', 'logWords', 'good', 'neargood', 'listItem', 'sharedWithLead', 'commas', 'capitalStart'];
+
+/** The names of the title model's features, as data/title-model.json lists them. */
+export const TITLE_FEATURES = [
+  'bias', 'linesBeforeBody', 'candidatesBeforeBody', 'inBody', 'linesIntoBody', 'afterBody', 'linesAfterBody', 'justBeforeBody',
+  'repeatedLine', 'aloneInBlock', 'metaSoonAfter', 'clauseEnd', 'logWords', 'fewWords',
+  'good', 'neargood', 'short', 'listItem', 'furniture', 'insert', 'capitalStart', 'allCapitals', 'sharedWithLead',
+  'sharesNothing', 'noContentWords', 'separator', 'pathLike', 'candidateBefore', 'candidateAfter', 'longerThanNext',
+  'insideNearby', 'holdsNearby', 'afterListOrFurniture', 'candidatesNearBefore', 'candidatesNearAfter', 'stopDensity', 'commas',
+  'pastOtherArticle', 'headlineBefore', 'headlineAfter',
+  ...['Before', 'After'].flatMap((side) => NEIGHBOUR_FEATURES.map((name) => `${name}${side}`)),
+];
+
+/** Where the neighbours' features are among a candidate's own. */
+const NEIGHBOUR_AT = NEIGHBOUR_FEATURES.map((name) => TITLE_FEATURES.indexOf(name));
+
+/** How far before the body's start, and after its start and end, lines are candidates. */
+const TITLE_REACH = { before: 60, into: 3, after: 6 };
+
+/**
+ * The lines near the body's start (not those of the article before it) that can be its title (not a used one, a byline, a date, a row of figures or a
+ * list of tags, not longer than a headline), with their features.
+ */
+export function titleCandidates(lines: Scored[], segment: Segment, previous: Segment | null, used: Set<string>): TitleCandidate[] {
+  const bodyAt = bodyStart(lines, segment);
+  const from = Math.max(0, segment.first - TITLE_REACH.before);
+  const lead = leadText(lines, bodyAt, segment.last);
+  const candidates: Array<{ line: Scored; at: number }> = [];
+  const consider = (i: number) => {
+    const line = lines[i]!;
+    if (mayBeTitle(line) && !(used.size > 0 && used.has(lineKey(line)))) candidates.push({ line, at: i });
+  };
+  for (let i = from; i < bodyAt; i++) {
+    // The lines before an earlier article are its header when it has a title (`used` holds the earlier titles).
+    if (!previous || i > previous.last || (i < previous.first && used.size === 0)) consider(i);
+  }
+  for (let i = bodyAt; i <= segment.last && i < bodyAt + TITLE_REACH.into; i++) consider(i);
+  for (let i = segment.last + 1; i < lines.length && i <= segment.last + TITLE_REACH.after; i++) consider(i);
+  const before = candidates.filter((c) => c.at < bodyAt).length;
+  const texts = candidates.map((c) => c.line.text.toLowerCase());
+  /**
+   * How many candidates within NEARBY lines before (side -1) or after (side 1) the rank-th one pass `test` (given
+   * their text). Candidates come in page order, so those are at most NEARBY places away.
+   */
+  const nearby = (rank: number, side: -1 | 1, test: (other: string, r: number) => boolean = () => true) => {
+    let count = 0;
+    for (let r = rank + side; r >= 0 && r < candidates.length && Math.abs(candidates[r]!.at - candidates[rank]!.at) <= NEARBY; r += side) {
+      if (test(texts[r]!, r)) count++;
+    }
+    return count;
+  };
+  const headlineLike = candidates.map(({ line, at }) => aloneInBlock(lines, at) && !line.listItem && line.words >= 3);
+  const headlines = (rank: number, side: -1 | 1) => nearby(rank, side, (_, r) => headlineLike[r]!);
+  const inside = (rank: number) => (other: string) => other.length > texts[rank]!.length && other.includes(texts[rank]!);
+  const holds = (rank: number) => (other: string) => other.length < texts[rank]!.length && texts[rank]!.includes(other);
+  const own = candidates.map(({ line, at }, rank) => {
+    const next = candidates[rank + 1];
+    const shared = sharedWithLead(line, lead);
+    const into = at >= bodyAt && at <= segment.last;
+    const features = [
+      1,
+      at < bodyAt ? Math.log1p(bodyAt - at) : 0,
+      at < bodyAt ? Math.log1p(before - rank - 1) : 0,
+      +into,
+      into ? Math.log1p(at - bodyAt) : 0,
+      +(at > segment.last),
+      at > segment.last ? Math.log1p(at - segment.last) : 0,
+      +(at === bodyAt - 1),
+      +(line.repeats > 1),
+      +aloneInBlock(lines, at),
+      +hasMetaSoonAfter(lines, at),
+      // Ends like a clause ("...:", "...;", "...)"); a final full stop left here ends an abbreviation ("U.S.").
+      +(line.sentenceEnd && !/[?!"”’'.]$/.test(line.text)),
+      Math.log1p(line.words),
+      +(line.words < 3),
+      +(line.kind === 'good'),
+      +(line.kind === 'neargood'),
+      +(line.kind === 'short'),
+      +line.listItem,
+      +line.furniture,
+      +line.insert,
+      +/^[\p{Lu}\p{N}"“‘'«[]/u.test(line.text),
+      +(/\p{L}/u.test(line.text) && line.text === line.text.toUpperCase()),
+      // A headline says what the first paragraphs say; a menu or button label shares no word with them.
+      shared ?? 0,
+      +(shared === 0),
+      +(shared === null),
+      // "Headline | Site", "Headline - Site".
+      +/\s[|–—-]\s/.test(line.text),
+      // "Home » News » Headline", "Home / Essays / Headline".
+      +/\s[»›>/]\s/.test(line.text),
+      // A kicker above the headline, a standfirst under it; the headline is the shorter of it and a standfirst.
+      +(candidates[rank - 1]?.at === at - 1),
+      +(next?.at === at + 1),
+      +(next !== undefined && next.at - at <= NEARBY && next.line.words < line.words),
+      +(nearby(rank, -1, inside(rank)) + nearby(rank, 1, inside(rank)) > 0),
+      +(nearby(rank, -1, holds(rank)) + nearby(rank, 1, holds(rank)) > 0),
+      +(at > 0 && (lines[at - 1]!.listItem || lines[at - 1]!.furniture)),
+      Math.log1p(nearby(rank, -1)),
+      Math.log1p(nearby(rank, 1)),
+      line.stopDensity,
+      Math.log1p(commasIn(line.text)),
+      +(previous !== null && at < previous.first),
+      // A headline over a standfirst: both stand alone, the headline first.
+      Math.log1p(headlines(rank, -1)),
+      Math.log1p(headlines(rank, 1)),
+    ];
+    return features;
+  });
+  // The neighbours' features are appended after all own ones are made: they read only own slots.
+  return candidates.map(({ line, at }, rank) => {
+    const features = own[rank]!;
+    for (const side of [-1, 1]) {
+      const other = candidates[rank + side];
+      const near = other !== undefined && Math.abs(other.at - at) <= NEARBY;
+      for (const k of NEIGHBOUR_AT) features.push(near ? own[rank + side]![k]! : 0);
+    }
+    return { line, features };
+  });
+}
+
+/** How many lines apart candidates are near each other. */
+const NEARBY = 4;
+
+interface TitleModel {
+  features: string[];
+  weights: number[];
+  threshold: number;
+}
+
+let loadedTitleModel: TitleModel | null = null;
+
+function titleModel(): TitleModel {
+  return (loadedTitleModel ??= loadModel<TitleModel>('title-model.json', TITLE_FEATURES, 'scripts/train-titles.mjs'));
+}
 
 /**
  * The body's first two good lines in lower case. Searched for a candidate's words as they are, not cut into
@@ -75,14 +192,13 @@ function sharedWithLead(line: Scored, lead: string): number | null {
   return words === 0 ? null : shared / words;
 }
 
-function isHeadlineShaped(line: Scored): boolean {
-  if (line.listItem || line.words < 3 || line.words > 30 || line.insert) return false;
-  if (line.kind === 'good' && line.words > 20) return false;
-  // Furniture (share buttons, captions...), date lines and bylines are not headlines.
-  if (line.furniture || line.dated) return false;
-  if (/^by\s/i.test(line.text) || NOT_HEADLINE.test(line.text) || findDates(line.text).length > 0) return false;
-  if (mostlyNumbers(line.text) || TAG_LABEL.test(line.text)) return false;
-  return /^[\p{Lu}\p{N}"“‘'«[]/u.test(line.text);
+/** Not longer than a headline, and not a byline, a dateline, a date, a sentence, a row of figures or a list of tags. */
+function mayBeTitle(line: Scored): boolean {
+  // A menu item of a word or two is no headline.
+  if (line.words < 1 || line.words > 30 || (line.kind === 'good' && line.words > 20) || (line.listItem && line.words < 3)) return false;
+  if (line.dated || /^by\s/i.test(line.text) || notHeadline(line.text)) return false;
+  if (TAG_LABEL.test(line.text)) return false;
+  return !/\d/.test(line.text) || (!mostlyNumbers(line.text) && datesOn(line).length === 0);
 }
 
 /** A list of tags after its label, also without a colon ("Tags Jane Roe City Council"). */
@@ -97,9 +213,23 @@ function mostlyNumbers(text: string): boolean {
 /**
  * What headlines do not have: a handle or e-mail address (a byline), a time of day (a dateline), or a full stop
  * after a word at the end, also inside closing quotes (a sentence or a pull quote; "U.S.", "Inc." and an
- * ellipsis can end a headline).
+ * ellipsis can end a headline). Each pattern is tried only on lines with its @, colon or final full stop.
  */
-const NOT_HEADLINE = /\w?@\w{2,}|\b\d{1,2}:\d{2}\s*(?:[AaPp]\.?[Mm]|GMT|UTC)\b|\p{Ll}{3}\.["”’']?$/u;
+function notHeadline(text: string): boolean {
+  return (text.includes('@') && HANDLE.test(text)) || (text.includes(':') && TIME_OF_DAY.test(text)) || SENTENCE_STOP.test(text.slice(-8));
+}
+
+const HANDLE = /\w?@\w{2,}/;
+const TIME_OF_DAY = /\b\d{1,2}:\d{2}\s*(?:[AaPp]\.?[Mm]|GMT|UTC)\b/;
+/** Three lower-case letters, a full stop and maybe a closing quote: at most 8 UTF-16 units at the line's end. */
+const SENTENCE_STOP = /\p{Ll}{3}\.["”’']?$/u;
+
+/** How many commas the text has. */
+function commasIn(text: string): number {
+  let count = 0;
+  for (let at = text.indexOf(','); at >= 0; at = text.indexOf(',', at + 1)) count++;
+  return count;
+}
 
 /** Whether no other line is in the line's block (blocks are runs of lines). */
 function aloneInBlock(lines: Scored[], i: number): boolean {
@@ -247,7 +377,7 @@ export function dateCandidates(content: string, lines: Scored[], segment: Segmen
     if ((line.furniture && !line.dated) || !MAY_HOLD_DATE.test(line.text)) continue;
     // A day with a full stop at the start of a line reads as a list marker ("16. Oktober 2019"): it is put back.
     const text = (line.listItem ? content.slice(lineStartOf(content, line.start), line.start + line.text.length) : line.text).slice(0, DATE_REACH);
-    const dates = findDates(text).filter((d) => d.hasYear && d.instant <= limit);
+    const dates = (text === line.text ? datesOn(line) : findDates(text)).filter((d) => d.hasYear && d.instant <= limit);
     for (const date of dates) found.push({ date, at: i, text, onLine: dates.length });
   }
   const perDay = new Map<string, number>();
@@ -296,6 +426,15 @@ export function dateCandidates(content: string, lines: Scored[], segment: Segmen
   });
 }
 
+/** The dates in each line's text, found once: the title, the date candidates and the labelled date all look. */
+const linesDates = new WeakMap<Scored, FoundDate[]>();
+
+function datesOn(line: Scored): FoundDate[] {
+  let dates = linesDates.get(line);
+  if (!dates) linesDates.set(line, (dates = findDates(line.text)));
+  return dates;
+}
+
 /** Where the line that holds `at` starts (lines end at \n, \r or \r\n). */
 function lineStartOf(content: string, at: number): number {
   // Stepped back by hand: lastIndexOf('\r') would search the whole page before it when there is none.
@@ -314,7 +453,7 @@ function labelledDate(lines: Scored[], segment: Segment, header: Scored[], limit
       if (skipUpdated && /^(updated|last updated|modified)\b/i.test(line.text)) continue;
       // A caption's date is the photo's ("In this Dec. 12, 2006, file photo ...").
       if (line.furniture && !line.dated) continue;
-      const date = findDates(line.text).find((d) => d.instant <= limit);
+      const date = datesOn(line).find((d) => d.instant <= limit);
       if (date) return { line, date };
     }
     return null;

@@ -111,3 +111,10 @@ test('the published date is read in the page\'s language, near the headline, not
   assert.equal(page(['Rat beschließt neuen Haushalt für die Parks', '16. Oktober 2019 um 15:05 Uhr'], []).published, '2019-10-16T15:05:00');
   assert.equal(page(['Rat beschließt neuen Haushalt für die Parks', 'Veröffentlicht am 16.10.2019'], ['— Jane Roe (@janeroe) 14. Oktober 2019', 'Kommentare', '18. Oktober 2019 um 09:12 Uhr']).published, '2019-10-16');
 });
+
+test('a headline over a standfirst is the title, and a one-word menu item above it is not', () => {
+  const headline = 'Council approves new budget for city parks';
+  const standfirst = 'Three new playgrounds and longer opening hours are planned for next year';
+  const menu = ['Home', 'News', 'Sport', 'Weather'].map((item) => `• ${item}`).join('\n');
+  assert.equal(title('The Daily Courier', menu, headline, standfirst, ...BODY), headline);
+});

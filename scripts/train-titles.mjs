@@ -1,0 +1,132 @@
+// Trains the title model of page dumps (data/title-model.json): a logistic model over the features of each line
+// that can be the title (src/extract/dump-meta.ts, titleCandidates), labelled by whether it is the gold title.
+//   npm run build && node scripts/train-titles.mjs SET_DIR... [--folds 5] [--dry-run]
+// Each SET_DIR holds dumps/<id>.txt and gold/<id>.json with a `title`. A line is labelled the title when it equals
+// the gold title, or one side of it when the gold has the site's name beside it ("Headline | Site"), after
+// lower-casing and collapsing white space and punctuation. Prints the agreement of k-fold cross-validation (pages
+// split by a hash of their id) and, with several sets, of each set scored by a model trained on the others; then
+// writes the model trained on all pages.
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { TITLE_FEATURES, titleCandidates } from '../dist/src/extract/dump-meta.js';
+import { readDump } from '../dist/src/extract/text-dump.js';
+import { isArticle } from '../dist/src/extract/dump-body.js';
+
+const args = process.argv.slice(2);
+const flag = (name) => { const i = args.indexOf(name); if (i < 0) return null; const [, value] = args.splice(i, 2); return value; };
+const folds = Number(flag('--folds') ?? 5);
+const dryRun = args.includes('--dry-run') && args.splice(args.indexOf('--dry-run'), 1);
+if (args.length === 0) throw new Error('usage: node scripts/train-titles.mjs SET_DIR... [--folds 5] [--dry-run]');
+
+const key = (s) => s.toLowerCase().replace(/[\p{P}\p{S}\s]+/gu, ' ').trim();
+/** The gold title, and its sides when a separator sets the site's name apart. */
+const goldKeys = (title) => new Set([title, ...title.split(/\s+[|–—·:-]{1,2}\s+/)].map(key).filter(Boolean));
+
+/** Pages: their candidates' features and labels, as extractFromDump sees a page read alone (no site templates). */
+const pages = [];
+for (const set of args) {
+  for (const f of fs.readdirSync(path.join(set, 'gold')).filter((f) => f.endsWith('.json')).sort()) {
+    const gold = JSON.parse(fs.readFileSync(path.join(set, 'gold', f), 'utf8'));
+    const dump = path.join(set, 'dumps', `${f.slice(0, -'.json'.length)}.txt`);
+    if (!gold.title || !fs.existsSync(dump)) continue;
+    const read = readDump({ file: dump, content: fs.readFileSync(dump, 'utf8') });
+    if (!read) continue;
+    const { lines, segments, main } = read;
+    const previous = segments.slice(0, segments.indexOf(main)).findLast(isArticle) ?? null;
+    const labels = goldKeys(gold.title);
+    const exact = key(gold.title);
+    const candidates = titleCandidates(lines, main, previous, new Set()).map((c) => ({ x: c.features, y: labels.has(key(c.line.text)) ? 1 : 0, exact: key(c.line.text) === exact }));
+    pages.push({ id: f, set, candidates });
+  }
+}
+
+const EPOCHS = Number(process.env.EPOCHS ?? 400);
+const dot = (w, x) => x.reduce((sum, v, k) => sum + v * w[k], 0);
+
+/**
+ * Multinomial logistic regression over each page's candidates (a softmax: the title is one of them), fitted with
+ * Adam and an L2 penalty; pages without the gold title among their candidates teach nothing.
+ */
+function train(trainPages) {
+  const usable = trainPages.filter((p) => p.candidates.some((c) => c.y === 1));
+  const n = TITLE_FEATURES.length;
+  const w = new Array(n).fill(0), m = new Array(n).fill(0), v = new Array(n).fill(0);
+  const rate = 0.05, l2 = 1e-3;
+  for (let epoch = 1; epoch <= EPOCHS; epoch++) {
+    const grad = new Array(n).fill(0);
+    for (const { candidates } of usable) {
+      const z = candidates.map((c) => dot(w, c.x));
+      const top = Math.max(...z);
+      const e = z.map((s) => Math.exp(s - top));
+      const all = e.reduce((a, b) => a + b, 0);
+      const right = e.reduce((a, b, i) => a + (candidates[i].y ? b : 0), 0);
+      candidates.forEach((c, i) => {
+        const g = e[i] / all - (c.y ? e[i] / right : 0);
+        for (let k = 0; k < n; k++) grad[k] += g * c.x[k];
+      });
+    }
+    for (let k = 0; k < n; k++) {
+      const g = grad[k] / usable.length + l2 * w[k];
+      m[k] = 0.9 * m[k] + 0.1 * g;
+      v[k] = 0.999 * v[k] + 0.001 * g * g;
+      w[k] -= (rate * m[k] / (1 - 0.9 ** epoch)) / (Math.sqrt(v[k] / (1 - 0.999 ** epoch)) + 1e-8);
+    }
+  }
+  return w;
+}
+
+/** Per page, the best-rated candidate's score and whether it is the gold title (null when the page has none). */
+function picks(w, testPages) {
+  return testPages.map((p) => {
+    let best = null;
+    for (const c of p.candidates) { const z = dot(w, c.x); if (!best || z > best.z) best = { z, right: c.y === 1, exact: c.exact }; }
+    return best;
+  });
+}
+
+/** The threshold (on the score): the lowest score of a right title, so that only pages without hope get none. */
+function lowestRight(chosen) {
+  return Math.min(...chosen.filter((c) => c?.right).map((c) => c.z));
+}
+
+/** Agreement (as the snippet scorer counts it: the whole gold title) of a model trained on `trainPages`, on `testPages`. */
+function score(trainPages, testPages) {
+  const w = train(trainPages);
+  const threshold = lowestRight(picks(w, trainPages));
+  let agree = 0, wrong = 0;
+  let any = 0;
+  for (const c of picks(w, testPages)) {
+    if (c?.exact) any++;
+    if (c && c.z >= threshold) c.exact ? agree++ : wrong++;
+  }
+  return { agree, wrong, pages: testPages.length, any };
+}
+
+const figures = [];
+const report = (name, r) => figures.push(`${name}: ${r.agree}/${r.pages} agree, ${r.wrong} wrong, ${r.pages - r.agree - r.wrong} null (${r.any} agree without the threshold)`);
+const sets = [...new Set(pages.map((p) => p.set))];
+const fold = (p) => crypto.createHash('sha256').update(p.id).digest()[0] % folds;
+for (const set of sets) {
+  const total = { agree: 0, wrong: 0, pages: 0, any: 0 };
+  const inSet = pages.filter((p) => p.set === set);
+  for (let k = 0; k < folds; k++) {
+    const r = score(pages.filter((p) => p.set !== set || fold(p) !== k), inSet.filter((p) => fold(p) === k));
+    for (const n of ['agree', 'wrong', 'pages', 'any']) total[n] += r[n];
+  }
+  report(`${path.basename(set)}, ${folds}-fold (other sets in training)`, total);
+  if (sets.length > 1) report(`${path.basename(set)}, trained on the other sets only`, score(pages.filter((p) => p.set !== set), inSet));
+}
+
+console.log(figures.join('\n'));
+const weights = train(pages);
+const threshold = lowestRight(picks(weights, pages));
+const round = (v) => Math.round(v * 1e4) / 1e4;
+const model = {
+  _about: `Title model of page dumps: softmax (multinomial logistic) weights over TITLE_FEATURES (src/extract/dump-meta.ts); trained by scripts/train-titles.mjs on ${pages.length} pages of ${args.map((a) => path.basename(a)).join(', ')}; cross-validated: ${figures.join('; ')}`,
+  features: TITLE_FEATURES,
+  weights: weights.map(round),
+  threshold: round(threshold),
+};
+if (!dryRun) fs.writeFileSync(new URL('../data/title-model.json', import.meta.url), JSON.stringify(model, null, 1) + '\n');
+console.log(TITLE_FEATURES.map((f, k) => `${f} ${round(weights[k])}`).join(', '), `threshold ${round(threshold)}`);
