@@ -1,6 +1,6 @@
 // Entities over many articles: mentions, documents, first and last date, merged by type and name key.
 import { nameKey } from '../ner/resolve.js';
-import { mergePersonRows } from './resolve-corpus.js';
+import { CorpusPeople, mostSeen } from './resolve-corpus.js';
 import type { EntityType, NerArticle } from '../types.js';
 
 export interface EntityRow {
@@ -33,8 +33,10 @@ export function entityKey(type: string, name: string): string {
 /** Streaming counter: memory grows with the number of distinct entities, not with the corpus. */
 export class EntityCounter {
   private readonly tallies = new Map<string, Tally>();
+  private readonly people = new CorpusPeople();
 
   add(article: NerArticle): void {
+    this.people.add(article.entities);
     const date = article.published ? article.published.slice(0, 10) : null;
     for (const e of article.entities) {
       const t = this.tally(e.type, e.name);
@@ -52,7 +54,10 @@ export class EntityCounter {
   /** Adds a row of an earlier run (`mine entities --json`): merging partial counts gives the counts of one run over all inputs. */
   addRow(row: EntityRow): void {
     const t = this.tally(row.type, row.name);
-    for (const [name, n] of Object.entries(row.names ?? { [row.name]: row.documents })) t.names.set(name, (t.names.get(name) ?? 0) + n);
+    for (const [name, n] of Object.entries(row.names ?? { [row.name]: row.documents })) {
+      t.names.set(name, (t.names.get(name) ?? 0) + n);
+      if (row.type === 'person') this.people.addName(name, n);
+    }
     t.mentions += row.mentions;
     t.documents += row.documents;
     for (const a of row.aliases) t.aliases.add(a);
@@ -70,20 +75,31 @@ export class EntityCounter {
     return t;
   }
 
-  /** Rows sorted by mentions, then documents, then name; variants of one person's name merged (resolve-corpus.ts). */
+  /** Rows sorted by mentions, then documents, then name; variants of one person's name merged into one row (resolve-corpus.ts). */
   rows(): EntityRow[] {
-    const rows = [...this.tallies.values()]
-      .map((t) => ({
-        name: [...t.names.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0]![0],
-        type: t.type,
-        mentions: t.mentions,
-        documents: t.documents,
-        first: t.first,
-        last: t.last,
-        aliases: [...t.aliases].sort(),
-        names: Object.fromEntries([...t.names.entries()].sort((a, b) => (a[0] < b[0] ? -1 : 1))),
-      }))
+    const resolve = this.people.resolver();
+    if (!resolve) return this.unresolvedRows();
+    const merged = new EntityCounter();
+    for (const row of this.unresolvedRows()) merged.addRow(row.type === 'person' ? { ...row, name: resolve(row.name) } : row);
+    return merged.unresolvedRows((row) => (row.type === 'person' ? resolve(row.name) : row.name));
+  }
+
+  /** One row per tally, named `nameOf` it (by default its most seen spelling), sorted by mentions, then documents, then name. */
+  private unresolvedRows(nameOf = (row: EntityRow) => row.name): EntityRow[] {
+    return [...this.tallies.values()]
+      .map((t) => {
+        const row: EntityRow = {
+          name: mostSeen(t.names),
+          type: t.type,
+          mentions: t.mentions,
+          documents: t.documents,
+          first: t.first,
+          last: t.last,
+          aliases: [...t.aliases].sort(),
+          names: Object.fromEntries([...t.names.entries()].sort((a, b) => (a[0] < b[0] ? -1 : 1))),
+        };
+        return { ...row, name: nameOf(row) };
+      })
       .sort((a, b) => b.mentions - a.mentions || b.documents - a.documents || a.name.localeCompare(b.name));
-    return mergePersonRows(rows);
   }
 }
