@@ -3,6 +3,7 @@ import { nameKey } from '../ner/resolve.js';
 import { nameMatcher } from './filters.js';
 import type { EntityType, NerArticle } from '../types.js';
 import { entityKey } from './entities.js';
+import { CorpusPeople, type ApartLine } from './resolve-corpus.js';
 
 export const WINDOWS = ['document', 'sentence'] as const;
 export type Window = (typeof WINDOWS)[number];
@@ -83,7 +84,8 @@ export const MAX_PAIRS = 1_000_000;
 export type CooccurPartial =
   | { partial: 'cooccur'; window: Window; articles: number; cutArticles: number; missed: number }
   | { entity: string; type: EntityType; names: Record<string, number>; documents: number; mentions: number; aliases: string[] }
-  | { pair: [string, string]; documents: number; mentions: number; missed: number };
+  | { pair: [string, string]; documents: number; mentions: number; missed: number }
+  | ApartLine;
 
 /**
  * Streaming counter. Memory is bounded: a unit naming more than UNIT_ENTITIES entities counts the pairs of its
@@ -101,11 +103,13 @@ export class CooccurrenceCounter {
   private cutArticles = 0;
   /** The most documents a dropped pair had: what any count may be short by. */
   private missed = 0;
+  private readonly people = new CorpusPeople();
 
   constructor(private readonly window: Window = 'document', private readonly maxPairs = MAX_PAIRS) {}
 
   add(article: NerArticle): void {
     this.articles++;
+    this.people.add(article.entities);
     for (const e of article.entities) {
       const t = this.tally(entityKey(e.type, e.name), e.type);
       t.names.set(e.name, (t.names.get(e.name) ?? 0) + 1);
@@ -142,6 +146,7 @@ export class CooccurrenceCounter {
       yield { entity, type: t.type, names: Object.fromEntries(t.names), documents: t.documents, mentions: t.mentions, aliases: [...t.aliases] };
     }
     for (const [pair, p] of this.pairs) yield { pair: this.ends(pair), documents: p.documents, mentions: p.mentions, missed: p.missed };
+    yield* this.people.partial();
   }
 
   /** Adds a line of another counter's partial state; the header's window must be this counter's. */
@@ -151,7 +156,9 @@ export class CooccurrenceCounter {
       this.articles += line.articles;
       this.cutArticles += line.cutArticles;
       this.missed += line.missed;
-    } else if ('entity' in line) {
+    } else if ('apart' in line) this.people.addApart(line);
+    else if ('entity' in line) {
+      if (line.type === 'person') for (const [name, n] of Object.entries(line.names)) this.people.addName(name, n);
       const t = this.tally(line.entity, line.type);
       for (const [name, n] of Object.entries(line.names)) t.names.set(name, (t.names.get(name) ?? 0) + n);
       t.documents += line.documents;
@@ -205,6 +212,32 @@ export class CooccurrenceCounter {
   }
 
   result(filter: CooccurFilter = {}): Cooccurrence {
+    return this.resolved().unresolvedResult(filter);
+  }
+
+  /**
+   * A counter of the same articles with each person's name variants counted as one entity (resolve-corpus.ts).
+   * Names that share an article are never merged, so no pair or entity counts an article twice.
+   */
+  private resolved(): CooccurrenceCounter {
+    const resolve = this.people.resolver();
+    if (!resolve) return this;
+    const merged = new CooccurrenceCounter(this.window, this.maxPairs);
+    const keys = new Map<string, string>();
+    for (const line of this.partial()) {
+      if ('entity' in line && line.type === 'person') {
+        // The spellings of one name key all resolve to one name.
+        const name = resolve(Object.keys(line.names)[0]!);
+        const entity = entityKey(line.type, name);
+        keys.set(line.entity, entity);
+        merged.addPartial({ ...line, entity, names: { [name]: Object.values(line.names).reduce((a, b) => a + b, 0) } });
+      } else if ('pair' in line) merged.addPartial({ ...line, pair: line.pair.map((k) => keys.get(k) ?? k) as [string, string] });
+      else merged.addPartial(line);
+    }
+    return merged;
+  }
+
+  private unresolvedResult(filter: CooccurFilter): Cooccurrence {
     // undefined: no entity filter; null: the filter matched nothing, so no pair passes.
     const chosen = filter.entity === undefined ? undefined : (this.find(filter.entity) ?? null);
     const n = this.articles;

@@ -1,6 +1,6 @@
 // Entities over many articles: mentions, documents, first and last date, merged by type and name key.
 import { nameKey } from '../ner/resolve.js';
-import { mergePersonRows } from './resolve-corpus.js';
+import { CorpusPeople, mostSeen } from './resolve-corpus.js';
 import { findQuotes, type Quote } from './quotes.js';
 import type { EntityType, NerArticle } from '../types.js';
 
@@ -37,9 +37,11 @@ export function entityKey(type: string, name: string): string {
 /** Streaming counter: memory grows with the number of distinct entities, not with the corpus. */
 export class EntityCounter {
   private readonly tallies = new Map<string, Tally>();
+  private readonly people = new CorpusPeople();
 
   /** An article, with the quotations of each entity: those found in the worker (JobSettings.quotes), or found here. */
   add(article: NerArticle & { quotes?: Quote[] }): void {
+    this.people.add(article.entities);
     for (const q of article.quotes ?? findQuotes(article)) if (q.speaker !== null && q.speakerType !== null) this.tally(q.speakerType, q.speaker).quotes++;
     const date = article.published ? article.published.slice(0, 10) : null;
     for (const e of article.entities) {
@@ -58,7 +60,10 @@ export class EntityCounter {
   /** Adds a row of an earlier run (`mine entities --json`): merging partial counts gives the counts of one run over all inputs. */
   addRow(row: EntityRow): void {
     const t = this.tally(row.type, row.name);
-    for (const [name, n] of Object.entries(row.names ?? { [row.name]: row.documents })) t.names.set(name, (t.names.get(name) ?? 0) + n);
+    for (const [name, n] of Object.entries(row.names ?? { [row.name]: row.documents })) {
+      t.names.set(name, (t.names.get(name) ?? 0) + n);
+      if (row.type === 'person') this.people.addName(name, n);
+    }
     t.mentions += row.mentions;
     t.documents += row.documents;
     t.quotes += row.quotes ?? 0;
@@ -77,21 +82,32 @@ export class EntityCounter {
     return t;
   }
 
-  /** Rows sorted by mentions, then documents, then name; variants of one person's name merged (resolve-corpus.ts). */
+  /** Rows sorted by mentions, then documents, then name; variants of one person's name merged into one row (resolve-corpus.ts). */
   rows(): EntityRow[] {
-    const rows = [...this.tallies.values()]
-      .map((t) => ({
-        name: [...t.names.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0]![0],
-        type: t.type,
-        mentions: t.mentions,
-        documents: t.documents,
-        first: t.first,
-        last: t.last,
-        aliases: [...t.aliases].sort(),
-        quotes: t.quotes,
-        names: Object.fromEntries([...t.names.entries()].sort((a, b) => (a[0] < b[0] ? -1 : 1))),
-      }))
+    const resolve = this.people.resolver();
+    if (!resolve) return this.unresolvedRows();
+    const merged = new EntityCounter();
+    for (const row of this.unresolvedRows()) merged.addRow(row.type === 'person' ? { ...row, name: resolve(row.name) } : row);
+    return merged.unresolvedRows((row) => (row.type === 'person' ? resolve(row.name) : row.name));
+  }
+
+  /** One row per tally, named `nameOf` it (by default its most seen spelling), sorted by mentions, then documents, then name. */
+  private unresolvedRows(nameOf = (row: EntityRow) => row.name): EntityRow[] {
+    return [...this.tallies.values()]
+      .map((t) => {
+        const row: EntityRow = {
+          name: mostSeen(t.names),
+          type: t.type,
+          mentions: t.mentions,
+          documents: t.documents,
+          first: t.first,
+          last: t.last,
+          aliases: [...t.aliases].sort(),
+          quotes: t.quotes,
+          names: Object.fromEntries([...t.names.entries()].sort((a, b) => (a[0] < b[0] ? -1 : 1))),
+        };
+        return { ...row, name: nameOf(row) };
+      })
       .sort((a, b) => b.mentions - a.mentions || b.documents - a.documents || a.name.localeCompare(b.name));
-    return mergePersonRows(rows);
   }
 }

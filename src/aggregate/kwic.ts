@@ -1,6 +1,7 @@
 // Concordance (keyword in context): every occurrence of an entity or a word, with the text around it.
 import type { Entity, EntityType, NerArticle } from '../types.js';
 import { nameMatcher } from './filters.js';
+import { CorpusPeople, lastNameWord } from './resolve-corpus.js';
 
 export interface Hit {
   file: string;
@@ -35,37 +36,60 @@ export function entityAnswers(entity: Entity, query: string): boolean {
 
 /**
  * The concordance of a query over a corpus: the mentions of every entity answering to it or, when no entity
- * in the whole corpus does, the query's whole-word occurrences.
+ * in the whole corpus does, the query's whole-word occurrences. A person's name variants in other articles
+ * ("Owen John Dempsey" for "Owen Dempsey") answer too, resolved over the corpus as `mine entities` does.
  */
 export class Concordance {
+  /** Mentions of the entities answering to the query and of people sharing its last word, in corpus order. */
   private readonly entityHits: Hit[] = [];
+  /** Those of the people sharing the last word: kept when the corpus resolves their name to one that answers. */
+  private readonly variantHits = new Set<Hit>();
+  private readonly people = new CorpusPeople();
+  private readonly lastWord: string;
   private wordHits: Hit[] = [];
-  /** "Sergey Lavrov (person)" for each entity that answered. */
+  /** "Sergey Lavrov (person)" for each entity that answered (complete once hits() is called). */
   readonly entities = new Set<string>();
 
-  constructor(private readonly query: string, private readonly width: number) {}
+  constructor(private readonly query: string, private readonly width: number) {
+    this.lastWord = lastNameWord(query);
+  }
 
   add(article: NerArticle): void {
-    const found = entityHits(article, this.query, this.width);
-    if (found.length) {
-      for (const h of found) this.entities.add(`${h.entity} (${h.type})`);
-      this.entityHits.push(...found);
+    this.people.add(article.entities);
+    const answering = article.entities.filter((e) => entityAnswers(e, this.query));
+    const variants = article.entities.filter((e) => e.type === 'person' && !answering.includes(e) && lastNameWord(e.name) === this.lastWord);
+    if (answering.length) {
+      for (const e of answering) this.entities.add(`${e.name} (${e.type})`);
       this.wordHits = [];
     } else if (this.entities.size === 0) {
       this.wordHits.push(...wordHits(article, this.query, this.width));
     }
+    for (const hit of mentionHits(article, [...answering, ...variants], this.width)) {
+      if (variants.some((e) => e.name === hit.entity && e.type === hit.type)) this.variantHits.add(hit);
+      this.entityHits.push(hit);
+    }
   }
 
   hits(sort: KwicSort): Hit[] {
-    return sortHits(this.entities.size ? this.entityHits : this.wordHits, sort);
+    if (this.entities.size === 0) return sortHits(this.wordHits, sort);
+    const resolve = this.people.resolver() ?? ((name: string) => name);
+    const nameOf = (h: Hit) => (h.type === 'person' ? resolve(h.entity!) : h.entity!);
+    const answering = new Set(this.entityHits.filter((h) => !this.variantHits.has(h)).map(nameOf));
+    const kept = this.entityHits.filter((h) => !this.variantHits.has(h) || answering.has(nameOf(h))).map((h) => ({ ...h, entity: nameOf(h) }));
+    this.entities.clear();
+    for (const h of kept) this.entities.add(`${h.entity} (${h.type})`);
+    return sortHits(kept, sort);
   }
 }
 
 /** The mentions, in one article, of the entities answering to the query: title first, then in text order. */
 export function entityHits(article: NerArticle, query: string, width: number): Hit[] {
-  const hits = article.entities
-    .filter((e) => entityAnswers(e, query))
-    .flatMap((e) => e.mentions.map((m) => hitAt(article, m.field, m.start, m.end, width, e)));
+  return mentionHits(article, article.entities.filter((e) => entityAnswers(e, query)), width);
+}
+
+/** The mentions of `entities` in one article: title first, then in text order. */
+function mentionHits(article: NerArticle, entities: Entity[], width: number): Hit[] {
+  const hits = entities.flatMap((e) => e.mentions.map((m) => hitAt(article, m.field, m.start, m.end, width, e)));
   return hits.sort((a, b) => (a.field === b.field ? a.start - b.start : a.field ? -1 : 1));
 }
 

@@ -3,6 +3,7 @@ import type { Article, EntityType, MineRecord } from '../types.js';
 import { hasEntities } from '../types.js';
 import { entityKey } from './entities.js';
 import { periodOf, periodsBetween } from './periods.js';
+import { CorpusPeople, type ApartLine } from './resolve-corpus.js';
 
 export type SourceField = 'site' | 'source';
 export const SOURCE_FIELDS: SourceField[] = ['site', 'source'];
@@ -48,13 +49,15 @@ export type SourcesPartial =
       months: Record<string, number>;
       /** Key, name, type, documents and mentions (older partials: no mentions). */
       entities: Array<[string, string, EntityType, number, number?]>;
-    };
+    }
+  | ApartLine;
 
 /** Streaming counter: memory grows with the number of sites (or sources) and their entities, not with the corpus. */
 export class SourceCounter {
   private readonly tallies = new Map<string, Tally>();
   private firstDate: string | null = null;
   private lastDate: string | null = null;
+  private readonly people = new CorpusPeople();
 
   constructor(private readonly by: SourceField = 'site') {}
 
@@ -73,6 +76,7 @@ export class SourceCounter {
       t.perMonth.set(month, (t.perMonth.get(month) ?? 0) + 1);
     }
     if (!hasEntities(article)) return;
+    this.people.add(article.entities);
     for (const e of article.entities) {
       const k = entityKey(e.type, e.name);
       const seen = t.entities.get(k) ?? { name: e.name, type: e.type, documents: 0, mentions: 0 };
@@ -89,6 +93,7 @@ export class SourceCounter {
       const entities = [...t.entities].map(([key, e]): [string, string, EntityType, number, number] => [key, e.name, e.type, e.documents, e.mentions]);
       yield { name: shownName(t), forms: Object.fromEntries(t.forms), articles: t.articles, first: t.first, last: t.last, months: Object.fromEntries(t.perMonth), entities };
     }
+    yield* this.people.partial();
   }
 
   /** Adds a line of another counter's partial state (of the same --by), given in the order of the inputs. */
@@ -97,7 +102,8 @@ export class SourceCounter {
       if (line.by !== this.by) throw new Error(`a partial count by ${line.by}, not by ${this.by} (--by)`);
       if (line.first && (!this.firstDate || line.first < this.firstDate)) this.firstDate = line.first;
       if (line.last && (!this.lastDate || line.last > this.lastDate)) this.lastDate = line.last;
-    } else if ('articles' in line) {
+    } else if ('apart' in line) this.people.addApart(line);
+    else if ('articles' in line) {
       const t = this.tally(line.name);
       for (const [form, n] of Object.entries(line.forms ?? { [line.name]: line.articles })) t.forms.set(form, (t.forms.get(form) ?? 0) + n);
       t.articles += line.articles;
@@ -105,6 +111,7 @@ export class SourceCounter {
       if (line.last && (!t.last || line.last > t.last)) t.last = line.last;
       for (const [month, n] of Object.entries(line.months)) t.perMonth.set(month, (t.perMonth.get(month) ?? 0) + n);
       for (const [key, name, type, documents, mentions] of line.entities) {
+        if (type === 'person') this.people.addName(name, documents);
         const seen = t.entities.get(key) ?? { name, type, documents: 0, mentions: 0 };
         seen.documents += documents;
         seen.mentions += mentions ?? 0;
@@ -125,6 +132,25 @@ export class SourceCounter {
 
   /** Rows by articles (most first), then name; `top` entities per row. */
   rows(top = 3): SourceRow[] {
+    return this.resolved().unresolvedRows(top);
+  }
+
+  /** A counter of the same articles with each person's name variants counted as one entity (resolve-corpus.ts). */
+  private resolved(): SourceCounter {
+    const resolve = this.people.resolver();
+    if (!resolve) return this;
+    const merged = new SourceCounter(this.by);
+    for (const line of this.partial()) {
+      if ('entities' in line) {
+        const entities = line.entities.map(([key, name, type, documents, mentions]): [string, string, EntityType, number, number?] =>
+          type === 'person' ? [entityKey(type, resolve(name)), resolve(name), type, documents, mentions] : [key, name, type, documents, mentions]);
+        merged.addPartial({ ...line, entities });
+      } else merged.addPartial(line);
+    }
+    return merged;
+  }
+
+  private unresolvedRows(top: number): SourceRow[] {
     const months = this.firstDate && this.lastDate ? periodsBetween(this.firstDate, this.lastDate, 'month') : [];
     return [...this.tallies.values()]
       .map((t) => ({

@@ -4,6 +4,7 @@ import { findQuotes, type Quote } from './quotes.js';
 import { entityKey } from './entities.js';
 import { periodOf, periodsBetween, type Granularity } from './periods.js';
 import { nameMatcher } from './filters.js';
+import { CorpusPeople, type ApartLine } from './resolve-corpus.js';
 
 export interface TimelinePoint {
   period: string;
@@ -60,7 +61,8 @@ interface PeriodCounts {
 /** One line of `mine timeline --partial`: the counter's state, for `--merge`. */
 export type TimelinePartial =
   | { partial: 'timeline'; by: Granularity; first: string | null; last: string | null; totals: Record<string, number> }
-  | { entity: string; name: string; type: EntityType; aliases: string[]; documents: number; undated: number; periods: Record<string, PeriodCounts> };
+  | { entity: string; name: string; type: EntityType; aliases: string[]; documents: number; undated: number; periods: Record<string, PeriodCounts> }
+  | ApartLine;
 
 /** The entities answering to a query (canonical name or any alias seen, case-insensitive): the one named exactly first, then by documents. */
 function matchesOf(query: string, entities: Iterable<Counts>): Array<Counts & { exact: boolean }> {
@@ -84,6 +86,7 @@ export class TimelineCounter {
   private readonly totals = new Map<string, number>();
   private firstDate: string | null = null;
   private lastDate: string | null = null;
+  private readonly people = new CorpusPeople();
 
   /** `quotes`: count each entity's quotations too (given with the article, see JobSettings.quotes, or found here). */
   constructor(private readonly queries: string[], private readonly by: Granularity, private readonly quotes = false) {}
@@ -98,6 +101,7 @@ export class TimelineCounter {
       period = periodOf(date, this.by);
       this.totals.set(period, (this.totals.get(period) ?? 0) + 1);
     }
+    this.people.add(article.entities);
     const quotes = new Map<string, number>();
     if (this.quotes) for (const q of article.quotes ?? findQuotes(article)) if (q.speaker !== null) quotes.set(entityKey(q.speakerType!, q.speaker), (quotes.get(entityKey(q.speakerType!, q.speaker)) ?? 0) + 1);
     for (const e of article.entities) this.count(e, period, quotes.get(entityKey(e.type, e.name)) ?? 0);
@@ -109,6 +113,7 @@ export class TimelineCounter {
     for (const [entity, c] of this.entities) {
       yield { entity, name: c.name, type: c.type, aliases: [...c.aliases], documents: c.documents, undated: c.undated, periods: Object.fromEntries(c.perPeriod) };
     }
+    yield* this.people.partial();
   }
 
   /** Adds a line of another counter's partial state (of the same --by), given in the order of the inputs. */
@@ -118,7 +123,9 @@ export class TimelineCounter {
       if (line.first && (!this.firstDate || line.first < this.firstDate)) this.firstDate = line.first;
       if (line.last && (!this.lastDate || line.last > this.lastDate)) this.lastDate = line.last;
       for (const [period, n] of Object.entries(line.totals)) this.totals.set(period, (this.totals.get(period) ?? 0) + n);
-    } else if ('entity' in line) {
+    } else if ('apart' in line) this.people.addApart(line);
+    else if ('entity' in line) {
+      if (line.type === 'person') this.people.addName(line.name, line.documents);
       const c = this.counts(line.entity, line.name, line.type, line.aliases);
       c.documents += line.documents;
       c.undated += line.undated;
@@ -159,6 +166,24 @@ export class TimelineCounter {
    * `range` when given. `share` adds each point's share of the period's articles.
    */
   result(range: { since?: string; until?: string } = {}, options: { share?: boolean } = {}): Timelines {
+    return this.resolved().unresolvedResult(range, options);
+  }
+
+  /** A counter of the same articles with each person's name variants counted as one entity (resolve-corpus.ts). */
+  private resolved(): TimelineCounter {
+    const resolve = this.people.resolver();
+    if (!resolve) return this;
+    const merged = new TimelineCounter(this.queries, this.by, this.quotes);
+    for (const line of this.partial()) {
+      if ('entity' in line && line.type === 'person') {
+        const name = resolve(line.name);
+        merged.addPartial({ ...line, entity: entityKey(line.type, name), name });
+      } else merged.addPartial(line);
+    }
+    return merged;
+  }
+
+  private unresolvedResult(range: { since?: string; until?: string }, options: { share?: boolean }): Timelines {
     const from = range.since ?? this.firstDate;
     const to = range.until ?? this.lastDate;
     const periods = from && to ? periodsBetween(padDate(from, 'start'), padDate(to, 'end'), this.by) : [];

@@ -121,7 +121,7 @@ function addTagged(spans: TaggedSpan[], tokens: Token[], sentenceStart: number, 
   for (const tagged of spans) {
     const span = { ...tagged, end: taggedEnd(tokens, tagged, g) };
     const type = typeByWords(tokens.slice(span.start, span.end), TAGGED_TYPES[tagged.type], g);
-    if (type === null) continue;
+    if (type === null || insideQuotedTitle(tokens, span)) continue;
     const start = tokens[span.start]!.start;
     const end = tokens[span.end - 1]!.end;
     const inside: Candidate[] = [];
@@ -150,6 +150,26 @@ function addTagged(spans: TaggedSpan[], tokens: Token[], sentenceStart: number, 
   let kept = sentenceStart;
   for (let k = sentenceStart; k < candidates.length; k++) if (!replaced.has(candidates[k]!)) candidates[kept++] = candidates[k]!;
   candidates.length = kept;
+}
+
+/** The most words a quoted title spans for insideQuotedTitle (a bound that keeps long Title Case lines linear). */
+const MAX_TITLE = 20;
+const TITLE_SMALL_WORDS = /^(?:a|an|and|at|by|for|in|of|on|the|to|with|['’]s)$/;
+
+/**
+ * Whether a tagged span lies within a longer quoted Title Case phrase ('"China's Position on the Political
+ * Settlement of the Ukraine Crisis"'): the title of a document, book or film, a name of its own (CoNLL's MISC)
+ * whose capitalised words are not names of people, organisations or places.
+ */
+function insideQuotedTitle(tokens: Token[], span: { start: number; end: number }): boolean {
+  const inTitle = (t: Token) => isNameWord(t) || TITLE_SMALL_WORDS.test(t.text);
+  let open = span.start - 1;
+  while (open >= 0 && span.start - open <= MAX_TITLE && inTitle(tokens[open]!)) open--;
+  let close = span.end;
+  while (close < tokens.length && close - span.end < MAX_TITLE && inTitle(tokens[close]!)) close++;
+  const quote = (k: number) => k >= 0 && k < tokens.length && /^["“”]$/.test(tokens[k]!.text);
+  // A comma or full stop may sit inside the closing quote.
+  return quote(open) && (quote(close) || (/^[,.]$/.test(tokens[close]?.text ?? '') && quote(close + 1))) && close - open - 1 > span.end - span.start;
 }
 
 /** An organisation the tagger found where the lists know a place of that name: a team or club named after its city ("Newcastle", "NEW YORK" in a league table). */

@@ -11,6 +11,13 @@ export const NUM_TAGS = 1 + 4 * ENTITY_TYPES.length;
 /** ALLOWED[prev * NUM_TAGS + tag] is 1 when `tag` may follow `prev` (a sentence starts after O). */
 export const ALLOWED = buildAllowed();
 
+/** The tags ALLOWED before each tag: PREVS[PREV_START[tag]] up to PREVS[PREV_START[tag + 1]] (the decoder visits only those). */
+const PREVS = Uint8Array.from(
+  Array.from({ length: NUM_TAGS * NUM_TAGS }, (_, k) => k).filter((k) => ALLOWED[k] === 1).sort((a, b) => a % NUM_TAGS - b % NUM_TAGS || a - b),
+  (k) => Math.floor(k / NUM_TAGS),
+);
+const PREV_START = Uint16Array.from({ length: NUM_TAGS + 1 }, (_, tag) => ALLOWED.filter((ok, k) => ok === 1 && k % NUM_TAGS < tag).length);
+
 /** Tags a sentence may end on (O, L-x, U-x). */
 export const MAY_END = Uint8Array.from({ length: NUM_TAGS }, (_, t) => (t === 0 || partOf(t) >= 2 ? 1 : 0));
 
@@ -400,21 +407,88 @@ export const GROUP_ENDS = [6, 14, 16, 28, 31, 34, STATIC_FEATURES];
 export const CACHED_GROUPS = GROUP_ENDS.length - 1;
 /** The most values a group's keys are computed from. */
 const MAX_GROUP_VALUES = 14;
-/** Features that depend on the two previous predicted tags; the first TAG_HISTORY_FEATURES of them on nothing else. */
-export const HISTORY_FEATURES = 4;
-export const TAG_HISTORY_FEATURES = 2;
+/** Features that depend on the previous tag; the first TAG_HISTORY_FEATURES of them on nothing else (the learned transition scores). */
+export const HISTORY_FEATURES = 3;
+export const TAG_HISTORY_FEATURES = 1;
 
-/** Writes the HISTORY_FEATURES keys of a token (its word and shape hashes) given the previous two tags. */
-export function historyKeys(word: number, shape: number, prev1: number, prev2: number, out: Int32Array): void {
-  out[0] = key(50, prev1);
-  out[1] = key(51, prev2, prev1);
-  wordHistoryKeys(word, shape, prev1, out);
+/** Writes the HISTORY_FEATURES keys of a token (its word and shape hashes) given the previous tag. */
+export function historyKeys(word: number, shape: number, prev: number, out: Int32Array): void {
+  out[0] = key(50, prev);
+  wordHistoryKeys(word, shape, prev, out);
 }
 
 /** Writes the history keys that involve the token itself (from TAG_HISTORY_FEATURES on). */
-export function wordHistoryKeys(word: number, shape: number, prev1: number, out: Int32Array): void {
-  out[2] = key(52, prev1, word);
-  out[3] = key(53, prev1, shape);
+export function wordHistoryKeys(word: number, shape: number, prev: number, out: Int32Array): void {
+  out[1] = key(52, prev, word);
+  out[2] = key(53, prev, shape);
+}
+
+/**
+ * First-order Viterbi decoding over valid BILOU sequences, fed one token at a time: the best-scoring tags of a
+ * sentence that starts after O, follows ALLOWED and ends on a tag in MAY_END. Time and memory linear in its length.
+ */
+export class BilouViterbi {
+  /** Best score of the tokens so far ending on each tag (-Infinity: unreachable). */
+  private best = new Float64Array(NUM_TAGS);
+  private next = new Float64Array(NUM_TAGS);
+  /** The previous tag on the best path to each tag of each token. */
+  private back = new Uint8Array(64 * NUM_TAGS);
+  private n = 0;
+
+  start(): void {
+    this.n = 0;
+    this.best.fill(-Infinity);
+    this.best[0] = 0;
+  }
+
+  /** Whether a path of the tokens so far ends on `tag` (scores after an unreachable tag are not read). */
+  reachable(tag: number): boolean {
+    return this.best[tag] !== -Infinity;
+  }
+
+  /**
+   * The next token, scored emit[at + tag] for each tag, plus transitions[prev * NUM_TAGS + tag] and
+   * pairs[pairsAt + prev * NUM_TAGS + tag] for each tag after each previous tag; `onlyO` forces O, with no emission score.
+   */
+  push(emit: ArrayLike<number>, at: number, transitions: ArrayLike<number>, pairs: ArrayLike<number>, pairsAt: number, onlyO: boolean): void {
+    const { best, next } = this;
+    if (this.back.length < (this.n + 1) * NUM_TAGS) {
+      const back = new Uint8Array(this.back.length * 2);
+      back.set(this.back);
+      this.back = back;
+    }
+    const row = this.n * NUM_TAGS;
+    const tags = onlyO ? 1 : NUM_TAGS;
+    next.fill(-Infinity);
+    for (let tag = 0; tag < tags; tag++) {
+      let top = -Infinity;
+      let from = 0;
+      for (let k = PREV_START[tag]; k < PREV_START[tag + 1]; k++) {
+        const prev = PREVS[k];
+        const s = best[prev] + transitions[prev * NUM_TAGS + tag] + pairs[pairsAt + prev * NUM_TAGS + tag];
+        if (s > top) {
+          top = s;
+          from = prev;
+        }
+      }
+      next[tag] = onlyO ? top : top + emit[at + tag];
+      this.back[row + tag] = from;
+    }
+    this.best = next;
+    this.next = best;
+    this.n++;
+  }
+
+  /** Writes the best tags of the tokens pushed since start() to `tags`. */
+  decode(tags: Uint8Array): void {
+    if (this.n === 0) return;
+    let tag = 0;
+    for (let t = 1; t < NUM_TAGS; t++) if (MAY_END[t] !== 0 && this.best[t] > this.best[tag]) tag = t;
+    for (let i = this.n - 1; i >= 0; i--) {
+      tags[i] = tag;
+      tag = this.back[i * NUM_TAGS + tag];
+    }
+  }
 }
 
 const BOUNDARY = [0x5a17b0e1, 0x3c6ef372, 0x1b873593, 0x7fb0c2d9]; // words/shapes at -2, -1, +1, +2 outside the sentence

@@ -1,8 +1,8 @@
-// Statistical named-entity tagger: an averaged perceptron over hashed word features, decoded greedily left to right with BILOU constraints.
+// Statistical named-entity tagger: an averaged perceptron over hashed word features, decoded with Viterbi over valid BILOU sequences.
 import { gunzipSync } from 'node:zlib';
 import { loadData } from '../data.js';
 import {
-  ALLOWED, CACHED_GROUPS, documentContext, ENTITY_TYPES, GROUP_ENDS, groupKeys, HISTORY_FEATURES, historyKeys, labelHistoryKey, MAY_END, NUM_TAGS,
+  BilouViterbi, CACHED_GROUPS, documentContext, ENTITY_TYPES, GROUP_ENDS, groupKeys, HISTORY_FEATURES, historyKeys, labelHistoryKey, NUM_TAGS,
   recordLabels, SentenceFeatures, spansOf, TAG_HISTORY_FEATURES, wordHistoryKeys, type DocumentContext,
 } from './tagger-features.js';
 import type { Token } from './tokenize.js';
@@ -80,6 +80,9 @@ export function createTagger(model: ModelWeights): Tagger {
 }
 
 const CACHE_SIZE = 1 << 14;
+const HISTORY_CACHE_SIZE = 1 << 11;
+/** The pair scores of a token left O: none. */
+const NO_PAIRS = new Int32Array(NUM_TAGS * NUM_TAGS);
 /** About half the features looked up are not in the model; a 64 KB bitmap rules out most of those. */
 const PRESENT_BITS = 19;
 
@@ -94,8 +97,13 @@ class PerceptronTagger implements Tagger {
   private readonly features = new SentenceFeatures();
   /** The keys of one feature group, or the history keys, of one token. */
   private readonly keys = new Int32Array(Math.max(...GROUP_ENDS.map((end, g) => end - (g > 0 ? GROUP_ENDS[g - 1] : 0)), HISTORY_FEATURES));
-  /** Summed weights of the history features that depend on the previous two tags alone, by (prev2, prev1). */
-  private readonly tagHistory = new Int32Array(NUM_TAGS * NUM_TAGS * NUM_TAGS);
+  /** Summed weights of the history features that depend on the previous tag alone (transition scores), by previous tag. */
+  private readonly transitions = new Int32Array(NUM_TAGS * NUM_TAGS);
+  private readonly viterbi = new BilouViterbi();
+  /** Cached word-history scores (see wordHistory): word and shape hash, 1 once filled, scores by (previous tag, tag). */
+  private readonly historyWords = new Int32Array(HISTORY_CACHE_SIZE * 2);
+  private readonly historyFilled = new Uint8Array(HISTORY_CACHE_SIZE);
+  private readonly historyScores = new Int32Array(HISTORY_CACHE_SIZE * NUM_TAGS * NUM_TAGS);
   /** NUM_TAGS scores per token of the current sentence. */
   private scores = new Int32Array(64 * NUM_TAGS);
   private tags = new Uint8Array(64);
@@ -119,11 +127,9 @@ class PerceptronTagger implements Tagger {
       const bit = model.keys[r] >>> (32 - PRESENT_BITS);
       this.present[bit >>> 5] |= 1 << (bit & 31);
     }
-    for (let prev2 = 0; prev2 < NUM_TAGS; prev2++) {
-      for (let prev1 = 0; prev1 < NUM_TAGS; prev1++) {
-        historyKeys(0, 0, prev1, prev2, this.keys);
-        for (let f = 0; f < TAG_HISTORY_FEATURES; f++) this.add(this.keys[f], (prev2 * NUM_TAGS + prev1) * NUM_TAGS, this.tagHistory);
-      }
+    for (let prev = 0; prev < NUM_TAGS; prev++) {
+      historyKeys(0, 0, prev, this.keys);
+      for (let f = 0; f < TAG_HISTORY_FEATURES; f++) this.add(this.keys[f], prev * NUM_TAGS, this.transitions);
     }
   }
 
@@ -139,7 +145,7 @@ class PerceptronTagger implements Tagger {
     const context = doc ?? documentContext([tokens]);
     features.read(tokens, context);
     markMayBeInName(tokens, features, inName);
-    // Tag-independent scores of the tokens that may be in a name first; greedy decoding then adds the history features.
+    // Tag-independent scores of the tokens that may be in a name first; decoding then adds the history features.
     const uncached = GROUP_ENDS[CACHED_GROUPS] - GROUP_ENDS[CACHED_GROUPS - 1];
     for (let i = 0; i < n; i++) {
       if (inName[i] === 0) continue;
@@ -151,35 +157,37 @@ class PerceptronTagger implements Tagger {
       for (let f = 0; f < uncached; f++) this.add(keys[f], o);
       this.add(labelHistoryKey(context, features.word(i)), o);
     }
-    // The other tokens are O, so a name must end before them as it must at the end of the sentence.
-    let prev1 = 0;
-    let prev2 = 0;
+    // The other tokens are O, so a name must end before them.
+    const { viterbi, transitions } = this;
+    viterbi.start();
     for (let i = 0; i < n; i++) {
-      let best = 0;
-      if (inName[i] !== 0) {
-        const o = i * NUM_TAGS;
-        const history = (prev2 * NUM_TAGS + prev1) * NUM_TAGS;
-        for (let t = 0; t < NUM_TAGS; t++) scores[o + t] += this.tagHistory[history + t];
-        wordHistoryKeys(features.word(i), features.shortShape(i), prev1, keys);
-        for (let f = TAG_HISTORY_FEATURES; f < HISTORY_FEATURES; f++) this.add(keys[f], o);
-        const mustEnd = i === n - 1 || inName[i + 1] === 0;
-        const base = prev1 * NUM_TAGS;
-        best = -1;
-        let bestScore = 0;
-        for (let t = 0; t < NUM_TAGS; t++) {
-          if (ALLOWED[base + t] === 0 || (mustEnd && MAY_END[t] === 0)) continue;
-          if (best < 0 || scores[o + t] > bestScore) {
-            best = t;
-            bestScore = scores[o + t];
-          }
-        }
+      if (inName[i] === 0) {
+        viterbi.push(scores, 0, NO_PAIRS, NO_PAIRS, 0, true);
+        continue;
       }
-      tags[i] = best;
-      prev2 = prev1;
-      prev1 = best;
+      const slot = this.wordHistory(features.word(i), features.shortShape(i));
+      viterbi.push(scores, i * NUM_TAGS, transitions, this.historyScores, slot * NUM_TAGS * NUM_TAGS, false);
     }
+    viterbi.decode(tags);
     recordLabels(context, features, tags, n);
     return spansOf(tags, n).map((s) => ({ start: s.start, end: s.end, type: ENTITY_TYPES[s.type] }));
+  }
+
+  /** The cache slot holding the word-history scores of a token with this word and shape hash for every (previous tag, tag): words recur. */
+  private wordHistory(word: number, shape: number): number {
+    const slot = (Math.imul(word ^ Math.imul(shape, 0x27d4eb2f), 0x9e3779b1) >>> 0) % HISTORY_CACHE_SIZE;
+    const { historyWords, historyFilled, historyScores, keys } = this;
+    if (historyFilled[slot] === 1 && historyWords[slot * 2] === word && historyWords[slot * 2 + 1] === shape) return slot;
+    historyFilled[slot] = 1;
+    historyWords[slot * 2] = word;
+    historyWords[slot * 2 + 1] = shape;
+    const o = slot * NUM_TAGS * NUM_TAGS;
+    historyScores.fill(0, o, o + NUM_TAGS * NUM_TAGS);
+    for (let prev = 0; prev < NUM_TAGS; prev++) {
+      wordHistoryKeys(word, shape, prev, keys);
+      for (let f = TAG_HISTORY_FEATURES; f < HISTORY_FEATURES; f++) this.add(keys[f], o + prev * NUM_TAGS, historyScores);
+    }
+    return slot;
   }
 
   /** Adds the summed weights of feature group g, whose `count` values the features hold, to the scores at `o`, through the cache. */

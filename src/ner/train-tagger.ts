@@ -2,7 +2,7 @@
 import { gzipSync } from 'node:zlib';
 import { createTagger, MODEL_FORMAT, type ModelFile, type ModelWeights, type Tagger } from './tagger.js';
 import {
-  ALLOWED, documentContext, ENTITY_TYPES, HISTORY_FEATURES, historyKeys, labelHistoryKey, MAY_END, NUM_TAGS, recordLabels, SentenceFeatures, STATIC_FEATURES, tagId,
+  BilouViterbi, documentContext, ENTITY_TYPES, HISTORY_FEATURES, historyKeys, labelHistoryKey, NUM_TAGS, recordLabels, SentenceFeatures, STATIC_FEATURES, tagId,
   type DocumentContext,
 } from './tagger-features.js';
 import type { Token } from './tokenize.js';
@@ -132,29 +132,33 @@ class Weights {
     return this.keys.length - 1;
   }
 
-  add(row: number, scores: Float64Array): void {
+  /** Adds the weights of `row` (none when -1) to the NUM_TAGS scores at `at`. */
+  add(row: number, scores: Float64Array, at: number): void {
     if (row < 0) return;
-    for (let t = 0, o = row * NUM_TAGS; t < NUM_TAGS; t++, o++) scores[t] += this.w[o];
+    for (let t = 0, o = row * NUM_TAGS; t < NUM_TAGS; t++, o++) scores[at + t] += this.w[o];
   }
 
-  update(row: number, truth: number, guess: number, step: number): void {
-    this.w[row * NUM_TAGS + truth] += 1;
-    this.u[row * NUM_TAGS + truth] += step;
-    this.w[row * NUM_TAGS + guess] -= 1;
-    this.u[row * NUM_TAGS + guess] -= step;
+  /** Adds `delta` to the weight of `tag` in the row of `key` (made if unseen). */
+  update(key: number, tag: number, delta: number, step: number): void {
+    const o = this.row(key, true) * NUM_TAGS + tag;
+    this.w[o] += delta;
+    this.u[o] += delta * step;
   }
 }
 
 /**
- * Greedy left-to-right training on the tagger's own previous predictions (as at inference), so it learns to
- * recover from its mistakes; the gold tag is always a candidate even where BILOU would forbid it.
+ * Structured perceptron (Collins 2002): each sentence is decoded with Viterbi as at inference, and where the best
+ * path differs from the gold one, the features of the gold path gain and those of the predicted path lose.
  */
 export function trainTagger(train: ConllDoc[], options: TrainOptions): ModelFile {
   const weights = new Weights();
   const docs = featurise(train, weights);
-  const scores = new Float64Array(NUM_TAGS);
-  const history = new Int32Array(HISTORY_FEATURES + 1);
-  const historyRows = new Int32Array(HISTORY_FEATURES + 1);
+  const viterbi = new BilouViterbi();
+  const pairs = new Float64Array(NUM_TAGS * NUM_TAGS);
+  const history = new Int32Array(HISTORY_FEATURES);
+  let scores = new Float64Array(64 * NUM_TAGS);
+  let labelKeys = new Int32Array(64);
+  let guesses = new Uint8Array(64);
   const features = new SentenceFeatures();
   const random = mulberry32(options.seed ?? 1);
   const order = docs.map((_, i) => i);
@@ -173,46 +177,60 @@ export function trainTagger(train: ConllDoc[], options: TrainOptions): ModelFile
   }
   return encodeModel(model);
 
-  /** Tags one sentence greedily, updating the weights where it errs; returns the step count after it. */
+  /** Decodes one sentence, updating the weights where it errs; returns the step count after it. */
   function trainSentence({ tokens, rows, words, shapes, gold }: Example, context: DocumentContext, step: number): number {
-    const guesses = new Uint8Array(gold.length);
-    let prev1 = 0;
-    let prev2 = 0;
-    for (let i = 0; i < gold.length; i++, step++) {
-      scores.fill(0);
-      const first = i * STATIC_FEATURES;
-      for (let f = first; f < first + STATIC_FEATURES; f++) weights.add(rows[f], scores);
-      historyKeys(words[i], shapes[i], prev1, prev2, history);
-      history[HISTORY_FEATURES] = labelHistoryKey(context, words[i]);
-      for (let f = 0; f <= HISTORY_FEATURES; f++) {
-        historyRows[f] = weights.row(history[f], false);
-        weights.add(historyRows[f], scores);
+    const n = gold.length;
+    if (guesses.length < n) {
+      guesses = new Uint8Array(n * 2);
+      labelKeys = new Int32Array(n * 2);
+      scores = new Float64Array(n * 2 * NUM_TAGS);
+    }
+    scores.fill(0, 0, n * NUM_TAGS);
+    for (let i = 0; i < n; i++) {
+      for (let f = i * STATIC_FEATURES; f < (i + 1) * STATIC_FEATURES; f++) weights.add(rows[f], scores, i * NUM_TAGS);
+      labelKeys[i] = labelHistoryKey(context, words[i]);
+      weights.add(weights.row(labelKeys[i], false), scores, i * NUM_TAGS);
+    }
+    viterbi.start();
+    for (let i = 0; i < n; i++) {
+      pairs.fill(0);
+      for (let prev = 0; prev < NUM_TAGS; prev++) {
+        if (!viterbi.reachable(prev)) continue;
+        historyKeys(words[i], shapes[i], prev, history);
+        for (const key of history) weights.add(weights.row(key, false), pairs, prev * NUM_TAGS);
       }
+      viterbi.push(scores, i * NUM_TAGS, NO_TRANSITIONS, pairs, 0, false);
+    }
+    viterbi.decode(guesses);
+    for (let i = 0; i < n; i++) {
       const truth = gold[i];
-      const guess = argmax(scores, prev1, i === gold.length - 1, truth);
-      if (guess !== truth) {
-        for (let f = first; f < first + STATIC_FEATURES; f++) if (rows[f] >= 0) weights.update(rows[f], truth, guess, step);
-        for (let f = 0; f <= HISTORY_FEATURES; f++) weights.update(historyRows[f] >= 0 ? historyRows[f] : weights.row(history[f], true), truth, guess, step);
+      const guess = guesses[i];
+      const truthBefore = i > 0 ? gold[i - 1] : 0;
+      const guessBefore = i > 0 ? guesses[i - 1] : 0;
+      if (truth === guess && truthBefore === guessBefore) continue;
+      if (truth !== guess) {
+        for (let f = i * STATIC_FEATURES; f < (i + 1) * STATIC_FEATURES; f++) {
+          if (rows[f] < 0) continue;
+          const key = weights.keys[rows[f]];
+          weights.update(key, truth, 1, step);
+          weights.update(key, guess, -1, step);
+        }
+        weights.update(labelKeys[i], truth, 1, step);
+        weights.update(labelKeys[i], guess, -1, step);
       }
-      guesses[i] = guess;
-      prev2 = prev1;
-      prev1 = guess;
+      historyKeys(words[i], shapes[i], truthBefore, history);
+      for (const key of history) weights.update(key, truth, 1, step);
+      historyKeys(words[i], shapes[i], guessBefore, history);
+      for (const key of history) weights.update(key, guess, -1, step);
     }
     features.read(tokens, context);
-    recordLabels(context, features, guesses, gold.length);
-    return step;
+    recordLabels(context, features, guesses, n);
+    return step + n;
   }
 }
 
-/** Best tag allowed after `prev` (or the gold tag `truth`). */
-function argmax(scores: Float64Array, prev: number, last: boolean, truth: number): number {
-  let best = -1;
-  for (let t = 0; t < NUM_TAGS; t++) {
-    if (t !== truth && (ALLOWED[prev * NUM_TAGS + t] === 0 || (last && MAY_END[t] === 0))) continue;
-    if (best < 0 || scores[t] > scores[best]) best = t;
-  }
-  return best;
-}
+/** Training gives the decoder all history weights, transitions among them, as pair scores. */
+const NO_TRANSITIONS = new Float64Array(NUM_TAGS * NUM_TAGS);
 
 /** Static feature rows of every training sentence, by document (a row for every key seen). */
 function featurise(docs: ConllDoc[], weights: Weights): DocExamples[] {
@@ -338,4 +356,26 @@ function shuffle(order: number[], random: () => number): void {
     const j = Math.floor(random() * (i + 1));
     [order[i], order[j]] = [order[j], order[i]];
   }
+}
+
+/**
+ * The mean of the weights of models trained in different orders (parameter mixing, McDonald et al. 2010): one
+ * run's weights depend on its shuffling; their mean does less. A key a model lacks weighs 0 there; rows whose
+ * largest mean weight is below `prune` are dropped.
+ */
+export function mixModels(models: ModelWeights[], prune = 1): ModelWeights {
+  const sums = new Map<number, Float64Array>();
+  for (const { keys, weights } of models) {
+    keys.forEach((key, r) => {
+      let sum = sums.get(key);
+      if (!sum) sums.set(key, (sum = new Float64Array(NUM_TAGS)));
+      for (let t = 0; t < NUM_TAGS; t++) sum[t] += weights[r * NUM_TAGS + t];
+    });
+  }
+  const kept = [...sums].filter(([, sum]) => sum.some((w) => Math.abs(Math.round(w / models.length)) >= prune)).sort((a, b) => (a[0] >>> 0) - (b[0] >>> 0));
+  const weights = new Int16Array(kept.length * NUM_TAGS);
+  kept.forEach(([, sum], j) => {
+    for (let t = 0; t < NUM_TAGS; t++) weights[j * NUM_TAGS + t] = Math.round(sum[t] / models.length);
+  });
+  return { keys: Int32Array.from(kept, ([key]) => key), weights };
 }

@@ -89,3 +89,7 @@ test('a country named inside an event the tagger finds is not a mention of the c
   assert.ok(!found.some((e) => e.startsWith('country:')), found.join(', '));
   assert.ok(found.includes('place:New York'), found.join(', '));
 });
+
+test('capitalised words inside a longer quoted title are part of the title, not names', () => {
+  assert.deepEqual(entities('In March, the agency released a report entitled "Outlook on the Political Settlement of the Harbour Dispute," which was discussed in Oslo.'), ['place:Oslo']);
+});
