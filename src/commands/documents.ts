@@ -34,6 +34,8 @@ export interface DocumentOptions {
   countsOnly?: boolean;
   /** See JobSettings.timeoutSeconds. */
   timeoutSeconds?: number;
+  /** See JobSettings.heapLimitMb. */
+  heapLimitMb?: number;
 }
 
 interface InFlight {
@@ -77,7 +79,7 @@ export async function* documents(paths: string[], options: DocumentOptions, repo
   // Document keys of this run, in order, to record it when every input was a page and was processed.
   const runDocuments: Array<[string, number]> | undefined = run ? (recorded ?? []).slice(0, fromRun) : undefined;
   let complete = true;
-  const pool = new Pool({ pipeline: options.pipeline, maxBytes: options.read.maxBytes, cachePath: cache?.location, countsOnly: options.countsOnly, timeoutSeconds: options.timeoutSeconds }, options.jobs);
+  const pool = new Pool({ pipeline: options.pipeline, maxBytes: options.read.maxBytes, cachePath: cache?.location, countsOnly: options.countsOnly, timeoutSeconds: options.timeoutSeconds, heapLimitMb: options.heapLimitMb }, options.jobs);
   const stop = () => void pool.interrupt();
   reporter.interruption?.addEventListener('abort', stop, { once: true });
   const window = Math.max(1, options.jobs * 8);

@@ -22,7 +22,8 @@ export function addInputOptions(command: Command): void {
     .option('--all-articles', 'emit every article of a page, not only the main one')
     .option('--no-templates', "judge each page on its own, without first learning the lines its site's pages share")
     .addOption(new Option('--max-size <size>', 'skip files larger than this (e.g. 50M)').argParser(sizeOption).default(DEFAULT_MAX_BYTES, formatBytes(DEFAULT_MAX_BYTES)))
-    .option('--timeout <seconds>', 'skip a document that takes longer than this (checked after extraction and after each article)', positiveInt('--timeout'), DOCUMENT_TIMEOUT)
+    .option('--timeout <seconds>', 'skip a document that takes longer than this (its worker thread is stopped; with --jobs 1, checked after extraction and after each article)', positiveInt('--timeout'), DOCUMENT_TIMEOUT)
+    .option('--max-memory <MB>', 'heap each worker thread may use: a document that needs more is skipped (default: V8\'s limit)', positiveInt('--max-memory'))
     .option('-j, --jobs <n>', `worker threads (default: one per core, here ${defaultJobs()})`, positiveInt('--jobs'))
     .option('--cache [dir]', `keep each document's results between runs (default dir: ${defaultCachePath()})`);
 }
@@ -62,7 +63,7 @@ export function documentOptions(options: Record<string, unknown>, stage: Stage, 
   };
   const cache = options.cache === true ? defaultCachePath() : (options.cache as string | undefined);
   const templates = options.templates !== false && !pipeline.raw;
-  return { read: { maxBytes: options.maxSize as number }, pipeline, jobs: (options.jobs as number | undefined) || defaultJobs(), cachePath: cache, templates, timeoutSeconds: options.timeout as number | undefined };
+  return { read: { maxBytes: options.maxSize as number }, pipeline, jobs: (options.jobs as number | undefined) || defaultJobs(), cachePath: cache, templates, timeoutSeconds: options.timeout as number | undefined, heapLimitMb: options.maxMemory as number | undefined };
 }
 
 /** Documents for commands that only count entities: records without their bodies, unless --dedup compares them. */
