@@ -45,6 +45,17 @@ export function mulberry32(seed: number): () => number {
   };
 }
 
+/** Some 2 MB of distinct sentences made of the samples' words: minutes of work for the NER stage. */
+export function slowText(): string {
+  const random = mulberry32(42);
+  const words = fs.readFileSync(path.join(SAMPLES, fs.readdirSync(SAMPLES).find((f) => f.endsWith('.txt'))!), 'utf8').match(/[A-Za-z]+/g)!;
+  const pick = () => words[Math.floor(random() * words.length)]!;
+  const paragraphs = Array.from({ length: 6000 }, () =>
+    Array.from({ length: 4 }, () => Array.from({ length: 14 }, pick).join(' ').replace(/^./, (c) => c.toUpperCase()) + '.').join(' '),
+  );
+  return paragraphs.join('\n\n');
+}
+
 /**
  * Each line word-wrapped at `width` columns, as `lynx -dump` and `w3m -dump` print pages: continuation lines are
  * indented to where the text starts (after a list marker). Also used by bench/check-floors.mjs.

@@ -42,6 +42,8 @@ export interface DocumentOptions {
   quotes?: boolean;
   /** See JobSettings.tone. */
   tone?: boolean;
+  /** See JobSettings.heapLimitMb. */
+  heapLimitMb?: number;
 }
 
 interface InFlight {
@@ -86,7 +88,7 @@ export async function* documents(paths: string[], options: DocumentOptions, repo
   const runDocuments: Array<[string, number]> | undefined = run ? (recorded ?? []).slice(0, fromRun) : undefined;
   let complete = true;
   const jobs = options.jobs ?? (await threadsFor(paths));
-  const pool = new Pool({ pipeline: options.pipeline, maxBytes: options.read.maxBytes, cachePath: cache?.location, countsOnly: options.countsOnly, timeoutSeconds: options.timeoutSeconds, quotes: options.quotes, tone: options.tone }, jobs);
+  const pool = new Pool({ pipeline: options.pipeline, maxBytes: options.read.maxBytes, cachePath: cache?.location, countsOnly: options.countsOnly, timeoutSeconds: options.timeoutSeconds, quotes: options.quotes, tone: options.tone, heapLimitMb: options.heapLimitMb }, jobs);
   const stop = () => void pool.interrupt();
   reporter.interruption?.addEventListener('abort', stop, { once: true });
   const window = Math.max(1, jobs * 8);

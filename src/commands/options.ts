@@ -24,7 +24,8 @@ export function addInputOptions(command: Command): void {
     .option('--all-articles', 'emit every article of a page, not only the main one')
     .option('--no-templates', "judge each page on its own, without first learning the lines its site's pages share")
     .addOption(new Option('--max-size <size>', 'skip files larger than this (e.g. 50M)').argParser(sizeOption).default(DEFAULT_MAX_BYTES, formatBytes(DEFAULT_MAX_BYTES)))
-    .option('--timeout <seconds>', 'skip a document that takes longer than this (checked after extraction and after each article)', positiveInt('--timeout'), DOCUMENT_TIMEOUT)
+    .option('--timeout <seconds>', 'skip a document that takes longer than this (its worker thread is stopped; with --jobs 1, checked after extraction and after each article)', positiveInt('--timeout'), DOCUMENT_TIMEOUT)
+    .option('--max-memory <MB>', 'heap each worker thread may use: a document that needs more is skipped (default: V8\'s limit)', positiveInt('--max-memory'))
     .option('-j, --jobs <n>', `worker threads (default: one per core, here ${defaultJobs()}; none, all in one thread, under 1 MB of input)`, positiveInt('--jobs'))
     .option('--cache [dir]', `keep each document's results between runs (default dir: ${defaultCachePath()})`)
     .option('--text-field <name>', 'the column of exports (CSV, TSV, JSON Lines, JSON) that holds the text (default: text, body, content or maintext)')
@@ -109,7 +110,7 @@ export function documentOptions(options: Record<string, unknown>, stage: Stage, 
     fetch: { delaySeconds: options.fetchDelay as number, timeoutSeconds: options.fetchTimeout as number, cacheDir: cache && path.join(cache, FETCHED_FOLDER) },
     urlFile: options.urls as string | undefined,
   };
-  return { read, pipeline, jobs: options.jobs as number | undefined, cachePath: cache, templates, timeoutSeconds: options.timeout as number | undefined };
+  return { read, pipeline, jobs: options.jobs as number | undefined, cachePath: cache, templates, timeoutSeconds: options.timeout as number | undefined, heapLimitMb: options.maxMemory as number | undefined };
 }
 
 /** Documents for commands that only count entities: records without their bodies, unless --dedup compares them. */

@@ -55,32 +55,48 @@ export async function* findInputs(args: string[], onIgnored?: (file: string) => 
   }
 }
 
+/** What a folder entry is, kept in place of its Dirent (a huge folder's Dirents take hundreds of bytes each). */
+const enum Kind {
+  Other,
+  Folder,
+  File,
+  Link,
+}
+
+function kindOf(entry: fs.Dirent): Kind {
+  return entry.isDirectory() ? Kind.Folder : entry.isFile() ? Kind.File : entry.isSymbolicLink() ? Kind.Link : Kind.Other;
+}
+
 /**
  * Depth-first, sorted walk that remembers real paths so symlink loops end. Names are read as bytes, so that a
- * name that is not UTF-8 is found and read (see nameFromBytes).
+ * name that is not UTF-8 is found and read (see nameFromBytes). A folder's entries are streamed and only their
+ * names and kinds kept, so that a folder of a million files costs tens of MB, not hundreds.
  */
 async function* walk(dir: string, seen: Set<string>, onIgnored?: (file: string) => void): AsyncGenerator<Found> {
-  let real: Buffer;
-  let entries: Array<{ name: string; entry: fs.Dirent }>;
+  const names: string[] = [];
+  const kinds: Kind[] = [];
   try {
-    real = await fs.promises.realpath(fsPath(dir), { encoding: 'buffer' });
+    const real = await fs.promises.realpath(fsPath(dir), { encoding: 'buffer' });
     if (seen.has(real.toString('latin1'))) return;
     seen.add(real.toString('latin1'));
-    const dirents = await fs.promises.readdir(fsPath(dir), { withFileTypes: true, encoding: 'buffer' });
-    entries = dirents.map((entry) => ({ name: nameFromBytes(entry.name as unknown as Buffer), entry: entry as unknown as fs.Dirent }));
+    for await (const entry of await fs.promises.opendir(fsPath(dir), { encoding: 'buffer' as BufferEncoding, bufferSize: 1024 })) {
+      names.push(nameFromBytes(entry.name as unknown as Buffer));
+      kinds.push(kindOf(entry));
+    }
   } catch (error) {
     yield { error: new InputError(dir, 'unreadable', describeFsError(error)) };
     return;
   }
-  entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-  for (const { name, entry } of entries) {
+  const order = names.map((_, i) => i).sort((a, b) => (names[a]! < names[b]! ? -1 : names[a]! > names[b]! ? 1 : 0));
+  for (const i of order) {
+    const name = names[i]!;
     if (name.startsWith('.')) continue;
     const full = path.join(dir, name);
-    if (entry.isDirectory()) yield* walk(full, seen, onIgnored);
-    else if (entry.isFile()) {
+    if (kinds[i] === Kind.Folder) yield* walk(full, seen, onIgnored);
+    else if (kinds[i] === Kind.File) {
       if (isPageFile(name)) yield { file: full };
       else onIgnored?.(full);
-    } else if (entry.isSymbolicLink()) {
+    } else if (kinds[i] === Kind.Link) {
       try {
         const target = await fs.promises.stat(fsPath(full));
         if (target.isDirectory()) yield* walk(full, seen, onIgnored);

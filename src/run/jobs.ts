@@ -39,14 +39,17 @@ export interface JobSettings {
    */
   countsOnly?: boolean;
   /**
-   * Seconds a document may take: past them, between stages or articles, it is skipped as "too slow" and the run goes
-   * on (a stage already running is not stopped).
+   * Seconds a document may take: past them it is skipped as "too slow" and the run goes on. On worker threads the
+   * pool stops the worker and starts another; on this thread alone (--jobs 1) it is checked between stages and
+   * articles (a stage already running is not stopped).
    */
   timeoutSeconds?: number;
   /** Records with entities come back with their quotations (`quotes`, src/aggregate/quotes.ts), found in this thread. */
   quotes?: boolean;
   /** Records with entities come back with their tone (`tone`, src/aggregate/tone.ts), found in this thread. */
   tone?: boolean;
+  /** Heap a worker thread may use, in MB: a document that needs more is skipped as "out of memory". */
+  heapLimitMb?: number;
 }
 
 /** Thrown when a document runs past its time budget. */

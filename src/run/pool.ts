@@ -1,5 +1,6 @@
 // Runs jobs (src/run/jobs.ts) on several cores: a small pool of worker threads, each job sent to the least busy one.
 import os from 'node:os';
+import v8 from 'node:v8';
 import { Worker } from 'node:worker_threads';
 import type { Job, JobResult, JobRunner, JobSettings } from './jobs.js';
 
@@ -9,10 +10,23 @@ export type WorkerReply =
   | { id: number; result: JobResult; error?: undefined }
   | { id: number; error: string; result?: undefined }
   /** The last message of a worker asked to close: what went wrong with the cache, if anything. */
-  | { closed: true; cacheProblem?: string };
+  | { closed: true; cacheProblem?: string }
+  /** The first message of a worker: it has loaded its code and starts on the jobs sent. */
+  | { ready: true };
 
 /** The error of a job whose worker was ended by Pool.interrupt. */
 export const INTERRUPTED = 'interrupted';
+
+/**
+ * A worker's young generation, in MB (V8's default: 48): a document's short-lived objects die young all the same.
+ * With HEAP_GROWING_PERCENT, it keeps a long run's peak memory flat (README, Bounds).
+ */
+const YOUNG_GENERATION_MB = 12;
+/**
+ * How far V8 lets a heap grow past what was live at its last full collection, in percent (V8's default: up to 300).
+ * The workers' live heap is small and steady, so a lazy limit only lets garbage pile up, the more the longer the run.
+ */
+const HEAP_GROWING_PERCENT = 20;
 
 /** Default number of workers: the cores there are, at most 8. */
 export function defaultJobs(): number {
@@ -20,13 +34,19 @@ export function defaultJobs(): number {
 }
 
 interface Waiting {
+  job: Job;
   resolve: (r: JobResult) => void;
   reject: (e: Error) => void;
 }
 
 interface Slot {
   worker: Worker;
+  /** Jobs sent, in order: the worker runs them one after the other, so the first is the one running. */
   pending: Map<number, Waiting>;
+  /** Whether the worker has loaded its code: the time budget of its first job starts then. */
+  ready: boolean;
+  /** Stops the running job when it outlasts the time budget. */
+  timer?: NodeJS.Timeout;
   cacheProblem?: string;
 }
 
@@ -37,19 +57,23 @@ export class Pool {
   private local?: Promise<JobRunner>;
   private nextId = 0;
 
-  constructor(private readonly settings: JobSettings, private readonly jobs: number) {}
+  constructor(private readonly settings: JobSettings, private readonly jobs: number) {
+    // A V8 flag, so it holds for every thread, this one too; set before the workers start.
+    if (jobs > 1) v8.setFlagsFromString(`--heap-growing-percent=${HEAP_GROWING_PERCENT}`);
+  }
 
   run(job: Job): Promise<JobResult> {
     if (this.jobs <= 1) {
       this.local ??= import('./jobs.js').then(({ JobRunner }) => new JobRunner(this.settings));
       return this.local.then((runner) => runner.run(job));
     }
-    const id = this.nextId++;
-    const slot = this.leastBusy();
-    return new Promise((resolve, reject) => {
-      slot.pending.set(id, { resolve, reject });
-      slot.worker.postMessage({ id, job } satisfies WorkerMessage);
-    });
+    return new Promise((resolve, reject) => this.send(this.leastBusy(), this.nextId++, { job, resolve, reject }));
+  }
+
+  private send(slot: Slot, id: number, waiting: Waiting): void {
+    slot.pending.set(id, waiting);
+    slot.worker.postMessage({ id, job: waiting.job } satisfies WorkerMessage);
+    if (slot.pending.size === 1) this.startClock(slot);
   }
 
   /** The slot with the fewest jobs waiting (documents differ in size, so taking turns would leave one idle). */
@@ -64,26 +88,63 @@ export class Pool {
   }
 
   private start(i: number): Slot {
-    const worker = new Worker(new URL('./worker.js', import.meta.url), { workerData: this.settings });
-    const slot: Slot = { worker, pending: new Map() };
+    // Workers are timed here, where a stuck one can be stopped.
+    const { timeoutSeconds: _timedHere, ...settings } = this.settings;
+    const worker = new Worker(new URL('./worker.js', import.meta.url), { workerData: settings, resourceLimits: { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB, maxOldGenerationSizeMb: this.settings.heapLimitMb } });
+    const slot: Slot = { worker, pending: new Map(), ready: false };
     worker.on('message', (reply: WorkerReply) => {
+      if ('ready' in reply) {
+        slot.ready = true;
+        this.startClock(slot);
+        return;
+      }
       if ('closed' in reply) {
         slot.cacheProblem = reply.cacheProblem;
         return;
       }
       const waiting = slot.pending.get(reply.id);
       slot.pending.delete(reply.id);
+      this.startClock(slot);
       if (reply.error !== undefined) waiting?.reject(new Error(reply.error));
       else waiting?.resolve(reply.result);
     });
-    // A worker that died (out of memory, a crash) fails the jobs it held and is replaced for the next ones.
+    // A worker that died (out of memory, a crash) fails the job it was running; it is replaced for the others.
     worker.on('error', (error) => {
-      for (const waiting of slot.pending.values()) waiting.reject(error);
-      slot.pending.clear();
-      if (this.slots[i] === slot) this.slots[i] = undefined;
+      const outOfMemory = (error as NodeJS.ErrnoException).code === 'ERR_WORKER_OUT_OF_MEMORY';
+      this.replace(i, slot, outOfMemory ? { reason: 'out of memory', detail: outOfMemoryDetail(this.settings.heapLimitMb) } : error);
     });
+    worker.on('exit', () => this.replace(i, slot, new Error('its worker thread stopped')));
     this.slots[i] = slot;
     return slot;
+  }
+
+  /** Times the job now running on the slot, from now: past the time budget, its worker is stopped. */
+  private startClock(slot: Slot): void {
+    clearTimeout(slot.timer);
+    const { timeoutSeconds } = this.settings;
+    if (timeoutSeconds === undefined || !slot.ready || slot.pending.size === 0) return;
+    slot.timer = setTimeout(() => {
+      const i = this.slots.indexOf(slot);
+      if (i < 0) return;
+      void slot.worker.terminate();
+      this.replace(i, slot, { reason: 'too slow', detail: `took over ${timeoutSeconds} s (--timeout); stopped` });
+    }, timeoutSeconds * 1000).unref();
+  }
+
+  /**
+   * Gives up on a worker that is gone or stopped: the job it was running is skipped with `why` (or fails with it),
+   * the jobs waiting behind it go to a new worker.
+   */
+  private replace(i: number, slot: Slot, why: Error | { reason: string; detail: string }): void {
+    if (this.slots[i] !== slot) return;
+    clearTimeout(slot.timer);
+    this.slots[i] = undefined;
+    const [running, ...waiting] = slot.pending.values();
+    if (!running) return;
+    if (why instanceof Error) running.reject(why);
+    else running.resolve({ kind: 'skipped', ...why });
+    const next = this.start(i);
+    for (const job of waiting) this.send(next, this.nextId++, job);
   }
 
   /**
@@ -116,4 +177,8 @@ export class Pool {
       }),
     );
   }
+}
+
+function outOfMemoryDetail(heapLimitMb: number | undefined): string {
+  return heapLimitMb === undefined ? 'ran out of memory' : `needed over ${heapLimitMb} MB (--max-memory)`;
 }

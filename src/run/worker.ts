@@ -4,6 +4,7 @@ import { JobRunner, type JobSettings } from './jobs.js';
 import type { WorkerMessage, WorkerReply } from './pool.js';
 
 const runner = new JobRunner(workerData as JobSettings);
+parentPort!.postMessage({ ready: true } satisfies WorkerReply);
 
 parentPort!.on('message', (message: WorkerMessage) => {
   if ('close' in message) {

@@ -4,18 +4,12 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { test } from 'node:test';
-import { mineAsync, mulberry32, SAMPLES, tempDir } from '../helpers.js';
+import { mineAsync, SAMPLES, slowText, tempDir } from '../helpers.js';
 
 /** A record of some 2 MB of distinct sentences: minutes of work for the NER stage. */
 function slowRecord(dir: string): string {
-  const random = mulberry32(42);
-  const words = fs.readFileSync(path.join(SAMPLES, fs.readdirSync(SAMPLES).find((f) => f.endsWith('.txt'))!), 'utf8').match(/[A-Za-z]+/g)!;
-  const pick = () => words[Math.floor(random() * words.length)]!;
-  const paragraphs = Array.from({ length: 6000 }, () =>
-    Array.from({ length: 4 }, () => Array.from({ length: 14 }, pick).join(' ').replace(/^./, (c) => c.toUpperCase()) + '.').join(' '),
-  );
   const file = path.join(dir, 'slow.ndjson');
-  fs.writeFileSync(file, JSON.stringify({ id: 'slow', title: 'A long report', text: paragraphs.join('\n\n') }) + '\n');
+  fs.writeFileSync(file, JSON.stringify({ id: 'slow', title: 'A long report', text: slowText() }) + '\n');
   return file;
 }
 

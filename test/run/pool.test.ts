@@ -6,6 +6,8 @@ import path from 'node:path';
 import { test } from 'node:test';
 import { JobRunner, type Job, type JobResult, type JobSettings } from '../../src/run/jobs.js';
 import { Pool } from '../../src/run/pool.js';
+import type { Article, MineRecord } from '../../src/types.js';
+import { mineAsync, slowText, tempDir } from '../helpers.js';
 
 const samples = path.resolve('samples');
 const files = fs.readdirSync(samples).filter((f) => f.endsWith('.txt')).map((f) => path.join(samples, f));
@@ -54,4 +56,57 @@ test('counting runs get records without bodies or mention offsets, with the same
   assert.ok(a.text.length > 0);
   assert.deepEqual(b.entities.map((e) => [e.name, e.count]), a.entities.map((e) => [e.name, e.count]));
   assert.ok(b.entities.every((e) => e.mentions.length === 0));
+});
+
+function article(id: string, text: string): Article {
+  return { id, file: `${id}.ndjson`, title: null, published: null, author: null, source: null, site: null, tags: [], paragraphs: text.split('\n\n'), text, words: 0 };
+}
+
+/** A record whose entities are already found: counting runs (reuseEntities) hand it back at once. */
+function countedRecord(id: string): MineRecord {
+  return { ...article(id, 'Some text.'), entities: [] };
+}
+
+function outcome(result: PromiseSettledResult<JobResult>): string {
+  if (result.status === 'rejected') return `failed: ${(result.reason as Error).message}`;
+  return result.value.kind === 'skipped' ? `skipped: ${result.value.reason}` : result.value.kind;
+}
+
+test('a document past --timeout is stopped with its worker; the jobs queued behind it run on a new worker', async () => {
+  const slow = article('slow', slowText());
+  // Two workers: the slow record goes to the first, the quick ones to the second and behind the slow one.
+  const pool = new Pool({ pipeline: { stage: 'ner', reuseEntities: true }, maxBytes: 1 << 30, timeoutSeconds: 0.5 }, 2);
+  try {
+    const work: Job[] = [slow, countedRecord('a'), countedRecord('b'), countedRecord('c')].map((record) => ({ kind: 'record', record }));
+    const results = await Promise.allSettled(work.map((job) => pool.run(job)));
+    assert.deepEqual(results.map(outcome), ['skipped: too slow', 'records', 'records', 'records']);
+    assert.match((results[0] as PromiseFulfilledResult<JobResult & { kind: 'skipped' }>).value.detail, /took over 0\.5 s \(--timeout\)/);
+  } finally {
+    await pool.close();
+  }
+});
+
+test('a document that needs more heap than --max-memory is skipped as out of memory, and the others go on', async () => {
+  const big = { kind: 'page', page: { file: 'big.txt', content: slowText().repeat(4), format: 'text' } } as const;
+  const pool = new Pool({ pipeline: { stage: 'ner' }, maxBytes: 1 << 30, heapLimitMb: 48 }, 2);
+  try {
+    const results = await Promise.allSettled([big, { kind: 'file', file: files[0]! }, { kind: 'file', file: files[1]! }].map((job) => pool.run(job as Job)));
+    assert.deepEqual(results.map(outcome), ['skipped: out of memory', 'records', 'records']);
+  } finally {
+    await pool.close();
+  }
+});
+
+test('mine stops a record that runs past --timeout, names it in the summary and counts the rest', async () => {
+  const dir = tempDir();
+  const slow = path.join(dir, 'slow.ndjson');
+  fs.writeFileSync(slow, JSON.stringify({ id: 'slow', text: slowText() + slowText() }) + '\n');
+  const counted = path.join(dir, 'counted.ndjson');
+  const entity = { name: 'Lisbon', type: 'place', count: 1, aliases: ['Lisbon'], mentions: [{ start: 0, end: 6, kind: 'name' }] };
+  fs.writeFileSync(counted, JSON.stringify({ id: 'counted', text: 'Lisbon.', entities: [entity] }) + '\n');
+  const run = await mineAsync(['entities', '--json', '--timeout', '1', '--jobs', '2', slow, counted], { killAfterMs: 120_000 });
+  assert.equal(run.status, 1, run.stderr);
+  assert.deepEqual((JSON.parse(run.stdout) as Array<{ name: string }>).map((r) => r.name), ['Lisbon']);
+  assert.match(run.stderr, /slow\.ndjson: took over 1 s \(--timeout\); stopped\n/);
+  assert.match(run.stderr, /1 skipped \(1 too slow\)/);
 });
