@@ -32,6 +32,10 @@ const measures = {
       entitiesF1: e.micro.F1, personF1: e.person.F1, countryF1: e.country.F1, orgF1: e.org.F1, mentionsF1: r.mentions.F1,
     };
   },
+  quotes: () => {
+    const r = JSON.parse(run('eval/score-quotes.mjs', ['--json']));
+    return { foundF1: r.found.F1, attributedF1: r.attributed.F1, directRecall: r.directRecall };
+  },
   extractionText: () => ({ f1: benchF1(run('bench/extraction/run-mine.mjs')) }),
   extractionHtml: () => ({ f1: benchF1(run('bench/extraction/run-mine.mjs', ['--html'])) }),
   readabilityText: () => ({ f1: benchF1(run('bench/extraction/run-mine.mjs', [path.join(shared, 'bench/extraction/readability')])) }),
