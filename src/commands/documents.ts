@@ -73,7 +73,7 @@ export async function* documents(paths: string[], options: DocumentOptions, repo
   // Documents taken from a recorded run; the rest (all, or from the first the cache no longer has) are processed.
   let fromRun = 0;
   if (recorded) {
-    for (const record of fromRecordedRun(inputFiles!.map((f) => f.file), recorded, cache!, options.countsOnly === true, reporter)) {
+    for (const record of fromRecordedRun(inputFiles!.map((f) => f.file), recorded, cache!, options, reporter)) {
       if (record === undefined) break;
       if (record === 'next') fromRun++;
       else yield record;
@@ -267,14 +267,14 @@ async function statFiles(paths: string[]): Promise<Array<{ file: string; size: n
 /**
  * A run recorded over the same unchanged files: every document from the cache, in order, none read, each
  * followed by 'next'; undefined at the first the cache no longer has (or holds damaged), for the caller to
- * process the rest. Record files are not recorded runs, so these are pages, with their path as `file`. `countsOnly`:
- * the records for counting, when the cache has them.
+ * process the rest. Record files are not recorded runs, so these are pages, with their path as `file`. With
+ * `countsOnly`, the records for counting (with what the run adds to them), when the cache has them.
  */
-function* fromRecordedRun(files: string[], recorded: Array<[string, number]>, cache: DocumentCache, countsOnly: boolean, reporter: Reporter): Generator<MineRecord | 'next' | undefined> {
+function* fromRecordedRun(files: string[], recorded: Array<[string, number]>, cache: DocumentCache, options: DocumentOptions, reporter: Reporter): Generator<MineRecord | 'next' | undefined> {
   for (const [i, file] of files.entries()) {
     if (reporter.interruption?.aborted) return;
     const [key, bytes] = recorded[i] ?? [];
-    const records = typeof key === 'string' ? ((countsOnly ? cache.getCounts(key) : undefined) ?? cache.get(key)) : undefined;
+    const records = typeof key === 'string' ? ((options.countsOnly ? cache.getCounts(key, options) : undefined) ?? cache.get(key)) : undefined;
     if (!Array.isArray(records)) {
       yield undefined;
       return;

@@ -90,12 +90,12 @@ export class DocumentCache {
    * A document's records as counting commands take them (no body, no mention offsets; see JobSettings.countsOnly),
    * kept beside the full ones: a rerun of such a command reads and parses a fraction of the bytes.
    */
-  getCounts(key: string): MineRecord[] | undefined {
-    return this.get(COUNTS_PREFIX + key);
+  getCounts(key: string, adds: CountsAdds): MineRecord[] | undefined {
+    return this.get(countsKey(key, adds));
   }
 
-  putCounts(key: string, records: MineRecord[]): void {
-    this.write(COUNTS_PREFIX + key, records);
+  putCounts(key: string, adds: CountsAdds, records: MineRecord[]): void {
+    this.write(countsKey(key, adds), records);
   }
 
   /**
@@ -172,6 +172,16 @@ export class DocumentCache {
     this.broken = true;
     this.problem ??= `${lmdbError(error)}; going on without it`;
   }
+}
+
+/** What a counting run adds to each record (see JobSettings.quotes and .tone): its records are kept under it. */
+export interface CountsAdds {
+  quotes?: boolean;
+  tone?: boolean;
+}
+
+function countsKey(key: string, adds: CountsAdds): string {
+  return `${COUNTS_PREFIX}${adds.quotes ? 'q' : ''}${adds.tone ? 't' : ''}:${key}`;
 }
 
 /** A value as stored: the SHA-1 of its JSON, then the JSON. */

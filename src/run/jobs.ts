@@ -136,9 +136,7 @@ export class JobRunner {
   private cached(content: string, page: Page | undefined, compute: () => MineRecord[], returnKey: boolean): JobResult {
     const key = this.cache?.key(content, page?.mtime, page?.templates);
     const { countsOnly, quotes, tone } = this.settings;
-    // A counting run keeps its records apart too, without bodies (quicker to read back), under what it adds to them.
-    const countsKey = key && countsOnly ? `${quotes ? 'q' : ''}${tone ? 't' : ''}:${key}` : undefined;
-    let records = countsKey ? this.cache!.getCounts(countsKey) : undefined;
+    let records = key && countsOnly ? this.cache!.getCounts(key, this.settings) : undefined;
     if (!records) {
       records = key ? this.cache!.get(key) : undefined;
       if (!records) {
@@ -149,7 +147,7 @@ export class JobRunner {
       if (tone) records = records.map((r) => (hasEntities(r) ? { ...r, tone: toneOf(r) } : r));
       if (countsOnly) {
         records = records.map(withoutBody);
-        if (countsKey) this.cache!.putCounts(countsKey, records);
+        if (key) this.cache!.putCounts(key, this.settings, records);
       }
     }
     return { kind: 'records', records, bytes: content.length, key: returnKey ? key : undefined, cacheProblem: this.cacheProblem };

@@ -95,15 +95,17 @@ test("another process's check probe, caught mid-write, is no record: a new cache
   assert.deepEqual(await checkCache(location), { kind: 'empty' });
 });
 
-test("a document's records for counting are kept beside the full ones, and are not documents of their own", async () => {
+test("a document's records for counting are kept beside the full ones, under what the run adds, and are not documents of their own", async () => {
   const { location, keys } = await filledCache(2);
   const cache = DocumentCache.attach(location, { stage: 'extract' });
-  assert.equal(cache.getCounts(keys[0]!), undefined);
+  assert.equal(cache.getCounts(keys[0]!, {}), undefined);
   const slim = { ...record(''), paragraphs: [] };
-  cache.putCounts(keys[0]!, [slim]);
+  cache.putCounts(keys[0]!, {}, [slim]);
   await cache.close();
   const reopened = DocumentCache.attach(location, { stage: 'extract' });
-  assert.deepEqual(reopened.getCounts(keys[0]!), [slim]);
+  assert.deepEqual(reopened.getCounts(keys[0]!, {}), [slim]);
+  // A run that adds quotations to its records (entities) does not take those of one that does not.
+  assert.equal(reopened.getCounts(keys[0]!, { quotes: true }), undefined);
   assert.deepEqual(reopened.get(keys[0]!), [record('Marker text number 0.')]);
   await reopened.close();
   assert.deepEqual(await checkCache(location, true), { kind: 'ok', documents: 2 });
