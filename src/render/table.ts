@@ -3,8 +3,13 @@
 // of up to LAYOUT_ROWS rows; longer ones are laid out in one pass over the rows in the same shape, since
 // cli-table3's layout takes minutes past 20,000 rows and overflows the stack at 200,000.
 import Table from 'cli-table3';
-import stringWidth from 'string-width';
+import stringWidthOf from 'string-width';
 import { escapeForTerminal } from './escape.js';
+
+/** Columns a text takes; plain printable ASCII is its length (string-width builds a regex per call: slow over many cells). */
+function stringWidth(text: string): number {
+  return /^[\x20-\x7e]*$/.test(text) ? text.length : stringWidthOf(text);
+}
 
 export interface Column<Row> {
   header: string;
