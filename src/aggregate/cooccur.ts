@@ -151,14 +151,19 @@ export class CooccurrenceCounter {
 
   /** Adds a line of another counter's partial state; the header's window must be this counter's. */
   addPartial(line: CooccurPartial): void {
+    if ('apart' in line) return this.people.addApart(line);
+    if ('entity' in line && line.type === 'person') for (const [name, n] of Object.entries(line.names)) this.people.addName(name, n);
+    this.addCounts(line);
+  }
+
+  /** Adds a header's, an entity's or a pair's counts (of a partial, or of this counter replayed under resolved names). */
+  private addCounts(line: Exclude<CooccurPartial, ApartLine>): void {
     if ('partial' in line) {
       if (line.window !== this.window) throw new Error(`a partial count by ${line.window}, not by ${this.window} (--window)`);
       this.articles += line.articles;
       this.cutArticles += line.cutArticles;
       this.missed += line.missed;
-    } else if ('apart' in line) this.people.addApart(line);
-    else if ('entity' in line) {
-      if (line.type === 'person') for (const [name, n] of Object.entries(line.names)) this.people.addName(name, n);
+    } else if ('entity' in line) {
       const t = this.tally(line.entity, line.type);
       for (const [name, n] of Object.entries(line.names)) t.names.set(name, (t.names.get(name) ?? 0) + n);
       t.documents += line.documents;
@@ -216,8 +221,9 @@ export class CooccurrenceCounter {
   }
 
   /**
-   * A counter of the same articles with each person's name variants counted as one entity (resolve-corpus.ts).
-   * Names that share an article are never merged, so no pair or entity counts an article twice.
+   * A counter of the same articles with each person's name variants counted as one entity (resolve-corpus.ts),
+   * which still answers to a variant's name. Names that share an article are never merged, so no pair or entity
+   * counts an article twice.
    */
   private resolved(): CooccurrenceCounter {
     const resolve = this.people.resolver();
@@ -225,14 +231,17 @@ export class CooccurrenceCounter {
     const merged = new CooccurrenceCounter(this.window, this.maxPairs);
     const keys = new Map<string, string>();
     for (const line of this.partial()) {
+      if ('apart' in line) continue;
       if ('entity' in line && line.type === 'person') {
         // The spellings of one name key all resolve to one name.
-        const name = resolve(Object.keys(line.names)[0]!);
+        const spellings = Object.keys(line.names);
+        const name = resolve(spellings[0]!);
         const entity = entityKey(line.type, name);
         keys.set(line.entity, entity);
-        merged.addPartial({ ...line, entity, names: { [name]: Object.values(line.names).reduce((a, b) => a + b, 0) } });
-      } else if ('pair' in line) merged.addPartial({ ...line, pair: line.pair.map((k) => keys.get(k) ?? k) as [string, string] });
-      else merged.addPartial(line);
+        const aliases = [...line.aliases, ...spellings.flatMap((s) => [s.toLowerCase(), nameKey(s)])];
+        merged.addCounts({ ...line, entity, names: { [name]: Object.values(line.names).reduce((a, b) => a + b, 0) }, aliases });
+      } else if ('pair' in line) merged.addCounts({ ...line, pair: line.pair.map((k) => keys.get(k) ?? k) as [string, string] });
+      else merged.addCounts(line);
     }
     return merged;
   }

@@ -1,6 +1,7 @@
 // Entities over many articles: mentions, documents, first and last date, merged by type and name key.
 import { nameKey } from '../ner/resolve.js';
-import { CorpusPeople, mostSeen } from './resolve-corpus.js';
+import { CorpusPeople, mostSeen, type ApartLine } from './resolve-corpus.js';
+import { widen } from './periods.js';
 import { findQuotes, type Quote } from './quotes.js';
 import type { EntityType, NerArticle } from '../types.js';
 
@@ -30,6 +31,9 @@ interface Tally {
   quotes: number;
 }
 
+/** One line of `mine entities --partial`: a header, an entity's counts before resolution, or two names kept apart. */
+export type EntitiesPartial = { partial: 'entities' } | EntityRow | ApartLine;
+
 export function entityKey(type: string, name: string): string {
   return `${type}|${nameKey(name)}`;
 }
@@ -50,26 +54,39 @@ export class EntityCounter {
       t.mentions += e.count;
       t.documents++;
       for (const a of e.aliases) t.aliases.add(a);
-      if (date) {
-        if (!t.first || date < t.first) t.first = date;
-        if (!t.last || date > t.last) t.last = date;
-      }
+      widen(t, date);
     }
   }
 
-  /** Adds a row of an earlier run (`mine entities --json`): merging partial counts gives the counts of one run over all inputs. */
-  addRow(row: EntityRow): void {
+  /**
+   * The state to merge elsewhere (`--partial`): a header, every entity's row before resolution, then the pairs of
+   * names a document kept apart, so that the merge resolves the whole corpus as one run does.
+   */
+  *partial(): Generator<EntitiesPartial> {
+    yield { partial: 'entities' };
+    yield* this.unresolvedRows();
+    yield* this.people.partial();
+  }
+
+  /**
+   * Adds a line of an earlier run: a row of `mine entities --partial` (exact) or `--json` (already resolved, and
+   * without the names its documents kept apart), or a pair of names kept apart (`--partial`).
+   */
+  addPartial(line: EntitiesPartial): void {
+    if ('partial' in line) return;
+    if ('apart' in line) return this.people.addApart(line);
+    if (line.type === 'person') for (const [name, n] of Object.entries(line.names ?? { [line.name]: line.documents })) this.people.addName(name, n);
+    this.addRow(line);
+  }
+
+  private addRow(row: EntityRow): void {
     const t = this.tally(row.type, row.name);
-    for (const [name, n] of Object.entries(row.names ?? { [row.name]: row.documents })) {
-      t.names.set(name, (t.names.get(name) ?? 0) + n);
-      if (row.type === 'person') this.people.addName(name, n);
-    }
+    for (const [name, n] of Object.entries(row.names ?? { [row.name]: row.documents })) t.names.set(name, (t.names.get(name) ?? 0) + n);
     t.mentions += row.mentions;
     t.documents += row.documents;
     t.quotes += row.quotes ?? 0;
     for (const a of row.aliases) t.aliases.add(a);
-    if (row.first && (!t.first || row.first < t.first)) t.first = row.first;
-    if (row.last && (!t.last || row.last > t.last)) t.last = row.last;
+    widen(t, row.first, row.last);
   }
 
   private tally(type: EntityType, name: string): Tally {

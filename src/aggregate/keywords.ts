@@ -58,13 +58,31 @@ export class KeywordCounter {
   private subsetWords = 0;
   private restWords = 0;
 
+  /** Articles whose place in the subset is known only once every article is read (addLater). */
+  private waiting: Array<{ terms: Map<string, number>; inSubset: () => boolean }> = [];
+
   constructor(private readonly maxWords: number) {}
 
   /** Counts an article's text; `inSubset` marks the articles a keyness comparison is about. */
   add(text: string, inSubset = false): void {
+    this.addTerms(termsOf(text, this.maxWords), inSubset);
+  }
+
+  /** Counts an article whose place in the subset `inSubset` tells after the last article (settle): its terms wait in memory. */
+  addLater(text: string, inSubset: () => boolean): void {
+    this.waiting.push({ terms: termsOf(text, this.maxWords), inSubset });
+  }
+
+  /** Counts the articles waiting (addLater), once every article is read. */
+  settle(): void {
+    for (const { terms, inSubset } of this.waiting) this.addTerms(terms, inSubset());
+    this.waiting = [];
+  }
+
+  private addTerms(terms: Map<string, number>, inSubset: boolean): void {
     this.documents++;
     if (inSubset) this.subsetDocuments++;
-    for (const [term, n] of termsOf(text, this.maxWords)) {
+    for (const [term, n] of terms) {
       let t = this.terms.get(term);
       if (!t) this.terms.set(term, (t = { count: 0, documents: 0, subsetCount: 0 }));
       t.count += n;

@@ -35,29 +35,59 @@ export function entityAnswers(entity: Entity, query: string): boolean {
 }
 
 /**
+ * The people answering to a query once the corpus is resolved as `mine entities` resolves it: those answering
+ * directly (entityAnswers), and their name variants in other articles ("Owen John Dempsey", a bare "Dempsey" for
+ * "Owen Dempsey"), which share the query's last word (person-names.ts). Whether a variant answers is known only
+ * once every article is read.
+ */
+export class EntityQuery {
+  private readonly people = new CorpusPeople();
+  private readonly lastWord: string;
+  /** Person names that answered directly. */
+  private readonly answered = new Set<string>();
+
+  constructor(readonly query: string) {
+    this.lastWord = lastNameWord(query);
+  }
+
+  /** An article's entities answering directly, and its people that may be variants of one of those. */
+  add(entities: Entity[]): { answering: Entity[]; variants: Entity[] } {
+    this.people.add(entities);
+    const answering = entities.filter((e) => entityAnswers(e, this.query));
+    for (const e of answering) if (e.type === 'person') this.answered.add(e.name);
+    const variants = entities.filter((e) => e.type === 'person' && !answering.includes(e) && lastNameWord(e.name) === this.lastWord);
+    return { answering, variants };
+  }
+
+  /** Once every article is read: the name each person name resolves to, and whether it resolves to one that answered. */
+  resolved(): { nameOf: (name: string) => string; answers: (name: string) => boolean } {
+    const nameOf = this.people.resolver() ?? ((name: string) => name);
+    const answering = new Set([...this.answered].map(nameOf));
+    return { nameOf, answers: (name) => answering.has(nameOf(name)) };
+  }
+}
+
+/**
  * The concordance of a query over a corpus: the mentions of every entity answering to it or, when no entity
  * in the whole corpus does, the query's whole-word occurrences. A person's name variants in other articles
- * ("Owen John Dempsey" for "Owen Dempsey") answer too, resolved over the corpus as `mine entities` does.
+ * answer too (EntityQuery).
  */
 export class Concordance {
   /** Mentions of the entities answering to the query and of people sharing its last word, in corpus order. */
   private readonly entityHits: Hit[] = [];
   /** Those of the people sharing the last word: kept when the corpus resolves their name to one that answers. */
   private readonly variantHits = new Set<Hit>();
-  private readonly people = new CorpusPeople();
-  private readonly lastWord: string;
+  private readonly entityQuery: EntityQuery;
   private wordHits: Hit[] = [];
   /** "Sergey Lavrov (person)" for each entity that answered (complete once hits() is called). */
   readonly entities = new Set<string>();
 
   constructor(private readonly query: string, private readonly width: number) {
-    this.lastWord = lastNameWord(query);
+    this.entityQuery = new EntityQuery(query);
   }
 
   add(article: NerArticle): void {
-    this.people.add(article.entities);
-    const answering = article.entities.filter((e) => entityAnswers(e, this.query));
-    const variants = article.entities.filter((e) => e.type === 'person' && !answering.includes(e) && lastNameWord(e.name) === this.lastWord);
+    const { answering, variants } = this.entityQuery.add(article.entities);
     if (answering.length) {
       for (const e of answering) this.entities.add(`${e.name} (${e.type})`);
       this.wordHits = [];
@@ -72,10 +102,10 @@ export class Concordance {
 
   hits(sort: KwicSort): Hit[] {
     if (this.entities.size === 0) return sortHits(this.wordHits, sort);
-    const resolve = this.people.resolver() ?? ((name: string) => name);
-    const nameOf = (h: Hit) => (h.type === 'person' ? resolve(h.entity!) : h.entity!);
-    const answering = new Set(this.entityHits.filter((h) => !this.variantHits.has(h)).map(nameOf));
-    const kept = this.entityHits.filter((h) => !this.variantHits.has(h) || answering.has(nameOf(h))).map((h) => ({ ...h, entity: nameOf(h) }));
+    const { nameOf, answers } = this.entityQuery.resolved();
+    const kept = this.entityHits
+      .filter((h) => !this.variantHits.has(h) || answers(h.entity!))
+      .map((h) => ({ ...h, entity: h.type === 'person' ? nameOf(h.entity!) : h.entity! }));
     this.entities.clear();
     for (const h of kept) this.entities.add(`${h.entity} (${h.type})`);
     return sortHits(kept, sort);

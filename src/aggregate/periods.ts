@@ -1,5 +1,17 @@
 // Calendar periods (day, ISO week, month, year) of ISO dates, and the run of periods between two of them.
 
+/** The first and last date seen (ISO dates, which compare in date order), null while none is. */
+export interface DateSpan {
+  first: string | null;
+  last: string | null;
+}
+
+/** Widens `span` to take in the dates from `first` to `last` (one date by default; null or undefined: none). */
+export function widen(span: DateSpan, first: string | null | undefined, last = first): void {
+  if (first && (!span.first || first < span.first)) span.first = first;
+  if (last && (!span.last || last > span.last)) span.last = last;
+}
+
 export type Granularity = 'day' | 'week' | 'month' | 'year';
 export const GRANULARITIES: Granularity[] = ['day', 'week', 'month', 'year'];
 

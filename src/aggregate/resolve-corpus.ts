@@ -9,6 +9,11 @@ export interface ApartLine {
   apart: [string, string];
 }
 
+export function isApartLine(line: object): line is ApartLine {
+  const apart = (line as ApartLine).apart;
+  return Array.isArray(apart) && apart.length === 2 && apart.every((key) => typeof key === 'string');
+}
+
 /**
  * The person names of a corpus, read document by document. Names that one document keeps apart as two entities
  * are two people and never merge, which also means that a merged name counts each document once.

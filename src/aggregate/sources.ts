@@ -2,7 +2,7 @@
 import type { Article, EntityType, MineRecord } from '../types.js';
 import { hasEntities } from '../types.js';
 import { entityKey } from './entities.js';
-import { periodOf, periodsBetween } from './periods.js';
+import { periodOf, periodsBetween, widen, type DateSpan } from './periods.js';
 import { CorpusPeople, type ApartLine } from './resolve-corpus.js';
 
 export type SourceField = 'site' | 'source';
@@ -55,8 +55,7 @@ export type SourcesPartial =
 /** Streaming counter: memory grows with the number of sites (or sources) and their entities, not with the corpus. */
 export class SourceCounter {
   private readonly tallies = new Map<string, Tally>();
-  private firstDate: string | null = null;
-  private lastDate: string | null = null;
+  private readonly dates: DateSpan = { first: null, last: null };
   private readonly people = new CorpusPeople();
 
   constructor(private readonly by: SourceField = 'site') {}
@@ -68,10 +67,8 @@ export class SourceCounter {
     t.articles++;
     const date = article.published?.slice(0, 10);
     if (date) {
-      if (!t.first || date < t.first) t.first = date;
-      if (!t.last || date > t.last) t.last = date;
-      if (!this.firstDate || date < this.firstDate) this.firstDate = date;
-      if (!this.lastDate || date > this.lastDate) this.lastDate = date;
+      widen(t, date);
+      widen(this.dates, date);
       const month = periodOf(date, 'month');
       t.perMonth.set(month, (t.perMonth.get(month) ?? 0) + 1);
     }
@@ -88,7 +85,7 @@ export class SourceCounter {
 
   /** The state to merge elsewhere (`--partial`): a header line, then every site (or source). */
   *partial(): Generator<SourcesPartial> {
-    yield { partial: 'sources', by: this.by, first: this.firstDate, last: this.lastDate };
+    yield { partial: 'sources', by: this.by, ...this.dates };
     for (const t of this.tallies.values()) {
       const entities = [...t.entities].map(([key, e]): [string, string, EntityType, number, number] => [key, e.name, e.type, e.documents, e.mentions]);
       yield { name: shownName(t), forms: Object.fromEntries(t.forms), articles: t.articles, first: t.first, last: t.last, months: Object.fromEntries(t.perMonth), entities };
@@ -98,20 +95,23 @@ export class SourceCounter {
 
   /** Adds a line of another counter's partial state (of the same --by), given in the order of the inputs. */
   addPartial(line: SourcesPartial): void {
+    if ('apart' in line) return this.people.addApart(line);
+    if ('entities' in line) for (const [, name, type, documents] of line.entities) if (type === 'person') this.people.addName(name, documents);
+    this.addCounts(line);
+  }
+
+  /** Adds a header's or a site's counts (of a partial, or of this counter replayed under resolved names). */
+  private addCounts(line: Exclude<SourcesPartial, ApartLine>): void {
     if ('partial' in line) {
       if (line.by !== this.by) throw new Error(`a partial count by ${line.by}, not by ${this.by} (--by)`);
-      if (line.first && (!this.firstDate || line.first < this.firstDate)) this.firstDate = line.first;
-      if (line.last && (!this.lastDate || line.last > this.lastDate)) this.lastDate = line.last;
-    } else if ('apart' in line) this.people.addApart(line);
-    else if ('articles' in line) {
+      widen(this.dates, line.first, line.last);
+    } else if ('articles' in line) {
       const t = this.tally(line.name);
       for (const [form, n] of Object.entries(line.forms ?? { [line.name]: line.articles })) t.forms.set(form, (t.forms.get(form) ?? 0) + n);
       t.articles += line.articles;
-      if (line.first && (!t.first || line.first < t.first)) t.first = line.first;
-      if (line.last && (!t.last || line.last > t.last)) t.last = line.last;
+      widen(t, line.first, line.last);
       for (const [month, n] of Object.entries(line.months)) t.perMonth.set(month, (t.perMonth.get(month) ?? 0) + n);
       for (const [key, name, type, documents, mentions] of line.entities) {
-        if (type === 'person') this.people.addName(name, documents);
         const seen = t.entities.get(key) ?? { name, type, documents: 0, mentions: 0 };
         seen.documents += documents;
         seen.mentions += mentions ?? 0;
@@ -141,17 +141,18 @@ export class SourceCounter {
     if (!resolve) return this;
     const merged = new SourceCounter(this.by);
     for (const line of this.partial()) {
+      if ('apart' in line) continue;
       if ('entities' in line) {
         const entities = line.entities.map(([key, name, type, documents, mentions]): [string, string, EntityType, number, number?] =>
           type === 'person' ? [entityKey(type, resolve(name)), resolve(name), type, documents, mentions] : [key, name, type, documents, mentions]);
-        merged.addPartial({ ...line, entities });
-      } else merged.addPartial(line);
+        merged.addCounts({ ...line, entities });
+      } else merged.addCounts(line);
     }
     return merged;
   }
 
   private unresolvedRows(top: number): SourceRow[] {
-    const months = this.firstDate && this.lastDate ? periodsBetween(this.firstDate, this.lastDate, 'month') : [];
+    const months = this.dates.first && this.dates.last ? periodsBetween(this.dates.first, this.dates.last, 'month') : [];
     return [...this.tallies.values()]
       .map((t) => ({
         name: shownName(t),

@@ -2,7 +2,7 @@
 import type { Entity, EntityType, NerArticle } from '../types.js';
 import { findQuotes, type Quote } from './quotes.js';
 import { entityKey } from './entities.js';
-import { periodOf, periodsBetween, type Granularity } from './periods.js';
+import { periodOf, periodsBetween, widen, type DateSpan, type Granularity } from './periods.js';
 import { nameMatcher } from './filters.js';
 import { CorpusPeople, type ApartLine } from './resolve-corpus.js';
 
@@ -84,8 +84,7 @@ export class TimelineCounter {
   /** Every entity's counts: which one a query means is only known once all articles are read. */
   private readonly entities = new Map<string, Counts>();
   private readonly totals = new Map<string, number>();
-  private firstDate: string | null = null;
-  private lastDate: string | null = null;
+  private readonly dates: DateSpan = { first: null, last: null };
   private readonly people = new CorpusPeople();
 
   /** `quotes`: count each entity's quotations too (given with the article, see JobSettings.quotes, or found here). */
@@ -96,8 +95,7 @@ export class TimelineCounter {
     const date = article.published;
     let period: string | null = null;
     if (date) {
-      if (!this.firstDate || date < this.firstDate) this.firstDate = date;
-      if (!this.lastDate || date > this.lastDate) this.lastDate = date;
+      widen(this.dates, date);
       period = periodOf(date, this.by);
       this.totals.set(period, (this.totals.get(period) ?? 0) + 1);
     }
@@ -109,7 +107,7 @@ export class TimelineCounter {
 
   /** The state to merge elsewhere (`--partial`): a header line, then every entity. */
   *partial(): Generator<TimelinePartial> {
-    yield { partial: 'timeline', by: this.by, first: this.firstDate, last: this.lastDate, totals: Object.fromEntries(this.totals) };
+    yield { partial: 'timeline', by: this.by, ...this.dates, totals: Object.fromEntries(this.totals) };
     for (const [entity, c] of this.entities) {
       yield { entity, name: c.name, type: c.type, aliases: [...c.aliases], documents: c.documents, undated: c.undated, periods: Object.fromEntries(c.perPeriod) };
     }
@@ -118,14 +116,18 @@ export class TimelineCounter {
 
   /** Adds a line of another counter's partial state (of the same --by), given in the order of the inputs. */
   addPartial(line: TimelinePartial): void {
+    if ('apart' in line) return this.people.addApart(line);
+    if ('entity' in line && line.type === 'person') this.people.addName(line.name, line.documents);
+    this.addCounts(line);
+  }
+
+  /** Adds a header's or an entity's counts (of a partial, or of this counter replayed under resolved names). */
+  private addCounts(line: Exclude<TimelinePartial, ApartLine>): void {
     if ('partial' in line) {
       if (line.by !== this.by) throw new Error(`a partial count by ${line.by}, not by ${this.by} (--by)`);
-      if (line.first && (!this.firstDate || line.first < this.firstDate)) this.firstDate = line.first;
-      if (line.last && (!this.lastDate || line.last > this.lastDate)) this.lastDate = line.last;
+      widen(this.dates, line.first, line.last);
       for (const [period, n] of Object.entries(line.totals)) this.totals.set(period, (this.totals.get(period) ?? 0) + n);
-    } else if ('apart' in line) this.people.addApart(line);
-    else if ('entity' in line) {
-      if (line.type === 'person') this.people.addName(line.name, line.documents);
+    } else if ('entity' in line) {
       const c = this.counts(line.entity, line.name, line.type, line.aliases);
       c.documents += line.documents;
       c.undated += line.undated;
@@ -169,23 +171,27 @@ export class TimelineCounter {
     return this.resolved().unresolvedResult(range, options);
   }
 
-  /** A counter of the same articles with each person's name variants counted as one entity (resolve-corpus.ts). */
+  /**
+   * A counter of the same articles with each person's name variants counted as one entity (resolve-corpus.ts),
+   * which still answers to a variant's name.
+   */
   private resolved(): TimelineCounter {
     const resolve = this.people.resolver();
     if (!resolve) return this;
     const merged = new TimelineCounter(this.queries, this.by, this.quotes);
     for (const line of this.partial()) {
+      if ('apart' in line) continue;
       if ('entity' in line && line.type === 'person') {
         const name = resolve(line.name);
-        merged.addPartial({ ...line, entity: entityKey(line.type, name), name });
-      } else merged.addPartial(line);
+        merged.addCounts({ ...line, entity: entityKey(line.type, name), name, aliases: [...line.aliases, line.name] });
+      } else merged.addCounts(line);
     }
     return merged;
   }
 
   private unresolvedResult(range: { since?: string; until?: string }, options: { share?: boolean }): Timelines {
-    const from = range.since ?? this.firstDate;
-    const to = range.until ?? this.lastDate;
+    const from = range.since ?? this.dates.first;
+    const to = range.until ?? this.dates.last;
     const periods = from && to ? periodsBetween(padDate(from, 'start'), padDate(to, 'end'), this.by) : [];
     const totals = periods.map((period) => ({ period, articles: this.totals.get(period) ?? 0 }));
     const results = this.queries.map((query): QueryResult => {

@@ -1,10 +1,10 @@
 // mine keywords: the most distinctive words and phrases of a corpus (TF-IDF), or of a subset against the rest (keyness).
 import { inDateRange, onSite } from '../aggregate/filters.js';
-import { entityAnswers } from '../aggregate/kwic.js';
+import { EntityQuery } from '../aggregate/kwic.js';
 import { KeywordCounter, type Keyword } from '../aggregate/keywords.js';
 import { UsageError } from '../errors.js';
 import type { Column } from '../render/table.js';
-import { hasEntities, type NerArticle } from '../types.js';
+import { hasEntities } from '../types.js';
 import { oneOf, positiveInt, type CommandSpec } from './command.js';
 import { documents } from './documents.js';
 import { addDateOptions, addInputOptions, addNerOptions, dateRange, documentOptions } from './options.js';
@@ -42,17 +42,24 @@ export const keywordsCommand: CommandSpec = {
     const site = options.site as string | undefined;
     const range = dateRange(options);
     const subset = entity !== undefined || site !== undefined || range.since !== undefined || range.until !== undefined;
-    const inSubset = (record: NerArticle) =>
-      (entity === undefined || record.entities.some((e) => entityAnswers(e, entity))) &&
-      onSite(record, site) &&
-      inDateRange(record, range);
     const counter = new KeywordCounter(Number(options.ngrams));
+    // The entity's articles are those `mine entities` counts for it: name variants resolved over the whole corpus.
+    const query = entity === undefined ? undefined : new EntityQuery(entity);
+    let resolved: ReturnType<EntityQuery['resolved']> | undefined;
+    const answers = (name: string) => (resolved ??= query!.resolved()).answers(name);
     // Entities are needed only to pick a subset by entity; otherwise cleaning is enough.
     const stage = entity === undefined ? 'clean' : 'ner';
     for await (const record of documents(paths, documentOptions(options, stage, true), reporter)) {
-      const withEntities = hasEntities(record) ? record : { ...record, entities: [] };
-      counter.add(record.text, subset && inSubset(withEntities));
+      const selected = subset && onSite(record, site) && inDateRange(record, range);
+      if (!query) {
+        counter.add(record.text, selected);
+        continue;
+      }
+      const { answering, variants } = query.add(hasEntities(record) ? record.entities : []);
+      if (selected && answering.length === 0 && variants.length > 0) counter.addLater(record.text, () => variants.some((e) => answers(e.name)));
+      else counter.add(record.text, selected && answering.length > 0);
     }
+    counter.settle();
     const subsetNote = () => {
       if (counter.subsetSize === 0) return ['no article matches the subset (--entity, --site, --since, --until)'];
       if (counter.restSize === 0) return ['every article is in the subset: there is no rest to compare it with'];

@@ -74,3 +74,17 @@ test('keyness: only terms more frequent in the subset, ranked by G2, with a posi
   all.add('Sanctions.', true);
   assert.deepEqual(all.keyness(1, 10), [], 'no rest, no comparison');
 });
+
+test('an article added for later counts in the subset or the rest as its test says once settled', () => {
+  const counter = new KeywordCounter(1);
+  let decided = false;
+  counter.add('Harbour ferry timetable.', true);
+  counter.addLater('Ferry timetable again.', () => decided);
+  counter.addLater('Library wing.', () => false);
+  counter.add('Library reading room.');
+  decided = true;
+  counter.settle();
+  assert.equal(counter.subsetSize, 2);
+  assert.equal(counter.restSize, 2);
+  assert.equal(counter.keyness(1, 10).find((k) => k.term === 'ferry')?.subsetCount, 2);
+});

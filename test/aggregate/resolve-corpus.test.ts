@@ -77,3 +77,16 @@ test('merged partial counts keep two names one article kept apart as two people'
   for (const line of [...part([ner('a', '2026-01-02', [['Mike Ford', 1], ['John Ford', 1]])]), ...part([ner('b', '2026-01-05', [['John M. Ford', 2]])])]) merged.addPartial(line);
   assert.deepEqual(merged.result().results.map((r) => `${r.timeline!.entity.name}:${r.timeline!.series.reduce((sum, p) => sum + p.documents, 0)}`), ['Mike Ford:1', 'John M. Ford:2']);
 });
+
+test('co-occurrence and timeline still find a person by a variant name no mention was written as', () => {
+  // The name a list gives ("Owen Dempsey") need not be among the surface forms of its mentions.
+  const listed = (article: NerArticle): NerArticle => ({ ...article, entities: article.entities.map((e) => (e.name === 'Owen Dempsey' ? { ...e, aliases: ['O. Dempsey'] } : e)) });
+  const cooccur = new CooccurrenceCounter();
+  const timeline = new TimelineCounter(['Owen Dempsey'], 'month');
+  for (const article of corpus.map(listed)) {
+    cooccur.add(article);
+    timeline.add(article);
+  }
+  assert.deepEqual(cooccur.result({ entity: 'Owen Dempsey' }).entity, { name: 'Owen John Dempsey', type: 'person' });
+  assert.equal(timeline.result().results[0]!.timeline?.entity.name, 'Owen John Dempsey');
+});

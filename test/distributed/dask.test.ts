@@ -20,8 +20,8 @@ const pages = [
 
 /** Per aggregate: the partial run on each partition's NDJSON, and the final run, also made over all pages at once. */
 const AGGREGATES: Record<string, [string[], string[]]> = {
-  entities: [['entities', '--json'], ['entities', '--json']],
-  'entities-table': [['entities', '--json'], ['entities', '--type', 'person']],
+  entities: [['entities', '--partial'], ['entities', '--json']],
+  'entities-table': [['entities', '--partial'], ['entities', '--type', 'person']],
   timeline: [['timeline', '--partial'], ['timeline', '--entity', 'Lavrov', '--entity', 'China', '--share', '--json']],
   'timeline-table': [['timeline', '--partial'], ['timeline', '--entity', 'Russia']],
   cooccur: [['cooccur', '--partial'], ['cooccur', '--min-docs', '1', '--json']],
