@@ -156,10 +156,14 @@ function addTagged(spans: TaggedSpan[], tokens: Token[], sentenceStart: number, 
 const MAX_TITLE = 20;
 const TITLE_SMALL_WORDS = /^(?:a|an|and|at|by|for|in|of|on|the|to|with|['’]s)$/;
 
+/** Quotation marks around a title: double or single, straight or typographic, as outlets' styles differ. */
+const QUOTE_MARK = /^["“”„‟«»'‘’]$/;
+
 /**
  * Whether a tagged span lies within a longer quoted Title Case phrase ('"China's Position on the Political
- * Settlement of the Ukraine Crisis"'): the title of a document, book or film, a name of its own (CoNLL's MISC)
- * whose capitalised words are not names of people, organisations or places.
+ * Settlement of the Ukraine Crisis"', "‘My Heart Will Go On’"): the title of a document, song, book or film, a name of
+ * its own (CoNLL's MISC) whose capitalised words are not names of people, organisations or places. Title Case is
+ * the English convention, and NER reads English only; the lists' names inside a title are still found.
  */
 function insideQuotedTitle(tokens: Token[], span: { start: number; end: number }): boolean {
   const inTitle = (t: Token) => isNameWord(t) || TITLE_SMALL_WORDS.test(t.text);
@@ -167,7 +171,7 @@ function insideQuotedTitle(tokens: Token[], span: { start: number; end: number }
   while (open >= 0 && span.start - open <= MAX_TITLE && inTitle(tokens[open]!)) open--;
   let close = span.end;
   while (close < tokens.length && close - span.end < MAX_TITLE && inTitle(tokens[close]!)) close++;
-  const quote = (k: number) => k >= 0 && k < tokens.length && /^["“”]$/.test(tokens[k]!.text);
+  const quote = (k: number) => k >= 0 && k < tokens.length && QUOTE_MARK.test(tokens[k]!.text);
   // A comma or full stop may sit inside the closing quote.
   return quote(open) && (quote(close) || (/^[,.]$/.test(tokens[close]?.text ?? '') && quote(close + 1))) && close - open - 1 > span.end - span.start;
 }

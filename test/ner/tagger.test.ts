@@ -93,3 +93,10 @@ test('a country named inside an event the tagger finds is not a mention of the c
 test('capitalised words inside a longer quoted title are part of the title, not names', () => {
   assert.deepEqual(entities('In March, the agency released a report entitled "Outlook on the Political Settlement of the Harbour Dispute," which was discussed in Oslo.'), ['place:Oslo']);
 });
+
+test('a title in single quotes, as some outlets write them, is no name either; a quoted name or sentence keeps its names', () => {
+  assert.deepEqual(entities('In March, the agency released a report entitled ‘Outlook on the Political Settlement of the Harbour Dispute’, which was discussed in Oslo.'), ['place:Oslo']);
+  assert.deepEqual(entities("In March, the agency released a report entitled 'Outlook on the Political Settlement of the Harbour Dispute', which was discussed in Oslo."), ['place:Oslo']);
+  assert.ok(entities('Reporters asked about ‘Owen Dempsey’ in Oslo.').includes('person:Owen Dempsey'));
+  assert.ok(entities('‘We met Owen Dempsey today,’ the mayor of Oslo said.').includes('person:Owen Dempsey'));
+});
