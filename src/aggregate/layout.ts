@@ -1,9 +1,11 @@
 // Positions for a network chart: ForceAtlas2 (graphology's implementation), from fixed starting points, so one graph is always drawn the same.
 import { UndirectedGraph } from 'graphology';
 import forceAtlas2Module from 'graphology-layout-forceatlas2';
+import noverlapModule from 'graphology-layout-noverlap';
 
-// A CommonJS module typed as if it had an ES default export: at run time the import is the function itself.
+// CommonJS modules typed as if they had an ES default export: at run time each import is the function itself.
 const forceAtlas2 = forceAtlas2Module as unknown as typeof forceAtlas2Module.default;
+const noverlap = noverlapModule as unknown as typeof noverlapModule.default;
 
 export interface LayoutNode {
   id: string;
@@ -55,4 +57,19 @@ function fitUnitSquare(points: ReadonlyArray<readonly [string, { x: number; y: n
   const offsetX = (1 - (maxX - minX) * scale) / 2;
   const offsetY = (1 - (maxY - minY) * scale) / 2;
   return new Map(points.map(([id, p]) => [id, { x: offsetX + (p.x - minX) * scale, y: offsetY + (p.y - minY) * scale }]));
+}
+
+/** Noverlap steps at most: it stops earlier once no two circles overlap. */
+const SEPARATE_ITERATIONS = 200;
+
+/**
+ * Points (in any unit, e.g. pixels) moved apart, as little as it takes, until circles of the given radii no longer
+ * overlap and keep `gap` between them: graphology's Noverlap. Deterministic; points without a radius count as 0.
+ */
+export function separateCircles(points: ReadonlyMap<string, { x: number; y: number }>, radii: ReadonlyMap<string, number>, gap: number): Map<string, { x: number; y: number }> {
+  const graph = new UndirectedGraph();
+  for (const [id, { x, y }] of points) graph.addNode(id, { x, y, size: radii.get(id) ?? 0 });
+  if (graph.order < 2) return new Map(points);
+  const moved = noverlap(graph, { maxIterations: SEPARATE_ITERATIONS, settings: { margin: gap, ratio: 1, expansion: 1.05, speed: 3 } });
+  return new Map([...points.keys()].map((id) => [id, { x: moved[id]!.x, y: moved[id]!.y }]));
 }

@@ -75,7 +75,8 @@ export function timelineSvg(chart: TimelineChart): string {
   // Period labels under the axis, every `step`-th one so that they do not overlap.
   const widest = Math.max(0, ...chart.periods.map((p) => textWidth(p, FONT_SIZE.tick)));
   const step = Math.max(1, Math.ceil((widest + 8) / band));
-  body.push('<g data-axis="x">', `<line x1="${left}" x2="${px(left + plotWidth)}" y1="${baseline}" y2="${baseline}" stroke="${INK}"/>`);
+  // Half a pixel down: the axis fills the pixel row under the bars and leaves their last row unblended.
+  body.push('<g data-axis="x">', `<line x1="${left}" x2="${px(left + plotWidth)}" y1="${baseline + 0.5}" y2="${baseline + 0.5}" stroke="${INK}"/>`);
   chart.periods.forEach((period, i) => {
     if (i % step === 0) body.push(text(centre(i), baseline + 16, period, { 'font-size': FONT_SIZE.tick, fill: MUTED, 'text-anchor': 'middle' }));
   });

@@ -64,10 +64,24 @@ test('every node inside the chart; names escaped; a legend of the types present'
   for (const type of ['person', 'country', 'org', 'place']) assert.ok(texts.includes(type), type);
 });
 
-test(`only the ${NETWORK_LABELS} entities with most documents are named`, () => {
+test(`only entities among the ${NETWORK_LABELS} with most documents are named, where a label covers no circle`, () => {
   const many = Array.from({ length: NETWORK_LABELS + 10 }, (_, i) => node(`Entity ${i}`, 'org', i + 1));
   const pairs = many.slice(1).map((n, i) => pair(many[i]!, n, 1));
   const svg = networkSvg({ title: 'Chain', nodes: many, pairs });
-  const named = elements(svg, 'text').map((t) => t.content).filter((t) => t.startsWith('Entity '));
-  assert.deepEqual(named.sort(), many.slice(-NETWORK_LABELS).map((n) => n.name).sort());
+  const labels = elements(svg, 'text').filter((t) => t.content.startsWith('Entity '));
+  const top = new Set(many.slice(-NETWORK_LABELS).map((n) => n.name));
+  assert.ok(labels.every((t) => top.has(t.content)), labels.map((t) => t.content).join(', '));
+  assert.ok(labels.length >= NETWORK_LABELS / 2, `${labels.length} named`);
+  assert.ok(labels.some((t) => t.content === `Entity ${many.length - 1}`), 'the largest is named');
+  // No label's box (estimated at 0.6 em a character) reaches into a circle.
+  const circles = elements(svg, 'circle').filter((c) => c.attributes['data-node']).map((c) => ['cx', 'cy', 'r'].map((k) => Number(c.attributes[k])) as [number, number, number]);
+  for (const label of labels) {
+    const [x, y, w] = [Number(label.attributes.x), Number(label.attributes.y), label.content.length * 12 * 0.6];
+    const left = label.attributes['text-anchor'] === 'end' ? x - w : label.attributes['text-anchor'] === 'middle' ? x - w / 2 : x;
+    for (const [cx, cy, r] of circles) {
+      const dx = cx - Math.max(left, Math.min(cx, left + w));
+      const dy = cy - Math.max(y - 10, Math.min(cy, y + 2));
+      assert.ok(Math.hypot(dx, dy) >= r, `${label.content} over a circle`);
+    }
+  }
 });
