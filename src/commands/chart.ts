@@ -22,8 +22,12 @@ export function refuseBinaryOnTerminal(format: unknown, stdout: { isTTY?: boolea
   if (format === 'png' && stdout.isTTY) throw new UsageError('--format png writes binary data: redirect it to a file (> chart.png)');
 }
 
-/** The part of an Output that prints the chart: the SVG as text, or its PNG as bytes. */
-export function chartOutput(format: ChartFormat, svg: () => string): Pick<Output, 'text' | 'bytes'> {
-  if (format === 'svg') return { text: svg };
-  return { bytes: async () => (await import('../render/chart/png.js')).svgToPng(svg()) };
+/** The part of an Output that prints the chart: the SVG, or its PNG. The chart modules load only when a chart is asked for. */
+export function chartOutput(format: ChartFormat, draw: () => Promise<string>): Pick<Output, 'bytes'> {
+  return {
+    bytes: async () => {
+      const svg = await draw();
+      return format === 'svg' ? Buffer.from(svg) : (await import('../render/chart/png.js')).svgToPng(svg);
+    },
+  };
 }

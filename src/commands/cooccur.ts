@@ -3,7 +3,6 @@ import { Option } from 'commander';
 import { CooccurrenceCounter, MAX_PAIRS, UNIT_ENTITIES, WINDOWS, type CooccurPartial, type Pair, type Window } from '../aggregate/cooccur.js';
 import { inDateRange, onSite } from '../aggregate/filters.js';
 import { UsageError } from '../errors.js';
-import { networkSvg } from '../render/chart/network-svg.js';
 import { typeColor } from '../render/color.js';
 import { GRAPH_FORMATS, renderGraph, type GraphFormat } from '../render/graph.js';
 import { ENTITY_TYPES, hasEntities, type EntityType } from '../types.js';
@@ -87,13 +86,15 @@ export const cooccurCommand: CommandSpec = {
     const top = (options.top as number | undefined) ?? (table ? TABLE_TOP : chart ? CHART_TOP : undefined);
     const result = counter.result({ entity, minDocs: options.minDocs as number, types: options.type as EntityType[] | undefined, top });
     const format = chart ? undefined : (options.format as GraphFormat | undefined);
-    const title = result.entity ? `Entities mentioned with ${result.entity.name}` : 'Entities mentioned together';
-    const drawn = () =>
-      networkSvg({ title: `${title}: ${result.nodes.length} entities, ${result.pairs.length} pairs, ${result.articles} articles`, nodes: result.nodes, pairs: result.pairs, width: options.width as number | undefined, height: options.height as number | undefined });
+    const draw = async () => {
+      const { networkSvg } = await import('../render/chart/network-svg.js');
+      const title = `${result.entity ? `Entities mentioned with ${result.entity.name}` : 'Entities mentioned together'}: ${result.nodes.length} entities, ${result.pairs.length} pairs, ${result.articles} articles`;
+      return networkSvg({ title, nodes: result.nodes, pairs: result.pairs, width: options.width as number | undefined, height: options.height as number | undefined });
+    };
     const colored = (name: 'a' | 'b') => (text: string, p: Pair) => typeColor(chalk, name === 'a' ? p.aType : p.bType)(text);
     return {
       rows: result.pairs,
-      ...(chart ? chartOutput(chart, drawn) : { text: format ? () => renderGraph(result, format) : undefined }),
+      ...(chart ? chartOutput(chart, draw) : { text: format ? () => renderGraph(result, format) : undefined }),
       matched: () => result.entity !== null,
       columns: [
         { header: 'a', value: (p: Pair) => p.a, style: colored('a'), maxWidth: 40 },

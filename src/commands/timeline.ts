@@ -5,7 +5,6 @@ import { TimelineCounter, type EntityTimeline, type TimelinePartial, type QueryR
 import { Option } from 'commander';
 import { UsageError } from '../errors.js';
 import { bar } from '../render/bar.js';
-import { timelineSvg } from '../render/chart/timeline-svg.js';
 import { typeColor } from '../render/color.js';
 import { sparkline } from '../render/sparkline.js';
 import type { Column } from '../render/table.js';
@@ -81,7 +80,7 @@ export const timelineCommand: CommandSpec = {
         width: options.width as number | undefined,
         height: options.height as number | undefined,
       };
-      return { rows: [], columns: [], ...chartOutput(options.format, () => timelineSvg(chart)), matched: () => entities.length > 0, notes: () => [...notes, ...dedup.notes()] };
+      return { rows: [], columns: [], ...chartOutput(options.format, async () => (await import('../render/chart/timeline-svg.js')).timelineSvg(chart)), matched: () => entities.length > 0, notes: () => [...notes, ...dedup.notes()] };
     }
     const output = queries.length === 1 ? oneEntity(timelines, share, context) : severalEntities(timelines, share, context);
     return { ...output, notes: () => [...output.notes!(), ...dedup.notes()] };
