@@ -23,13 +23,20 @@ export interface LayoutEdge {
 /** ForceAtlas2 steps: enough for a few hundred nodes to settle; fixed, so the result does not depend on time. */
 export const LAYOUT_ITERATIONS = 400;
 
+/**
+ * Pull towards the centre, in ForceAtlas2's strong-gravity mode. graphology infers 0.05, under which small groups
+ * linked to nothing else drift to the chart's edges and squeeze the main one; 0.3 keeps them near it, while the
+ * groups within the main one stay apart.
+ */
+const GRAVITY = 0.3;
+
 /** The golden angle: successive points of a sunflower spiral never line up, so starting points are spread evenly. */
 const GOLDEN_ANGLE = Math.PI * (3 - Math.sqrt(5));
 
 /**
  * Node positions scaled into the unit square [0, 1] x [0, 1] (aspect kept, centred), connected nodes near each other.
  * Deterministic: nodes start on a sunflower spiral, largest first at the centre (ties by id), then take
- * LAYOUT_ITERATIONS steps of ForceAtlas2 with the settings graphology infers for the graph's size.
+ * LAYOUT_ITERATIONS steps of ForceAtlas2 with the settings graphology infers for the graph's size (but GRAVITY).
  * Edges between unknown nodes, and self-loops, are ignored; edges given twice add their weights.
  */
 export function layoutNetwork(nodes: readonly LayoutNode[], edges: readonly LayoutEdge[]): Map<string, { x: number; y: number }> {
@@ -43,7 +50,7 @@ export function layoutNetwork(nodes: readonly LayoutNode[], edges: readonly Layo
     if (source === target || !graph.hasNode(source) || !graph.hasNode(target)) continue;
     graph.updateEdge(source, target, (attributes) => ({ weight: ((attributes.weight as number | undefined) ?? 0) + weight }));
   }
-  const positions = graph.order > 1 ? forceAtlas2(graph, { iterations: LAYOUT_ITERATIONS, getEdgeWeight: 'weight', settings: forceAtlas2.inferSettings(graph) }) : {};
+  const positions = graph.order > 1 ? forceAtlas2(graph, { iterations: LAYOUT_ITERATIONS, getEdgeWeight: 'weight', settings: { ...forceAtlas2.inferSettings(graph), gravity: GRAVITY } }) : {};
   return fitUnitSquare(order.map((n) => [n.id, positions[n.id] ?? { x: 0, y: 0 }] as const));
 }
 

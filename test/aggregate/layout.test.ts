@@ -92,3 +92,14 @@ test('separateCircles moves overlapping circles apart, keeping the gap, and leav
   // A circle far from the others stays about where it was.
   assert.ok(distance(moved.get('far')!, points.get('far')!) < 1);
 });
+
+test('small groups linked to nothing else stay near the main one instead of squeezing it into a corner', () => {
+  const main = Array.from({ length: 12 }, (_, i) => `m${i}`);
+  const nodes = [...main, 'p1', 'p2', 'q1', 'q2'].map((id) => ({ id, size: 1 }));
+  const edges: LayoutEdge[] = [{ source: 'p1', target: 'p2', weight: 1 }, { source: 'q1', target: 'q2', weight: 1 }];
+  for (let i = 0; i < main.length; i++) for (let j = i + 1; j < main.length; j++) if ((i * j) % 3 !== 1) edges.push({ source: main[i]!, target: main[j]!, weight: 1 });
+  const positions = layoutNetwork(nodes, edges);
+  const span = (axis: 'x' | 'y') => Math.max(...main.map((id) => positions.get(id)![axis])) - Math.min(...main.map((id) => positions.get(id)![axis]));
+  // The main group spans over half the drawing (0.55 here; 0.31 under graphology's default gravity).
+  assert.ok(Math.max(span('x'), span('y')) > 0.45, `${span('x')}, ${span('y')}`);
+});
