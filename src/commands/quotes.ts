@@ -1,6 +1,7 @@
 // mine quotes: every quotation with its speaker (one row each), or with --by speaker, one row per speaker.
 import { inDateRange, nameMatcher, onSite } from '../aggregate/filters.js';
 import { findQuotes, SpeakerCounter, type Quote, type SpeakerRow } from '../aggregate/quotes.js';
+import { CorpusPeople } from '../aggregate/resolve-corpus.js';
 import { typeColor } from '../render/color.js';
 import { hasEntities } from '../types.js';
 import { oneOf, type CommandSpec } from './command.js';
@@ -35,16 +36,24 @@ export const quotesCommand: CommandSpec = {
     const range = dateRange(options);
     const site = options.site as string | undefined;
     const wanted = options.entity === undefined ? () => true : speakerAnswers(String(options.entity));
-    const quotes: Quote[] = [];
-    const speakers = new SpeakerCounter();
+    const found: Quote[] = [];
+    const people = new CorpusPeople();
     for await (const record of documents(paths, { ...countingOptions(options), countsOnly: true, quotes: true }, reporter)) {
-      if (!hasEntities(record) || !inDateRange(record, range) || !onSite(record, site)) continue;
+      if (!hasEntities(record)) continue;
+      people.add(record.entities);
+      if (!inDateRange(record, range) || !onSite(record, site)) continue;
       // Records of a run recorded in the cache come whole, without quotations; and a cached record may have been read under another path.
-      const found = ((record as { quotes?: Quote[] }).quotes ?? findQuotes(record)).filter(wanted).map((q) => (q.file === record.file ? q : { ...q, file: record.file }));
-      if (options.by) speakers.add(found);
-      else quotes.push(...found);
+      for (const q of (record as { quotes?: Quote[] }).quotes ?? findQuotes(record)) found.push(q.file === record.file ? q : { ...q, file: record.file });
     }
+    // Speakers under the name the corpus resolves them to, as mine entities counts them; --entity takes every
+    // quotation of a person one of whose names answers.
+    const nameOf = people.resolver() ?? ((name: string) => name);
+    const resolvedSpeaker = (q: Quote) => (q.speakerType === 'person' && q.speaker !== null ? nameOf(q.speaker) : q.speaker);
+    const answering = new Set(found.filter((q) => q.speakerType === 'person' && wanted(q)).map(resolvedSpeaker));
+    const quotes = found.filter((q) => wanted(q) || answering.has(resolvedSpeaker(q))).map((q) => ({ ...q, speaker: resolvedSpeaker(q) }));
     if (options.by) {
+      const speakers = new SpeakerCounter();
+      speakers.add(quotes);
       const rows = speakers.rows();
       return {
         rows,

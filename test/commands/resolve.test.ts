@@ -68,3 +68,19 @@ test('entities --partial of two halves, merged, give the table of one run: peopl
   fs.writeFileSync(rows, whole.stdout);
   assert.match(mine(['entities', '--merge', rows]).stderr, /some inputs are rows of --json, not --partial/);
 });
+
+test('quotes takes speakers under the name the corpus resolves them to, for --entity and --by speaker', () => {
+  const quoted = (id: string, name: string) => {
+    const text = `"The ferry timetable will change in spring," ${name} said on Monday.`;
+    const start = text.indexOf(name);
+    const entities = [{ name, type: 'person', count: 1, aliases: [name], mentions: [{ start, end: start + name.length, kind: 'name' }] }];
+    return JSON.stringify({ id, file: `${id}.txt`, title: null, published: '2026-01-02', author: null, source: null, site: null, tags: [], paragraphs: [text], text, words: 11, entities });
+  };
+  const input = [quoted('a', 'Owen Dempsey'), quoted('b', 'Owen John Dempsey'), quoted('c', 'Dempsey')].join('\n') + '\n';
+  for (const query of ['Owen Dempsey', 'Owen John Dempsey']) {
+    const quotes = JSON.parse(mine(['quotes', '--json', '--entity', query, '-'], { input }).stdout) as Array<{ id: string; speaker: string }>;
+    assert.deepEqual(quotes.map((q) => `${q.id}:${q.speaker}`), ['a:Owen John Dempsey', 'b:Owen John Dempsey', 'c:Owen John Dempsey'], query);
+  }
+  const speakers = JSON.parse(mine(['quotes', '--json', '--by', 'speaker', '-'], { input }).stdout) as Array<{ speaker: string; quotes: number }>;
+  assert.deepEqual(speakers.map((s) => `${s.speaker}:${s.quotes}`), ['Owen John Dempsey:3']);
+});
