@@ -34,6 +34,9 @@ interface Tally {
 /** One line of `mine entities --partial`: a header, an entity's counts before resolution, or two names kept apart. */
 export type EntitiesPartial = { partial: 'entities' } | EntityRow | ApartLine;
 
+/** Who speaks in a quotation: all that counting quotations per entity takes (see JobSettings.quotes). */
+export type QuoteSpeaker = Pick<Quote, 'speaker' | 'speakerType'>;
+
 export function entityKey(type: string, name: string): string {
   return `${type}|${nameKey(name)}`;
 }
@@ -44,7 +47,7 @@ export class EntityCounter {
   private readonly people = new CorpusPeople();
 
   /** An article, with the quotations of each entity: those found in the worker (JobSettings.quotes), or found here. */
-  add(article: NerArticle & { quotes?: Quote[] }): void {
+  add(article: NerArticle & { quotes?: QuoteSpeaker[] }): void {
     this.people.add(article.entities);
     for (const q of article.quotes ?? findQuotes(article)) if (q.speaker !== null && q.speakerType !== null) this.tally(q.speakerType, q.speaker).quotes++;
     const date = article.published ? article.published.slice(0, 10) : null;

@@ -1,7 +1,7 @@
 // Entities' mentions and documents per period, with empty periods filled in, and each period's share of all articles.
 import type { Entity, EntityType, NerArticle } from '../types.js';
-import { findQuotes, type Quote } from './quotes.js';
-import { entityKey } from './entities.js';
+import { findQuotes } from './quotes.js';
+import { entityKey, type QuoteSpeaker } from './entities.js';
 import { periodOf, periodsBetween, widen, type DateSpan, type Granularity } from './periods.js';
 import { nameMatcher } from './filters.js';
 import { CorpusPeople, type ApartLine } from './resolve-corpus.js';
@@ -91,7 +91,7 @@ export class TimelineCounter {
   constructor(private readonly queries: string[], private readonly by: Granularity, private readonly quotes = false) {}
 
   /** Counts the article in its period's total, and for every query whose entity it mentions. */
-  add(article: NerArticle & { quotes?: Quote[] }): void {
+  add(article: NerArticle & { quotes?: QuoteSpeaker[] }): void {
     const date = article.published;
     let period: string | null = null;
     if (date) {

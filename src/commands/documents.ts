@@ -39,7 +39,7 @@ export interface DocumentOptions {
   /** See JobSettings.timeoutSeconds. */
   timeoutSeconds?: number;
   /** See JobSettings.quotes. */
-  quotes?: boolean;
+  quotes?: boolean | 'speakers';
   /** See JobSettings.tone. */
   tone?: boolean;
   /** See JobSettings.heapLimitMb. */

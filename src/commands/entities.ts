@@ -51,7 +51,7 @@ export const entitiesCommand: CommandSpec = {
     if (options.merge) await mergePartials(paths, (line) => merge(entitiesLine(line)), reporter);
     else {
       const range = dateRange(options);
-      for await (const record of documents(paths, { ...countingOptions(options), quotes: true }, reporter)) {
+      for await (const record of documents(paths, { ...countingOptions(options), quotes: 'speakers' }, reporter)) {
         if (hasEntities(record) && inDateRange(record, range) && !dedup.duplicate(record)) countGuarded(record, (r) => counter.add(r), reporter);
       }
     }

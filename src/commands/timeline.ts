@@ -62,7 +62,7 @@ export const timelineCommand: CommandSpec = {
     const dedup = dedupFilter(options);
     if (options.merge) await mergePartials(paths, (line) => counter.addPartial(line as TimelinePartial), context.reporter);
     else {
-      for await (const record of documents(paths, { ...countingOptions(options), quotes: options.quotes === true }, context.reporter)) {
+      for await (const record of documents(paths, { ...countingOptions(options), quotes: options.quotes === true && 'speakers' }, context.reporter)) {
         if (hasEntities(record) && inDateRange(record, range) && !dedup.duplicate(record)) countGuarded(record, (r) => counter.add(r), context.reporter);
       }
     }

@@ -176,12 +176,12 @@ export class DocumentCache {
 
 /** What a counting run adds to each record (see JobSettings.quotes and .tone): its records are kept under it. */
 export interface CountsAdds {
-  quotes?: boolean;
+  quotes?: boolean | 'speakers';
   tone?: boolean;
 }
 
 function countsKey(key: string, adds: CountsAdds): string {
-  return `${COUNTS_PREFIX}${adds.quotes ? 'q' : ''}${adds.tone ? 't' : ''}:${key}`;
+  return `${COUNTS_PREFIX}${adds.quotes === 'speakers' ? 's' : adds.quotes ? 'q' : ''}${adds.tone ? 't' : ''}:${key}`;
 }
 
 /** A value as stored: the SHA-1 of its JSON, then the JSON. */

@@ -5,6 +5,7 @@ import { longLineHashes } from '../extract/templates.js';
 import { readFile } from '../io/read.js';
 import { processPage, processRecord, type PipelineOptions } from '../pipeline.js';
 import { findQuotes } from '../aggregate/quotes.js';
+import type { QuoteSpeaker } from '../aggregate/entities.js';
 import { toneOf } from '../aggregate/tone.js';
 import { hasEntities, type MineRecord, type Page } from '../types.js';
 import { DocumentCache, lmdbError } from './cache.js';
@@ -44,8 +45,11 @@ export interface JobSettings {
    * articles (a stage already running is not stopped).
    */
   timeoutSeconds?: number;
-  /** Records with entities come back with their quotations (`quotes`, src/aggregate/quotes.ts), found in this thread. */
-  quotes?: boolean;
+  /**
+   * Records with entities come back with their quotations (`quotes`, src/aggregate/quotes.ts), found in this thread;
+   * 'speakers': only who speaks in each (what counting them takes, a small part of the bytes).
+   */
+  quotes?: boolean | 'speakers';
   /** Records with entities come back with their tone (`tone`, src/aggregate/tone.ts), found in this thread. */
   tone?: boolean;
   /** Heap a worker thread may use, in MB: a document that needs more is skipped as "out of memory". */
@@ -143,7 +147,7 @@ export class JobRunner {
         records = compute();
         if (key) this.cache!.put(key, records);
       }
-      if (quotes) records = records.map((r) => (hasEntities(r) ? { ...r, quotes: findQuotes(r) } : r));
+      if (quotes) records = records.map((r) => (hasEntities(r) ? { ...r, quotes: quotes === 'speakers' ? findQuotes(r).map(speakerOf) : findQuotes(r) } : r));
       if (tone) records = records.map((r) => (hasEntities(r) ? { ...r, tone: toneOf(r) } : r));
       if (countsOnly) {
         records = records.map(withoutBody);
@@ -164,6 +168,10 @@ function keyContent(page: Page): string {
 function onPage(content: string, templates: number[]): number[] {
   const site = new Set(templates);
   return longLineHashes(content).filter((h) => site.has(h));
+}
+
+function speakerOf({ speaker, speakerType }: QuoteSpeaker): QuoteSpeaker {
+  return { speaker, speakerType };
 }
 
 function withoutBody(record: MineRecord): MineRecord {

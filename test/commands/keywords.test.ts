@@ -1,7 +1,10 @@
 // mine keywords end to end on the samples.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { mine } from '../helpers.js';
+import { cachedMine } from '../helpers.js';
+
+/** The samples' entities are found once for the whole file. */
+const mine = cachedMine();
 
 interface Keyword { term: string; words: number; documents: number; count: number; score: number; subsetCount?: number; restCount?: number; g2?: number; logRatio?: number }
 

@@ -33,12 +33,19 @@ const TABLES: string[][] = [
 const hasScript = spawnSync('script', ['--version'], { encoding: 'utf8' }).status === 0;
 
 test('in a pseudo-terminal 60, 80 and 120 columns wide, no line of any table is wider than the terminal', { skip: !hasScript && 'script (util-linux) not installed' }, () => {
-  for (const width of [60, 80, 120]) {
-    // One pseudo-terminal per width (script from util-linux); stderr (progress) is left out, stdout is the terminal.
-    const runs = TABLES.map((args) => `echo '@@ ${args.join(' ')}'; node bin/mine.js ${args.map((a) => `'${a}'`).join(' ')} --cache '${CACHE}' '${CORPUS}' 2>/dev/null`);
-    const r = spawnSync('script', ['-qec', `stty cols ${width} rows 40; ${runs.join('; ')}`, '/dev/null'], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: undefined } });
-    const outputs = r.stdout.replace(/\r/g, '').split(/^@@ /m).slice(1);
-    assert.equal(outputs.length, TABLES.length, r.stdout);
+  // One terminal, resized between widths; at each, one process runs every table command (test/mine-in-process.ts).
+  const runs = path.join(TEMP, 'table-runs.json');
+  fs.writeFileSync(runs, JSON.stringify(TABLES.map((args) => [...args, '--cache', CACHE, CORPUS])));
+  const widths = [60, 80, 120];
+  const session = widths.map((width) => `echo '## ${width}'; stty cols ${width} rows 40; node dist/test/mine-in-process.js '${runs}' 2>/dev/null`);
+  const r = spawnSync('script', ['-qec', session.join('; '), '/dev/null'], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: undefined } });
+  const terminals = r.stdout.replace(/\r/g, '').split(/^## /m).slice(1);
+  assert.equal(terminals.length, widths.length, r.stdout);
+  for (const [i, terminal] of terminals.entries()) {
+    const width = widths[i]!;
+    assert.ok(terminal.startsWith(`${width}\n`), terminal.slice(0, 20));
+    const outputs = terminal.split(/^@@ /m).slice(1);
+    assert.equal(outputs.length, TABLES.length, terminal);
     for (const output of outputs) {
       const [name, ...lines] = output.split('\n');
       assert.ok(lines.filter((l) => l.trim()).length >= 3, `${name}: no rows at ${width} columns:\n${output}`);

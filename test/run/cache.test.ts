@@ -106,6 +106,9 @@ test("a document's records for counting are kept beside the full ones, under wha
   assert.deepEqual(reopened.getCounts(keys[0]!, {}), [slim]);
   // A run that adds quotations to its records (entities) does not take those of one that does not.
   assert.equal(reopened.getCounts(keys[0]!, { quotes: true }), undefined);
+  // Nor does a run that takes only who speaks in each quotation (entities) take those of one with whole quotations (quotes).
+  reopened.putCounts(keys[0]!, { quotes: true }, [slim]);
+  assert.equal(reopened.getCounts(keys[0]!, { quotes: 'speakers' }), undefined);
   assert.deepEqual(reopened.get(keys[0]!), [record('Marker text number 0.')]);
   await reopened.close();
   assert.deepEqual(await checkCache(location, true), { kind: 'ok', documents: 2 });
