@@ -67,8 +67,10 @@ export const reportCommand: CommandSpec = {
     const range = dateRange(options);
     const counts = new OverviewCounts(reporter);
     const collector = new ReportCollector();
+    // A report written into a folder it reads is not one of its articles the next time.
+    const itself = output === '-' ? undefined : path.resolve(output);
     for await (const record of documents(paths, { ...documentOptions(options, 'ner', true), quotes: true }, counts)) {
-      if (hasEntities(record) && inDateRange(record, range)) countGuarded(record, (r) => collector.add(r), counts);
+      if (hasEntities(record) && inDateRange(record, range) && path.resolve(record.file) !== itself) countGuarded(record, (r) => collector.add(r), counts);
     }
     const data = collector.result();
     const base = path.dirname(path.resolve(output === '-' ? '.' : output));

@@ -8,7 +8,7 @@ import { after, before, describe, test } from 'node:test';
 import { pathToFileURL } from 'node:url';
 import type { Browser, Page } from 'puppeteer-core';
 import type { ReportPage } from '../../src/render/report/html.js';
-import { mine, tempDir } from '../helpers.js';
+import { mine, SAMPLES, tempDir } from '../helpers.js';
 
 const out = tempDir();
 const reportFile = path.join(out, 'r.html');
@@ -56,6 +56,16 @@ test("report: an entity's keywords are those of mine keywords --entity, and conc
   for (const [article, , match] of lines) {
     assert.match(match, /Wang|Yi/);
     assert.ok(fs.existsSync(path.join(out, decodeURIComponent(page.links[article]!))), `${page.links[article]} is the article's file, relative to the report`);
+  }
+});
+
+test('report: a report written into the folder it reads is not read as an article on the next run', () => {
+  const folder = path.join(tempDir(), 'pages');
+  fs.cpSync(SAMPLES, folder, { recursive: true });
+  for (let run = 0; run < 2; run++) {
+    const r = mine(['report', folder, '-o', path.join(folder, 'report.html')]);
+    assert.equal(r.status, 0, r.stderr);
+    assert.match(r.stderr, /, 13 articles\)/);
   }
 });
 

@@ -268,7 +268,9 @@ function drawNetwork(subset: Article[]): void {
     const { x, y } = at.get(id)!;
     const circle = svgEl('circle', { cx: x, cy: y, r: 4 + 14 * Math.sqrt(docs / maxDocs), fill: colorOf(data.entities[id]![1]), stroke: id === state.entity ? INK : '#fff', 'stroke-width': id === state.entity ? 3 : 1, class: 'node', tabindex: 0, role: 'button' });
     circle.append(svgEl('title', {}, `${names[id]}: ${docs} articles`));
-    circle.addEventListener('click', () => choose(id === state.entity ? null : id));
+    const toggle = () => choose(id === state.entity ? null : id);
+    circle.addEventListener('click', toggle);
+    circle.addEventListener('keydown', (event) => (event as KeyboardEvent).key === 'Enter' && toggle());
     chart.append(circle, svgEl('text', { x, y: y - 8 - 14 * Math.sqrt(docs / maxDocs), 'text-anchor': 'middle', class: 'label' }, names[id]!));
   }
   legend(byId('network-legend'), data.types.map((t, i) => [t, colorOf(i)] as [string, string]).filter((_, i) => state.types.has(i)));
