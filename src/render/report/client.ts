@@ -20,6 +20,8 @@ interface State {
 const SVG = 'http://www.w3.org/2000/svg';
 const TIMELINE_SERIES = 5;
 const SOURCE_SERIES = 6;
+/** Rows of the entity table drawn at once. */
+const TABLE_ROWS = 200;
 
 const page = JSON.parse(document.getElementById('report-data')!.textContent!) as ReportPage;
 const data = page.data;
@@ -63,7 +65,14 @@ function isoWeek(date: string): string {
   return `${year}-W${String(week).padStart(2, '0')}`;
 }
 
-const periodOf = (date: string) => (state.by === 'month' ? date.slice(0, 7) : isoWeek(date));
+/** Week labels by date: a corpus has far fewer dates than articles. */
+const weeks = new Map<string, string>();
+function periodOf(date: string): string {
+  if (state.by === 'month') return date.slice(0, 7);
+  let week = weeks.get(date);
+  if (week === undefined) weeks.set(date, (week = isoWeek(date)));
+  return week;
+}
 
 /** Every period from the first to the last date, gaps filled. */
 function periodsBetween(first: string, last: string): string[] {
@@ -159,7 +168,7 @@ function drawEntities(entities: Tally[]): void {
     });
     return el('th', { scope: 'col', 'aria-sort': sorted ? (state.sort.descending ? 'descending' : 'ascending') : 'none' }, button);
   }));
-  const rows = shown.slice(0, 500).map((t) => {
+  const rows = shown.slice(0, TABLE_ROWS).map((t) => {
     const [name, type, quotes] = data.entities[t.id]!;
     const link = el('button', { type: 'button', class: 'link' }, name);
     link.addEventListener('click', () => choose(t.id));
@@ -167,7 +176,7 @@ function drawEntities(entities: Tally[]): void {
     return el('tr', t.id === state.entity ? { class: 'chosen' } : {}, el('td', {}, swatch, link), el('td', {}, data.types[type]!), ...[t.mentions, t.documents, quotes].map((n) => el('td', { class: 'num' }, format(n))), el('td', {}, t.first), el('td', {}, t.last));
   });
   byId('entity-table').replaceChildren(el('thead', {}, head), el('tbody', {}, ...rows));
-  byId('entity-count').textContent = `${format(shown.length)} entities${shown.length > 500 ? ', the first 500 shown' : ''}`;
+  byId('entity-count').textContent = `${format(shown.length)} entities${shown.length > TABLE_ROWS ? `, the first ${TABLE_ROWS} shown (search for the others)` : ''}`;
 }
 
 /** Axes and a frame for a chart of `periods` on x and 0..max on y; returns the scales. */
@@ -231,7 +240,11 @@ function drawTimeline(base: Article[], entities: Tally[]): void {
   const colors = seriesColors(ids.map((id) => data.types[data.entities[id]![1]]!));
   values.forEach((points, s) => {
     chart.append(svgEl('polyline', { points: points.map((v, i) => `${x(i)},${y(v)}`).join(' '), fill: 'none', stroke: colors[s]!, 'stroke-width': 2, class: 'series' }));
-    points.forEach((v, i) => chart.append(svgEl('circle', { cx: x(i), cy: y(v), r: 3, fill: colors[s]!, class: 'mark' }, `${names[ids[s]!]}, ${periods[i]}: ${share ? `${(v * 100).toFixed(1)}%` : v}`)));
+    points.forEach((v, i) => {
+      const mark = svgEl('circle', { cx: x(i), cy: y(v), r: 3, fill: colors[s]!, class: 'mark' });
+      mark.append(svgEl('title', {}, `${names[ids[s]!]}, ${periods[i]}: ${share ? `${(v * 100).toFixed(1)}%` : v}`));
+      chart.append(mark);
+    });
   });
   chart.setAttribute('aria-label', `Articles mentioning ${ids.map((id) => names[id]).join(', ')} per ${state.by}`);
   legend(byId('timeline-legend'), ids.map((id, s) => [names[id]!, colors[s]!]));
@@ -247,25 +260,36 @@ function drawNetwork(subset: Article[]): void {
   const pad = 60;
   chart.setAttribute('viewBox', `0 0 ${w} ${h}`);
   const nodes = data.network.nodes.map((id, i) => ({ id, position: data.network.positions[i]! })).filter((n) => state.types.has(data.entities[n.id]![1]));
-  const isNode = new Set(nodes.map((n) => n.id));
-  const documents = new Map<number, number>();
-  const shared = new Map<string, number>();
+  // Counted by the nodes' places in `nodes`: a pair is a cell of a K x K matrix.
+  const slot = new Map(nodes.map((n, k) => [n.id, k]));
+  const k = nodes.length;
+  const documents = new Uint32Array(k);
+  const shared = new Uint32Array(k * k);
+  const present: number[] = [];
   for (const a of subset) {
-    const present = a[3].filter((id, i) => i % 2 === 0 && isNode.has(id));
-    for (const id of present) documents.set(id, (documents.get(id) ?? 0) + 1);
-    for (let i = 0; i < present.length; i++) for (let j = i + 1; j < present.length; j++) shared.set(`${present[i]} ${present[j]}`, (shared.get(`${present[i]} ${present[j]}`) ?? 0) + 1);
+    present.length = 0;
+    for (let i = 0; i < a[3].length; i += 2) {
+      const s = slot.get(a[3][i]!);
+      if (s !== undefined) present.push(s);
+    }
+    for (let i = 0; i < present.length; i++) {
+      documents[present[i]!]!++;
+      for (let j = i + 1; j < present.length; j++) shared[Math.min(present[i]!, present[j]!) * k + Math.max(present[i]!, present[j]!)]!++;
+    }
   }
-  const at = new Map(nodes.map((n) => [n.id, { x: pad + n.position[0] * (w - 2 * pad), y: pad / 2 + n.position[1] * (h - pad) }]));
-  const maxShared = Math.max(1, ...shared.values());
-  const maxDocs = Math.max(1, ...documents.values());
-  const edges = [...shared].map(([pair, n]) => [...pair.split(' ').map(Number), n] as [number, number, number]).sort((p, q) => q[2] - p[2]);
+  const at = nodes.map((n) => ({ x: pad + n.position[0] * (w - 2 * pad), y: pad / 2 + n.position[1] * (h - pad) }));
+  const maxShared = Math.max(1, ...shared);
+  const maxDocs = Math.max(1, ...documents);
+  const edges: Array<[number, number, number]> = [];
+  shared.forEach((n, cell) => n > 0 && edges.push([Math.floor(cell / k), cell % k, n]));
+  edges.sort((p, q) => q[2] - p[2]);
   for (const [a, b, n] of edges) {
-    chart.append(svgEl('line', { x1: at.get(a)!.x, y1: at.get(a)!.y, x2: at.get(b)!.x, y2: at.get(b)!.y, stroke: EDGE_COLOR, 'stroke-width': 0.5 + (4 * n) / maxShared, 'stroke-opacity': 0.6, class: 'edge' }));
+    chart.append(svgEl('line', { x1: at[a]!.x, y1: at[a]!.y, x2: at[b]!.x, y2: at[b]!.y, stroke: EDGE_COLOR, 'stroke-width': 0.5 + (4 * n) / maxShared, 'stroke-opacity': 0.6, class: 'edge' }));
   }
-  for (const { id } of nodes) {
-    const docs = documents.get(id) ?? 0;
+  for (const [s, { id }] of nodes.entries()) {
+    const docs = documents[s]!;
     if (docs === 0) continue;
-    const { x, y } = at.get(id)!;
+    const { x, y } = at[s]!;
     const circle = svgEl('circle', { cx: x, cy: y, r: 4 + 14 * Math.sqrt(docs / maxDocs), fill: colorOf(data.entities[id]![1]), stroke: id === state.entity ? INK : '#fff', 'stroke-width': id === state.entity ? 3 : 1, class: 'node', tabindex: 0, role: 'button' });
     circle.append(svgEl('title', {}, `${names[id]}: ${docs} articles`));
     const toggle = () => choose(id === state.entity ? null : id);
@@ -274,7 +298,7 @@ function drawNetwork(subset: Article[]): void {
     chart.append(circle, svgEl('text', { x, y: y - 8 - 14 * Math.sqrt(docs / maxDocs), 'text-anchor': 'middle', class: 'label' }, names[id]!));
   }
   legend(byId('network-legend'), data.types.map((t, i) => [t, colorOf(i)] as [string, string]).filter((_, i) => state.types.has(i)));
-  byId('network-table').replaceChildren(table(['entity', 'entity', 'shared articles'], edges.map(([a, b, n]) => [names[a]!, names[b]!, n])));
+  byId('network-table').replaceChildren(table(['entity', 'entity', 'shared articles'], edges.map(([a, b, n]) => [names[nodes[a]!.id]!, names[nodes[b]!.id]!, n])));
 }
 
 function drawSources(subset: Article[]): void {
@@ -354,13 +378,14 @@ function drawKwic(base: Article[], entities: Tally[]): void {
 function draw(): void {
   const { base, subset } = selection();
   const entities = tallies(subset);
+  const all = subset === base ? entities : tallies(base);
   drawOverview(base, subset, entities);
   drawEntities(entities);
-  drawTimeline(base, tallies(base));
+  drawTimeline(base, all);
   drawNetwork(subset);
   drawSources(subset);
   drawKeywords();
-  drawKwic(base, tallies(base));
+  drawKwic(base, all);
 }
 
 function listen(): void {
