@@ -154,6 +154,19 @@ describe('report in headless Chromium', { skip: chromium ? false : 'Chromium is 
     assert.equal(await count('#timeline-legend .key'), 5);
   });
 
+  test("by week, an entity's timeline is mine timeline's: the same weeks, articles per week and articles mentioning it", async () => {
+    const expected = JSON.parse(mine(['timeline', '--entity', 'Wang Yi', '--by', 'week', '--json', 'samples']).stdout) as { series: Array<{ period: string; documents: number; total: number }> };
+    await page.select('#f-by', 'week');
+    await page.$eval('#f-entity', (input) => {
+      (input as HTMLInputElement).value = 'Wang Yi';
+      input.dispatchEvent(new Event('change'));
+    });
+    const rows = await page.$$eval('#timeline-table tbody tr', (trs) => trs.map((tr) => Array.from(tr.children, (td) => td.textContent)));
+    assert.deepEqual(rows, expected.series.map((p) => [p.period, String(p.total), String(p.documents)]));
+    await page.select('#f-by', 'month');
+    await page.click('#f-clear');
+  });
+
   test('the type filter and the date filter apply to the table, the network and the concordance', async () => {
     await page.$eval('#f-types input[value="1"]', (box) => (box as HTMLInputElement).click()); // country
     const types = await page.$$eval('#entity-table tbody tr td:nth-child(2)', (cells) => cells.map((c) => c.textContent));

@@ -3,6 +3,7 @@
 // holds, applies the filters and draws every section as SVG and tables. No request leaves the page.
 import type { ReportData } from '../../aggregate/report.js';
 import type { ReportPage } from './html.js';
+import { periodOf, periodsBetween } from '../../aggregate/periods.js';
 import { EDGE_COLOR, INK, MARGIN, MUTED, NETWORK_SIZE, SPARE_COLORS, TIMELINE_SIZE, TYPE_COLORS, seriesColors, typeColor } from '../chart/style.js';
 
 type Article = ReportData['articles'][number];
@@ -56,37 +57,13 @@ function format(n: number): string {
   return Number.isInteger(n) ? n.toLocaleString('en') : n.toFixed(n < 1 ? 3 : 1);
 }
 
-/** The ISO week label of a date ("2024-W05"): the week's Thursday decides its year. */
-function isoWeek(date: string): string {
-  const d = new Date(`${date}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() - ((d.getUTCDay() + 6) % 7) + 3);
-  const year = d.getUTCFullYear();
-  const week = 1 + Math.round((d.getTime() - Date.UTC(year, 0, 4) + ((new Date(Date.UTC(year, 0, 4)).getUTCDay() + 6) % 7) * 86400000 - 3 * 86400000) / (7 * 86400000));
-  return `${year}-W${String(week).padStart(2, '0')}`;
-}
-
-/** Week labels by date: a corpus has far fewer dates than articles. */
+/** Week labels by date, memoised: a corpus has far fewer dates than articles. */
 const weeks = new Map<string, string>();
-function periodOf(date: string): string {
+function periodLabel(date: string): string {
   if (state.by === 'month') return date.slice(0, 7);
   let week = weeks.get(date);
-  if (week === undefined) weeks.set(date, (week = isoWeek(date)));
+  if (week === undefined) weeks.set(date, (week = periodOf(date, 'week')));
   return week;
-}
-
-/** Every period from the first to the last date, gaps filled. */
-function periodsBetween(first: string, last: string): string[] {
-  const periods: string[] = [];
-  const d = new Date(`${first}T00:00:00Z`);
-  const end = periodOf(last);
-  for (let guard = 0; guard < 5000; guard++) {
-    const p = periodOf(d.toISOString().slice(0, 10));
-    if (periods[periods.length - 1] !== p) periods.push(p);
-    if (p >= end) break;
-    if (state.by === 'week') d.setUTCDate(d.getUTCDate() + 7);
-    else d.setUTCMonth(d.getUTCMonth() + 1, 1);
-  }
-  return periods;
 }
 
 function mentions(article: Article, id: number): number {
@@ -215,7 +192,7 @@ function legend(target: HTMLElement, items: Array<[string, string]>): void {
 
 function datedPeriods(articles: Article[]): string[] {
   const dates = articles.map((a) => a[0]).filter(Boolean).sort();
-  return dates.length ? periodsBetween(dates[0]!, dates[dates.length - 1]!) : [];
+  return dates.length ? periodsBetween(dates[0]!, dates[dates.length - 1]!, state.by) : [];
 }
 
 function drawTimeline(base: Article[], entities: Tally[]): void {
@@ -228,7 +205,7 @@ function drawTimeline(base: Article[], entities: Tally[]): void {
   const series = ids.map(() => periods.map(() => 0));
   for (const a of base) {
     if (!a[0]) continue;
-    const i = index.get(periodOf(a[0]))!;
+    const i = index.get(periodLabel(a[0]))!;
     totals[i]!++;
     ids.forEach((id, s) => {
       if (mentions(a, id) > 0) series[s]![i]!++;
@@ -315,7 +292,7 @@ function drawSources(subset: Article[]): void {
   for (const a of subset) {
     if (!a[0]) continue;
     const s = top.indexOf(a[1]);
-    counts[index.get(periodOf(a[0]))!]![s >= 0 ? s : top.length]!++;
+    counts[index.get(periodLabel(a[0]))!]![s >= 0 ? s : top.length]!++;
   }
   const { x, y, band } = axes(chart, periods, Math.max(0, ...counts.map((c) => c.reduce((p, q) => p + q, 0))), false);
     counts.forEach((c, i) => {

@@ -19,12 +19,14 @@ export interface ReportPage {
   kwicLines: number;
 }
 
-/** The compiled page script with the chart style's code before it, import and export lines taken out: one script, in its own scope. */
+/**
+ * The modules the page script imports (the chart style, calendar periods: the same looks and periods as the other
+ * commands), then the script, compiled, with their import and export lines taken out: one script, in its own scope.
+ */
 function pageScript(): string {
-  const read = (file: string) => fs.readFileSync(new URL(file, import.meta.url), 'utf8');
-  const style = read('../chart/style.js').replace(/^export /gm, '');
-  const client = read('./client.js').replace(/^import .*;$/gm, '').replace(/^export \{\};$/m, '');
-  return `(() => {\n${style}\n${client}\n})();`;
+  const read = (file: string) => fs.readFileSync(new URL(file, import.meta.url), 'utf8').replace(/^import .*;$/gm, '').replace(/^export \{\};$/m, '');
+  const imported = ['../chart/style.js', '../../aggregate/periods.js'].map((file) => read(file).replace(/^export /gm, ''));
+  return `(() => {\n${imported.join('\n')}\n${read('./client.js')}\n})();`;
 }
 
 /** JSON that can sit inside a <script> element: no "</script" or "<!--" can appear in it. */
