@@ -23,6 +23,8 @@ const TIMELINE_SERIES = 5;
 const SOURCE_SERIES = 6;
 /** Rows of the entity table drawn at once. */
 const TABLE_ROWS = 200;
+/** Pairs in the network's numbers table: those sharing most articles. */
+const NETWORK_TABLE_ROWS = 100;
 
 const page = JSON.parse(document.getElementById('report-data')!.textContent!) as ReportPage;
 const data = page.data;
@@ -275,7 +277,7 @@ function drawNetwork(subset: Article[]): void {
     chart.append(circle, svgEl('text', { x, y: y - 8 - 14 * Math.sqrt(docs / maxDocs), 'text-anchor': 'middle', class: 'label' }, names[id]!));
   }
   legend(byId('network-legend'), data.types.map((t, i) => [t, colorOf(i)] as [string, string]).filter((_, i) => state.types.has(i)));
-  byId('network-table').replaceChildren(table(['entity', 'entity', 'shared articles'], edges.map(([a, b, n]) => [names[nodes[a]!.id]!, names[nodes[b]!.id]!, n])));
+  byId('network-table').replaceChildren(table(['entity', 'entity', 'shared articles'], edges.slice(0, NETWORK_TABLE_ROWS).map(([a, b, n]) => [names[nodes[a]!.id]!, names[nodes[b]!.id]!, n])));
 }
 
 function drawSources(subset: Article[]): void {

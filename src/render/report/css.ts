@@ -20,6 +20,7 @@ th, td { padding: 0.15rem 0.5rem; text-align: left; border-bottom: 1px solid var
 td.num { text-align: right; font-variant-numeric: tabular-nums; }
 th button { border: 0; background: none; padding: 0; font-weight: bold; cursor: pointer; }
 button.link { border: 0; background: none; padding: 0; color: inherit; text-decoration: underline; cursor: pointer; text-align: left; }
+#entity-table td:nth-child(n+6) { white-space: nowrap; }
 tr.chosen { background: #f3f3f3; font-weight: bold; }
 .scroll { max-height: 28rem; overflow: auto; }
 .swatch { display: inline-block; width: 0.8em; height: 0.8em; margin-right: 0.35em; border-radius: 2px; vertical-align: baseline; }
@@ -39,7 +40,7 @@ summary { cursor: pointer; color: var(--muted); }
 #kwic-table td.source { font-size: 0.85rem; }
 @media print {
   header { position: static; }
-  form, #entity-search, summary { display: none; }
+  form, .screen-only, summary { display: none; }
   .scroll, .numbers { max-height: none; overflow: visible; }
   section { break-inside: avoid-page; }
   a { color: inherit; }

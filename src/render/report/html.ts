@@ -73,14 +73,14 @@ ${REPORT_CSS}
 <main>
 <section id="overview"><h2>Overview</h2><dl id="overview-figures"></dl></section>
 <section id="entities"><h2>Entities</h2>
-<p><label>Search <input type="search" id="entity-search" placeholder="name or alias"></label> <span id="entity-count"></span></p>
+<p><label class="screen-only">Search <input type="search" id="entity-search" placeholder="name or alias"></label> <span id="entity-count"></span></p>
 <div class="scroll"><table id="entity-table"></table></div></section>
 <section id="timeline"><h2>Timelines</h2>
 <p>Articles mentioning the chosen entity, or the five in most articles, per period. <span id="timeline-empty" hidden>No dated article.</span></p>
 ${figure('timeline', 'Timeline', 'Numbers of the timeline')}</section>
 <section id="network"><h2>Co-occurrence network</h2>
 <p>The entities in most articles: node size by articles, line width by articles shared. Choose a node to see its articles.</p>
-${figure('network', 'Co-occurrence network', 'Pairs and the articles they share')}</section>
+${figure('network', 'Co-occurrence network', 'The 100 pairs sharing most articles')}</section>
 <section id="sources"><h2>Sources over time</h2>
 <p>Articles per site and period. <span id="sources-empty" hidden>No dated article.</span></p>
 ${figure('sources', 'Articles per site over time', 'Numbers of the sources chart')}</section>
