@@ -345,10 +345,10 @@ async function countInputs(paths: string[]): Promise<number> {
 
 /** Prints the output; `done` is called once all rows are in, before anything tabular is printed. */
 async function render(output: Output<any>, format: Format, table: TableOptions, done: () => void): Promise<void> {
-  if (output.text) {
+  if (output.text || output.bytes) {
     for await (const _ of output.rows);
     done();
-    await write(output.text(table.width));
+    await write(output.bytes ? await output.bytes() : output.text!(table.width));
     return;
   }
   if (format === 'json' && output.json) {

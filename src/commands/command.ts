@@ -17,6 +17,8 @@ export interface Output<Row = unknown> {
   json?: () => unknown;
   /** Text printed as-is instead of the rows (e.g. a graph file); the rows are still read first. `width`: the terminal's. */
   text?: (width?: number) => string;
+  /** Bytes printed as-is instead of the rows (a PNG chart); the rows are still read first. */
+  bytes?: () => Promise<Uint8Array>;
   /** Lines for stderr after the output (hints, e.g. "3 articles had no date"). */
   notes?: () => string[];
   /** False when the query (an --entity, kwic's term) matched nothing: the run exits 1, as grep does. */

@@ -7,6 +7,7 @@ import { typeColor } from '../render/color.js';
 import { GRAPH_FORMATS, renderGraph, type GraphFormat } from '../render/graph.js';
 import { ENTITY_TYPES, hasEntities, type EntityType } from '../types.js';
 import { listOf, oneOf, positiveInt, type CommandSpec } from './command.js';
+import { addChartSizeOptions, CHART_FORMATS, chartOutput, isChartFormat, refuseBinaryOnTerminal } from './chart.js';
 import { countGuarded, documents } from './documents.js';
 import { mergePartials, partialText } from './partial.js';
 import { addDateOptions, addDedupOption, addInputOptions, addNerOptions, dateRange, dedupFilter, documentOptions } from './options.js';
@@ -15,6 +16,8 @@ const SUMMARY = 'entities mentioned together: articles shared per pair and their
 
 /** Pairs in the table when --top is not given (JSON, CSV and graph files get them all). */
 const TABLE_TOP = 50;
+/** Pairs drawn in an SVG or PNG chart when --top is not given: more would be a hairball. */
+const CHART_TOP = 100;
 
 export const cooccurCommand: CommandSpec = {
   name: 'cooccur',
@@ -25,6 +28,7 @@ export const cooccurCommand: CommandSpec = {
     'mine cooccur --entity Lavrov --window sentence ./dumps',
     'mine cooccur --type person,country --min-docs 3 --json ./dumps',
     'mine cooccur --format gexf ./dumps > coverage.gexf',
+    'mine cooccur --top 60 --format png ./dumps > network.png',
   ],
   csv: true,
   configure(command) {
@@ -50,10 +54,11 @@ export const cooccurCommand: CommandSpec = {
       .option('--partial', 'print the counts to merge later (NDJSON) instead of the pairs: for one partition of a corpus')
       .option('--merge', 'the paths are outputs of earlier `mine cooccur --partial` runs to add up')
       .addOption(
-        new Option('--format <format>', `print the graph instead of the table: ${GRAPH_FORMATS.join(', ')} (csv: an edge list)`)
-          .argParser(oneOf('--format', GRAPH_FORMATS))
+        new Option('--format <format>', `print the graph instead of the table: ${[...GRAPH_FORMATS, ...CHART_FORMATS].join(', ')} (csv: an edge list; svg, png: a chart of the first ${CHART_TOP} pairs unless --top)`)
+          .argParser(oneOf('--format', [...GRAPH_FORMATS, ...CHART_FORMATS]))
           .conflicts(['json', 'ndjson', 'csv']),
       );
+    addChartSizeOptions(command);
     addDateOptions(command);
     addDedupOption(command);
     addInputOptions(command);
@@ -62,6 +67,7 @@ export const cooccurCommand: CommandSpec = {
   async run(paths, options, { reporter, chalk, format: output }) {
     const entity = options.entity === undefined ? undefined : String(options.entity).trim();
     if (entity === '') throw new UsageError('--entity needs a name');
+    refuseBinaryOnTerminal(options.format);
     const site = options.site as string | undefined;
     const counter = new CooccurrenceCounter(options.window as Window, options.maxPairs as number);
     const range = dateRange(options);
@@ -76,13 +82,19 @@ export const cooccurCommand: CommandSpec = {
     }
     if (options.partial) return { rows: [], columns: [], text: () => partialText(counter.partial()), notes: () => dedup.notes() };
     const table = output === 'table' && !options.format;
-    const top = (options.top as number | undefined) ?? (table ? TABLE_TOP : undefined);
+    const chart = isChartFormat(options.format) ? options.format : undefined;
+    const top = (options.top as number | undefined) ?? (table ? TABLE_TOP : chart ? CHART_TOP : undefined);
     const result = counter.result({ entity, minDocs: options.minDocs as number, types: options.type as EntityType[] | undefined, top });
-    const format = options.format as GraphFormat | undefined;
+    const format = chart ? undefined : (options.format as GraphFormat | undefined);
+    const draw = async () => {
+      const { networkSvg } = await import('../render/chart/network-svg.js');
+      const title = `${result.entity ? `Entities mentioned with ${result.entity.name}` : 'Entities mentioned together'}: ${result.nodes.length} entities, ${result.pairs.length} pairs, ${result.articles} articles`;
+      return networkSvg({ title, nodes: result.nodes, pairs: result.pairs, width: options.width as number | undefined, height: options.height as number | undefined });
+    };
     const colored = (name: 'a' | 'b') => (text: string, p: Pair) => typeColor(chalk, name === 'a' ? p.aType : p.bType)(text);
     return {
       rows: result.pairs,
-      text: format ? () => renderGraph(result, format) : undefined,
+      ...(chart ? chartOutput(chart, draw) : { text: format ? () => renderGraph(result, format) : undefined }),
       matched: () => result.entity !== null,
       columns: [
         { header: 'a', value: (p: Pair) => p.a, style: colored('a'), maxWidth: 40 },

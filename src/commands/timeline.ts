@@ -1,7 +1,8 @@
 // mine timeline: when entities are in the news: mentions and documents (or share of all articles) per day, week, month or year.
 import { inDateRange } from '../aggregate/filters.js';
 import { GRANULARITIES, type Granularity } from '../aggregate/periods.js';
-import { TimelineCounter, type EntityTimeline, type TimelinePartial, type Timelines, type TimelinePoint } from '../aggregate/timeline.js';
+import { TimelineCounter, type EntityTimeline, type TimelinePartial, type QueryResult, type Timelines, type TimelinePoint } from '../aggregate/timeline.js';
+import { Option } from 'commander';
 import { UsageError } from '../errors.js';
 import { bar } from '../render/bar.js';
 import { typeColor } from '../render/color.js';
@@ -9,6 +10,7 @@ import { sparkline } from '../render/sparkline.js';
 import type { Column } from '../render/table.js';
 import { hasEntities } from '../types.js';
 import { oneOf, type CommandSpec, type Output, type RunContext } from './command.js';
+import { addChartSizeOptions, CHART_FORMATS, chartOutput, isChartFormat, refuseBinaryOnTerminal } from './chart.js';
 import { countGuarded, documents } from './documents.js';
 import { mergePartials, partialText } from './partial.js';
 import { addDateOptions, addDedupOption, addInputOptions, addNerOptions, countingOptions, dateRange, dedupFilter } from './options.js';
@@ -26,6 +28,7 @@ export const timelineCommand: CommandSpec = {
     'mine timeline --entity Lavrov ./dumps',
     'mine timeline --entity "Shanghai Cooperation Organisation" --by year --json ./dumps',
     'mine timeline --entity Lavrov --entity "Wang Yi" --share ./dumps',
+    'mine timeline --entity Lavrov --entity "Wang Yi" --format png ./dumps > timeline.png',
   ],
   csv: true,
   configure(command) {
@@ -35,7 +38,13 @@ export const timelineCommand: CommandSpec = {
       .option('--share', 'also the share of all articles in each period that mention the entity')
       .option('--quotes', "also the entity's quotations (as speaker, see mine quotes) per period; with one --entity the bars show them")
       .option('--partial', "print every entity's counts to merge later (NDJSON), for one partition of a corpus; no --entity needed")
-      .option('--merge', 'the paths are outputs of earlier `mine timeline --partial` runs (same --by) to add up, in input order');
+      .option('--merge', 'the paths are outputs of earlier `mine timeline --partial` runs (same --by) to add up, in input order')
+      .addOption(
+        new Option('--format <format>', `a chart instead of the table: ${CHART_FORMATS.join(' or ')} (documents, or share with --share; one entity as bars, several as lines)`)
+          .argParser(oneOf('--format', CHART_FORMATS))
+          .conflicts(['json', 'ndjson', 'csv', 'partial']),
+      );
+    addChartSizeOptions(command);
     addDateOptions(command);
     addDedupOption(command);
     addInputOptions(command);
@@ -45,6 +54,7 @@ export const timelineCommand: CommandSpec = {
     const queries = ((options.entity as string[] | undefined) ?? []).map((q) => q.trim());
     if (queries.length === 0 && !options.partial) throw new UsageError("timeline: required option '--entity <name>' not specified");
     if (queries.some((q) => q === '')) throw new UsageError('--entity needs a name');
+    refuseBinaryOnTerminal(options.format);
     const share = options.share === true;
     const counter = new TimelineCounter(queries, options.by as Granularity, options.quotes === true);
     const range = dateRange(options);
@@ -57,6 +67,21 @@ export const timelineCommand: CommandSpec = {
     }
     if (options.partial) return { rows: [], columns: [], text: () => partialText(counter.partial()), notes: () => dedup.notes() };
     const timelines = counter.result(range, { share });
+    if (isChartFormat(options.format)) {
+      const { entities, notes } = distinctTimelines(timelines.results);
+      const measure = share ? 'share of articles' : 'documents';
+      const chart = {
+        title: entities.length === 1 ? `${entities[0]!.entity.name}: ${measure} per ${timelines.by}` : `${measure[0]!.toUpperCase()}${measure.slice(1)} per ${timelines.by}`,
+        periods: timelines.totals.map((t) => t.period),
+        series: entities.map((t) => ({ name: t.entity.name, type: t.entity.type, values: t.series.map((p) => (share ? p.share! : p.documents)) })),
+        measure,
+        by: timelines.by,
+        percent: share,
+        width: options.width as number | undefined,
+        height: options.height as number | undefined,
+      };
+      return { rows: [], columns: [], ...chartOutput(options.format, async () => (await import('../render/chart/timeline-svg.js')).timelineSvg(chart)), matched: () => entities.length > 0, notes: () => [...notes, ...dedup.notes()] };
+    }
     const output = queries.length === 1 ? oneEntity(timelines, share, context) : severalEntities(timelines, share, context);
     return { ...output, notes: () => [...output.notes!(), ...dedup.notes()] };
   },
@@ -127,19 +152,7 @@ interface LongRow extends TimelinePoint {
 
 /** Several --entity: one column per entity in the table, long format in CSV and NDJSON. */
 function severalEntities({ by, results, totals }: Timelines, share: boolean, { chalk, format, width }: RunContext): Output<WideRow> | Output<LongRow> {
-  // Two queries can name one entity ("Lavrov", "Sergey Lavrov"): it is shown once.
-  const entities: EntityTimeline[] = [];
-  const notes: string[] = [];
-  for (const { query, timeline, others } of results) {
-    if (!timeline) {
-      notes.push(notFound(query));
-      continue;
-    }
-    const same = entities.find((t) => t.entity.name === timeline.entity.name && t.entity.type === timeline.entity.type);
-    if (same) notes.push(`'${query}' is ${same.entity.name} again, shown once`);
-    else entities.push(timeline);
-    if (others.length) notes.push(`'${query}' also matches: ${others.slice(0, 5).join(', ')}`);
-  }
+  const { entities, notes } = distinctTimelines(results);
   const json = () => ({ by, entities, totals });
   const summary = () => [
     ...notes,
@@ -170,6 +183,23 @@ function severalEntities({ by, results, totals }: Timelines, share: boolean, { c
   }
   const rows: WideRow[] = totals.map(({ period }, i) => ({ period, points: entities.map((t) => t.series[i]!) }));
   return { rows, json, columns: [{ header: 'period', value: (r: WideRow) => r.period }, ...entityColumns(entities, rows, share, chalk, width ?? TABLE_WIDTH)], notes: summary, matched };
+}
+
+/** The entities the queries found, each once (two queries can name one entity: "Lavrov", "Sergey Lavrov"), and notes on the rest. */
+function distinctTimelines(results: QueryResult[]): { entities: EntityTimeline[]; notes: string[] } {
+  const entities: EntityTimeline[] = [];
+  const notes: string[] = [];
+  for (const { query, timeline, others } of results) {
+    if (!timeline) {
+      notes.push(notFound(query));
+      continue;
+    }
+    const same = entities.find((t) => t.entity.name === timeline.entity.name && t.entity.type === timeline.entity.type);
+    if (same) notes.push(`'${query}' is ${same.entity.name} again, shown once`);
+    else entities.push(timeline);
+    if (others.length) notes.push(`'${query}' also matches: ${others.slice(0, 5).join(', ')}`);
+  }
+  return { entities, notes };
 }
 
 /** One column per entity: the number (documents, or share) and, when there is room, a bar on a scale common to all. */

@@ -18,7 +18,7 @@ export function exitQuietlyOnBrokenPipe(stream: NodeJS.WriteStream = process.std
 }
 
 /** Writes a chunk, waiting for the stream to drain when its buffer is full. */
-export async function write(chunk: string, stream: NodeJS.WritableStream = process.stdout): Promise<void> {
+export async function write(chunk: string | Uint8Array, stream: NodeJS.WritableStream = process.stdout): Promise<void> {
   if (closed) return;
   if (!stream.write(chunk)) await once(stream, 'drain');
 }

@@ -1,7 +1,7 @@
 // Network layout on made-up graphs: deterministic, finite, inside the unit square, connected nodes drawn close.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { layoutNetwork, type LayoutEdge, type LayoutNode } from '../../src/aggregate/layout.js';
+import { layoutNetwork, separateCircles, type LayoutEdge, type LayoutNode } from '../../src/aggregate/layout.js';
 
 /** Two groups of five nodes, every pair inside a group linked, and one link between the groups. */
 function twoGroups(): { nodes: LayoutNode[]; edges: LayoutEdge[] } {
@@ -75,4 +75,31 @@ test('a heavier edge pulls its ends closer than a light one', () => {
 test('a single node sits in the middle; edges to unknown nodes and self-loops are ignored', () => {
   assert.deepEqual([...layoutNetwork([{ id: 'only', size: 1 }], [{ source: 'only', target: 'only', weight: 1 }, { source: 'only', target: 'ghost', weight: 3 }])], [['only', { x: 0.5, y: 0.5 }]]);
   assert.equal(layoutNetwork([], []).size, 0);
+});
+
+test('separateCircles moves overlapping circles apart, keeping the gap, and leaves the same input the same', () => {
+  const points = new Map([['a', { x: 100, y: 100 }], ['b', { x: 104, y: 101 }], ['c', { x: 98, y: 108 }], ['far', { x: 400, y: 400 }]]);
+  const radii = new Map([['a', 10], ['b', 8], ['c', 5], ['far', 5]]);
+  const moved = separateCircles(points, radii, 2);
+  assert.deepEqual(moved, separateCircles(points, radii, 2));
+  const ids = [...points.keys()];
+  for (let i = 0; i < ids.length; i++) {
+    for (let j = i + 1; j < ids.length; j++) {
+      const [a, b] = [ids[i]!, ids[j]!];
+      assert.ok(distance(moved.get(a)!, moved.get(b)!) >= radii.get(a)! + radii.get(b)! + 2 - 0.5, `${a} ${b}`);
+    }
+  }
+  // A circle far from the others stays about where it was.
+  assert.ok(distance(moved.get('far')!, points.get('far')!) < 1);
+});
+
+test('small groups linked to nothing else stay near the main one instead of squeezing it into a corner', () => {
+  const main = Array.from({ length: 12 }, (_, i) => `m${i}`);
+  const nodes = [...main, 'p1', 'p2', 'q1', 'q2'].map((id) => ({ id, size: 1 }));
+  const edges: LayoutEdge[] = [{ source: 'p1', target: 'p2', weight: 1 }, { source: 'q1', target: 'q2', weight: 1 }];
+  for (let i = 0; i < main.length; i++) for (let j = i + 1; j < main.length; j++) if ((i * j) % 3 !== 1) edges.push({ source: main[i]!, target: main[j]!, weight: 1 });
+  const positions = layoutNetwork(nodes, edges);
+  const span = (axis: 'x' | 'y') => Math.max(...main.map((id) => positions.get(id)![axis])) - Math.min(...main.map((id) => positions.get(id)![axis]));
+  // The main group spans over half the drawing (0.55 here; 0.31 under graphology's default gravity).
+  assert.ok(Math.max(span('x'), span('y')) > 0.45, `${span('x')}, ${span('y')}`);
 });
