@@ -87,12 +87,15 @@ export const reportCommand: CommandSpec = {
       kwicLines: KWIC_LINES,
     };
     const html = reportHtml(page);
-    if (output !== '-') writeAtomically(output, html);
+    // A report of the documents read before Ctrl-C would pass for one of all inputs: it replaces no file.
+    const interrupted = reporter.interruption?.aborted === true;
+    const toFile = output !== '-' && !interrupted;
+    if (toFile) writeAtomically(output, html);
     return {
       rows: [],
       columns: [],
-      text: () => (output === '-' ? html : ''),
-      notes: () => (output === '-' ? [] : [`report written to ${output} (${formatBytes(Buffer.byteLength(html))}, ${data.articles.length} articles)`]),
+      text: () => (output === '-' && !interrupted ? html : ''),
+      notes: () => (toFile ? [`report written to ${output} (${formatBytes(Buffer.byteLength(html))}, ${data.articles.length} articles)`] : interrupted ? ['no report written: the run was interrupted'] : []),
     };
   },
 };

@@ -8,7 +8,7 @@ import { after, before, describe, test } from 'node:test';
 import { pathToFileURL } from 'node:url';
 import type { Browser, Page } from 'puppeteer-core';
 import type { ReportPage } from '../../src/render/report/html.js';
-import { mine, SAMPLES, tempDir } from '../helpers.js';
+import { mine, mineAsync, SAMPLES, slowText, tempDir } from '../helpers.js';
 
 const out = tempDir();
 const reportFile = path.join(out, 'r.html');
@@ -67,6 +67,22 @@ test('report: a report written into the folder it reads is not read as an articl
     assert.equal(r.status, 0, r.stderr);
     assert.match(r.stderr, /, 13 articles\)/);
   }
+});
+
+test('report interrupted (Ctrl-C) leaves the file it would have replaced as it was', async () => {
+  const dir = tempDir();
+  const slow = path.join(dir, 'slow.ndjson');
+  fs.writeFileSync(slow, JSON.stringify({ id: 'slow', title: 'A long text', text: slowText() }) + '\n');
+  const target = path.join(dir, 'report.html');
+  fs.writeFileSync(target, 'an earlier report');
+  // The slow record takes minutes: three seconds in, the run is reading it.
+  const run = await mineAsync(['report', '--jobs', '2', '-o', target, path.join(SAMPLES, '001-lavrov-wang-yi-phone-call.txt'), slow], {
+    started: (child) => setTimeout(() => child.kill('SIGINT'), 3000),
+    killAfterMs: 60_000,
+  });
+  assert.equal(run.status, 130, run.stderr);
+  assert.match(run.stderr, /no report written: the run was interrupted/);
+  assert.equal(fs.readFileSync(target, 'utf8'), 'an earlier report');
 });
 
 test('report -o -: the page on stdout; a folder as --output is a usage error', () => {
