@@ -10,15 +10,15 @@ import type { Quote } from './quotes.js';
 import { ENTITY_TYPES, type Entity, type EntityType, type NerArticle } from '../types.js';
 
 /** Entities listed in the page (most mentioned first); articles refer to these only, which bounds the page's size. */
-export const REPORT_ENTITIES = 2000;
+const REPORT_ENTITIES = 2000;
 /** Entities whose concordance lines and keywords are in the page (most mentioned first). */
-export const DETAILED_ENTITIES = 30;
+const DETAILED_ENTITIES = 30;
 /** Concordance lines kept per entity, in corpus order. */
 export const KWIC_LINES = 60;
 /** Characters of context on each side of a concordance line. */
-export const KWIC_WIDTH = 40;
+const KWIC_WIDTH = 40;
 /** Nodes of the co-occurrence network (the entities in most articles). */
-export const NETWORK_NODES = 40;
+const NETWORK_NODES = 40;
 /** Keywords per list; terms in fewer articles than KEYWORD_MIN_DOCS are left out (as `mine keywords` does). */
 const KEYWORDS = 20;
 const KEYWORD_MIN_DOCS = 2;
