@@ -10,11 +10,23 @@ export function isChartFormat(format: unknown): format is ChartFormat {
   return (CHART_FORMATS as readonly unknown[]).includes(format);
 }
 
+/** Widest and tallest chart: a PNG of 10,000 x 10,000 pixels already takes 400 MB to draw. */
+const MAX_SIDE = 10_000;
+
 /** --width and --height of the chart, in pixels. */
 export function addChartSizeOptions(command: Command): void {
   command
-    .addOption(new Option('--width <px>', 'chart width in pixels (with --format svg or png)').argParser(positiveInt('--width')))
-    .addOption(new Option('--height <px>', 'chart height in pixels (with --format svg or png)').argParser(positiveInt('--height')));
+    .addOption(new Option('--width <px>', 'chart width in pixels (with --format svg or png)').argParser(side('--width')))
+    .addOption(new Option('--height <px>', 'chart height in pixels (with --format svg or png)').argParser(side('--height')));
+}
+
+function side(name: string) {
+  const pixels = positiveInt(name);
+  return (value: string): number => {
+    const n = pixels(value);
+    if (n > MAX_SIDE) throw new UsageError(`${name} is at most ${MAX_SIDE} pixels, not ${value}`);
+    return n;
+  };
 }
 
 /** A PNG is binary: like curl and ripgrep, refuse to write it to a terminal, before any input is read. */

@@ -1,16 +1,17 @@
 // mine timeline: when entities are in the news: mentions and documents (or share of all articles) per day, week, month or year.
+import { Option } from 'commander';
 import { inDateRange } from '../aggregate/filters.js';
 import { GRANULARITIES, type Granularity } from '../aggregate/periods.js';
 import { TimelineCounter, type EntityTimeline, type TimelinePartial, type QueryResult, type Timelines, type TimelinePoint } from '../aggregate/timeline.js';
-import { Option } from 'commander';
 import { UsageError } from '../errors.js';
 import { bar } from '../render/bar.js';
 import { typeColor } from '../render/color.js';
 import { sparkline } from '../render/sparkline.js';
+import type { TimelineChart } from '../render/chart/timeline-svg.js';
 import type { Column } from '../render/table.js';
 import { hasEntities } from '../types.js';
 import { oneOf, type CommandSpec, type Output, type RunContext } from './command.js';
-import { addChartSizeOptions, CHART_FORMATS, chartOutput, isChartFormat, refuseBinaryOnTerminal } from './chart.js';
+import { addChartSizeOptions, CHART_FORMATS, chartOutput, isChartFormat, refuseBinaryOnTerminal, type ChartFormat } from './chart.js';
 import { countGuarded, documents } from './documents.js';
 import { mergePartials, partialText } from './partial.js';
 import { addDateOptions, addDedupOption, addInputOptions, addNerOptions, countingOptions, dateRange, dedupFilter } from './options.js';
@@ -67,22 +68,11 @@ export const timelineCommand: CommandSpec = {
     }
     if (options.partial) return { rows: [], columns: [], text: () => partialText(counter.partial()), notes: () => dedup.notes() };
     const timelines = counter.result(range, { share });
-    if (isChartFormat(options.format)) {
-      const { entities, notes } = distinctTimelines(timelines.results);
-      const measure = share ? 'share of articles' : 'documents';
-      const chart = {
-        title: entities.length === 1 ? `${entities[0]!.entity.name}: ${measure} per ${timelines.by}` : `${measure[0]!.toUpperCase()}${measure.slice(1)} per ${timelines.by}`,
-        periods: timelines.totals.map((t) => t.period),
-        series: entities.map((t) => ({ name: t.entity.name, type: t.entity.type, values: t.series.map((p) => (share ? p.share! : p.documents)) })),
-        measure,
-        by: timelines.by,
-        percent: share,
-        width: options.width as number | undefined,
-        height: options.height as number | undefined,
-      };
-      return { rows: [], columns: [], ...chartOutput(options.format, async () => (await import('../render/chart/timeline-svg.js')).timelineSvg(chart)), matched: () => entities.length > 0, notes: () => [...notes, ...dedup.notes()] };
-    }
-    const output = queries.length === 1 ? oneEntity(timelines, share, context) : severalEntities(timelines, share, context);
+    const output = isChartFormat(options.format)
+      ? chart(timelines, share, options.format, options)
+      : queries.length === 1
+        ? oneEntity(timelines, share, context)
+        : severalEntities(timelines, share, context);
     return { ...output, notes: () => [...output.notes!(), ...dedup.notes()] };
   },
 };
@@ -136,6 +126,24 @@ function oneEntity({ by, results: [result] }: Timelines, share: boolean, { chalk
       return notes;
     },
   };
+}
+
+/** --format svg|png: the entities' documents (or share) per period as a chart. */
+function chart({ by, results, totals }: Timelines, share: boolean, format: ChartFormat, size: { width?: unknown; height?: unknown }): Output {
+  const { entities, notes } = distinctTimelines(results);
+  const measure = share ? 'share of articles' : 'documents';
+  const timelineChart: TimelineChart = {
+    title: entities.length === 1 ? `${entities[0]!.entity.name}: ${measure} per ${by}` : `${measure[0]!.toUpperCase()}${measure.slice(1)} per ${by}`,
+    periods: totals.map((t) => t.period),
+    series: entities.map((t) => ({ name: t.entity.name, type: t.entity.type, values: t.series.map((p) => (share ? p.share! : p.documents)) })),
+    measure,
+    by,
+    percent: share,
+    width: size.width as number | undefined,
+    height: size.height as number | undefined,
+  };
+  const draw = async () => (await import('../render/chart/timeline-svg.js')).timelineSvg(timelineChart);
+  return { rows: [], columns: [], ...chartOutput(format, draw), matched: () => entities.length > 0, notes: () => notes };
 }
 
 /** A row of the several-entities table: one period, one point per entity. */

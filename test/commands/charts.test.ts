@@ -40,4 +40,5 @@ test('cooccur --format svg draws the pairs --top keeps; --format conflicts with 
   assert.equal(conflict.status, 2);
   assert.equal(mine(['timeline', '--entity', 'Lavrov', '--format', 'png', '--csv', 'samples']).status, 2);
   assert.equal(mine(['timeline', '--entity', 'Lavrov', '--format', 'pdf', 'samples']).status, 2);
+  assert.equal(mine(['timeline', '--entity', 'Lavrov', '--format', 'png', '--width', '20000', 'samples']).status, 2);
 });
