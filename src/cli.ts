@@ -40,6 +40,7 @@ const COMMANDS: Record<string, () => Promise<CommandSpec>> = {
   keywords: async () => (await import('./commands/keywords.js')).keywordsCommand,
   quotes: async () => (await import('./commands/quotes.js')).quotesCommand,
   tone: async () => (await import('./commands/tone.js')).toneCommand,
+  report: async () => (await import('./commands/report.js')).reportCommand,
 };
 
 /** The commands a command line needs: the one it names, none for the version or the cache command, all otherwise (help, a mistyped name). */

@@ -23,7 +23,7 @@ const BREAK = /[.,;:!?()"“”«»[\]{}…—–]+|\s-+\s|\n/;
 /** A longer phrase holding a term that has more than this share of the term's occurrences stands for it. */
 const PHRASE_SHARE = 0.8;
 
-interface TermCounts {
+export interface TermCounts {
   count: number;
   documents: number;
   subsetCount: number;
@@ -79,7 +79,8 @@ export class KeywordCounter {
     this.waiting = [];
   }
 
-  private addTerms(terms: Map<string, number>, inSubset: boolean): void {
+  /** Counts an article given by its terms (termsOf). */
+  addTerms(terms: Map<string, number>, inSubset = false): void {
     this.documents++;
     if (inSubset) this.subsetDocuments++;
     for (const [term, n] of terms) {
@@ -126,19 +127,24 @@ export class KeywordCounter {
    */
   keyness(minDocs: number, top: number): Keyword[] {
     if (this.subsetDocuments === 0 || this.restSize === 0) return [];
-    const a = Math.max(1, this.subsetWords);
-    const b = Math.max(1, this.restWords);
-    const scored: Keyword[] = [];
-    for (const [term, t] of this.terms) {
-      const x = t.subsetCount;
-      const y = t.count - x;
-      if (t.documents < minDocs || x === 0 || x / a <= y / b) continue;
-      const g2 = logLikelihood(x, y, a, b);
-      const logRatio = Math.log2(x / a / ((y || 0.5) / b));
-      scored.push({ term, words: wordCount(term), documents: t.documents, count: t.count, score: round(g2), subsetCount: x, restCount: y, g2: round(g2), logRatio: round(logRatio) });
-    }
-    return best(scored, top, (k) => k.subsetCount!);
+    return keynessOf([...this.terms].map(([term, t]) => ({ term, ...t })), this.subsetWords, this.restWords, minDocs, top);
   }
+}
+
+/** The keyness ranking of KeywordCounter.keyness, from each term's counts and the words in the subset and in the rest. */
+export function keynessOf(terms: Iterable<TermCounts & { term: string }>, subsetWords: number, restWords: number, minDocs: number, top: number): Keyword[] {
+  const a = Math.max(1, subsetWords);
+  const b = Math.max(1, restWords);
+  const scored: Keyword[] = [];
+  for (const t of terms) {
+    const x = t.subsetCount;
+    const y = t.count - x;
+    if (t.documents < minDocs || x === 0 || x / a <= y / b) continue;
+    const g2 = logLikelihood(x, y, a, b);
+    const logRatio = Math.log2(x / a / ((y || 0.5) / b));
+    scored.push({ term: t.term, words: wordCount(t.term), documents: t.documents, count: t.count, score: round(g2), subsetCount: x, restCount: y, g2: round(g2), logRatio: round(logRatio) });
+  }
+  return best(scored, top, (k) => k.subsetCount!);
 }
 
 /** G2 of a term seen x times in a corpus of a words and y times in one of b words. */

@@ -118,7 +118,7 @@ export function entityHits(article: NerArticle, query: string, width: number): H
 }
 
 /** The mentions of `entities` in one article: title first, then in text order. */
-function mentionHits(article: NerArticle, entities: Entity[], width: number): Hit[] {
+export function mentionHits(article: NerArticle, entities: Entity[], width: number): Hit[] {
   const hits = entities.flatMap((e) => e.mentions.map((m) => hitAt(article, m.field, m.start, m.end, width, e)));
   return hits.sort((a, b) => (a.field === b.field ? a.start - b.start : a.field ? -1 : 1));
 }
