@@ -8,6 +8,7 @@ import { CorpusPeople } from './resolve-corpus.js';
 import { UNKNOWN_SOURCE } from './sources.js';
 import type { Quote } from './quotes.js';
 import { ENTITY_TYPES, type Entity, type EntityType, type NerArticle } from '../types.js';
+import type { ReportArticle, ReportData, ReportLine } from './report-data.js';
 
 /** Entities listed in the page (most mentioned first); articles refer to these only, which bounds the page's size. */
 const REPORT_ENTITIES = 2000;
@@ -30,30 +31,6 @@ const KEYWORD_WORDS = 3;
  */
 const KWIC_HELD = 100_000;
 
-/** One article: ISO date or "", index in `sites`, index in `languages`, then entity ids (into `entities`) and mention counts, flat. */
-export type ReportArticle = [date: string, site: number, language: number, entities: number[]];
-/** A concordance line: the article's index, left context, the mention, right context. */
-export type ReportLine = [article: number, left: string, match: string, right: string];
-/** Name, index in ENTITY_TYPES, quotations with it as speaker, other names seen for it. */
-export type ReportEntity = [name: string, type: number, quotes: number, aliases: string[]];
-
-export interface ReportData {
-  types: readonly EntityType[];
-  sites: string[];
-  languages: string[];
-  entities: ReportEntity[];
-  /** Entities found but not listed (past REPORT_ENTITIES). */
-  unlisted: number;
-  articles: ReportArticle[];
-  /** Title, input file and URL of the articles that concordance lines point to, by article index. */
-  sources: Record<number, { title: string | null; file: string; url?: string }>;
-  /** Concordance lines by entity id. */
-  kwic: Record<number, ReportLine[]>;
-  /** Keywords of the corpus (TF-IDF), and of each detailed entity's articles against the rest (keyness G2). */
-  keywords: { corpus: Array<[term: string, score: number, documents: number]>; entities: Record<number, Array<[term: string, g2: number, documents: number]>> };
-  /** Network nodes (entity ids) and their positions in the unit square, laid out with the articles each pair shares. */
-  network: { nodes: number[]; positions: Array<[x: number, y: number]> };
-}
 
 interface RawEntity {
   name: string;

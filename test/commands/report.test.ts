@@ -7,7 +7,7 @@ import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { pathToFileURL } from 'node:url';
 import type { Browser, Page } from 'puppeteer-core';
-import type { ReportPage } from '../../src/render/report/html.js';
+import type { ReportPage } from '../../src/render/report/page.js';
 import { mine, mineAsync, SAMPLES, slowText, tempDir } from '../helpers.js';
 
 const out = tempDir();
@@ -152,7 +152,7 @@ describe('report in headless Chromium', { skip: chromium ? false : 'Chromium is 
 
   test('choosing an entity updates the timeline, the keywords and the concordance', async () => {
     await page.$eval('#f-entity', (input) => {
-      (input as HTMLInputElement).value = 'Sergey Lavrov';
+      (input as unknown as { value: string }).value = 'Sergey Lavrov';
       input.dispatchEvent(new Event('change'));
     });
     assert.equal(await text('#timeline-legend'), 'Sergey Lavrov');
@@ -174,24 +174,24 @@ describe('report in headless Chromium', { skip: chromium ? false : 'Chromium is 
     const expected = JSON.parse(mine(['timeline', '--entity', 'Wang Yi', '--by', 'week', '--json', 'samples']).stdout) as { series: Array<{ period: string; documents: number; total: number }> };
     await page.select('#f-by', 'week');
     await page.$eval('#f-entity', (input) => {
-      (input as HTMLInputElement).value = 'Wang Yi';
+      (input as unknown as { value: string }).value = 'Wang Yi';
       input.dispatchEvent(new Event('change'));
     });
-    const rows = await page.$$eval('#timeline-table tbody tr', (trs) => trs.map((tr) => Array.from(tr.children, (td) => td.textContent)));
+    const rows = await page.$$eval('#timeline-table tbody tr', (trs) => trs.map((tr) => Array.from(tr.children, (td) => (td as { textContent: string | null }).textContent)));
     assert.deepEqual(rows, expected.series.map((p) => [p.period, String(p.total), String(p.documents)]));
     await page.select('#f-by', 'month');
     await page.click('#f-clear');
   });
 
   test('the type filter and the date filter apply to the table, the network and the concordance', async () => {
-    await page.$eval('#f-types input[value="1"]', (box) => (box as HTMLInputElement).click()); // country
+    await page.$eval('#f-types input[value="1"]', (box) => (box as unknown as { click(): void }).click()); // country
     const types = await page.$$eval('#entity-table tbody tr td:nth-child(2)', (cells) => cells.map((c) => c.textContent));
     assert.ok(types.length > 0 && !types.includes('country'));
     const fills = await page.$$eval('#network-chart circle.node', (nodes) => nodes.map((n) => n.getAttribute('fill')));
     assert.ok(fills.length > 0 && !fills.includes('#009E73'), 'no country node');
-    await page.$eval('#f-types input[value="1"]', (box) => (box as HTMLInputElement).click());
+    await page.$eval('#f-types input[value="1"]', (box) => (box as unknown as { click(): void }).click());
     await page.$eval('#f-from', (input) => {
-      (input as HTMLInputElement).value = '2025-01-01';
+      (input as unknown as { value: string }).value = '2025-01-01';
       input.dispatchEvent(new Event('change'));
     });
     const dates = await page.$$eval('#kwic-table tbody td:first-child', (cells) => cells.map((c) => c.textContent ?? ''));

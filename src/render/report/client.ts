@@ -1,8 +1,8 @@
-/// <reference lib="dom" />
+// Compiled by tsconfig.client.json, the one config with the browser's types.
 // The report page's script, compiled with the rest and inlined in the page (html.ts): reads the data the page
 // holds, applies the filters and draws every section as SVG and tables. No request leaves the page.
-import type { ReportData } from '../../aggregate/report.js';
-import type { ReportPage } from './html.js';
+import type { ReportData } from '../../aggregate/report-data.js';
+import type { ReportPage } from './page.js';
 import { periodOf, periodsBetween } from '../../aggregate/periods.js';
 import { EDGE_COLOR, INK, MARGIN, MUTED, NETWORK_SIZE, SPARE_COLORS, TIMELINE_SIZE, TYPE_COLORS, seriesColors, typeColor } from '../chart/style.js';
 

@@ -1,23 +1,9 @@
 // The report as one self-contained HTML page: the data as JSON, the style and the script (client.ts, with the
 // chart style it shares with the chart files) inlined, so it works offline and as an e-mail attachment.
 import fs from 'node:fs';
-import type { ReportData } from '../../aggregate/report.js';
+import type { ReportPage } from './page.js';
 import { BACKGROUND, FONT_STACK, GRID, INK, MUTED } from '../chart/style.js';
 import { REPORT_CSS } from './css.js';
-
-/** What the page's script reads. */
-export interface ReportPage {
-  title: string;
-  /** When the report was made (ISO 8601). */
-  generated: string;
-  /** The run's inputs: read, skipped (by reason), and files of kinds mine does not read (by extension). */
-  summary: { inputs: number; records: number; skipped: Array<[reason: string, count: number]>; ignored: Array<[extension: string, count: number]> };
-  data: ReportData;
-  /** Where each article of `data.sources` is: its URL, or its file relative to the report. */
-  links: Record<number, string>;
-  /** Concordance lines kept per entity. */
-  kwicLines: number;
-}
 
 /**
  * The modules the page script imports (the chart style, calendar periods: the same looks and periods as the other
