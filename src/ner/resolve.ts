@@ -162,9 +162,10 @@ function resolvePeople(scans: Scanned[], candidates: Candidate[]): void {
     const index = new SpanIndex(candidates.filter((c) => c.field === scan.field), scan.field === 'title' ? -1 : 0);
     for (const tokens of scan.sentences) {
       for (const t of tokens) {
+        if (!isNameWord(t)) continue;
         // A given name opening a sentence may be an ordinary word ("Grant", "Mark").
         const byGiven = t === tokens[0] ? undefined : given.get(t.text);
-        if (!(bySurname.has(fold(t.text)) || byGiven) || !isNameWord(t) || stop.has(t.text.toLowerCase()) || index.overlaps(t.start, t.end)) continue;
+        if (!(bySurname.has(fold(t.text)) || byGiven) || stop.has(t.text.toLowerCase()) || index.overlaps(t.start, t.end)) continue;
         const byOrder = index.orderAt(t.start);
         const target = nearest(t.text, byOrder);
         const mention = { start: t.start, end: t.end, surface: t.text, field: scan.field, kind: 'name', order: byOrder } as const;
