@@ -272,18 +272,25 @@ class Reader {
   private readonly people: MentionAt[] = [];
   private readonly issuers: MentionAt[] = [];
 
-  constructor(readonly text: string, entities: Entity[], field: 'title' | undefined) {
+  constructor(readonly text: string, entities: Entity[], private readonly field: 'title' | undefined) {
     this.spans = quoteSpans(text);
-    const mentionsOf = (kind: string) => entities
-      .flatMap((entity) => entity.mentions.filter((m) => m.field === field && m.kind === kind).map((m) => ({ start: m.start, end: m.end, entity })))
-      .sort((a, b) => a.start - b.start);
-    this.mentions = mentionsOf('name');
+    const names: MentionAt[] = [];
+    const demonyms: MentionAt[] = [];
+    for (const entity of entities) {
+      for (const m of entity.mentions) {
+        if (m.field !== field) continue;
+        if (m.kind === 'name') names.push({ start: m.start, end: m.end, entity });
+        else if (m.kind === 'demonym') demonyms.push({ start: m.start, end: m.end, entity });
+      }
+    }
+    this.mentions = names.sort((a, b) => a.start - b.start);
     this.mentionAt = new Map(this.mentions.map((m) => [m.start, m]));
-    this.demonyms = mentionsOf('demonym');
+    this.demonyms = demonyms.sort((a, b) => a.start - b.start);
   }
 
-  quotes(): Array<Omit<Quote, 'file' | 'id' | 'published' | 'site'>> {
-    const found: Array<Omit<Quote, 'file' | 'id' | 'published' | 'site'>> = [];
+  /** The quotations of the text, each with the article's `base` fields first. */
+  quotes(base: Pick<Quote, 'file' | 'id' | 'published' | 'site'>): Quote[] {
+    const found: Quote[] = [];
     const inside = (parts: Array<[number, number]>) => [...new Set(this.mentions.filter((m) => parts.some(([s, e]) => m.start >= s && m.end <= e)).map((m) => m.entity.name))];
     for (const [from, to] of sentenceRanges(this.text, this.spans, this.cues.abbreviations)) {
       const sentence = items(this.text, from, to, this.spans);
@@ -295,7 +302,11 @@ class Reader {
         if (!candidate.participle) mainSpeaker = speaker;
         const segments = this.segments(sentence, candidate.content);
         if (segments.parts.length === 0) continue;
-        found.push({
+        const quote: Quote = {
+          file: base.file,
+          id: base.id,
+          published: base.published,
+          site: base.site,
           speaker: speaker.entity?.name ?? null,
           speakerType: speaker.entity?.type ?? null,
           speakerText: speaker.text,
@@ -306,7 +317,9 @@ class Reader {
           end: segments.parts.at(-1)![1],
           segments: segments.parts,
           mentioned: inside(segments.parts),
-        });
+        };
+        if (this.field) quote.field = this.field;
+        found.push(quote);
       }
     }
     return found;
@@ -610,8 +623,9 @@ function trimmed(text: string, start: number, end: number, clause = false): [num
 /** Every quotation of an article, the headline's first (with `field: "title"`), then the body's in text order. */
 export function findQuotes(article: NerArticle): Quote[] {
   const base = { file: article.file, id: article.id, published: article.published, site: article.site };
-  const title = article.title ? new Reader(article.title, article.entities, 'title').quotes().map((q) => ({ ...base, ...q, field: 'title' as const })) : [];
-  return [...title, ...new Reader(article.text, article.entities, undefined).quotes().map((q) => ({ ...base, ...q }))];
+  const title = article.title ? new Reader(article.title, article.entities, 'title').quotes(base) : [];
+  const body = new Reader(article.text, article.entities, undefined).quotes(base);
+  return title.length > 0 ? [...title, ...body] : body;
 }
 
 /** A speaker's quotations over many articles. */

@@ -91,9 +91,10 @@ export function findCandidates(text: string, g: Gazetteer, field: 'title' | unde
         i = nameEnd;
         continue;
       }
-      i += 1 + matchHyphenParts(tokens[i]!, g, (start, end, entry) => {
-        candidates.push({ start, end, surface: text.slice(start, end), field, order: order++, ...fromEntry(entry) });
-      });
+      if (tokens[i]!.text.includes('-')) {
+        for (const { start, end, entry } of knownHyphenParts(tokens[i]!, g)) candidates.push({ start, end, surface: text.slice(start, end), field, order: order++, ...fromEntry(entry) });
+      }
+      i++;
     }
     if (tagger && mayName(tokens)) {
       let spans = tagger.tagSentence(tokens, context);
@@ -272,16 +273,16 @@ function endOfName(tokens: Token[], start: number, knownEnd: (j: number) => numb
   return end;
 }
 
-/** Parts of hyphenated compounds ("China-Russia", "US-Israeli") that are known names. Returns tokens consumed beyond the first (always 0). */
-function matchHyphenParts(token: Token, g: Gazetteer, emit: (start: number, end: number, entry: GazEntry) => void): number {
-  if (!token.text.includes('-')) return 0;
+/** The parts of a hyphenated compound ("China-Russia", "US-Israeli") that are known names, people's left out. */
+function knownHyphenParts(token: Token, g: Gazetteer): Array<{ start: number; end: number; entry: GazEntry }> {
+  const known: Array<{ start: number; end: number; entry: GazEntry }> = [];
   let offset = token.start;
   for (const part of token.text.split('-')) {
     const entry = part.length > 1 ? g.knows(part) : undefined;
-    if (entry && entry.type !== 'person') emit(offset, offset + part.length, entry);
+    if (entry && entry.type !== 'person') known.push({ start: offset, end: offset + part.length, entry });
     offset += part.length + 1;
   }
-  return 0;
+  return known;
 }
 
 /** A currency written with a country's code ("US$100", "HK$"): the code touches the sign. */

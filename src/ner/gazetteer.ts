@@ -90,6 +90,9 @@ export class Gazetteer {
   private readonly exact = new Map<string, TrieNode>();
   /** Upper-cased aliases, consulted only in ALL-CAPS headlines. */
   private readonly upper = new Map<string, TrieNode>();
+  /** A bit per startBit of the first words of `exact` and of `upper`: most words of a text are ruled out before the map. */
+  private readonly exactStarts = new Int32Array(1 << (START_BITS - 5));
+  private readonly upperStarts = new Int32Array(1 << (START_BITS - 5));
   /** Country canonical name by ISO code, and by canonical name the country's ISO code. */
   readonly countryByCode = new Map<string, string>();
   /** Ministry words ("Foreign Ministry") -> canonical ministry ("Ministry of Foreign Affairs"). */
@@ -100,18 +103,24 @@ export class Gazetteer {
     const words = tokenize(alias.replace(/^the\s+/i, '')).flat().map((t) => fold(t.text));
     if (words.length === 0) return;
     insert(this.exact, words, entry, rank);
-    if (!options.caseSensitive) insert(this.upper, words.map((w) => w.toUpperCase()), entry, rank);
+    setBit(this.exactStarts, startBit(words[0]!));
+    if (options.caseSensitive) return;
+    const upper = words.map((w) => w.toUpperCase());
+    insert(this.upper, upper, entry, rank);
+    setBit(this.upperStarts, startBit(upper[0]!));
   }
 
   /** The longest known name starting at token `i`: its end (exclusive) and entry. */
   matchAt(tokens: Token[], i: number, allCaps: boolean): GazMatch | null {
+    const first = key(tokens[i]!, allCaps);
+    if (!hasBit(allCaps ? this.upperStarts : this.exactStarts, startBit(first))) return null;
     const trie = allCaps ? this.upper : this.exact;
-    let node = trie.get(key(tokens[i]!, allCaps));
+    let node = trie.get(first);
     let best: GazMatch | null = null;
     let j = i + 1;
     while (node) {
       if (node.entry) best = { end: j, entry: node.entry };
-      if (j >= tokens.length) break;
+      if (j >= tokens.length || node.next.size === 0) break;
       node = node.next.get(key(tokens[j]!, allCaps));
       j++;
     }
@@ -122,6 +131,22 @@ export class Gazetteer {
   knows(word: string): GazEntry | undefined {
     return this.exact.get(fold(word))?.entry;
   }
+}
+
+const START_BITS = 16;
+
+/** A hash of a word's length and first two characters, START_BITS wide. */
+function startBit(word: string): number {
+  const h = Math.imul(word.length ^ (word.charCodeAt(0) << 8) ^ ((word.length > 1 ? word.charCodeAt(1) : 0) << 20), 0x9e3779b1);
+  return h >>> (32 - START_BITS);
+}
+
+function setBit(bits: Int32Array, bit: number): void {
+  bits[bit >>> 5] |= 1 << (bit & 31);
+}
+
+function hasBit(bits: Int32Array, bit: number): boolean {
+  return (bits[bit >>> 5] & (1 << (bit & 31))) !== 0;
 }
 
 function key(token: Token, allCaps: boolean): string {

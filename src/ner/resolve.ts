@@ -41,10 +41,10 @@ function addAcronymDefinitions(scans: Scanned[], candidates: Candidate[]): void 
     for (const tokens of scan.sentences) {
       for (let i = 1; i + 2 < tokens.length; i++) {
         if (tokens[i]!.text !== '(') continue;
-        const close = tokens.findIndex((t, k) => k > i && t.text === ')');
+        const close = indexOfText(tokens, ')', i + 1);
         if (close < 0 || close - i > 8) continue;
         const inner = tokens.slice(i + 1, close);
-        const before = candidates.find((c) => c.field === scan.field && c.end === tokens[i - 1]!.end);
+        const before = candidateEndingAt(candidates, scan.field, tokens[i - 1]!.end);
         if (inner.length === 1 && isAcronym(inner[0]!.text)) {
           const acronym = inner[0]!.text;
           const full = before ?? unknownOrg(scan, tokens, i, candidates);
@@ -61,14 +61,31 @@ function addAcronymDefinitions(scans: Scanned[], candidates: Candidate[]): void 
     for (const tokens of scan.sentences) {
       for (const t of tokens) {
         const full = defined.get(t.text);
-        // Inside a longer name ("UN Security Council") the acronym counts for that name only.
-        if (!full || candidates.some((c) => c.field === scan.field && c.start <= t.start && c.end >= t.end && (c.name === full.name || c.end - c.start > t.end - t.start))) continue;
-        const existing = candidates.find((c) => c.field === scan.field && c.start === t.start && c.end === t.end);
-        if (existing) Object.assign(existing, { type: full.type, name: full.name, known: full.known, country: full.country });
-        else candidates.push({ ...full, start: t.start, end: t.end, surface: t.text, field: scan.field, order: full.order });
+        if (full) addAcronymUse(t, full, scan.field, candidates);
       }
     }
   }
+}
+
+/** A bare use of an acronym defined as `full`'s: that entity (a function of its own: closures in the loop over tokens would allocate per token). */
+function addAcronymUse(t: Token, full: Candidate, field: 'title' | undefined, candidates: Candidate[]): void {
+  // Inside a longer name ("UN Security Council") the acronym counts for that name only.
+  if (candidates.some((c) => c.field === field && c.start <= t.start && c.end >= t.end && (c.name === full.name || c.end - c.start > t.end - t.start))) return;
+  const existing = candidates.find((c) => c.field === field && c.start === t.start && c.end === t.end);
+  if (existing) Object.assign(existing, { type: full.type, name: full.name, known: full.known, country: full.country });
+  else candidates.push({ ...full, start: t.start, end: t.end, surface: t.text, field, order: full.order });
+}
+
+/** The index of the first token from `from` whose text is `text`, or -1. */
+function indexOfText(tokens: Token[], text: string, from: number): number {
+  for (let k = from; k < tokens.length; k++) if (tokens[k]!.text === text) return k;
+  return -1;
+}
+
+/** The first candidate of a field ending at `end`. */
+function candidateEndingAt(candidates: Candidate[], field: 'title' | undefined, end: number): Candidate | undefined {
+  for (const c of candidates) if (c.field === field && c.end === end) return c;
+  return undefined;
 }
 
 /** "Integrated Food Security Phase Classification (IPC)": an organisation no list knows, named by its expansion. */
@@ -145,9 +162,10 @@ function resolvePeople(scans: Scanned[], candidates: Candidate[]): void {
     const index = new SpanIndex(candidates.filter((c) => c.field === scan.field), scan.field === 'title' ? -1 : 0);
     for (const tokens of scan.sentences) {
       for (const t of tokens) {
+        if (!isNameWord(t)) continue;
         // A given name opening a sentence may be an ordinary word ("Grant", "Mark").
         const byGiven = t === tokens[0] ? undefined : given.get(t.text);
-        if (!(bySurname.has(fold(t.text)) || byGiven) || !isNameWord(t) || stop.has(t.text.toLowerCase()) || index.overlaps(t.start, t.end)) continue;
+        if (!(bySurname.has(fold(t.text)) || byGiven) || stop.has(t.text.toLowerCase()) || index.overlaps(t.start, t.end)) continue;
         const byOrder = index.orderAt(t.start);
         const target = nearest(t.text, byOrder);
         const mention = { start: t.start, end: t.end, surface: t.text, field: scan.field, kind: 'name', order: byOrder } as const;

@@ -34,6 +34,9 @@ const PARTICLES = new Set(['al', 'el', 'bin', 'ibn', 'bint', 'da', 'de', 'del', 
 
 export function isNameWord(token: Token | undefined): boolean {
   if (!token) return false;
+  // Most words start with an ASCII character other than a capital: they are name words only as "al-" or "el-" before one.
+  const c = token.text.charCodeAt(0);
+  if (c < 128 && (c < 65 || c > 90) && c !== 97 && c !== 101) return false;
   return /^\p{Lu}[\p{L}\p{M}'’.-]*$/u.test(token.text) || /^(al|el)-\p{Lu}/u.test(token.text);
 }
 

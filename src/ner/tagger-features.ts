@@ -434,11 +434,14 @@ export class BilouViterbi {
   /** The previous tag on the best path to each tag of each token. */
   private back = new Uint8Array(64 * NUM_TAGS);
   private n = 0;
+  /** Whether only O is reachable so far: at the sentence's start and after a forced O (pushO). */
+  private onlyO = true;
 
   start(): void {
     this.n = 0;
     this.best.fill(-Infinity);
     this.best[0] = 0;
+    this.onlyO = true;
   }
 
   /** Whether a path of the tokens so far ends on `tag` (scores after an unreachable tag are not read). */
@@ -447,36 +450,74 @@ export class BilouViterbi {
   }
 
   /**
-   * The next token, scored emit[at + tag] for each tag, plus transitions[prev * NUM_TAGS + tag] and
-   * pairs[pairsAt + prev * NUM_TAGS + tag] for each tag after each previous tag; `onlyO` forces O, with no emission score.
+   * The next token, scored emit[at + tag] for each tag plus pairs[pairsAt + prev * NUM_TAGS + tag] for each tag
+   * after each previous tag (transition and history scores).
    */
-  push(emit: ArrayLike<number>, at: number, transitions: ArrayLike<number>, pairs: ArrayLike<number>, pairsAt: number, onlyO: boolean): void {
-    const { best, next } = this;
+  push(emit: ArrayLike<number>, at: number, pairs: ArrayLike<number>, pairsAt: number): void {
+    const row = this.nextRow();
+    const { best, next, back } = this;
+    if (this.onlyO) {
+      // Each tag comes from O, or from nowhere (-Infinity) when it may not follow O.
+      const from = best[0];
+      for (let tag = 0; tag < NUM_TAGS; tag++) {
+        next[tag] = ALLOWED[tag] === 1 ? from + pairs[pairsAt + tag] + emit[at + tag] : -Infinity;
+        back[row + tag] = 0;
+      }
+    } else {
+      for (let tag = 0; tag < NUM_TAGS; tag++) {
+        let top = -Infinity;
+        let from = 0;
+        for (let k = PREV_START[tag]; k < PREV_START[tag + 1]; k++) {
+          const prev = PREVS[k];
+          const s = best[prev] + pairs[pairsAt + prev * NUM_TAGS + tag];
+          if (s > top) {
+            top = s;
+            from = prev;
+          }
+        }
+        next[tag] = top + emit[at + tag];
+        back[row + tag] = from;
+      }
+    }
+    this.best = next;
+    this.next = best;
+    this.onlyO = false;
+  }
+
+  /** The next token, forced O, with no score of its own (no emission, transition or pair score). */
+  pushO(): void {
+    const row = this.nextRow();
+    const { best, next, back } = this;
+    if (this.onlyO) {
+      // O after O keeps its score: most tokens take this way.
+      back[row] = 0;
+      return;
+    }
+    let top = -Infinity;
+    let from = 0;
+    for (let k = PREV_START[0]; k < PREV_START[1]; k++) {
+      const prev = PREVS[k];
+      if (best[prev] > top) {
+        top = best[prev];
+        from = prev;
+      }
+    }
+    next.fill(-Infinity);
+    next[0] = top;
+    back[row] = from;
+    this.best = next;
+    this.next = best;
+    this.onlyO = true;
+  }
+
+  /** Counts one more token and returns where its row of `back` starts (grown as needed). */
+  private nextRow(): number {
     if (this.back.length < (this.n + 1) * NUM_TAGS) {
       const back = new Uint8Array(this.back.length * 2);
       back.set(this.back);
       this.back = back;
     }
-    const row = this.n * NUM_TAGS;
-    const tags = onlyO ? 1 : NUM_TAGS;
-    next.fill(-Infinity);
-    for (let tag = 0; tag < tags; tag++) {
-      let top = -Infinity;
-      let from = 0;
-      for (let k = PREV_START[tag]; k < PREV_START[tag + 1]; k++) {
-        const prev = PREVS[k];
-        const s = best[prev] + transitions[prev * NUM_TAGS + tag] + pairs[pairsAt + prev * NUM_TAGS + tag];
-        if (s > top) {
-          top = s;
-          from = prev;
-        }
-      }
-      next[tag] = onlyO ? top : top + emit[at + tag];
-      this.back[row + tag] = from;
-    }
-    this.best = next;
-    this.next = best;
-    this.n++;
+    return this.n++ * NUM_TAGS;
   }
 
   /** Writes the best tags of the tokens pushed since start() to `tags`. */

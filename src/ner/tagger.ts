@@ -81,8 +81,6 @@ export function createTagger(model: ModelWeights): Tagger {
 
 const CACHE_SIZE = 1 << 14;
 const HISTORY_CACHE_SIZE = 1 << 11;
-/** The pair scores of a token left O: none. */
-const NO_PAIRS = new Int32Array(NUM_TAGS * NUM_TAGS);
 /** About half the features looked up are not in the model; a 64 KB bitmap rules out most of those. */
 const PRESENT_BITS = 19;
 
@@ -100,7 +98,7 @@ class PerceptronTagger implements Tagger {
   /** Summed weights of the history features that depend on the previous tag alone (transition scores), by previous tag. */
   private readonly transitions = new Int32Array(NUM_TAGS * NUM_TAGS);
   private readonly viterbi = new BilouViterbi();
-  /** Cached word-history scores (see wordHistory): word and shape hash, 1 once filled, scores by (previous tag, tag). */
+  /** Cached history scores (see wordHistory): word and shape hash, 1 once filled, scores by (previous tag, tag). */
   private readonly historyWords = new Int32Array(HISTORY_CACHE_SIZE * 2);
   private readonly historyFilled = new Uint8Array(HISTORY_CACHE_SIZE);
   private readonly historyScores = new Int32Array(HISTORY_CACHE_SIZE * NUM_TAGS * NUM_TAGS);
@@ -158,22 +156,25 @@ class PerceptronTagger implements Tagger {
       this.add(labelHistoryKey(context, features.word(i)), o);
     }
     // The other tokens are O, so a name must end before them.
-    const { viterbi, transitions } = this;
+    const { viterbi } = this;
     viterbi.start();
     for (let i = 0; i < n; i++) {
       if (inName[i] === 0) {
-        viterbi.push(scores, 0, NO_PAIRS, NO_PAIRS, 0, true);
+        viterbi.pushO();
         continue;
       }
       const slot = this.wordHistory(features.word(i), features.shortShape(i));
-      viterbi.push(scores, i * NUM_TAGS, transitions, this.historyScores, slot * NUM_TAGS * NUM_TAGS, false);
+      viterbi.push(scores, i * NUM_TAGS, this.historyScores, slot * NUM_TAGS * NUM_TAGS);
     }
     viterbi.decode(tags);
     recordLabels(context, features, tags, n);
     return spansOf(tags, n).map((s) => ({ start: s.start, end: s.end, type: ENTITY_TYPES[s.type] }));
   }
 
-  /** The cache slot holding the word-history scores of a token with this word and shape hash for every (previous tag, tag): words recur. */
+  /**
+   * The cache slot holding the history scores (transition and word-history) of a token with this word and shape
+   * hash for every (previous tag, tag): words recur.
+   */
   private wordHistory(word: number, shape: number): number {
     const slot = (Math.imul(word ^ Math.imul(shape, 0x27d4eb2f), 0x9e3779b1) >>> 0) % HISTORY_CACHE_SIZE;
     const { historyWords, historyFilled, historyScores, keys } = this;
@@ -182,7 +183,7 @@ class PerceptronTagger implements Tagger {
     historyWords[slot * 2] = word;
     historyWords[slot * 2 + 1] = shape;
     const o = slot * NUM_TAGS * NUM_TAGS;
-    historyScores.fill(0, o, o + NUM_TAGS * NUM_TAGS);
+    historyScores.set(this.transitions, o);
     for (let prev = 0; prev < NUM_TAGS; prev++) {
       wordHistoryKeys(word, shape, prev, keys);
       for (let f = TAG_HISTORY_FEATURES; f < HISTORY_FEATURES; f++) this.add(keys[f], o + prev * NUM_TAGS, historyScores);

@@ -15,7 +15,16 @@ const ABBREVIATIONS = new Set([
 ]);
 
 // Initialisms (U.S., U.N.), words with inner hyphens/apostrophes/ampersands, numbers (with dates and scores as one: "1996-08-30", "6-4"), then any other single character.
-const TOKEN = /(?:\p{L}\.){2,}|[\p{L}\p{M}][\p{L}\p{M}\p{N}]*(?:(?:[-&]|['’](?![sS]\b))[\p{L}\p{M}\p{N}]+)*|['’][sS]\b|\p{N}+(?:[-.,:/]\p{N}+)*(?:st|nd|rd|th)?|\S/gu;
+// Sticky: matched at each character that is not white space (\S matches every one of them), without a match array per token.
+const TOKEN = /(?:\p{L}\.){2,}|[\p{L}\p{M}][\p{L}\p{M}\p{N}]*(?:(?:[-&]|['’](?![sS]\b))[\p{L}\p{M}\p{N}]+)*|['’][sS]\b|\p{N}+(?:[-.,:/]\p{N}+)*(?:st|nd|rd|th)?|\S/uy;
+
+/** 1 for the UTF-16 code units that are white space to regular expressions (\s), 2 for the others, 0 not yet known. */
+const spaceClass = new Uint8Array(0x10000);
+
+function isSpace(c: number): boolean {
+  if (spaceClass[c] === 0) spaceClass[c] = /\s/.test(String.fromCharCode(c)) ? 1 : 2;
+  return spaceClass[c] === 1;
+}
 
 /** Splits text into sentences of tokens. Sentences end at line breaks and at ., ! or ? before a capital or quote. */
 export function tokenize(text: string): Token[][] {
@@ -23,11 +32,16 @@ export function tokenize(text: string): Token[][] {
   let sentence: Token[] = [];
   // The first line break after the last token (tokens hold none).
   let lineBreak = text.indexOf('\n');
-  TOKEN.lastIndex = 0;
-  for (let m = TOKEN.exec(text); m; m = TOKEN.exec(text)) {
-    let value = m[0];
-    let end = m.index + value.length;
-    if (lineBreak >= 0 && lineBreak < m.index) {
+  for (let at = 0; at < text.length; ) {
+    TOKEN.lastIndex = at;
+    if (isSpace(text.charCodeAt(at)) || !TOKEN.test(text)) {
+      at++;
+      continue;
+    }
+    const start = at;
+    let end = TOKEN.lastIndex;
+    let value = text.slice(start, end);
+    if (lineBreak >= 0 && lineBreak < start) {
       if (sentence.length) {
         sentences.push(sentence);
         sentence = [];
@@ -37,9 +51,9 @@ export function tokenize(text: string): Token[][] {
     if (text[end] === '.' && /^\p{L}/u.test(value) && (ABBREVIATIONS.has(value.toLowerCase()) || /^\p{Lu}$/u.test(value))) {
       value += '.';
       end++;
-      TOKEN.lastIndex = end;
     }
-    sentence.push({ text: value, start: m.index, end });
+    at = end;
+    sentence.push({ text: value, start, end });
     if ((value === '.' || value === '!' || value === '?') && endsSentence(text, end)) {
       sentences.push(sentence);
       sentence = [];

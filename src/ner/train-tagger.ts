@@ -199,7 +199,7 @@ export function trainTagger(train: ConllDoc[], options: TrainOptions): ModelFile
         historyKeys(words[i], shapes[i], prev, history);
         for (const key of history) weights.add(weights.row(key, false), pairs, prev * NUM_TAGS);
       }
-      viterbi.push(scores, i * NUM_TAGS, NO_TRANSITIONS, pairs, 0, false);
+      viterbi.push(scores, i * NUM_TAGS, pairs, 0);
     }
     viterbi.decode(guesses);
     for (let i = 0; i < n; i++) {
@@ -228,9 +228,6 @@ export function trainTagger(train: ConllDoc[], options: TrainOptions): ModelFile
     return step + n;
   }
 }
-
-/** Training gives the decoder all history weights, transitions among them, as pair scores. */
-const NO_TRANSITIONS = new Float64Array(NUM_TAGS * NUM_TAGS);
 
 /** Static feature rows of every training sentence, by document (a row for every key seen). */
 function featurise(docs: ConllDoc[], weights: Weights): DocExamples[] {

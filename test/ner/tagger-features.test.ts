@@ -1,7 +1,7 @@
 // Tagger feature helpers: the per-document word counts table and label history.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { documentContext, labelHistoryKey, recordLabels, SentenceFeatures, tagId, WordCounts } from '../../src/ner/tagger-features.js';
+import { ALLOWED, BilouViterbi, documentContext, labelHistoryKey, MAY_END, NUM_TAGS, recordLabels, SentenceFeatures, tagId, WordCounts } from '../../src/ner/tagger-features.js';
 import { tokenize } from '../../src/ner/tokenize.js';
 
 test('word counts add up per word, across table growth, with 0 for words never added', () => {
@@ -31,4 +31,37 @@ test('the label history remembers how a word was tagged earlier in the document,
   assert.equal(labelHistoryKey(doc, features.word(0)), asPerson);
   recordLabels(doc, features, [tagId(1, 3), 0], 2); // U-ORG, O
   assert.notEqual(labelHistoryKey(doc, word), asPerson);
+});
+
+test('Viterbi decoding finds the best valid BILOU sequence, tokens forced O included', () => {
+  // Small sentences with made-up scores, checked against every sequence of tags; a seeded generator keeps it repeatable.
+  let seed = 7;
+  const random = () => (seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) / 2 ** 32;
+  const viterbi = new BilouViterbi();
+  for (let round = 0; round < 60; round++) {
+    const n = 1 + Math.floor(random() * 4);
+    const forcedO = Array.from({ length: n }, () => random() < 0.4);
+    const emit = Array.from({ length: n * NUM_TAGS }, () => Math.round(random() * 200 - 100));
+    const pairs = Array.from({ length: n * NUM_TAGS * NUM_TAGS }, () => Math.round(random() * 200 - 100));
+    viterbi.start();
+    for (let i = 0; i < n; i++) {
+      if (forcedO[i]) viterbi.pushO();
+      else viterbi.push(emit, i * NUM_TAGS, pairs, i * NUM_TAGS * NUM_TAGS);
+    }
+    const tags = new Uint8Array(n);
+    viterbi.decode(tags);
+    let best = -Infinity;
+    const tagsOf = (code: number) => Array.from({ length: n }, (_, i) => Math.floor(code / NUM_TAGS ** i) % NUM_TAGS);
+    const scoreOf = (sequence: number[]) => {
+      let score = 0;
+      for (let i = 0, prev = 0; i < n; prev = sequence[i]!, i++) {
+        const tag = sequence[i]!;
+        if (ALLOWED[prev * NUM_TAGS + tag] !== 1 || (forcedO[i] && tag !== 0)) return -Infinity;
+        if (!forcedO[i]) score += emit[i * NUM_TAGS + tag]! + pairs[i * NUM_TAGS * NUM_TAGS + prev * NUM_TAGS + tag]!;
+      }
+      return MAY_END[sequence[n - 1]!] === 1 ? score : -Infinity;
+    };
+    for (let code = 0; code < NUM_TAGS ** n; code++) best = Math.max(best, scoreOf(tagsOf(code)));
+    assert.equal(scoreOf([...tags]), best, `round ${round}`);
+  }
 });
