@@ -1,5 +1,6 @@
 // Metadata of an article in a page dump: title, byline, published date, site and tags, read from lines near the body.
 import { loadModel } from '../data.js';
+import { HASH_SEED, hashOf, hashStep, smallHash } from '../text/chars.js';
 import { anyStopwords } from '../text/stopwords.js';
 import { boilerplate, isFurniture } from './boilerplate.js';
 import { findDates, isDateLine, type FoundDate } from './dates.js';
@@ -181,15 +182,71 @@ function leadText(lines: Scored[], from: number, last: number): string {
 
 /** The share of the line's content words (four letters or more, not stop words) that the lead has; null when it has none. */
 function sharedWithLead(line: Scored, lead: string): number | null {
-  const stop = anyStopwords();
+  const key = lineKey(line);
+  const pieces = leadPieces(lead);
   let words = 0;
   let shared = 0;
-  for (const w of lineKey(line).split(' ')) {
-    if (w.length < 4 || stop.has(w)) continue;
+  // The key's words (split by single spaces), each cut out of it only when the filters cannot rule it out.
+  for (let from = 0, to = 0; from < key.length; from = to + 1) {
+    to = key.indexOf(' ', from);
+    if (to < 0) to = key.length;
+    if (to - from < 4 || isStopword(key, from, to)) continue;
     words++;
-    if (lead.includes(w)) shared++;
+    if (hasPiece(pieces, key, from) && hasPiece(pieces, key, to - PIECE) && lead.includes(key.slice(from, to))) shared++;
   }
   return words === 0 ? null : shared / words;
+}
+
+/** Characters in a piece: a word of PIECE or more that the lead has has its first and last PIECE characters there too. */
+const PIECE = 4;
+/**
+ * Bits of the filters, a hash bit per piece or word: some others' bits are set too (they are then looked for). The
+ * lead's is small, as it is made for each title (a lead has a few hundred pieces); the stop words', made once, is not.
+ */
+const PIECE_BITS = 1 << 12;
+const FILTER_BITS = 1 << 16;
+
+/** The filter bit of the PIECE characters of `text` from `at`. */
+function pieceBit(text: string, at: number): number {
+  let hash = HASH_SEED;
+  for (let i = at; i < at + PIECE; i++) hash = hashStep(hash, text.charCodeAt(i));
+  return hash & (PIECE_BITS - 1);
+}
+
+function hasPiece(filter: Uint32Array, text: string, at: number): boolean {
+  const bit = pieceBit(text, at);
+  return (filter[bit >>> 5]! & (1 << (bit & 31))) !== 0;
+}
+
+let lastLead: { text: string; pieces: Uint32Array } | null = null;
+
+/** A filter of the lead's pieces, made once for the candidates of a title. */
+function leadPieces(lead: string): Uint32Array {
+  if (lastLead?.text === lead) return lastLead.pieces;
+  const pieces = new Uint32Array(PIECE_BITS / 32);
+  for (let at = 0; at + PIECE <= lead.length; at++) {
+    const bit = pieceBit(lead, at);
+    pieces[bit >>> 5]! |= 1 << (bit & 31);
+  }
+  lastLead = { text: lead, pieces };
+  return pieces;
+}
+
+let stopwordFilter: Uint32Array | null = null;
+
+/** Whether the key's word from `from` to `to` is in anyStopwords(); a filter of their hashes rules most words out before a look-up. */
+function isStopword(key: string, from: number, to: number): boolean {
+  if (!stopwordFilter) {
+    stopwordFilter = new Uint32Array(FILTER_BITS / 32);
+    for (const w of anyStopwords()) {
+      const bit = hashOf(w) & (FILTER_BITS - 1);
+      stopwordFilter[bit >>> 5]! |= 1 << (bit & 31);
+    }
+  }
+  let hash = HASH_SEED;
+  for (let i = from; i < to; i++) hash = hashStep(hash, key.charCodeAt(i));
+  const bit = smallHash(hash) & (FILTER_BITS - 1);
+  return (stopwordFilter[bit >>> 5]! & (1 << (bit & 31))) !== 0 && anyStopwords().has(key.slice(from, to));
 }
 
 /** Not longer than a headline, and not a byline, a dateline, a date, a sentence, a row of figures or a list of tags. */
