@@ -1,6 +1,6 @@
 // Metadata of an article in a page dump: title, byline, published date, site and tags, read from lines near the body.
 import { loadModel } from '../data.js';
-import { HASH_SEED, hashOf, hashStep, smallHash } from '../text/chars.js';
+import { charClass, HASH_SEED, hashOf, hashStep, LETTER_OR_DIGIT, lowerCase, smallHash, UNREADABLE } from '../text/chars.js';
 import { anyStopwords } from '../text/stopwords.js';
 import { boilerplate, isFurniture } from './boilerplate.js';
 import { findDates, isDateLine, type FoundDate } from './dates.js';
@@ -182,19 +182,36 @@ function leadText(lines: Scored[], from: number, last: number): string {
 
 /** The share of the line's content words (four letters or more, not stop words) that the lead has; null when it has none. */
 function sharedWithLead(line: Scored, lead: string): number | null {
-  const key = lineKey(line);
   const pieces = leadPieces(lead);
+  // The words of the line's key (keyOf: runs of letters and digits, lower-cased) read off its text without making the
+  // key, unless lower-casing would change the text's length or read it by context: then off the key (between spaces).
+  const readable = isReadable(line.text);
+  const text = readable ? line.text : lineKey(line);
   let words = 0;
   let shared = 0;
-  // The key's words (split by single spaces), each cut out of it only when the filters cannot rule it out.
-  for (let from = 0, to = 0; from < key.length; from = to + 1) {
-    to = key.indexOf(' ', from);
-    if (to < 0) to = key.length;
-    if (to - from < 4 || isStopword(key, from, to)) continue;
+  // Each word is cut out of the text only when the filters cannot rule it out.
+  for (let i = 0; i < text.length; ) {
+    if (!inWord(text.charCodeAt(i), readable)) {
+      i++;
+      continue;
+    }
+    const from = i;
+    while (i < text.length && inWord(text.charCodeAt(i), readable)) i++;
+    if (i - from < 4 || isStopword(text, from, i)) continue;
     words++;
-    if (hasPiece(pieces, key, from) && hasPiece(pieces, key, to - PIECE) && lead.includes(key.slice(from, to))) shared++;
+    if (hasPiece(pieces, text, from) && hasPiece(pieces, text, i - PIECE) && lead.includes(text.slice(from, i).toLowerCase())) shared++;
   }
   return words === 0 ? null : shared / words;
+}
+
+function isReadable(text: string): boolean {
+  for (let i = 0; i < text.length; i++) if (charClass(text.charCodeAt(i)) & UNREADABLE) return false;
+  return true;
+}
+
+/** Whether a character is in a word: of a readable text, a letter or digit; of a key, not a space. */
+function inWord(code: number, readable: boolean): boolean {
+  return readable ? (charClass(code) & LETTER_OR_DIGIT) !== 0 : code !== 32;
 }
 
 /** Characters in a piece: a word of PIECE or more that the lead has has its first and last PIECE characters there too. */
@@ -206,10 +223,10 @@ const PIECE = 4;
 const PIECE_BITS = 1 << 12;
 const FILTER_BITS = 1 << 16;
 
-/** The filter bit of the PIECE characters of `text` from `at`. */
+/** The filter bit of the PIECE characters of `text` from `at`, in lower case (the lead is already: lower case stays). */
 function pieceBit(text: string, at: number): number {
   let hash = HASH_SEED;
-  for (let i = at; i < at + PIECE; i++) hash = hashStep(hash, text.charCodeAt(i));
+  for (let i = at; i < at + PIECE; i++) hash = hashStep(hash, lowerCase(text.charCodeAt(i)));
   return hash & (PIECE_BITS - 1);
 }
 
@@ -234,8 +251,8 @@ function leadPieces(lead: string): Uint32Array {
 
 let stopwordFilter: Uint32Array | null = null;
 
-/** Whether the key's word from `from` to `to` is in anyStopwords(); a filter of their hashes rules most words out before a look-up. */
-function isStopword(key: string, from: number, to: number): boolean {
+/** Whether the word of `text` from `from` to `to`, lower-cased, is in anyStopwords(); a filter of their hashes rules most words out before a look-up. */
+function isStopword(text: string, from: number, to: number): boolean {
   if (!stopwordFilter) {
     stopwordFilter = new Uint32Array(FILTER_BITS / 32);
     for (const w of anyStopwords()) {
@@ -244,9 +261,9 @@ function isStopword(key: string, from: number, to: number): boolean {
     }
   }
   let hash = HASH_SEED;
-  for (let i = from; i < to; i++) hash = hashStep(hash, key.charCodeAt(i));
+  for (let i = from; i < to; i++) hash = hashStep(hash, lowerCase(text.charCodeAt(i)));
   const bit = smallHash(hash) & (FILTER_BITS - 1);
-  return (stopwordFilter[bit >>> 5]! & (1 << (bit & 31))) !== 0 && anyStopwords().has(key.slice(from, to));
+  return (stopwordFilter[bit >>> 5]! & (1 << (bit & 31))) !== 0 && anyStopwords().has(text.slice(from, to).toLowerCase());
 }
 
 /** Not longer than a headline, and not a byline, a dateline, a date, a sentence, a row of figures or a list of tags. */

@@ -121,7 +121,7 @@ test('a headline over a standfirst is the title, and a one-word menu item above 
 });
 
 test("a title candidate's share of content words the first paragraphs have: a word inside a longer one counts, stop words do not", () => {
-  const lines = ['Council plans parks for families', 'Councilcity parkcity', 'About them', 'Toggle main menu'];
+  const lines = ['Council plans parks for families', 'Councilcity parkcity', 'About them', 'Toggle main menu', 'Council Izmir parks', 'Council İzmir parks'];
   const dump = readDump({ file: 'page.txt', content: ['The Daily Courier', ...lines, ...BODY].join('\n\n'), format: 'text' })!;
   const candidates = titleCandidates(dump.lines, dump.main, null, new Set());
   const feature = (text: string, name: string) => candidates.find((c) => c.line.text === text)!.features[TITLE_FEATURES.indexOf(name)];
@@ -131,4 +131,7 @@ test("a title candidate's share of content words the first paragraphs have: a wo
   assert.equal(feature(lines[1]!, 'sharesNothing'), 1);
   assert.equal(feature(lines[2]!, 'noContentWords'), 1);
   assert.equal(feature(lines[3]!, 'sharesNothing'), 1);
+  // İ lower-cases to two characters: the words are read off the line's key, and count the same.
+  assert.equal(feature(lines[4]!, 'sharedWithLead'), 2 / 3);
+  assert.equal(feature(lines[5]!, 'sharedWithLead'), 2 / 3);
 });
