@@ -532,8 +532,9 @@ function labelledDate(lines: Scored[], segment: Segment, header: Scored[], limit
     }
     return null;
   };
-  const before = lines.slice(0, segment.first).filter((l) => /\b(published|posted|updated|date)\b/i.test(l.text));
-  return fromLines(header, true) ?? fromLines(header, false) ?? fromLines(before, false);
+  // The lines before the body are read only when the header has no date.
+  const labelled = () => lines.slice(0, segment.first).filter((l) => /\b(published|posted|updated|date)\b/i.test(l.text));
+  return fromLines(header, true) ?? fromLines(header, false) ?? fromLines(labelled(), false);
 }
 
 /** A year printed somewhere on the page (copyright line, other dates), for year-less datelines. */
