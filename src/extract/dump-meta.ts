@@ -182,36 +182,42 @@ function leadText(lines: Scored[], from: number, last: number): string {
 
 /** The share of the line's content words (four letters or more, not stop words) that the lead has; null when it has none. */
 function sharedWithLead(line: Scored, lead: string): number | null {
-  const pieces = leadPieces(lead);
   // The words of the line's key (keyOf: runs of letters and digits, lower-cased) read off its text without making the
   // key, unless lower-casing would change the text's length or read it by context: then off the key (between spaces).
-  const readable = isReadable(line.text);
-  const text = readable ? line.text : lineKey(line);
+  const shared = sharedWords(line.text, true, lead);
+  return shared !== undefined ? shared : (sharedWords(lineKey(line), false, lead) ?? null);
+}
+
+/**
+ * sharedWithLead of the words of a line's text (`readable`: runs of letters and digits) or of its key (runs of
+ * other than spaces); undefined when the text has an UNREADABLE character. Each word is cut out of the text only
+ * when the filters cannot rule it out.
+ */
+function sharedWords(text: string, readable: boolean, lead: string): number | null | undefined {
+  const pieces = leadPieces(lead);
   let words = 0;
   let shared = 0;
-  // Each word is cut out of the text only when the filters cannot rule it out.
-  for (let i = 0; i < text.length; ) {
-    if (!inWord(text.charCodeAt(i), readable)) {
-      i++;
+  let from = -1; // where the word being read starts
+  for (let i = 0; i <= text.length; i++) {
+    let inWord = false;
+    if (i < text.length) {
+      const c = text.charCodeAt(i);
+      const cls = readable ? charClass(c) : 0;
+      if (cls & UNREADABLE) return undefined;
+      inWord = readable ? (cls & LETTER_OR_DIGIT) !== 0 : c !== 32;
+    }
+    if (inWord) {
+      if (from < 0) from = i;
       continue;
     }
-    const from = i;
-    while (i < text.length && inWord(text.charCodeAt(i), readable)) i++;
-    if (i - from < 4 || isStopword(text, from, i)) continue;
+    if (from < 0) continue;
+    const start = from;
+    from = -1;
+    if (i - start < 4 || isStopword(text, start, i)) continue;
     words++;
-    if (hasPiece(pieces, text, from) && hasPiece(pieces, text, i - PIECE) && lead.includes(text.slice(from, i).toLowerCase())) shared++;
+    if (hasPiece(pieces, text, start) && hasPiece(pieces, text, i - PIECE) && lead.includes(text.slice(start, i).toLowerCase())) shared++;
   }
   return words === 0 ? null : shared / words;
-}
-
-function isReadable(text: string): boolean {
-  for (let i = 0; i < text.length; i++) if (charClass(text.charCodeAt(i)) & UNREADABLE) return false;
-  return true;
-}
-
-/** Whether a character is in a word: of a readable text, a letter or digit; of a key, not a space. */
-function inWord(code: number, readable: boolean): boolean {
-  return readable ? (charClass(code) & LETTER_OR_DIGIT) !== 0 : code !== 32;
 }
 
 /** Characters in a piece: a word of PIECE or more that the lead has has its first and last PIECE characters there too. */
