@@ -45,8 +45,13 @@ export function isArticle(segment: Segment): boolean {
 const GOOD_WORDS = 10;
 /** Blocks of page furniture in a row that end a run of text (a glued-on second article, comments, a footer). */
 const BREAK_BLOCKS = 4;
-/** Teasers cut short: "Microsoft removes the safeguard hold for Windows 10 users with Realtek Bluetooth...". */
-const TRUNCATED = /(?:\.\.\.|…)$/;
+/**
+ * Teasers cut short: "Microsoft removes the safeguard hold for Windows 10 users with Realtek Bluetooth...". (Not a
+ * regex anchored at the end: that one is tried at every position of the line.)
+ */
+function truncated(text: string): boolean {
+  return text.endsWith('...') || text.endsWith('…');
+}
 
 /** Classes every line; `template` says whether a line (lines[i]) is part of the site's page template. */
 export function scoreLines(lines: Line[], template: (i: number) => boolean = () => false): Scored[] {
@@ -71,7 +76,7 @@ export function scoreLines(lines: Line[], template: (i: number) => boolean = () 
     let listed = false;
     if (furniture[i] || dated[i] || repeated(i) || template(i)) kind = 'bad';
     else if (listLike.has(line.block)) [kind, listed] = ['bad', line.listItem];
-    else if (line.words >= GOOD_WORDS && line.stopDensity >= 0.15 && (line.sentenceEnd || line.words >= 25) && !TRUNCATED.test(line.text)) kind = 'good';
+    else if (line.words >= GOOD_WORDS && line.stopDensity >= 0.15 && (line.sentenceEnd || line.words >= 25) && !truncated(line.text)) kind = 'good';
     else if (line.listItem) [kind, listed] = ['bad', true];
     else if (line.words < 5) kind = 'short';
     else kind = 'neargood';

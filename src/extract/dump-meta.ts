@@ -1,5 +1,6 @@
 // Metadata of an article in a page dump: title, byline, published date, site and tags, read from lines near the body.
 import { loadModel } from '../data.js';
+import { charClass, HASH_SEED, hashOf, hashStep, LETTER_OR_DIGIT, lowerCase, smallHash, UNREADABLE } from '../text/chars.js';
 import { anyStopwords } from '../text/stopwords.js';
 import { boilerplate, isFurniture } from './boilerplate.js';
 import { findDates, isDateLine, type FoundDate } from './dates.js';
@@ -181,15 +182,93 @@ function leadText(lines: Scored[], from: number, last: number): string {
 
 /** The share of the line's content words (four letters or more, not stop words) that the lead has; null when it has none. */
 function sharedWithLead(line: Scored, lead: string): number | null {
-  const stop = anyStopwords();
+  // The words of the line's key (keyOf: runs of letters and digits, lower-cased) read off its text without making the
+  // key, unless lower-casing would change the text's length or read it by context: then off the key (between spaces).
+  const shared = sharedWords(line.text, true, lead);
+  return shared !== undefined ? shared : (sharedWords(lineKey(line), false, lead) ?? null);
+}
+
+/**
+ * sharedWithLead of the words of a line's text (`readable`: runs of letters and digits) or of its key (runs of
+ * other than spaces); undefined when the text has an UNREADABLE character. Each word is cut out of the text only
+ * when the filters cannot rule it out.
+ */
+function sharedWords(text: string, readable: boolean, lead: string): number | null | undefined {
+  const pieces = leadPieces(lead);
   let words = 0;
   let shared = 0;
-  for (const w of lineKey(line).split(' ')) {
-    if (w.length < 4 || stop.has(w)) continue;
+  let from = -1; // where the word being read starts
+  for (let i = 0; i <= text.length; i++) {
+    let inWord = false;
+    if (i < text.length) {
+      const c = text.charCodeAt(i);
+      const cls = readable ? charClass(c) : 0;
+      if (cls & UNREADABLE) return undefined;
+      inWord = readable ? (cls & LETTER_OR_DIGIT) !== 0 : c !== 32;
+    }
+    if (inWord) {
+      if (from < 0) from = i;
+      continue;
+    }
+    if (from < 0) continue;
+    const start = from;
+    from = -1;
+    if (i - start < 4 || isStopword(text, start, i)) continue;
     words++;
-    if (lead.includes(w)) shared++;
+    if (hasPiece(pieces, text, start) && hasPiece(pieces, text, i - PIECE) && lead.includes(text.slice(start, i).toLowerCase())) shared++;
   }
   return words === 0 ? null : shared / words;
+}
+
+/** Characters in a piece: a word of PIECE or more that the lead has has its first and last PIECE characters there too. */
+const PIECE = 4;
+/**
+ * Bits of the filters, a hash bit per piece or word: some others' bits are set too (they are then looked for). The
+ * lead's is small, as it is made for each title (a lead has a few hundred pieces); the stop words', made once, is not.
+ */
+const PIECE_BITS = 1 << 12;
+const FILTER_BITS = 1 << 16;
+
+/** The filter bit of four characters (PIECE) in a row. */
+function pieceBit(a: number, b: number, c: number, d: number): number {
+  return Math.imul((a << 15) ^ (b << 10) ^ (c << 5) ^ d, 0x9e3779b1) >>> 20; // the top 12 bits: PIECE_BITS
+}
+
+/** Whether the filter has the piece of `text` from `at`, in lower case. */
+function hasPiece(filter: Uint32Array, text: string, at: number): boolean {
+  const bit = pieceBit(lowerCase(text.charCodeAt(at)), lowerCase(text.charCodeAt(at + 1)), lowerCase(text.charCodeAt(at + 2)), lowerCase(text.charCodeAt(at + 3)));
+  return (filter[bit >>> 5]! & (1 << (bit & 31))) !== 0;
+}
+
+let lastLead: { text: string; pieces: Uint32Array } | null = null;
+
+/** A filter of the lead's pieces (it is in lower case already), made once for the candidates of a title. */
+function leadPieces(lead: string): Uint32Array {
+  if (lastLead?.text === lead) return lastLead.pieces;
+  const pieces = new Uint32Array(PIECE_BITS / 32);
+  for (let at = 0; at + PIECE <= lead.length; at++) {
+    const bit = pieceBit(lead.charCodeAt(at), lead.charCodeAt(at + 1), lead.charCodeAt(at + 2), lead.charCodeAt(at + 3));
+    pieces[bit >>> 5]! |= 1 << (bit & 31);
+  }
+  lastLead = { text: lead, pieces };
+  return pieces;
+}
+
+let stopwordFilter: Uint32Array | null = null;
+
+/** Whether the word of `text` from `from` to `to`, lower-cased, is in anyStopwords(); a filter of their hashes rules most words out before a look-up. */
+function isStopword(text: string, from: number, to: number): boolean {
+  if (!stopwordFilter) {
+    stopwordFilter = new Uint32Array(FILTER_BITS / 32);
+    for (const w of anyStopwords()) {
+      const bit = hashOf(w) & (FILTER_BITS - 1);
+      stopwordFilter[bit >>> 5]! |= 1 << (bit & 31);
+    }
+  }
+  let hash = HASH_SEED;
+  for (let i = from; i < to; i++) hash = hashStep(hash, lowerCase(text.charCodeAt(i)));
+  const bit = smallHash(hash) & (FILTER_BITS - 1);
+  return (stopwordFilter[bit >>> 5]! & (1 << (bit & 31))) !== 0 && anyStopwords().has(text.slice(from, to).toLowerCase());
 }
 
 /** Not longer than a headline, and not a byline, a dateline, a date, a sentence, a row of figures or a list of tags. */
@@ -458,8 +537,9 @@ function labelledDate(lines: Scored[], segment: Segment, header: Scored[], limit
     }
     return null;
   };
-  const before = lines.slice(0, segment.first).filter((l) => /\b(published|posted|updated|date)\b/i.test(l.text));
-  return fromLines(header, true) ?? fromLines(header, false) ?? fromLines(before, false);
+  // The lines before the body are read only when the header has no date.
+  const labelled = () => lines.slice(0, segment.first).filter((l) => /\b(published|posted|updated|date)\b/i.test(l.text));
+  return fromLines(header, true) ?? fromLines(header, false) ?? fromLines(labelled(), false);
 }
 
 /** A year printed somewhere on the page (copyright line, other dates), for year-less datelines. */

@@ -1,5 +1,6 @@
 // Guesses the language of a text: writing system first, then which stop-word list covers most words.
-import { commonestList, stopwordHits } from './stopwords.js';
+import { codeUnits, HASH_SEED, hashStep, lowerCase } from './chars.js';
+import { commonestList, stopwordBits, stopwordHits, stopwordLists } from './stopwords.js';
 
 const SCRIPTS: Array<[RegExp, string]> = [
   [/\p{Script=Han}/u, 'zh'],
@@ -30,8 +31,10 @@ const STOPWORD_ODDS = Math.E;
  */
 export function guessLanguage(text: string): { code: string; confidence: number } {
   const sample = text.length > 40_000 ? text.slice(0, 40_000) : text;
+  const latin = latinStopwordHits(sample);
+  if (latin) return latin.words < 5 ? UNDETERMINED : byStopwords(latin.words, latin.covered, latin.distinct);
   const words = (sample.match(WORD) ?? []).slice(0, SAMPLE_WORDS);
-  if (words.length < 5) return { code: 'und', confidence: 0 };
+  if (words.length < 5) return UNDETERMINED;
   const letters = words.join('');
   // Scripts other than Latin are looked for only when there are letters beyond Latin Extended.
   if (/[^\u0000-\u024f]/.test(letters)) {
@@ -40,14 +43,84 @@ export function guessLanguage(text: string): { code: string; confidence: number 
       if (hits > letters.length * 0.3) return { code, confidence: round(hits / letters.length) };
     }
   }
-  const { codes, words: covered, distinct: hits } = stopwordHits(words.map((w) => w.toLowerCase()));
-  if (Math.max(...covered) / words.length < 0.12) return { code: 'und', confidence: 0 };
+  const { words: covered, distinct } = stopwordHits(words.map((w) => w.toLowerCase()));
+  return byStopwords(words.length, covered, distinct);
+}
+
+const UNDETERMINED = { code: 'und', confidence: 0 };
+
+/** The guess from how many of the `words` words each list covers (`covered`) and how many distinct ones (`distinct`), as stopwordHits counts them. */
+function byStopwords(words: number, covered: number[], distinct: number[]): { code: string; confidence: number } {
+  if (Math.max(...covered) / words < 0.12) return UNDETERMINED;
   // Each distinct stop word is one piece of evidence: a word repeated down a list or table ("men" in a results
   // table) says no more about the language than it does once.
-  const best = commonestList(hits);
+  const best = commonestList(distinct);
   // exp(h_k - h_best) keeps the sum finite on long texts.
-  const odds = hits.reduce((sum, h) => sum + Math.pow(STOPWORD_ODDS, h - hits[best]!), 0);
-  return { code: codes[best]!, confidence: round(1 / odds) };
+  const odds = distinct.reduce((sum, h) => sum + Math.pow(STOPWORD_ODDS, h - distinct[best]!), 0);
+  return { code: stopwordBits().codes[best]!, confidence: round(1 / odds) };
+}
+
+/** Whether a code unit is in \p{L}, by code unit: 1 a letter, 2 not, 0 not looked at yet. */
+const letterFlags = new Uint8Array(0x10000);
+const LETTER = /\p{L}/u;
+
+function isLetter(code: number): boolean {
+  let flag = letterFlags[code]!;
+  if (flag === 0) letterFlags[code] = flag = LETTER.test(String.fromCharCode(code)) ? 1 : 2;
+  return flag === 1;
+}
+
+/**
+ * What guessLanguage's regexes and stopwordHits find (the count of WORD's first SAMPLE_WORDS matches, and the
+ * words and distinct words each list covers) in one pass over the characters, stop words looked up by hash
+ * without cutting them out; null when a word has a letter past Latin Extended or İ (lower-cased to two
+ * characters), or the text a surrogate (a code point of two units to the regex): those go to the regexes. Such
+ * words alone would have made guessLanguage look at scripts, and those letters are in none of SCRIPTS.
+ */
+function latinStopwordHits(text: string): { words: number; covered: number[]; distinct: number[] } | null {
+  const codes = codeUnits(text);
+  const { sets, longest, table } = stopwordBits();
+  const guessed = stopwordLists().size;
+  const covered = new Array<number>(guessed).fill(0);
+  const distinct = new Array<number>(guessed).fill(0);
+  const seen = new Set<number>();
+  let words = 0;
+  for (let i = 0; i < codes.length && words < SAMPLE_WORDS; ) {
+    let c = codes[i]!;
+    if (c >= 0xd800 && c <= 0xdfff) return null;
+    if (!isLetter(c)) {
+      i++;
+      continue;
+    }
+    // A word: letters, then maybe one apostrophe and letters again; hashed in lower case as stopwordBits' table has it.
+    const start = i;
+    let hash = HASH_SEED;
+    let apostrophe = false;
+    for (;;) {
+      if (c > 0x24f || c === 0x130) return null;
+      hash = hashStep(hash, lowerCase(c));
+      if (++i === codes.length) break;
+      c = codes[i]!;
+      if (isLetter(c)) continue;
+      if (apostrophe || (c !== 39 && c !== 0x2019) || i + 1 === codes.length || !isLetter(codes[i + 1]!)) break;
+      apostrophe = true;
+      hash = hashStep(hash, c);
+      c = codes[++i]!;
+    }
+    if (i < codes.length && c >= 0xd800 && c <= 0xdfff) return null;
+    words++;
+    const slot = i - start <= longest ? table.slotOf(hash, codes, start, i) : -1;
+    if (slot < 0) continue;
+    const first = !seen.has(slot);
+    if (first) seen.add(slot);
+    let bits = sets[table.setAt(slot)]!;
+    for (let k = 0; bits !== 0 && k < guessed; k++, bits >>>= 1) {
+      if ((bits & 1) === 0) continue;
+      covered[k]!++;
+      if (first) distinct[k]!++;
+    }
+  }
+  return { words, covered, distinct };
 }
 
 function round(p: number): number {

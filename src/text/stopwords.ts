@@ -166,8 +166,14 @@ class StopwordTable {
    * `hash` is hashStep's over that lower case from HASH_SEED, as in hashOf before smallHash.
    */
   find(hash: number, codes: Uint16Array, start: number, end: number): number {
+    const slot = this.slotOf(hash, codes, start, end);
+    return slot < 0 ? 0 : this.slots[slot]!;
+  }
+
+  /** Where the word is in the table (one number per stop word, below 2^31), or -1 when it is not a stop word; arguments as find's. */
+  slotOf(hash: number, codes: Uint16Array, start: number, end: number): number {
     const small = smallHash(hash);
-    if (!(this.filter[(small & (FILTER_BITS - 1)) >>> 5]! & (1 << (small & 31)))) return 0;
+    if (!(this.filter[(small & (FILTER_BITS - 1)) >>> 5]! & (1 << (small & 31)))) return -1;
     const { slots } = this;
     for (let s = (hash & this.mask) * SLOT; slots[s] !== 0; s = (s + SLOT) & (this.mask * SLOT + SLOT - 1)) {
       if (slots[s + 1] !== small || slots[s + 3] !== end - start) continue;
@@ -177,8 +183,13 @@ class StopwordTable {
         const c = codes[i]!;
         if (this.chars[at + i] !== (c < 128 ? (c >= 65 && c <= 90 ? c + 32 : c) : lowerCase(c))) break;
       }
-      if (i === end) return slots[s]!;
+      if (i === end) return s;
     }
-    return 0;
+    return -1;
+  }
+
+  /** The set index (as find gives it) of the word at a slot slotOf gave. */
+  setAt(slot: number): number {
+    return this.slots[slot]!;
   }
 }

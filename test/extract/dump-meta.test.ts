@@ -2,7 +2,8 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { cleanArticle } from '../../src/clean/index.js';
-import { copyrightHolder } from '../../src/extract/dump-meta.js';
+import { copyrightHolder, TITLE_FEATURES, titleCandidates } from '../../src/extract/dump-meta.js';
+import { readDump } from '../../src/extract/text-dump.js';
 import { extractArticles } from '../../src/extract/index.js';
 
 const BODY = ['the mayor', 'a council member', 'the parks director', 'a local teacher'].map(
@@ -117,4 +118,20 @@ test('a headline over a standfirst is the title, and a one-word menu item above 
   const standfirst = 'Three new playgrounds and longer opening hours are planned for next year';
   const menu = ['Home', 'News', 'Sport', 'Weather'].map((item) => `• ${item}`).join('\n');
   assert.equal(title('The Daily Courier', menu, headline, standfirst, ...BODY), headline);
+});
+
+test("a title candidate's share of content words the first paragraphs have: a word inside a longer one counts, stop words do not", () => {
+  const lines = ['Council plans parks for families', 'Councilcity parkcity', 'About them', 'Toggle main menu', 'Council Izmir parks', 'Council İzmir parks'];
+  const dump = readDump({ file: 'page.txt', content: ['The Daily Courier', ...lines, ...BODY].join('\n\n'), format: 'text' })!;
+  const candidates = titleCandidates(dump.lines, dump.main, null, new Set());
+  const feature = (text: string, name: string) => candidates.find((c) => c.line.text === text)!.features[TITLE_FEATURES.indexOf(name)];
+  // council, parks and families are in the lead ("parks" also as "park"); "plans" is not ("plan for").
+  assert.equal(feature(lines[0]!, 'sharedWithLead'), 0.75);
+  // Both words begin and end with pieces of the lead's words but are not in it.
+  assert.equal(feature(lines[1]!, 'sharesNothing'), 1);
+  assert.equal(feature(lines[2]!, 'noContentWords'), 1);
+  assert.equal(feature(lines[3]!, 'sharesNothing'), 1);
+  // İ lower-cases to two characters: the words are read off the line's key, and count the same.
+  assert.equal(feature(lines[4]!, 'sharedWithLead'), 2 / 3);
+  assert.equal(feature(lines[5]!, 'sharedWithLead'), 2 / 3);
 });

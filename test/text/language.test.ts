@@ -24,3 +24,16 @@ test('a word repeated down a results table counts once: an English table is not 
   const table = `Results at the spring meeting on Sunday :\n${rows.join('\n')}`;
   assert.equal(guessLanguage(table).code, 'en', JSON.stringify(guessLanguage(table)));
 });
+
+test('texts read by the Latin scan get the guess the regexes give them', () => {
+  const texts = [
+    'Die Regierung hat am Montag gesagt, dass sie die neuen Regeln für den Handel über die Grenze nicht vor dem Sommer einführen wird.',
+    'It’s what they’ve said about the plan, and it’s not what we’d been told at the meeting.',
+    "It's what they've said about the plan, and it's not what we'd been told at the meeting.",
+    'Le ministre a dit qu’il n’y aura pas d’accord avant l’été, et que les discussions continuent.',
+  ];
+  for (const text of texts) {
+    // One letter past Latin Extended sends the text to the regexes; the one word it adds covers no list, as "logos" does.
+    assert.deepEqual(guessLanguage(`${text} logos`), guessLanguage(`${text} λόγος`), text);
+  }
+});
