@@ -8,28 +8,37 @@ import { lineKey } from './lines.js';
 
 /**
  * The headline: of the lines around the body's start (after the previous article, if any), the one a logistic model
- * (data/title-model.json, trained by scripts/train-titles.mjs) rates likeliest, when it rates it likely enough.
+ * (data/title-model.json, trained by scripts/train-titles.mjs) rates likeliest, when it rates it likely enough: the
+ * whole line or its end after a kicker or breadcrumb.
  */
-export function findTitle(lines: Scored[], segment: Segment, previous: Segment | null, used: Set<string>): Scored | null {
+export function findTitle(lines: Scored[], segment: Segment, previous: Segment | null, used: Set<string>): TitleChoice | null {
   const model = titleModel();
-  let best: Scored | null = null;
+  let best: TitleChoice | null = null;
   let bestScore = model.threshold;
   for (const candidate of titleCandidates(lines, segment, previous, used)) {
     let score = 0;
     for (let k = 0; k < model.weights.length; k++) score += model.weights[k]! * candidate.features[k]!;
-    if (score >= bestScore) [best, bestScore] = [candidate.line, score];
+    if (score >= bestScore) [best, bestScore] = [{ line: candidate.line, text: candidate.text }, score];
   }
   return best;
 }
 
-/** A line that can be the title, with what the title model weighs (TITLE_FEATURES, in order). */
-export interface TitleCandidate {
+/** The title's text and the line it is on. */
+export interface TitleChoice {
   line: Scored;
+  text: string;
+}
+
+/** A line, or the end of one after a separator, that can be the title, with what the title model weighs (TITLE_FEATURES, in order). */
+export interface TitleCandidate extends TitleChoice {
   features: number[];
 }
 
 /** Own features of the nearest candidates before and after, that the model also weighs (with names ending in Before and After). */
 const NEIGHBOUR_FEATURES = ['aloneInBlock', 'logWords', 'good', 'neargood', 'listItem', 'sharedWithLead', 'commas', 'capitalStart'];
+
+/** Features of a line's end after a separator (TITLE_FEATURES' last ones): 0 for a whole line. */
+const TAIL_FEATURES = ['tail', 'wordsCut', 'cutAtColon', 'cutInPath'];
 
 /** The names of the title model's features, as data/title-model.json lists them. */
 export const TITLE_FEATURES = [
@@ -40,6 +49,7 @@ export const TITLE_FEATURES = [
   'insideNearby', 'holdsNearby', 'afterListOrFurniture', 'candidatesNearBefore', 'candidatesNearAfter', 'stopDensity', 'commas',
   'pastOtherArticle', 'headlineBefore', 'headlineAfter',
   ...['Before', 'After'].flatMap((side) => NEIGHBOUR_FEATURES.map((name) => `${name}${side}`)),
+  ...TAIL_FEATURES,
 ];
 
 /** Where the neighbours' features are among a candidate's own. */
@@ -110,7 +120,7 @@ export function titleCandidates(lines: Scored[], segment: Segment, previous: Seg
       +line.listItem,
       +line.furniture,
       +line.insert,
-      +/^[\p{Lu}\p{N}"“‘'«[]/u.test(line.text),
+      +CAPITAL_START.test(line.text),
       +(/\p{L}/u.test(line.text) && line.text === line.text.toUpperCase()),
       // A headline says what the first paragraphs say; a menu or button label shares no word with them.
       shared ?? 0,
@@ -139,16 +149,68 @@ export function titleCandidates(lines: Scored[], segment: Segment, previous: Seg
     return features;
   });
   // The neighbours' features are appended after all own ones are made: they read only own slots.
-  return candidates.map(({ line, at }, rank) => {
+  const whole = candidates.map(({ line, at }, rank) => {
     const features = own[rank]!;
     for (const side of [-1, 1]) {
       const other = candidates[rank + side];
       const near = other !== undefined && Math.abs(other.at - at) <= NEARBY;
       for (const k of NEIGHBOUR_AT) features.push(near ? own[rank + side]![k]! : 0);
     }
-    return { line, features };
+    features.push(...NOT_A_TAIL);
+    return { line, text: line.text, features };
   });
+  return [...whole, ...whole.flatMap((candidate) => tailCandidates(candidate, lead))];
 }
+
+const NOT_A_TAIL = TAIL_FEATURES.map(() => 0);
+
+/** A kicker or a breadcrumb before the headline on its line: "Kicker: Headline", "Topic – Headline", "Home / News / Headline". */
+const TAIL_SEPARATOR = /\s[|–—:»›>→/-]{1,2}\s|[:：]\s/gu;
+
+/** How many of a line's ends after a separator are candidates. */
+const MAX_TAILS = 3;
+
+/**
+ * The ends of a candidate's line after each separator, as candidates of their own: the line's features, with those of
+ * the words taken from the end, and what was cut.
+ */
+function tailCandidates(whole: TitleCandidate, lead: string): TitleCandidate[] {
+  const { line } = whole;
+  if (line.words < 3 || line.text.search(TAIL_SEPARATOR) < 0) return [];
+  const tails: TitleCandidate[] = [];
+  for (const cut of line.text.matchAll(TAIL_SEPARATOR)) {
+    const text = line.text.slice(cut.index + cut[0].length).trim();
+    const words = wordsIn(text);
+    if (words === 0 || tails.length === MAX_TAILS) break;
+    const features = whole.features.slice();
+    const set = (name: string, value: number) => (features[TITLE_AT.get(name)!] = value);
+    const shared = sharedWithLead({ text, key: null }, lead);
+    set('logWords', Math.log1p(words));
+    set('fewWords', +(words < 3));
+    set('capitalStart', +CAPITAL_START.test(text));
+    set('sharedWithLead', shared ?? 0);
+    set('sharesNothing', +(shared === 0));
+    set('noContentWords', +(shared === null));
+    set('separator', +/\s[|–—-]\s/.test(text));
+    set('pathLike', +/\s[»›>/]\s/.test(text));
+    set('commas', Math.log1p(commasIn(text)));
+    set('tail', 1);
+    set('wordsCut', Math.log1p(wordsIn(line.text.slice(0, cut.index))));
+    set('cutAtColon', +/[:：]/.test(cut[0]));
+    set('cutInPath', +/[»›>→/]/.test(cut[0]));
+    tails.push({ line, text, features });
+  }
+  return tails;
+}
+
+const TITLE_AT = new Map(TITLE_FEATURES.map((name, k) => [name, k]));
+
+/** Runs of letters or digits. */
+function wordsIn(text: string): number {
+  return text.match(/[\p{L}\p{N}]+/gu)?.length ?? 0;
+}
+
+const CAPITAL_START = /^[\p{Lu}\p{N}"“‘'«[]/u;
 
 /** How many lines apart candidates are near each other. */
 const NEARBY = 4;
@@ -180,7 +242,7 @@ function leadText(lines: Scored[], from: number, last: number): string {
 }
 
 /** The share of the line's content words (four letters or more, not stop words) that the lead has; null when it has none. */
-function sharedWithLead(line: Scored, lead: string): number | null {
+function sharedWithLead(line: { text: string; key: string | null }, lead: string): number | null {
   const stop = anyStopwords();
   let words = 0;
   let shared = 0;

@@ -118,3 +118,9 @@ test('a headline over a standfirst is the title, and a one-word menu item above 
   const menu = ['Home', 'News', 'Sport', 'Weather'].map((item) => `• ${item}`).join('\n');
   assert.equal(title('The Daily Courier', menu, headline, standfirst, ...BODY), headline);
 });
+
+test('a headline after a breadcrumb on its line is the title without the breadcrumb', () => {
+  const headline = 'Council approves new budget for city parks';
+  assert.equal(title('The Daily Courier', `Home / City / ${headline}`, ...BODY), headline);
+  assert.equal(title('The Daily Courier', `Home » City » ${headline}`, ...BODY), headline);
+});
