@@ -47,7 +47,7 @@ export const TITLE_FEATURES = [
   'good', 'neargood', 'short', 'listItem', 'furniture', 'insert', 'capitalStart', 'allCapitals', 'sharedWithLead',
   'sharesNothing', 'noContentWords', 'separator', 'pathLike', 'candidateBefore', 'candidateAfter', 'longerThanNext',
   'insideNearby', 'holdsNearby', 'afterListOrFurniture', 'candidatesNearBefore', 'candidatesNearAfter', 'stopDensity', 'commas',
-  'pastOtherArticle', 'headlineBefore', 'headlineAfter',
+  'pastOtherArticle', 'headlineBefore', 'headlineAfter', 'sharedWithBody', 'repeatJustBefore', 'logRepeats', 'questionOrExclamation', 'wordsOverNext',
   ...['Before', 'After'].flatMap((side) => NEIGHBOUR_FEATURES.map((name) => `${name}${side}`)),
   ...TAIL_FEATURES,
 ];
@@ -66,6 +66,7 @@ export function titleCandidates(lines: Scored[], segment: Segment, previous: Seg
   const bodyAt = bodyStart(lines, segment);
   const from = Math.max(0, segment.first - TITLE_REACH.before);
   const lead = leadText(lines, bodyAt, segment.last);
+  const body = leadText(lines, bodyAt, segment.last, BODY_LINES);
   const candidates: Array<{ line: Scored; at: number }> = [];
   const consider = (i: number) => {
     const line = lines[i]!;
@@ -145,6 +146,11 @@ export function titleCandidates(lines: Scored[], segment: Segment, previous: Seg
       // A headline over a standfirst: both stand alone, the headline first.
       Math.log1p(headlines(rank, -1)),
       Math.log1p(headlines(rank, 1)),
+      sharedWithLead(line, body) ?? 0,
+      +repeatJustBefore(lines, at),
+      Math.log1p(line.repeats - 1),
+      +/[?!]["”’'»]?$/.test(line.text),
+      next !== undefined && next.at - at <= NEARBY ? Math.log(line.words / Math.max(1, next.line.words)) : 0,
     ];
     return features;
   });
@@ -159,7 +165,7 @@ export function titleCandidates(lines: Scored[], segment: Segment, previous: Seg
     features.push(...NOT_A_TAIL);
     return { line, text: line.text, features };
   });
-  return [...whole, ...whole.flatMap((candidate) => tailCandidates(candidate, lead))];
+  return [...whole, ...whole.flatMap((candidate) => tailCandidates(candidate, lead, body))];
 }
 
 const NOT_A_TAIL = TAIL_FEATURES.map(() => 0);
@@ -174,7 +180,7 @@ const MAX_TAILS = 3;
  * The ends of a candidate's line after each separator, as candidates of their own: the line's features, with those of
  * the words taken from the end, and what was cut.
  */
-function tailCandidates(whole: TitleCandidate, lead: string): TitleCandidate[] {
+function tailCandidates(whole: TitleCandidate, lead: string, body: string): TitleCandidate[] {
   const { line } = whole;
   if (line.words < 3 || line.text.search(TAIL_SEPARATOR) < 0) return [];
   const tails: TitleCandidate[] = [];
@@ -189,6 +195,7 @@ function tailCandidates(whole: TitleCandidate, lead: string): TitleCandidate[] {
     set('fewWords', +(words < 3));
     set('capitalStart', +CAPITAL_START.test(text));
     set('sharedWithLead', shared ?? 0);
+    set('sharedWithBody', sharedWithLead({ text, key: null }, body) ?? 0);
     set('sharesNothing', +(shared === 0));
     set('noContentWords', +(shared === null));
     set('separator', +/\s[|–—-]\s/.test(text));
@@ -212,6 +219,17 @@ function wordsIn(text: string): number {
 
 const CAPITAL_START = /^[\p{Lu}\p{N}"“‘'«[]/u;
 
+/** How many good lines of the body a candidate's words are looked for in (sharedWithBody). */
+const BODY_LINES = 8;
+
+/** Whether one of the three lines before has the same text (the last step of a breadcrumb, a headline printed twice). */
+function repeatJustBefore(lines: Scored[], at: number): boolean {
+  const line = lines[at]!;
+  if (line.repeats < 2) return false;
+  for (let i = Math.max(0, at - 3); i < at; i++) if (lines[i]!.keyHash === line.keyHash && lineKey(lines[i]!) === lineKey(line)) return true;
+  return false;
+}
+
 /** How many lines apart candidates are near each other. */
 const NEARBY = 4;
 
@@ -231,9 +249,9 @@ function titleModel(): TitleModel {
  * The body's first two good lines in lower case. Searched for a candidate's words as they are, not cut into
  * words: that costs less, and a plural or a compound in the lead still counts ("park" in "parks").
  */
-function leadText(lines: Scored[], from: number, last: number): string {
+function leadText(lines: Scored[], from: number, last: number, goodLines = 2): string {
   let lead = '';
-  for (let i = from, good = 0; i <= last && good < 2; i++) {
+  for (let i = from, good = 0; i <= last && good < goodLines; i++) {
     if (lines[i]!.kind !== 'good') continue;
     good++;
     lead += ` ${lines[i]!.text.toLowerCase()}`;
