@@ -47,7 +47,7 @@ export const TITLE_FEATURES = [
   'good', 'neargood', 'short', 'listItem', 'furniture', 'insert', 'capitalStart', 'allCapitals', 'sharedWithLead',
   'sharesNothing', 'noContentWords', 'separator', 'pathLike', 'candidateBefore', 'candidateAfter', 'longerThanNext',
   'insideNearby', 'holdsNearby', 'afterListOrFurniture', 'candidatesNearBefore', 'candidatesNearAfter', 'stopDensity', 'commas',
-  'pastOtherArticle', 'headlineBefore', 'headlineAfter', 'sharedWithBody', 'repeatJustBefore', 'logRepeats', 'questionOrExclamation', 'wordsOverNext',
+  'pastOtherArticle', 'headlineBefore', 'headlineAfter', 'sharedWithBody', 'repeatJustBefore', 'logRepeats', 'questionOrExclamation', 'wordsOverNext', 'sentenceStop',
   ...['Before', 'After'].flatMap((side) => NEIGHBOUR_FEATURES.map((name) => `${name}${side}`)),
   ...TAIL_FEATURES,
 ];
@@ -151,6 +151,7 @@ export function titleCandidates(lines: Scored[], segment: Segment, previous: Seg
       Math.log1p(line.repeats - 1),
       +/[?!]["”’'»]?$/.test(line.text),
       next !== undefined && next.at - at <= NEARBY ? Math.log(line.words / Math.max(1, next.line.words)) : 0,
+      +SENTENCE_STOP.test(line.text.slice(-8)),
     ];
     return features;
   });
@@ -291,18 +292,26 @@ function mostlyNumbers(text: string): boolean {
 }
 
 /**
- * What headlines do not have: a handle or e-mail address (a byline), a time of day (a dateline), or a full stop
- * after a word at the end, also inside closing quotes (a sentence or a pull quote; "U.S.", "Inc." and an
- * ellipsis can end a headline). Each pattern is tried only on lines with its @, colon or final full stop.
+ * What headlines do not have: a handle or e-mail address (a byline), a time of day (a dateline), or a quotation that
+ * ends a sentence (a pull quote). Each pattern is tried only on lines with its @, colon or final full stop. A headline
+ * can end in a full stop, so other sentences are left to the model (sentenceStop).
  */
 function notHeadline(text: string): boolean {
-  return (text.includes('@') && HANDLE.test(text)) || (text.includes(':') && TIME_OF_DAY.test(text)) || SENTENCE_STOP.test(text.slice(-8));
+  return (text.includes('@') && HANDLE.test(text)) || (text.includes(':') && TIME_OF_DAY.test(text)) || pullQuote(text);
 }
+
+/** A sentence that is a quotation, or ends in one: '"We will ...," the mayor said.', '... as she put it: "Not now."' */
+function pullQuote(text: string): boolean {
+  const stop = SENTENCE_STOP.exec(text.slice(-8));
+  return stop !== null && (stop[1] !== undefined || QUOTE_START.test(text));
+}
+
+const QUOTE_START = /^["“”„‘’'«»]/u;
 
 const HANDLE = /\w?@\w{2,}/;
 const TIME_OF_DAY = /\b\d{1,2}:\d{2}\s*(?:[AaPp]\.?[Mm]|GMT|UTC)\b/;
 /** Three lower-case letters, a full stop and maybe a closing quote: at most 8 UTF-16 units at the line's end. */
-const SENTENCE_STOP = /\p{Ll}{3}\.["”’']?$/u;
+const SENTENCE_STOP = /\p{Ll}{3}\.(["”’'])?$/u;
 
 /** How many commas the text has. */
 function commasIn(text: string): number {

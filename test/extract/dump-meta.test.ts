@@ -124,3 +124,9 @@ test('a headline after a breadcrumb on its line is the title without the breadcr
   assert.equal(title('The Daily Courier', `Home / City / ${headline}`, ...BODY), headline);
   assert.equal(title('The Daily Courier', `Home » City » ${headline}`, ...BODY), headline);
 });
+
+test('a headline may end in a full stop, and a standfirst sentence under a headline is not the title', () => {
+  assert.equal(title('The Daily Courier', 'Home', 'World', 'Why the council wants more parks in the city.', ...BODY), 'Why the council wants more parks in the city.');
+  const headline = 'Council approves new budget for city parks';
+  assert.equal(title('The Daily Courier', 'Home', 'World', headline, 'The families of the city will get more parks, the council said.', ...BODY), headline);
+});
