@@ -65,8 +65,7 @@ const TITLE_REACH = { before: 60, into: 3, after: 6 };
 export function titleCandidates(lines: Scored[], segment: Segment, previous: Segment | null, used: Set<string>): TitleCandidate[] {
   const bodyAt = bodyStart(lines, segment);
   const from = Math.max(0, segment.first - TITLE_REACH.before);
-  const lead = leadText(lines, bodyAt, segment.last);
-  const body = leadText(lines, bodyAt, segment.last, BODY_LINES);
+  const opening = openingText(lines, bodyAt, segment.last);
   const candidates: Array<{ line: Scored; at: number }> = [];
   const consider = (i: number) => {
     const line = lines[i]!;
@@ -97,7 +96,7 @@ export function titleCandidates(lines: Scored[], segment: Segment, previous: Seg
   const holds = (rank: number) => (other: string) => other.length < texts[rank]!.length && texts[rank]!.includes(other);
   const own = candidates.map(({ line, at }, rank) => {
     const next = candidates[rank + 1];
-    const shared = sharedWithLead(line, lead);
+    const shared = sharedWords(line, opening);
     const into = at >= bodyAt && at <= segment.last;
     const features = [
       1,
@@ -124,8 +123,8 @@ export function titleCandidates(lines: Scored[], segment: Segment, previous: Seg
       +CAPITAL_START.test(line.text),
       +(/\p{L}/u.test(line.text) && line.text === line.text.toUpperCase()),
       // A headline says what the first paragraphs say; a menu or button label shares no word with them.
-      shared ?? 0,
-      +(shared === 0),
+      shared?.lead ?? 0,
+      +(shared?.lead === 0),
       +(shared === null),
       // "Headline | Site", "Headline - Site".
       +/\s[|–—-]\s/.test(line.text),
@@ -146,7 +145,7 @@ export function titleCandidates(lines: Scored[], segment: Segment, previous: Seg
       // A headline over a standfirst: both stand alone, the headline first.
       Math.log1p(headlines(rank, -1)),
       Math.log1p(headlines(rank, 1)),
-      sharedWithLead(line, body) ?? 0,
+      shared?.body ?? 0,
       +repeatJustBefore(lines, at),
       Math.log1p(line.repeats - 1),
       +/[?!]["”’'»]?$/.test(line.text),
@@ -166,7 +165,7 @@ export function titleCandidates(lines: Scored[], segment: Segment, previous: Seg
     features.push(...NOT_A_TAIL);
     return { line, text: line.text, features };
   });
-  return [...whole, ...whole.flatMap((candidate) => tailCandidates(candidate, lead, body))];
+  return [...whole, ...whole.flatMap((candidate) => tailCandidates(candidate, opening))];
 }
 
 const NOT_A_TAIL = TAIL_FEATURES.map(() => 0);
@@ -181,7 +180,7 @@ const MAX_TAILS = 3;
  * The ends of a candidate's line after each separator, as candidates of their own: the line's features, with those of
  * the words taken from the end, and what was cut.
  */
-function tailCandidates(whole: TitleCandidate, lead: string, body: string): TitleCandidate[] {
+function tailCandidates(whole: TitleCandidate, opening: Opening): TitleCandidate[] {
   const { line } = whole;
   if (line.words < 3 || line.text.search(TAIL_SEPARATOR) < 0) return [];
   const tails: TitleCandidate[] = [];
@@ -191,13 +190,13 @@ function tailCandidates(whole: TitleCandidate, lead: string, body: string): Titl
     if (words === 0 || tails.length === MAX_TAILS) break;
     const features = whole.features.slice();
     const set = (name: string, value: number) => (features[TITLE_AT.get(name)!] = value);
-    const shared = sharedWithLead({ text, key: null }, lead);
+    const shared = sharedWords({ text, key: null }, opening);
     set('logWords', Math.log1p(words));
     set('fewWords', +(words < 3));
     set('capitalStart', +CAPITAL_START.test(text));
-    set('sharedWithLead', shared ?? 0);
-    set('sharedWithBody', sharedWithLead({ text, key: null }, body) ?? 0);
-    set('sharesNothing', +(shared === 0));
+    set('sharedWithLead', shared?.lead ?? 0);
+    set('sharedWithBody', shared?.body ?? 0);
+    set('sharesNothing', +(shared?.lead === 0));
     set('noContentWords', +(shared === null));
     set('separator', +/\s[|–—-]\s/.test(text));
     set('pathLike', +/\s[»›>/]\s/.test(text));
@@ -220,8 +219,8 @@ function wordsIn(text: string): number {
 
 const CAPITAL_START = /^[\p{Lu}\p{N}"“‘'«[]/u;
 
-/** How many good lines of the body a candidate's words are looked for in (sharedWithBody). */
-const BODY_LINES = 8;
+/** How many of the body's first good lines a candidate's words are looked for in (sharedWithBody): up to 8, fewer once they pass 2000 characters. */
+const OPENING = { lines: 8, chars: 2000 };
 
 /** Whether one of the three lines before has the same text (the last step of a breadcrumb, a headline printed twice). */
 function repeatJustBefore(lines: Scored[], at: number): boolean {
@@ -246,31 +245,46 @@ function titleModel(): TitleModel {
   return (loadedTitleModel ??= loadModel<TitleModel>('title-model.json', TITLE_FEATURES, 'scripts/train-titles.mjs'));
 }
 
-/**
- * The body's first two good lines in lower case. Searched for a candidate's words as they are, not cut into
- * words: that costs less, and a plural or a compound in the lead still counts ("park" in "parks").
- */
-function leadText(lines: Scored[], from: number, last: number, goodLines = 2): string {
-  let lead = '';
-  for (let i = from, good = 0; i <= last && good < goodLines; i++) {
-    if (lines[i]!.kind !== 'good') continue;
-    good++;
-    lead += ` ${lines[i]!.text.toLowerCase()}`;
-  }
-  return lead;
+/** The body's first good lines in lower case: the first two (the lead), and the first OPENING.lines (the body), which starts with the lead. */
+interface Opening {
+  lead: string;
+  body: string;
 }
 
-/** The share of the line's content words (four letters or more, not stop words) that the lead has; null when it has none. */
-function sharedWithLead(line: { text: string; key: string | null }, lead: string): number | null {
+/**
+ * The body's opening. Searched for a candidate's words as they are, not cut into words: that costs less, and a
+ * plural or a compound in the lead still counts ("park" in "parks").
+ */
+function openingText(lines: Scored[], from: number, last: number): Opening {
+  let body = '';
+  let lead = '';
+  for (let i = from, good = 0; i <= last && good < OPENING.lines && body.length < OPENING.chars; i++) {
+    if (lines[i]!.kind !== 'good') continue;
+    good++;
+    body += ` ${lines[i]!.text.toLowerCase()}`;
+    if (good === 2) lead = body;
+  }
+  return { lead: lead || body, body };
+}
+
+/**
+ * The shares of the line's content words (four letters or more, not stop words) that the lead and the body's opening
+ * have; null when it has none.
+ */
+function sharedWords(line: { text: string; key: string | null }, opening: Opening): { lead: number; body: number } | null {
   const stop = anyStopwords();
   let words = 0;
-  let shared = 0;
+  let inLead = 0;
+  let inBody = 0;
   for (const w of lineKey(line).split(' ')) {
     if (w.length < 4 || stop.has(w)) continue;
     words++;
-    if (lead.includes(w)) shared++;
+    // The lead starts the opening: a word the opening lacks, the lead lacks too.
+    if (!opening.body.includes(w)) continue;
+    inBody++;
+    if (opening.lead.includes(w)) inLead++;
   }
-  return words === 0 ? null : shared / words;
+  return words === 0 ? null : { lead: inLead / words, body: inBody / words };
 }
 
 /** Not longer than a headline, and not a byline, a dateline, a date, a sentence, a row of figures or a list of tags. */
