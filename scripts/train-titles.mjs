@@ -1,6 +1,6 @@
 // Trains the title model of page dumps (data/title-model.json): a logistic model over the features of each line
 // that can be the title (src/extract/dump-meta.ts, titleCandidates), labelled by whether it is the gold title.
-//   npm run build && node scripts/train-titles.mjs SET_DIR... [--folds 5] [--l2 0.001] [--dry-run]
+//   npm run build && node scripts/train-titles.mjs SET_DIR... [--folds 5] [--l2 0.003] [--dry-run]
 // Each SET_DIR holds dumps/<id>.txt and gold/<id>.json with a `title`. A candidate (a line, or its end after a
 // separator) is labelled the title when it equals the gold title, after lower-casing and collapsing white space and
 // punctuation; on pages where none does, when it equals one side of the gold that has the site's name beside it
@@ -17,9 +17,9 @@ import { isArticle } from '../dist/src/extract/dump-body.js';
 const args = process.argv.slice(2);
 const flag = (name) => { const i = args.indexOf(name); if (i < 0) return null; const [, value] = args.splice(i, 2); return value; };
 const folds = Number(flag('--folds') ?? 5);
-const l2 = Number(flag('--l2') ?? 1e-3);
+const l2 = Number(flag('--l2') ?? 3e-3);
 const dryRun = args.includes('--dry-run') && args.splice(args.indexOf('--dry-run'), 1);
-if (args.length === 0) throw new Error('usage: node scripts/train-titles.mjs SET_DIR... [--folds 5] [--l2 0.001] [--dry-run]');
+if (args.length === 0) throw new Error('usage: node scripts/train-titles.mjs SET_DIR... [--folds 5] [--l2 0.003] [--dry-run]');
 
 const key = (s) => s.toLowerCase().replace(/[\p{P}\p{S}\s]+/gu, ' ').trim();
 /** The gold title, and its sides when a separator sets the site's name apart. */

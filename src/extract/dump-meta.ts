@@ -47,7 +47,7 @@ export const TITLE_FEATURES = [
   'good', 'neargood', 'short', 'listItem', 'furniture', 'insert', 'capitalStart', 'allCapitals', 'sharedWithLead',
   'sharesNothing', 'noContentWords', 'separator', 'pathLike', 'candidateBefore', 'candidateAfter', 'longerThanNext',
   'insideNearby', 'holdsNearby', 'afterListOrFurniture', 'candidatesNearBefore', 'candidatesNearAfter', 'stopDensity', 'commas',
-  'pastOtherArticle', 'headlineBefore', 'headlineAfter', 'sharedWithBody', 'repeatJustBefore', 'logRepeats', 'questionOrExclamation', 'wordsOverNext', 'sentenceStop',
+  'pastOtherArticle', 'headlineBefore', 'headlineAfter', 'sharedWithBody', 'repeatJustBefore', 'logRepeats', 'questionOrExclamation', 'wordsOverNext', 'sentenceStop', 'linesFromTop',
   ...['Before', 'After'].flatMap((side) => NEIGHBOUR_FEATURES.map((name) => `${name}${side}`)),
   ...TAIL_FEATURES,
 ];
@@ -151,6 +151,7 @@ export function titleCandidates(lines: Scored[], segment: Segment, previous: Seg
       +/[?!]["”’'»]?$/.test(line.text),
       next !== undefined && next.at - at <= NEARBY ? Math.log(line.words / Math.max(1, next.line.words)) : 0,
       +SENTENCE_STOP.test(line.text.slice(-8)),
+      Math.log1p(at),
     ];
     return features;
   });
