@@ -220,7 +220,7 @@ function wordsIn(text: string): number {
 
 const CAPITAL_START = /^[\p{Lu}\p{N}"“‘'«[]/u;
 
-/** How many of the body's first good lines a candidate's words are looked for in (sharedWithBody): up to 8, fewer once they pass 2000 characters. */
+/** How many of the body's first good lines, and of their characters, a candidate's words are looked for in (sharedWithBody). */
 const OPENING = { lines: 8, chars: 2000 };
 
 /** Whether one of the three lines before has the same text (the last step of a breadcrumb, a headline printed twice). */
@@ -265,7 +265,8 @@ function openingText(lines: Scored[], from: number, last: number): Opening {
     body += ` ${lines[i]!.text.toLowerCase()}`;
     if (good === 2) lead = body;
   }
-  return { lead: lead || body, body };
+  // The opening is cut at OPENING.chars, but never inside the lead.
+  return { lead: lead || body, body: body.slice(0, Math.max(OPENING.chars, lead.length)) };
 }
 
 /**
