@@ -30,7 +30,7 @@ for (const set of args) {
     const segments = findSegments(lines);
     if (segments.length === 0) continue;
     const main = segments.reduce((best, s) => (segmentWeight(lines, s) > segmentWeight(lines, best) ? s : best));
-    const title = findTitle(lines, main, segments.slice(0, segments.indexOf(main)).findLast(isArticle) ?? null, new Set());
+    const title = findTitle(lines, main, segments.slice(0, segments.indexOf(main)).findLast(isArticle) ?? null, new Set())?.line ?? null;
     const candidates = dateCandidates(content, lines, main, headerLines(lines, main, title), title);
     const day = gold.date.slice(0, 10);
     pages.push({ id: f, candidates: candidates.map((c) => ({ x: c.features, y: c.date.iso.startsWith(day) ? 1 : 0 })) });

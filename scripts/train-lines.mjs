@@ -97,7 +97,7 @@ function loadSet(dir) {
     let ruleBody = [];
     if (dump) {
       const { lines, segments, main } = dump;
-      const title = segmentTitle(lines, segments, main, new Set());
+      const title = segmentTitle(lines, segments, main, new Set())?.line ?? null;
       ruleBody = bodyLines(lines, main);
       features = lineFeatures(lines, ruleView(segments, main, ruleBody, title));
       labels = 'articleBody' in gold ? fullLabels(lines, gold.articleBody) : snippetLabels(lines, gold);

@@ -1,9 +1,10 @@
 // Trains the title model of page dumps (data/title-model.json): a logistic model over the features of each line
 // that can be the title (src/extract/dump-meta.ts, titleCandidates), labelled by whether it is the gold title.
-//   npm run build && node scripts/train-titles.mjs SET_DIR... [--folds 5] [--dry-run]
-// Each SET_DIR holds dumps/<id>.txt and gold/<id>.json with a `title`. A line is labelled the title when it equals
-// the gold title, or one side of it when the gold has the site's name beside it ("Headline | Site"), after
-// lower-casing and collapsing white space and punctuation. Prints the agreement of k-fold cross-validation (pages
+//   npm run build && node scripts/train-titles.mjs SET_DIR... [--folds 5] [--l2 0.003] [--dry-run]
+// Each SET_DIR holds dumps/<id>.txt and gold/<id>.json with a `title`. A candidate (a line, or its end after a
+// separator) is labelled the title when it equals the gold title, after lower-casing and collapsing white space and
+// punctuation; on pages where none does, when it equals one side of the gold that has the site's name beside it
+// ("Headline | Site"). Prints the agreement of k-fold cross-validation (pages
 // split by a hash of their id) and, with several sets, of each set scored by a model trained on the others; then
 // writes the model trained on all pages.
 import crypto from 'node:crypto';
@@ -16,8 +17,9 @@ import { isArticle } from '../dist/src/extract/dump-body.js';
 const args = process.argv.slice(2);
 const flag = (name) => { const i = args.indexOf(name); if (i < 0) return null; const [, value] = args.splice(i, 2); return value; };
 const folds = Number(flag('--folds') ?? 5);
+const l2 = Number(flag('--l2') ?? 3e-3);
 const dryRun = args.includes('--dry-run') && args.splice(args.indexOf('--dry-run'), 1);
-if (args.length === 0) throw new Error('usage: node scripts/train-titles.mjs SET_DIR... [--folds 5] [--dry-run]');
+if (args.length === 0) throw new Error('usage: node scripts/train-titles.mjs SET_DIR... [--folds 5] [--l2 0.003] [--dry-run]');
 
 const key = (s) => s.toLowerCase().replace(/[\p{P}\p{S}\s]+/gu, ' ').trim();
 /** The gold title, and its sides when a separator sets the site's name apart. */
@@ -36,7 +38,10 @@ for (const set of args) {
     const previous = segments.slice(0, segments.indexOf(main)).findLast(isArticle) ?? null;
     const labels = goldKeys(gold.title);
     const exact = key(gold.title);
-    const candidates = titleCandidates(lines, main, previous, new Set()).map((c) => ({ x: c.features, y: labels.has(key(c.line.text)) ? 1 : 0, exact: key(c.line.text) === exact }));
+    const candidates = titleCandidates(lines, main, previous, new Set()).map((c) => ({ x: c.features, side: labels.has(key(c.text)), exact: key(c.text) === exact }));
+    // The gold title itself when a candidate has it; failing that, the side of it without the site's name.
+    const anyExact = candidates.some((c) => c.exact);
+    for (const c of candidates) c.y = (anyExact ? c.exact : c.side) ? 1 : 0;
     pages.push({ id: f, set, candidates });
   }
 }
@@ -52,7 +57,7 @@ function train(trainPages) {
   const usable = trainPages.filter((p) => p.candidates.some((c) => c.y === 1));
   const n = TITLE_FEATURES.length;
   const w = new Array(n).fill(0), m = new Array(n).fill(0), v = new Array(n).fill(0);
-  const rate = 0.05, l2 = 1e-3;
+  const rate = 0.05;
   for (let epoch = 1; epoch <= EPOCHS; epoch++) {
     const grad = new Array(n).fill(0);
     for (const { candidates } of usable) {

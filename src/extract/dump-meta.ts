@@ -9,28 +9,37 @@ import { lineKey } from './lines.js';
 
 /**
  * The headline: of the lines around the body's start (after the previous article, if any), the one a logistic model
- * (data/title-model.json, trained by scripts/train-titles.mjs) rates likeliest, when it rates it likely enough.
+ * (data/title-model.json, trained by scripts/train-titles.mjs) rates likeliest, when it rates it likely enough: the
+ * whole line or its end after a kicker or breadcrumb.
  */
-export function findTitle(lines: Scored[], segment: Segment, previous: Segment | null, used: Set<string>): Scored | null {
+export function findTitle(lines: Scored[], segment: Segment, previous: Segment | null, used: Set<string>): TitleChoice | null {
   const model = titleModel();
-  let best: Scored | null = null;
+  let best: TitleChoice | null = null;
   let bestScore = model.threshold;
   for (const candidate of titleCandidates(lines, segment, previous, used)) {
     let score = 0;
     for (let k = 0; k < model.weights.length; k++) score += model.weights[k]! * candidate.features[k]!;
-    if (score >= bestScore) [best, bestScore] = [candidate.line, score];
+    if (score >= bestScore) [best, bestScore] = [{ line: candidate.line, text: candidate.text }, score];
   }
   return best;
 }
 
-/** A line that can be the title, with what the title model weighs (TITLE_FEATURES, in order). */
-export interface TitleCandidate {
+/** The title's text and the line it is on. */
+export interface TitleChoice {
   line: Scored;
+  text: string;
+}
+
+/** A line, or the end of one after a separator, that can be the title, with what the title model weighs (TITLE_FEATURES, in order). */
+export interface TitleCandidate extends TitleChoice {
   features: number[];
 }
 
 /** Own features of the nearest candidates before and after, that the model also weighs (with names ending in Before and After). */
 const NEIGHBOUR_FEATURES = ['aloneInBlock', 'logWords', 'good', 'neargood', 'listItem', 'sharedWithLead', 'commas', 'capitalStart'];
+
+/** Features of a line's end after a separator (TITLE_FEATURES' last ones): 0 for a whole line. */
+const TAIL_FEATURES = ['tail', 'wordsCut', 'cutAtColon', 'cutInPath'];
 
 /** The names of the title model's features, as data/title-model.json lists them. */
 export const TITLE_FEATURES = [
@@ -39,8 +48,9 @@ export const TITLE_FEATURES = [
   'good', 'neargood', 'short', 'listItem', 'furniture', 'insert', 'capitalStart', 'allCapitals', 'sharedWithLead',
   'sharesNothing', 'noContentWords', 'separator', 'pathLike', 'candidateBefore', 'candidateAfter', 'longerThanNext',
   'insideNearby', 'holdsNearby', 'afterListOrFurniture', 'candidatesNearBefore', 'candidatesNearAfter', 'stopDensity', 'commas',
-  'pastOtherArticle', 'headlineBefore', 'headlineAfter',
+  'pastOtherArticle', 'headlineBefore', 'headlineAfter', 'sharedWithBody', 'repeatJustBefore', 'logRepeats', 'questionOrExclamation', 'wordsOverNext', 'sentenceStop', 'linesFromTop',
   ...['Before', 'After'].flatMap((side) => NEIGHBOUR_FEATURES.map((name) => `${name}${side}`)),
+  ...TAIL_FEATURES,
 ];
 
 /** Where the neighbours' features are among a candidate's own. */
@@ -56,7 +66,7 @@ const TITLE_REACH = { before: 60, into: 3, after: 6 };
 export function titleCandidates(lines: Scored[], segment: Segment, previous: Segment | null, used: Set<string>): TitleCandidate[] {
   const bodyAt = bodyStart(lines, segment);
   const from = Math.max(0, segment.first - TITLE_REACH.before);
-  const lead = leadText(lines, bodyAt, segment.last);
+  const opening = openingText(lines, bodyAt, segment.last);
   const candidates: Array<{ line: Scored; at: number }> = [];
   const consider = (i: number) => {
     const line = lines[i]!;
@@ -87,7 +97,7 @@ export function titleCandidates(lines: Scored[], segment: Segment, previous: Seg
   const holds = (rank: number) => (other: string) => other.length < texts[rank]!.length && texts[rank]!.includes(other);
   const own = candidates.map(({ line, at }, rank) => {
     const next = candidates[rank + 1];
-    const shared = sharedWithLead(line, lead);
+    const shared = sharedWords(line, opening);
     const into = at >= bodyAt && at <= segment.last;
     const features = [
       1,
@@ -111,11 +121,11 @@ export function titleCandidates(lines: Scored[], segment: Segment, previous: Seg
       +line.listItem,
       +line.furniture,
       +line.insert,
-      +/^[\p{Lu}\p{N}"“‘'«[]/u.test(line.text),
+      +CAPITAL_START.test(line.text),
       +(/\p{L}/u.test(line.text) && line.text === line.text.toUpperCase()),
       // A headline says what the first paragraphs say; a menu or button label shares no word with them.
-      shared ?? 0,
-      +(shared === 0),
+      shared?.lead ?? 0,
+      +(shared?.lead === 0),
       +(shared === null),
       // "Headline | Site", "Headline - Site".
       +/\s[|–—-]\s/.test(line.text),
@@ -136,19 +146,90 @@ export function titleCandidates(lines: Scored[], segment: Segment, previous: Seg
       // A headline over a standfirst: both stand alone, the headline first.
       Math.log1p(headlines(rank, -1)),
       Math.log1p(headlines(rank, 1)),
+      shared?.body ?? 0,
+      +repeatJustBefore(lines, at),
+      Math.log1p(line.repeats - 1),
+      +/[?!]["”’'»]?$/.test(line.text),
+      next !== undefined && next.at - at <= NEARBY ? Math.log(line.words / Math.max(1, next.line.words)) : 0,
+      +SENTENCE_STOP.test(line.text.slice(-8)),
+      Math.log1p(at),
     ];
     return features;
   });
   // The neighbours' features are appended after all own ones are made: they read only own slots.
-  return candidates.map(({ line, at }, rank) => {
+  const whole = candidates.map(({ line, at }, rank) => {
     const features = own[rank]!;
     for (const side of [-1, 1]) {
       const other = candidates[rank + side];
       const near = other !== undefined && Math.abs(other.at - at) <= NEARBY;
       for (const k of NEIGHBOUR_AT) features.push(near ? own[rank + side]![k]! : 0);
     }
-    return { line, features };
+    features.push(...NOT_A_TAIL);
+    return { line, text: line.text, features };
   });
+  return [...whole, ...whole.flatMap((candidate) => tailCandidates(candidate, opening))];
+}
+
+const NOT_A_TAIL = TAIL_FEATURES.map(() => 0);
+
+/** A kicker or a breadcrumb before the headline on its line: "Kicker: Headline", "Topic – Headline", "Home / News / Headline". */
+const TAIL_SEPARATOR = /\s[|–—:»›>→/-]{1,2}\s|[:：]\s/gu;
+
+/** How many of a line's ends after a separator are candidates. */
+const MAX_TAILS = 3;
+
+/**
+ * The ends of a candidate's line after each separator, as candidates of their own: the line's features, with those of
+ * the words taken from the end, and what was cut.
+ */
+function tailCandidates(whole: TitleCandidate, opening: Opening): TitleCandidate[] {
+  const { line } = whole;
+  if (line.words < 3 || line.text.search(TAIL_SEPARATOR) < 0) return [];
+  const tails: TitleCandidate[] = [];
+  for (const cut of line.text.matchAll(TAIL_SEPARATOR)) {
+    const text = line.text.slice(cut.index + cut[0].length).trim();
+    const words = wordsIn(text);
+    if (words === 0 || tails.length === MAX_TAILS) break;
+    const features = whole.features.slice();
+    const set = (name: string, value: number) => (features[TITLE_AT.get(name)!] = value);
+    const shared = sharedWords({ text, key: null }, opening);
+    set('logWords', Math.log1p(words));
+    set('fewWords', +(words < 3));
+    set('capitalStart', +CAPITAL_START.test(text));
+    set('sharedWithLead', shared?.lead ?? 0);
+    set('sharedWithBody', shared?.body ?? 0);
+    set('sharesNothing', +(shared?.lead === 0));
+    set('noContentWords', +(shared === null));
+    set('separator', +/\s[|–—-]\s/.test(text));
+    set('pathLike', +/\s[»›>/]\s/.test(text));
+    set('commas', Math.log1p(commasIn(text)));
+    set('tail', 1);
+    set('wordsCut', Math.log1p(wordsIn(line.text.slice(0, cut.index))));
+    set('cutAtColon', +/[:：]/.test(cut[0]));
+    set('cutInPath', +/[»›>→/]/.test(cut[0]));
+    tails.push({ line, text, features });
+  }
+  return tails;
+}
+
+const TITLE_AT = new Map(TITLE_FEATURES.map((name, k) => [name, k]));
+
+/** Runs of letters or digits. */
+function wordsIn(text: string): number {
+  return text.match(/[\p{L}\p{N}]+/gu)?.length ?? 0;
+}
+
+const CAPITAL_START = /^[\p{Lu}\p{N}"“‘'«[]/u;
+
+/** How many of the body's first good lines, and of their characters, a candidate's words are looked for in (sharedWithBody). */
+const OPENING = { lines: 8, chars: 2000 };
+
+/** Whether one of the three lines before has the same text (the last step of a breadcrumb, a headline printed twice). */
+function repeatJustBefore(lines: Scored[], at: number): boolean {
+  const line = lines[at]!;
+  if (line.repeats < 2) return false;
+  for (let i = Math.max(0, at - 3); i < at; i++) if (lines[i]!.keyHash === line.keyHash && lineKey(lines[i]!) === lineKey(line)) return true;
+  return false;
 }
 
 /** How many lines apart candidates are near each other. */
@@ -166,37 +247,50 @@ function titleModel(): TitleModel {
   return (loadedTitleModel ??= loadModel<TitleModel>('title-model.json', TITLE_FEATURES, 'scripts/train-titles.mjs'));
 }
 
+/** The body's first good lines in lower case: the first two (the lead), and the first OPENING.lines (the body), which starts with the lead. */
+interface Opening {
+  lead: string;
+  body: string;
+}
+
 /**
- * The body's first two good lines in lower case. Searched for a candidate's words as they are, not cut into
- * words: that costs less, and a plural or a compound in the lead still counts ("park" in "parks").
+ * The body's opening. Searched for a candidate's words as they are, not cut into words: that costs less, and a
+ * plural or a compound in the lead still counts ("park" in "parks").
  */
-function leadText(lines: Scored[], from: number, last: number): string {
+function openingText(lines: Scored[], from: number, last: number): Opening {
+  let body = '';
   let lead = '';
-  for (let i = from, good = 0; i <= last && good < 2; i++) {
+  for (let i = from, good = 0; i <= last && good < OPENING.lines && body.length < OPENING.chars; i++) {
     if (lines[i]!.kind !== 'good') continue;
     good++;
-    lead += ` ${lines[i]!.text.toLowerCase()}`;
+    body += ` ${lines[i]!.text.toLowerCase()}`;
+    if (good === 2) lead = body;
   }
-  return lead;
-}
-
-/** The share of the line's content words (four letters or more, not stop words) that the lead has; null when it has none. */
-function sharedWithLead(line: Scored, lead: string): number | null {
-  // The words of the line's key (keyOf: runs of letters and digits, lower-cased) read off its text without making the
-  // key, unless lower-casing would change the text's length or read it by context: then off the key (between spaces).
-  const shared = sharedWords(line.text, true, lead);
-  return shared !== undefined ? shared : (sharedWords(lineKey(line), false, lead) ?? null);
+  // The opening is cut at OPENING.chars, but never inside the lead.
+  return { lead: lead || body, body: body.slice(0, Math.max(OPENING.chars, lead.length)) };
 }
 
 /**
- * sharedWithLead of the words of a line's text (`readable`: runs of letters and digits) or of its key (runs of
- * other than spaces); undefined when the text has an UNREADABLE character. Each word is cut out of the text only
- * when the filters cannot rule it out.
+ * The shares of the line's content words (four letters or more, not stop words) that the lead and the body's opening
+ * have; null when it has none.
  */
-function sharedWords(text: string, readable: boolean, lead: string): number | null | undefined {
-  const pieces = leadPieces(lead);
+function sharedWords(line: { text: string; key: string | null }, opening: Opening): { lead: number; body: number } | null {
+  // The words of the line's key (keyOf: runs of letters and digits, lower-cased) read off its text without making the
+  // key, unless lower-casing would change the text's length or read it by context: then off the key (between spaces).
+  const shared = countShared(line.text, true, opening);
+  return shared !== undefined ? shared : (countShared(lineKey(line), false, opening) ?? null);
+}
+
+/**
+ * sharedWords of the words of a line's text (`readable`: runs of letters and digits) or of its key (runs of other
+ * than spaces); undefined when the text has an UNREADABLE character. Each word is cut out of the text only when the
+ * filters cannot rule it out.
+ */
+function countShared(text: string, readable: boolean, opening: Opening): { lead: number; body: number } | null | undefined {
+  const pieces = openingPieces(opening.body);
   let words = 0;
-  let shared = 0;
+  let inLead = 0;
+  let inBody = 0;
   let from = -1; // where the word being read starts
   for (let i = 0; i <= text.length; i++) {
     let inWord = false;
@@ -215,23 +309,28 @@ function sharedWords(text: string, readable: boolean, lead: string): number | nu
     from = -1;
     if (i - start < 4 || isStopword(text, start, i)) continue;
     words++;
-    if (hasPiece(pieces, text, start) && hasPiece(pieces, text, i - PIECE) && lead.includes(text.slice(start, i).toLowerCase())) shared++;
+    if (!hasPiece(pieces, text, start) || !hasPiece(pieces, text, i - PIECE)) continue;
+    const word = text.slice(start, i).toLowerCase();
+    // The lead starts the opening: a word the opening lacks, the lead lacks too.
+    if (!opening.body.includes(word)) continue;
+    inBody++;
+    if (opening.lead.includes(word)) inLead++;
   }
-  return words === 0 ? null : shared / words;
+  return words === 0 ? null : { lead: inLead / words, body: inBody / words };
 }
 
-/** Characters in a piece: a word of PIECE or more that the lead has has its first and last PIECE characters there too. */
+/** Characters in a piece: a word of PIECE or more that the opening has has its first and last PIECE characters there too. */
 const PIECE = 4;
 /**
  * Bits of the filters, a hash bit per piece or word: some others' bits are set too (they are then looked for). The
- * lead's is small, as it is made for each title (a lead has a few hundred pieces); the stop words', made once, is not.
+ * opening's is made for each title (an opening has up to OPENING.chars pieces); the stop words', made once, is bigger.
  */
-const PIECE_BITS = 1 << 12;
+const PIECE_BITS = 1 << 14;
 const FILTER_BITS = 1 << 16;
 
 /** The filter bit of four characters (PIECE) in a row. */
 function pieceBit(a: number, b: number, c: number, d: number): number {
-  return Math.imul((a << 15) ^ (b << 10) ^ (c << 5) ^ d, 0x9e3779b1) >>> 20; // the top 12 bits: PIECE_BITS
+  return Math.imul((a << 15) ^ (b << 10) ^ (c << 5) ^ d, 0x9e3779b1) >>> 18; // the top 14 bits: PIECE_BITS
 }
 
 /** Whether the filter has the piece of `text` from `at`, in lower case. */
@@ -240,17 +339,17 @@ function hasPiece(filter: Uint32Array, text: string, at: number): boolean {
   return (filter[bit >>> 5]! & (1 << (bit & 31))) !== 0;
 }
 
-let lastLead: { text: string; pieces: Uint32Array } | null = null;
+let lastOpening: { text: string; pieces: Uint32Array } | null = null;
 
-/** A filter of the lead's pieces (it is in lower case already), made once for the candidates of a title. */
-function leadPieces(lead: string): Uint32Array {
-  if (lastLead?.text === lead) return lastLead.pieces;
+/** A filter of the opening's pieces (it is in lower case already), made once for the candidates of a title. */
+function openingPieces(opening: string): Uint32Array {
+  if (lastOpening?.text === opening) return lastOpening.pieces;
   const pieces = new Uint32Array(PIECE_BITS / 32);
-  for (let at = 0; at + PIECE <= lead.length; at++) {
-    const bit = pieceBit(lead.charCodeAt(at), lead.charCodeAt(at + 1), lead.charCodeAt(at + 2), lead.charCodeAt(at + 3));
+  for (let at = 0; at + PIECE <= opening.length; at++) {
+    const bit = pieceBit(opening.charCodeAt(at), opening.charCodeAt(at + 1), opening.charCodeAt(at + 2), opening.charCodeAt(at + 3));
     pieces[bit >>> 5]! |= 1 << (bit & 31);
   }
-  lastLead = { text: lead, pieces };
+  lastOpening = { text: opening, pieces };
   return pieces;
 }
 
@@ -290,18 +389,26 @@ function mostlyNumbers(text: string): boolean {
 }
 
 /**
- * What headlines do not have: a handle or e-mail address (a byline), a time of day (a dateline), or a full stop
- * after a word at the end, also inside closing quotes (a sentence or a pull quote; "U.S.", "Inc." and an
- * ellipsis can end a headline). Each pattern is tried only on lines with its @, colon or final full stop.
+ * What headlines do not have: a handle or e-mail address (a byline), a time of day (a dateline), or a quotation that
+ * ends a sentence (a pull quote). Each pattern is tried only on lines with its @, colon or final full stop. A headline
+ * can end in a full stop, so other sentences are left to the model (sentenceStop).
  */
 function notHeadline(text: string): boolean {
-  return (text.includes('@') && HANDLE.test(text)) || (text.includes(':') && TIME_OF_DAY.test(text)) || SENTENCE_STOP.test(text.slice(-8));
+  return (text.includes('@') && HANDLE.test(text)) || (text.includes(':') && TIME_OF_DAY.test(text)) || pullQuote(text);
 }
+
+/** A sentence that is a quotation, or ends in one: '"We will ...," the mayor said.', '... as she put it: "Not now."' */
+function pullQuote(text: string): boolean {
+  const stop = SENTENCE_STOP.exec(text.slice(-8));
+  return stop !== null && (stop[1] !== undefined || QUOTE_START.test(text));
+}
+
+const QUOTE_START = /^["“”„‘’'«»]/u;
 
 const HANDLE = /\w?@\w{2,}/;
 const TIME_OF_DAY = /\b\d{1,2}:\d{2}\s*(?:[AaPp]\.?[Mm]|GMT|UTC)\b/;
 /** Three lower-case letters, a full stop and maybe a closing quote: at most 8 UTF-16 units at the line's end. */
-const SENTENCE_STOP = /\p{Ll}{3}\.["”’']?$/u;
+const SENTENCE_STOP = /\p{Ll}{3}\.(["”’'])?$/u;
 
 /** How many commas the text has. */
 function commasIn(text: string): number {

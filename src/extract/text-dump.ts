@@ -1,7 +1,7 @@
 // Article extraction from a rendered page dump (a browser's or w3m's text): body by line features, then metadata.
 import type { ArticleMetadata, Page } from '../types.js';
 import { bodyLines, findSegments, isArticle, scoreLines, segmentWeight, type Scored, type Segment } from './dump-body.js';
-import { findPublished, findSite, findTags, findTitle, headerLines, readByline } from './dump-meta.js';
+import { findPublished, findSite, findTags, findTitle, headerLines, readByline, type TitleChoice } from './dump-meta.js';
 import { lineKey, toLines, type Line } from './lines.js';
 import { modelBody, type LineModel, type RuleView } from './line-model.js';
 import { lineHash, TEMPLATE_WORDS } from './templates.js';
@@ -52,11 +52,11 @@ export function readDump(page: Page): { content: string; lines: Scored[]; segmen
   return { content, lines, segments, main };
 }
 
-/** A segment's title line, as the rules find it after the titles of the articles before it (`used`, which it joins). */
-export function segmentTitle(lines: Scored[], segments: Segment[], segment: Segment, used: Set<string>): Scored | null {
-  const titleLine = findTitle(lines, segment, segments.slice(0, segments.indexOf(segment)).findLast(isArticle) ?? null, used);
-  if (titleLine) used.add(lineKey(titleLine));
-  return titleLine;
+/** A segment's title, as the rules find it after the titles of the articles before it (`used`, which its line joins). */
+export function segmentTitle(lines: Scored[], segments: Segment[], segment: Segment, used: Set<string>): TitleChoice | null {
+  const title = findTitle(lines, segment, segments.slice(0, segments.indexOf(segment)).findLast(isArticle) ?? null, used);
+  if (title) used.add(lineKey(title.line));
+  return title;
 }
 
 /** What the rules found for the main article, as the line model takes it. */
@@ -74,14 +74,15 @@ export function extractFromDump(page: Page, options: { allArticles: boolean; lin
   const usedTitles = new Set<string>();
   const articles: DumpArticle[] = [];
   for (const segment of chosen) {
-    const titleLine = segmentTitle(lines, segments, segment, usedTitles);
+    const title = segmentTitle(lines, segments, segment, usedTitles);
+    const titleLine = title?.line ?? null;
     const header = headerLines(lines, segment, titleLine);
     const meta = readByline(header);
     const ruleBody = bodyLines(lines, segment);
     // The main article's lines as the learned model judges them, given what the rules found.
     const body = segment === main ? modelBody(lines, ruleView(segments, main, ruleBody, titleLine), options.lineModel) : ruleBody;
     articles.push({
-      title: titleLine ? titleLine.text : null,
+      title: title?.text ?? null,
       published: findPublished(content, lines, segment, header, titleLine, page.mtime),
       author: meta.author,
       source: meta.source,

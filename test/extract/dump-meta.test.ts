@@ -135,3 +135,15 @@ test("a title candidate's share of content words the first paragraphs have: a wo
   assert.equal(feature(lines[4]!, 'sharedWithLead'), 2 / 3);
   assert.equal(feature(lines[5]!, 'sharedWithLead'), 2 / 3);
 });
+
+test('a headline after a breadcrumb on its line is the title without the breadcrumb', () => {
+  const headline = 'Council approves new budget for city parks';
+  assert.equal(title('The Daily Courier', `Home / City / ${headline}`, ...BODY), headline);
+  assert.equal(title('The Daily Courier', `Home » City » ${headline}`, ...BODY), headline);
+});
+
+test('a headline may end in a full stop, and a standfirst sentence under a headline is not the title', () => {
+  assert.equal(title('The Daily Courier', 'Home', 'World', 'Why the council wants more parks in the city.', ...BODY), 'Why the council wants more parks in the city.');
+  const headline = 'Council approves new budget for city parks';
+  assert.equal(title('The Daily Courier', 'Home', 'World', headline, 'The families of the city will get more parks, the council said.', ...BODY), headline);
+});

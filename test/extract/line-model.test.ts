@@ -12,7 +12,7 @@ function view() {
   const dump = readDump({ file: 'page.txt', content: PAGE, format: 'text' })!;
   const { lines, segments, main } = dump;
   const body = bodyLines(lines, main);
-  return { lines, body, rules: ruleView(segments, main, body, segmentTitle(lines, segments, main, new Set())) };
+  return { lines, body, rules: ruleView(segments, main, body, segmentTitle(lines, segments, main, new Set())?.line ?? null) };
 }
 
 /** A model that scores every line the same (its bias), with the given thresholds. */
