@@ -215,14 +215,18 @@ export async function main(argv: string[]): Promise<number> {
       .exitOverride()
       .configureOutput({ outputError: (message, writeErr) => writeErr(`mine ${spec.name}: ${oneLine(message)} (see mine ${spec.name} --help)\n`) });
     for (const argument of spec.arguments.split(' ')) command.argument(argument, spec.argumentHelp?.[argument] ?? PATHS_HELP);
-    command
-      .addOption(new Option('--json', 'print a JSON array (or object)').conflicts(['ndjson', 'csv']))
-      .addOption(new Option('--ndjson', 'print one JSON record per line, as they are ready').conflicts(['csv']));
-    if (spec.csv) command.option('--csv', 'print CSV');
-    command.addOption(new Option('--table', 'print the table even when stdout is not a terminal (default there: tab-separated lines)').conflicts(['json', 'ndjson', 'csv']));
+    if (spec.printsRows !== false) {
+      command
+        .addOption(new Option('--json', 'print a JSON array (or object)').conflicts(['ndjson', 'csv']))
+        .addOption(new Option('--ndjson', 'print one JSON record per line, as they are ready').conflicts(['csv']));
+      if (spec.csv) command.option('--csv', 'print CSV');
+      command.addOption(new Option('--table', 'print the table even when stdout is not a terminal (default there: tab-separated lines)').conflicts(['json', 'ndjson', 'csv']));
+    }
     spec.configure(command);
+    if (spec.printsRows !== false) {
+      command.addOption(new Option('--color <when>', 'colour the table: auto (on a terminal, unless NO_COLOR or TERM=dumb), always or never').argParser(oneOf('--color', COLOR_WHEN)).default('auto'));
+    }
     command
-      .addOption(new Option('--color <when>', 'colour the table: auto (on a terminal, unless NO_COLOR or TERM=dumb), always or never').argParser(oneOf('--color', COLOR_WHEN)).default('auto'))
       .option('--strict', 'stop at the first input that cannot be used (exit 1)')
       .option('-q, --quiet', 'no progress, summary or notes on stderr (problems are still reported)')
       .option('--debug', 'show stack traces of internal errors');

@@ -49,6 +49,8 @@ export interface CommandSpec {
   examples: string[];
   /** Whether --csv makes sense (tabular output). */
   csv: boolean;
+  /** False for a command that writes a file instead of printing rows: no --json, --ndjson, --table or --color. */
+  printsRows?: false;
   configure(command: Command): void;
   run(paths: string[], options: Record<string, unknown>, context: RunContext): Promise<Output<any>>;
 }

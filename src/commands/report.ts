@@ -53,6 +53,7 @@ export const reportCommand: CommandSpec = {
   summary: 'one HTML page to look at the corpus: entities, timelines, network, sources, keywords, concordance (works offline)',
   examples: ['mine report ./dumps', 'mine report -o coverage.html --title "Coverage, spring 2024" ./dumps', 'mine report --since 2024-01 ./dumps -o - > report.html'],
   csv: false,
+  printsRows: false,
   configure(command) {
     command
       .addHelpText('after', '\nThe page holds its data, style and script: nothing is fetched when it is opened. An existing file is replaced; the path written is printed on stderr.')
