@@ -13,16 +13,32 @@ import { lineKey } from './lines.js';
  * whole line or its end after a kicker or breadcrumb.
  */
 export function findTitle(lines: Scored[], segment: Segment, previous: Segment | null, used: Set<string>): TitleChoice | null {
-  const model = titleModel();
-  let best: TitleChoice | null = null;
-  let bestScore = model.threshold;
-  for (const candidate of titleCandidates(lines, segment, previous, used)) {
+  const { weights, threshold } = titleModel();
+  const { candidates, completeShared } = lazyTitleCandidates(lines, segment, previous, used);
+  // The shared-words features cost the most: each candidate's score is bounded from its other features (a shared
+  // share is between 0 and 1), and they are found only for the candidates whose bound can still beat the best score.
+  const bounds = candidates.map(({ features }) => {
+    let bound = SCORE_SLACK;
+    for (let k = 0; k < weights.length; k++) bound += SHARED_SLOT[k] ? Math.max(0, weights[k]!) : weights[k]! * features[k]!;
+    return bound;
+  });
+  const order = candidates.map((_, i) => i).sort((a, b) => bounds[b]! - bounds[a]!);
+  // The best-scoring candidate at or above the threshold, the last in page order on a tie.
+  let best = -1;
+  let bestScore = threshold;
+  for (const i of order) {
+    if (bounds[i]! < bestScore) break;
+    const { features } = candidates[i]!;
+    completeShared(candidates[i]!);
     let score = 0;
-    for (let k = 0; k < model.weights.length; k++) score += model.weights[k]! * candidate.features[k]!;
-    if (score >= bestScore) [best, bestScore] = [{ line: candidate.line, text: candidate.text }, score];
+    for (let k = 0; k < weights.length; k++) score += weights[k]! * features[k]!;
+    if (score > bestScore || (score === bestScore && i > best)) [best, bestScore] = [i, score];
   }
-  return best;
+  return best < 0 ? null : { line: candidates[best]!.line, text: candidates[best]!.text };
 }
+
+/** Added to a bound so that rounding, in summing in another order, cannot put it below the exact score. */
+const SCORE_SLACK = 1e-9;
 
 /** The title's text and the line it is on. */
 export interface TitleChoice {
@@ -64,6 +80,26 @@ const TITLE_REACH = { before: 60, into: 3, after: 6 };
  * list of tags, not longer than a headline), with their features.
  */
 export function titleCandidates(lines: Scored[], segment: Segment, previous: Segment | null, used: Set<string>): TitleCandidate[] {
+  const { candidates, completeShared } = lazyTitleCandidates(lines, segment, previous, used);
+  for (const candidate of candidates) completeShared(candidate);
+  return candidates;
+}
+
+/** The features that sharedWords gives (SHARED_FEATURES, and the neighbours' sharedWithLead): each between 0 and 1. */
+const SHARED_FEATURES = ['sharedWithLead', 'sharedWithBody', 'sharesNothing', 'noContentWords'];
+const SHARED_SLOT = TITLE_FEATURES.map((name) => SHARED_FEATURES.includes(name) || /^sharedWithLead(Before|After)$/.test(name));
+
+/** A title candidate whose SHARED_SLOT features may still be 0s in place of their values (set by completeShared). */
+interface LazyCandidate extends TitleCandidate {
+  /** Its line's place among the whole lines' candidates. */
+  rank: number;
+  /** Whether its text is the end of its line. */
+  tail: boolean;
+  shared: boolean;
+}
+
+/** titleCandidates, with completeShared to set a candidate's SHARED_SLOT features (once). */
+function lazyTitleCandidates(lines: Scored[], segment: Segment, previous: Segment | null, used: Set<string>): { candidates: LazyCandidate[]; completeShared: (candidate: LazyCandidate) => void } {
   const bodyAt = bodyStart(lines, segment);
   const from = Math.max(0, segment.first - TITLE_REACH.before);
   const opening = openingText(lines, bodyAt, segment.last);
@@ -97,7 +133,6 @@ export function titleCandidates(lines: Scored[], segment: Segment, previous: Seg
   const holds = (rank: number) => (other: string) => other.length < texts[rank]!.length && texts[rank]!.includes(other);
   const own = candidates.map(({ line, at }, rank) => {
     const next = candidates[rank + 1];
-    const shared = sharedWords(line, opening);
     const into = at >= bodyAt && at <= segment.last;
     const features = [
       1,
@@ -123,10 +158,9 @@ export function titleCandidates(lines: Scored[], segment: Segment, previous: Seg
       +line.insert,
       +CAPITAL_START.test(line.text),
       +(/\p{L}/u.test(line.text) && line.text === line.text.toUpperCase()),
-      // A headline says what the first paragraphs say; a menu or button label shares no word with them.
-      shared?.lead ?? 0,
-      +(shared?.lead === 0),
-      +(shared === null),
+      0, // sharedWithLead, sharesNothing, noContentWords: set by completeShared
+      0,
+      0,
       // "Headline | Site", "Headline - Site".
       +/\s[|–—-]\s/.test(line.text),
       // "Home » News » Headline", "Home / Essays / Headline".
@@ -146,7 +180,7 @@ export function titleCandidates(lines: Scored[], segment: Segment, previous: Seg
       // A headline over a standfirst: both stand alone, the headline first.
       Math.log1p(headlines(rank, -1)),
       Math.log1p(headlines(rank, 1)),
-      shared?.body ?? 0,
+      0, // sharedWithBody
       +repeatJustBefore(lines, at),
       Math.log1p(line.repeats - 1),
       +/[?!]["”’'»]?$/.test(line.text),
@@ -165,10 +199,29 @@ export function titleCandidates(lines: Scored[], segment: Segment, previous: Seg
       for (const k of NEIGHBOUR_AT) features.push(near ? own[rank + side]![k]! : 0);
     }
     features.push(...NOT_A_TAIL);
-    return { line, text: line.text, features };
+    return { line, text: line.text, features, rank, tail: false, shared: false };
   });
-  return [...whole, ...whole.flatMap((candidate) => tailCandidates(candidate, opening))];
+  const sharedOfLine: Array<SharedShares | null | undefined> = [];
+  const lineShared = (rank: number) => (sharedOfLine[rank] === undefined ? (sharedOfLine[rank] = sharedWords(candidates[rank]!.line, opening)) : sharedOfLine[rank]);
+  const completeShared = (candidate: LazyCandidate) => {
+    if (candidate.shared) return;
+    candidate.shared = true;
+    const { features, rank } = candidate;
+    // A headline says what the first paragraphs say; a menu or button label shares no word with them.
+    const shared = candidate.tail ? sharedWords({ text: candidate.text, key: null }, opening) : lineShared(rank);
+    features[SHARED_AT.lead] = shared?.lead ?? 0;
+    features[SHARED_AT.body] = shared?.body ?? 0;
+    features[SHARED_AT.nothing] = +(shared?.lead === 0);
+    features[SHARED_AT.noContent] = +(shared === null);
+    for (const [side, at] of [[-1, SHARED_AT.leadBefore], [1, SHARED_AT.leadAfter]] as const) {
+      const other = candidates[rank + side];
+      if (other !== undefined && Math.abs(other.at - candidates[rank]!.at) <= NEARBY) features[at] = lineShared(rank + side)?.lead ?? 0;
+    }
+  };
+  return { candidates: [...whole, ...whole.flatMap((candidate) => tailCandidates(candidate))], completeShared };
 }
+
+type SharedShares = { lead: number; body: number };
 
 const NOT_A_TAIL = TAIL_FEATURES.map(() => 0);
 
@@ -182,24 +235,19 @@ const MAX_TAILS = 3;
  * The ends of a candidate's line after each separator, as candidates of their own: the line's features, with those of
  * the words taken from the end, and what was cut.
  */
-function tailCandidates(whole: TitleCandidate, opening: Opening): TitleCandidate[] {
+function tailCandidates(whole: LazyCandidate): LazyCandidate[] {
   const { line } = whole;
   if (line.words < 3 || line.text.search(TAIL_SEPARATOR) < 0) return [];
-  const tails: TitleCandidate[] = [];
+  const tails: LazyCandidate[] = [];
   for (const cut of line.text.matchAll(TAIL_SEPARATOR)) {
     const text = line.text.slice(cut.index + cut[0].length).trim();
     const words = wordsIn(text);
     if (words === 0 || tails.length === MAX_TAILS) break;
     const features = whole.features.slice();
     const set = (name: string, value: number) => (features[TITLE_AT.get(name)!] = value);
-    const shared = sharedWords({ text, key: null }, opening);
     set('logWords', Math.log1p(words));
     set('fewWords', +(words < 3));
     set('capitalStart', +CAPITAL_START.test(text));
-    set('sharedWithLead', shared?.lead ?? 0);
-    set('sharedWithBody', shared?.body ?? 0);
-    set('sharesNothing', +(shared?.lead === 0));
-    set('noContentWords', +(shared === null));
     set('separator', +/\s[|–—-]\s/.test(text));
     set('pathLike', +/\s[»›>/]\s/.test(text));
     set('commas', Math.log1p(commasIn(text)));
@@ -207,12 +255,20 @@ function tailCandidates(whole: TitleCandidate, opening: Opening): TitleCandidate
     set('wordsCut', Math.log1p(wordsIn(line.text.slice(0, cut.index))));
     set('cutAtColon', +/[:：]/.test(cut[0]));
     set('cutInPath', +/[»›>→/]/.test(cut[0]));
-    tails.push({ line, text, features });
+    tails.push({ line, text, features, rank: whole.rank, tail: true, shared: false });
   }
   return tails;
 }
 
 const TITLE_AT = new Map(TITLE_FEATURES.map((name, k) => [name, k]));
+const SHARED_AT = {
+  lead: TITLE_AT.get('sharedWithLead')!,
+  body: TITLE_AT.get('sharedWithBody')!,
+  nothing: TITLE_AT.get('sharesNothing')!,
+  noContent: TITLE_AT.get('noContentWords')!,
+  leadBefore: TITLE_AT.get('sharedWithLeadBefore')!,
+  leadAfter: TITLE_AT.get('sharedWithLeadAfter')!,
+};
 
 /** Runs of letters or digits. */
 function wordsIn(text: string): number {
