@@ -116,21 +116,26 @@ function lazyTitleCandidates(lines: Scored[], segment: Segment, previous: Segmen
   for (let i = segment.last + 1; i < lines.length && i <= segment.last + TITLE_REACH.after; i++) consider(i);
   const before = candidates.filter((c) => c.at < bodyAt).length;
   const texts = candidates.map((c) => c.line.text.toLowerCase());
-  /**
-   * How many candidates within NEARBY lines before (side -1) or after (side 1) the rank-th one pass `test` (given
-   * their text). Candidates come in page order, so those are at most NEARBY places away.
-   */
-  const nearby = (rank: number, side: -1 | 1, test: (other: string, r: number) => boolean = () => true) => {
-    let count = 0;
-    for (let r = rank + side; r >= 0 && r < candidates.length && Math.abs(candidates[r]!.at - candidates[rank]!.at) <= NEARBY; r += side) {
-      if (test(texts[r]!, r)) count++;
-    }
-    return count;
+  // Candidates come in page order: those within NEARBY lines of the rank-th are the ranks nearFrom[rank] to nearTo[rank].
+  const nearFrom: number[] = [];
+  const nearTo: number[] = [];
+  for (let rank = 0, from = 0, to = 0; rank < candidates.length; rank++) {
+    const { at } = candidates[rank]!;
+    while (candidates[from]!.at < at - NEARBY) from++;
+    while (to + 1 < candidates.length && candidates[to + 1]!.at <= at + NEARBY) to++;
+    nearFrom.push(from);
+    nearTo.push(to);
+  }
+  /** Whether a candidate within NEARBY lines of the rank-th passes `test` (given its text and the rank-th's). */
+  const anyNearby = (rank: number, test: (other: string, own: string) => boolean) => {
+    for (let r = nearFrom[rank]!; r <= nearTo[rank]!; r++) if (r !== rank && test(texts[r]!, texts[rank]!)) return true;
+    return false;
   };
-  const headlineLike = candidates.map(({ line, at }) => aloneInBlock(lines, at) && !line.listItem && line.words >= 3);
-  const headlines = (rank: number, side: -1 | 1) => nearby(rank, side, (_, r) => headlineLike[r]!);
-  const inside = (rank: number) => (other: string) => other.length > texts[rank]!.length && other.includes(texts[rank]!);
-  const holds = (rank: number) => (other: string) => other.length < texts[rank]!.length && texts[rank]!.includes(other);
+  const inside = (other: string, own: string) => other.length > own.length && other.includes(own);
+  const holds = (other: string, own: string) => other.length < own.length && own.includes(other);
+  // headlinesBefore[rank]: how many candidates before the rank-th are headline-like.
+  const headlinesBefore = [0];
+  candidates.forEach(({ line, at }, rank) => headlinesBefore.push(headlinesBefore[rank]! + +(aloneInBlock(lines, at) && !line.listItem && line.words >= 3)));
   const own = candidates.map(({ line, at }, rank) => {
     const next = candidates[rank + 1];
     const into = at >= bodyAt && at <= segment.last;
@@ -169,17 +174,17 @@ function lazyTitleCandidates(lines: Scored[], segment: Segment, previous: Segmen
       +(candidates[rank - 1]?.at === at - 1),
       +(next?.at === at + 1),
       +(next !== undefined && next.at - at <= NEARBY && next.line.words < line.words),
-      +(nearby(rank, -1, inside(rank)) + nearby(rank, 1, inside(rank)) > 0),
-      +(nearby(rank, -1, holds(rank)) + nearby(rank, 1, holds(rank)) > 0),
+      +anyNearby(rank, inside),
+      +anyNearby(rank, holds),
       +(at > 0 && (lines[at - 1]!.listItem || lines[at - 1]!.furniture)),
-      Math.log1p(nearby(rank, -1)),
-      Math.log1p(nearby(rank, 1)),
+      Math.log1p(rank - nearFrom[rank]!),
+      Math.log1p(nearTo[rank]! - rank),
       line.stopDensity,
       Math.log1p(commasIn(line.text)),
       +(previous !== null && at < previous.first),
       // A headline over a standfirst: both stand alone, the headline first.
-      Math.log1p(headlines(rank, -1)),
-      Math.log1p(headlines(rank, 1)),
+      Math.log1p(headlinesBefore[rank]! - headlinesBefore[nearFrom[rank]!]!),
+      Math.log1p(headlinesBefore[nearTo[rank]! + 1]! - headlinesBefore[rank + 1]!),
       0, // sharedWithBody
       +repeatJustBefore(lines, at),
       Math.log1p(line.repeats - 1),
