@@ -406,9 +406,17 @@ let lastOpening: { text: string; pieces: Uint32Array } | null = null;
 function openingPieces(opening: string): Uint32Array {
   if (lastOpening?.text === opening) return lastOpening.pieces;
   const pieces = new Uint32Array(PIECE_BITS / 32);
-  for (let at = 0; at + PIECE <= opening.length; at++) {
-    const bit = pieceBit(opening.charCodeAt(at), opening.charCodeAt(at + 1), opening.charCodeAt(at + 2), opening.charCodeAt(at + 3));
+  // The piece's four characters roll along (PIECE).
+  let a = opening.charCodeAt(0);
+  let b = opening.charCodeAt(1);
+  let c = opening.charCodeAt(2);
+  for (let at = 3; at < opening.length; at++) {
+    const d = opening.charCodeAt(at);
+    const bit = pieceBit(a, b, c, d);
     pieces[bit >>> 5]! |= 1 << (bit & 31);
+    a = b;
+    b = c;
+    c = d;
   }
   lastOpening = { text: opening, pieces };
   return pieces;
