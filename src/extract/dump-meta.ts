@@ -22,12 +22,16 @@ export function findTitle(lines: Scored[], segment: Segment, previous: Segment |
     for (let k = 0; k < weights.length; k++) bound += SHARED_SLOT[k] ? Math.max(0, weights[k]!) : weights[k]! * features[k]!;
     return bound;
   });
-  const order = candidates.map((_, i) => i).sort((a, b) => bounds[b]! - bounds[a]!);
-  // The best-scoring candidate at or above the threshold, the last in page order on a tie.
+  // The best-scoring candidate at or above the threshold, the last in page order on a tie; candidates are scored in
+  // the order of their bounds, the highest first (picked one by one: few are scored).
   let best = -1;
   let bestScore = threshold;
-  for (const i of order) {
-    if (bounds[i]! < bestScore) break;
+  const scored = new Uint8Array(candidates.length);
+  for (;;) {
+    let i = -1;
+    for (let j = 0; j < candidates.length; j++) if (!scored[j] && (i < 0 || bounds[j]! > bounds[i]!)) i = j;
+    if (i < 0 || bounds[i]! < bestScore) break;
+    scored[i] = 1;
     const { features } = candidates[i]!;
     completeShared(candidates[i]!);
     let score = 0;
@@ -162,7 +166,7 @@ function lazyTitleCandidates(lines: Scored[], segment: Segment, previous: Segmen
       +line.furniture,
       +line.insert,
       +CAPITAL_START.test(line.text),
-      +(/\p{L}/u.test(line.text) && line.text === line.text.toUpperCase()),
+      +isAllCapitals(line.text),
       0, // sharedWithLead, sharesNothing, noContentWords: set by completeShared
       0,
       0,
@@ -278,6 +282,11 @@ const SHARED_AT = {
 /** Runs of letters or digits. */
 function wordsIn(text: string): number {
   return text.match(/[\p{L}\p{N}]+/gu)?.length ?? 0;
+}
+
+/** Whether the text has letters, none in lower case (as toUpperCase has them; a-z rules most lines out without a copy). */
+function isAllCapitals(text: string): boolean {
+  return /\p{L}/u.test(text) && !/[a-z]/.test(text) && text === text.toUpperCase();
 }
 
 const CAPITAL_START = /^[\p{Lu}\p{N}"“‘'«[]/u;
