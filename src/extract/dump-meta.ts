@@ -202,12 +202,12 @@ function lazyTitleCandidates(lines: Scored[], segment: Segment, previous: Segmen
   // The neighbours' features are appended after all own ones are made: they read only own slots.
   const whole = candidates.map(({ line, at }, rank) => {
     const features = own[rank]!;
-    for (const side of [-1, 1]) {
+    for (let side = -1; side <= 1; side += 2) {
       const other = candidates[rank + side];
-      const near = other !== undefined && Math.abs(other.at - at) <= NEARBY;
-      for (const k of NEIGHBOUR_AT) features.push(near ? own[rank + side]![k]! : 0);
+      const near = other !== undefined && Math.abs(other.at - at) <= NEARBY ? own[rank + side]! : null;
+      for (let j = 0; j < NEIGHBOUR_AT.length; j++) features.push(near ? near[NEIGHBOUR_AT[j]!]! : 0);
     }
-    features.push(...NOT_A_TAIL);
+    for (let j = 0; j < TAIL_FEATURES.length; j++) features.push(0); // not a tail
     return { line, text: line.text, features, rank, tail: false, shared: false };
   });
   const sharedOfLine: Array<SharedShares | null | undefined> = [];
@@ -231,8 +231,6 @@ function lazyTitleCandidates(lines: Scored[], segment: Segment, previous: Segmen
 }
 
 type SharedShares = { lead: number; body: number };
-
-const NOT_A_TAIL = TAIL_FEATURES.map(() => 0);
 
 /** A kicker or a breadcrumb before the headline on its line: "Kicker: Headline", "Topic – Headline", "Home / News / Headline". */
 const TAIL_SEPARATOR = /\s[|–—:»›>→/-]{1,2}\s|[:：]\s/gu;
