@@ -13,16 +13,36 @@ import { lineKey } from './lines.js';
  * whole line or its end after a kicker or breadcrumb.
  */
 export function findTitle(lines: Scored[], segment: Segment, previous: Segment | null, used: Set<string>): TitleChoice | null {
-  const model = titleModel();
-  let best: TitleChoice | null = null;
-  let bestScore = model.threshold;
-  for (const candidate of titleCandidates(lines, segment, previous, used)) {
+  const { weights, threshold } = titleModel();
+  const { candidates, completeShared } = lazyTitleCandidates(lines, segment, previous, used);
+  // The shared-words features cost the most: each candidate's score is bounded from its other features (a shared
+  // share is between 0 and 1), and they are found only for the candidates whose bound can still beat the best score.
+  const bounds = candidates.map(({ features }) => {
+    let bound = SCORE_SLACK;
+    for (let k = 0; k < weights.length; k++) bound += SHARED_SLOT[k] ? Math.max(0, weights[k]!) : weights[k]! * features[k]!;
+    return bound;
+  });
+  // The best-scoring candidate at or above the threshold, the last in page order on a tie; candidates are scored in
+  // the order of their bounds, the highest first (picked one by one: few are scored).
+  let best = -1;
+  let bestScore = threshold;
+  const scored = new Uint8Array(candidates.length);
+  for (;;) {
+    let i = -1;
+    for (let j = 0; j < candidates.length; j++) if (!scored[j] && (i < 0 || bounds[j]! > bounds[i]!)) i = j;
+    if (i < 0 || bounds[i]! < bestScore) break;
+    scored[i] = 1;
+    const { features } = candidates[i]!;
+    completeShared(candidates[i]!);
     let score = 0;
-    for (let k = 0; k < model.weights.length; k++) score += model.weights[k]! * candidate.features[k]!;
-    if (score >= bestScore) [best, bestScore] = [{ line: candidate.line, text: candidate.text }, score];
+    for (let k = 0; k < weights.length; k++) score += weights[k]! * features[k]!;
+    if (score > bestScore || (score === bestScore && i > best)) [best, bestScore] = [i, score];
   }
-  return best;
+  return best < 0 ? null : { line: candidates[best]!.line, text: candidates[best]!.text };
 }
+
+/** Added to a bound so that rounding, in summing in another order, cannot put it below the exact score. */
+const SCORE_SLACK = 1e-9;
 
 /** The title's text and the line it is on. */
 export interface TitleChoice {
@@ -64,6 +84,26 @@ const TITLE_REACH = { before: 60, into: 3, after: 6 };
  * list of tags, not longer than a headline), with their features.
  */
 export function titleCandidates(lines: Scored[], segment: Segment, previous: Segment | null, used: Set<string>): TitleCandidate[] {
+  const { candidates, completeShared } = lazyTitleCandidates(lines, segment, previous, used);
+  for (const candidate of candidates) completeShared(candidate);
+  return candidates;
+}
+
+/** The features that sharedWords gives (SHARED_FEATURES, and the neighbours' sharedWithLead): each between 0 and 1. */
+const SHARED_FEATURES = ['sharedWithLead', 'sharedWithBody', 'sharesNothing', 'noContentWords'];
+const SHARED_SLOT = TITLE_FEATURES.map((name) => SHARED_FEATURES.includes(name) || /^sharedWithLead(Before|After)$/.test(name));
+
+/** A title candidate whose SHARED_SLOT features may still be 0s in place of their values (set by completeShared). */
+interface LazyCandidate extends TitleCandidate {
+  /** Its line's place among the whole lines' candidates. */
+  rank: number;
+  /** Whether its text is the end of its line. */
+  tail: boolean;
+  shared: boolean;
+}
+
+/** titleCandidates, with completeShared to set a candidate's SHARED_SLOT features (once). */
+function lazyTitleCandidates(lines: Scored[], segment: Segment, previous: Segment | null, used: Set<string>): { candidates: LazyCandidate[]; completeShared: (candidate: LazyCandidate) => void } {
   const bodyAt = bodyStart(lines, segment);
   const from = Math.max(0, segment.first - TITLE_REACH.before);
   const opening = openingText(lines, bodyAt, segment.last);
@@ -80,24 +120,28 @@ export function titleCandidates(lines: Scored[], segment: Segment, previous: Seg
   for (let i = segment.last + 1; i < lines.length && i <= segment.last + TITLE_REACH.after; i++) consider(i);
   const before = candidates.filter((c) => c.at < bodyAt).length;
   const texts = candidates.map((c) => c.line.text.toLowerCase());
-  /**
-   * How many candidates within NEARBY lines before (side -1) or after (side 1) the rank-th one pass `test` (given
-   * their text). Candidates come in page order, so those are at most NEARBY places away.
-   */
-  const nearby = (rank: number, side: -1 | 1, test: (other: string, r: number) => boolean = () => true) => {
-    let count = 0;
-    for (let r = rank + side; r >= 0 && r < candidates.length && Math.abs(candidates[r]!.at - candidates[rank]!.at) <= NEARBY; r += side) {
-      if (test(texts[r]!, r)) count++;
-    }
-    return count;
+  // Candidates come in page order: those within NEARBY lines of the rank-th are the ranks nearFrom[rank] to nearTo[rank].
+  const nearFrom: number[] = [];
+  const nearTo: number[] = [];
+  for (let rank = 0, from = 0, to = 0; rank < candidates.length; rank++) {
+    const { at } = candidates[rank]!;
+    while (candidates[from]!.at < at - NEARBY) from++;
+    while (to + 1 < candidates.length && candidates[to + 1]!.at <= at + NEARBY) to++;
+    nearFrom.push(from);
+    nearTo.push(to);
+  }
+  /** Whether a candidate within NEARBY lines of the rank-th passes `test` (given its text and the rank-th's). */
+  const anyNearby = (rank: number, test: (other: string, own: string) => boolean) => {
+    for (let r = nearFrom[rank]!; r <= nearTo[rank]!; r++) if (r !== rank && test(texts[r]!, texts[rank]!)) return true;
+    return false;
   };
-  const headlineLike = candidates.map(({ line, at }) => aloneInBlock(lines, at) && !line.listItem && line.words >= 3);
-  const headlines = (rank: number, side: -1 | 1) => nearby(rank, side, (_, r) => headlineLike[r]!);
-  const inside = (rank: number) => (other: string) => other.length > texts[rank]!.length && other.includes(texts[rank]!);
-  const holds = (rank: number) => (other: string) => other.length < texts[rank]!.length && texts[rank]!.includes(other);
+  const inside = (other: string, own: string) => other.length > own.length && other.includes(own);
+  const holds = (other: string, own: string) => other.length < own.length && own.includes(other);
+  // headlinesBefore[rank]: how many candidates before the rank-th are headline-like.
+  const headlinesBefore = [0];
+  candidates.forEach(({ line, at }, rank) => headlinesBefore.push(headlinesBefore[rank]! + +(aloneInBlock(lines, at) && !line.listItem && line.words >= 3)));
   const own = candidates.map(({ line, at }, rank) => {
     const next = candidates[rank + 1];
-    const shared = sharedWords(line, opening);
     const into = at >= bodyAt && at <= segment.last;
     const features = [
       1,
@@ -122,11 +166,10 @@ export function titleCandidates(lines: Scored[], segment: Segment, previous: Seg
       +line.furniture,
       +line.insert,
       +CAPITAL_START.test(line.text),
-      +(/\p{L}/u.test(line.text) && line.text === line.text.toUpperCase()),
-      // A headline says what the first paragraphs say; a menu or button label shares no word with them.
-      shared?.lead ?? 0,
-      +(shared?.lead === 0),
-      +(shared === null),
+      +isAllCapitals(line.text),
+      0, // sharedWithLead, sharesNothing, noContentWords: set by completeShared
+      0,
+      0,
       // "Headline | Site", "Headline - Site".
       +/\s[|–—-]\s/.test(line.text),
       // "Home » News » Headline", "Home / Essays / Headline".
@@ -135,18 +178,18 @@ export function titleCandidates(lines: Scored[], segment: Segment, previous: Seg
       +(candidates[rank - 1]?.at === at - 1),
       +(next?.at === at + 1),
       +(next !== undefined && next.at - at <= NEARBY && next.line.words < line.words),
-      +(nearby(rank, -1, inside(rank)) + nearby(rank, 1, inside(rank)) > 0),
-      +(nearby(rank, -1, holds(rank)) + nearby(rank, 1, holds(rank)) > 0),
+      +anyNearby(rank, inside),
+      +anyNearby(rank, holds),
       +(at > 0 && (lines[at - 1]!.listItem || lines[at - 1]!.furniture)),
-      Math.log1p(nearby(rank, -1)),
-      Math.log1p(nearby(rank, 1)),
+      Math.log1p(rank - nearFrom[rank]!),
+      Math.log1p(nearTo[rank]! - rank),
       line.stopDensity,
       Math.log1p(commasIn(line.text)),
       +(previous !== null && at < previous.first),
       // A headline over a standfirst: both stand alone, the headline first.
-      Math.log1p(headlines(rank, -1)),
-      Math.log1p(headlines(rank, 1)),
-      shared?.body ?? 0,
+      Math.log1p(headlinesBefore[rank]! - headlinesBefore[nearFrom[rank]!]!),
+      Math.log1p(headlinesBefore[nearTo[rank]! + 1]! - headlinesBefore[rank + 1]!),
+      0, // sharedWithBody
       +repeatJustBefore(lines, at),
       Math.log1p(line.repeats - 1),
       +/[?!]["”’'»]?$/.test(line.text),
@@ -159,18 +202,35 @@ export function titleCandidates(lines: Scored[], segment: Segment, previous: Seg
   // The neighbours' features are appended after all own ones are made: they read only own slots.
   const whole = candidates.map(({ line, at }, rank) => {
     const features = own[rank]!;
-    for (const side of [-1, 1]) {
+    for (let side = -1; side <= 1; side += 2) {
       const other = candidates[rank + side];
-      const near = other !== undefined && Math.abs(other.at - at) <= NEARBY;
-      for (const k of NEIGHBOUR_AT) features.push(near ? own[rank + side]![k]! : 0);
+      const near = other !== undefined && Math.abs(other.at - at) <= NEARBY ? own[rank + side]! : null;
+      for (let j = 0; j < NEIGHBOUR_AT.length; j++) features.push(near ? near[NEIGHBOUR_AT[j]!]! : 0);
     }
-    features.push(...NOT_A_TAIL);
-    return { line, text: line.text, features };
+    for (let j = 0; j < TAIL_FEATURES.length; j++) features.push(0); // not a tail
+    return { line, text: line.text, features, rank, tail: false, shared: false };
   });
-  return [...whole, ...whole.flatMap((candidate) => tailCandidates(candidate, opening))];
+  const sharedOfLine: Array<SharedShares | null | undefined> = [];
+  const lineShared = (rank: number) => (sharedOfLine[rank] === undefined ? (sharedOfLine[rank] = sharedWords(candidates[rank]!.line, opening)) : sharedOfLine[rank]);
+  const completeShared = (candidate: LazyCandidate) => {
+    if (candidate.shared) return;
+    candidate.shared = true;
+    const { features, rank } = candidate;
+    // A headline says what the first paragraphs say; a menu or button label shares no word with them.
+    const shared = candidate.tail ? sharedWords({ text: candidate.text, key: null }, opening) : lineShared(rank);
+    features[SHARED_AT.lead] = shared?.lead ?? 0;
+    features[SHARED_AT.body] = shared?.body ?? 0;
+    features[SHARED_AT.nothing] = +(shared?.lead === 0);
+    features[SHARED_AT.noContent] = +(shared === null);
+    for (const [side, at] of [[-1, SHARED_AT.leadBefore], [1, SHARED_AT.leadAfter]] as const) {
+      const other = candidates[rank + side];
+      if (other !== undefined && Math.abs(other.at - candidates[rank]!.at) <= NEARBY) features[at] = lineShared(rank + side)?.lead ?? 0;
+    }
+  };
+  return { candidates: [...whole, ...whole.flatMap((candidate) => tailCandidates(candidate))], completeShared };
 }
 
-const NOT_A_TAIL = TAIL_FEATURES.map(() => 0);
+type SharedShares = { lead: number; body: number };
 
 /** A kicker or a breadcrumb before the headline on its line: "Kicker: Headline", "Topic – Headline", "Home / News / Headline". */
 const TAIL_SEPARATOR = /\s[|–—:»›>→/-]{1,2}\s|[:：]\s/gu;
@@ -182,24 +242,19 @@ const MAX_TAILS = 3;
  * The ends of a candidate's line after each separator, as candidates of their own: the line's features, with those of
  * the words taken from the end, and what was cut.
  */
-function tailCandidates(whole: TitleCandidate, opening: Opening): TitleCandidate[] {
+function tailCandidates(whole: LazyCandidate): LazyCandidate[] {
   const { line } = whole;
   if (line.words < 3 || line.text.search(TAIL_SEPARATOR) < 0) return [];
-  const tails: TitleCandidate[] = [];
+  const tails: LazyCandidate[] = [];
   for (const cut of line.text.matchAll(TAIL_SEPARATOR)) {
     const text = line.text.slice(cut.index + cut[0].length).trim();
     const words = wordsIn(text);
     if (words === 0 || tails.length === MAX_TAILS) break;
     const features = whole.features.slice();
     const set = (name: string, value: number) => (features[TITLE_AT.get(name)!] = value);
-    const shared = sharedWords({ text, key: null }, opening);
     set('logWords', Math.log1p(words));
     set('fewWords', +(words < 3));
     set('capitalStart', +CAPITAL_START.test(text));
-    set('sharedWithLead', shared?.lead ?? 0);
-    set('sharedWithBody', shared?.body ?? 0);
-    set('sharesNothing', +(shared?.lead === 0));
-    set('noContentWords', +(shared === null));
     set('separator', +/\s[|–—-]\s/.test(text));
     set('pathLike', +/\s[»›>/]\s/.test(text));
     set('commas', Math.log1p(commasIn(text)));
@@ -207,16 +262,29 @@ function tailCandidates(whole: TitleCandidate, opening: Opening): TitleCandidate
     set('wordsCut', Math.log1p(wordsIn(line.text.slice(0, cut.index))));
     set('cutAtColon', +/[:：]/.test(cut[0]));
     set('cutInPath', +/[»›>→/]/.test(cut[0]));
-    tails.push({ line, text, features });
+    tails.push({ line, text, features, rank: whole.rank, tail: true, shared: false });
   }
   return tails;
 }
 
 const TITLE_AT = new Map(TITLE_FEATURES.map((name, k) => [name, k]));
+const SHARED_AT = {
+  lead: TITLE_AT.get('sharedWithLead')!,
+  body: TITLE_AT.get('sharedWithBody')!,
+  nothing: TITLE_AT.get('sharesNothing')!,
+  noContent: TITLE_AT.get('noContentWords')!,
+  leadBefore: TITLE_AT.get('sharedWithLeadBefore')!,
+  leadAfter: TITLE_AT.get('sharedWithLeadAfter')!,
+};
 
 /** Runs of letters or digits. */
 function wordsIn(text: string): number {
   return text.match(/[\p{L}\p{N}]+/gu)?.length ?? 0;
+}
+
+/** Whether the text has letters, none in lower case (as toUpperCase has them; a-z rules most lines out without a copy). */
+function isAllCapitals(text: string): boolean {
+  return /\p{L}/u.test(text) && !/[a-z]/.test(text) && text === text.toUpperCase();
 }
 
 const CAPITAL_START = /^[\p{Lu}\p{N}"“‘'«[]/u;
@@ -345,9 +413,17 @@ let lastOpening: { text: string; pieces: Uint32Array } | null = null;
 function openingPieces(opening: string): Uint32Array {
   if (lastOpening?.text === opening) return lastOpening.pieces;
   const pieces = new Uint32Array(PIECE_BITS / 32);
-  for (let at = 0; at + PIECE <= opening.length; at++) {
-    const bit = pieceBit(opening.charCodeAt(at), opening.charCodeAt(at + 1), opening.charCodeAt(at + 2), opening.charCodeAt(at + 3));
+  // The piece's four characters roll along (PIECE).
+  let a = opening.charCodeAt(0);
+  let b = opening.charCodeAt(1);
+  let c = opening.charCodeAt(2);
+  for (let at = 3; at < opening.length; at++) {
+    const d = opening.charCodeAt(at);
+    const bit = pieceBit(a, b, c, d);
     pieces[bit >>> 5]! |= 1 << (bit & 31);
+    a = b;
+    b = c;
+    c = d;
   }
   lastOpening = { text: opening, pieces };
   return pieces;

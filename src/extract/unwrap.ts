@@ -20,7 +20,8 @@ const REFERENCES = /\n[ \t]*References[ \t]*\n(?:[ \t]*\n)*(?:[ \t]*Visible link
 
 /** The dump without a lynx list of link addresses and the link numbers that point into it. */
 function withoutLinkNumbers(content: string): string {
-  const at = content.search(REFERENCES);
+  // The regex starts at every line end; looking for its word first rules most pages out sooner.
+  const at = content.includes('References') ? content.search(REFERENCES) : -1;
   return at < 0 ? content : content.slice(0, at).replace(/\[\d+\]/g, '');
 }
 
