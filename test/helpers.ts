@@ -18,7 +18,11 @@ export interface RunResult {
 
 /** Runs bin/mine.js with `args` (and `input` on stdin), without colour unless `env` asks for it. */
 export function mine(args: string[], options: { input?: string | Buffer; env?: NodeJS.ProcessEnv; cwd?: string } = {}): RunResult {
-  const result = spawnSync(process.execPath, [path.join(ROOT, 'bin', 'mine.js'), ...args], {
+  return runNode([path.join(ROOT, 'bin', 'mine.js'), ...args], options);
+}
+
+function runNode(args: string[], options: { input?: string | Buffer; env?: NodeJS.ProcessEnv; cwd?: string } = {}): RunResult {
+  const result = spawnSync(process.execPath, args, {
     input: options.input ?? '',
     encoding: 'utf8',
     cwd: options.cwd ?? ROOT,
@@ -26,6 +30,22 @@ export function mine(args: string[], options: { input?: string | Buffer; env?: N
     maxBuffer: 1 << 28,
   });
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+/**
+ * Runs mine once per argument list, one after another in a single process (test/mine-in-process.ts), and returns
+ * what each run printed and its exit status, as mine() would (a run is its arguments, or those and its stdin): for a
+ * test's many runs in mine()'s default environment and working directory, so Node and the models start once, not
+ * once a run. Runs that check stdin pipes, signals, exit or the terminal still need a process of their own.
+ */
+export function mineBatch(runs: Array<string[] | { args: string[]; input: string }>): RunResult[] {
+  const dir = tempDir();
+  const runsFile = path.join(dir, 'runs.json');
+  const resultsFile = path.join(dir, 'results.json');
+  fs.writeFileSync(runsFile, JSON.stringify(runs));
+  const r = runNode([path.join(ROOT, 'dist', 'test', 'mine-in-process.js'), runsFile, resultsFile]);
+  if (r.status !== 0 || !fs.existsSync(resultsFile)) throw new Error(`the batch of mine runs failed (${r.status}):\n${r.stderr}`);
+  return JSON.parse(fs.readFileSync(resultsFile, 'utf8')) as RunResult[];
 }
 
 /**

@@ -6,7 +6,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { test } from 'node:test';
 import stringWidth from 'string-width';
-import { mine, ROOT, SAMPLES, tempDir } from '../helpers.js';
+import { mine, mineBatch, ROOT, SAMPLES, tempDir } from '../helpers.js';
 
 const TEMP = tempDir();
 /** Three sample pages, enough for every table to have rows, few enough to keep the runs short. */
@@ -56,15 +56,19 @@ test('in a pseudo-terminal 60, 80 and 120 columns wide, no line of any table is 
 });
 
 test('piped, a table is tab-separated lines: a header, one line per record, no cell cut', () => {
+  // Every run in one process (mineBatch), looked up by its arguments.
+  const runs = [...TABLES, ['entities', '--json'], ['extract', '--json']];
+  const results = mineBatch(runs.map((args) => [...args, '--cache', CACHE, CORPUS]));
+  const run = (args: string[]) => results[runs.findIndex((a) => a.join(' ') === args.join(' '))]!;
   const tsv = (args: string[]) => {
-    const r = mine([...args, '--cache', CACHE, CORPUS]);
+    const r = run(args);
     assert.equal(r.status, 0, r.stderr);
     assert.doesNotMatch(r.stdout, /[│┌└]/);
     const [header, ...rows] = r.stdout.trimEnd().split('\n').map((line) => line.split('\t'));
     for (const row of rows) assert.equal(row.length, header!.length, row.join('|'));
     return { header: header!, rows };
   };
-  const json = (args: string[]) => JSON.parse(mine([...args, '--json', '--cache', CACHE, CORPUS]).stdout) as Array<Record<string, unknown>>;
+  const json = (args: string[]) => JSON.parse(run([...args, '--json']).stdout) as Array<Record<string, unknown>>;
   const entities = tsv(['entities']);
   const entityRows = json(['entities']);
   assert.equal(entities.rows.length, entityRows.length);
@@ -109,11 +113,10 @@ test('-q silences the summary and notes, not the problems', () => {
 });
 
 test('a query that matches nothing exits 1, as grep does', () => {
-  for (const args of [['kwic', 'zzzzqx'], ['keywords', '--entity', 'Nobody Atall'], ['timeline', '--entity', 'Nobody Atall'], ['cooccur', '--entity', 'Nobody Atall']]) {
-    const r = mine([...args, '--cache', CACHE, CORPUS]);
-    assert.equal(r.status, 1, `${args.join(' ')}: ${r.stderr}`);
-  }
-  assert.equal(mine(['kwic', 'Lavrov', '--cache', CACHE, CORPUS]).status, 0);
+  const queries = [['kwic', 'zzzzqx'], ['keywords', '--entity', 'Nobody Atall'], ['timeline', '--entity', 'Nobody Atall'], ['cooccur', '--entity', 'Nobody Atall'], ['kwic', 'Lavrov']];
+  const results = mineBatch(queries.map((args) => [...args, '--cache', CACHE, CORPUS]));
+  for (const [i, args] of queries.slice(0, -1).entries()) assert.equal(results[i]!.status, 1, `${args.join(' ')}: ${results[i]!.stderr}`);
+  assert.equal(results.at(-1)!.status, 0);
 });
 
 test('bad numbers and dates are usage errors that say what is expected', () => {
@@ -125,13 +128,14 @@ test('bad numbers and dates are usage errors that say what is expected', () => {
     [['entities', '--since', '2024-03', '--until', '2024-02-10'], /--since 2024-03 is later than --until 2024-02-10/],
     [['entities', '--type', 'person,planet'], /--type takes person, country, org, place or a comma-separated list/],
   ];
-  for (const [args, message] of cases) {
-    const r = mine([...args, CORPUS]);
+  const results = mineBatch([...cases.map(([args]) => [...args, CORPUS]), ['entities', '--since', '2024-02-29', '--until', '2024', '--json', '--cache', CACHE, CORPUS]]);
+  for (const [i, [args, message]] of cases.entries()) {
+    const r = results[i]!;
     assert.equal(r.status, 2, args.join(' '));
     assert.match(r.stderr, message);
     assert.equal(r.stdout, '');
   }
-  assert.equal(mine(['entities', '--since', '2024-02-29', '--until', '2024', '--json', '--cache', CACHE, CORPUS]).status, 0);
+  assert.equal(results.at(-1)!.status, 0);
 });
 
 test('entities --type takes a list', () => {
@@ -141,16 +145,17 @@ test('entities --type takes a list', () => {
 });
 
 test('completion scripts for bash, zsh and fish name every command; bash parses its own', () => {
-  for (const shell of ['bash', 'zsh', 'fish']) {
-    const r = mine(['completion', shell]);
+  const shells = ['bash', 'zsh', 'fish'];
+  const results = mineBatch([...shells.map((shell) => ['completion', shell]), ['completion', 'tcsh']]);
+  for (const r of results.slice(0, shells.length)) {
     assert.equal(r.status, 0, r.stderr);
     for (const command of ['extract', 'entities', 'timeline', 'kwic', 'cooccur']) assert.match(r.stdout, new RegExp(`\\b${command}\\b`));
     assert.match(r.stdout, /\bsince\b/);
   }
-  const bash = mine(['completion', 'bash']).stdout;
+  const bash = results[0]!.stdout;
   const check = spawnSync('bash', ['-c', `${bash}\nCOMP_WORDS=(mine entities --to); COMP_CWORD=2; _mine; echo "\${COMPREPLY[@]}"`], { encoding: 'utf8' });
   assert.equal(check.stdout.trim(), '--top');
-  assert.equal(mine(['completion', 'tcsh']).status, 2);
+  assert.equal(results.at(-1)!.status, 2);
 });
 
 test('top-level help has examples, formats, exit codes, environment and the cache', () => {
