@@ -4,6 +4,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from 'node:worker_threads';
 
 /** The project root (tests run compiled from dist/test/). */
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -49,13 +50,44 @@ export function mineBatch(runs: Array<string[] | { args: string[]; input: string
 }
 
 /**
+ * Where mineServed() sends its runs: a worker thread that passes them to one `mine-in-process.js --serve` process and
+ * posts back the replies, so that the test's thread can wait for each synchronously.
+ */
+const SERVER_THREAD = `
+const { workerData: { script, port } } = require('node:worker_threads');
+const server = require('node:child_process').fork(script, ['--serve'], { stdio: ['ignore', 'ignore', 'inherit', 'ipc'] });
+let waiting;
+port.on('message', ({ run, done }) => { waiting = done; server.send(run); });
+server.on('message', (result) => { port.postMessage(result); Atomics.store(waiting, 0, 1); Atomics.notify(waiting, 0); });
+server.on('exit', (code) => { port.postMessage({ status: null, stdout: '', stderr: 'mine-in-process --serve exited ' + code }); Atomics.store(waiting, 0, 1); Atomics.notify(waiting, 0); });
+`;
+let serverPort: MessagePort | undefined;
+
+/** mine() run in one long-lived process (started on first use, its environment mine()'s default), not one a run. */
+function mineServed(args: string[], input: string | Buffer = ''): RunResult {
+  if (!serverPort) {
+    const { port1, port2 } = new MessageChannel();
+    const script = path.join(ROOT, 'dist', 'test', 'mine-in-process.js');
+    const env: NodeJS.ProcessEnv = { ...process.env, NO_COLOR: '1' };
+    delete env.FORCE_COLOR;
+    new Worker(SERVER_THREAD, { eval: true, env, workerData: { script, port: port2 }, transferList: [port2] }).unref();
+    serverPort = port1;
+  }
+  const done = new Int32Array(new SharedArrayBuffer(4));
+  serverPort.postMessage({ run: { args, input: input.toString() }, done });
+  Atomics.wait(done, 0, 0);
+  return receiveMessageOnPort(serverPort)!.message as RunResult;
+}
+
+/**
  * mine() with a document cache of its own, shared by every run made through it: a test file's many runs over the
  * same inputs find their entities once, not once a run (test/commands/scale.test.ts checks that a cached run prints
- * what an uncached one does).
+ * what an uncached one does). Runs in mine()'s default environment and working directory are made in one process
+ * (mineServed), as a file's cached runs do not check process start, exit, signals or the terminal.
  */
 export function cachedMine(): typeof mine {
   const cache = path.join(tempDir(), 'cache');
-  return (args, options) => mine([...args, '--cache', cache], options);
+  return (args, options = {}) => (options.env || options.cwd ? mine : (a: string[]) => mineServed(a, options.input))([...args, '--cache', cache], options);
 }
 
 /** A fresh temporary folder, removed when the process exits. */

@@ -4,6 +4,7 @@
 //
 //   node dist/test/mine-in-process.js RUNS.json            before each run's output, a line `@@ ARGS`
 //   node dist/test/mine-in-process.js RUNS.json RESULTS.json
+//   node dist/test/mine-in-process.js --serve             runs each { args, input } sent over IPC, replies the result
 //
 // RUNS.json: an array of argument lists. With RESULTS.json, runs may also be { args, input } (input: the run's
 // stdin), and each run's stdout, stderr and exit status are captured and written there as an array of
@@ -12,10 +13,11 @@ import fs from 'node:fs';
 import { Readable } from 'node:stream';
 import { main } from '../src/cli.js';
 
+type Run = string[] | { args: string[]; input: string };
+
 const [runsFile, resultsFile] = process.argv.slice(2);
-const runs = JSON.parse(fs.readFileSync(runsFile!, 'utf8')) as Array<string[] | { args: string[]; input: string }>;
 // Every run installs its own stdout error handler (see src/io/stdout.ts).
-process.stdout.setMaxListeners(runs.length + 10);
+process.stdout.setMaxListeners(0);
 
 /** Sends what `stream` is given to `sink` instead, for the duration of `run`. */
 async function capture<T>(stream: NodeJS.WriteStream, sink: string[], run: () => Promise<T>): Promise<T> {
@@ -33,21 +35,29 @@ async function capture<T>(stream: NodeJS.WriteStream, sink: string[], run: () =>
   }
 }
 
-if (resultsFile) {
+/** One run with its output captured. */
+async function runCaptured(run: Run): Promise<{ status: number; stdout: string; stderr: string }> {
+  const { args, input } = Array.isArray(run) ? { args: run, input: '' } : run;
+  // Each run reads its own stdin, as a spawned one given `input` would.
+  Object.defineProperty(process, 'stdin', { value: Readable.from([Buffer.from(input)]), configurable: true });
+  const stdout: string[] = [];
+  const stderr: string[] = [];
+  const status = await capture(process.stdout, stdout, () => capture(process.stderr, stderr, () => main(args)));
+  return { status, stdout: stdout.join(''), stderr: stderr.join('') };
+}
+
+if (runsFile === '--serve') {
+  // One run at a time: the test waits for each reply before it sends the next run. Ends with the test process.
+  const failed = (error: Error) => ({ status: null, stdout: '', stderr: `mine-in-process: ${error.stack}` });
+  process.on('message', (run: Run) => void runCaptured(run).catch(failed).then((result) => process.send!(result)));
+  process.on('disconnect', () => process.exit(0));
+} else if (resultsFile) {
   const results = [];
-  for (const run of runs) {
-    const { args, input } = Array.isArray(run) ? { args: run, input: '' } : run;
-    // Each run reads its own stdin, as a spawned one given `input` would.
-    Object.defineProperty(process, 'stdin', { value: Readable.from([Buffer.from(input)]), configurable: true });
-    const stdout: string[] = [];
-    const stderr: string[] = [];
-    const status = await capture(process.stdout, stdout, () => capture(process.stderr, stderr, () => main(args)));
-    results.push({ status, stdout: stdout.join(''), stderr: stderr.join('') });
-  }
+  for (const run of JSON.parse(fs.readFileSync(runsFile!, 'utf8')) as Run[]) results.push(await runCaptured(run));
   fs.writeFileSync(resultsFile, JSON.stringify(results));
   process.exitCode = 0; // the runs' statuses are in the results
 } else {
-  for (const args of runs as string[][]) {
+  for (const args of JSON.parse(fs.readFileSync(runsFile!, 'utf8')) as string[][]) {
     process.stdout.write(`@@ ${args.join(' ')}\n`);
     process.exitCode = await main(args);
   }
