@@ -34,37 +34,25 @@ function runNode(args: string[], options: { input?: string | Buffer; env?: NodeJ
 }
 
 /**
- * Runs mine once per argument list, one after another in a single process (test/mine-in-process.ts), and returns
- * what each run printed and its exit status, as mine() would (a run is its arguments, or those and its stdin): for a
- * test's many runs in mine()'s default environment and working directory, so Node and the models start once, not
- * once a run. Runs that check stdin pipes, signals, exit or the terminal still need a process of their own.
- */
-export function mineBatch(runs: Array<string[] | { args: string[]; input: string }>): RunResult[] {
-  const dir = tempDir();
-  const runsFile = path.join(dir, 'runs.json');
-  const resultsFile = path.join(dir, 'results.json');
-  fs.writeFileSync(runsFile, JSON.stringify(runs));
-  const r = runNode([path.join(ROOT, 'dist', 'test', 'mine-in-process.js'), runsFile, resultsFile]);
-  if (r.status !== 0 || !fs.existsSync(resultsFile)) throw new Error(`the batch of mine runs failed (${r.status}):\n${r.stderr}`);
-  return JSON.parse(fs.readFileSync(resultsFile, 'utf8')) as RunResult[];
-}
-
-/**
- * Where mineServed() sends its runs: a worker thread that passes them to one `mine-in-process.js --serve` process and
+ * Where mineInProcess() sends its runs: a worker thread that passes them to one `mine-in-process.js --serve` process and
  * posts back the replies, so that the test's thread can wait for each synchronously.
  */
 const SERVER_THREAD = `
 const { workerData: { script, port } } = require('node:worker_threads');
-const server = require('node:child_process').fork(script, ['--serve'], { stdio: ['ignore', 'ignore', 'inherit', 'ipc'] });
+const server = require('node:child_process').fork(script, ['--serve'], { stdio: ['ignore', 'ignore', 'inherit', 'ipc'], serialization: 'advanced' });
 let waiting;
 port.on('message', ({ run, done }) => { waiting = done; server.send(run); });
 server.on('message', (result) => { port.postMessage(result); Atomics.store(waiting, 0, 1); Atomics.notify(waiting, 0); });
-server.on('exit', (code) => { port.postMessage({ status: null, stdout: '', stderr: 'mine-in-process --serve exited ' + code }); Atomics.store(waiting, 0, 1); Atomics.notify(waiting, 0); });
+server.on('exit', (code) => { if (!waiting) return; port.postMessage({ status: null, stdout: '', stderr: 'mine-in-process --serve exited ' + code }); Atomics.store(waiting, 0, 1); Atomics.notify(waiting, 0); });
 `;
 let serverPort: MessagePort | undefined;
 
-/** mine() run in one long-lived process (started on first use, its environment mine()'s default), not one a run. */
-function mineServed(args: string[], input: string | Buffer = ''): RunResult {
+/**
+ * mine() in mine()'s default environment and working directory, run in one long-lived process (started on first use)
+ * rather than a process a run: for runs that check what mine prints and its exit status, not how a process starts,
+ * exits, is signalled, reads a pipe or sees a terminal.
+ */
+export function mineInProcess(args: string[], options: { input?: string | Buffer } = {}): RunResult {
   if (!serverPort) {
     const { port1, port2 } = new MessageChannel();
     const script = path.join(ROOT, 'dist', 'test', 'mine-in-process.js');
@@ -74,7 +62,7 @@ function mineServed(args: string[], input: string | Buffer = ''): RunResult {
     serverPort = port1;
   }
   const done = new Int32Array(new SharedArrayBuffer(4));
-  serverPort.postMessage({ run: { args, input: input.toString() }, done });
+  serverPort.postMessage({ run: { args, input: options.input ?? '' }, done });
   Atomics.wait(done, 0, 0);
   return receiveMessageOnPort(serverPort)!.message as RunResult;
 }
@@ -83,11 +71,11 @@ function mineServed(args: string[], input: string | Buffer = ''): RunResult {
  * mine() with a document cache of its own, shared by every run made through it: a test file's many runs over the
  * same inputs find their entities once, not once a run (test/commands/scale.test.ts checks that a cached run prints
  * what an uncached one does). Runs in mine()'s default environment and working directory are made in one process
- * (mineServed), as a file's cached runs do not check process start, exit, signals or the terminal.
+ * (mineInProcess), as a file's cached runs do not check process start, exit, signals or the terminal.
  */
 export function cachedMine(): typeof mine {
   const cache = path.join(tempDir(), 'cache');
-  return (args, options = {}) => (options.env || options.cwd ? mine : (a: string[]) => mineServed(a, options.input))([...args, '--cache', cache], options);
+  return (args, options = {}) => (options.env || options.cwd ? mine : mineInProcess)([...args, '--cache', cache], options);
 }
 
 /** A fresh temporary folder, removed when the process exits. */

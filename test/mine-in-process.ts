@@ -2,20 +2,17 @@
 // that check many runs (in a terminal of some width, or many queries over one corpus) without starting Node and
 // loading the models each time.
 //
-//   node dist/test/mine-in-process.js RUNS.json            before each run's output, a line `@@ ARGS`
-//   node dist/test/mine-in-process.js RUNS.json RESULTS.json
-//   node dist/test/mine-in-process.js --serve             runs each { args, input } sent over IPC, replies the result
-//
-// RUNS.json: an array of argument lists. With RESULTS.json, runs may also be { args, input } (input: the run's
-// stdin), and each run's stdout, stderr and exit status are captured and written there as an array of
-// { status, stdout, stderr } (mineBatch in test/helpers.ts); without it, the runs' stderr is their own.
+//   node dist/test/mine-in-process.js RUNS.json   RUNS.json: an array of argument lists; before each run's output,
+//                                                 a line `@@ ARGS`; the runs' stderr is their own
+//   node dist/test/mine-in-process.js --serve     runs each { args, input } (input: its stdin) sent over IPC and
+//                                                 replies { status, stdout, stderr } (mineInProcess in test/helpers.ts)
 import fs from 'node:fs';
 import { Readable } from 'node:stream';
 import { main } from '../src/cli.js';
 
-type Run = string[] | { args: string[]; input: string };
+interface Run { args: string[]; input: string | Uint8Array }
 
-const [runsFile, resultsFile] = process.argv.slice(2);
+const runsFile = process.argv[2]!;
 // Every run installs its own stdout error handler (see src/io/stdout.ts).
 process.stdout.setMaxListeners(0);
 
@@ -36,8 +33,7 @@ async function capture<T>(stream: NodeJS.WriteStream, sink: string[], run: () =>
 }
 
 /** One run with its output captured. */
-async function runCaptured(run: Run): Promise<{ status: number; stdout: string; stderr: string }> {
-  const { args, input } = Array.isArray(run) ? { args: run, input: '' } : run;
+async function runCaptured({ args, input }: Run): Promise<{ status: number; stdout: string; stderr: string }> {
   // Each run reads its own stdin, as a spawned one given `input` would.
   Object.defineProperty(process, 'stdin', { value: Readable.from([Buffer.from(input)]), configurable: true });
   const stdout: string[] = [];
@@ -51,13 +47,8 @@ if (runsFile === '--serve') {
   const failed = (error: Error) => ({ status: null, stdout: '', stderr: `mine-in-process: ${error.stack}` });
   process.on('message', (run: Run) => void runCaptured(run).catch(failed).then((result) => process.send!(result)));
   process.on('disconnect', () => process.exit(0));
-} else if (resultsFile) {
-  const results = [];
-  for (const run of JSON.parse(fs.readFileSync(runsFile!, 'utf8')) as Run[]) results.push(await runCaptured(run));
-  fs.writeFileSync(resultsFile, JSON.stringify(results));
-  process.exitCode = 0; // the runs' statuses are in the results
 } else {
-  for (const args of JSON.parse(fs.readFileSync(runsFile!, 'utf8')) as string[][]) {
+  for (const args of JSON.parse(fs.readFileSync(runsFile, 'utf8')) as string[][]) {
     process.stdout.write(`@@ ${args.join(' ')}\n`);
     process.exitCode = await main(args);
   }
