@@ -4,7 +4,7 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { test } from 'node:test';
-import { cachedMine, mine, ROOT, tempDir } from '../helpers.js';
+import { cachedMine, mine, mineInProcess, ROOT, tempDir } from '../helpers.js';
 
 /** For the runs over the samples that check the output's form: their entities are found once. */
 const cached = cachedMine();
@@ -21,7 +21,7 @@ test('an unknown command or option exits 2 with one line on stderr', () => {
 
 test('every command has --help with an example, exiting 0', () => {
   for (const command of ['extract', 'clean', 'ner', 'entities', 'timeline']) {
-    const r = mine([command, '--help']);
+    const r = mineInProcess([command, '--help']);
     assert.equal(r.status, 0);
     assert.match(r.stdout, /Examples:\n {2}\$ mine /);
   }
