@@ -69,3 +69,14 @@ test('with no paths and a pipe on stdin, stdin is read', () => {
   assert.equal(r.status, 0, r.stderr);
   assert.equal(JSON.parse(r.stdout)[0].file, '-');
 });
+
+test('a run in-process (as most tests make them) prints and exits as a run in its own process', () => {
+  const page = 'samples/001-lavrov-wang-yi-phone-call.txt';
+  const runs: Array<[string[], string]> = [
+    [['entities', page], ''],
+    [['extract', '--json', page, 'no/such/file.txt'], ''],
+    [['entities', '--top', '0', page], ''],
+    [['kwic', '--json', 'Lavrov', '-'], fs.readFileSync(path.join(ROOT, page), 'utf8')],
+  ];
+  for (const [args, input] of runs) assert.deepEqual(mineInProcess(args, { input }), mine(args, { input }), args.join(' '));
+});
