@@ -4,6 +4,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from 'node:worker_threads';
 
 /** The project root (tests run compiled from dist/test/). */
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -18,7 +19,11 @@ export interface RunResult {
 
 /** Runs bin/mine.js with `args` (and `input` on stdin), without colour unless `env` asks for it. */
 export function mine(args: string[], options: { input?: string | Buffer; env?: NodeJS.ProcessEnv; cwd?: string } = {}): RunResult {
-  const result = spawnSync(process.execPath, [path.join(ROOT, 'bin', 'mine.js'), ...args], {
+  return runNode([path.join(ROOT, 'bin', 'mine.js'), ...args], options);
+}
+
+function runNode(args: string[], options: { input?: string | Buffer; env?: NodeJS.ProcessEnv; cwd?: string } = {}): RunResult {
+  const result = spawnSync(process.execPath, args, {
     input: options.input ?? '',
     encoding: 'utf8',
     cwd: options.cwd ?? ROOT,
@@ -29,13 +34,48 @@ export function mine(args: string[], options: { input?: string | Buffer; env?: N
 }
 
 /**
+ * Where mineInProcess() sends its runs: a worker thread that passes them to one `mine-in-process.js --serve` process and
+ * posts back the replies, so that the test's thread can wait for each synchronously.
+ */
+const SERVER_THREAD = `
+const { workerData: { script, port } } = require('node:worker_threads');
+const server = require('node:child_process').fork(script, ['--serve'], { stdio: ['ignore', 'ignore', 'inherit', 'ipc'], serialization: 'advanced' });
+let waiting;
+port.on('message', ({ run, done }) => { waiting = done; server.send(run); });
+server.on('message', (result) => { port.postMessage(result); Atomics.store(waiting, 0, 1); Atomics.notify(waiting, 0); });
+server.on('exit', (code) => { if (!waiting) return; port.postMessage({ status: null, stdout: '', stderr: 'mine-in-process --serve exited ' + code }); Atomics.store(waiting, 0, 1); Atomics.notify(waiting, 0); });
+`;
+let serverPort: MessagePort | undefined;
+
+/**
+ * mine() in mine()'s default environment and working directory, run in one long-lived process (started on first use)
+ * rather than a process a run: for runs that check what mine prints and its exit status, not how a process starts,
+ * exits, is signalled, reads a pipe or sees a terminal.
+ */
+export function mineInProcess(args: string[], options: { input?: string | Buffer } = {}): RunResult {
+  if (!serverPort) {
+    const { port1, port2 } = new MessageChannel();
+    const script = path.join(ROOT, 'dist', 'test', 'mine-in-process.js');
+    const env: NodeJS.ProcessEnv = { ...process.env, NO_COLOR: '1' };
+    delete env.FORCE_COLOR;
+    new Worker(SERVER_THREAD, { eval: true, env, workerData: { script, port: port2 }, transferList: [port2] }).unref();
+    serverPort = port1;
+  }
+  const done = new Int32Array(new SharedArrayBuffer(4));
+  serverPort.postMessage({ run: { args, input: options.input ?? '' }, done });
+  Atomics.wait(done, 0, 0);
+  return receiveMessageOnPort(serverPort)!.message as RunResult;
+}
+
+/**
  * mine() with a document cache of its own, shared by every run made through it: a test file's many runs over the
  * same inputs find their entities once, not once a run (test/commands/scale.test.ts checks that a cached run prints
- * what an uncached one does).
+ * what an uncached one does). Runs in mine()'s default environment and working directory are made in one process
+ * (mineInProcess), as a file's cached runs do not check process start, exit, signals or the terminal.
  */
 export function cachedMine(): typeof mine {
   const cache = path.join(tempDir(), 'cache');
-  return (args, options) => mine([...args, '--cache', cache], options);
+  return (args, options = {}) => (options.env || options.cwd ? mine : mineInProcess)([...args, '--cache', cache], options);
 }
 
 /** A fresh temporary folder, removed when the process exits. */

@@ -4,7 +4,7 @@ import { spawnSync } from 'node:child_process';
 import { test } from 'node:test';
 import { refuseBinaryOnTerminal } from '../../src/commands/chart.js';
 import { UsageError } from '../../src/errors.js';
-import { mine, ROOT } from '../helpers.js';
+import { mineInProcess, ROOT } from '../helpers.js';
 
 test('a PNG is refused on a terminal with a usage error that suggests redirecting; SVG and pipes are fine', () => {
   assert.throws(() => refuseBinaryOnTerminal('png', { isTTY: true }), (e: Error) => e instanceof UsageError && /> chart\.png/.test(e.message));
@@ -23,22 +23,22 @@ test('in a pseudo-terminal, --format png exits 2 before reading anything and wri
 });
 
 test('timeline --format svg: one chart with a bar per month; an unknown entity exits 1', () => {
-  const r = mine(['timeline', '--entity', 'Lavrov', '--format', 'svg', 'samples']);
+  const r = mineInProcess(['timeline', '--entity', 'Lavrov', '--format', 'svg', 'samples']);
   assert.equal(r.status, 0, r.stderr);
   assert.match(r.stdout, /^<svg [^>]*data-chart="timeline"/);
-  const json = JSON.parse(mine(['timeline', '--entity', 'Lavrov', '--json', 'samples']).stdout) as { series: unknown[] };
+  const json = JSON.parse(mineInProcess(['timeline', '--entity', 'Lavrov', '--json', 'samples']).stdout) as { series: unknown[] };
   assert.equal([...r.stdout.matchAll(/<rect data-period=/g)].length, json.series.length);
   assert.match(r.stdout, /<title>Sergey Lavrov: documents per month<\/title>/);
-  assert.equal(mine(['timeline', '--entity', 'Nobody Anywhere', '--format', 'svg', 'samples']).status, 1);
+  assert.equal(mineInProcess(['timeline', '--entity', 'Nobody Anywhere', '--format', 'svg', 'samples']).status, 1);
 });
 
 test('cooccur --format svg draws the pairs --top keeps; --format conflicts with --json', () => {
-  const r = mine(['cooccur', '--top', '5', '--format', 'svg', 'samples']);
+  const r = mineInProcess(['cooccur', '--top', '5', '--format', 'svg', 'samples']);
   assert.equal(r.status, 0, r.stderr);
   assert.equal([...r.stdout.matchAll(/<line data-a=/g)].length, 5);
-  const conflict = mine(['cooccur', '--format', 'svg', '--json', 'samples']);
+  const conflict = mineInProcess(['cooccur', '--format', 'svg', '--json', 'samples']);
   assert.equal(conflict.status, 2);
-  assert.equal(mine(['timeline', '--entity', 'Lavrov', '--format', 'png', '--csv', 'samples']).status, 2);
-  assert.equal(mine(['timeline', '--entity', 'Lavrov', '--format', 'pdf', 'samples']).status, 2);
-  assert.equal(mine(['timeline', '--entity', 'Lavrov', '--format', 'png', '--width', '20000', 'samples']).status, 2);
+  assert.equal(mineInProcess(['timeline', '--entity', 'Lavrov', '--format', 'png', '--csv', 'samples']).status, 2);
+  assert.equal(mineInProcess(['timeline', '--entity', 'Lavrov', '--format', 'pdf', 'samples']).status, 2);
+  assert.equal(mineInProcess(['timeline', '--entity', 'Lavrov', '--format', 'png', '--width', '20000', 'samples']).status, 2);
 });

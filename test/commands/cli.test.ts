@@ -4,7 +4,7 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { test } from 'node:test';
-import { cachedMine, mine, ROOT, tempDir } from '../helpers.js';
+import { cachedMine, mine, mineInProcess, ROOT, tempDir } from '../helpers.js';
 
 /** For the runs over the samples that check the output's form: their entities are found once. */
 const cached = cachedMine();
@@ -21,7 +21,7 @@ test('an unknown command or option exits 2 with one line on stderr', () => {
 
 test('every command has --help with an example, exiting 0', () => {
   for (const command of ['extract', 'clean', 'ner', 'entities', 'timeline']) {
-    const r = mine([command, '--help']);
+    const r = mineInProcess([command, '--help']);
     assert.equal(r.status, 0);
     assert.match(r.stdout, /Examples:\n {2}\$ mine /);
   }
@@ -68,4 +68,15 @@ test('with no paths and a pipe on stdin, stdin is read', () => {
   const r = mine(['extract', '--json'], { input: page });
   assert.equal(r.status, 0, r.stderr);
   assert.equal(JSON.parse(r.stdout)[0].file, '-');
+});
+
+test('a run in-process (as most tests make them) prints and exits as a run in its own process', () => {
+  const page = 'samples/001-lavrov-wang-yi-phone-call.txt';
+  const runs: Array<[string[], string]> = [
+    [['entities', page], ''],
+    [['extract', '--json', page, 'no/such/file.txt'], ''],
+    [['entities', '--top', '0', page], ''],
+    [['kwic', '--json', 'Lavrov', '-'], fs.readFileSync(path.join(ROOT, page), 'utf8')],
+  ];
+  for (const [args, input] of runs) assert.deepEqual(mineInProcess(args, { input }), mine(args, { input }), args.join(' '));
 });

@@ -2,7 +2,7 @@
 import assert from 'node:assert/strict';
 import path from 'node:path';
 import { test } from 'node:test';
-import { cachedMine, mine, tempDir } from '../helpers.js';
+import { cachedMine, mine, mineInProcess, tempDir } from '../helpers.js';
 
 /** The samples' entities are found once for the whole file (the test of --cache has a cache of its own). */
 const cached = cachedMine();
@@ -51,7 +51,7 @@ test('quotes --csv has the record fields as columns; --cache gives the same quot
   const second = mine(['quotes', '--json', '--cache', cache, 'samples']);
   assert.equal(first.status, 0, first.stderr);
   assert.equal(second.stdout, first.stdout);
-  assert.equal(first.stdout, mine(['quotes', '--json', 'samples']).stdout);
+  assert.equal(first.stdout, mineInProcess(['quotes', '--json', 'samples']).stdout);
 });
 
 test('entities has a quotes column and timeline --quotes counts quotations per period, as quotes --by speaker does', () => {

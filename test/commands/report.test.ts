@@ -8,11 +8,11 @@ import { after, before, describe, test } from 'node:test';
 import { pathToFileURL } from 'node:url';
 import type { Browser, Page } from 'puppeteer-core';
 import type { ReportPage } from '../../src/render/report/page.js';
-import { mine, mineAsync, SAMPLES, slowText, tempDir } from '../helpers.js';
+import { mineAsync, mineInProcess, SAMPLES, slowText, tempDir } from '../helpers.js';
 
 const out = tempDir();
 const reportFile = path.join(out, 'r.html');
-const built = mine(['report', 'samples', '-o', reportFile]);
+const built = mineInProcess(['report', 'samples', '-o', reportFile]);
 
 /** The data a report page holds. */
 function pageData(html: string): ReportPage {
@@ -30,7 +30,7 @@ test('report: writes the file, says where on stderr, and holds no reference to a
 
 test('report: per-entity articles and mentions in the page add up to what mine entities counts', () => {
   const page = pageData(fs.readFileSync(reportFile, 'utf8'));
-  const entities = JSON.parse(mine(['entities', '--json', 'samples']).stdout) as Array<{ name: string; type: string; mentions: number; documents: number }>;
+  const entities = JSON.parse(mineInProcess(['entities', '--json', 'samples']).stdout) as Array<{ name: string; type: string; mentions: number; documents: number }>;
   const counted = page.data.entities.map(() => ({ mentions: 0, documents: 0 }));
   for (const [, , , ids] of page.data.articles) {
     for (let i = 0; i < ids.length; i += 2) {
@@ -49,7 +49,7 @@ test('report: per-entity articles and mentions in the page add up to what mine e
 test("report: an entity's keywords are those of mine keywords --entity, and concordance links lead to the articles", () => {
   const page = pageData(fs.readFileSync(reportFile, 'utf8'));
   const id = page.data.entities.findIndex(([name]) => name === 'Wang Yi');
-  const keyness = JSON.parse(mine(['keywords', '--json', '--top', '20', '--entity', 'Wang Yi', 'samples']).stdout) as Array<{ term: string; g2: number }>;
+  const keyness = JSON.parse(mineInProcess(['keywords', '--json', '--top', '20', '--entity', 'Wang Yi', 'samples']).stdout) as Array<{ term: string; g2: number }>;
   assert.deepEqual(page.data.keywords.entities[id]!.map(([term, g2]) => [term, g2]), keyness.map((k) => [k.term, k.g2]));
   const lines = page.data.kwic[id]!;
   assert.ok(lines.length > 0);
@@ -63,7 +63,7 @@ test('report: a report written into the folder it reads is not read as an articl
   const folder = path.join(tempDir(), 'pages');
   fs.cpSync(SAMPLES, folder, { recursive: true });
   for (let run = 0; run < 2; run++) {
-    const r = mine(['report', folder, '-o', path.join(folder, 'report.html')]);
+    const r = mineInProcess(['report', folder, '-o', path.join(folder, 'report.html')]);
     assert.equal(r.status, 0, r.stderr);
     assert.match(r.stderr, /, 13 articles\)/);
   }
@@ -86,10 +86,10 @@ test('report interrupted (Ctrl-C) leaves the file it would have replaced as it w
 });
 
 test('report -o -: the page on stdout; a folder as --output is a usage error', () => {
-  const piped = mine(['report', '-q', '-o', '-', 'samples/001-lavrov-wang-yi-phone-call.txt']);
+  const piped = mineInProcess(['report', '-q', '-o', '-', 'samples/001-lavrov-wang-yi-phone-call.txt']);
   assert.equal(piped.status, 0, piped.stderr);
   assert.equal(pageData(piped.stdout).data.articles.length, 1);
-  const folder = mine(['report', '-o', out, 'samples']);
+  const folder = mineInProcess(['report', '-o', out, 'samples']);
   assert.equal(folder.status, 2);
   assert.match(folder.stderr, /is a folder/);
 });
@@ -171,7 +171,7 @@ describe('report in headless Chromium', { skip: chromium ? false : 'Chromium is 
   });
 
   test("by week, an entity's timeline is mine timeline's: the same weeks, articles per week and articles mentioning it", async () => {
-    const expected = JSON.parse(mine(['timeline', '--entity', 'Wang Yi', '--by', 'week', '--json', 'samples']).stdout) as { series: Array<{ period: string; documents: number; total: number }> };
+    const expected = JSON.parse(mineInProcess(['timeline', '--entity', 'Wang Yi', '--by', 'week', '--json', 'samples']).stdout) as { series: Array<{ period: string; documents: number; total: number }> };
     await page.select('#f-by', 'week');
     await page.$eval('#f-entity', (input) => {
       (input as unknown as { value: string }).value = 'Wang Yi';

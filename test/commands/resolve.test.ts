@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { test } from 'node:test';
-import { mine, tempDir } from '../helpers.js';
+import { mineInProcess, tempDir } from '../helpers.js';
 
 /** A ner record (NDJSON) whose text names `people` (one mention each) and the place Harbourton. */
 function record(id: string, published: string, people: string[], words: string): string {
@@ -27,18 +27,18 @@ const variants = [
 
 test('keywords, kwic and cooccur --entity take the articles entities counts for the person, variants included', () => {
   const input = variants.join('\n') + '\n';
-  const rows = JSON.parse(mine(['entities', '--json', '-'], { input }).stdout) as Array<{ name: string; documents: number }>;
+  const rows = JSON.parse(mineInProcess(['entities', '--json', '-'], { input }).stdout) as Array<{ name: string; documents: number }>;
   const person = rows.find((r) => r.name === 'Owen John Dempsey');
   assert.equal(person?.documents, 3, JSON.stringify(rows));
-  const keywords = mine(['keywords', '--json', '--min-docs', '1', '--entity', 'Owen Dempsey', '-'], { input });
+  const keywords = mineInProcess(['keywords', '--json', '--min-docs', '1', '--entity', 'Owen Dempsey', '-'], { input });
   assert.equal(keywords.status, 0, keywords.stderr);
   assert.match(keywords.stderr, /\b3 article\(s\) in the subset, compared with the other 2\b/);
   const terms = JSON.parse(keywords.stdout) as Array<{ term: string; subsetCount: number }>;
   assert.equal(terms.find((k) => k.term === 'ferry timetable')?.subsetCount, 3);
   for (const query of ['Owen Dempsey', 'Owen John Dempsey', 'Dempsey']) {
-    const hits = JSON.parse(mine(['kwic', '--json', query, '-'], { input }).stdout) as Array<{ id: string; entity: string }>;
+    const hits = JSON.parse(mineInProcess(['kwic', '--json', query, '-'], { input }).stdout) as Array<{ id: string; entity: string }>;
     assert.deepEqual(hits.map((h) => `${h.id}:${h.entity}`), ['a:Owen John Dempsey', 'b:Owen John Dempsey', 'c:Owen John Dempsey'], query);
-    const pairs = JSON.parse(mine(['cooccur', '--json', '--entity', query, '-'], { input }).stdout) as Array<{ a: string; b: string; documents: number }>;
+    const pairs = JSON.parse(mineInProcess(['cooccur', '--json', '--entity', query, '-'], { input }).stdout) as Array<{ a: string; b: string; documents: number }>;
     assert.deepEqual(pairs.map((p) => `${p.a}+${p.b}:${p.documents}`), ['Harbourton+Owen John Dempsey:3'], query);
   }
 });
@@ -50,14 +50,14 @@ test('entities --partial of two halves, merged, give the table of one run: peopl
   ];
   const dir = tempDir();
   const parts = halves.map((half, i) => {
-    const r = mine(['entities', '--partial', '-'], { input: half.join('\n') + '\n' });
+    const r = mineInProcess(['entities', '--partial', '-'], { input: half.join('\n') + '\n' });
     assert.equal(r.status, 0, r.stderr);
     const file = path.join(dir, `part${i}.ndjson`);
     fs.writeFileSync(file, r.stdout);
     return file;
   });
-  const whole = mine(['entities', '--json', '-'], { input: halves.flat().join('\n') + '\n' });
-  const merged = mine(['entities', '--json', '--merge', ...parts]);
+  const whole = mineInProcess(['entities', '--json', '-'], { input: halves.flat().join('\n') + '\n' });
+  const merged = mineInProcess(['entities', '--json', '--merge', ...parts]);
   assert.equal(merged.status, 0, merged.stderr);
   const table = (stdout: string) => (JSON.parse(stdout) as Array<{ name: string; type: string; documents: number }>).filter((r) => r.type === 'person').map((r) => `${r.name}:${r.documents}`);
   assert.deepEqual(table(whole.stdout), ['Owen John Dempsey:3', 'John M. Ford:2', 'Mike Ford:1']);
@@ -66,7 +66,7 @@ test('entities --partial of two halves, merged, give the table of one run: peopl
   // Rows of --json lack the names kept apart: merging them says so.
   const rows = path.join(dir, 'rows.json');
   fs.writeFileSync(rows, whole.stdout);
-  assert.match(mine(['entities', '--merge', rows]).stderr, /some inputs are rows of --json, not --partial/);
+  assert.match(mineInProcess(['entities', '--merge', rows]).stderr, /some inputs are rows of --json, not --partial/);
 });
 
 test('quotes takes speakers under the name the corpus resolves them to, for --entity and --by speaker', () => {
@@ -78,9 +78,9 @@ test('quotes takes speakers under the name the corpus resolves them to, for --en
   };
   const input = [quoted('a', 'Owen Dempsey'), quoted('b', 'Owen John Dempsey'), quoted('c', 'Dempsey')].join('\n') + '\n';
   for (const query of ['Owen Dempsey', 'Owen John Dempsey']) {
-    const quotes = JSON.parse(mine(['quotes', '--json', '--entity', query, '-'], { input }).stdout) as Array<{ id: string; speaker: string }>;
+    const quotes = JSON.parse(mineInProcess(['quotes', '--json', '--entity', query, '-'], { input }).stdout) as Array<{ id: string; speaker: string }>;
     assert.deepEqual(quotes.map((q) => `${q.id}:${q.speaker}`), ['a:Owen John Dempsey', 'b:Owen John Dempsey', 'c:Owen John Dempsey'], query);
   }
-  const speakers = JSON.parse(mine(['quotes', '--json', '--by', 'speaker', '-'], { input }).stdout) as Array<{ speaker: string; quotes: number }>;
+  const speakers = JSON.parse(mineInProcess(['quotes', '--json', '--by', 'speaker', '-'], { input }).stdout) as Array<{ speaker: string; quotes: number }>;
   assert.deepEqual(speakers.map((s) => `${s.speaker}:${s.quotes}`), ['Owen John Dempsey:3']);
 });

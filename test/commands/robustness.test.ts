@@ -5,7 +5,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { test } from 'node:test';
-import { mine, mulberry32, ROOT, type RunResult, SAMPLES, tempDir } from '../helpers.js';
+import { mine, mineInProcess, mulberry32, ROOT, type RunResult, SAMPLES, tempDir } from '../helpers.js';
 
 const TEMP = tempDir();
 /** A fresh folder per case, inside one temp folder removed at exit. */
@@ -101,7 +101,7 @@ test('UTF-8 with and without BOM, UTF-16 LE and BE, CRLF and CR: the same articl
   fs.writeFileSync(path.join(dir, 'be.txt'), Buffer.concat([Buffer.from([0xfe, 0xff]), Buffer.from(SAMPLE, 'utf16le').swap16()]));
   fs.writeFileSync(path.join(dir, 'crlf.txt'), SAMPLE.replace(/\n/g, '\r\n'));
   fs.writeFileSync(path.join(dir, 'cr.txt'), SAMPLE.replace(/\n/g, '\r'));
-  const r = mine(['ner', '--json', dir]);
+  const r = mineInProcess(['ner', '--json', dir]);
   assert.equal(r.status, 0, r.stderr);
   const articles = JSON.parse(r.stdout) as { file: string; id: string; entities: { name: string }[] }[];
   assert.equal(articles.length, 6);
@@ -219,7 +219,7 @@ test('NDJSON input with bad lines names each line number and still outputs the o
   const file = path.join(dir, 'in.ndjson');
   const lines = ['{"file":"a.txt","text":"Russia and China met in Moscow."}', '{"file":', '{"file":"b.txt","text":"Sergey Lavrov spoke."}', '"just a string"', '{"file":"c.txt","paragraphs":["Wang Yi replied."]}'];
   fs.writeFileSync(file, lines.join('\n') + '\n');
-  for (const r of [mine(['ner', '--ndjson', file]), mine(['ner', '--ndjson', '-'], { input: lines.join('\r\n') })]) {
+  for (const r of [mineInProcess(['ner', '--ndjson', file]), mineInProcess(['ner', '--ndjson', '-'], { input: lines.join('\r\n') })]) {
     assert.equal(r.status, 1);
     assertNoStackTrace(r.stderr);
     assert.deepEqual(r.stdout.trim().split('\n').map((l) => JSON.parse(l).file), ['a.txt', 'b.txt', 'c.txt']);
@@ -235,7 +235,7 @@ test('aggregate commands take records with malformed entities and dates without 
   ];
   const input = records.map((r) => JSON.stringify(r)).join('\n');
   for (const args of [['entities'], ['sources'], ['timeline', '--entity', 'Russia'], ['dedup']]) {
-    const r = mine([...args, '-'], { input });
+    const r = mineInProcess([...args, '-'], { input });
     assert.equal(r.status, 0, `${args[0]}: ${r.stderr}`);
     assertNoStackTrace(r.stderr);
   }
@@ -277,7 +277,7 @@ test('German and Russian pages get their language and no English entities', () =
     'Как говорится в заявлении, министры обсудили повестку дня Генеральной Ассамблеи ООН и работу Совета Безопасности по региональным вопросам.', '',
     'Стороны отметили высокий уровень координации между Москвой и Пекином на международной арене и договорились поддерживать регулярные контакты.', '',
   ].join('\n'));
-  const r = mine(['ner', '--json', dir]);
+  const r = mineInProcess(['ner', '--json', dir]);
   assert.equal(r.status, 0, r.stderr);
   const articles = JSON.parse(r.stdout) as { file: string; language: string; words: number; entities: unknown[] }[];
   assert.deepEqual(articles.map((a) => [path.basename(a.file), a.language, a.entities]), [['de.txt', 'de', []], ['ru.txt', 'ru', []]]);

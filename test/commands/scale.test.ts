@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { test } from 'node:test';
-import { cachedMine, mine, SAMPLES, tempDir } from '../helpers.js';
+import { cachedMine, mine, mineInProcess, SAMPLES, tempDir } from '../helpers.js';
 
 const pages = fs.readdirSync(SAMPLES).filter((f) => f.endsWith('.txt')).map((f) => path.join(SAMPLES, f));
 /** For the runs over the pages that check counting, not the cache (its tests below have caches of their own). */
@@ -20,19 +20,19 @@ test('entities --merge of partial runs equals one run over all inputs', () => {
     return file;
   });
   const whole = cached(['entities', '--json', ...pages]);
-  const merged = mine(['entities', '--json', '--merge', ...parts]);
+  const merged = mineInProcess(['entities', '--json', '--merge', ...parts]);
   assert.equal(merged.status, 0, merged.stderr);
   assert.deepEqual(JSON.parse(merged.stdout), JSON.parse(whole.stdout));
   // Filters apply to merged counts as to fresh ones.
-  const people = JSON.parse(mine(['entities', '--json', '--merge', '--type', 'person', '--top', '3', ...parts]).stdout) as Array<{ type: string }>;
+  const people = JSON.parse(mineInProcess(['entities', '--json', '--merge', '--type', 'person', '--top', '3', ...parts]).stdout) as Array<{ type: string }>;
   assert.equal(people.length, 3);
   assert.ok(people.every((p) => p.type === 'person'));
 });
 
 test('ner NDJSON is a map step: its per-document output counts the same as the pages themselves', () => {
-  const ndjson = mine(['ner', '--ndjson', ...pages]);
+  const ndjson = cached(['ner', '--ndjson', ...pages]);
   assert.equal(ndjson.status, 0, ndjson.stderr);
-  const fromStdin = mine(['entities', '--json', '-'], { input: ndjson.stdout });
+  const fromStdin = mineInProcess(['entities', '--json', '-'], { input: ndjson.stdout });
   assert.deepEqual(JSON.parse(fromStdin.stdout), JSON.parse(cached(['entities', '--json', ...pages]).stdout));
 });
 
@@ -48,7 +48,7 @@ test('a second run from the cache prints exactly the same output, and cache stat
   assert.equal(second.stdout, first.stdout);
   // Another configuration does not reuse these results.
   const metonymy = mine(['ner', '--json', '--metonymy', '--cache', cache, ...pages]);
-  assert.deepEqual(JSON.parse(metonymy.stdout), JSON.parse(mine(['ner', '--json', '--metonymy', ...pages]).stdout));
+  assert.deepEqual(JSON.parse(metonymy.stdout), JSON.parse(mineInProcess(['ner', '--json', '--metonymy', ...pages]).stdout));
   assert.equal(mine(['cache', 'clear', '--cache', cache]).status, 0);
   assert.doesNotMatch(mine(['cache', 'stats', '--cache', cache]).stdout, new RegExp(`\\b${pages.length * 2}\\b`));
 });
@@ -62,7 +62,7 @@ test('a run over the same unchanged files is taken whole from the cache; a chang
   assert.equal(run().stdout, first.stdout, 'the recorded run gives the same output');
   const changed = path.join(dir, path.basename(pages[0]!));
   fs.writeFileSync(changed, fs.readFileSync(changed, 'utf8').replaceAll('Lavrov', 'Lavrentyev'));
-  const fresh = mine(['entities', '--json', dir]).stdout;
+  const fresh = mineInProcess(['entities', '--json', dir]).stdout;
   assert.notEqual(fresh, first.stdout);
   assert.equal(run().stdout, fresh, 'the cached run sees the change');
   assert.equal(run().stdout, fresh);

@@ -6,7 +6,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { test } from 'node:test';
 import stringWidth from 'string-width';
-import { mine, ROOT, SAMPLES, tempDir } from '../helpers.js';
+import { mineInProcess, ROOT, SAMPLES, tempDir } from '../helpers.js';
 
 const TEMP = tempDir();
 /** Three sample pages, enough for every table to have rows, few enough to keep the runs short. */
@@ -57,14 +57,14 @@ test('in a pseudo-terminal 60, 80 and 120 columns wide, no line of any table is 
 
 test('piped, a table is tab-separated lines: a header, one line per record, no cell cut', () => {
   const tsv = (args: string[]) => {
-    const r = mine([...args, '--cache', CACHE, CORPUS]);
+    const r = mineInProcess([...args, '--cache', CACHE, CORPUS]);
     assert.equal(r.status, 0, r.stderr);
     assert.doesNotMatch(r.stdout, /[│┌└]/);
     const [header, ...rows] = r.stdout.trimEnd().split('\n').map((line) => line.split('\t'));
     for (const row of rows) assert.equal(row.length, header!.length, row.join('|'));
     return { header: header!, rows };
   };
-  const json = (args: string[]) => JSON.parse(mine([...args, '--json', '--cache', CACHE, CORPUS]).stdout) as Array<Record<string, unknown>>;
+  const json = (args: string[]) => JSON.parse(mineInProcess([...args, '--json', '--cache', CACHE, CORPUS]).stdout) as Array<Record<string, unknown>>;
   const entities = tsv(['entities']);
   const entityRows = json(['entities']);
   assert.equal(entities.rows.length, entityRows.length);
@@ -82,7 +82,7 @@ test('tabs and line breaks in a field cannot split a piped line', () => {
   const dir = path.join(TEMP, 'tabs');
   fs.mkdirSync(dir);
   fs.writeFileSync(path.join(dir, 'records.ndjson'), JSON.stringify({ id: 'a', file: 'a\tb.txt', title: 'One\ttwo\nthree', text: 'Officials met in Paris on Monday.' }) + '\n');
-  const lines = mine(['extract', dir]).stdout.trimEnd().split('\n');
+  const lines = mineInProcess(['extract', dir]).stdout.trimEnd().split('\n');
   assert.equal(lines.length, 2);
   assert.match(lines[1]!, /\ta\\tb\.txt\t.*One\\ttwo\\nthree/);
 });
@@ -92,7 +92,7 @@ test('a folder of nothing mine reads: the files are named by kind, exit 1, even 
   fs.mkdirSync(dir);
   for (const name of ['a.pdf', 'b.pdf', 'c.md']) fs.writeFileSync(path.join(dir, name), 'x');
   for (const args of [['entities', dir], ['entities', '-q', dir]]) {
-    const r = mine(args);
+    const r = mineInProcess(args);
     assert.equal(r.status, 1);
     assert.match(r.stderr, /no input could be read.*3 file\(s\) skipped, not a kind mine reads: \.pdf 2, \.md 1/);
   }
@@ -103,17 +103,17 @@ test('-q silences the summary and notes, not the problems', () => {
   fs.mkdirSync(dir);
   fs.copyFileSync(path.join(CORPUS, fs.readdirSync(CORPUS)[0]!), path.join(dir, 'page.txt'));
   fs.writeFileSync(path.join(dir, 'empty.txt'), '');
-  const r = mine(['entities', '-q', '--cache', CACHE, dir]);
+  const r = mineInProcess(['entities', '-q', '--cache', CACHE, dir]);
   assert.equal(r.status, 1);
   assert.equal(r.stderr, `mine: ${dir}/empty.txt: empty file\n`);
 });
 
 test('a query that matches nothing exits 1, as grep does', () => {
   for (const args of [['kwic', 'zzzzqx'], ['keywords', '--entity', 'Nobody Atall'], ['timeline', '--entity', 'Nobody Atall'], ['cooccur', '--entity', 'Nobody Atall']]) {
-    const r = mine([...args, '--cache', CACHE, CORPUS]);
+    const r = mineInProcess([...args, '--cache', CACHE, CORPUS]);
     assert.equal(r.status, 1, `${args.join(' ')}: ${r.stderr}`);
   }
-  assert.equal(mine(['kwic', 'Lavrov', '--cache', CACHE, CORPUS]).status, 0);
+  assert.equal(mineInProcess(['kwic', 'Lavrov', '--cache', CACHE, CORPUS]).status, 0);
 });
 
 test('bad numbers and dates are usage errors that say what is expected', () => {
@@ -126,34 +126,34 @@ test('bad numbers and dates are usage errors that say what is expected', () => {
     [['entities', '--type', 'person,planet'], /--type takes person, country, org, place or a comma-separated list/],
   ];
   for (const [args, message] of cases) {
-    const r = mine([...args, CORPUS]);
+    const r = mineInProcess([...args, CORPUS]);
     assert.equal(r.status, 2, args.join(' '));
     assert.match(r.stderr, message);
     assert.equal(r.stdout, '');
   }
-  assert.equal(mine(['entities', '--since', '2024-02-29', '--until', '2024', '--json', '--cache', CACHE, CORPUS]).status, 0);
+  assert.equal(mineInProcess(['entities', '--since', '2024-02-29', '--until', '2024', '--json', '--cache', CACHE, CORPUS]).status, 0);
 });
 
 test('entities --type takes a list', () => {
-  const rows = JSON.parse(mine(['entities', '--type', 'person,org', '--json', '--cache', CACHE, CORPUS]).stdout) as Array<{ type: string }>;
+  const rows = JSON.parse(mineInProcess(['entities', '--type', 'person,org', '--json', '--cache', CACHE, CORPUS]).stdout) as Array<{ type: string }>;
   assert.ok(rows.length > 0);
   assert.deepEqual([...new Set(rows.map((r) => r.type))].sort(), ['org', 'person']);
 });
 
 test('completion scripts for bash, zsh and fish name every command; bash parses its own', () => {
   for (const shell of ['bash', 'zsh', 'fish']) {
-    const r = mine(['completion', shell]);
+    const r = mineInProcess(['completion', shell]);
     assert.equal(r.status, 0, r.stderr);
     for (const command of ['extract', 'entities', 'timeline', 'kwic', 'cooccur']) assert.match(r.stdout, new RegExp(`\\b${command}\\b`));
     assert.match(r.stdout, /\bsince\b/);
   }
-  const bash = mine(['completion', 'bash']).stdout;
+  const bash = mineInProcess(['completion', 'bash']).stdout;
   const check = spawnSync('bash', ['-c', `${bash}\nCOMP_WORDS=(mine entities --to); COMP_CWORD=2; _mine; echo "\${COMPREPLY[@]}"`], { encoding: 'utf8' });
   assert.equal(check.stdout.trim(), '--top');
-  assert.equal(mine(['completion', 'tcsh']).status, 2);
+  assert.equal(mineInProcess(['completion', 'tcsh']).status, 2);
 });
 
 test('top-level help has examples, formats, exit codes, environment and the cache', () => {
-  const help = mine(['--help']).stdout;
+  const help = mineInProcess(['--help']).stdout;
   for (const section of ['Examples:', 'Output formats:', 'Exit codes:', 'Environment:', 'NO_COLOR', 'XDG_CACHE_HOME', 'completion']) assert.ok(help.includes(section), section);
 });

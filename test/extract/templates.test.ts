@@ -5,7 +5,7 @@ import path from 'node:path';
 import { test } from 'node:test';
 import { extractArticles } from '../../src/extract/index.js';
 import { lineHash, longLineHashes, TEMPLATE_PAGES, TemplateIndex } from '../../src/extract/templates.js';
-import { mine, SAMPLES, tempDir } from '../helpers.js';
+import { mineInProcess, SAMPLES, tempDir } from '../helpers.js';
 
 const NOTICE = 'The views expressed in this article are those of the author alone and do not reflect the position of this website.';
 
@@ -44,7 +44,7 @@ test('a template line leaves the body; a page that is mostly template keeps its 
 test('mine extract learns the template of a folder of pages, and --no-templates turns it off', () => {
   const dir = tempDir();
   for (const sample of samples) fs.writeFileSync(path.join(dir, sample), withNotice(sample));
-  const bodies = (args: string[]) => (JSON.parse(mine(['extract', '--json', ...args, dir]).stdout) as Array<{ text: string }>).map((r) => r.text);
+  const bodies = (args: string[]) => (JSON.parse(mineInProcess(['extract', '--json', ...args, dir]).stdout) as Array<{ text: string }>).map((r) => r.text);
   assert.equal(bodies([]).filter((t) => t.includes(NOTICE)).length, 0);
   assert.equal(bodies(['--no-templates']).filter((t) => t.includes(NOTICE)).length, samples.length);
 });

@@ -3,12 +3,12 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { test } from 'node:test';
-import { cachedMine, mine, SAMPLES, tempDir } from '../helpers.js';
+import { cachedMine, mineInProcess, SAMPLES, tempDir } from '../helpers.js';
 
 interface Extracted { id: string; title: string | null; published: string | null; text: string }
 
-const articles = JSON.parse(mine(['extract', '--json', SAMPLES]).stdout) as Extracted[];
-const entities = mine(['entities', '--json', SAMPLES]).stdout;
+const articles = JSON.parse(mineInProcess(['extract', '--json', SAMPLES]).stdout) as Extracted[];
+const entities = mineInProcess(['entities', '--json', SAMPLES]).stdout;
 const dir = tempDir();
 /**
  * For the runs of one table in several forms: the cache key is the page each row makes, so a form that makes other
@@ -49,18 +49,18 @@ test('JSON Lines and a JSON array with their own column names give the samples\'
     const result = cached(['entities', '--json', ...flags, file]);
     assert.equal(result.status, 0, result.stderr);
     assert.equal(result.stdout, entities, file);
-    const without = mine(['entities', '--json', file]);
+    const without = mineInProcess(['entities', '--json', file]);
     assert.equal(without.status, 1, 'without --text-field no column holds the text');
     assert.match(without.stderr, /no text column/);
   }
-  const records = JSON.parse(mine(['extract', '--json', ...flags, path.join(dir, 'own.jsonl')]).stdout) as Array<{ site: string; title: string }>;
+  const records = JSON.parse(mineInProcess(['extract', '--json', ...flags, path.join(dir, 'own.jsonl')]).stdout) as Array<{ site: string; title: string }>;
   assert.deepEqual([...new Set(records.map((r) => r.site))], ['Example Wire']);
   assert.deepEqual(records.map((r) => r.title), articles.map((a) => a.title));
 });
 
 test('dates, URLs and sites are read from their columns; a URL gives the site when none is named', () => {
   const file = write('gdelt.jsonl', JSON.stringify({ content: articles[0]!.text, seendate: '20240305T101500Z', link: 'https://www.example.com/world/1' }) + '\n');
-  const [record] = JSON.parse(mine(['extract', '--json', file]).stdout) as Array<{ published: string; url: string; site: string; publishedSource?: string }>;
+  const [record] = JSON.parse(mineInProcess(['extract', '--json', file]).stdout) as Array<{ published: string; url: string; site: string; publishedSource?: string }>;
   assert.equal(record!.published, '2024-03-05T10:15:00Z');
   assert.equal(record!.publishedSource, undefined);
   assert.equal(record!.url, 'https://www.example.com/world/1');
@@ -69,12 +69,12 @@ test('dates, URLs and sites are read from their columns; a URL gives the site wh
 
 test('a row without text is skipped with its row number and reason; the other rows go on; a named column that is missing is one skip', () => {
   const file = write('gaps.csv', `title,text\nFirst,"${articles[0]!.text.replace(/"/g, '""')}"\nSecond,\nThird,"${articles[1]!.text.replace(/"/g, '""')}"\n`);
-  const result = mine(['extract', '--json', file]);
+  const result = mineInProcess(['extract', '--json', file]);
   assert.equal(result.status, 1);
   assert.equal((JSON.parse(result.stdout) as unknown[]).length, 2);
   assert.match(result.stderr, /gaps\.csv: row 2 \(line \d+\): no text in "text"/);
   assert.match(result.stderr, /2 input\(s\) processed, 2 record\(s\); 1 skipped \(1 no text\)/);
-  const missing = mine(['extract', '--json', '--text-field', 'story', file]);
+  const missing = mineInProcess(['extract', '--json', '--text-field', 'story', file]);
   assert.equal(missing.status, 1);
   assert.match(missing.stderr, /gaps\.csv: no column "story" \(--text-field\); its columns: title, text/);
 });
@@ -83,9 +83,9 @@ test('--extract removes the boilerplate of rows that hold whole pages; without i
   const body = articles[0]!.text.split('\n\n').map((p) => `<p>${p}</p>`).join('');
   const page = `<html><body><nav><a href="/">Home</a> <a href="/world">World</a></nav><article><h1>${articles[0]!.title}</h1>${body}</article><footer>Contact us</footer></body></html>`;
   const file = write('pages.jsonl', JSON.stringify({ html: page }) + '\n');
-  const [extracted] = JSON.parse(mine(['extract', '--json', '--extract', '--text-field', 'html', file]).stdout) as Extracted[];
+  const [extracted] = JSON.parse(mineInProcess(['extract', '--json', '--extract', '--text-field', 'html', file]).stdout) as Extracted[];
   assert.equal(extracted!.text, articles[0]!.text);
   assert.equal(extracted!.title, articles[0]!.title);
-  const [raw] = JSON.parse(mine(['extract', '--json', '--text-field', 'html', file]).stdout) as Extracted[];
+  const [raw] = JSON.parse(mineInProcess(['extract', '--json', '--text-field', 'html', file]).stdout) as Extracted[];
   assert.match(raw!.text, /<nav>/);
 });

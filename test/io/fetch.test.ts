@@ -9,10 +9,10 @@ import { Readable } from 'node:stream';
 import { after, before, test } from 'node:test';
 import zlib from 'node:zlib';
 import { readInputs } from '../../src/io/read.js';
-import { mine, mineAsync, SAMPLES, tempDir } from '../helpers.js';
+import { mineAsync, mineInProcess, SAMPLES, tempDir } from '../helpers.js';
 import { htmlPage, type ArticleFields } from './warc-builder.js';
 
-const articles = JSON.parse(mine(['extract', '--json', SAMPLES]).stdout) as ArticleFields[];
+const articles = JSON.parse(mineInProcess(['extract', '--json', SAMPLES]).stdout) as ArticleFields[];
 const pages = articles.map(htmlPage);
 const dir = tempDir();
 
@@ -69,14 +69,14 @@ test('a URL list gives the same records and entities as the saved pages, fetched
   const fetched = await mineAsync(['extract', '--json', ...FAST, '--urls', list]);
   assert.equal(fetched.status, 0, fetched.stderr);
   const records = JSON.parse(fetched.stdout) as Array<Record<string, unknown>>;
-  assert.deepEqual(withoutPlace(records), withoutPlace(JSON.parse(mine(['extract', '--json', saved]).stdout)));
+  assert.deepEqual(withoutPlace(records), withoutPlace(JSON.parse(mineInProcess(['extract', '--json', saved]).stdout)));
   assert.deepEqual(records.map((r) => r.url), pages.map((_, i) => `${base}/news/${i}.html`));
   assert.equal(records[0]!.site, '127.0.0.1');
   assert.deepEqual(seen.paths.filter((p) => p === '/robots.txt'), ['/robots.txt'], 'robots.txt is asked once per host');
   assert.ok(seen.mostAtOnce <= 2, `${seen.mostAtOnce} requests at once`);
   assert.deepEqual([...seen.agents].map((a) => a.split('/')[0]), ['mine']);
   const entities = await mineAsync(['entities', '--json', ...FAST, '--urls', list]);
-  assert.equal(entities.stdout, mine(['entities', '--json', SAMPLES]).stdout);
+  assert.equal(entities.stdout, mineInProcess(['entities', '--json', SAMPLES]).stdout);
 });
 
 test('each fault gets its one-line message and a count in the summary; a redirect and a retried 503 are fetched', async () => {

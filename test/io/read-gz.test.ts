@@ -5,7 +5,7 @@ import path from 'node:path';
 import { test } from 'node:test';
 import zlib from 'node:zlib';
 import { readInputs, type Input } from '../../src/io/read.js';
-import { mine, SAMPLES, tempDir } from '../helpers.js';
+import { mineInProcess, SAMPLES, tempDir } from '../helpers.js';
 
 const SAMPLE = fs.readFileSync(path.join(SAMPLES, '001-lavrov-wang-yi-phone-call.txt'), 'utf8');
 const HTML = '<!doctype html><html><head><title>Council approves park budget</title></head><body><article>'
@@ -36,7 +36,7 @@ test('a folder of gzipped pages is read, each in the format its inner extension 
 
 test('mine extract reads gzipped pages like plain ones and exits 0', () => {
   const dir = folderOfGzippedPages();
-  const result = mine(['extract', '--json', dir]);
+  const result = mineInProcess(['extract', '--json', dir]);
   assert.equal(result.status, 0, result.stderr);
   const articles = JSON.parse(result.stdout) as Array<{ file: string; title: string; words: number }>;
   assert.deepEqual(articles.map((a) => a.title), ['Russia, China foreign ministers discuss UN agenda and SCO cooperation by phone', 'Council approves park budget']);
@@ -47,7 +47,7 @@ test('a file that is not gzip is skipped with a one-line message naming it, and 
   const dir = folderOfGzippedPages();
   fs.writeFileSync(path.join(dir, 'broken.txt.gz'), 'plain text, not gzip');
   fs.writeFileSync(path.join(dir, 'cut.html.gz'), zlib.gzipSync(HTML).subarray(0, 40));
-  const result = mine(['extract', '--json', dir]);
+  const result = mineInProcess(['extract', '--json', dir]);
   assert.equal(result.status, 1);
   assert.equal(JSON.parse(result.stdout).length, 2);
   const messages = result.stderr.split('\n').filter((l) => l.includes('not valid gzip'));

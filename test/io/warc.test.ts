@@ -3,11 +3,11 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { test } from 'node:test';
-import { cachedMine, mine, SAMPLES, tempDir } from '../helpers.js';
+import { cachedMine, mineInProcess, SAMPLES, tempDir } from '../helpers.js';
 import { htmlPage, warcFile, type ArticleFields, type WarcRecordSpec } from './warc-builder.js';
 
-const articles = JSON.parse(mine(['extract', '--json', SAMPLES]).stdout) as ArticleFields[];
-const entities = mine(['entities', '--json', SAMPLES]).stdout;
+const articles = JSON.parse(mineInProcess(['extract', '--json', SAMPLES]).stdout) as ArticleFields[];
+const entities = mineInProcess(['entities', '--json', SAMPLES]).stdout;
 const dir = tempDir();
 
 /** The samples as a crawl: warcinfo, then a request and an HTML response per article, and records that are no pages. */
@@ -46,7 +46,7 @@ test('records carry the response\'s URL, its host as site, and the crawl date ma
   const undated = { ...articles[0]!, published: null };
   const file = path.join(dir, 'one.warc.gz');
   fs.writeFileSync(file, warcFile([{ type: 'response', url: 'https://www.example.net/a/1', date: '2024-03-05T10:15:00Z', body: htmlPage(undated) }, { type: 'response', url: 'https://www.example.net/a/2', body: htmlPage(articles[1]!) }], true));
-  const [crawled, dated] = JSON.parse(mine(['extract', '--json', file]).stdout) as Array<{ url: string; site: string; published: string; publishedSource?: string }>;
+  const [crawled, dated] = JSON.parse(mineInProcess(['extract', '--json', file]).stdout) as Array<{ url: string; site: string; published: string; publishedSource?: string }>;
   assert.deepEqual([crawled!.url, crawled!.site, crawled!.published, crawled!.publishedSource], ['https://www.example.net/a/1', 'example.net', '2024-03-05T10:15:00Z', 'crawl']);
   assert.deepEqual([dated!.published, dated!.publishedSource], [articles[1]!.published, undefined]);
 });
@@ -60,7 +60,7 @@ test('the charset comes from the response headers, else from the page', () => {
     { type: 'response', url: 'https://example.ru/1', contentType: 'text/html; charset=windows-1251', body: cp1251(page('')) },
     { type: 'response', url: 'https://example.ru/2', contentType: 'text/html', body: cp1251(page('<meta http-equiv="Content-Type" content="text/html; charset=windows-1251">')) },
   ], false));
-  const records = JSON.parse(mine(['extract', '--json', file]).stdout) as Array<{ paragraphs: string[] }>;
+  const records = JSON.parse(mineInProcess(['extract', '--json', file]).stdout) as Array<{ paragraphs: string[] }>;
   assert.deepEqual(records.map((r) => r.paragraphs[0]), [text, text]);
 });
 
@@ -72,7 +72,7 @@ test('a cut gzip and a file that is no WARC are skipped with one line each, afte
   fs.writeFileSync(notWarc, 'Shopping list\nbread\n');
   const good = path.join(dir, 'crawl.warc.gz');
   fs.writeFileSync(good, whole);
-  const result = mine(['extract', '--json', cut, notWarc, good]);
+  const result = mineInProcess(['extract', '--json', cut, notWarc, good]);
   assert.equal(result.status, 1);
   assert.match(result.stderr, /cut\.warc\.gz: not valid gzip \(unexpected end of file\); the pages before were read/);
   assert.match(result.stderr, /notes\.warc: not a readable WARC/);
@@ -84,7 +84,7 @@ test('a folder walk reads web archives', () => {
   const folder = path.join(dir, 'walk');
   fs.mkdirSync(folder);
   fs.writeFileSync(path.join(folder, 'crawl.warc.gz'), warcFile(crawl(), true));
-  const result = mine(['entities', '--json', folder]);
+  const result = mineInProcess(['entities', '--json', folder]);
   assert.equal(result.status, 0, result.stderr);
   assert.equal(result.stdout, entities);
 });

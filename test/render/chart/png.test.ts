@@ -9,7 +9,7 @@ import { PNG } from 'pngjs';
 import { svgToPng } from '../../../src/render/chart/png.js';
 import { TYPE_COLORS } from '../../../src/render/chart/style.js';
 import { timelineSvg } from '../../../src/render/chart/timeline-svg.js';
-import { mine, ROOT, tempDir } from '../../helpers.js';
+import { mineInProcess, ROOT, tempDir } from '../../helpers.js';
 import { elements, type SvgElement } from './svg-elements.js';
 
 const TEMP = tempDir();
@@ -70,16 +70,16 @@ test('made-up timeline: the PNG bars are as high as the SVG says, in proportion 
 
 test('mine timeline --format png on the samples: one bar per month, heights match the SVG and the JSON counts', () => {
   const args = ['timeline', '--entity', 'China', '--by', 'month', 'samples'];
-  const svg = mine([...args, '--format', 'svg']).stdout;
+  const svg = mineInProcess([...args, '--format', 'svg']).stdout;
   const file = path.join(TEMP, 'timeline.png');
   assert.equal(mineToFile([...args, '--format', 'png', '--width', '900', '--height', '450'], file), 0);
   const png = PNG.sync.read(fs.readFileSync(file));
   assert.deepEqual([png.width, png.height], [900, 450]);
-  const json = JSON.parse(mine([...args, '--json']).stdout) as { series: Array<{ period: string; documents: number }> };
+  const json = JSON.parse(mineInProcess([...args, '--json']).stdout) as { series: Array<{ period: string; documents: number }> };
   const bars = elements(svg, 'rect').filter((e) => e.attributes['data-value'] !== undefined);
   assert.deepEqual(bars.map((b) => [b.attributes['data-period'], Number(b.attributes['data-value'])]), json.series.map((p) => [p.period, p.documents]));
   // The PNG is 900 x 450, the SVG 800 x 420: its own SVG is the one to measure against.
-  const sized = mine([...args, '--format', 'svg', '--width', '900', '--height', '450']).stdout;
+  const sized = mineInProcess([...args, '--format', 'svg', '--width', '900', '--height', '450']).stdout;
   const measured = checkBars(sized, png);
   assert.ok(measured.some((b) => b.value > 0 && b.measured > 0));
 });
@@ -129,12 +129,12 @@ function circleGroups(circles: SvgElement[]): number {
 
 test('mine cooccur --format png on the samples: as many node blobs as the SVG has nodes (and legend dots)', () => {
   const args = ['cooccur', '--min-docs', '2', '--top', '80', 'samples'];
-  const svg = mine([...args, '--format', 'svg']).stdout;
+  const svg = mineInProcess([...args, '--format', 'svg']).stdout;
   const file = path.join(TEMP, 'network.png');
   assert.equal(mineToFile([...args, '--format', 'png'], file), 0);
   const png = PNG.sync.read(fs.readFileSync(file));
   const nodes = elements(svg, 'circle').filter((c) => c.attributes['data-node'] !== undefined);
-  const nodeCount = new Set(JSON.parse(mine([...args, '--json']).stdout).flatMap((p: { a: string; b: string }) => [p.a, p.b])).size;
+  const nodeCount = new Set(JSON.parse(mineInProcess([...args, '--json']).stdout).flatMap((p: { a: string; b: string }) => [p.a, p.b])).size;
   assert.equal(nodes.length, nodeCount);
   const legendDots = elements(svg, 'circle').filter((c) => c.attributes['data-node'] === undefined);
   const expected = circleGroups([...nodes, ...legendDots]);
