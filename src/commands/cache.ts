@@ -2,7 +2,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { UsageError } from '../errors.js';
-import { formatBytes } from '../io/read.js';
+import { formatBytes } from '../io/sizes.js';
 import { checkCache, clearCache, defaultCachePath } from '../run/cache.js';
 
 export const CACHE_ACTIONS = ['stats', 'verify', 'clear'] as const;

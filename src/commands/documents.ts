@@ -3,12 +3,12 @@
 import fs from 'node:fs';
 import { InputError } from '../errors.js';
 import { findInputs, fsPath } from '../io/find.js';
-import { isRecordFile, listInputs, type ReadOptions } from '../io/read.js';
+import type { ReadOptions } from '../io/read.js';
 import type { PipelineOptions } from '../pipeline.js';
 import { openCache, stampCache, type DocumentCache } from '../run/cache.js';
 import type { Job, JobResult } from '../run/jobs.js';
 import { defaultJobs, INTERRUPTED, Pool } from '../run/pool.js';
-import { TemplateIndex } from '../extract/templates.js';
+import type { TemplateIndex } from '../extract/templates.js';
 import type { MineRecord } from '../types.js';
 
 /** Hears about inputs that were skipped and documents that were processed; the cli prints and counts them. */
@@ -87,6 +87,8 @@ export async function* documents(paths: string[], options: DocumentOptions, repo
   // Document keys of this run, in order, to record it when every input was a page and was processed.
   const runDocuments: Array<[string, number]> | undefined = run ? (recorded ?? []).slice(0, fromRun) : undefined;
   let complete = true;
+  // Loaded here: a run that the cache serves whole reads no input.
+  const { listInputs } = await import('../io/read.js');
   const jobs = options.jobs ?? (await threadsFor(paths));
   const pool = new Pool({ pipeline: options.pipeline, maxBytes: options.read.maxBytes, cachePath: cache?.location, countsOnly: options.countsOnly, timeoutSeconds: options.timeoutSeconds, quotes: options.quotes, tone: options.tone, heapLimitMb: options.heapLimitMb }, jobs);
   const stop = () => void pool.interrupt();
@@ -191,6 +193,7 @@ const HASH_BATCH = 64;
  */
 async function learnTemplates(paths: string[], pool: Pool, window: number): Promise<TemplateIndex | undefined> {
   if (paths.length === 0 || paths.includes('-')) return undefined;
+  const [{ TemplateIndex }, { isRecordFile }] = await Promise.all([import('../extract/templates.js'), import('../io/read.js')]);
   const index = new TemplateIndex();
   const started = async function* () {
     let files: string[] = [];
@@ -280,7 +283,11 @@ function* fromRecordedRun(files: string[], recorded: Array<[string, number]>, ca
       return;
     }
     reporter.processed(file, records.length, bytes!);
-    for (const r of records) yield { ...r, file };
+    // Parsed for this run alone, so given their path in place rather than copied.
+    for (const r of records) {
+      r.file = file;
+      yield r;
+    }
     yield 'next';
   }
 }

@@ -5,7 +5,7 @@ import { pathToFileURL } from 'node:url';
 import { inDateRange } from '../aggregate/filters.js';
 import { KWIC_LINES, ReportCollector } from '../aggregate/report.js';
 import { InputError, UsageError } from '../errors.js';
-import { formatBytes } from '../io/read.js';
+import { formatBytes } from '../io/sizes.js';
 import { reportHtml } from '../render/report/html.js';
 import type { ReportPage } from '../render/report/page.js';
 import { hasEntities } from '../types.js';

@@ -5,6 +5,7 @@ import { collectBlocks } from './html-blocks.js';
 import { readByline } from './html-byline.js';
 import { decodeMarkup, findAll, textOf, type HtmlElement } from './html-dom.js';
 import { nameParts } from './html-names.js';
+import { webUrl } from './web-url.js';
 
 export type HtmlMetadata = ArticleMetadata;
 
@@ -232,17 +233,6 @@ function readUrl(facts: PageFacts): { url?: string } {
     if (url) return { url };
   }
   return {};
-}
-
-/** `text` as an absolute http(s) URL, or undefined. */
-export function webUrl(text: string | null | undefined): string | undefined {
-  if (!text) return undefined;
-  try {
-    const url = new URL(text);
-    return url.protocol === 'http:' || url.protocol === 'https:' ? url.href : undefined;
-  } catch {
-    return undefined;
-  }
 }
 
 // ---- tags

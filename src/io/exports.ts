@@ -3,7 +3,7 @@
 import { createRequire } from 'node:module';
 import { InputError } from '../errors.js';
 import { parseDate } from '../extract/dates.js';
-import { webUrl } from '../extract/html-meta.js';
+import { webUrl } from '../extract/web-url.js';
 import type { ArticleMetadata, Page } from '../types.js';
 
 export const ROLES = ['text', 'title', 'date', 'url', 'site'] as const;

@@ -10,6 +10,7 @@ import { csvRows, isMineRecord, jsonRow, type ExportOptions, type ExportRow } fr
 import { readWarc } from './warc.js';
 import { Fetcher, urlList, type Fetched, type FetchOptions } from './fetch.js';
 import { looksLikeRecords, notRecords, toRecord } from './records.js';
+import { formatBytes } from './sizes.js';
 
 export type Input =
   /** `part`: one of several pages of one input file (an export's rows). */
@@ -34,7 +35,6 @@ export interface ReadOptions {
   onIgnored?: (file: string) => void;
 }
 
-export const DEFAULT_MAX_BYTES = 256 * 1024 * 1024;
 const HTML_EXTENSIONS = new Set(['.html', '.htm', '.xhtml', '.shtml']);
 const RECORD_EXTENSIONS = new Set(['.ndjson', '.jsonl', '.json']);
 const EXPORT_EXTENSIONS = new Set(['.csv', '.tsv']);
@@ -294,11 +294,4 @@ async function* streamNdjson(head: Buffer[], iterator: AsyncIterator<Buffer | st
     yield* flush(false);
   }
   yield* flush(true);
-}
-
-export function formatBytes(n: number): string {
-  if (n >= 1 << 30) return `${(n / (1 << 30)).toFixed(1)} GB`;
-  if (n >= 1 << 20) return `${(n / (1 << 20)).toFixed(1)} MB`;
-  if (n >= 1 << 10) return `${(n / (1 << 10)).toFixed(1)} KB`;
-  return `${n} B`;
 }
