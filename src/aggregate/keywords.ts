@@ -96,6 +96,16 @@ export class KeywordCounter {
     }
   }
 
+  /** A term's counts over every article counted, if it was seen. */
+  countsOf(term: string): TermCounts | undefined {
+    return this.terms.get(term);
+  }
+
+  /** Words (terms of one word) over every article counted. */
+  get words(): number {
+    return this.subsetWords + this.restWords;
+  }
+
   /** Subset articles counted (keyness). */
   get subsetSize(): number {
     return this.subsetDocuments;

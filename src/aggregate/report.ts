@@ -55,8 +55,6 @@ export class ReportCollector {
   private readonly languages = new Map<string, number>();
   private readonly termIds = new Map<string, number>();
   private readonly termNames: string[] = [];
-  private readonly termCounts: number[] = [];
-  private readonly termDocuments: number[] = [];
   private linesHeld = 0;
 
   add(article: NerArticle & { quotes?: Quote[] }): void {
@@ -84,10 +82,7 @@ export class ReportCollector {
     const termPairs = new Uint32Array(terms.size * 2);
     let i = 0;
     for (const [term, n] of terms) {
-      const id = this.termId(term);
-      this.termCounts[id]! += n;
-      this.termDocuments[id]!++;
-      termPairs[i++] = id;
+      termPairs[i++] = this.termId(term);
       termPairs[i++] = n;
     }
     this.articles.push({
@@ -153,16 +148,14 @@ export class ReportCollector {
     });
     if (subsetDocuments === 0 || subsetDocuments === articles.length) return [];
     let subsetWords = 0;
-    let allWords = 0;
     const counts: Array<{ term: string; count: number; documents: number; subsetCount: number }> = [];
     this.termNames.forEach((term, t) => {
-      const oneWord = !term.includes(' ');
-      if (oneWord) allWords += this.termCounts[t]!;
       if (inSubset[t] === 0) return;
-      if (oneWord) subsetWords += inSubset[t]!;
-      counts.push({ term, count: this.termCounts[t]!, documents: this.termDocuments[t]!, subsetCount: inSubset[t]! });
+      if (!term.includes(' ')) subsetWords += inSubset[t]!;
+      const { count, documents } = this.keywords.countsOf(term)!;
+      counts.push({ term, count, documents, subsetCount: inSubset[t]! });
     });
-    return keynessOf(counts, subsetWords, allWords - subsetWords, KEYWORD_MIN_DOCS, KEYWORDS);
+    return keynessOf(counts, subsetWords, this.keywords.words - subsetWords, KEYWORD_MIN_DOCS, KEYWORDS);
   }
 
   /** Stops collecting concordance lines for all but the entities in most articles so far, and drops their lines. */
@@ -193,8 +186,6 @@ export class ReportCollector {
     if (id === undefined) {
       id = this.termNames.push(term) - 1;
       this.termIds.set(term, id);
-      this.termCounts.push(0);
-      this.termDocuments.push(0);
     }
     return id;
   }
