@@ -11,7 +11,7 @@ import type { TableOptions } from './render/table.js';
 import { renderTsv } from './render/tsv.js';
 import { oneOf, type CommandSpec, type Format, type Output } from './commands/command.js';
 import { completionScript, SHELLS } from './commands/completion.js';
-import type { Reporter } from './commands/documents.js';
+import type { InputTally, Reporter } from './commands/documents.js';
 
 /** Thrown by the report under --strict at the first input that cannot be used. */
 class StrictStop extends Error {
@@ -115,6 +115,10 @@ class RunReport implements Reporter {
 
   get interruption(): AbortSignal {
     return interruption.signal;
+  }
+
+  get tally(): InputTally {
+    return { inputs: this.processed_, records: this.records, skips: this.skips, ignoredByExtension: this.ignoredByExtension };
   }
 
   ignored(file: string): void {

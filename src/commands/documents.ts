@@ -23,6 +23,17 @@ export interface Reporter {
   ignored?(file: string): void;
   /** Aborted when the user asks to stop (Ctrl-C): no new inputs are taken and the documents in progress are dropped. */
   readonly interruption?: AbortSignal;
+  /** What the run has counted of its inputs, for a command that shows it (mine report's overview). */
+  readonly tally?: InputTally;
+}
+
+export interface InputTally {
+  inputs: number;
+  records: number;
+  /** Inputs skipped, by reason. */
+  skips: ReadonlyMap<string, number>;
+  /** Files a folder walk passed over, by extension ('' for none). */
+  ignoredByExtension: ReadonlyMap<string, number>;
 }
 
 export interface DocumentOptions {

@@ -4,48 +4,14 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { inDateRange } from '../aggregate/filters.js';
 import { KWIC_LINES, ReportCollector } from '../aggregate/report.js';
-import { InputError, UsageError } from '../errors.js';
+import { UsageError } from '../errors.js';
 import { formatBytes } from '../io/sizes.js';
 import { reportHtml } from '../render/report/html.js';
 import type { ReportPage } from '../render/report/page.js';
 import { hasEntities } from '../types.js';
 import type { CommandSpec } from './command.js';
-import { countGuarded, documents, type Reporter } from './documents.js';
+import { countGuarded, documents, type InputTally } from './documents.js';
 import { addDateOptions, addInputOptions, addNerOptions, dateRange, documentOptions } from './options.js';
-
-/** Passes everything on to the run's reporter, and keeps the counts the page's overview shows. */
-class OverviewCounts implements Reporter {
-  inputs = 0;
-  records = 0;
-  readonly skips = new Map<string, number>();
-  readonly ignoredKinds = new Map<string, number>();
-
-  constructor(private readonly run: Reporter) {}
-
-  get interruption(): AbortSignal | undefined {
-    return this.run.interruption;
-  }
-  skipped(error: InputError): void {
-    this.skips.set(error.reason, (this.skips.get(error.reason) ?? 0) + 1);
-    this.run.skipped(error);
-  }
-  processed(file: string, records: number, bytes: number): void {
-    this.inputs++;
-    this.records += records;
-    this.run.processed(file, records, bytes);
-  }
-  passed(what: string): void {
-    this.run.passed?.(what);
-  }
-  warn(message: string): void {
-    this.run.warn(message);
-  }
-  ignored(file: string): void {
-    const extension = path.extname(file).toLowerCase() || '(none)';
-    this.ignoredKinds.set(extension, (this.ignoredKinds.get(extension) ?? 0) + 1);
-    this.run.ignored?.(file);
-  }
-}
 
 export const reportCommand: CommandSpec = {
   name: 'report',
@@ -67,12 +33,11 @@ export const reportCommand: CommandSpec = {
     const output = String(options.output);
     if (output !== '-' && fs.existsSync(output) && fs.statSync(output).isDirectory()) throw new UsageError(`--output ${output} is a folder: give a file name (e.g. ${path.join(output, 'report.html')})`);
     const range = dateRange(options);
-    const counts = new OverviewCounts(reporter);
     const collector = new ReportCollector();
     // A report written into a folder it reads is not one of its articles the next time.
     const itself = output === '-' ? undefined : path.resolve(output);
-    for await (const record of documents(paths, { ...documentOptions(options, 'ner', true), quotes: true }, counts)) {
-      if (hasEntities(record) && inDateRange(record, range) && path.resolve(record.file) !== itself) countGuarded(record, (r) => collector.add(r), counts);
+    for await (const record of documents(paths, { ...documentOptions(options, 'ner', true), quotes: true }, reporter)) {
+      if (hasEntities(record) && inDateRange(record, range) && path.resolve(record.file) !== itself) countGuarded(record, (r) => collector.add(r), reporter);
     }
     const data = collector.result();
     const base = path.dirname(path.resolve(output === '-' ? '.' : output));
@@ -83,7 +48,7 @@ export const reportCommand: CommandSpec = {
     const page: ReportPage = {
       title: (options.title as string | undefined) ?? `mine report: ${paths.join(' ')}`,
       generated: new Date().toISOString(),
-      summary: { inputs: counts.inputs, records: counts.records, skipped: [...counts.skips], ignored: [...counts.ignoredKinds] },
+      summary: overview(reporter.tally),
       data,
       links,
       kwicLines: KWIC_LINES,
@@ -101,6 +66,13 @@ export const reportCommand: CommandSpec = {
     };
   },
 };
+
+/** The overview's counts of the run's inputs. */
+function overview(tally: InputTally | undefined): ReportPage['summary'] {
+  if (!tally) return { inputs: 0, records: 0, skipped: [], ignored: [] };
+  const ignored = [...tally.ignoredByExtension].map(([extension, n]): [string, number] => [extension || '(none)', n]);
+  return { inputs: tally.inputs, records: tally.records, skipped: [...tally.skips], ignored };
+}
 
 /** A link from the report's folder to an input file: relative, so the report and its inputs can move together. */
 function relativeHref(from: string, file: string): string {
