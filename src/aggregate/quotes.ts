@@ -4,6 +4,7 @@
 // standing for whoever issued it ("the statement said"). Works sentence by sentence on the NER record.
 import { loadData } from '../data.js';
 import type { Entity, EntityType, NerArticle } from '../types.js';
+import { widen } from './periods.js';
 
 export interface Quote {
   file: string;
@@ -655,9 +656,7 @@ export class SpeakerCounter {
       if (!tally) this.rowsByKey.set(key, (tally = { row: { speaker, type: q.speakerType, quotes: 0, articles: 0, first: null, last: null, mentioned: [] }, ids: new Set(), mentioned: new Map() }));
       tally.row.quotes++;
       tally.ids.add(q.id);
-      const date = q.published?.slice(0, 10) ?? null;
-      if (date && (!tally.row.first || date < tally.row.first)) tally.row.first = date;
-      if (date && (!tally.row.last || date > tally.row.last)) tally.row.last = date;
+      widen(tally.row, q.published?.slice(0, 10));
       for (const name of q.mentioned) if (name !== q.speaker) tally.mentioned.set(name, (tally.mentioned.get(name) ?? 0) + 1);
     }
   }

@@ -3,7 +3,7 @@
 // holds, applies the filters and draws every section as SVG and tables. No request leaves the page.
 import type { ReportData } from '../../aggregate/report-data.js';
 import type { ReportPage } from './page.js';
-import { periodOf, periodsBetween } from '../../aggregate/periods.js';
+import { periodOf, periodsBetween, widen } from '../../aggregate/periods.js';
 import { EDGE_COLOR, INK, MARGIN, MUTED, NETWORK_SIZE, SPARE_COLORS, TIMELINE_SIZE, TYPE_COLORS, seriesColors, typeColor } from '../chart/style.js';
 
 type Article = ReportData['articles'][number];
@@ -96,8 +96,7 @@ function tallies(articles: Article[]): Tally[] {
       const t = all[e[i]!]!;
       t.mentions += e[i + 1]!;
       t.documents++;
-      if (date && (!t.first || date < t.first)) t.first = date;
-      if (date && date > t.last) t.last = date;
+      widen(t, date);
     }
   }
   return all.filter((t) => t.documents > 0 && state.types.has(data.entities[t.id]![1]));
