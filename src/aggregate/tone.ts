@@ -7,6 +7,7 @@ import type { EntityType, NerArticle } from '../types.js';
 import { firstAfter, sentenceEnds } from './cooccur.js';
 import { entityKey } from './entities.js';
 import { periodOf, type Granularity } from './periods.js';
+import { CorpusPeople } from './resolve-corpus.js';
 
 /** The rated words of some text: how many units (sentences, articles), words, their valences and which words gave them. */
 export interface ToneTally {
@@ -172,23 +173,37 @@ interface Tallied {
 /** All articles' tone, and each entity's, over the corpus or per period. */
 export class ToneCounter {
   private readonly rowsByKey = new Map<string, Tallied>();
+  private readonly people = new CorpusPeople();
 
   constructor(private readonly by?: Granularity) {}
 
   add(article: NerArticle & { tone?: ArticleTone }): void {
     const tone = article.tone ?? toneOf(article);
     if (this.by && !article.published) return;
+    this.people.add(article.entities);
     const period = this.by ? periodOf(article.published!, this.by) : '';
-    this.count(`${period}|articles`, 'articles', null, [], tone.article);
-    for (const e of tone.entities) this.count(`${period}|${entityKey(e.type, e.name)}`, e.name, e.type, e.aliases, e.tally);
+    count(this.rowsByKey, `${period}|articles`, { name: 'articles', type: null, aliases: [], articles: 1, tally: tone.article });
+    for (const e of tone.entities) count(this.rowsByKey, `${period}|${entityKey(e.type, e.name)}`, { ...e, articles: 1 });
   }
 
-  private count(key: string, name: string, type: EntityType | null, aliases: string[], tally: ToneTally): void {
-    let row = this.rowsByKey.get(key);
-    if (!row) this.rowsByKey.set(key, (row = { name, type, aliases: new Set(), articles: 0, tally: emptyTally() }));
-    for (const a of aliases) row.aliases.add(a);
-    row.articles++;
-    addTally(row.tally, tally);
+  /**
+   * The rows with each person's name variants counted as one entity (resolve-corpus.ts), which still answers to
+   * a variant's name.
+   */
+  private resolved(): Map<string, Tallied> {
+    const resolve = this.people.resolver();
+    if (!resolve) return this.rowsByKey;
+    const merged = new Map<string, Tallied>();
+    for (const [key, row] of this.rowsByKey) {
+      if (row.type !== 'person') {
+        count(merged, key, row);
+        continue;
+      }
+      const name = resolve(row.name);
+      const period = key.slice(0, key.indexOf('|'));
+      count(merged, `${period}|${entityKey(row.type, name)}`, { ...row, name, aliases: [...row.aliases, row.name] });
+    }
+    return merged;
   }
 
   /**
@@ -197,7 +212,7 @@ export class ToneCounter {
    */
   rows(keep: (entity: { name: string; type: EntityType; aliases: string[] }) => boolean, explain: number): ToneRow[] {
     const rows: ToneRow[] = [];
-    for (const [key, t] of this.rowsByKey) {
+    for (const [key, t] of this.resolved()) {
       if (t.type !== null && !keep({ name: t.name, type: t.type, aliases: [...t.aliases] })) continue;
       const period = key.slice(0, key.indexOf('|'));
       const words = t.tally.words || 1;
@@ -216,6 +231,15 @@ export class ToneCounter {
     }
     return rows.sort((a, b) => (a.period ?? '').localeCompare(b.period ?? '') || Number(b.type === null) - Number(a.type === null) || b.units - a.units || a.name.localeCompare(b.name));
   }
+}
+
+/** Adds an article count and tally to the row under `key`, made with the first name and type counted there. */
+function count(rows: Map<string, Tallied>, key: string, add: { name: string; type: EntityType | null; aliases: Iterable<string>; articles: number; tally: ToneTally }): void {
+  let row = rows.get(key);
+  if (!row) rows.set(key, (row = { name: add.name, type: add.type, aliases: new Set(), articles: 0, tally: emptyTally() }));
+  for (const a of add.aliases) row.aliases.add(a);
+  row.articles += add.articles;
+  addTally(row.tally, add.tally);
 }
 
 function round(value: number): number {

@@ -3,9 +3,10 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { CooccurrenceCounter } from '../../src/aggregate/cooccur.js';
 import { EntityCounter } from '../../src/aggregate/entities.js';
-import { Concordance } from '../../src/aggregate/kwic.js';
+import { Concordance, entityAnswers } from '../../src/aggregate/kwic.js';
 import { SourceCounter } from '../../src/aggregate/sources.js';
 import { TimelineCounter } from '../../src/aggregate/timeline.js';
+import { ToneCounter } from '../../src/aggregate/tone.js';
 import type { Entity, NerArticle } from '../../src/types.js';
 
 function ner(id: string, published: string, people: Array<[string, number]>): NerArticle {
@@ -65,6 +66,15 @@ test('timeline, sources, co-occurrence and the concordance count one person unde
   assert.deepEqual(cooccur.result().pairs.map((p) => `${p.a}+${p.b}:${p.documents}`), ['Owen John Dempsey+Wang Yi:2']);
   const hits = kwic.hits('order');
   assert.deepEqual(hits.map((h) => `${h.id}:${h.match}:${h.entity}`), ['a:Owen Dempsey:Owen John Dempsey', 'b:Owen John Dempsey:Owen John Dempsey', 'c:Dempsey:Owen John Dempsey']);
+});
+
+test("tone counts one person's articles and sentences under one name, which answers to a variant", () => {
+  const tone = new ToneCounter();
+  for (const article of corpus) tone.add(article);
+  const people = tone.rows(() => true, 0).filter((r) => r.type === 'person');
+  assert.deepEqual(people.map((r) => `${r.name}:${r.articles}/${r.units}`), ['Owen John Dempsey:3/3', 'Wang Yi:2/2']);
+  const asked = tone.rows((e) => entityAnswers({ ...e, count: 0, mentions: [] }, 'Owen Dempsey'), 0).filter((r) => r.type !== null);
+  assert.deepEqual(asked.map((r) => r.name), ['Owen John Dempsey']);
 });
 
 test('merged partial counts keep two names one article kept apart as two people', () => {
