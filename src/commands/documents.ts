@@ -307,8 +307,9 @@ async function statFiles(paths: string[]): Promise<{ files: InputFile[]; settled
       try {
         const { size, mtimeMs, ctimeMs, ino } = fs.statSync(fsPath(found.file)); // sync: thousands of small awaits cost more than the stats
         files.push({ file: found.file, size, mtimeMs, ctimeMs, ino });
-        // A change time in whole seconds is taken for a file system that keeps no finer ones.
-        if (started - Math.max(mtimeMs, ctimeMs) < (ctimeMs % 1000 === 0 ? COARSE_TICK_MS : FINE_TICK_MS)) settled = false;
+        // The change time moves with every write (and, unlike the modification time, is never set ahead); in whole
+        // seconds, it is taken for a file system that keeps no finer times.
+        if (started - ctimeMs < (ctimeMs % 1000 === 0 ? COARSE_TICK_MS : FINE_TICK_MS)) settled = false;
       } catch {
         return undefined;
       }
