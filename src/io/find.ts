@@ -93,28 +93,38 @@ function kindOf(entry: fs.Dirent): Kind {
   return entry.isDirectory() ? Kind.Folder : entry.isFile() ? Kind.File : entry.isSymbolicLink() ? Kind.Link : Kind.Other;
 }
 
-/**
- * Depth-first, sorted walk that remembers real paths so symlink loops end. Names are read as bytes, so that a
- * name that is not UTF-8 is found and read (see nameFromBytes). A folder's entries are streamed and only their
- * names and kinds kept, so that a folder of a million files costs tens of MB, not hundreds. Synchronous: a walk
- * of thousands of files took several times longer with an await per entry.
- */
-function* walk(dir: string, seen: Set<string>, onIgnored?: (file: string) => void): Generator<Found> {
+/** The names and kinds of a folder's entries, in the folder's order. */
+function readFolder(dir: string, encoding: 'utf8' | 'buffer'): { names: string[]; kinds: Kind[] } {
   const names: string[] = [];
   const kinds: Kind[] = [];
+  const folder = fs.opendirSync(fsPath(dir), { encoding: encoding as BufferEncoding, bufferSize: 1024 });
+  try {
+    for (let entry = folder.readSync(); entry !== null; entry = folder.readSync()) {
+      names.push(encoding === 'buffer' ? nameFromBytes(entry.name as unknown as Buffer) : entry.name);
+      kinds.push(kindOf(entry));
+    }
+  } finally {
+    folder.closeSync();
+  }
+  return { names, kinds };
+}
+
+/**
+ * Depth-first, sorted walk that remembers real paths so symlink loops end. A name that is not UTF-8 is found and
+ * read too (see nameFromBytes). A folder's entries are streamed and only their names and kinds kept, so that a
+ * folder of a million files costs tens of MB, not hundreds. Synchronous: a walk of thousands of files took
+ * several times longer with an await per entry.
+ */
+function* walk(dir: string, seen: Set<string>, onIgnored?: (file: string) => void): Generator<Found> {
+  let names: string[];
+  let kinds: Kind[];
   try {
     const real = fs.realpathSync(fsPath(dir), { encoding: 'buffer' });
     if (seen.has(real.toString('latin1'))) return;
     seen.add(real.toString('latin1'));
-    const folder = fs.opendirSync(fsPath(dir), { encoding: 'buffer' as BufferEncoding, bufferSize: 1024 });
-    try {
-      for (let entry = folder.readSync(); entry !== null; entry = folder.readSync()) {
-        names.push(nameFromBytes(entry.name as unknown as Buffer));
-        kinds.push(kindOf(entry));
-      }
-    } finally {
-      folder.closeSync();
-    }
+    // Names read as text, unless one is not UTF-8 (read as text, it holds U+FFFD): then as bytes, which costs more.
+    ({ names, kinds } = readFolder(dir, 'utf8'));
+    if (names.some((name) => name.includes('\ufffd'))) ({ names, kinds } = readFolder(dir, 'buffer'));
   } catch (error) {
     yield { error: new InputError(dir, 'unreadable', describeFsError(error)) };
     return;
