@@ -286,12 +286,12 @@ async function threadsFor(paths: string[]): Promise<number> {
 }
 
 /**
- * A change to a file within this long of its last one may leave its times as they were (a file system keeps
- * times in ticks: whole seconds on some, two on FAT; a few milliseconds on Linux's own), so a file changed this
- * recently, before its stat, may still change unseen: the run is not recorded (git's "racily clean" entries).
+ * A file system keeps times in ticks (whole seconds on some, two on FAT; on Linux's own, the kernel's clock tick
+ * of at most 10 ms), so two changes within one tick may leave the same times. A file changed less than two ticks
+ * before the run looked at it may change again unseen: such a run is not recorded (git's "racily clean" files).
  */
 const COARSE_TICK_MS = 2000;
-const FINE_TICK_MS = 100;
+const FINE_TICK_MS = 50;
 
 /**
  * Every input file with its identity (size, times, inode), when the inputs are all files (no stdin, nothing
