@@ -44,6 +44,8 @@ export function entityKey(type: string, name: string): string {
 /** Streaming counter: memory grows with the number of distinct entities, not with the corpus. */
 export class EntityCounter {
   private readonly tallies = new Map<string, Tally>();
+  /** The tally of each spelling seen, by type: spares building its key for every mention of it. */
+  private readonly bySpelling = new Map<EntityType, Map<string, Tally>>();
   private readonly people = new CorpusPeople();
 
   /** An article, with the quotations of each entity: those found in the worker (JobSettings.quotes), or found here. */
@@ -93,11 +95,17 @@ export class EntityCounter {
   }
 
   private tally(type: EntityType, name: string): Tally {
-    const k = entityKey(type, name);
-    let t = this.tallies.get(k);
+    let spellings = this.bySpelling.get(type);
+    if (!spellings) this.bySpelling.set(type, (spellings = new Map()));
+    let t = spellings.get(name);
     if (!t) {
-      t = { names: new Map(), type, mentions: 0, documents: 0, first: null, last: null, aliases: new Set(), quotes: 0 };
-      this.tallies.set(k, t);
+      const k = entityKey(type, name);
+      t = this.tallies.get(k);
+      if (!t) {
+        t = { names: new Map(), type, mentions: 0, documents: 0, first: null, last: null, aliases: new Set(), quotes: 0 };
+        this.tallies.set(k, t);
+      }
+      spellings.set(name, t);
     }
     return t;
   }

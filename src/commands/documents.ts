@@ -2,10 +2,10 @@
 // from the cache when it has them; problems reported, never thrown.
 import fs from 'node:fs';
 import { InputError } from '../errors.js';
-import { findInputs, fsPath } from '../io/find.js';
+import { findInputBatches, findInputs, fsPath } from '../io/find.js';
 import type { ReadOptions } from '../io/read.js';
 import type { PipelineOptions } from '../pipeline.js';
-import { openCache, stampCache, type DocumentCache } from '../run/cache.js';
+import { openCache, stampCache, type DocumentCache, type InputFile } from '../run/cache.js';
 import type { Job, JobResult } from '../run/jobs.js';
 import { defaultJobs, INTERRUPTED, Pool } from '../run/pool.js';
 import type { TemplateIndex } from '../extract/templates.js';
@@ -78,23 +78,38 @@ export async function* documents(paths: string[], options: DocumentOptions, repo
   const opened = options.cachePath ? await openCache(options.cachePath, options.pipeline) : {};
   cacheTrouble(opened.problem);
   const cache = opened.cache;
-  const inputFiles = cache ? await statFiles(paths) : undefined;
-  const run = inputFiles ? cache!.runKey(inputFiles, `${options.read.maxBytes}\0${options.templates === true}`) : undefined;
+  const inputs = cache ? await statFiles(paths) : undefined;
+  const files = inputs?.files.map((f) => f.file);
+  const extra = `${options.read.maxBytes}\0${options.templates === true}`;
+  const run = inputs ? cache!.runKey(inputs.files, extra) : undefined;
   const recorded = run ? cache!.getRun(run) : undefined;
+  // A counting run's records are also kept packed, for a rerun to read in a few values.
+  const packed = run && options.countsOnly ? cache!.packedKey(files!, extra, options) : undefined;
+  // A run is recorded only when no file may still change unseen (see statFiles).
+  const recording = inputs?.settled === true;
+  let packer: ReturnType<DocumentCache['packRun']> | undefined;
   // Documents taken from a recorded run; the rest (all, or from the first the cache no longer has) are processed.
   let fromRun = 0;
   if (recorded) {
-    for (const record of fromRecordedRun(inputFiles!.map((f) => f.file), recorded, cache!, options, reporter)) {
-      if (record === undefined) break;
-      if (record === 'next') fromRun++;
-      else yield record;
+    if (packed) {
+      for (const records of fromPackedRun(files!, recorded, cache!, packed, run!, reporter)) {
+        fromRun++;
+        yield* records;
+      }
+      if (fromRun < files!.length && recording) packer = cache!.packRun(packed, run!, fromRun);
+    }
+    for (const records of fromRecordedRun(files!, fromRun, recorded, cache!, options, reporter)) {
+      fromRun++;
+      packer?.add(records);
+      yield* records;
     }
     cacheTrouble(cache!.problem);
-    if (fromRun === inputFiles!.length || interrupted()) {
+    if (fromRun === files!.length || interrupted()) {
+      if (fromRun === files!.length) packer?.finish();
       await closeCache(cache!, cacheProblem === undefined);
       return;
     }
-  }
+  } else if (packed && recording) packer = cache!.packRun(packed, run!, 0);
   // Document keys of this run, in order, to record it when every input was a page and was processed.
   const runDocuments: Array<[string, number]> | undefined = run ? (recorded ?? []).slice(0, fromRun) : undefined;
   let complete = true;
@@ -110,12 +125,16 @@ export async function* documents(paths: string[], options: DocumentOptions, repo
       const done = await result;
       if (done.kind === 'skipped') {
         complete = false;
+        packer = undefined;
         reporter.skipped(new InputError(file, done.reason, done.detail));
       } else if (done.kind === 'records') {
         cacheTrouble(done.cacheProblem);
         reporter.processed(file, done.records.length, done.bytes);
         if (done.key) runDocuments?.push([done.key, done.bytes]);
         else complete = false;
+        // Packed before the consumer sees them (it may change them); a run that will not be recorded is not packed.
+        if (complete) packer?.add(done.records);
+        else packer = undefined;
         yield* done.records;
       }
     } catch (error) {
@@ -167,7 +186,10 @@ export async function* documents(paths: string[], options: DocumentOptions, repo
   try {
     const templates = options.templates ? await learnTemplates(paths, pool, window) : undefined;
     for await (const inFlight of windowed(started(templates), window)) yield* settle(inFlight);
-    if (run && complete && !interrupted()) cache!.putRun(run, runDocuments!);
+    if (run && recording && complete && !interrupted()) {
+      packer?.finish();
+      cache!.putRun(run, runDocuments!);
+    }
   } finally {
     reporter.interruption?.removeEventListener('abort', stop);
     cacheTrouble(await pool.close());
@@ -263,42 +285,73 @@ async function threadsFor(paths: string[]): Promise<number> {
   return 1;
 }
 
-/** Every input file with its size and time, when the inputs are all files (no stdin, nothing missing): a run's identity. */
-async function statFiles(paths: string[]): Promise<Array<{ file: string; size: number; mtimeMs: number }> | undefined> {
-  const files: Array<{ file: string; size: number; mtimeMs: number }> = [];
-  for await (const found of findInputs(paths)) {
-    if (!('file' in found)) return undefined;
-    try {
-      const stat = fs.statSync(fsPath(found.file)); // sync: thousands of small awaits cost more than the stats
-      files.push({ file: found.file, size: stat.size, mtimeMs: stat.mtimeMs });
-    } catch {
-      return undefined;
+/**
+ * A file system keeps times in ticks (whole seconds on some, two on FAT; on Linux's own, the kernel's clock tick
+ * of at most 10 ms), so two changes within one tick may leave the same times. A file changed less than two ticks
+ * before the run looked at it may change again unseen: such a run is not recorded (git's "racily clean" files).
+ */
+const COARSE_TICK_MS = 2000;
+const FINE_TICK_MS = 50;
+
+/**
+ * Every input file with its identity (size, times, inode), when the inputs are all files (no stdin, nothing
+ * missing): a run's identity. `settled`: no file changed within its file system's tick before it was looked at.
+ */
+async function statFiles(paths: string[]): Promise<{ files: InputFile[]; settled: boolean } | undefined> {
+  const files: InputFile[] = [];
+  const started = Date.now();
+  let settled = true;
+  for await (const batch of findInputBatches(paths)) {
+    for (const found of batch) {
+      if (!('file' in found)) return undefined;
+      try {
+        const { size, mtimeMs, ctimeMs, ino } = fs.statSync(fsPath(found.file)); // sync: thousands of small awaits cost more than the stats
+        files.push({ file: found.file, size, mtimeMs, ctimeMs, ino });
+        // The change time moves with every write (and, unlike the modification time, is never set ahead); in whole
+        // seconds, it is taken for a file system that keeps no finer times.
+        if (started - ctimeMs < (ctimeMs % 1000 === 0 ? COARSE_TICK_MS : FINE_TICK_MS)) settled = false;
+      } catch {
+        return undefined;
+      }
     }
   }
-  return files;
+  return { files, settled };
 }
 
 /**
- * A run recorded over the same unchanged files: every document from the cache, in order, none read, each
- * followed by 'next'; undefined at the first the cache no longer has (or holds damaged), for the caller to
- * process the rest. Record files are not recorded runs, so these are pages, with their path as `file`. With
- * `countsOnly`, the records for counting (with what the run adds to them), when the cache has them.
+ * A recorded counting run's documents from its packed chunks, each document's records in order, from the first
+ * on, as far as the chunks go (the caller takes the rest from fromRecordedRun). The chunks are keyed by these
+ * paths, so their records name them as `file` already.
  */
-function* fromRecordedRun(files: string[], recorded: Array<[string, number]>, cache: DocumentCache, options: DocumentOptions, reporter: Reporter): Generator<MineRecord | 'next' | undefined> {
-  for (const [i, file] of files.entries()) {
+function* fromPackedRun(files: string[], recorded: Array<[string, number]>, cache: DocumentCache, packed: string, run: string, reporter: Reporter): Generator<MineRecord[]> {
+  let at = 0;
+  for (let chunk = cache.getPacked(packed, run, at); chunk; chunk = cache.getPacked(packed, run, at)) {
+    const start = at;
+    for (const records of chunk) {
+      if (reporter.interruption?.aborted || at >= files.length) return;
+      reporter.processed(files[at]!, records.length, recorded[at]?.[1] ?? 0);
+      at++;
+      yield records;
+    }
+    if (at === start) return;
+  }
+}
+
+/**
+ * A run recorded over the same unchanged files: every document from `first` on from the cache, in order, none
+ * read; it stops at the first the cache no longer has (or holds damaged), for the caller to process the rest.
+ * Record files are not recorded runs, so these are pages, with their path as `file`. With `countsOnly`, the
+ * records for counting (with what the run adds to them), when the cache has them.
+ */
+function* fromRecordedRun(files: string[], first: number, recorded: Array<[string, number]>, cache: DocumentCache, options: DocumentOptions, reporter: Reporter): Generator<MineRecord[]> {
+  for (let i = first; i < files.length; i++) {
     if (reporter.interruption?.aborted) return;
     const [key, bytes] = recorded[i] ?? [];
     const records = typeof key === 'string' ? ((options.countsOnly ? cache.getCounts(key, options) : undefined) ?? cache.get(key)) : undefined;
-    if (!Array.isArray(records)) {
-      yield undefined;
-      return;
-    }
-    reporter.processed(file, records.length, bytes!);
+    if (!Array.isArray(records)) return;
+    reporter.processed(files[i]!, records.length, bytes!);
     // Parsed for this run alone, so given their path in place rather than copied.
-    for (const r of records) {
-      r.file = file;
-      yield r;
-    }
-    yield 'next';
+    for (const r of records) r.file = files[i]!;
+    yield records;
   }
 }

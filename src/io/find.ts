@@ -27,13 +27,24 @@ function isPageFile(name: string): boolean {
  * entries and other file types skipped, the latter told to `onIgnored`).
  */
 export async function* findInputs(args: string[], onIgnored?: (file: string) => void): AsyncGenerator<Found> {
+  for await (const batch of findInputBatches(args, onIgnored)) yield* batch;
+}
+
+/** Inputs given out together by findInputBatches. */
+const BATCH = 1024;
+
+/**
+ * findInputs, many inputs at a time: for a caller that takes each quickly (a rerun from the cache stats them
+ * all), an await per input costs more than the input.
+ */
+export async function* findInputBatches(args: string[], onIgnored?: (file: string) => void): AsyncGenerator<Found[]> {
   for (const arg of args) {
     if (arg === '-') {
-      yield { stdin: true };
+      yield [{ stdin: true }];
       continue;
     }
     if (isUrl(arg)) {
-      yield { url: arg };
+      yield [{ url: arg }];
       continue;
     }
     let stat: fs.Stats;
@@ -43,16 +54,31 @@ export async function* findInputs(args: string[], onIgnored?: (file: string) => 
       if (GLOB_CHARS.test(arg)) {
         const { default: fg } = await import('fast-glob'); // only for globs: it costs start-up time
         const files = await fg(arg, { onlyFiles: true, dot: false, followSymbolicLinks: false, suppressErrors: true });
-        if (files.length === 0) yield { error: new InputError(arg, 'missing', 'no file matches this pattern') };
-        for (const file of files.sort()) yield { file };
+        yield files.length === 0 ? [{ error: new InputError(arg, 'missing', 'no file matches this pattern') }] : files.sort().map((file) => ({ file }));
         continue;
       }
-      yield { error: new InputError(arg, codeOf(error) === 'ENOENT' ? 'missing' : 'unreadable', describeFsError(error)) };
+      yield [{ error: new InputError(arg, codeOf(error) === 'ENOENT' ? 'missing' : 'unreadable', describeFsError(error)) }];
       continue;
     }
-    if (stat.isDirectory()) yield* walk(arg, new Set(), onIgnored);
-    else yield { file: arg };
+    if (!stat.isDirectory()) {
+      yield [{ file: arg }];
+      continue;
+    }
+    let batch: Found[] = [];
+    for (const found of walk(path.join(arg, '.'), new Set(), onIgnored)) {
+      batch.push(found);
+      if (batch.length === BATCH) {
+        yield batch;
+        batch = [];
+      }
+    }
+    if (batch.length > 0) yield batch;
   }
+}
+
+/** path.join(dir, name) for a `dir` that path.join made and an entry's name, without normalizing `dir` again for every entry of a folder. */
+function entryPath(dir: string, name: string): string {
+  return dir === '.' ? name : dir.endsWith(path.sep) ? dir + name : dir + path.sep + name;
 }
 
 /** What a folder entry is, kept in place of its Dirent (a huge folder's Dirents take hundreds of bytes each). */
@@ -67,28 +93,38 @@ function kindOf(entry: fs.Dirent): Kind {
   return entry.isDirectory() ? Kind.Folder : entry.isFile() ? Kind.File : entry.isSymbolicLink() ? Kind.Link : Kind.Other;
 }
 
-/**
- * Depth-first, sorted walk that remembers real paths so symlink loops end. Names are read as bytes, so that a
- * name that is not UTF-8 is found and read (see nameFromBytes). A folder's entries are streamed and only their
- * names and kinds kept, so that a folder of a million files costs tens of MB, not hundreds. Synchronous: a walk
- * of thousands of files took several times longer with an await per entry.
- */
-function* walk(dir: string, seen: Set<string>, onIgnored?: (file: string) => void): Generator<Found> {
+/** The names and kinds of a folder's entries, in the folder's order. */
+function readFolder(dir: string, encoding: 'utf8' | 'buffer'): { names: string[]; kinds: Kind[] } {
   const names: string[] = [];
   const kinds: Kind[] = [];
+  const folder = fs.opendirSync(fsPath(dir), { encoding: encoding as BufferEncoding, bufferSize: 1024 });
+  try {
+    for (let entry = folder.readSync(); entry !== null; entry = folder.readSync()) {
+      names.push(encoding === 'buffer' ? nameFromBytes(entry.name as unknown as Buffer) : entry.name);
+      kinds.push(kindOf(entry));
+    }
+  } finally {
+    folder.closeSync();
+  }
+  return { names, kinds };
+}
+
+/**
+ * Depth-first, sorted walk that remembers real paths so symlink loops end. A name that is not UTF-8 is found and
+ * read too (see nameFromBytes). A folder's entries are streamed and only their names and kinds kept, so that a
+ * folder of a million files costs tens of MB, not hundreds. Synchronous: a walk of thousands of files took
+ * several times longer with an await per entry.
+ */
+function* walk(dir: string, seen: Set<string>, onIgnored?: (file: string) => void): Generator<Found> {
+  let names: string[];
+  let kinds: Kind[];
   try {
     const real = fs.realpathSync(fsPath(dir), { encoding: 'buffer' });
     if (seen.has(real.toString('latin1'))) return;
     seen.add(real.toString('latin1'));
-    const folder = fs.opendirSync(fsPath(dir), { encoding: 'buffer' as BufferEncoding, bufferSize: 1024 });
-    try {
-      for (let entry = folder.readSync(); entry !== null; entry = folder.readSync()) {
-        names.push(nameFromBytes(entry.name as unknown as Buffer));
-        kinds.push(kindOf(entry));
-      }
-    } finally {
-      folder.closeSync();
-    }
+    // Names read as text, unless one is not UTF-8 (read as text, it holds U+FFFD): then as bytes, which costs more.
+    ({ names, kinds } = readFolder(dir, 'utf8'));
+    if (names.some((name) => name.includes('\ufffd'))) ({ names, kinds } = readFolder(dir, 'buffer'));
   } catch (error) {
     yield { error: new InputError(dir, 'unreadable', describeFsError(error)) };
     return;
@@ -97,7 +133,7 @@ function* walk(dir: string, seen: Set<string>, onIgnored?: (file: string) => voi
   for (const i of order) {
     const name = names[i]!;
     if (name.startsWith('.')) continue;
-    const full = path.join(dir, name);
+    const full = entryPath(dir, name);
     if (kinds[i] === Kind.Folder) yield* walk(full, seen, onIgnored);
     else if (kinds[i] === Kind.File) {
       if (isPageFile(name)) yield { file: full };
@@ -144,9 +180,12 @@ export function nameFromBytes(bytes: Buffer): string {
 
 /** A lone surrogate that stands for a byte (see nameFromBytes); a pair's second half is a character's. */
 export const ESCAPED_BYTE = /(?<![\ud800-\udbff])[\udc80-\udcff]/g;
+const LONE_LOW_SURROGATE = /[\udc80-\udcff]/;
 
 /** What to give fs for a path: the path itself, or its bytes when it holds bytes that are not UTF-8. */
 export function fsPath(file: string): string | Buffer {
+  // Most paths hold no such byte: checked without collecting matches (a rerun from the cache calls this for every file).
+  if (!LONE_LOW_SURROGATE.test(file)) return file;
   const bytes = [...file.matchAll(ESCAPED_BYTE)];
   if (bytes.length === 0) return file;
   const parts: Buffer[] = [];

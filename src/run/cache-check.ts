@@ -2,7 +2,7 @@
 // on stdout, reads and checks every record, writes and removes one, and prints its verdict (a Check) as a JSON
 // line. LMDB crashing on a damaged file ends only this process; its messages go to a stderr nobody shows.
 import { open } from 'lmdb';
-import { COUNTS_PREFIX, FORMAT, FORMAT_KEY, LMDB_DAMAGE, lmdbError, unseal, type Check } from './cache.js';
+import { COUNTS_PREFIX, FORMAT, FORMAT_KEY, LMDB_DAMAGE, lmdbError, PACKED_PREFIX, unseal, unsealBytes, type Check } from './cache.js';
 
 const location = process.argv[2]!;
 const PROBE_PREFIX = 'check:write:';
@@ -34,8 +34,9 @@ try {
     if (typeof key === 'string' && key.startsWith(PROBE_PREFIX)) continue;
     entries++;
     if (key === FORMAT_KEY) continue;
-    if (unseal(value) === undefined) bad++;
-    else if (typeof key !== 'string' || !(key.startsWith('run:') || key.startsWith(COUNTS_PREFIX))) documents++;
+    const packed = typeof key === 'string' && key.startsWith(PACKED_PREFIX);
+    if ((packed ? unsealBytes(value) : unseal(value)) === undefined) bad++;
+    else if (typeof key !== 'string' || !(packed || key.startsWith('run:') || key.startsWith(COUNTS_PREFIX))) documents++;
   }
   const format = db.get(FORMAT_KEY);
   // A write goes through the free list, which reads alone never touch.

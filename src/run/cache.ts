@@ -12,6 +12,7 @@ import type { RootDatabase } from 'lmdb';
 import { describeFsError } from '../io/find.js';
 import type { PipelineOptions } from '../pipeline.js';
 import type { MineRecord } from '../types.js';
+import { Packer, unpack } from './pack.js';
 
 /** LMDB, loaded when a cache is first opened (synchronously, for the worker threads' constructors): runs without a cache never load it. */
 function loadLmdb(): typeof import('lmdb') {
@@ -24,11 +25,16 @@ export function defaultCachePath(env: NodeJS.ProcessEnv = process.env): string {
   return path.join(base, 'mine');
 }
 
+const DAMAGED = 'a stored document failed its checksum (recomputed)';
 /** Marks a cache whose values are sealed by this code; an older one is emptied rather than misread. */
 export const FORMAT_KEY = 'format';
 export const FORMAT = Buffer.from('mine sealed JSON 1');
 /** Before the key of a document's records for counting (DocumentCache.getCounts): not a document of its own. */
 export const COUNTS_PREFIX = 'counts:';
+/** Before the keys of a counting run's packed records (DocumentCache.packedKey): not a document of its own. */
+export const PACKED_PREFIX = 'packed:';
+/** Packed bytes per chunk of a run's records: what a run holds in memory to pack them, and a value LMDB writes whole. */
+const PACK_BYTES = 8 << 20;
 /** Written after a clean run: the data file as it was left, so the next run can skip the full check. */
 const STAMP_FILE = 'checked';
 const DATA_FILE = 'data.mdb';
@@ -83,7 +89,7 @@ export class DocumentCache {
   }
 
   put(key: string, records: MineRecord[]): void {
-    this.write(key, records);
+    this.write(key, seal(records));
   }
 
   /**
@@ -95,16 +101,18 @@ export class DocumentCache {
   }
 
   putCounts(key: string, adds: CountsAdds, records: MineRecord[]): void {
-    this.write(countsKey(key, adds), records);
+    this.write(countsKey(key, adds), seal(records));
   }
 
   /**
-   * The key of a whole run's inputs: every file's path, size and modification time, in order. A run over
-   * the same unchanged files can then take every document from the cache without reading one.
+   * The key of a whole run's inputs: every file's path, size, modification and change times and inode, in order.
+   * A run over the same unchanged files can then take every document from the cache without reading one. As for
+   * git, these stand for the content: an edit that keeps the size and sets the modification time back still
+   * changes the change time, which no one can set, and a file put in place of another has its own inode.
    */
-  runKey(files: Array<{ file: string; size: number; mtimeMs: number }>, extra: string): string {
+  runKey(files: InputFile[], extra: string): string {
     const hash = createHash('sha256').update(this.config).update('\0run\0').update(extra);
-    for (const f of files) hash.update(`\0${f.file}\0${f.size}\0${f.mtimeMs}`);
+    for (const f of files) hash.update(`\0${f.file}\0${f.size}\0${f.mtimeMs}\0${f.ctimeMs}\0${f.ino}`);
     return `run:${hash.digest('base64url')}`;
   }
 
@@ -114,7 +122,76 @@ export class DocumentCache {
   }
 
   putRun(key: string, documents: Array<[string, number]>): void {
-    this.write(key, documents);
+    this.write(key, seal(documents));
+  }
+
+  /**
+   * Where a counting run keeps its documents' records packed (pack.ts), a chunk of documents per value, so that a
+   * rerun reads and decodes a few values instead of one per document. Keyed by the input paths, not their sizes and
+   * times: a corpus's next state takes the place of the last one instead of adding to the cache.
+   */
+  packedKey(files: string[], extra: string, adds: CountsAdds): string {
+    const hash = createHash('sha256').update(this.config).update('\0packed\0').update(extra).update('\0').update(countsKey('', adds));
+    for (const file of files) hash.update(`\0${file}`);
+    return `${PACKED_PREFIX}${hash.digest('base64url')}`;
+  }
+
+  /**
+   * The records of the documents of run `run` packed from document `first` on, one array per document, decoded as
+   * they are taken; undefined when there are none.
+   */
+  getPacked(packed: string, run: string, first: number): Iterable<MineRecord[]> | undefined {
+    const bytes = this.readBytes(`${packed}:${first}`);
+    if (!bytes) return undefined;
+    try {
+      const values = unpack(bytes);
+      // A chunk of another state of the same files, or of another chunking of it, is not this one.
+      if (values.next().value === run && values.next().value === first) return this.decoded(values as Iterator<MineRecord[]>);
+    } catch {
+      this.problem ??= DAMAGED;
+    }
+    return undefined;
+  }
+
+  /** The values of an unpacking, up to any that fails to decode (the checksum passed, so it never should). */
+  private *decoded<T>(values: Iterator<T>): Generator<T> {
+    for (;;) {
+      let next: IteratorResult<T>;
+      try {
+        next = values.next();
+      } catch {
+        this.problem ??= DAMAGED;
+        return;
+      }
+      if (next.done) return;
+      yield next.value;
+    }
+  }
+
+  /** Packs the records of a run's documents from document `first` on, given one document at a time; `finish` writes the last chunk. */
+  packRun(packed: string, run: string, first: number, chunkBytes = PACK_BYTES): { add(records: MineRecord[]): void; finish(): void } {
+    let chunk: Packer | undefined;
+    let documents = 0;
+    const write = () => {
+      if (!chunk) return;
+      this.write(`${packed}:${first}`, sealBytes(chunk.bytes()));
+      first += documents;
+      chunk = undefined;
+      documents = 0;
+    };
+    return {
+      add: (records) => {
+        if (!chunk) {
+          chunk = new Packer();
+          chunk.add(run);
+          chunk.add(first);
+        }
+        chunk.add(records);
+        documents++;
+        if (chunk.size >= chunkBytes) write();
+      },
+      finish: write,
+    };
   }
 
   /** Writes what is pending and closes; a failure is kept in `problem`. */
@@ -128,6 +205,18 @@ export class DocumentCache {
   }
 
   private read(key: string): unknown {
+    const bytes = this.readBytes(key);
+    if (!bytes) return undefined;
+    try {
+      return JSON.parse(bytes.toString('utf8'));
+    } catch {
+      this.problem ??= DAMAGED;
+      return undefined;
+    }
+  }
+
+  /** The bytes sealed under `key`, when they pass their checksum. */
+  private readBytes(key: string): Buffer | undefined {
     if (this.broken) return undefined;
     let stored: Buffer | undefined;
     try {
@@ -137,18 +226,17 @@ export class DocumentCache {
       return undefined;
     }
     if (!stored) return undefined;
-    const value = unseal(stored);
-    if (value === undefined) this.problem ??= 'a stored document failed its checksum (recomputed)';
-    return value;
+    const bytes = unsealBytes(stored);
+    if (bytes === undefined) this.problem ??= DAMAGED;
+    return bytes;
   }
 
   /**
    * Writes go in batches, each a synchronous transaction: a failure (a full disk) is then an exception here,
    * where lmdb's asynchronous writes would print it to stderr themselves.
    */
-  private write(key: string, value: unknown): void {
+  private write(key: string, sealed: Buffer): void {
     if (this.broken) return;
-    const sealed = seal(value);
     this.pending.push([key, sealed]);
     this.pendingBytes += sealed.length;
     if (this.pending.length >= WRITE_BATCH || this.pendingBytes >= WRITE_BATCH_BYTES) this.flush();
@@ -174,6 +262,15 @@ export class DocumentCache {
   }
 }
 
+/** An input file as a run's key takes it. */
+export interface InputFile {
+  file: string;
+  size: number;
+  mtimeMs: number;
+  ctimeMs: number;
+  ino: number;
+}
+
 /** What a counting run adds to each record (see JobSettings.quotes and .tone): its records are kept under it. */
 export interface CountsAdds {
   quotes?: boolean | 'speakers';
@@ -186,23 +283,32 @@ function countsKey(key: string, adds: CountsAdds): string {
 
 /** A value as stored: the SHA-1 of its JSON, then the JSON. */
 export function seal(value: unknown): Buffer {
-  const json = Buffer.from(JSON.stringify(value));
-  return Buffer.concat([createHash('sha1').update(json).digest(), json]);
+  return sealBytes(Buffer.from(JSON.stringify(value)));
+}
+
+function sealBytes(bytes: Buffer): Buffer {
+  return Buffer.concat([createHash('sha1').update(bytes).digest(), bytes]);
 }
 
 const SUM_BYTES = 20;
 
 /** The value of a sealed buffer, or undefined when its checksum does not match (a damaged record is never trusted). */
 export function unseal(stored: Uint8Array): unknown {
-  const buffer = Buffer.from(stored.buffer, stored.byteOffset, stored.byteLength);
-  if (buffer.length <= SUM_BYTES) return undefined;
-  const json = buffer.subarray(SUM_BYTES);
-  if (!createHash('sha1').update(json).digest().equals(buffer.subarray(0, SUM_BYTES))) return undefined;
+  const json = unsealBytes(stored);
+  if (!json) return undefined;
   try {
     return JSON.parse(json.toString('utf8'));
   } catch {
     return undefined;
   }
+}
+
+/** The bytes of a sealed buffer, or undefined when they fail their checksum. */
+export function unsealBytes(stored: Uint8Array): Buffer | undefined {
+  const buffer = Buffer.from(stored.buffer, stored.byteOffset, stored.byteLength);
+  if (buffer.length <= SUM_BYTES) return undefined;
+  const bytes = buffer.subarray(SUM_BYTES);
+  return createHash('sha1').update(bytes).digest().equals(buffer.subarray(0, SUM_BYTES)) ? bytes : undefined;
 }
 
 export interface Opened {

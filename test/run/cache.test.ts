@@ -113,3 +113,48 @@ test("a document's records for counting are kept beside the full ones, under wha
   await reopened.close();
   assert.deepEqual(await checkCache(location, true), { kind: 'ok', documents: 2 });
 });
+
+test("a run's packed records come back in order, chunk by chunk, for that run only; a damaged chunk is not taken", async () => {
+  const location = path.join(tempDir(), 'cache');
+  const { cache } = await openCache(location, { stage: 'extract' });
+  const packed = cache!.packedKey(['a.txt', 'b.txt'], 'options', { quotes: 'speakers' });
+  // What the run adds to its records, and which files it reads, are in the key.
+  assert.notEqual(packed, cache!.packedKey(['a.txt', 'b.txt'], 'options', {}));
+  assert.notEqual(packed, cache!.packedKey(['a.txt', 'c.txt'], 'options', { quotes: 'speakers' }));
+  const documents = Array.from({ length: 40 }, (_, i) => [record(`Marker text number ${i}.`)]);
+  const packer = cache!.packRun(packed, 'run:one', 0, 1000);
+  for (const records of documents) packer.add(records);
+  packer.finish();
+  await cache!.close();
+  stampCache(location, true);
+
+  const readBack = (c: DocumentCache) => {
+    const read: MineRecord[][] = [];
+    let chunks = 0;
+    for (let chunk = c.getPacked(packed, 'run:one', 0); chunk; chunk = c.getPacked(packed, 'run:one', read.length), chunks++) {
+      read.push(...chunk);
+    }
+    return { read, chunks };
+  };
+  const reopened = DocumentCache.attach(location, { stage: 'extract' });
+  const { read, chunks } = readBack(reopened);
+  assert.deepEqual(read, documents);
+  assert.ok(chunks > 1, `${chunks} chunk(s)`);
+  assert.equal(reopened.getPacked(packed, 'run:another', 0), undefined);
+  assert.equal(reopened.problem, undefined);
+  await reopened.close();
+  assert.deepEqual(await checkCache(location, true), { kind: 'ok', documents: 0 });
+
+  const data = path.join(location, 'data.mdb');
+  const bytes = fs.readFileSync(data);
+  // Every copy: the full check's write probe may have left the page's older copy behind.
+  let copies = 0;
+  for (let at = bytes.indexOf('Marker text number 0.'); at >= 0; at = bytes.indexOf('Marker text number 0.', at + 1), copies++) bytes[at] = 'N'.charCodeAt(0);
+  assert.ok(copies > 0);
+  fs.writeFileSync(data, bytes);
+  const damaged = DocumentCache.attach(location, { stage: 'extract' });
+  assert.deepEqual(readBack(damaged), { read: [], chunks: 0 });
+  assert.match(damaged.problem ?? '', /checksum/);
+  await damaged.close();
+  assert.deepEqual(await checkCache(location, true), { kind: 'damaged', problem: '1 stored record(s) failed their checksum' });
+});
