@@ -30,10 +30,12 @@ export interface RuleView {
 }
 
 /** Features of one line on its own, before its neighbours'. */
-const OWN = ['ruleBody', 'inMain', 'beforeMain', 'afterMain', 'otherArticle', 'good', 'neargood', 'short', 'logWords', 'stopDensity', 'sentenceEnd', 'listItem', 'listed', 'furniture', 'dated', 'repeated', 'insert', 'end', 'title', 'position', 'wordShare'] as const;
+const OWN = ['ruleBody', 'inMain', 'beforeMain', 'afterMain', 'mainStart', 'mainEnd', 'otherArticle', 'good', 'neargood', 'short', 'logWords', 'stopDensity', 'sentenceEnd', 'listItem', 'listed', 'furniture', 'dated', 'repeated', 'insert', 'end', 'title', 'position', 'wordShare'] as const;
 /** The neighbours' features that the line's own are joined by. */
 const NEIGHBOUR = ['ruleBody', 'good', 'logWords', 'sentenceEnd', 'furniture'] as const;
 const OFFSETS = [-2, -1, 1, 2];
+/** Lines at the main segment's start and end whose nearness to it is a feature (mainStart, mainEnd): teasers, notices. */
+const EDGE_LINES = 6;
 /** Lines around a line whose share of rule body is a feature. */
 const WINDOW = 5;
 
@@ -71,6 +73,8 @@ function ownFeatures(lines: Scored[], rules: RuleView): Float64Array {
     own[at++] = i >= first && i <= last ? 1 : 0;
     own[at++] = i < first ? 1 : 0;
     own[at++] = i > last ? 1 : 0;
+    own[at++] = i >= first && i <= last ? Math.max(0, 1 - (i - first) / EDGE_LINES) : 0;
+    own[at++] = i >= first && i <= last ? Math.max(0, 1 - (last - i) / EDGE_LINES) : 0;
     own[at++] = otherArticle[i]!;
     own[at++] = line.kind === 'good' ? 1 : 0;
     own[at++] = line.kind === 'neargood' ? 1 : 0;
