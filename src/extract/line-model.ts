@@ -50,32 +50,19 @@ const LOG_WORDS = Float64Array.from({ length: 256 }, (_, words) => Math.log1p(wo
 const OWN_WIDTH = OWN_COUNT + 1;
 /** Kept from page to page (grown when a page needs more): a page's own features are read before the next's are made. */
 let ownBuffer = new Float64Array(0);
+/** The lines whose features that do not depend on the rules' choice ownBuffer holds (the context pass and the line model share them). */
+let filledFor: Scored[] | null = null;
+const [GOOD, TITLE] = [OWN.indexOf('good'), OWN.indexOf('title')];
 
-/** Each line's OWN features and ruleBodyNear, OWN_WIDTH numbers a line (valid until the next call). */
-function ownFeatures(lines: Scored[], rules: RuleView): Float64Array {
+/** The OWN features that do not depend on the rules' choice: from `good` on, but for `title`. */
+function fillLineFeatures(lines: Scored[], own: Float64Array): void {
   const n = lines.length;
-  if (ownBuffer.length < n * OWN_WIDTH) ownBuffer = new Float64Array(n * OWN_WIDTH * 2);
-  const own = ownBuffer;
-  const otherArticle = new Uint8Array(n);
-  for (const s of rules.articles) if (s !== rules.main) otherArticle.fill(1, s.first, s.last + 1);
   let longest = 1;
   for (const line of lines) longest = Math.max(longest, line.words);
-  const { first, last } = rules.main;
-  let nextBody = 0; // the next rule body line
   for (let i = 0; i < n; i++) {
     const line = lines[i]!;
-    let at = i * OWN_WIDTH;
+    let at = i * OWN_WIDTH + GOOD;
     // In the order of OWN.
-    if (rules.body[nextBody] === line) {
-      own[at++] = 1;
-      nextBody++;
-    } else own[at++] = 0;
-    own[at++] = i >= first && i <= last ? 1 : 0;
-    own[at++] = i < first ? 1 : 0;
-    own[at++] = i > last ? 1 : 0;
-    own[at++] = i >= first && i <= last ? Math.max(0, 1 - (i - first) / EDGE_LINES) : 0;
-    own[at++] = i >= first && i <= last ? Math.max(0, 1 - (last - i) / EDGE_LINES) : 0;
-    own[at++] = otherArticle[i]!;
     own[at++] = line.kind === 'good' ? 1 : 0;
     own[at++] = line.kind === 'neargood' ? 1 : 0;
     own[at++] = line.kind === 'short' ? 1 : 0;
@@ -89,9 +76,40 @@ function ownFeatures(lines: Scored[], rules: RuleView): Float64Array {
     own[at++] = line.repeats > 1 ? 1 : 0;
     own[at++] = line.insert ? 1 : 0;
     own[at++] = line.end ? 1 : 0;
-    own[at++] = line === rules.title ? 1 : 0;
+    at++; // title
     own[at++] = n > 1 ? i / (n - 1) : 0;
     own[at] = line.words / longest;
+  }
+}
+
+/** Each line's OWN features and ruleBodyNear, OWN_WIDTH numbers a line (valid until the next call). */
+function ownFeatures(lines: Scored[], rules: RuleView): Float64Array {
+  const n = lines.length;
+  if (ownBuffer.length < n * OWN_WIDTH) [ownBuffer, filledFor] = [new Float64Array(n * OWN_WIDTH * 2), null];
+  const own = ownBuffer;
+  if (lines !== filledFor) {
+    fillLineFeatures(lines, own);
+    filledFor = lines;
+  }
+  const otherArticle = new Uint8Array(n);
+  for (const s of rules.articles) if (s !== rules.main) otherArticle.fill(1, s.first, s.last + 1);
+  const { first, last } = rules.main;
+  let nextBody = 0; // the next rule body line
+  for (let i = 0; i < n; i++) {
+    const line = lines[i]!;
+    let at = i * OWN_WIDTH;
+    // In the order of OWN, up to `good`.
+    if (rules.body[nextBody] === line) {
+      own[at++] = 1;
+      nextBody++;
+    } else own[at++] = 0;
+    own[at++] = i >= first && i <= last ? 1 : 0;
+    own[at++] = i < first ? 1 : 0;
+    own[at++] = i > last ? 1 : 0;
+    own[at++] = i >= first && i <= last ? Math.max(0, 1 - (i - first) / EDGE_LINES) : 0;
+    own[at++] = i >= first && i <= last ? Math.max(0, 1 - (last - i) / EDGE_LINES) : 0;
+    own[at] = otherArticle[i]!;
+    own[i * OWN_WIDTH + TITLE] = line === rules.title ? 1 : 0;
   }
   // Rule body lines among the WINDOW lines on each side, as a running sum.
   let near = 0;
