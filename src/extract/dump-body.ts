@@ -45,6 +45,8 @@ export function isArticle(segment: Segment): boolean {
 const GOOD_WORDS = 10;
 /** Blocks of page furniture in a row that end a run of text (a glued-on second article, comments, a footer). */
 const BREAK_BLOCKS = 4;
+/** Lines since the last good line that end a run of text, however few blocks they make (a long site menu is one block). */
+const BREAK_LINES = 80;
 /**
  * Teasers cut short: "Microsoft removes the safeguard hold for Windows 10 users with Realtek Bluetooth...". (Not a
  * regex anchored at the end: that one is tried at every position of the line.)
@@ -227,7 +229,7 @@ export function findSegments(lines: Scored[]): Segment[] {
       continue;
     }
     if (line.kind === 'good') {
-      if (current && gapWeight(gap) < BREAK_BLOCKS) {
+      if (current && gapWeight(gap) < BREAK_BLOCKS && i - current.last <= BREAK_LINES) {
         current.last = i;
         current.score += line.words;
         current.goodLines++;
@@ -367,33 +369,48 @@ function isMinor(line: Scored): boolean {
   return !line.listItem && (line.words < 5 || line.kind === 'neargood' || isCaption(line.text));
 }
 
-/**
- * How much a segment looks like the main article: its words in good lines, more when a byline or date
- * comes just before it (an article header), less for each headline-like line between its paragraphs (teasers),
- * much less when it follows a "Comments" or "Most Read" heading or its paragraphs each come after a date
- * (reader comments, lists of dated posts).
- */
-export function segmentWeight(lines: Scored[], segment: Segment): number {
-  let weight = segment.score;
+/** What the rules see around and in a segment when they weigh it as the main article (segmentWeight). */
+export interface SegmentTraits {
+  /** A date or byline just before it (an article's header). */
+  header: boolean;
+  /** A "Comments" or "Most Read" heading just before it. */
+  afterEnd: boolean;
+  /** Headline-like lines between its paragraphs (teasers). */
+  headlines: number;
+  /** Its paragraphs that each come after a date (reader comments, lists of dated posts). */
+  datedPosts: number;
+}
+
+export function segmentTraits(lines: Scored[], segment: Segment): SegmentTraits {
+  let [header, afterEnd] = [false, false];
   for (let i = segment.first - 1; i >= 0 && i >= segment.first - 8 && lines[i]!.kind !== 'good'; i--) {
     if (lines[i]!.end) {
-      weight *= 0.5;
+      afterEnd = true;
       break;
     }
-    // A date or byline just before a run of text is an article's header: a short article under one outweighs
-    // a longer notice or blurb elsewhere on the page.
     if (lines[i]!.dated) {
-      weight *= 3;
+      header = true;
       break;
     }
   }
-  let datedPosts = 0;
+  let [headlines, datedPosts] = [0, 0];
   for (let i = segment.first; i <= segment.last; i++) {
     const line = lines[i]!;
-    if (line.kind !== 'good' && line.words >= 3 && !line.sentenceEnd && !isTableRow(lines, i)) weight -= 10;
+    if (line.kind !== 'good' && line.words >= 3 && !line.sentenceEnd && !isTableRow(lines, i)) headlines++;
     if (i > segment.first && line.kind !== 'bad' && (lines[i - 1]!.dated || (lines[i - 2]?.dated && lines[i - 1]!.kind === 'bad'))) datedPosts++;
   }
-  return datedPosts >= 2 ? weight * 0.2 : weight;
+  return { header, afterEnd, headlines, datedPosts };
+}
+
+/**
+ * How much a segment looks like the main article: its words in good lines, more when a byline or date
+ * comes just before it (an article header: a short article under one outweighs a longer notice or blurb elsewhere
+ * on the page), less for each headline-like line between its paragraphs (teasers), much less when it follows a
+ * "Comments" or "Most Read" heading or its paragraphs each come after a date (reader comments, lists of dated posts).
+ */
+export function segmentWeight(lines: Scored[], segment: Segment, traits = segmentTraits(lines, segment)): number {
+  const weight = segment.score * (traits.afterEnd ? 0.5 : traits.header ? 3 : 1) - 10 * traits.headlines;
+  return traits.datedPosts >= 2 ? weight * 0.2 : weight;
 }
 
 /**

@@ -1,14 +1,20 @@
-// The learned pass over a dump's lines: a logistic regression on each line's features, its neighbours' and what
-// the rules (dump-body.ts) found says how likely the line is body text; it drops the rules' body lines it finds
-// very unlikely and adds other lines it finds very likely (text the rules' segments cut off). Weights and
-// thresholds are learned from labelled pages (scripts/train-lines.mjs) and shipped in data/line-model.json.
+// The learned passes over a dump's lines. First a linear ranker over the rules' segments (dump-body.ts) picks the
+// main article's; then a logistic regression on each line's features, its neighbours' and what the rules found
+// says how likely the line is body text: it drops the rules' body lines it finds very unlikely and adds other lines
+// it finds very likely (text the rules' segments cut off). Weights and thresholds are learned from labelled pages
+// (scripts/train-lines.mjs) and shipped in data/line-model.json.
 import { loadModel } from '../data.js';
-import type { Scored, Segment } from './dump-body.js';
+import { isArticle, segmentTraits, segmentWeight, type Scored, type Segment } from './dump-body.js';
 
 export interface LineModel {
   /** Names of the features, in the order of the weights (a check that data and code agree). */
   features: string[];
   weights: number[];
+  /** Weights of FEATURES for a line's log-odds of being body before the rules chose a segment (see contextScores). */
+  contextWeights: number[];
+  /** The same for the segment ranker (SEGMENT_FEATURES). */
+  segmentFeatures: string[];
+  segmentWeights: number[];
   /** Log-odds above which a line the rules took stays body, and above which a line they left becomes body. */
   keep: number;
   add: number;
@@ -24,10 +30,12 @@ export interface RuleView {
 }
 
 /** Features of one line on its own, before its neighbours'. */
-const OWN = ['ruleBody', 'inMain', 'beforeMain', 'afterMain', 'otherArticle', 'good', 'neargood', 'short', 'logWords', 'stopDensity', 'sentenceEnd', 'listItem', 'listed', 'furniture', 'dated', 'repeated', 'insert', 'end', 'title', 'position', 'wordShare'] as const;
+const OWN = ['ruleBody', 'inMain', 'beforeMain', 'afterMain', 'mainStart', 'mainEnd', 'otherArticle', 'good', 'neargood', 'short', 'logWords', 'stopDensity', 'sentenceEnd', 'listItem', 'listed', 'furniture', 'dated', 'repeated', 'insert', 'end', 'title', 'position', 'wordShare'] as const;
 /** The neighbours' features that the line's own are joined by. */
 const NEIGHBOUR = ['ruleBody', 'good', 'logWords', 'sentenceEnd', 'furniture'] as const;
 const OFFSETS = [-2, -1, 1, 2];
+/** Lines at the main segment's start and end whose nearness to it is a feature (mainStart, mainEnd): teasers, notices. */
+const EDGE_LINES = 6;
 /** Lines around a line whose share of rule body is a feature. */
 const WINDOW = 5;
 
@@ -42,30 +50,19 @@ const LOG_WORDS = Float64Array.from({ length: 256 }, (_, words) => Math.log1p(wo
 const OWN_WIDTH = OWN_COUNT + 1;
 /** Kept from page to page (grown when a page needs more): a page's own features are read before the next's are made. */
 let ownBuffer = new Float64Array(0);
+/** The lines whose features that do not depend on the rules' choice ownBuffer holds (the context pass and the line model share them). */
+let filledFor: Scored[] | null = null;
+const [GOOD, TITLE] = [OWN.indexOf('good'), OWN.indexOf('title')];
 
-/** Each line's OWN features and ruleBodyNear, OWN_WIDTH numbers a line (valid until the next call). */
-function ownFeatures(lines: Scored[], rules: RuleView): Float64Array {
+/** The OWN features that do not depend on the rules' choice: from `good` on, but for `title`. */
+function fillLineFeatures(lines: Scored[], own: Float64Array): void {
   const n = lines.length;
-  if (ownBuffer.length < n * OWN_WIDTH) ownBuffer = new Float64Array(n * OWN_WIDTH * 2);
-  const own = ownBuffer;
-  const otherArticle = new Uint8Array(n);
-  for (const s of rules.articles) if (s !== rules.main) otherArticle.fill(1, s.first, s.last + 1);
   let longest = 1;
   for (const line of lines) longest = Math.max(longest, line.words);
-  const { first, last } = rules.main;
-  let nextBody = 0; // the next rule body line
   for (let i = 0; i < n; i++) {
     const line = lines[i]!;
-    let at = i * OWN_WIDTH;
+    let at = i * OWN_WIDTH + GOOD;
     // In the order of OWN.
-    if (rules.body[nextBody] === line) {
-      own[at++] = 1;
-      nextBody++;
-    } else own[at++] = 0;
-    own[at++] = i >= first && i <= last ? 1 : 0;
-    own[at++] = i < first ? 1 : 0;
-    own[at++] = i > last ? 1 : 0;
-    own[at++] = otherArticle[i]!;
     own[at++] = line.kind === 'good' ? 1 : 0;
     own[at++] = line.kind === 'neargood' ? 1 : 0;
     own[at++] = line.kind === 'short' ? 1 : 0;
@@ -79,9 +76,40 @@ function ownFeatures(lines: Scored[], rules: RuleView): Float64Array {
     own[at++] = line.repeats > 1 ? 1 : 0;
     own[at++] = line.insert ? 1 : 0;
     own[at++] = line.end ? 1 : 0;
-    own[at++] = line === rules.title ? 1 : 0;
+    at++; // title
     own[at++] = n > 1 ? i / (n - 1) : 0;
     own[at] = line.words / longest;
+  }
+}
+
+/** Each line's OWN features and ruleBodyNear, OWN_WIDTH numbers a line (valid until the next call). */
+function ownFeatures(lines: Scored[], rules: RuleView): Float64Array {
+  const n = lines.length;
+  if (ownBuffer.length < n * OWN_WIDTH) [ownBuffer, filledFor] = [new Float64Array(n * OWN_WIDTH * 2), null];
+  const own = ownBuffer;
+  if (lines !== filledFor) {
+    fillLineFeatures(lines, own);
+    filledFor = lines;
+  }
+  const otherArticle = new Uint8Array(n);
+  for (const s of rules.articles) if (s !== rules.main) otherArticle.fill(1, s.first, s.last + 1);
+  const { first, last } = rules.main;
+  let nextBody = 0; // the next rule body line
+  for (let i = 0; i < n; i++) {
+    const line = lines[i]!;
+    let at = i * OWN_WIDTH;
+    // In the order of OWN, up to `good`.
+    if (rules.body[nextBody] === line) {
+      own[at++] = 1;
+      nextBody++;
+    } else own[at++] = 0;
+    own[at++] = i >= first && i <= last ? 1 : 0;
+    own[at++] = i < first ? 1 : 0;
+    own[at++] = i > last ? 1 : 0;
+    own[at++] = i >= first && i <= last ? Math.max(0, 1 - (i - first) / EDGE_LINES) : 0;
+    own[at++] = i >= first && i <= last ? Math.max(0, 1 - (last - i) / EDGE_LINES) : 0;
+    own[at] = otherArticle[i]!;
+    own[i * OWN_WIDTH + TITLE] = line === rules.title ? 1 : 0;
   }
   // Rule body lines among the WINDOW lines on each side, as a running sum.
   let near = 0;
@@ -144,7 +172,95 @@ let shipped: LineModel | null = null;
 
 export function lineModel(): LineModel {
   if (shipped) return shipped;
-  return (shipped = loadModel<LineModel>('line-model.json', FEATURES, 'scripts/train-lines.mjs'));
+  const model = loadModel<LineModel>('line-model.json', FEATURES, 'scripts/train-lines.mjs');
+  if (model.segmentFeatures?.join() !== SEGMENT_FEATURES.join()) throw new Error('data/line-model.json was trained on other segment features: retrain it with scripts/train-lines.mjs');
+  return (shipped = model);
+}
+
+/** No segment chosen: the features that depend on the rules' choice are the same on every line. */
+function noChoice(lines: Scored[]): RuleView {
+  const none: Segment = { first: lines.length, last: lines.length, score: 0, goodLines: 0 };
+  return { main: none, body: [], title: null, articles: [] };
+}
+
+/** Each line's log-odds of being body from its own and its neighbours' features only, before a segment is chosen. */
+export function contextScores(lines: Scored[], weights: number[]): Float64Array {
+  return lineScores(lines, noChoice(lines), weights);
+}
+
+/** lineFeatures before a segment is chosen: what contextScores weighs. */
+export function contextFeatures(lines: Scored[]): Float64Array {
+  return lineFeatures(lines, noChoice(lines));
+}
+
+/** Log-odds beyond which a line's context score adds no more to its segment's (one sure line does not make an article). */
+const ODDS_CAP = 4;
+
+/**
+ * What the segment ranker knows of each segment: the rules' view of it, its size, place and text, and the lines'
+ * context scores (their capped log-odds summed, and the segment's share of the page's likely body lines).
+ */
+export const SEGMENT_FEATURES = ['ruleMain', 'ruleShare', 'logWords', 'wordShare', 'logGoodLines', 'article', 'position', 'order', 'header', 'afterEnd', 'headlineShare', 'datedPosts', 'stopDensity', 'sentenceEnds', 'odds', 'bodyShare'];
+
+/** Each segment's SEGMENT_FEATURES, SEGMENT_FEATURES.length numbers a segment, in one array; `odds` from contextScores. */
+export function segmentFeatures(lines: Scored[], segments: Segment[], odds: Float64Array): Float64Array {
+  const width = SEGMENT_FEATURES.length;
+  const traits = segments.map((s) => segmentTraits(lines, s));
+  const ruleWeights = segments.map((s, k) => segmentWeight(lines, s, traits[k]));
+  const ruleMain = ruleWeights.indexOf(Math.max(...ruleWeights));
+  const topWeight = Math.max(1, ruleWeights[ruleMain]!);
+  let pageWords = 0;
+  for (const s of segments) pageWords += s.score;
+  const probability = odds.map((z) => 1 / (1 + Math.exp(-z)));
+  let pageBody = 0;
+  for (const p of probability) pageBody += p;
+  const features = new Float64Array(segments.length * width);
+  segments.forEach((segment, k) => {
+    const { header, afterEnd, headlines, datedPosts } = traits[k]!;
+    let [stops, sentences, sum, body] = [0, 0, 0, 0];
+    for (let i = segment.first; i <= segment.last; i++) {
+      sum += Math.max(-ODDS_CAP, Math.min(ODDS_CAP, odds[i]!));
+      body += probability[i]!;
+      const line = lines[i]!;
+      if (line.kind !== 'good') continue;
+      stops += line.stopDensity * line.words;
+      if (line.sentenceEnd) sentences++;
+    }
+    const row = [
+      k === ruleMain ? 1 : 0,
+      Math.max(-1, ruleWeights[k]! / topWeight),
+      Math.log1p(segment.score) / 4,
+      segment.score / Math.max(1, pageWords),
+      Math.log1p(segment.goodLines) / 2,
+      isArticle(segment) ? 1 : 0,
+      lines.length > 1 ? segment.first / (lines.length - 1) : 0,
+      segments.length > 1 ? k / (segments.length - 1) : 0,
+      header ? 1 : 0,
+      afterEnd ? 1 : 0,
+      headlines / segment.goodLines,
+      datedPosts >= 2 ? 1 : 0,
+      stops / Math.max(1, segment.score),
+      sentences / segment.goodLines,
+      sum / 20,
+      body / Math.max(1, pageBody),
+    ];
+    features.set(row, k * width);
+  });
+  return features;
+}
+
+/** The segment the ranker scores highest: the main article's. */
+export function chooseMain(lines: Scored[], segments: Segment[], model: LineModel = lineModel()): Segment {
+  if (segments.length === 1) return segments[0]!;
+  const width = SEGMENT_FEATURES.length;
+  const features = segmentFeatures(lines, segments, contextScores(lines, model.contextWeights));
+  let [main, best] = [0, -Infinity];
+  for (let k = 0; k < segments.length; k++) {
+    let z = 0;
+    for (let f = 0; f < width; f++) z += features[k * width + f]! * model.segmentWeights[f]!;
+    if (z > best) [main, best] = [k, z];
+  }
+  return segments[main]!;
 }
 
 /**

@@ -1,9 +1,9 @@
 // Article extraction from a rendered page dump (a browser's or w3m's text): body by line features, then metadata.
 import type { ArticleMetadata, Page } from '../types.js';
-import { bodyLines, findSegments, isArticle, scoreLines, segmentWeight, type Scored, type Segment } from './dump-body.js';
+import { bodyLines, findSegments, isArticle, scoreLines, type Scored, type Segment } from './dump-body.js';
 import { findPublished, findSite, findTags, findTitle, headerLines, readByline, type TitleChoice } from './dump-meta.js';
 import { lineKey, toLines, type Line } from './lines.js';
-import { modelBody, type LineModel, type RuleView } from './line-model.js';
+import { chooseMain, modelBody, type LineModel, type RuleView } from './line-model.js';
 import { lineHash, TEMPLATE_WORDS } from './templates.js';
 import { fromTextBrowser } from './unwrap.js';
 
@@ -37,19 +37,16 @@ function scoreWithTemplates(lines: Line[], content: string, templates: number[] 
   return templateWords * 2 > longWords ? scoreLines(lines) : scoreLines(lines, isTemplate);
 }
 
-/** A dump's scored lines, its runs of text and the one that is the main article; null when no line reads as text. */
-export function readDump(page: Page): { content: string; lines: Scored[]; segments: Segment[]; main: Segment } | null {
+/**
+ * A dump's scored lines, its runs of text and the one that is the main article (as `lineModel` ranks them); null
+ * when no line reads as text.
+ */
+export function readDump(page: Page, lineModel?: LineModel): { content: string; lines: Scored[]; segments: Segment[]; main: Segment } | null {
   const content = fromTextBrowser(page.content);
   const lines = scoreWithTemplates(toLines(content), content, page.templates);
   const segments = findSegments(lines);
   if (segments.length === 0) return null;
-  let main = segments[0]!;
-  let best = -Infinity;
-  for (const segment of segments) {
-    const weight = segmentWeight(lines, segment);
-    if (weight > best) [main, best] = [segment, weight];
-  }
-  return { content, lines, segments, main };
+  return { content, lines, segments, main: chooseMain(lines, segments, lineModel) };
 }
 
 /** A segment's title, as the rules find it after the titles of the articles before it (`used`, which its line joins). */
@@ -66,7 +63,7 @@ export function ruleView(segments: Segment[], main: Segment, body: Scored[], tit
 
 /** `lineModel` stands in for the shipped one (data/line-model.json) when training. */
 export function extractFromDump(page: Page, options: { allArticles: boolean; lineModel?: LineModel }): DumpArticle[] {
-  const dump = readDump(page);
+  const dump = readDump(page, options.lineModel);
   if (!dump) return [];
   const { content, lines, segments, main } = dump;
   const chosen = options.allArticles ? segments.filter((s) => s === main || isArticle(s)) : [main];

@@ -2,7 +2,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { bodyLines } from '../../src/extract/dump-body.js';
-import { FEATURES, lineFeatures, lineModel, lineScores, modelBody, type LineModel } from '../../src/extract/line-model.js';
+import { chooseMain, FEATURES, lineFeatures, lineModel, lineScores, modelBody, SEGMENT_FEATURES, type LineModel } from '../../src/extract/line-model.js';
 import { readDump, ruleView, segmentTitle } from '../../src/extract/text-dump.js';
 
 const PARAGRAPH = (who: string) => `The council heard from ${who}, who said that the plan for the parks would help the families of the city.`;
@@ -15,9 +15,10 @@ function view() {
   return { lines, body, rules: ruleView(segments, main, body, segmentTitle(lines, segments, main, new Set())?.line ?? null) };
 }
 
-/** A model that scores every line the same (its bias), with the given thresholds. */
-function flat(bias: number, keep: number, add: number): LineModel {
-  return { features: FEATURES, weights: FEATURES.map((_, k) => (k === 0 ? bias : 0)), keep, add };
+/** A model that scores every line the same (its bias), with the given thresholds, and ranks segments by `segment` alone. */
+function flat(bias: number, keep: number, add: number, segment = 'ruleMain', weight = 1): LineModel {
+  const segmentWeights = SEGMENT_FEATURES.map((f) => (f === segment ? weight : 0));
+  return { features: FEATURES, weights: FEATURES.map((_, k) => (k === 0 ? bias : 0)), contextWeights: FEATURES.map(() => 0), segmentFeatures: SEGMENT_FEATURES, segmentWeights, keep, add };
 }
 
 test('each line gets one value per feature, the rules body among them', () => {
@@ -51,4 +52,15 @@ test("the scores are the dot products of each line's features with the weights",
     const dot = weights.reduce((z, w, k) => z + w * features[i * FEATURES.length + k]!, 0);
     assert.ok(Math.abs(scores[i]! - dot) < 1e-9, `line ${i}: ${scores[i]} vs ${dot}`);
   });
+});
+
+test('the segment ranker picks the segment its weights score highest', () => {
+  const menu = ['Home', 'World', 'Business', 'Sport', 'Weather', 'Contact us'];
+  const second = ['a porter', 'a baker', 'the librarian'].map((who) => `The board met with ${who}, who said that the new timetable for the buses would suit most of the town.`);
+  const { lines, segments, main } = readDump({ file: 'page.txt', content: [PAGE, ...menu, ...menu.map((m) => `${m} news`), ...second].join('\n\n'), format: 'text' })!;
+  assert.ok(segments.length >= 2);
+  assert.equal(chooseMain(lines, segments, flat(0, 0, 0)), main);
+  assert.equal(chooseMain(lines, segments, flat(0, 0, 0, 'order', -1)), segments[0]);
+  assert.equal(chooseMain(lines, segments, flat(0, 0, 0, 'order', 1)), segments.at(-1));
+  assert.equal(chooseMain(lines, [segments[1]!], flat(0, 0, 0)), segments[1]);
 });
