@@ -63,7 +63,15 @@ interface Parts {
   hasYear: boolean;
 }
 
-const PATTERNS: Pattern[] = [
+/**
+ * The patterns with every field present, in one order: findDates' loop then reads objects of one shape (to V8),
+ * which is much quicker than reading fields of several.
+ */
+function uniform(patterns: Pattern[]): Pattern[] {
+  return patterns.map(({ re, otherLanguages = false, needs, yearless = false, twoDigitYear = false, quick, build }) => ({ re, otherLanguages, needs, yearless, twoDigitYear, quick, build }));
+}
+
+const PATTERNS = uniform([
   {
     // 2023-02-02T23:44:00+03:00, 2025-04-02 05:04, 2019-11-19T12:48:14Z, 2019-11-19
     re: new RegExp(`\\b(\\d{4})-(\\d{2})-(\\d{2})(?:[T ](\\d{2}):(\\d{2})(?::(\\d{2})(?:\\.\\d+)?)?\\s?${TZ_OFFSET}?)?(?![\\d-])`, 'g'),
@@ -111,7 +119,7 @@ const PATTERNS: Pattern[] = [
     yearless: true,
     build: (m, year) => (year === null ? null : { y: year, mo: monthOf(m[1]!), d: +m[2]!, hasYear: false }),
   },
-];
+]);
 
 let allPatterns: Pattern[] | null = null;
 
@@ -129,6 +137,7 @@ function patternsForAllLanguages(): Pattern[] {
   const time = '(\\d{1,2})[:h.](\\d{2})';
   return (allPatterns = [
     ...PATTERNS,
+    ...uniform([
     {
       // 16. Oktober 2019 um 15:05, 4 de Mayo de 2022 a las 07:46, 1er octobre 2019, 16 października 2019
       re: new RegExp(`(?<!\\d)(\\d{1,2})(?:\\.|º|er)?\\s*(?:[Dd]e\\s+)?${name},?\\s*(?:[Dd]el?\\s+)?(\\d{4})(?:${at}${time}(?!\\d))?`, 'gu'),
@@ -168,6 +177,7 @@ function patternsForAllLanguages(): Pattern[] {
       otherLanguages: true,
       build: (m) => ({ y: +m[1]!, mo: +m[2]!, d: +m[3]!, h: opt(m[4]), mi: opt(m[5]), hasYear: true }),
     },
+    ]),
   ]);
 }
 
