@@ -73,6 +73,7 @@ function latinStopwordHits(text: string): { words: number; covered: number[]; di
   const lowered = lowerCases();
   const { sets, longest, table } = stopwordBits();
   const guessed = stopwordLists().size;
+  const guessedLists = (1 << guessed) - 1;
   const covered = new Array<number>(guessed).fill(0);
   const distinct = new Array<number>(guessed).fill(0);
   const seen = seenSlots(table.slotCount());
@@ -112,9 +113,9 @@ function latinStopwordHits(text: string): { words: number; covered: number[]; di
     if (slot < 0) continue;
     const first = seen.marks[slot] !== seen.mark;
     seen.marks[slot] = seen.mark;
-    let bits = sets[table.setAt(slot)]!;
-    for (let k = 0; bits !== 0 && k < guessed; k++, bits >>>= 1) {
-      if ((bits & 1) === 0) continue;
+    // Each guessed list the word is in, lowest bit first.
+    for (let bits = sets[table.setAt(slot)]! & guessedLists; bits !== 0; bits &= bits - 1) {
+      const k = 31 - Math.clz32(bits & -bits);
       covered[k]!++;
       if (first) distinct[k]!++;
     }
