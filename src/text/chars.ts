@@ -19,11 +19,8 @@ export const UPPER = 8;
 export const UNREADABLE = 16;
 /** White space as String.prototype.trim and `\s` take it. */
 export const SPACE = 32;
-/** In \p{L}. */
-export const LETTER = 64;
 
 export const LETTER_OR_DIGIT_PATTERN = /[\p{L}\p{N}]/u;
-const LETTER_PATTERN = /\p{L}/u;
 export const CJK_PATTERN = /[\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}\p{sc=Thai}]/u;
 export const CJK_FUNCTION_PATTERN = /[\p{sc=Hiragana}的了是在和有不这也就都而及与着或等为以之其中对从把被]/u;
 
@@ -64,7 +61,6 @@ function classify(code: number): number {
   let bits = COMPUTED;
   if ((code >= 0xd800 && code <= 0xdfff) || code === 0x130 || code === 0x3a3) bits |= UNREADABLE;
   if (LETTER_OR_DIGIT_PATTERN.test(char)) bits |= LETTER_OR_DIGIT;
-  if (LETTER_PATTERN.test(char)) bits |= LETTER;
   if (CJK_PATTERN.test(char)) bits |= CJK;
   if (CJK_FUNCTION_PATTERN.test(char)) bits |= CJK_FUNCTION;
   if (char.toLowerCase() !== char) bits |= UPPER;

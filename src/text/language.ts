@@ -1,5 +1,5 @@
 // Guesses the language of a text: writing system first, then which stop-word list covers most words.
-import { charClass, charClasses, codeUnits, HASH_SEED, hashStep, LETTER, lowerCases, UNREADABLE } from './chars.js';
+import { codeUnits, HASH_SEED, hashStep, lowerCase, lowerCases } from './chars.js';
 import { commonestList, stopwordBits, stopwordHits, stopwordLists } from './stopwords.js';
 
 const SCRIPTS: Array<[RegExp, string]> = [
@@ -69,7 +69,6 @@ function byStopwords(words: number, covered: number[], distinct: number[]): { co
  */
 function latinStopwordHits(text: string): { words: number; covered: number[]; distinct: number[] } | null {
   const codes = codeUnits(text);
-  const classes = charClasses();
   const lowered = lowerCases();
   const { sets, longest, table } = stopwordBits();
   const guessed = stopwordLists().size;
@@ -78,32 +77,29 @@ function latinStopwordHits(text: string): { words: number; covered: number[]; di
   const distinct = new Array<number>(guessed).fill(0);
   const seen = seenSlots(table.slotCount());
   let words = 0;
-  // 1 for a letter, 0 for another character, -1 for a surrogate, İ or Σ (UNREADABLE: the text goes to the regexes).
-  const classOf = (c: number) => {
-    const cls = classes[c] || charClass(c);
-    return cls & UNREADABLE ? -1 : cls & LETTER;
-  };
   for (let i = 0; i < codes.length && words < SAMPLE_WORDS; ) {
     let c = codes[i]!;
-    let letter = classOf(c);
-    if (letter < 0) return null;
-    if (letter === 0) {
+    let kind = latinKinds[c] || latinKind(c);
+    if (kind === OTHER) {
       i++;
       continue;
     }
+    if (kind !== LATIN) return null;
     // A word: letters, then maybe one apostrophe and letters again; hashed in lower case as stopwordBits' table has it.
     const start = i;
     let hash = HASH_SEED;
     let apostrophe = false;
     for (;;) {
-      if (c > 0x24f || c === 0x130) return null;
-      hash = hashStep(hash, lowered[c]!);
+      hash = hashStep(hash, lowered[c]!); // classed by latinKind, so in the table
       if (++i === codes.length) break;
       c = codes[i]!;
-      letter = classOf(c);
-      if (letter < 0) return null;
-      if (letter !== 0) continue;
-      if (apostrophe || (c !== 39 && c !== 0x2019) || i + 1 === codes.length || classOf(codes[i + 1]!) === 0) break;
+      kind = latinKinds[c] || latinKind(c);
+      if (kind === LATIN) continue;
+      if (kind !== OTHER) return null;
+      if (apostrophe || (c !== 39 && c !== 0x2019) || i + 1 === codes.length) break;
+      const next = latinKinds[codes[i + 1]!] || latinKind(codes[i + 1]!);
+      if (next === OTHER || next === SURROGATE) break;
+      if (next === FOREIGN) return null; // a letter: the word goes on with it
       apostrophe = true;
       hash = hashStep(hash, c);
       c = codes[++i]!;
@@ -121,6 +117,24 @@ function latinStopwordHits(text: string): { words: number; covered: number[]; di
     }
   }
   return { words, covered, distinct };
+}
+
+/**
+ * What latinStopwordHits makes of a code unit: OTHER, not a letter; LATIN, a letter up to Latin Extended but İ (which
+ * lower-cases to two characters); FOREIGN, another letter; SURROGATE, half a code point. 0: not looked at yet.
+ */
+const OTHER = 1;
+const LATIN = 2;
+const FOREIGN = 3;
+const SURROGATE = 4;
+const latinKinds = new Uint8Array(0x10000);
+const LETTER = /\p{L}/u;
+
+function latinKind(code: number): number {
+  const letter = LETTER.test(String.fromCharCode(code));
+  const kind = code >= 0xd800 && code <= 0xdfff ? SURROGATE : !letter ? OTHER : code > 0x24f || code === 0x130 ? FOREIGN : LATIN;
+  lowerCase(code); // classes it, so that lowerCases() has it
+  return (latinKinds[code] = kind);
 }
 
 /** Marks of the stop-word table's slots a text has met: a slot is met when it holds this call's mark (no clearing between calls). */
