@@ -1,5 +1,5 @@
 // Extract stage: a page (dump or HTML) -> its article(s) with metadata. Pure: no I/O.
-import { createHash } from 'node:crypto';
+import crypto from 'node:crypto';
 import type { Article, Page } from '../types.js';
 import { guessLanguage } from '../text/language.js';
 import { countWords } from '../text/words.js';
@@ -28,8 +28,12 @@ export function extractArticles(page: Page, options: ExtractOptions = {}): Artic
 
 /** Content hash: the same page gets the same id wherever it is stored. */
 export function pageId(content: string): string {
-  return createHash('sha256').update(content).digest('hex').slice(0, 16);
+  return sha256Hex(content).slice(0, 16);
 }
+
+/** crypto.hash (Node 20.12 and later) hashes in one call, without a Hash object: quicker on pages of a few kB. */
+const sha256Hex: (text: string) => string =
+  typeof crypto.hash === 'function' ? (text) => crypto.hash('sha256', text, 'hex') : (text) => crypto.createHash('sha256').update(text).digest('hex');
 
 function rawArticle(content: string): DumpArticle {
   const paragraphs = content.replace(/\r\n?/g, '\n').split(/\n\s*\n/).map((p) => p.trim()).filter(Boolean);

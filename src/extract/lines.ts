@@ -101,20 +101,21 @@ export function toLines(content: string): Line[] {
     if (previousBlank) block++;
     previousBlank = false;
     const indent = from - lineStart;
-    let text = content.slice(from, to);
-    const marker = LIST_MARKER_START[codes[from]!] === 1 ? LIST_MARKER.exec(text) : null;
+    let textStart = afterListMarker(codes, from, to);
     let listItem = false;
-    if (marker) {
+    if (textStart >= 0) {
       listItem = true;
       listIndent = indent;
-      text = text.slice(marker[0].length).trim();
-      while (LIST_MARKER.test(text)) text = text.replace(LIST_MARKER, '').trim();
-      from = to - text.length; // only the start moves
+      // Markers after the first go too ("• • Live"): only the start moves.
+      do {
+        from = textStart;
+      } while ((textStart = afterListMarker(codes, from, to)) >= 0);
     } else if (listIndent >= 0 && indent > listIndent) {
       listItem = true;
     } else {
       listIndent = -1;
     }
+    const text = content.slice(from, to);
     const stopsBefore = stopSets.length;
     let scan = scanLine(codes, from, to, stopSets);
     if (!scan) {
@@ -143,6 +144,28 @@ export function toLines(content: string): Line[] {
 /** Whether the text starts with a list marker (`•`, `*`, `-`, `1.`). */
 export function startsWithListMarker(text: string): boolean {
   return LIST_MARKER_START[text.charCodeAt(0)] === 1 && LIST_MARKER.test(text);
+}
+
+/**
+ * Where the text after a list marker at `at` starts (after LIST_MARKER's match: the marker and the white space after
+ * it), or -1 when the line (which ends at `to`) has none there. Read off the code units: most lines start with none,
+ * and those that do (menus) need no match, slice or trim.
+ */
+function afterListMarker(codes: Uint16Array, at: number, to: number): number {
+  if (at >= to || LIST_MARKER_START[codes[at]!] !== 1) return -1;
+  const c = codes[at]!;
+  let end = at + 1;
+  if (c >= 48 && c <= 57) {
+    // One to three digits, then . or ), then white space.
+    let digits = at;
+    while (digits < to && codes[digits]! >= 48 && codes[digits]! <= 57) digits++;
+    if (digits - at > 3 || digits + 1 >= to || (codes[digits] !== 46 && codes[digits] !== 41) || !(charClass(codes[digits + 1]!) & SPACE)) return -1;
+    end = digits + 1;
+  } else if ((c === 45 || c === 0x2013) && (end >= to || !(charClass(codes[end]!) & SPACE))) {
+    return -1; // a dash is a marker only before white space
+  }
+  while (end < to && charClass(codes[end]!) & SPACE) end++;
+  return end;
 }
 
 /** Emoji are past U+2000 (symbols, joiners, surrogate pairs): only lines ending so need the regex (a function of its own: in the scan loop it slows the loop). */

@@ -1,5 +1,5 @@
 // Guesses the language of a text: writing system first, then which stop-word list covers most words.
-import { codeUnits, HASH_SEED, hashStep, lowerCase } from './chars.js';
+import { codeUnits, HASH_SEED, hashStep, lowerCase, lowerCases } from './chars.js';
 import { commonestList, stopwordBits, stopwordHits, stopwordLists } from './stopwords.js';
 
 const SCRIPTS: Array<[RegExp, string]> = [
@@ -60,16 +60,6 @@ function byStopwords(words: number, covered: number[], distinct: number[]): { co
   return { code: stopwordBits().codes[best]!, confidence: round(1 / odds) };
 }
 
-/** Whether a code unit is in \p{L}, by code unit: 1 a letter, 2 not, 0 not looked at yet. */
-const letterFlags = new Uint8Array(0x10000);
-const LETTER = /\p{L}/u;
-
-function isLetter(code: number): boolean {
-  let flag = letterFlags[code]!;
-  if (flag === 0) letterFlags[code] = flag = LETTER.test(String.fromCharCode(code)) ? 1 : 2;
-  return flag === 1;
-}
-
 /**
  * What guessLanguage's regexes and stopwordHits find (the count of WORD's first SAMPLE_WORDS matches, and the
  * words and distinct words each list covers) in one pass over the characters, stop words looked up by hash
@@ -79,48 +69,85 @@ function isLetter(code: number): boolean {
  */
 function latinStopwordHits(text: string): { words: number; covered: number[]; distinct: number[] } | null {
   const codes = codeUnits(text);
+  const lowered = lowerCases();
   const { sets, longest, table } = stopwordBits();
   const guessed = stopwordLists().size;
+  const guessedLists = (1 << guessed) - 1;
   const covered = new Array<number>(guessed).fill(0);
   const distinct = new Array<number>(guessed).fill(0);
-  const seen = new Set<number>();
+  const seen = seenSlots(table.slotCount());
   let words = 0;
   for (let i = 0; i < codes.length && words < SAMPLE_WORDS; ) {
     let c = codes[i]!;
-    if (c >= 0xd800 && c <= 0xdfff) return null;
-    if (!isLetter(c)) {
+    let kind = latinKinds[c] || latinKind(c);
+    if (kind === OTHER) {
       i++;
       continue;
     }
+    if (kind !== LATIN) return null;
     // A word: letters, then maybe one apostrophe and letters again; hashed in lower case as stopwordBits' table has it.
     const start = i;
     let hash = HASH_SEED;
     let apostrophe = false;
     for (;;) {
-      if (c > 0x24f || c === 0x130) return null;
-      hash = hashStep(hash, lowerCase(c));
+      hash = hashStep(hash, lowered[c]!); // classed by latinKind, so in the table
       if (++i === codes.length) break;
       c = codes[i]!;
-      if (isLetter(c)) continue;
-      if (apostrophe || (c !== 39 && c !== 0x2019) || i + 1 === codes.length || !isLetter(codes[i + 1]!)) break;
+      kind = latinKinds[c] || latinKind(c);
+      if (kind === LATIN) continue;
+      if (kind !== OTHER) return null;
+      if (apostrophe || (c !== 39 && c !== 0x2019) || i + 1 === codes.length) break;
+      const next = latinKinds[codes[i + 1]!] || latinKind(codes[i + 1]!);
+      if (next === OTHER || next === SURROGATE) break;
+      if (next === FOREIGN) return null; // a letter: the word goes on with it
       apostrophe = true;
       hash = hashStep(hash, c);
       c = codes[++i]!;
     }
-    if (i < codes.length && c >= 0xd800 && c <= 0xdfff) return null;
     words++;
     const slot = i - start <= longest ? table.slotOf(hash, codes, start, i) : -1;
     if (slot < 0) continue;
-    const first = !seen.has(slot);
-    if (first) seen.add(slot);
-    let bits = sets[table.setAt(slot)]!;
-    for (let k = 0; bits !== 0 && k < guessed; k++, bits >>>= 1) {
-      if ((bits & 1) === 0) continue;
+    const first = seen.marks[slot] !== seen.mark;
+    seen.marks[slot] = seen.mark;
+    // Each guessed list the word is in, lowest bit first.
+    for (let bits = sets[table.setAt(slot)]! & guessedLists; bits !== 0; bits &= bits - 1) {
+      const k = 31 - Math.clz32(bits & -bits);
       covered[k]!++;
       if (first) distinct[k]!++;
     }
   }
   return { words, covered, distinct };
+}
+
+/**
+ * What latinStopwordHits makes of a code unit: OTHER, not a letter; LATIN, a letter up to Latin Extended but İ (which
+ * lower-cases to two characters); FOREIGN, another letter; SURROGATE, half a code point. 0: not looked at yet.
+ */
+const OTHER = 1;
+const LATIN = 2;
+const FOREIGN = 3;
+const SURROGATE = 4;
+const latinKinds = new Uint8Array(0x10000);
+const LETTER = /\p{L}/u;
+
+function latinKind(code: number): number {
+  const letter = LETTER.test(String.fromCharCode(code));
+  const kind = code >= 0xd800 && code <= 0xdfff ? SURROGATE : !letter ? OTHER : code > 0x24f || code === 0x130 ? FOREIGN : LATIN;
+  lowerCase(code); // classes it, so that lowerCases() has it
+  return (latinKinds[code] = kind);
+}
+
+/** Marks of the stop-word table's slots a text has met: a slot is met when it holds this call's mark (no clearing between calls). */
+let slotMarks = new Uint32Array(0);
+let lastMark = 0;
+
+function seenSlots(slots: number): { marks: Uint32Array; mark: number } {
+  if (slotMarks.length < slots) slotMarks = new Uint32Array(slots);
+  if (++lastMark === 0xffffffff) {
+    slotMarks.fill(0);
+    lastMark = 1;
+  }
+  return { marks: slotMarks, mark: lastMark };
 }
 
 function round(p: number): number {

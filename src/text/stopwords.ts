@@ -188,6 +188,11 @@ class StopwordTable {
     return -1;
   }
 
+  /** The bound of the numbers slotOf gives. */
+  slotCount(): number {
+    return this.slots.length;
+  }
+
   /** The set index (as find gives it) of the word at a slot slotOf gave. */
   setAt(slot: number): number {
     return this.slots[slot]!;
