@@ -6,6 +6,7 @@ import { boilerplate, isFurniture } from './boilerplate.js';
 import { findDates, isDateLine, type FoundDate } from './dates.js';
 import { bodyStart, type Scored, type Segment } from './dump-body.js';
 import { lineKey } from './lines.js';
+import { keyOf } from '../text/words.js';
 
 /**
  * The headline: of the lines around the body's start (after the previous article, if any), the one a logistic model
@@ -59,7 +60,7 @@ export interface TitleCandidate extends TitleChoice {
 const NEIGHBOUR_FEATURES = ['aloneInBlock', 'logWords', 'good', 'neargood', 'listItem', 'sharedWithLead', 'commas', 'capitalStart'];
 
 /** Features of a line's end after a separator (TITLE_FEATURES' last ones): 0 for a whole line. */
-const TAIL_FEATURES = ['tail', 'wordsCut', 'cutAtColon', 'cutInPath'];
+const TAIL_FEATURES = ['tail', 'wordsCut', 'cutAtColon', 'cutInPath', 'cutAtEcho'];
 
 /** The names of the title model's features, as data/title-model.json lists them. */
 export const TITLE_FEATURES = [
@@ -71,13 +72,14 @@ export const TITLE_FEATURES = [
   'pastOtherArticle', 'headlineBefore', 'headlineAfter', 'sharedWithBody', 'repeatJustBefore', 'logRepeats', 'questionOrExclamation', 'wordsOverNext', 'sentenceStop', 'linesFromTop',
   ...['Before', 'After'].flatMap((side) => NEIGHBOUR_FEATURES.map((name) => `${name}${side}`)),
   ...TAIL_FEATURES,
+  'echoes',
 ];
 
 /** Where the neighbours' features are among a candidate's own. */
 const NEIGHBOUR_AT = NEIGHBOUR_FEATURES.map((name) => TITLE_FEATURES.indexOf(name));
 
 /** How far before the body's start, and after its start and end, lines are candidates. */
-const TITLE_REACH = { before: 60, into: 3, after: 6 };
+const TITLE_REACH = { before: 60, beforePrevious: 12, into: 3, after: 6 };
 
 /**
  * The lines near the body's start (not those of the article before it) that can be its title (not a used one, a byline, a date, a row of figures or a
@@ -105,7 +107,9 @@ interface LazyCandidate extends TitleCandidate {
 /** titleCandidates, with completeShared to set a candidate's SHARED_SLOT features (once). */
 function lazyTitleCandidates(lines: Scored[], segment: Segment, previous: Segment | null, used: Set<string>): { candidates: LazyCandidate[]; completeShared: (candidate: LazyCandidate) => void } {
   const bodyAt = bodyStart(lines, segment);
-  const from = Math.max(0, segment.first - TITLE_REACH.before);
+  // An earlier article can be the start of this one, cut off by a box: its header is reached too.
+  const headerOfPrevious = previous && used.size === 0 ? previous.first - TITLE_REACH.beforePrevious : Infinity;
+  const from = Math.max(0, Math.min(segment.first - TITLE_REACH.before, headerOfPrevious));
   const opening = openingText(lines, bodyAt, segment.last);
   const candidates: Array<{ line: Scored; at: number }> = [];
   const consider = (i: number) => {
@@ -114,7 +118,7 @@ function lazyTitleCandidates(lines: Scored[], segment: Segment, previous: Segmen
   };
   for (let i = from; i < bodyAt; i++) {
     // The lines before an earlier article are its header when it has a title (`used` holds the earlier titles).
-    if (!previous || i > previous.last || (i < previous.first && used.size === 0)) consider(i);
+    if (!previous || i > previous.last || (i <= previous.first && used.size === 0)) consider(i);
   }
   for (let i = bodyAt; i <= segment.last && i < bodyAt + TITLE_REACH.into; i++) consider(i);
   for (let i = segment.last + 1; i < lines.length && i <= segment.last + TITLE_REACH.after; i++) consider(i);
@@ -185,7 +189,7 @@ function lazyTitleCandidates(lines: Scored[], segment: Segment, previous: Segmen
       Math.log1p(nearTo[rank]! - rank),
       line.stopDensity,
       Math.log1p(commasIn(line.text)),
-      +(previous !== null && at < previous.first),
+      +(previous !== null && at <= previous.first),
       // A headline over a standfirst: both stand alone, the headline first.
       Math.log1p(headlinesBefore[rank]! - headlinesBefore[nearFrom[rank]!]!),
       Math.log1p(headlinesBefore[nearTo[rank]! + 1]! - headlinesBefore[rank + 1]!),
@@ -208,6 +212,7 @@ function lazyTitleCandidates(lines: Scored[], segment: Segment, previous: Segmen
       for (let j = 0; j < NEIGHBOUR_AT.length; j++) features.push(near ? near[NEIGHBOUR_AT[j]!]! : 0);
     }
     for (let j = 0; j < TAIL_FEATURES.length; j++) features.push(0); // not a tail
+    features.push(0); // echoes: set by addEchoes
     return { line, text: line.text, features, rank, tail: false, shared: false };
   });
   const sharedOfLine: Array<SharedShares | null | undefined> = [];
@@ -227,7 +232,67 @@ function lazyTitleCandidates(lines: Scored[], segment: Segment, previous: Segmen
       if (other !== undefined && Math.abs(other.at - candidates[rank]!.at) <= NEARBY) features[at] = lineShared(rank + side)?.lead ?? 0;
     }
   };
-  return { candidates: [...whole, ...whole.flatMap((candidate) => tailCandidates(candidate))], completeShared };
+  return { candidates: withEchoes([...whole, ...whole.flatMap((candidate) => tailCandidates(candidate))], whole.length), completeShared };
+}
+
+/**
+ * The candidates, with each one's echoes (other lines' candidates with its key: a headline is printed again in a
+ * breadcrumb, a contents list, a kicker's line) and, as candidates of their own, the ends of whole lines that are
+ * another line's candidate (a kicker glued to the headline without a separator: "Topic Headline" beside "Headline").
+ * The first `wholeCount` candidates are whole lines.
+ */
+function withEchoes(candidates: LazyCandidate[], wholeCount: number): LazyCandidate[] {
+  const keys = candidates.map((c, i) => (i < wholeCount ? lineKey(c.line) : keyOf(c.text)));
+  // The keys a line's end can be cut at: of ECHO_WORDS words or more.
+  const cutKeys = keys.filter((k) => spacesIn(k) >= ECHO_WORDS - 1);
+  const all = candidates.slice();
+  for (let i = 0; i < wholeCount && cutKeys.length > 0; i++) {
+    const own = keys[i]!;
+    for (const other of cutKeys) {
+      if (other.length >= own.length || own[own.length - other.length - 1] !== ' ' || !own.endsWith(other)) continue;
+      // Not again when the line has a candidate with that key already.
+      if (all.some((c, t) => c.line === candidates[i]!.line && keys[t] === other)) continue;
+      const tail = echoTail(candidates[i]!, other);
+      if (tail) {
+        all.push(tail);
+        keys.push(other);
+      }
+    }
+  }
+  // Whole lines printed twice are repeatedLine's: an echo is a pair with a line's end in it.
+  const lineOf = new Map<string, LazyCandidate[]>();
+  all.forEach((c, i) => lineOf.set(keys[i]!, [...(lineOf.get(keys[i]!) ?? []), c]));
+  all.forEach((candidate, i) => {
+    let echoes = 0;
+    for (const other of lineOf.get(keys[i]!)!) if (other.line !== candidate.line && (candidate.tail || other.tail)) echoes++;
+    candidate.features[ECHOES_AT] = Math.log1p(echoes);
+  });
+  return all;
+}
+
+/** How many spaces the text has. */
+function spacesIn(text: string): number {
+  let count = 0;
+  for (let at = text.indexOf(' '); at >= 0; at = text.indexOf(' ', at + 1)) count++;
+  return count;
+}
+
+/** Fewest words of another line's candidate that a line's end is cut at (a shorter one is a menu label: "Privacy policy"). */
+const ECHO_WORDS = 3;
+
+/** The end of a whole line's candidate that has the key `key` (its last words), as a tail candidate; null if its text does not cut there. */
+function echoTail(whole: LazyCandidate, key: string): LazyCandidate | null {
+  const { line } = whole;
+  const runs = [...line.text.matchAll(/[\p{L}\p{N}]+/gu)];
+  const keep = key.split(' ').length;
+  if (keep >= runs.length) return null;
+  const cutAt = runs[runs.length - keep]!.index;
+  const text = line.text.slice(cutAt).trim();
+  if (keyOf(text) !== key) return null;
+  const features = whole.features.slice();
+  setTailFeatures(features, line.text.slice(0, cutAt), text, '');
+  features[TITLE_AT.get('cutAtEcho')!] = 1;
+  return { line, text, features, rank: whole.rank, tail: true, shared: false };
 }
 
 type SharedShares = { lead: number; body: number };
@@ -251,23 +316,30 @@ function tailCandidates(whole: LazyCandidate): LazyCandidate[] {
     const words = wordsIn(text);
     if (words === 0 || tails.length === MAX_TAILS) break;
     const features = whole.features.slice();
-    const set = (name: string, value: number) => (features[TITLE_AT.get(name)!] = value);
-    set('logWords', Math.log1p(words));
-    set('fewWords', +(words < 3));
-    set('capitalStart', +CAPITAL_START.test(text));
-    set('separator', +/\s[|–—-]\s/.test(text));
-    set('pathLike', +/\s[»›>/]\s/.test(text));
-    set('commas', Math.log1p(commasIn(text)));
-    set('tail', 1);
-    set('wordsCut', Math.log1p(wordsIn(line.text.slice(0, cut.index))));
-    set('cutAtColon', +/[:：]/.test(cut[0]));
-    set('cutInPath', +/[»›>→/]/.test(cut[0]));
+    setTailFeatures(features, line.text.slice(0, cut.index), text, cut[0]);
     tails.push({ line, text, features, rank: whole.rank, tail: true, shared: false });
   }
   return tails;
 }
 
+/** Sets the features of a line's end `text`, after `cut` (what was cut before it) and the `separator` there. */
+function setTailFeatures(features: number[], cut: string, text: string, separator: string): void {
+  const set = (name: string, value: number) => (features[TITLE_AT.get(name)!] = value);
+  const words = wordsIn(text);
+  set('logWords', Math.log1p(words));
+  set('fewWords', +(words < 3));
+  set('capitalStart', +CAPITAL_START.test(text));
+  set('separator', +/\s[|–—-]\s/.test(text));
+  set('pathLike', +/\s[»›>/]\s/.test(text));
+  set('commas', Math.log1p(commasIn(text)));
+  set('tail', 1);
+  set('wordsCut', Math.log1p(wordsIn(cut)));
+  set('cutAtColon', +/[:：]/.test(separator));
+  set('cutInPath', +/[»›>→/]/.test(separator));
+}
+
 const TITLE_AT = new Map(TITLE_FEATURES.map((name, k) => [name, k]));
+const ECHOES_AT = TITLE_AT.get('echoes')!;
 const SHARED_AT = {
   lead: TITLE_AT.get('sharedWithLead')!,
   body: TITLE_AT.get('sharedWithBody')!,
@@ -451,9 +523,12 @@ function mayBeTitle(line: Scored): boolean {
   // A menu item of a word or two is no headline.
   if (line.words < 1 || line.words > 30 || (line.kind === 'good' && line.words > 20) || (line.listItem && line.words < 3)) return false;
   if (line.dated || /^by\s/i.test(line.text) || notHeadline(line.text)) return false;
-  if (TAG_LABEL.test(line.text)) return false;
+  if (TAG_LABEL.test(line.text) || WEB_ADDRESS.test(line.text)) return false;
   return !/\d/.test(line.text) || (!mostlyNumbers(line.text) && datesOn(line).length === 0);
 }
+
+/** A line that is only a web address (a link printed as it is). */
+const WEB_ADDRESS = /^(?:https?:\/\/|www\.)\S+$/i;
 
 /** A list of tags after its label, also without a colon ("Tags Jane Roe City Council"). */
 const TAG_LABEL = /^(?:tags|topics|keywords|filed under)\b/i;
