@@ -107,15 +107,15 @@ interface LazyCandidate extends TitleCandidate {
 /** titleCandidates, with completeShared to set a candidate's SHARED_SLOT features (once). */
 function lazyTitleCandidates(lines: Scored[], segment: Segment, previous: Segment | null, used: Set<string>): { candidates: LazyCandidate[]; completeShared: (candidate: LazyCandidate) => void } {
   const bodyAt = bodyStart(lines, segment);
-  // An earlier article can be the start of this one, cut off by a box: its header is reached too.
-  const headerOfPrevious = previous && used.size === 0 ? previous.first - TITLE_REACH.beforePrevious : Infinity;
-  const from = Math.max(0, Math.min(segment.first - TITLE_REACH.before, headerOfPrevious));
+  const from = Math.max(0, segment.first - TITLE_REACH.before);
   const opening = openingText(lines, bodyAt, segment.last);
   const candidates: Array<{ line: Scored; at: number }> = [];
   const consider = (i: number) => {
     const line = lines[i]!;
     if (mayBeTitle(line) && !(used.size > 0 && used.has(lineKey(line)))) candidates.push({ line, at: i });
   };
+  // An earlier article can be the start of this one, cut off by a box: its first line and header are reached too.
+  if (previous && used.size === 0) for (let i = Math.max(0, previous.first - TITLE_REACH.beforePrevious); i <= previous.first && i < from; i++) consider(i);
   for (let i = from; i < bodyAt; i++) {
     // The lines before an earlier article are its header when it has a title (`used` holds the earlier titles).
     if (!previous || i > previous.last || (i <= previous.first && used.size === 0)) consider(i);
@@ -242,13 +242,30 @@ function lazyTitleCandidates(lines: Scored[], segment: Segment, previous: Segmen
  * The first `wholeCount` candidates are whole lines.
  */
 function withEchoes(candidates: LazyCandidate[], wholeCount: number): LazyCandidate[] {
-  const keys = candidates.map((c, i) => (i < wholeCount ? lineKey(c.line) : keyOf(c.text)));
-  // The keys a line's end can be cut at: of ECHO_WORDS words or more.
-  const cutKeys = keys.filter((k) => spacesIn(k) >= ECHO_WORDS - 1);
-  const all = candidates.slice();
-  for (let i = 0; i < wholeCount && cutKeys.length > 0; i++) {
-    const own = keys[i]!;
-    for (const other of cutKeys) {
+  // Echoes, and a key and the end of another, end in the same word: keys are made only for the candidates whose
+  // last word a candidate on another line ends in too (for all when a last word is not sure).
+  const lasts = candidates.map((c) => lastWordOf(c.text));
+  const lineOfLast = new Map<string, Scored | null>(); // null: on several lines
+  candidates.forEach((c, i) => {
+    const line = lineOfLast.get(lasts[i]!);
+    if (line === undefined) lineOfLast.set(lasts[i]!, c.line);
+    else if (line !== c.line) lineOfLast.set(lasts[i]!, null);
+  });
+  const unsure = lineOfLast.has(UNSURE);
+  if (!unsure && ![...lineOfLast.values()].includes(null)) return candidates; // no echoes: their features stay 0
+  const keys = candidates.map((c, i) => (unsure || lineOfLast.get(lasts[i]!) === null ? (i < wholeCount ? lineKey(c.line) : keyOf(c.text)) : null));
+  // The keys a line's end can be cut at (of ECHO_WORDS words or more), by their last word.
+  const cutKeys = new Map<string, string[]>();
+  for (const key of keys) {
+    if (key === null || spacesIn(key) < ECHO_WORDS - 1) continue;
+    const last = lastWord(key);
+    cutKeys.set(last, [...(cutKeys.get(last) ?? []), key]);
+  }
+  const all = candidates;
+  for (let i = 0; i < wholeCount && cutKeys.size > 0; i++) {
+    const own = keys[i];
+    if (own == null) continue;
+    for (const other of cutKeys.get(lastWord(own)) ?? []) {
       if (other.length >= own.length || own[own.length - other.length - 1] !== ' ' || !own.endsWith(other)) continue;
       // Not again when the line has a candidate with that key already.
       if (all.some((c, t) => c.line === candidates[i]!.line && keys[t] === other)) continue;
@@ -261,13 +278,48 @@ function withEchoes(candidates: LazyCandidate[], wholeCount: number): LazyCandid
   }
   // Whole lines printed twice are repeatedLine's: an echo is a pair with a line's end in it.
   const lineOf = new Map<string, LazyCandidate[]>();
-  all.forEach((c, i) => lineOf.set(keys[i]!, [...(lineOf.get(keys[i]!) ?? []), c]));
+  all.forEach((c, i) => {
+    const key = keys[i];
+    if (key == null) return;
+    const same = lineOf.get(key);
+    if (same) same.push(c);
+    else lineOf.set(key, [c]);
+  });
   all.forEach((candidate, i) => {
     let echoes = 0;
-    for (const other of lineOf.get(keys[i]!)!) if (other.line !== candidate.line && (candidate.tail || other.tail)) echoes++;
+    const key = keys[i];
+    if (key != null) for (const other of lineOf.get(key)!) if (other.line !== candidate.line && (candidate.tail || other.tail)) echoes++;
     candidate.features[ECHOES_AT] = Math.log1p(echoes);
   });
   return all;
+}
+
+/**
+ * The last word of the text's key (keyOf), read from its end; UNSURE when a character there is UNREADABLE (its key
+ * is then made otherwise).
+ */
+function lastWordOf(text: string): string {
+  let end = text.length;
+  for (; end > 0; end--) {
+    const cls = charClass(text.charCodeAt(end - 1));
+    if (cls & UNREADABLE) return UNSURE;
+    if (cls & LETTER_OR_DIGIT) break;
+  }
+  let start = end;
+  for (; start > 0; start--) {
+    const cls = charClass(text.charCodeAt(start - 1));
+    if (cls & UNREADABLE) return UNSURE;
+    if (!(cls & LETTER_OR_DIGIT)) break;
+  }
+  return text.slice(start, end).toLowerCase();
+}
+
+/** lastWordOf's answer when it cannot tell (no key has a space in its words). */
+const UNSURE = ' ';
+
+/** A key's last word. */
+function lastWord(key: string): string {
+  return key.slice(key.lastIndexOf(' ') + 1);
 }
 
 /** How many spaces the text has. */

@@ -138,8 +138,8 @@ test("a title candidate's share of content words the first paragraphs have: a wo
 
 test('a headline after a breadcrumb on its line is the title without the breadcrumb', () => {
   const headline = 'Council approves new budget for city parks';
-  assert.equal(title('The Daily Courier', `Home / City / ${headline}`, ...BODY), headline);
-  assert.equal(title('The Daily Courier', `Home » City » ${headline}`, ...BODY), headline);
+  assert.equal(title('The Daily Courier', `Home / City / ${headline}`, 'By Jane Roe', ...BODY), headline);
+  assert.equal(title('The Daily Courier', `Home » City » ${headline}`, 'By Jane Roe', ...BODY), headline);
 });
 
 test('a headline may end in a full stop, and a standfirst sentence under a headline is not the title', () => {
