@@ -146,3 +146,18 @@ test('a headline printed several times among paragraphs does not make them a lis
   const box = ['Column: What the parks plan means for the old town', 'PARKS-PHOTO-FILE', 'Column: What the parks plan means for the old town', blurb].join('\n');
   assert.ok(!body(dump(...HEADER, ...paragraphs(0, 3), box, ...paragraphs(3, 6))).includes(blurb));
 });
+
+test('the article goes on after a chart of labels and figures in its middle, but not after a box of buttons and form fields', () => {
+  const chart = ['Spending on parks, in millions', ...['2019', '12', '2020', '14', '2021', '11', '2022', '16', '2023', '18', '2024', '21'], 'Credit: city budget office'];
+  const text = body(dump(...HEADER, ...paragraphs(0, 4), ...chart, ...paragraphs(4, 8)));
+  assert.ok(text.includes(SPEAKERS[0]!) && text.includes(SPEAKERS[7]!));
+  const form = ['Share on Facebook', 'Share on Twitter', 'Your name', 'Your email address', 'Your town', 'Subscribe', 'Privacy Policy', 'Terms of Use', 'Contact us', 'Jobs'];
+  const other = [
+    'The club meets on the first Monday of every month to walk along the river and to talk about the birds of the region.',
+    'New members are always welcome, and the walks are short enough for children and for older people who want to join.',
+    'The club was founded by a group of neighbours who wanted to learn more about the birds that live near the water.',
+  ];
+  const boxed = body(dump(...HEADER, ...paragraphs(0, 5), ...form, ...other));
+  assert.ok(boxed.includes(SPEAKERS[4]!));
+  assert.ok(!boxed.includes('first Monday'));
+});
