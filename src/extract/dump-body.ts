@@ -43,6 +43,11 @@ export function isArticle(segment: Segment): boolean {
 
 /** Fewest words of a line that can be body text on its own strength. */
 const GOOD_WORDS = 10;
+/**
+ * Fewest words of a line in a list-like block that is still judged as text: a paragraph under a subheading of a
+ * list-style article, longer than a teaser's blurb. Not when it is printed twice (a photo's caption).
+ */
+const LIST_PARAGRAPH_WORDS = 50;
 /** Blocks of page furniture in a row that end a run of text (a glued-on second article, comments, a footer). */
 const BREAK_BLOCKS = 4;
 /** Lines since the last good line that end a run of text, however few blocks they make (a long site menu is one block). */
@@ -77,7 +82,7 @@ export function scoreLines(lines: Line[], template: (i: number) => boolean = () 
     let kind: Kind;
     let listed = false;
     if (furniture[i] || dated[i] || repeated(i) || template(i)) kind = 'bad';
-    else if (listLike.has(line.block)) [kind, listed] = ['bad', line.listItem];
+    else if (listLike.has(line.block) && (line.words < LIST_PARAGRAPH_WORDS || repeats > 1)) [kind, listed] = ['bad', line.listItem];
     else if (line.words >= GOOD_WORDS && line.stopDensity >= 0.15 && (line.sentenceEnd || line.words >= 25) && !truncated(line.text)) kind = 'good';
     else if (line.listItem) [kind, listed] = ['bad', true];
     else if (line.words < 5) kind = 'short';

@@ -161,3 +161,14 @@ test('the article goes on after a chart of labels and figures in its middle, but
   assert.ok(boxed.includes(SPEAKERS[4]!));
   assert.ok(!boxed.includes('first Monday'));
 });
+
+test('the long paragraphs of a list-style article stay, in a block with its subheadings; a long caption printed twice does not', () => {
+  const long = (topic: string) =>
+    `The plan for ${topic} was discussed at length by the council, which heard from the residents of every district of the city and from the staff of the parks department, and it was agreed that the work would start in the spring and that the families of the city would be asked for their views again before the end of the year.`;
+  const items = ['1. New trees', long('new trees'), '2. Playgrounds', long('the playgrounds'), '3. Paths by the river', long('the paths by the river')].join('\n');
+  const text = body(dump(...HEADER, ...paragraphs(0, 2), items, ...paragraphs(2, 4)));
+  assert.ok(text.includes('plan for the playgrounds') && text.includes('plan for the paths by the river'));
+  const caption = `Children play in one of the new parks of the city on a sunny afternoon, in a photo taken by the staff of the parks department for the report that the council discussed on Tuesday, which says that more families visit the parks every year and that the council should plant more trees there soon, along the paths and near the river, where the old trees were lost in the storms of last winter.`;
+  const photos = ['Photos', caption, caption, 'Next photo'].join('\n');
+  assert.ok(!body(dump(...HEADER, ...paragraphs(0, 2), photos, ...paragraphs(2, 4))).includes('Children play'));
+});
