@@ -336,7 +336,10 @@ function continues(lines: Scored[], previous: Segment, next: Segment): boolean {
 
 /** Most words of a box (a chart's labels and figures, a fact box) between two parts of an article. */
 const BOX_WORDS = 120;
-/** Most words of one line of such a box, and most on average: labels and figures, not headlines. */
+/**
+ * Most words of one line of such a box, and most on average over its lines that have words (empty ones are images):
+ * labels and figures, not headlines.
+ */
 const BOX_LINE_WORDS = 12;
 const BOX_MEAN_WORDS = 3;
 
@@ -346,6 +349,7 @@ const BOX_MEAN_WORDS = 3;
  */
 function isBox(lines: Scored[], from: number, to: number): boolean {
   let words = 0;
+  let labels = 0;
   for (let i = from; i < to; i++) {
     const line = lines[i]!;
     // The box's title may read like text, and its last line may credit the source.
@@ -353,8 +357,9 @@ function isBox(lines: Scored[], from: number, to: number): boolean {
     const credit = i === to - 1 && isCredit(line);
     if (line.words > BOX_LINE_WORDS || (line.kind === 'neargood' && !heading) || line.dateLine || line.end || line.insert || (line.furniture && line.words > 0 && !credit)) return false;
     words += line.words;
+    if (line.words > 0) labels++;
   }
-  return words <= BOX_WORDS && words <= (to - from) * BOX_MEAN_WORDS;
+  return words <= BOX_WORDS && words <= labels * BOX_MEAN_WORDS;
 }
 
 /** Lines from a segment's start that can hold the standfirst and the byline after it. */

@@ -160,6 +160,10 @@ test('the article goes on after a chart of labels and figures in its middle, but
   const boxed = body(dump(...HEADER, ...paragraphs(0, 5), ...form, ...other));
   assert.ok(boxed.includes(SPEAKERS[4]!));
   assert.ok(!boxed.includes('first Monday'));
+  // A gallery of images (lines without words) under its headings is no chart: the story after it is another.
+  const gallery = ['Photos of the week', ...Array<string>(20).fill('•'), 'Next gallery: river birds'];
+  const paged = body(dump(...HEADER, ...paragraphs(0, 5), ...gallery, ...other));
+  assert.ok(!(paged.includes(SPEAKERS[4]!) && paged.includes('first Monday')));
 });
 
 test('the long paragraphs of a list-style article stay, in a block with its subheadings; a long caption printed twice does not', () => {
