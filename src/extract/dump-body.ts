@@ -43,6 +43,11 @@ export function isArticle(segment: Segment): boolean {
 
 /** Fewest words of a line that can be body text on its own strength. */
 const GOOD_WORDS = 10;
+/**
+ * Fewest words of a line in a list-like block that is still judged as text: a paragraph under a subheading of a
+ * list-style article, longer than a teaser's blurb. Not when it is printed twice (a photo's caption).
+ */
+const LIST_PARAGRAPH_WORDS = 50;
 /** Blocks of page furniture in a row that end a run of text (a glued-on second article, comments, a footer). */
 const BREAK_BLOCKS = 4;
 /** Lines since the last good line that end a run of text, however few blocks they make (a long site menu is one block). */
@@ -80,7 +85,7 @@ export function scoreLines(lines: Line[], template: (i: number) => boolean = () 
     let kind: Kind;
     let listed = false;
     if (furniture[i] || dated[i] || repeated(i) || template(i)) kind = 'bad';
-    else if (listLike.has(line.block)) [kind, listed] = ['bad', line.listItem];
+    else if (listLike.has(line.block) && (line.words < LIST_PARAGRAPH_WORDS || repeats > 1)) [kind, listed] = ['bad', line.listItem];
     else if (line.words >= GOOD_WORDS && line.stopDensity >= 0.15 && (line.sentenceEnd || line.words >= 25) && !truncated(line.text)) kind = 'good';
     else if (line.listItem) [kind, listed] = ['bad', true];
     else if (line.words < 5) kind = 'short';
@@ -303,7 +308,8 @@ const CONTINUATION_GAP = 12;
 /**
  * A run of text cut off by a "Most read" box or a "Share this article" line in the middle of the article
  * goes on after it: two runs of several paragraphs close together, with no date or byline in or around the
- * second (which would make it another article or a comment), are one.
+ * second (which would make it another article or a comment), are one. So are two runs of several paragraphs with
+ * only a box of labels and figures between them (isBox), however many lines it has: a chart cut into the article.
  */
 function joinContinuations(lines: Scored[], segments: Segment[]): Segment[] {
   const joined: Segment[] = [];
@@ -319,7 +325,9 @@ function joinContinuations(lines: Scored[], segments: Segment[]): Segment[] {
 }
 
 function continues(lines: Scored[], previous: Segment, next: Segment): boolean {
-  if (!isArticle(previous) || !isArticle(next) || next.first - previous.last > CONTINUATION_GAP) return false;
+  if (!isArticle(previous) || !isArticle(next)) return false;
+  if (isBox(lines, previous.last + 1, next.first)) return true;
+  if (next.first - previous.last > CONTINUATION_GAP) return false;
   let insert = false;
   for (let i = previous.last + 1; i <= next.last; i++) {
     // A "Comments" heading ends the article for good; "Most read" heads an insert that can come mid-article.
@@ -327,6 +335,34 @@ function continues(lines: Scored[], previous: Segment, next: Segment): boolean {
     if (lines[i]!.insert) insert = true;
   }
   return insert;
+}
+
+/** Most words of a box (a chart's labels and figures, a fact box) between two parts of an article. */
+const BOX_WORDS = 120;
+/**
+ * Most words of one line of such a box, and most on average over its lines that have words (empty ones are images):
+ * labels and figures, not headlines.
+ */
+const BOX_LINE_WORDS = 12;
+const BOX_MEAN_WORDS = 3;
+
+/**
+ * Lines from..to-1 are a box inside the article, such as a chart's labels and figures: few words, short lines, and
+ * nothing that reads as text, a date, page furniture (share buttons, form fields), an end marker or an insert heading.
+ */
+function isBox(lines: Scored[], from: number, to: number): boolean {
+  let words = 0;
+  let labels = 0;
+  for (let i = from; i < to; i++) {
+    const line = lines[i]!;
+    // The box's title may read like text, and its last line may credit the source.
+    const heading = i === from && line.kind === 'neargood';
+    const credit = i === to - 1 && isCredit(line);
+    if (line.words > BOX_LINE_WORDS || (line.kind === 'neargood' && !heading) || line.dateLine || line.end || line.insert || (line.furniture && line.words > 0 && !credit)) return false;
+    words += line.words;
+    if (line.words > 0) labels++;
+  }
+  return words <= BOX_WORDS && words <= labels * BOX_MEAN_WORDS;
 }
 
 /** Lines from a segment's start that can hold the standfirst and the byline after it. */

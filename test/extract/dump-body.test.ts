@@ -152,3 +152,33 @@ test('a headline printed several times among paragraphs does not make them a lis
   const box = ['Column: What the parks plan means for the old town', 'PARKS-PHOTO-FILE', 'Column: What the parks plan means for the old town', blurb].join('\n');
   assert.ok(!body(dump(...HEADER, ...paragraphs(0, 3), box, ...paragraphs(3, 6))).includes(blurb));
 });
+
+test('the article goes on after a chart of labels and figures in its middle, but not after a box of buttons and form fields', () => {
+  const chart = ['Spending on parks, in millions', ...['2019', '12', '2020', '14', '2021', '11', '2022', '16', '2023', '18', '2024', '21'], 'Credit: city budget office'];
+  const text = body(dump(...HEADER, ...paragraphs(0, 4), ...chart, ...paragraphs(4, 8)));
+  assert.ok(text.includes(SPEAKERS[0]!) && text.includes(SPEAKERS[7]!));
+  const form = ['Share on Facebook', 'Share on Twitter', 'Your name', 'Your email address', 'Your town', 'Subscribe', 'Privacy Policy', 'Terms of Use', 'Contact us', 'Jobs'];
+  const other = [
+    'The club meets on the first Monday of every month to walk along the river and to talk about the birds of the region.',
+    'New members are always welcome, and the walks are short enough for children and for older people who want to join.',
+    'The club was founded by a group of neighbours who wanted to learn more about the birds that live near the water.',
+  ];
+  const boxed = body(dump(...HEADER, ...paragraphs(0, 5), ...form, ...other));
+  assert.ok(boxed.includes(SPEAKERS[4]!));
+  assert.ok(!boxed.includes('first Monday'));
+  // A gallery of images (lines without words) under its headings is no chart: the story after it is another.
+  const gallery = ['Photos of the week', ...Array<string>(20).fill('•'), 'Next gallery: river birds'];
+  const paged = body(dump(...HEADER, ...paragraphs(0, 5), ...gallery, ...other));
+  assert.ok(!(paged.includes(SPEAKERS[4]!) && paged.includes('first Monday')));
+});
+
+test('the long paragraphs of a list-style article stay, in a block with its subheadings; a long caption printed twice does not', () => {
+  const long = (topic: string) =>
+    `The plan for ${topic} was discussed at length by the council, which heard from the residents of every district of the city and from the staff of the parks department, and it was agreed that the work would start in the spring and that the families of the city would be asked for their views again before the end of the year.`;
+  const items = ['1. New trees', long('new trees'), '2. Playgrounds', long('the playgrounds'), '3. Paths by the river', long('the paths by the river')].join('\n');
+  const text = body(dump(...HEADER, ...paragraphs(0, 2), items, ...paragraphs(2, 4)));
+  assert.ok(text.includes('plan for the playgrounds') && text.includes('plan for the paths by the river'));
+  const caption = `Children play in one of the new parks of the city on a sunny afternoon, in a photo taken by the staff of the parks department for the report that the council discussed on Tuesday, which says that more families visit the parks every year and that the council should plant more trees there soon, along the paths and near the river, where the old trees were lost in the storms of last winter.`;
+  const photos = ['Photos', caption, caption, 'Next photo'].join('\n');
+  assert.ok(!body(dump(...HEADER, ...paragraphs(0, 2), photos, ...paragraphs(2, 4))).includes('Children play'));
+});
