@@ -69,3 +69,14 @@ test('the danda and the Arabic question mark end sentences', () => {
   const lines = toLines('नगर परिषद ने इस सप्ताह पार्कों के लिए नया बजट मंजूर किया।\nهل وافق المجلس على الميزانية؟\n');
   assert.deepEqual(lines.map((l) => l.sentenceEnd), [true, true]);
 });
+
+test('Chinese lines in simplified and traditional characters read as text by their function characters; a menu does not', () => {
+  const traditional = '市議會本週通過了新的預算，將為公園和圖書館增加經費，並會在明年春天開始施工。';
+  const simplified = '市议会本周通过了新的预算，将为公园和图书馆增加经费，并会在明年春天开始施工。';
+  const menu = '首頁 新聞 體育 財經 科技 娛樂 旅遊 汽車 房產 教育 健康 天氣';
+  const [t, s, m] = toLines([traditional, simplified, menu].join('\n\n'));
+  assert.equal(t!.stopDensity, s!.stopDensity);
+  assert.ok(t!.stopDensity >= 0.15, `traditional ${t!.stopDensity}`);
+  assert.ok(m!.stopDensity < 0.15, `menu ${m!.stopDensity}`);
+  assert.ok(t!.sentenceEnd && !m!.sentenceEnd);
+});
