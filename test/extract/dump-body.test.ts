@@ -146,3 +146,20 @@ test('a headline printed several times among paragraphs does not make them a lis
   const box = ['Column: What the parks plan means for the old town', 'PARKS-PHOTO-FILE', 'Column: What the parks plan means for the old town', blurb].join('\n');
   assert.ok(!body(dump(...HEADER, ...paragraphs(0, 3), box, ...paragraphs(3, 6))).includes(blurb));
 });
+
+test('text wrapped into one block beside a side column, which reads as a list, still gives a body; a menu alone gives none', () => {
+  // Wrapped lines that mostly end mid-sentence, with a side column's labels after two spaces: no line is good.
+  const wrapped = [
+    'The council met on Monday evening and talked about the  Weather',
+    'plan for the new parks in the north of the city, which  Events',
+    'the members said would be ready before the end of the  Contact',
+    'summer if the weather is good and the work goes to plan.',
+    'They also heard from the families who live near the old  Archive',
+    'market and who have asked for more trees along the road',
+  ];
+  const page = dump('Home | News | Sport', wrapped.join('\n'), 'Imprint');
+  const text = body(page);
+  assert.match(text, /plan for the new parks/);
+  assert.doesNotMatch(text, /Imprint/);
+  assert.equal(body(dump('Home | News | Sport', 'Weather\nEvents\nContact\nArchive', 'Imprint')), '');
+});
