@@ -47,8 +47,11 @@ const flagsOf = (chars: string) => {
 const LIST_MARKER_START = flagsOf('•·▪◦●■►*-–0123456789');
 /** Full stops and closing marks, with the danda of Hindi and Bengali (।) and the Arabic-script question mark and full stop (؟ ۔). */
 const SENTENCE_END = flagsOf('.!?…:;"”’»)]。！？」』）।॥؟۔');
-/** Emoji after the full stop ("See you soon! 🙂") do not hide the sentence's end. */
-const END_BEFORE_EMOJI = /[.!?…:;"”’»)\]。！？」』）।॥؟۔][\s\p{Extended_Pictographic}\uFE0F\u200D]*$/u;
+/**
+ * Emoji after the full stop ("See you soon! 🙂") do not hide the sentence's end, nor do the direction marks and
+ * embeddings of right-to-left text (U+200E-200F, U+202A-202E, U+2066-2069).
+ */
+const END_BEFORE_EMOJI = /[.!?…:;"”’»)\]。！？」』）।॥؟۔][\s\p{Extended_Pictographic}\uFE0F\u200D\u200E\u200F\u202A-\u202E\u2066-\u2069]*$/u;
 const CJK_CHARS = new RegExp(CJK_PATTERN.source, 'gu');
 const CJK_FUNCTIONS = new RegExp(CJK_FUNCTION_PATTERN.source, 'gu');
 
@@ -168,7 +171,7 @@ function afterListMarker(codes: Uint16Array, at: number, to: number): number {
   return end;
 }
 
-/** Emoji are past U+2000 (symbols, joiners, surrogate pairs): only lines ending so need the regex (a function of its own: in the scan loop it slows the loop). */
+/** Emoji and direction marks are past U+2000 (symbols, joiners, surrogate pairs): only lines ending so need the regex (a function of its own: in the scan loop it slows the loop). */
 function endsBeforeEmoji(text: string): boolean {
   return END_BEFORE_EMOJI.test(text);
 }

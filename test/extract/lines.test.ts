@@ -65,9 +65,9 @@ test('a page in a language no stop-word list covers is not all furniture, even w
   assert.ok(scoreLines(lines).some((l) => l.kind === 'good'));
 });
 
-test('the danda and the Arabic question mark end sentences', () => {
-  const lines = toLines('नगर परिषद ने इस सप्ताह पार्कों के लिए नया बजट मंजूर किया।\nهل وافق المجلس على الميزانية؟\n');
-  assert.deepEqual(lines.map((l) => l.sentenceEnd), [true, true]);
+test('the danda and the Arabic question mark end sentences, before right-to-left marks too', () => {
+  const lines = toLines('नगर परिषद ने इस सप्ताह पार्कों के लिए नया बजट मंजूर किया।\nهل وافق المجلس على الميزانية؟\nوافق المجلس على الميزانية.\u200F\n\u202Bהמועצה אישרה את התקציב.\u202C\nوافق المجلس على\u200F\n');
+  assert.deepEqual(lines.map((l) => l.sentenceEnd), [true, true, true, true, false]);
 });
 
 test('Chinese lines in simplified and traditional characters read as text by their function characters; a menu does not', () => {
