@@ -19,6 +19,8 @@ export const UPPER = 8;
 export const UNREADABLE = 16;
 /** White space as String.prototype.trim and `\s` take it. */
 export const SPACE = 32;
+/** A Hangul syllable: Korean, whose particles and endings are written onto the words. */
+export const HANGUL = 64;
 
 export const LETTER_OR_DIGIT_PATTERN = /[\p{L}\p{N}]/u;
 export const CJK_PATTERN = /[\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}\p{sc=Thai}]/u;
@@ -64,6 +66,7 @@ function classify(code: number): number {
   if (LETTER_OR_DIGIT_PATTERN.test(char)) bits |= LETTER_OR_DIGIT;
   if (CJK_PATTERN.test(char)) bits |= CJK;
   if (CJK_FUNCTION_PATTERN.test(char)) bits |= CJK_FUNCTION;
+  if (code >= 0xac00 && code <= 0xd7a3) bits |= HANGUL;
   if (char.toLowerCase() !== char) bits |= UPPER;
   if (/\s/.test(char)) bits |= SPACE;
   known[code] = bits;

@@ -80,3 +80,14 @@ test('Chinese lines in simplified and traditional characters read as text by the
   assert.ok(m!.stopDensity < 0.15, `menu ${m!.stopDensity}`);
   assert.ok(t!.sentenceEnd && !m!.sentenceEnd);
 });
+
+test('Korean lines read as text by their particles and endings; a menu of nouns does not', () => {
+  const text = '시의회는 이번 주에 공원과 도서관에 더 많은 예산을 배정하는 새 예산안을 통과시켰으며, 공사는 내년 봄에 시작될 예정이다.';
+  const menu = '뉴스 정치 경제 사회 국제 문화 스포츠 연예 날씨 오피니언 사진 영상';
+  const lines = toLines([text, text.replace('내년 봄에', '올해 가을에'), text.replace('이번 주에', '지난달에'), menu].join('\n\n'));
+  assert.ok(lines[0]!.stopDensity >= 0.5, `text ${lines[0]!.stopDensity}`);
+  assert.ok(lines[3]!.stopDensity < 0.15, `menu ${lines[3]!.stopDensity}`);
+  assert.deepEqual(scoreLines(lines).map((l) => l.kind), ['good', 'good', 'good', 'neargood']);
+  // An emoji sends the line to the regexes, which measure it the same.
+  assert.equal(toLines(`${text} 😀`)[0]!.stopDensity, lines[0]!.stopDensity);
+});
