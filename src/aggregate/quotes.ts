@@ -224,18 +224,42 @@ function abbreviated(text: string, dot: number, abbreviations: Set<string>): boo
   return word.length === 1 || abbreviations.has(word);
 }
 
-const WORD = /[\p{L}\p{M}\p{N}]+(?:['’\-][\p{L}\p{M}\p{N}]+)*|[,:;]/gu;
+const WORD = /[\p{L}\p{M}\p{N}]+(?:['’\-][\p{L}\p{M}\p{N}]+)*|[,:;]/uy;
+const WORD_START = /[\p{L}\p{M}\p{N},:;]/u;
+
+/**
+ * 1 for the UTF-16 code units a WORD can start with, 2 for the others, 0 not yet known. A high surrogate may
+ * start one (WORD tells); a low surrogate never does, as a `u` regex does not start inside a pair.
+ */
+const wordStart = new Uint8Array(0x10000);
+
+function mayStartWord(c: number): boolean {
+  if (wordStart[c] === 0) wordStart[c] = (c >= 0xd800 && c <= 0xdbff) || (!(c >= 0xdc00 && c <= 0xdfff) && WORD_START.test(String.fromCharCode(c))) ? 1 : 2;
+  return wordStart[c] === 1;
+}
+
+function insidePair(text: string, i: number): boolean {
+  const c = text.charCodeAt(i);
+  const before = i > 0 ? text.charCodeAt(i - 1) : 0;
+  return c >= 0xdc00 && c <= 0xdfff && before >= 0xd800 && before <= 0xdbff;
+}
 
 /** The words and clause punctuation of a sentence, each quotation in it as one item. */
 function items(text: string, from: number, to: number, spans: QuoteSpan[]): Item[] {
   const result: Item[] = [];
   let at = from;
+  // WORD tried at each character that may start one (no match array per word); a word may run past `end`.
+  // Like a `u` regex's search, it starts at the pair when `at` is inside one.
   const words = (end: number) => {
-    WORD.lastIndex = at;
-    for (let m = WORD.exec(text); m && m.index < end; m = WORD.exec(text)) {
-      const start = m.index;
-      const token = m[0];
+    for (let start = insidePair(text, at) ? at - 1 : at; start < end; ) {
+      WORD.lastIndex = start;
+      if (!mayStartWord(text.charCodeAt(start)) || !WORD.test(text)) {
+        start++;
+        continue;
+      }
+      const token = text.slice(start, WORD.lastIndex);
       result.push(token.length === 1 && ',:;'.includes(token) ? { kind: 'punct', start, end: start + 1, char: token } : { kind: 'word', start, end: start + token.length, lower: token.toLowerCase(), capital: token[0] !== token[0]!.toLowerCase() });
+      start += token.length;
     }
   };
   for (let i = firstSpanFrom(spans, from); i < spans.length && spans[i]!.open < to; i++) {

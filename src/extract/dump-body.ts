@@ -55,8 +55,11 @@ function truncated(text: string): boolean {
   return text.endsWith('...') || text.endsWith('…');
 }
 
-/** Classes every line; `template` says whether a line (lines[i]) is part of the site's page template. */
-export function scoreLines(lines: Line[], template: (i: number) => boolean = () => false): Scored[] {
+/**
+ * Classes every line; `template` says whether a line (lines[i]) is part of the site's page template. With
+ * `listBlocks` false, blocks that look like lists (listLikeBlocks) are not set aside as a whole.
+ */
+export function scoreLines(lines: Line[], template: (i: number) => boolean = () => false, listBlocks = true): Scored[] {
   const { end, endPattern } = boilerplate();
   const repeatsOf = repeatCounts(lines);
   const dateLine = lines.map((line) => isDateLine(line.text));
@@ -71,7 +74,7 @@ export function scoreLines(lines: Line[], template: (i: number) => boolean = () 
     if (furniture[i + 1] && lines[i + 1]!.block === lines[i]!.block && isCredit(lines[i + 1]!)) furniture[i] = true;
   }
   const repeated = (i: number) => repeatsOf[i]! > 1 && lines[i]!.words < 60;
-  const listLike = listLikeBlocks(lines, furniture.map((f, i) => f || dated[i]!), repeated);
+  const listLike = listBlocks ? listLikeBlocks(lines, furniture.map((f, i) => f || dated[i]!), repeated) : new Set<number>();
   const scored: Scored[] = lines.map((line, i) => {
     const repeats = repeatsOf[i]!;
     let kind: Kind;

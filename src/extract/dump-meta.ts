@@ -6,6 +6,7 @@ import { boilerplate, isFurniture } from './boilerplate.js';
 import { findDates, isDateLine, type FoundDate } from './dates.js';
 import { bodyStart, type Scored, type Segment } from './dump-body.js';
 import { lineKey } from './lines.js';
+import { keyOf } from '../text/words.js';
 
 /**
  * The headline: of the lines around the body's start (after the previous article, if any), the one a logistic model
@@ -59,7 +60,7 @@ export interface TitleCandidate extends TitleChoice {
 const NEIGHBOUR_FEATURES = ['aloneInBlock', 'logWords', 'good', 'neargood', 'listItem', 'sharedWithLead', 'commas', 'capitalStart'];
 
 /** Features of a line's end after a separator (TITLE_FEATURES' last ones): 0 for a whole line. */
-const TAIL_FEATURES = ['tail', 'wordsCut', 'cutAtColon', 'cutInPath'];
+const TAIL_FEATURES = ['tail', 'wordsCut', 'cutAtColon', 'cutInPath', 'cutAtEcho'];
 
 /** The names of the title model's features, as data/title-model.json lists them. */
 export const TITLE_FEATURES = [
@@ -71,13 +72,14 @@ export const TITLE_FEATURES = [
   'pastOtherArticle', 'headlineBefore', 'headlineAfter', 'sharedWithBody', 'repeatJustBefore', 'logRepeats', 'questionOrExclamation', 'wordsOverNext', 'sentenceStop', 'linesFromTop',
   ...['Before', 'After'].flatMap((side) => NEIGHBOUR_FEATURES.map((name) => `${name}${side}`)),
   ...TAIL_FEATURES,
+  'echoes',
 ];
 
 /** Where the neighbours' features are among a candidate's own. */
 const NEIGHBOUR_AT = NEIGHBOUR_FEATURES.map((name) => TITLE_FEATURES.indexOf(name));
 
 /** How far before the body's start, and after its start and end, lines are candidates. */
-const TITLE_REACH = { before: 60, into: 3, after: 6 };
+const TITLE_REACH = { before: 60, beforePrevious: 12, into: 3, after: 6 };
 
 /**
  * The lines near the body's start (not those of the article before it) that can be its title (not a used one, a byline, a date, a row of figures or a
@@ -112,9 +114,11 @@ function lazyTitleCandidates(lines: Scored[], segment: Segment, previous: Segmen
     const line = lines[i]!;
     if (mayBeTitle(line) && !(used.size > 0 && used.has(lineKey(line)))) candidates.push({ line, at: i });
   };
+  // An earlier article can be the start of this one, cut off by a box: its first line and header are reached too.
+  if (previous && used.size === 0) for (let i = Math.max(0, previous.first - TITLE_REACH.beforePrevious); i <= previous.first && i < from; i++) consider(i);
   for (let i = from; i < bodyAt; i++) {
     // The lines before an earlier article are its header when it has a title (`used` holds the earlier titles).
-    if (!previous || i > previous.last || (i < previous.first && used.size === 0)) consider(i);
+    if (!previous || i > previous.last || (i <= previous.first && used.size === 0)) consider(i);
   }
   for (let i = bodyAt; i <= segment.last && i < bodyAt + TITLE_REACH.into; i++) consider(i);
   for (let i = segment.last + 1; i < lines.length && i <= segment.last + TITLE_REACH.after; i++) consider(i);
@@ -185,7 +189,7 @@ function lazyTitleCandidates(lines: Scored[], segment: Segment, previous: Segmen
       Math.log1p(nearTo[rank]! - rank),
       line.stopDensity,
       Math.log1p(commasIn(line.text)),
-      +(previous !== null && at < previous.first),
+      +(previous !== null && at <= previous.first),
       // A headline over a standfirst: both stand alone, the headline first.
       Math.log1p(headlinesBefore[rank]! - headlinesBefore[nearFrom[rank]!]!),
       Math.log1p(headlinesBefore[nearTo[rank]! + 1]! - headlinesBefore[rank + 1]!),
@@ -208,6 +212,7 @@ function lazyTitleCandidates(lines: Scored[], segment: Segment, previous: Segmen
       for (let j = 0; j < NEIGHBOUR_AT.length; j++) features.push(near ? near[NEIGHBOUR_AT[j]!]! : 0);
     }
     for (let j = 0; j < TAIL_FEATURES.length; j++) features.push(0); // not a tail
+    features.push(0); // echoes: set by addEchoes
     return { line, text: line.text, features, rank, tail: false, shared: false };
   });
   const sharedOfLine: Array<SharedShares | null | undefined> = [];
@@ -227,7 +232,119 @@ function lazyTitleCandidates(lines: Scored[], segment: Segment, previous: Segmen
       if (other !== undefined && Math.abs(other.at - candidates[rank]!.at) <= NEARBY) features[at] = lineShared(rank + side)?.lead ?? 0;
     }
   };
-  return { candidates: [...whole, ...whole.flatMap((candidate) => tailCandidates(candidate))], completeShared };
+  return { candidates: withEchoes([...whole, ...whole.flatMap((candidate) => tailCandidates(candidate))], whole.length), completeShared };
+}
+
+/**
+ * The candidates, with each one's echoes (other lines' candidates with its key: a headline is printed again in a
+ * breadcrumb, a contents list, a kicker's line) and, as candidates of their own, the ends of whole lines that are
+ * another line's candidate (a kicker glued to the headline without a separator: "Topic Headline" beside "Headline").
+ * The first `wholeCount` candidates are whole lines.
+ */
+function withEchoes(candidates: LazyCandidate[], wholeCount: number): LazyCandidate[] {
+  // Echoes, and a key and the end of another, end in the same word: keys are made only for the candidates whose
+  // last word a candidate on another line ends in too (for all when a last word is not sure).
+  const lasts = candidates.map((c) => lastWordOf(c.text));
+  const lineOfLast = new Map<string, Scored | null>(); // null: on several lines
+  candidates.forEach((c, i) => {
+    const line = lineOfLast.get(lasts[i]!);
+    if (line === undefined) lineOfLast.set(lasts[i]!, c.line);
+    else if (line !== c.line) lineOfLast.set(lasts[i]!, null);
+  });
+  const unsure = lineOfLast.has(UNSURE);
+  if (!unsure && ![...lineOfLast.values()].includes(null)) return candidates; // no echoes: their features stay 0
+  const keys = candidates.map((c, i) => (unsure || lineOfLast.get(lasts[i]!) === null ? (i < wholeCount ? lineKey(c.line) : keyOf(c.text)) : null));
+  // The keys a line's end can be cut at (of ECHO_WORDS words or more), by their last word.
+  const cutKeys = new Map<string, string[]>();
+  for (const key of keys) {
+    if (key === null || spacesIn(key) < ECHO_WORDS - 1) continue;
+    const last = lastWord(key);
+    cutKeys.set(last, [...(cutKeys.get(last) ?? []), key]);
+  }
+  const all = candidates;
+  for (let i = 0; i < wholeCount && cutKeys.size > 0; i++) {
+    const own = keys[i];
+    if (own == null) continue;
+    for (const other of cutKeys.get(lastWord(own)) ?? []) {
+      if (other.length >= own.length || own[own.length - other.length - 1] !== ' ' || !own.endsWith(other)) continue;
+      // Not again when the line has a candidate with that key already.
+      if (all.some((c, t) => c.line === candidates[i]!.line && keys[t] === other)) continue;
+      const tail = echoTail(candidates[i]!, other);
+      if (tail) {
+        all.push(tail);
+        keys.push(other);
+      }
+    }
+  }
+  // Whole lines printed twice are repeatedLine's: an echo is a pair with a line's end in it.
+  const lineOf = new Map<string, LazyCandidate[]>();
+  all.forEach((c, i) => {
+    const key = keys[i];
+    if (key == null) return;
+    const same = lineOf.get(key);
+    if (same) same.push(c);
+    else lineOf.set(key, [c]);
+  });
+  all.forEach((candidate, i) => {
+    let echoes = 0;
+    const key = keys[i];
+    if (key != null) for (const other of lineOf.get(key)!) if (other.line !== candidate.line && (candidate.tail || other.tail)) echoes++;
+    candidate.features[ECHOES_AT] = Math.log1p(echoes);
+  });
+  return all;
+}
+
+/**
+ * The last word of the text's key (keyOf), read from its end; UNSURE when a character there is UNREADABLE (its key
+ * is then made otherwise).
+ */
+function lastWordOf(text: string): string {
+  let end = text.length;
+  for (; end > 0; end--) {
+    const cls = charClass(text.charCodeAt(end - 1));
+    if (cls & UNREADABLE) return UNSURE;
+    if (cls & LETTER_OR_DIGIT) break;
+  }
+  let start = end;
+  for (; start > 0; start--) {
+    const cls = charClass(text.charCodeAt(start - 1));
+    if (cls & UNREADABLE) return UNSURE;
+    if (!(cls & LETTER_OR_DIGIT)) break;
+  }
+  return text.slice(start, end).toLowerCase();
+}
+
+/** lastWordOf's answer when it cannot tell (no key has a space in its words). */
+const UNSURE = ' ';
+
+/** A key's last word. */
+function lastWord(key: string): string {
+  return key.slice(key.lastIndexOf(' ') + 1);
+}
+
+/** How many spaces the text has. */
+function spacesIn(text: string): number {
+  let count = 0;
+  for (let at = text.indexOf(' '); at >= 0; at = text.indexOf(' ', at + 1)) count++;
+  return count;
+}
+
+/** Fewest words of another line's candidate that a line's end is cut at (a shorter one is a menu label: "Privacy policy"). */
+const ECHO_WORDS = 3;
+
+/** The end of a whole line's candidate that has the key `key` (its last words), as a tail candidate; null if its text does not cut there. */
+function echoTail(whole: LazyCandidate, key: string): LazyCandidate | null {
+  const { line } = whole;
+  const runs = [...line.text.matchAll(/[\p{L}\p{N}]+/gu)];
+  const keep = key.split(' ').length;
+  if (keep >= runs.length) return null;
+  const cutAt = runs[runs.length - keep]!.index;
+  const text = line.text.slice(cutAt).trim();
+  if (keyOf(text) !== key) return null;
+  const features = whole.features.slice();
+  setTailFeatures(features, line.text.slice(0, cutAt), text, '');
+  features[TITLE_AT.get('cutAtEcho')!] = 1;
+  return { line, text, features, rank: whole.rank, tail: true, shared: false };
 }
 
 type SharedShares = { lead: number; body: number };
@@ -251,23 +368,30 @@ function tailCandidates(whole: LazyCandidate): LazyCandidate[] {
     const words = wordsIn(text);
     if (words === 0 || tails.length === MAX_TAILS) break;
     const features = whole.features.slice();
-    const set = (name: string, value: number) => (features[TITLE_AT.get(name)!] = value);
-    set('logWords', Math.log1p(words));
-    set('fewWords', +(words < 3));
-    set('capitalStart', +CAPITAL_START.test(text));
-    set('separator', +/\s[|–—-]\s/.test(text));
-    set('pathLike', +/\s[»›>/]\s/.test(text));
-    set('commas', Math.log1p(commasIn(text)));
-    set('tail', 1);
-    set('wordsCut', Math.log1p(wordsIn(line.text.slice(0, cut.index))));
-    set('cutAtColon', +/[:：]/.test(cut[0]));
-    set('cutInPath', +/[»›>→/]/.test(cut[0]));
+    setTailFeatures(features, line.text.slice(0, cut.index), text, cut[0]);
     tails.push({ line, text, features, rank: whole.rank, tail: true, shared: false });
   }
   return tails;
 }
 
+/** Sets the features of a line's end `text`, after `cut` (what was cut before it) and the `separator` there. */
+function setTailFeatures(features: number[], cut: string, text: string, separator: string): void {
+  const set = (name: string, value: number) => (features[TITLE_AT.get(name)!] = value);
+  const words = wordsIn(text);
+  set('logWords', Math.log1p(words));
+  set('fewWords', +(words < 3));
+  set('capitalStart', +CAPITAL_START.test(text));
+  set('separator', +/\s[|–—-]\s/.test(text));
+  set('pathLike', +/\s[»›>/]\s/.test(text));
+  set('commas', Math.log1p(commasIn(text)));
+  set('tail', 1);
+  set('wordsCut', Math.log1p(wordsIn(cut)));
+  set('cutAtColon', +/[:：]/.test(separator));
+  set('cutInPath', +/[»›>→/]/.test(separator));
+}
+
 const TITLE_AT = new Map(TITLE_FEATURES.map((name, k) => [name, k]));
+const ECHOES_AT = TITLE_AT.get('echoes')!;
 const SHARED_AT = {
   lead: TITLE_AT.get('sharedWithLead')!,
   body: TITLE_AT.get('sharedWithBody')!,
@@ -451,9 +575,12 @@ function mayBeTitle(line: Scored): boolean {
   // A menu item of a word or two is no headline.
   if (line.words < 1 || line.words > 30 || (line.kind === 'good' && line.words > 20) || (line.listItem && line.words < 3)) return false;
   if (line.dated || /^by\s/i.test(line.text) || notHeadline(line.text)) return false;
-  if (TAG_LABEL.test(line.text)) return false;
+  if (TAG_LABEL.test(line.text) || WEB_ADDRESS.test(line.text)) return false;
   return !/\d/.test(line.text) || (!mostlyNumbers(line.text) && datesOn(line).length === 0);
 }
+
+/** A line that is only a web address (a link printed as it is). */
+const WEB_ADDRESS = /^(?:https?:\/\/|www\.)\S+$/i;
 
 /** A list of tags after its label, also without a colon ("Tags Jane Roe City Council"). */
 const TAG_LABEL = /^(?:tags|topics|keywords|filed under)\b/i;

@@ -8,7 +8,7 @@ const PROSE_RUN = 30;
 /**
  * Drops furniture from `body` in place; `strict: false` keeps what is only named like furniture or hidden
  * (some pages hide the article until a script shows it). An element
- * that holds half the page's prose, or a fifth of it and is named or tagged like an article, or is the
+ * that holds half the page's prose, or a tenth of it and is named or tagged like an article, or is the
  * marked-up article body, is never dropped: sites wrap whole articles in classes like "has-comments" or
  * "tag-review", or in a `<header>`.
  */
@@ -17,7 +17,7 @@ export function pruneBoilerplate(body: HtmlElement, options: { strict: boolean }
   const total = measureProse(body, false, prose);
   const keep = new Set<HtmlElement>();
   for (const [element, chars] of prose) {
-    if (chars >= total * 0.5 || (chars >= total * 0.2 && looksLikeArticle(element))) keep.add(element);
+    if (chars >= total * 0.5 || (chars >= total * 0.1 && looksLikeArticle(element))) keep.add(element);
   }
   markArticleBodies(body, keep);
   prune(body, keep, options.strict);

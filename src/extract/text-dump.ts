@@ -18,8 +18,8 @@ export interface DumpArticle extends ArticleMetadata {
  * Lines scored with the site's template lines as furniture, unless they hold most of the page's long-line
  * words: then the "template" is an article the site printed several times, and it stays.
  */
-function scoreWithTemplates(lines: Line[], content: string, templates: number[] | undefined): Scored[] {
-  if (!templates?.length) return scoreLines(lines);
+function scoreWithTemplates(lines: Line[], content: string, templates: number[] | undefined, listBlocks: boolean): Scored[] {
+  if (!templates?.length) return scoreLines(lines, undefined, listBlocks);
   const set = new Set(templates);
   // Each line's lineHash, made once when first needed (-1 until then).
   const hashes = new Float64Array(lines.length).fill(-1);
@@ -34,7 +34,7 @@ function scoreWithTemplates(lines: Line[], content: string, templates: number[] 
     longWords += line.words;
     if (isTemplate(i)) templateWords += line.words;
   });
-  return templateWords * 2 > longWords ? scoreLines(lines) : scoreLines(lines, isTemplate);
+  return templateWords * 2 > longWords ? scoreLines(lines, undefined, listBlocks) : scoreLines(lines, isTemplate, listBlocks);
 }
 
 /**
@@ -43,8 +43,15 @@ function scoreWithTemplates(lines: Line[], content: string, templates: number[] 
  */
 export function readDump(page: Page, lineModel?: LineModel): { content: string; lines: Scored[]; segments: Segment[]; main: Segment } | null {
   const content = fromTextBrowser(page.content);
-  const lines = scoreWithTemplates(toLines(content), content, page.templates);
-  const segments = findSegments(lines);
+  const unscored = toLines(content);
+  let lines = scoreWithTemplates(unscored, content, page.templates, true);
+  let segments = findSegments(lines);
+  if (segments.length === 0) {
+    // An article whose paragraphs share one block (a saved text or an export, no blank line between them) can read
+    // as a list of links as a whole; when nothing else reads as text, its lines are judged one by one.
+    lines = scoreWithTemplates(unscored, content, page.templates, false);
+    segments = findSegments(lines);
+  }
   if (segments.length === 0) return null;
   return { content, lines, segments, main: chooseMain(lines, segments, lineModel) };
 }

@@ -30,6 +30,12 @@ test("an author's bio under 'About <name>' is not body; a company's 'About' para
   assert.ok(body(dump(...HEADER, ...paragraphs(0, 5), 'About Acme Holdings', company)).includes(company));
 });
 
+test('an article saved without blank lines between its paragraphs keeps its body', () => {
+  // Two header lines in one block with two paragraphs: a block of lines most of which end no sentence reads as a list.
+  const content = ['Local news', HEADER[2]!, ...paragraphs(0, 2)].join('\n');
+  assert.equal(body(content), paragraphs(0, 2).join('\n'));
+});
+
 test('a standfirst above the byline is header, not body, and the title stays', () => {
   const standfirst = 'The money will go to playgrounds and trees, the mayor said after a long debate on Tuesday.';
   const content = dump(HEADER[0]!, HEADER[2]!, standfirst, HEADER[3]!, ...paragraphs(0, 4));

@@ -138,12 +138,28 @@ test("a title candidate's share of content words the first paragraphs have: a wo
 
 test('a headline after a breadcrumb on its line is the title without the breadcrumb', () => {
   const headline = 'Council approves new budget for city parks';
-  assert.equal(title('The Daily Courier', `Home / City / ${headline}`, ...BODY), headline);
-  assert.equal(title('The Daily Courier', `Home » City » ${headline}`, ...BODY), headline);
+  assert.equal(title('The Daily Courier', `Home / City / ${headline}`, 'By Jane Roe', ...BODY), headline);
+  assert.equal(title('The Daily Courier', `Home » City » ${headline}`, 'By Jane Roe', ...BODY), headline);
 });
 
 test('a headline may end in a full stop, and a standfirst sentence under a headline is not the title', () => {
   assert.equal(title('The Daily Courier', 'Home', 'World', 'Why the council wants more parks in the city.', ...BODY), 'Why the council wants more parks in the city.');
   const headline = 'Council approves new budget for city parks';
   assert.equal(title('The Daily Courier', 'Home', 'World', headline, 'The families of the city will get more parks, the council said.', ...BODY), headline);
+});
+
+test("a kicker printed on the headline's line without a separator is cut off when the page prints the headline alone elsewhere", () => {
+  const headline = 'Council approves new budget for city parks';
+  const page = ['The Daily Courier', `Home / City / ${headline}`, `City Hall ${headline}`, ...BODY];
+  const dump = readDump({ file: 'page.txt', content: page.join('\n\n'), format: 'text' })!;
+  const candidates = titleCandidates(dump.lines, dump.main, null, new Set());
+  const echo = candidates.find((c) => c.line.text.startsWith('City Hall') && c.text === headline);
+  assert.ok(echo, 'the end of the kicker line is a candidate');
+  assert.equal(echo.features[TITLE_FEATURES.indexOf('cutAtEcho')], 1);
+  assert.ok(echo.features[TITLE_FEATURES.indexOf('echoes')]! > 0);
+  assert.equal(title(...page), headline);
+});
+
+test('a line that is only a web address is not the title', () => {
+  assert.equal(title('The Daily Courier', 'www.dailycourier.example/city/', ...BODY), null);
 });

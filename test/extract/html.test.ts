@@ -201,3 +201,23 @@ test('text in tables is read row by row; a layout table keeps its columns apart'
   assert.ok(layout.paragraphs.every((p) => !p.includes('Home')));
   assert.equal(layout.paragraphs.length, 2);
 });
+
+test('an article split into parts by its layout keeps every part, and not the column beside it', () => {
+  const sentences = [
+    'The county published the results of its annual survey of river crossings on Monday, covering every bridge it maintains.',
+    'Engineers inspected each crossing over the summer, and rated the deck, the supports and the railings on a scale of one to five.',
+    'Most of the crossings were in fair condition, but a handful will need repairs before next winter, the report said.',
+    'Two footbridges near the old mill were closed in August, after inspectors found cracks in their concrete supports.',
+    'The council expects to spend about half of next year’s road budget on the repairs, and has asked the region for help.',
+    'Work on the largest crossing, which carries the main road over the estuary, is due to start in the spring.',
+    'Residents can comment on the plans at the library, where the full report is on display until the end of the month.',
+    'A second survey, of the county’s culverts and fords, will be published in the autumn, the council said.',
+  ];
+  const part = (style: string, from: number, to: number) =>
+    `<div class="${style}"><div class="wrap"><div class="inner">${sentences.slice(from, to).map((s) => `<p>${s}</p>`).join('')}</div></div></div>`;
+  const page = html(`<html><body><div class="page"><article>
+    ${part('lead', 0, 2)}<div class="row">${part('first', 2, 5)}<div class="box"><p>Photo: a bridge</p></div>${part('second', 5, 8)}</div></article>
+    <div class="rail"><p>Weather: sunny spells, with a light breeze from the west.</p></div></div></body></html>`);
+  const { paragraphs } = mainArticle(page);
+  assert.deepEqual(paragraphs, sentences);
+});
