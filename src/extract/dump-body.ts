@@ -246,19 +246,18 @@ export function findSegments(lines: Scored[]): Segment[] {
     if (current) addToGap(gap, lines, i);
   }
   if (current) segments.push(current);
-  if (segments.length === 0) return fallbackSegment(lines);
   return joinContinuations(lines, segments).map((segment) => withoutTail(lines, segment));
 }
 
-/** Fewest words of text a page needs for fallbackSegment to find it (an error or index page has none). */
+/** Fewest words of text a page needs for fallbackSegments to find it (an error or index page has none). */
 const FALLBACK_WORDS = 3 * GOOD_WORDS;
 
 /**
- * When no run of text qualifies (wrapped lines beside a side column that read as a list, lines without sentence
- * ends): the block with most words in text-like lines (stop words, not furniture, dates or repeats), its
- * text-like lines made good, so that a page holding text never yields an empty body.
+ * For a page where no run of text qualifies (wrapped lines beside a side column, lines without sentence ends):
+ * the block with most words in text-like lines (stop words, not furniture, dates or repeats), its text-like lines
+ * made good, so that a page holding text never yields an empty body; none when no block has FALLBACK_WORDS.
  */
-function fallbackSegment(lines: Scored[]): Segment[] {
+export function fallbackSegments(lines: Scored[]): Segment[] {
   const textLike = (line: Scored) => line.words >= 5 && line.stopDensity >= 0.15 && !line.furniture && !line.dated && line.repeats === 1;
   const wordsOf = new Map<number, number>();
   for (const line of lines) if (textLike(line)) wordsOf.set(line.block, (wordsOf.get(line.block) ?? 0) + line.words);

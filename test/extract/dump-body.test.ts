@@ -153,7 +153,7 @@ test('a headline printed several times among paragraphs does not make them a lis
   assert.ok(!body(dump(...HEADER, ...paragraphs(0, 3), box, ...paragraphs(3, 6))).includes(blurb));
 });
 
-test('text wrapped into one block beside a side column, which reads as a list, still gives a body; a menu alone gives none', () => {
+test('text wrapped into one block beside a side column, which reads as a list, or into short lines that are no sentences, still gives a body; a menu alone gives none', () => {
   // Wrapped lines that mostly end mid-sentence, with a side column's labels after two spaces: no line is good.
   const wrapped = [
     'The council met on Monday evening and talked about the  Weather',
@@ -167,5 +167,8 @@ test('text wrapped into one block beside a side column, which reads as a list, s
   const text = body(page);
   assert.match(text, /plan for the new parks/);
   assert.doesNotMatch(text, /Imprint/);
+  // Short lines of text, none a sentence: no line reads as text on its own either, and the block is the body.
+  const short = ['The council met on Monday', 'and talked about the plan for', 'the parks in the north of', 'the city, which the members', 'said would be ready before the', 'end of the summer this year'];
+  assert.match(body(dump('Home | News | Sport', short.join('\n'), 'Imprint')), /the parks in the north of/);
   assert.equal(body(dump('Home | News | Sport', 'Weather\nEvents\nContact\nArchive', 'Imprint')), '');
 });
