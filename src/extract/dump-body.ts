@@ -254,6 +254,29 @@ export function findSegments(lines: Scored[]): Segment[] {
   return joinContinuations(lines, segments).map((segment) => withoutTail(lines, segment));
 }
 
+/** Fewest words of text a page needs for fallbackSegments to find it (an error or index page has none). */
+const FALLBACK_WORDS = 3 * GOOD_WORDS;
+
+/**
+ * For a page where no run of text qualifies (wrapped lines beside a side column, lines without sentence ends):
+ * the block with most words in text-like lines (stop words, not furniture, dates or repeats), its text-like lines
+ * made good, so that a page holding text never yields an empty body; none when no block has FALLBACK_WORDS.
+ */
+export function fallbackSegments(lines: Scored[]): Segment[] {
+  const textLike = (line: Scored) => line.words >= 5 && line.stopDensity >= 0.15 && !line.furniture && !line.dated && line.repeats === 1;
+  const wordsOf = new Map<number, number>();
+  for (const line of lines) if (textLike(line)) wordsOf.set(line.block, (wordsOf.get(line.block) ?? 0) + line.words);
+  let [block, most] = [-1, FALLBACK_WORDS - 1];
+  for (const [b, words] of wordsOf) if (words > most) [block, most] = [b, words];
+  if (block < 0) return [];
+  const chosen: number[] = [];
+  lines.forEach((line, i) => {
+    if (line.block === block && textLike(line)) chosen.push(i);
+  });
+  for (const i of chosen) lines[i]!.kind = 'good';
+  return [{ first: chosen[0]!, last: chosen[chosen.length - 1]!, score: most, goodLines: chosen.length }];
+}
+
 /** Blocks of furniture (not captions or short labels) that set a page's tail apart from the article. */
 const TAIL_GAP = 2;
 /** The most words such a tail has, as a share of the article's words before it. */

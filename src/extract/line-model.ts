@@ -265,7 +265,8 @@ export function chooseMain(lines: Scored[], segments: Segment[], model: LineMode
 
 /**
  * The lines the model takes as body, in page order: the rules' body lines unless the model finds them very
- * unlikely, and other lines it finds very likely (the thresholds are learned, see LineModel).
+ * unlikely, and other lines it finds very likely (the thresholds are learned, see LineModel). When it would
+ * take none, the rules' body: a page the rules found text on never yields an empty body.
  */
 export function modelBody(lines: Scored[], rules: RuleView, model: LineModel = lineModel()): Scored[] {
   const scores = lineScores(lines, rules, model.weights);
@@ -276,5 +277,5 @@ export function modelBody(lines: Scored[], rules: RuleView, model: LineModel = l
     if (inBody) nextBody++;
     if (scores[i]! > (inBody ? model.keep : model.add)) body.push(lines[i]!);
   }
-  return body;
+  return body.length > 0 ? body : rules.body;
 }

@@ -1,5 +1,5 @@
 // A page dump as lines with the features extraction decides on: list items, length, punctuation, stop words.
-import { CJK, CJK_FUNCTION, CJK_FUNCTION_PATTERN, CJK_PATTERN, charClass, charClasses, codeUnits, HASH_SEED, hashOf, hashStep, LETTER_OR_DIGIT, lowerCases, smallHash, SPACE, UNREADABLE } from '../text/chars.js';
+import { CJK, CJK_FUNCTION, CJK_FUNCTION_PATTERN, CJK_PATTERN, charClass, HANGUL, charClasses, codeUnits, HASH_SEED, hashOf, hashStep, LETTER_OR_DIGIT, lowerCases, smallHash, SPACE, UNREADABLE } from '../text/chars.js';
 import { commonestList, stopwordBits } from '../text/stopwords.js';
 import { countWords, keyOf } from '../text/words.js';
 import { boilerplate } from './boilerplate.js';
@@ -27,7 +27,7 @@ export interface Line {
   words: number;
   /** Words as the record counts them (countWords), for the article's count. */
   recordWords: number;
-  /** Share of words that are stop words in the page's language. */
+  /** Share of words that are stop words in the page's language (CJK: function characters; Korean: words with a particle or ending). */
   stopDensity: number;
   /** Ends like a sentence (., !, ?, closing quote...). */
   sentenceEnd: boolean;
@@ -47,9 +47,20 @@ const flagsOf = (chars: string) => {
 const LIST_MARKER_START = flagsOf('•·▪◦●■►*-–0123456789');
 /** Full stops and closing marks, with the danda of Hindi and Bengali (।) and the Arabic-script question mark and full stop (؟ ۔). */
 const SENTENCE_END = flagsOf('.!?…:;"”’»)]。！？」』）।॥؟۔');
-/** Emoji after the full stop ("See you soon! 🙂") do not hide the sentence's end. */
-const END_BEFORE_EMOJI = /[.!?…:;"”’»)\]。！？」』）।॥؟۔][\s\p{Extended_Pictographic}\uFE0F\u200D]*$/u;
+/**
+ * Emoji after the full stop ("See you soon! 🙂") do not hide the sentence's end, nor do the direction marks and
+ * embeddings of right-to-left text (U+200E-200F, U+202A-202E, U+2066-2069).
+ */
+const END_BEFORE_EMOJI = /[.!?…:;"”’»)\]。！？」』）।॥؟۔][\s\p{Extended_Pictographic}\uFE0F\u200D\u200E\u200F\u202A-\u202E\u2066-\u2069]*$/u;
 const CJK_CHARS = new RegExp(CJK_PATTERN.source, 'gu');
+const HANGUL_SYLLABLE = /[\uac00-\ud7a3]/;
+const KOREAN_WORDS = /[\p{L}\p{N}]*[\uac00-\ud7a3]/gu;
+/**
+ * Last syllables of Korean particles and endings (은 는 을 를 에 의 과 와 로 서 이, 고 며 다 면 한 된): what stop
+ * words are to other languages, written onto the word. Most words of running Korean text end in one; menus and
+ * headlines, strings of nouns, have few.
+ */
+const KOREAN_ENDINGS = flagsOf('은는을를에의과와로서이고며다면한된');
 const CJK_FUNCTIONS = new RegExp(CJK_FUNCTION_PATTERN.source, 'gu');
 
 /** What a line's characters say before the page's language is known (see Line). */
@@ -66,6 +77,8 @@ interface Scan {
   stops: number;
   /** In Chinese, Japanese and Thai two characters count as a word, and function characters stand for stop words. */
   cjk: { words: number; stopDensity: number } | null;
+  /** Has Hangul syllables (and no CJK): its stop-word density is koreanDensity's if it is mostly Korean. */
+  korean: boolean;
 }
 
 /** Splits a dump into lines (blank ones dropped) and measures each. */
@@ -131,12 +144,13 @@ export function toLines(content: string): Line[] {
   const stopBit = pageStopBit(scans, stopSets);
   let next = 0; // index of the line's first stop word in stopSets
   for (let k = 0; k < lines.length; k++) {
-    const { words, stops: count, cjk } = scans[k]!;
+    const { words, stops: count, cjk, korean } = scans[k]!;
     let stops = 0;
     for (let j = next; j < next + count; j++) if (sets[stopSets[j]!]! & stopBit) stops++;
     next += count;
     lines[k]!.words = cjk ? cjk.words : words;
-    lines[k]!.stopDensity = cjk ? cjk.stopDensity : stopBit === NO_LIST ? UNKNOWN_DENSITY : words ? stops / words : 0;
+    const koreanStops = korean ? koreanDensity(lines[k]!.text, words) : -1;
+    lines[k]!.stopDensity = cjk ? cjk.stopDensity : koreanStops >= 0 ? koreanStops : stopBit === NO_LIST ? UNKNOWN_DENSITY : words ? stops / words : 0;
   }
   return lines;
 }
@@ -168,7 +182,7 @@ function afterListMarker(codes: Uint16Array, at: number, to: number): number {
   return end;
 }
 
-/** Emoji are past U+2000 (symbols, joiners, surrogate pairs): only lines ending so need the regex (a function of its own: in the scan loop it slows the loop). */
+/** Emoji and direction marks are past U+2000 (symbols, joiners, surrogate pairs): only lines ending so need the regex (a function of its own: in the scan loop it slows the loop). */
 function endsBeforeEmoji(text: string): boolean {
   return END_BEFORE_EMOJI.test(text);
 }
@@ -232,6 +246,7 @@ function scanLine(codes: Uint16Array, from: number, to: number, stopSets: number
   let spaced = 0;
   let cjkChars = 0;
   let cjkFunctions = 0;
+  let hangul = false;
   let keyHash = HASH_SEED;
   let firstRunHash = -1;
   // countWords's words: runs of letters and digits, but those that only one ' ’ . or - parts from the run before.
@@ -260,10 +275,13 @@ function scanLine(codes: Uint16Array, from: number, to: number, stopSets: number
         const lower = lowered[c]!; // classed already (cls), so in the table
         runHash = hashStep(runHash, lower);
         if (joined) wordHash = hashStep(wordHash, lower);
-        if (cls & CJK) {
-          cjkWord = true;
-          cjkChars++;
-          if (cls & CJK_FUNCTION) cjkFunctions++;
+        if (cls & (CJK | HANGUL)) {
+          if (cls & HANGUL) hangul = true;
+          else {
+            cjkWord = true;
+            cjkChars++;
+            if (cls & CJK_FUNCTION) cjkFunctions++;
+          }
         }
         if (++i === to) break;
         c = codes[i]!;
@@ -290,7 +308,7 @@ function scanLine(codes: Uint16Array, from: number, to: number, stopSets: number
     if (set) stopSets.push(set);
   }
   const cjk = cjkChars > 0 ? cjkMeasure(spaced, cjkChars, cjkFunctions) : null;
-  return { keyHash: smallHash(keyHash), firstWordHash: firstRunHash === -1 ? smallHash(HASH_SEED) : firstRunHash, words, recordWords, stops: stopSets.length - firstStop, cjk };
+  return { keyHash: smallHash(keyHash), firstWordHash: firstRunHash === -1 ? smallHash(HASH_SEED) : firstRunHash, words, recordWords, stops: stopSets.length - firstStop, cjk, korean: hangul && !cjk };
 }
 
 function isRecordJoiner(c: number): boolean {
@@ -325,11 +343,23 @@ function matchLine(text: string, stopSets: number[]): Scan {
   const spaced = () => words.filter((w) => !CJK_PATTERN.test(w)).length;
   const cjk = cjkChars > 0 ? cjkMeasure(spaced(), cjkChars, text.match(CJK_FUNCTIONS)?.length ?? 0) : null;
   const key = keyOf(text);
-  return { keyHash: keyHashOf(key), firstWordHash: hashOf(key.split(' ')[0]!), words: words.length, recordWords: countWords(text), stops, cjk };
+  return { keyHash: keyHashOf(key), firstWordHash: hashOf(key.split(' ')[0]!), words: words.length, recordWords: countWords(text), stops, cjk, korean: !cjk && HANGUL_SYLLABLE.test(text) };
 }
 
 function cjkMeasure(spaced: number, chars: number, functions: number): { words: number; stopDensity: number } {
   return { words: spaced + Math.ceil(chars / 2), stopDensity: (functions / 2) / Math.max(1, chars / 2) };
+}
+
+/**
+ * For a line mostly in Korean (of `words` words), the share of its words with a particle or ending, which stands
+ * for stop-word density; -1 for other lines.
+ */
+function koreanDensity(text: string, words: number): number {
+  const korean = text.match(KOREAN_WORDS) ?? [];
+  if (korean.length * 2 <= words) return -1;
+  let endings = 0;
+  for (const word of korean) if (KOREAN_ENDINGS[word.charCodeAt(word.length - 1)] === 1) endings++;
+  return endings / words;
 }
 
 /** The line's key, made and kept on first use. */

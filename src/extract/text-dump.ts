@@ -1,6 +1,6 @@
 // Article extraction from a rendered page dump (a browser's or w3m's text): body by line features, then metadata.
 import type { ArticleMetadata, Page } from '../types.js';
-import { bodyLines, findSegments, isArticle, scoreLines, type Scored, type Segment } from './dump-body.js';
+import { bodyLines, fallbackSegments, findSegments, isArticle, scoreLines, type Scored, type Segment } from './dump-body.js';
 import { findPublished, findSite, findTags, findTitle, headerLines, readByline, type TitleChoice } from './dump-meta.js';
 import { lineKey, toLines, type Line } from './lines.js';
 import { chooseMain, modelBody, type LineModel, type RuleView } from './line-model.js';
@@ -51,6 +51,7 @@ export function readDump(page: Page, lineModel?: LineModel): { content: string; 
     // as a list of links as a whole; when nothing else reads as text, its lines are judged one by one.
     lines = scoreWithTemplates(unscored, content, page.templates, false);
     segments = findSegments(lines);
+    if (segments.length === 0) segments = fallbackSegments(lines);
   }
   if (segments.length === 0) return null;
   return { content, lines, segments, main: chooseMain(lines, segments, lineModel) };

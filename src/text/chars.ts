@@ -19,10 +19,13 @@ export const UPPER = 8;
 export const UNREADABLE = 16;
 /** White space as String.prototype.trim and `\s` take it. */
 export const SPACE = 32;
+/** A Hangul syllable: Korean, whose particles and endings are written onto the words. */
+export const HANGUL = 64;
 
 export const LETTER_OR_DIGIT_PATTERN = /[\p{L}\p{N}]/u;
 export const CJK_PATTERN = /[\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}\p{sc=Thai}]/u;
-export const CJK_FUNCTION_PATTERN = /[\p{sc=Hiragana}的了是在和有不这也就都而及与着或等为以之其中对从把被]/u;
+// The commonest Chinese function characters, in simplified and traditional forms.
+export const CJK_FUNCTION_PATTERN = /[\p{sc=Hiragana}的了是在和有不这這也就都而及与與着著或等为為以之其中对對从從把被们們个個我你他她它来來到说說要会會可能得地很还還所于於让讓给給将將已并並才又但因如此那些吗嗎呢吧]/u;
 
 /** Each code unit's classes, with COMPUTED set once known (so 0 means "not looked at yet"). */
 const known = new Uint8Array(0x10000);
@@ -63,6 +66,7 @@ function classify(code: number): number {
   if (LETTER_OR_DIGIT_PATTERN.test(char)) bits |= LETTER_OR_DIGIT;
   if (CJK_PATTERN.test(char)) bits |= CJK;
   if (CJK_FUNCTION_PATTERN.test(char)) bits |= CJK_FUNCTION;
+  if (code >= 0xac00 && code <= 0xd7a3) bits |= HANGUL;
   if (char.toLowerCase() !== char) bits |= UPPER;
   if (/\s/.test(char)) bits |= SPACE;
   known[code] = bits;

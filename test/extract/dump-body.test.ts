@@ -182,3 +182,23 @@ test('the long paragraphs of a list-style article stay, in a block with its subh
   const photos = ['Photos', caption, caption, 'Next photo'].join('\n');
   assert.ok(!body(dump(...HEADER, ...paragraphs(0, 2), photos, ...paragraphs(2, 4))).includes('Children play'));
 });
+
+test('text wrapped into one block beside a side column, which reads as a list, or into short lines that are no sentences, still gives a body; a menu alone gives none', () => {
+  // Wrapped lines that mostly end mid-sentence, with a side column's labels after two spaces: no line is good.
+  const wrapped = [
+    'The council met on Monday evening and talked about the  Weather',
+    'plan for the new parks in the north of the city, which  Events',
+    'the members said would be ready before the end of the  Contact',
+    'summer if the weather is good and the work goes to plan.',
+    'They also heard from the families who live near the old  Archive',
+    'market and who have asked for more trees along the road',
+  ];
+  const page = dump('Home | News | Sport', wrapped.join('\n'), 'Imprint');
+  const text = body(page);
+  assert.match(text, /plan for the new parks/);
+  assert.doesNotMatch(text, /Imprint/);
+  // Short lines of text, none a sentence: no line reads as text on its own either, and the block is the body.
+  const short = ['The council met on Monday', 'and talked about the plan for', 'the parks in the north of', 'the city, which the members', 'said would be ready before the', 'end of the summer this year'];
+  assert.match(body(dump('Home | News | Sport', short.join('\n'), 'Imprint')), /the parks in the north of/);
+  assert.equal(body(dump('Home | News | Sport', 'Weather\nEvents\nContact\nArchive', 'Imprint')), '');
+});

@@ -65,7 +65,29 @@ test('a page in a language no stop-word list covers is not all furniture, even w
   assert.ok(scoreLines(lines).some((l) => l.kind === 'good'));
 });
 
-test('the danda and the Arabic question mark end sentences', () => {
-  const lines = toLines('नगर परिषद ने इस सप्ताह पार्कों के लिए नया बजट मंजूर किया।\nهل وافق المجلس على الميزانية؟\n');
-  assert.deepEqual(lines.map((l) => l.sentenceEnd), [true, true]);
+test('the danda and the Arabic question mark end sentences, before right-to-left marks too', () => {
+  const lines = toLines('नगर परिषद ने इस सप्ताह पार्कों के लिए नया बजट मंजूर किया।\nهل وافق المجلس على الميزانية؟\nوافق المجلس على الميزانية.\u200F\n\u202Bהמועצה אישרה את התקציב.\u202C\nوافق المجلس على\u200F\n');
+  assert.deepEqual(lines.map((l) => l.sentenceEnd), [true, true, true, true, false]);
+});
+
+test('Chinese lines in simplified and traditional characters read as text by their function characters; a menu does not', () => {
+  const traditional = '市議會本週通過了新的預算，將為公園和圖書館增加經費，並會在明年春天開始施工。';
+  const simplified = '市议会本周通过了新的预算，将为公园和图书馆增加经费，并会在明年春天开始施工。';
+  const menu = '首頁 新聞 體育 財經 科技 娛樂 旅遊 汽車 房產 教育 健康 天氣';
+  const [t, s, m] = toLines([traditional, simplified, menu].join('\n\n'));
+  assert.equal(t!.stopDensity, s!.stopDensity);
+  assert.ok(t!.stopDensity >= 0.15, `traditional ${t!.stopDensity}`);
+  assert.ok(m!.stopDensity < 0.15, `menu ${m!.stopDensity}`);
+  assert.ok(t!.sentenceEnd && !m!.sentenceEnd);
+});
+
+test('Korean lines read as text by their particles and endings; a menu of nouns does not', () => {
+  const text = '시의회는 이번 주에 공원과 도서관에 더 많은 예산을 배정하는 새 예산안을 통과시켰으며, 공사는 내년 봄에 시작될 예정이다.';
+  const menu = '뉴스 정치 경제 사회 국제 문화 스포츠 연예 날씨 오피니언 사진 영상';
+  const lines = toLines([text, text.replace('내년 봄에', '올해 가을에'), text.replace('이번 주에', '지난달에'), menu].join('\n\n'));
+  assert.ok(lines[0]!.stopDensity >= 0.5, `text ${lines[0]!.stopDensity}`);
+  assert.ok(lines[3]!.stopDensity < 0.15, `menu ${lines[3]!.stopDensity}`);
+  assert.deepEqual(scoreLines(lines).map((l) => l.kind), ['good', 'good', 'good', 'neargood']);
+  // An emoji sends the line to the regexes, which measure it the same.
+  assert.equal(toLines(`${text} 😀`)[0]!.stopDensity, lines[0]!.stopDensity);
 });
