@@ -620,8 +620,12 @@ function commasIn(text: string): number {
   return count;
 }
 
-/** Whether no other line is in the line's block (blocks are runs of lines). */
+/**
+ * Whether no other line is in the line's block (blocks are runs of lines). On a page without blank lines, which
+ * parts paragraphs by line breaks alone, each line is a block.
+ */
 function aloneInBlock(lines: Scored[], i: number): boolean {
+  if (lines[0]!.block === lines[lines.length - 1]!.block) return true;
   return lines[i - 1]?.block !== lines[i]!.block && lines[i + 1]?.block !== lines[i]!.block;
 }
 

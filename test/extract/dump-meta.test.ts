@@ -33,6 +33,20 @@ test('a page whose only headline-like lines are a byline and a quote has no titl
   assert.equal(title('Continental Press March 3, 2024, 9:02 AM', '"We will plant a thousand new trees," the mayor said.', ...BODY), null);
 });
 
+test('a short page without blank lines gets its headline as the title, after a section name or a breadcrumb', () => {
+  const lines = (...all: string[]) => extractArticles({ file: 'page.txt', content: all.join('\n'), format: 'text' })[0]!;
+  const parks = lines('Local news', 'Council approves new budget for city parks', BODY[0]!, BODY[1]!);
+  assert.equal(parks.title, 'Council approves new budget for city parks');
+  assert.ok(parks.paragraphs.length > 0);
+  const ferry = lines(
+    'Home > News > Local',
+    'Harbour board approves new ferry timetable',
+    'The harbour board approved a new ferry timetable on Monday, adding two early crossings on weekdays for commuters.',
+    'The changes take effect next month, and the board said it would review the timetable again after the summer.',
+  );
+  assert.equal(ferry.title, 'Harbour board approves new ferry timetable');
+});
+
 test("a photo caption's date is not the article's", () => {
   const caption = 'In this March 1, 2010, file photo, the mayor opens a park in the old town. (AP Photo/Jane Roe, File)';
   const headline = 'Council approves new budget for city parks';
