@@ -18,9 +18,10 @@ export function findTitle(lines: Scored[], segment: Segment, previous: Segment |
   const { candidates, completeShared } = lazyTitleCandidates(lines, segment, previous, used);
   // The shared-words features cost the most: each candidate's score is bounded from its other features (a shared
   // share is between 0 and 1), and they are found only for the candidates whose bound can still beat the best score.
+  const { sharedMax, weighed } = boundParts(weights);
   const bounds = candidates.map(({ features }) => {
-    let bound = SCORE_SLACK;
-    for (let k = 0; k < weights.length; k++) bound += SHARED_SLOT[k] ? Math.max(0, weights[k]!) : weights[k]! * features[k]!;
+    let bound = SCORE_SLACK + sharedMax;
+    for (const k of weighed) bound += weights[k]! * features[k]!;
     return bound;
   });
   // The best-scoring candidate at or above the threshold, the last in page order on a tie; candidates are scored in
@@ -44,6 +45,26 @@ export function findTitle(lines: Scored[], segment: Segment, previous: Segment |
 
 /** Added to a bound so that rounding, in summing in another order, cannot put it below the exact score. */
 const SCORE_SLACK = 1e-9;
+
+interface BoundParts {
+  weights: number[];
+  sharedMax: number;
+  weighed: number[];
+}
+
+let lastBoundParts: BoundParts | null = null;
+
+/** What a bound adds up: the most the SHARED_SLOT features can give, and the other features of non-zero weight. */
+function boundParts(weights: number[]): BoundParts {
+  if (lastBoundParts?.weights === weights) return lastBoundParts;
+  let sharedMax = 0;
+  const weighed: number[] = [];
+  for (let k = 0; k < weights.length; k++) {
+    if (SHARED_SLOT[k]) sharedMax += Math.max(0, weights[k]!);
+    else if (weights[k] !== 0) weighed.push(k);
+  }
+  return (lastBoundParts = { weights, sharedMax, weighed });
+}
 
 /** The title's text and the line it is on. */
 export interface TitleChoice {
@@ -198,7 +219,7 @@ function lazyTitleCandidates(lines: Scored[], segment: Segment, previous: Segmen
       Math.log1p(line.repeats - 1),
       +/[?!]["”’'»]?$/.test(line.text),
       next !== undefined && next.at - at <= NEARBY ? Math.log(line.words / Math.max(1, next.line.words)) : 0,
-      +SENTENCE_STOP.test(line.text.slice(-8)),
+      +(sentenceStop(line.text) !== null),
       Math.log1p(at),
     ];
     return features;
@@ -232,7 +253,7 @@ function lazyTitleCandidates(lines: Scored[], segment: Segment, previous: Segmen
       if (other !== undefined && Math.abs(other.at - candidates[rank]!.at) <= NEARBY) features[at] = lineShared(rank + side)?.lead ?? 0;
     }
   };
-  return { candidates: withEchoes([...whole, ...whole.flatMap((candidate) => tailCandidates(candidate))], whole.length), completeShared };
+  return { candidates: withEchoes(withTails(whole), whole.length), completeShared };
 }
 
 /**
@@ -356,22 +377,26 @@ const TAIL_SEPARATOR = /\s[|–—:»›>→/-]{1,2}\s|[:：]\s/gu;
 const MAX_TAILS = 3;
 
 /**
- * The ends of a candidate's line after each separator, as candidates of their own: the line's features, with those of
- * the words taken from the end, and what was cut.
+ * The whole lines' candidates, then the ends of their lines after each separator as candidates of their own: the
+ * line's features, with those of the words taken from the end, and what was cut.
  */
-function tailCandidates(whole: LazyCandidate): LazyCandidate[] {
-  const { line } = whole;
-  if (line.words < 3 || line.text.search(TAIL_SEPARATOR) < 0) return [];
-  const tails: LazyCandidate[] = [];
-  for (const cut of line.text.matchAll(TAIL_SEPARATOR)) {
-    const text = line.text.slice(cut.index + cut[0].length).trim();
-    const words = wordsIn(text);
-    if (words === 0 || tails.length === MAX_TAILS) break;
-    const features = whole.features.slice();
-    setTailFeatures(features, line.text.slice(0, cut.index), text, cut[0]);
-    tails.push({ line, text, features, rank: whole.rank, tail: true, shared: false });
+function withTails(wholes: LazyCandidate[]): LazyCandidate[] {
+  const all = wholes.slice();
+  for (const whole of wholes) {
+    const { line } = whole;
+    if (line.words < 3 || line.text.search(TAIL_SEPARATOR) < 0) continue;
+    let tails = 0;
+    for (const cut of line.text.matchAll(TAIL_SEPARATOR)) {
+      const text = line.text.slice(cut.index + cut[0].length).trim();
+      const words = wordsIn(text);
+      if (words === 0 || tails === MAX_TAILS) break;
+      const features = whole.features.slice();
+      setTailFeatures(features, line.text.slice(0, cut.index), text, cut[0]);
+      all.push({ line, text, features, rank: whole.rank, tail: true, shared: false });
+      tails++;
+    }
   }
-  return tails;
+  return all;
 }
 
 /** Sets the features of a line's end `text`, after `cut` (what was cut before it) and the `separator` there. */
@@ -602,7 +627,7 @@ function notHeadline(text: string): boolean {
 
 /** A sentence that is a quotation, or ends in one: '"We will ...," the mayor said.', '... as she put it: "Not now."' */
 function pullQuote(text: string): boolean {
-  const stop = SENTENCE_STOP.exec(text.slice(-8));
+  const stop = sentenceStop(text);
   return stop !== null && (stop[1] !== undefined || QUOTE_START.test(text));
 }
 
@@ -612,6 +637,11 @@ const HANDLE = /\w?@\w{2,}/;
 const TIME_OF_DAY = /\b\d{1,2}:\d{2}\s*(?:[AaPp]\.?[Mm]|GMT|UTC)\b/;
 /** Three lower-case letters, a full stop and maybe a closing quote: at most 8 UTF-16 units at the line's end. */
 const SENTENCE_STOP = /\p{Ll}{3}\.(["”’'])?$/u;
+
+/** SENTENCE_STOP's match at the text's end; most lines are ruled out by their last character without a copy. */
+function sentenceStop(text: string): RegExpExecArray | null {
+  return /[."”’']/.test(text.charAt(text.length - 1)) ? SENTENCE_STOP.exec(text.slice(-8)) : null;
+}
 
 /** How many commas the text has. */
 function commasIn(text: string): number {
