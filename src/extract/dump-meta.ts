@@ -363,7 +363,7 @@ function echoTail(whole: LazyCandidate, key: string): LazyCandidate | null {
   const text = line.text.slice(cutAt).trim();
   if (keyOf(text) !== key) return null;
   const features = whole.features.slice();
-  setTailFeatures(features, line.text.slice(0, cutAt), text, '');
+  setTailFeatures(features, line.text.slice(0, cutAt), text, wordsIn(text), '');
   features[TITLE_AT.get('cutAtEcho')!] = 1;
   return { line, text, features, rank: whole.rank, tail: true, shared: false };
 }
@@ -384,14 +384,16 @@ function withTails(wholes: LazyCandidate[]): LazyCandidate[] {
   const all = wholes.slice();
   for (const whole of wholes) {
     const { line } = whole;
-    if (line.words < 3 || line.text.search(TAIL_SEPARATOR) < 0) continue;
+    if (line.words < 3) continue;
     let tails = 0;
-    for (const cut of line.text.matchAll(TAIL_SEPARATOR)) {
+    // exec on the shared pattern, not matchAll (which copies it for each line).
+    TAIL_SEPARATOR.lastIndex = 0;
+    for (let cut; (cut = TAIL_SEPARATOR.exec(line.text)) !== null; ) {
       const text = line.text.slice(cut.index + cut[0].length).trim();
       const words = wordsIn(text);
       if (words === 0 || tails === MAX_TAILS) break;
       const features = whole.features.slice();
-      setTailFeatures(features, line.text.slice(0, cut.index), text, cut[0]);
+      setTailFeatures(features, line.text.slice(0, cut.index), text, words, cut[0]);
       all.push({ line, text, features, rank: whole.rank, tail: true, shared: false });
       tails++;
     }
@@ -399,10 +401,9 @@ function withTails(wholes: LazyCandidate[]): LazyCandidate[] {
   return all;
 }
 
-/** Sets the features of a line's end `text`, after `cut` (what was cut before it) and the `separator` there. */
-function setTailFeatures(features: number[], cut: string, text: string, separator: string): void {
+/** Sets the features of a line's end `text` (of `words` words), after `cut` (what was cut before it) and the `separator` there. */
+function setTailFeatures(features: number[], cut: string, text: string, words: number, separator: string): void {
   const set = (name: string, value: number) => (features[TITLE_AT.get(name)!] = value);
-  const words = wordsIn(text);
   set('logWords', Math.log1p(words));
   set('fewWords', +(words < 3));
   set('capitalStart', +CAPITAL_START.test(text));
@@ -662,7 +663,7 @@ function aloneInBlock(lines: Scored[], i: number): boolean {
 function hasMetaSoonAfter(lines: Scored[], i: number): boolean {
   for (let j = i + 1; j < lines.length && j <= i + 6; j++) {
     const t = lines[j]!.text;
-    if (/^by\b/i.test(t) || lines[j]!.dateLine || /^(source|published|posted|updated)\b/i.test(t)) return true;
+    if (lines[j]!.dateLine || /^(?:by|source|published|posted|updated)\b/i.test(t)) return true;
     if (lines[j]!.kind === 'good') return false;
   }
   return false;
