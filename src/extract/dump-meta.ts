@@ -280,7 +280,9 @@ function withEchoes(candidates: LazyCandidate[], wholeCount: number): LazyCandid
   for (const key of keys) {
     if (key === null || spacesIn(key) < ECHO_WORDS - 1) continue;
     const last = lastWord(key);
-    cutKeys.set(last, [...(cutKeys.get(last) ?? []), key]);
+    const same = cutKeys.get(last);
+    if (same) same.push(key);
+    else cutKeys.set(last, [key]);
   }
   const all = candidates;
   for (let i = 0; i < wholeCount && cutKeys.size > 0; i++) {
