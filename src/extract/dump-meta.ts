@@ -164,7 +164,8 @@ function lazyTitleCandidates(lines: Scored[], segment: Segment, previous: Segmen
   const holds = (other: string, own: string) => other.length < own.length && own.includes(other);
   // headlinesBefore[rank]: how many candidates before the rank-th are headline-like.
   const headlinesBefore = [0];
-  candidates.forEach(({ line, at }, rank) => headlinesBefore.push(headlinesBefore[rank]! + +(aloneInBlock(lines, at) && !line.listItem && line.words >= 3)));
+  const alone = candidates.map(({ at }) => aloneInBlock(lines, at));
+  candidates.forEach(({ line }, rank) => headlinesBefore.push(headlinesBefore[rank]! + +(alone[rank]! && !line.listItem && line.words >= 3)));
   const own = candidates.map(({ line, at }, rank) => {
     const next = candidates[rank + 1];
     const into = at >= bodyAt && at <= segment.last;
@@ -178,7 +179,7 @@ function lazyTitleCandidates(lines: Scored[], segment: Segment, previous: Segmen
       at > segment.last ? Math.log1p(at - segment.last) : 0,
       +(at === bodyAt - 1),
       +(line.repeats > 1),
-      +aloneInBlock(lines, at),
+      +alone[rank]!,
       +hasMetaSoonAfter(lines, at),
       // Ends like a clause ("...:", "...;", "...)"); a final full stop left here ends an abbreviation ("U.S.").
       +(line.sentenceEnd && !/[?!"”’'.]$/.test(line.text)),
