@@ -172,38 +172,31 @@ export class ReportCollector {
   }
 
   private rawId(e: Entity): number {
-    const key = entityKey(e.type, e.name);
-    let id = this.rawIds.get(key);
-    if (id === undefined) {
-      id = this.raw.push({ name: e.name, type: e.type, documents: 0, lines: [], closed: false }) - 1;
-      this.rawIds.set(key, id);
-    }
-    return id;
+    return indexIn(this.rawIds, this.raw, entityKey(e.type, e.name), () => ({ name: e.name, type: e.type, documents: 0, lines: [], closed: false }));
   }
 
   private termId(term: string): number {
-    let id = this.termIds.get(term);
-    if (id === undefined) {
-      id = this.termNames.push(term) - 1;
-      this.termIds.set(term, id);
-    }
-    return id;
+    return indexIn(this.termIds, this.termNames, term, () => term);
   }
 
   private siteIndex(site: string): number {
-    const key = site.toLowerCase();
-    let index = this.sites.get(key);
-    if (index === undefined) {
-      index = this.siteNames.push(site) - 1;
-      this.sites.set(key, index);
-    }
-    return index;
+    return indexIn(this.sites, this.siteNames, site.toLowerCase(), () => site);
   }
 
   private languageIndex(language: string): number {
     if (!this.languages.has(language)) this.languages.set(language, this.languages.size);
     return this.languages.get(language)!;
   }
+}
+
+/** The index in `list` of the item under `key` in `ids`; a new key gets a new item, made by `make`, at the end. */
+function indexIn<T>(ids: Map<string, number>, list: T[], key: string, make: () => T): number {
+  let index = ids.get(key);
+  if (index === undefined) {
+    index = list.push(make()) - 1;
+    ids.set(key, index);
+  }
+  return index;
 }
 
 /** An article's raw entity ids and counts as listed ids and counts, those of one entity added up, unlisted ones left out. */
