@@ -43,6 +43,10 @@ export function isArticle(segment: Segment): boolean {
 
 /** Fewest words of a line that can be body text on its own strength. */
 const GOOD_WORDS = 10;
+/** Least share of stop words in a line of text (menus and lists of names have fewer). */
+const TEXT_STOP_DENSITY = 0.15;
+/** Lines of fewer words are short: labels, buttons, captions' credits. */
+const SHORT_WORDS = 5;
 /**
  * Fewest words of a line in a list-like block that is still judged as text: a paragraph under a subheading of a
  * list-style article, longer than a teaser's blurb. Not when it is printed twice (a photo's caption).
@@ -86,9 +90,9 @@ export function scoreLines(lines: Line[], template: (i: number) => boolean = () 
     let listed = false;
     if (furniture[i] || dated[i] || repeated(i) || template(i)) kind = 'bad';
     else if (listLike.has(line.block) && (line.words < LIST_PARAGRAPH_WORDS || repeats > 1)) [kind, listed] = ['bad', line.listItem];
-    else if (line.words >= GOOD_WORDS && line.stopDensity >= 0.15 && (line.sentenceEnd || line.words >= 25) && !truncated(line.text)) kind = 'good';
+    else if (line.words >= GOOD_WORDS && line.stopDensity >= TEXT_STOP_DENSITY && (line.sentenceEnd || line.words >= 25) && !truncated(line.text)) kind = 'good';
     else if (line.listItem) [kind, listed] = ['bad', true];
-    else if (line.words < 5) kind = 'short';
+    else if (line.words < SHORT_WORDS) kind = 'short';
     else kind = 'neargood';
     const isEnd = (line.words <= 6 && mayStartWithMarker(line) && startsWithPhrase(lineKey(line), end)) || (line.words <= 20 && endPattern.test(line.text, line.phrases)) || isAboutHeading(lines, i);
     // Written out rather than spread: V8 keeps these objects in one fast shape, which spreading does not.
@@ -263,7 +267,7 @@ const FALLBACK_WORDS = 3 * GOOD_WORDS;
  * made good, so that a page holding text never yields an empty body; none when no block has FALLBACK_WORDS.
  */
 export function fallbackSegments(lines: Scored[]): Segment[] {
-  const textLike = (line: Scored) => line.words >= 5 && line.stopDensity >= 0.15 && !line.furniture && !line.dated && line.repeats === 1;
+  const textLike = (line: Scored) => line.words >= SHORT_WORDS && line.stopDensity >= TEXT_STOP_DENSITY && !line.furniture && !line.dated && line.repeats === 1;
   const wordsOf = new Map<number, number>();
   for (const line of lines) if (textLike(line)) wordsOf.set(line.block, (wordsOf.get(line.block) ?? 0) + line.words);
   let [block, most] = [-1, FALLBACK_WORDS - 1];
@@ -428,7 +432,7 @@ function gapWeight(gap: Map<number, boolean>): number {
 }
 
 function isMinor(line: Scored): boolean {
-  return !line.listItem && (line.words < 5 || line.kind === 'neargood' || isCaption(line.text));
+  return !line.listItem && (line.words < SHORT_WORDS || line.kind === 'neargood' || isCaption(line.text));
 }
 
 /** What the rules see around and in a segment when they weigh it as the main article (segmentWeight). */
