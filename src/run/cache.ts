@@ -380,7 +380,14 @@ export async function checkCache(location: string, full = false): Promise<Check>
 function makeFolder(dir: string): void {
   const missing: string[] = [];
   for (let d = path.resolve(dir); !fs.existsSync(d) && d !== path.dirname(d); d = path.dirname(d)) missing.unshift(d);
-  for (const d of missing) fs.mkdirSync(d);
+  for (const d of missing) {
+    try {
+      fs.mkdirSync(d);
+    } catch (error) {
+      // Another run on the same new cache may make it at the same moment.
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST' || !fs.statSync(d).isDirectory()) throw error;
+    }
+  }
 }
 
 function statOrUndefined(file: string): fs.Stats | undefined {
