@@ -35,6 +35,8 @@ interface SpeechCues {
   verbs: Map<string, string>;
   /** The words a cue can begin with: every other word is passed over at once. */
   firstWords: Set<string>;
+  /** The wordBits of the first words: most words are passed over without hashing them for the set. */
+  firstWordBits: Int32Array;
   /** Pronouns for organisations and countries ("it said"). */
   thingPronouns: Set<string>;
   /** English verb forms: only they are checked for a determiner before them ("the report" is no verb). */
@@ -79,9 +81,13 @@ function speechCues(): SpeechCues {
   const roles = loadData<{ heads: string[] }>('roles.json');
   const orgs = loadData<{ words: string[] }>('org-words.json');
   const merged = (byLanguage: Record<string, Record<string, string>>) => new Map(Object.values(byLanguage).flatMap((forms) => Object.entries(forms)));
+  const firstWords = new Set([...Object.values(data.verbs).flatMap((forms) => Object.keys(forms)), ...[...data.according, ...Object.values(data.phrasal).flatMap((forms) => Object.keys(forms))].map((phrase) => phrase.split(' ')[0]!)]);
+  const firstWordBits = new Int32Array(1 << (WORD_BITS - 5));
+  for (const w of firstWords) firstWordBits[wordBit(w) >>> 5] |= 1 << (wordBit(w) & 31);
   return (cues = {
     verbs: merged(data.verbs),
-    firstWords: new Set([...Object.values(data.verbs).flatMap((forms) => Object.keys(forms)), ...[...data.according, ...Object.values(data.phrasal).flatMap((forms) => Object.keys(forms))].map((phrase) => phrase.split(' ')[0]!)]),
+    firstWords,
+    firstWordBits,
     thingPronouns: new Set(data.thingPronouns),
     english: new Set(Object.keys(data.verbs.en!)),
     auxiliaries: new Set(data.auxiliaries),
@@ -97,6 +103,14 @@ function speechCues(): SpeechCues {
     roles: new Set(roles.heads.map((w) => w.toLowerCase().replace(/\.$/, ''))),
     orgWords: new Set(orgs.words.map((w) => w.toLowerCase())),
   });
+}
+
+const WORD_BITS = 12;
+
+/** A hash of a word's length and its first and last characters, WORD_BITS wide. */
+function wordBit(word: string): number {
+  const h = Math.imul(word.length ^ (word.charCodeAt(0) << 8) ^ (word.charCodeAt(word.length - 1) << 20), 0x9e3779b1);
+  return h >>> (32 - WORD_BITS);
 }
 
 /** Opening quotation marks and the marks that close each. */
@@ -150,6 +164,9 @@ function quoteSpans(text: string): QuoteSpan[] {
   const spans: QuoteSpan[] = [];
   let open: { at: number; mark: string; from: number; segments: Array<[number, number]> } | null = null;
   let paragraphStart = 0;
+  // The next mark at or after the search position (-1: none left, -2: not searched yet), kept across paragraphs without one: searching
+  // again from each paragraph's start would read the text to that mark once per paragraph.
+  let next = -2;
   while (paragraphStart <= text.length) {
     const breakAt = text.indexOf('\n\n', paragraphStart);
     const paragraphEnd = breakAt < 0 ? text.length : breakAt;
@@ -159,11 +176,14 @@ function quoteSpans(text: string): QuoteSpan[] {
       if (text[i] === open.mark) open.from = ++i;
       else open = null;
     }
-    for (MARK.lastIndex = i; ; ) {
-      const found = MARK.exec(text);
-      if (!found || found.index >= paragraphEnd) break;
-      i = found.index;
-      const c = found[0];
+    for (let from = i; ; from = i + 1) {
+      if (next === -2 || (next >= 0 && next < from)) {
+        MARK.lastIndex = from;
+        next = MARK.exec(text)?.index ?? -1;
+      }
+      if (next < 0 || next >= paragraphEnd) break;
+      i = next;
+      const c = text[i]!;
       if (open) {
         if (CLOSERS[open.mark]!.includes(c)) {
           open.segments.push([open.from, i]);
@@ -199,21 +219,29 @@ function sentenceRanges(text: string, spans: QuoteSpan[], abbreviations: Set<str
     if (text.slice(start, end).trim()) ranges.push([start, end]);
     start = next;
   };
+  // Character codes, not one-character strings: this reads every character of the text.
+  let nextOpen = spans.length > 0 ? spans[0]!.open : -1;
   for (let i = 0; i < text.length; i++) {
-    if (span < spans.length && i === spans[span]!.open) {
+    if (i === nextOpen) {
       i = spans[span]!.close;
       span++;
+      nextOpen = span < spans.length ? spans[span]!.open : -1;
       // A quotation ending with its sentence's stop ends the sentence when a new one follows.
       if (/[.!?]/.test(text[i - 1] ?? '') && startsSentence(text, i + 1)) cut(i + 1, i + 1);
       continue;
     }
-    const c = text[i];
-    if (c === '\n' && text[i + 1] === '\n') cut(i, i + 2);
-    else if ((c === '.' || c === '!' || c === '?') && startsSentence(text, i + 1) && !(c === '.' && abbreviated(text, i, abbreviations))) cut(i + 1, i + 1);
+    const c = text.charCodeAt(i);
+    if (c === NEWLINE && text.charCodeAt(i + 1) === NEWLINE) cut(i, i + 2);
+    else if ((c === FULL_STOP || c === EXCLAMATION || c === QUESTION) && startsSentence(text, i + 1) && !(c === FULL_STOP && abbreviated(text, i, abbreviations))) cut(i + 1, i + 1);
   }
   cut(text.length, text.length);
   return ranges;
 }
+
+const NEWLINE = 10;
+const FULL_STOP = 46;
+const EXCLAMATION = 33;
+const QUESTION = 63;
 
 function startsSentence(text: string, at: number): boolean {
   return /^[ \t]+["“„«»\p{Lu}\p{N}]/u.test(text.slice(at, at + 3)) || text.startsWith('\n', at);
@@ -238,6 +266,15 @@ function mayStartWord(c: number): boolean {
   return wordStart[c] === 1;
 }
 
+/** 1 for the UTF-16 code units that lower-casing changes, 2 for the others, 0 not yet known. */
+const capitalCode = new Uint8Array(0x10000);
+
+/** Whether a word starting with code unit c is capitalised: c (alone, as the word's first code unit) is changed by lower-casing. */
+function isCapital(c: number): boolean {
+  if (capitalCode[c] === 0) capitalCode[c] = String.fromCharCode(c) !== String.fromCharCode(c).toLowerCase() ? 1 : 2;
+  return capitalCode[c] === 1;
+}
+
 function insidePair(text: string, i: number): boolean {
   const c = text.charCodeAt(i);
   const before = i > 0 ? text.charCodeAt(i - 1) : 0;
@@ -258,7 +295,7 @@ function items(text: string, from: number, to: number, spans: QuoteSpan[]): Item
         continue;
       }
       const token = text.slice(start, WORD.lastIndex);
-      result.push(token.length === 1 && ',:;'.includes(token) ? { kind: 'punct', start, end: start + 1, char: token } : { kind: 'word', start, end: start + token.length, lower: token.toLowerCase(), capital: token[0] !== token[0]!.toLowerCase() });
+      result.push(token.length === 1 && ',:;'.includes(token) ? { kind: 'punct', start, end: start + 1, char: token } : { kind: 'word', start, end: start + token.length, lower: token.toLowerCase(), capital: isCapital(text.charCodeAt(start)) });
       start += token.length;
     }
   };
@@ -371,7 +408,8 @@ class Reader {
     const word = s[k]!;
     if (word.kind !== 'word') return null;
     const { cues } = this;
-    if (!cues.firstWords.has(word.lower)) return null;
+    const bit = wordBit(word.lower);
+    if ((cues.firstWordBits[bit >>> 5]! & (1 << (bit & 31))) === 0 || !cues.firstWords.has(word.lower)) return null;
     const according = cues.according.find((phrase) => phrase.every((w, j) => wordAt(s, k + j) === w));
     if (according) return this.according(s, k, k + according.length, according.join(' '));
     let verb = cues.phrasal.get(`${word.lower} ${wordAt(s, k + 1) ?? ''}`);
