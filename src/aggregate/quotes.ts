@@ -252,18 +252,45 @@ function abbreviated(text: string, dot: number, abbreviations: Set<string>): boo
   return word.length === 1 || abbreviations.has(word);
 }
 
-const WORD = /[\p{L}\p{M}\p{N}]+(?:['’\-][\p{L}\p{M}\p{N}]+)*|[,:;]/uy;
-const WORD_START = /[\p{L}\p{M}\p{N},:;]/u;
+const WORD_CHAR = /^[\p{L}\p{M}\p{N}]$/u;
+
+/** 1 for the BMP code units that are letters, marks or digits, 2 for the others, 0 not yet known. */
+const wordCode = new Uint8Array(0x10000);
+
+/** The length in code units of the letter, mark or digit at i (2 outside the BMP), or 0 when there is none. */
+function wordCharAt(text: string, i: number): number {
+  if (i >= text.length) return 0;
+  const c = text.charCodeAt(i);
+  if (c >= 0xd800 && c <= 0xdfff) {
+    // A surrogate pair is one character; a surrogate alone is none of these.
+    const d = text.charCodeAt(i + 1);
+    return c <= 0xdbff && d >= 0xdc00 && d <= 0xdfff && WORD_CHAR.test(text.slice(i, i + 2)) ? 2 : 0;
+  }
+  if (wordCode[c] === 0) wordCode[c] = WORD_CHAR.test(String.fromCharCode(c)) ? 1 : 2;
+  return wordCode[c] === 1 ? 1 : 0;
+}
 
 /**
- * 1 for the UTF-16 code units a WORD can start with, 2 for the others, 0 not yet known. A high surrogate may
- * start one (WORD tells); a low surrogate never does, as a `u` regex does not start inside a pair.
+ * Where the word or clause punctuation starting at `start` ends (-1: none starts there): what the sticky regex
+ * /[\p{L}\p{M}\p{N}]+(?:['’\-][\p{L}\p{M}\p{N}]+)*|[,:;]/uy matches, read code by code, as a regex call per word costs more.
  */
-const wordStart = new Uint8Array(0x10000);
-
-function mayStartWord(c: number): boolean {
-  if (wordStart[c] === 0) wordStart[c] = (c >= 0xd800 && c <= 0xdbff) || (!(c >= 0xdc00 && c <= 0xdfff) && WORD_START.test(String.fromCharCode(c))) ? 1 : 2;
-  return wordStart[c] === 1;
+export function wordEnd(text: string, start: number): number {
+  let i = start + wordCharAt(text, start);
+  if (i === start) {
+    const c = text.charCodeAt(start);
+    return c === 44 || c === 58 || c === 59 ? start + 1 : -1;
+  }
+  for (;;) {
+    const n = wordCharAt(text, i);
+    if (n > 0) {
+      i += n;
+      continue;
+    }
+    const c = text.charCodeAt(i);
+    const next = c === 39 || c === 0x2019 || c === 45 ? wordCharAt(text, i + 1) : 0;
+    if (next === 0) return i;
+    i += 1 + next;
+  }
 }
 
 /** 1 for the UTF-16 code units that lower-casing changes, 2 for the others, 0 not yet known. */
@@ -285,16 +312,15 @@ function insidePair(text: string, i: number): boolean {
 function items(text: string, from: number, to: number, spans: QuoteSpan[]): Item[] {
   const result: Item[] = [];
   let at = from;
-  // WORD tried at each character that may start one (no match array per word); a word may run past `end`.
-  // Like a `u` regex's search, it starts at the pair when `at` is inside one.
+  // A word may run past `end`. Like a `u` regex's search, the words start at the pair when `at` is inside one.
   const words = (end: number) => {
     for (let start = insidePair(text, at) ? at - 1 : at; start < end; ) {
-      WORD.lastIndex = start;
-      if (!mayStartWord(text.charCodeAt(start)) || !WORD.test(text)) {
+      const tokenEnd = wordEnd(text, start);
+      if (tokenEnd < 0) {
         start++;
         continue;
       }
-      const token = text.slice(start, WORD.lastIndex);
+      const token = text.slice(start, tokenEnd);
       result.push(token.length === 1 && ',:;'.includes(token) ? { kind: 'punct', start, end: start + 1, char: token } : { kind: 'word', start, end: start + token.length, lower: token.toLowerCase(), capital: isCapital(text.charCodeAt(start)) });
       start += token.length;
     }

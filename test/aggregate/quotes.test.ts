@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { EntityCounter } from '../../src/aggregate/entities.js';
-import { findQuotes, SpeakerCounter, type Quote } from '../../src/aggregate/quotes.js';
+import { findQuotes, SpeakerCounter, wordEnd, type Quote } from '../../src/aggregate/quotes.js';
 import { TimelineCounter } from '../../src/aggregate/timeline.js';
 import type { Entity, EntityType, NerArticle } from '../../src/types.js';
 
@@ -134,4 +134,24 @@ test('entities and timelines count each entity\'s quotations, given with the art
   const withoutQuotes = new TimelineCounter(['Kessel'], 'month');
   withoutQuotes.add(found);
   assert.equal(withoutQuotes.result().results[0]!.timeline!.series[0]!.quotes, undefined, 'no quotes field unless asked for');
+});
+
+test('wordEnd reads the words the regex it replaces matches, on random strings of letters, marks, digits, joiners, surrogates and punctuation', () => {
+  const regex = /[\p{L}\p{M}\p{N}]+(?:['’\-][\p{L}\p{M}\p{N}]+)*|[,:;]/uy;
+  // Letters (ASCII, accented, Cyrillic, CJK, one outside the BMP), a combining mark, digits (one Arabic-Indic), joiners, clause
+  // punctuation, others, a lone high and a lone low surrogate, and a pair that is no letter (an emoji).
+  const pieces = ['a', 'Z', 'é', 'Ж', '中', '\u{1D400}', '\u0301', '7', '\u0663', "'", '’', '-', ',', ':', ';', ' ', '.', '"', '\uD835', '\uDC00', '\u{1F600}'];
+  let seed = 15;
+  const random = (n: number) => ((seed = (seed * 1103515245 + 12345) >>> 0) >>> 8) % n;
+  for (let round = 0; round < 20000; round++) {
+    const text = Array.from({ length: 1 + random(12) }, () => pieces[random(pieces.length)]).join('');
+    for (let i = 0; i < text.length; i++) {
+      const c = text.charCodeAt(i);
+      // Not inside a surrogate pair: words are never read from there.
+      if (c >= 0xdc00 && c <= 0xdfff && i > 0 && text.charCodeAt(i - 1) >= 0xd800 && text.charCodeAt(i - 1) <= 0xdbff) continue;
+      regex.lastIndex = i;
+      const expected = regex.test(text) ? regex.lastIndex : -1;
+      assert.equal(wordEnd(text, i), expected, `${JSON.stringify(text)} at ${i}`);
+    }
+  }
 });
