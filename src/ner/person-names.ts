@@ -36,7 +36,10 @@ function mayExtend(shorter: string[], longer: string[]): boolean {
  * when there is exactly one such (else itself); a known (listed) name of the group wins over the fullest.
  */
 export function personVariants(names: Iterable<{ name: string; known: boolean }>): Map<string, string> {
-  const people = [...new Map([...names].filter((p) => p.name.includes(' ')).map((p) => [p.name, { ...p, words: wordsOf(p.name) }])).values()];
+  // Each full name once (its last occurrence tells whether it is known), its words read once.
+  const last = new Map<string, { name: string; known: boolean }>();
+  for (const p of names) if (p.name.includes(' ')) last.set(p.name, p);
+  const people = [...last.values()].map(({ name, known }) => ({ name, known, words: wordsOf(name) }));
   // Only names with one surname can be variants of each other.
   const bySurname = new Map<string, typeof people>();
   for (const p of people) {
