@@ -7,7 +7,7 @@ import type { ReadOptions } from '../io/read.js';
 import type { PipelineOptions } from '../pipeline.js';
 import { openCache, stampCache, type DocumentCache, type InputFile } from '../run/cache.js';
 import type { Job, JobResult } from '../run/jobs.js';
-import { defaultJobs, INTERRUPTED, Pool } from '../run/pool.js';
+import { defaultJobs, INTERRUPTED, Pool, REPLY_BATCH } from '../run/pool.js';
 import type { TemplateIndex } from '../extract/templates.js';
 import type { MineRecord } from '../types.js';
 
@@ -119,7 +119,8 @@ export async function* documents(paths: string[], options: DocumentOptions, repo
   const pool = new Pool({ pipeline: options.pipeline, maxBytes: options.read.maxBytes, cachePath: cache?.location, countsOnly: options.countsOnly, timeoutSeconds: options.timeoutSeconds, quotes: options.quotes, tone: options.tone, heapLimitMb: options.heapLimitMb }, jobs);
   const stop = () => void pool.interrupt();
   reporter.interruption?.addEventListener('abort', stop, { once: true });
-  const window = Math.max(1, jobs * 8);
+  // Each worker has a batch of results on their way while it runs the next batch.
+  const window = Math.max(1, jobs * 2 * REPLY_BATCH);
   const settle = async function* ({ file, result }: InFlight): AsyncGenerator<MineRecord> {
     try {
       const done = await result;

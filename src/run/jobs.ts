@@ -20,8 +20,8 @@ export type Job =
   | { kind: 'record'; record: MineRecord };
 
 export type JobResult =
-  /** Per file: its hashes, or undefined when it is not a readable text dump. */
-  | { kind: 'hashes'; hashes: Array<number[] | undefined> }
+  /** Per file: its hashes, or null when it is not a readable text dump. */
+  | { kind: 'hashes'; hashes: Array<number[] | null> }
   /**
    * `key`: the cache key of a page's records, when caching. `bytes`: the input's size in characters.
    * `cacheProblem`: what went wrong with the cache in this thread (the records are right all the same).
@@ -84,7 +84,7 @@ export class JobRunner {
           kind: 'hashes',
           hashes: job.files.map((file) => {
             const input = this.read(file);
-            return input.kind === 'page' && input.page.format === 'text' ? longLineHashes(input.page.content) : undefined;
+            return input.kind === 'page' && input.page.format === 'text' ? longLineHashes(input.page.content) : null;
           }),
         };
       case 'file': {

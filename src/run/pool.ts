@@ -6,13 +6,30 @@ import type { Job, JobResult, JobRunner, JobSettings } from './jobs.js';
 
 /** What goes between the threads: a job or its outcome, under the id the pool gave it. */
 export type WorkerMessage = { id: number; job: Job } | { close: true };
+export type JobDone = { id: number; result: JobResult; error?: undefined } | { id: number; error: string; result?: undefined };
 export type WorkerReply =
-  | { id: number; result: JobResult; error?: undefined }
-  | { id: number; error: string; result?: undefined }
+  /** Jobs done, in the order they were sent: a JSON array of JobDone. */
+  | { done: string }
   /** The last message of a worker asked to close: what went wrong with the cache, if anything. */
-  | { closed: true; cacheProblem?: string }
-  /** The first message of a worker: it has loaded its code and starts on the jobs sent. */
-  | { ready: true };
+  | { closed: true; cacheProblem?: string };
+
+/**
+ * What a worker starts from. `progress`, shared with the pool: the id of the job it is running (IDLE between
+ * jobs) and when that job started, in ms since `epoch`; the pool's clock reads it, whatever the replies wait for.
+ */
+export interface WorkerSetup {
+  settings: JobSettings;
+  progress: Int32Array;
+  epoch: number;
+}
+export const IDLE = -1;
+
+/**
+ * A worker sends the results it has done in one message, when it has REPLY_BATCH, when the first of them waited
+ * REPLY_DELAY_MS, or when it has no more jobs: each message wakes this thread, which then takes a core from a worker.
+ */
+export const REPLY_BATCH = 8;
+export const REPLY_DELAY_MS = 20;
 
 /** The error of a job whose worker was ended by Pool.interrupt. */
 export const INTERRUPTED = 'interrupted';
@@ -41,10 +58,10 @@ interface Waiting {
 
 interface Slot {
   worker: Worker;
-  /** Jobs sent, in order: the worker runs them one after the other, so the first is the one running. */
+  /** Jobs sent and not done, in order: the worker runs them one after the other. */
   pending: Map<number, Waiting>;
-  /** Whether the worker has loaded its code: the time budget of its first job starts then. */
-  ready: boolean;
+  /** See WorkerSetup. */
+  progress: Int32Array;
   /** Stops the running job when it outlasts the time budget. */
   timer?: NodeJS.Timeout;
   cacheProblem?: string;
@@ -56,6 +73,7 @@ export class Pool {
   /** The runner of --jobs 1; jobs.js (the whole pipeline) is imported only then, or in the workers. */
   private local?: Promise<JobRunner>;
   private nextId = 0;
+  private readonly epoch = Date.now();
 
   constructor(private readonly settings: JobSettings, private readonly jobs: number) {
     // A V8 flag, so it holds for every thread, this one too; set before the workers start.
@@ -73,7 +91,7 @@ export class Pool {
   private send(slot: Slot, id: number, waiting: Waiting): void {
     slot.pending.set(id, waiting);
     slot.worker.postMessage({ id, job: waiting.job } satisfies WorkerMessage);
-    if (slot.pending.size === 1) this.startClock(slot);
+    this.watch(slot);
   }
 
   /** The slot with the fewest jobs waiting (documents differ in size, so taking turns would leave one idle). */
@@ -90,23 +108,21 @@ export class Pool {
   private start(i: number): Slot {
     // Workers are timed here, where a stuck one can be stopped.
     const { timeoutSeconds: _timedHere, ...settings } = this.settings;
-    const worker = new Worker(new URL('./worker.js', import.meta.url), { workerData: settings, resourceLimits: { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB, maxOldGenerationSizeMb: this.settings.heapLimitMb } });
-    const slot: Slot = { worker, pending: new Map(), ready: false };
+    const progress = new Int32Array(new SharedArrayBuffer(2 * Int32Array.BYTES_PER_ELEMENT)).fill(IDLE);
+    const setup: WorkerSetup = { settings, progress, epoch: this.epoch };
+    const worker = new Worker(new URL('./worker.js', import.meta.url), { workerData: setup, resourceLimits: { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB, maxOldGenerationSizeMb: this.settings.heapLimitMb } });
+    const slot: Slot = { worker, pending: new Map(), progress };
     worker.on('message', (reply: WorkerReply) => {
-      if ('ready' in reply) {
-        slot.ready = true;
-        this.startClock(slot);
-        return;
-      }
       if ('closed' in reply) {
         slot.cacheProblem = reply.cacheProblem;
         return;
       }
-      const waiting = slot.pending.get(reply.id);
-      slot.pending.delete(reply.id);
-      this.startClock(slot);
-      if (reply.error !== undefined) waiting?.reject(new Error(reply.error));
-      else waiting?.resolve(reply.result);
+      for (const done of JSON.parse(reply.done) as JobDone[]) {
+        const waiting = slot.pending.get(done.id);
+        slot.pending.delete(done.id);
+        if (done.error !== undefined) waiting?.reject(new Error(done.error));
+        else waiting?.resolve(done.result);
+      }
     });
     // A worker that died (out of memory, a crash) fails the job it was running; it is replaced for the others.
     worker.on('error', (error) => {
@@ -118,33 +134,46 @@ export class Pool {
     return slot;
   }
 
-  /** Times the job now running on the slot, from now: past the time budget, its worker is stopped. */
-  private startClock(slot: Slot): void {
-    clearTimeout(slot.timer);
+  /**
+   * Times the jobs of the slot while it has any: the one running past the time budget (from its start in the
+   * worker) has its worker stopped.
+   */
+  private watch(slot: Slot, afterMs?: number): void {
     const { timeoutSeconds } = this.settings;
-    if (timeoutSeconds === undefined || !slot.ready || slot.pending.size === 0) return;
+    if (timeoutSeconds === undefined || (slot.timer && afterMs === undefined)) return;
+    const budgetMs = timeoutSeconds * 1000;
     slot.timer = setTimeout(() => {
+      slot.timer = undefined;
       const i = this.slots.indexOf(slot);
-      if (i < 0) return;
+      if (i < 0 || slot.pending.size === 0) return;
+      const running = Atomics.load(slot.progress, 0);
+      const runMs = Date.now() - this.epoch - Atomics.load(slot.progress, 1);
+      if (!slot.pending.has(running) || runMs < budgetMs) return this.watch(slot, slot.pending.has(running) ? budgetMs - runMs : budgetMs);
       void slot.worker.terminate();
-      this.replace(i, slot, { reason: 'too slow', detail: `took over ${timeoutSeconds} s (--timeout); stopped` });
-    }, timeoutSeconds * 1000).unref();
+      this.replace(i, slot, { reason: 'too slow', detail: `took over ${timeoutSeconds} s (--timeout); stopped` }, running);
+    }, afterMs ?? budgetMs).unref();
   }
 
   /**
    * Gives up on a worker that is gone or stopped: the job it was running is skipped with `why` (or fails with it),
-   * the jobs waiting behind it go to a new worker.
+   * the others go to a new worker (those it had done, with their results not sent yet, are done again).
+   * `runningId`: the job it was running, as it said (when unknown: the first not done).
    */
-  private replace(i: number, slot: Slot, why: Error | { reason: string; detail: string }): void {
+  private replace(i: number, slot: Slot, why: Error | { reason: string; detail: string }, runningId = Atomics.load(slot.progress, 0)): void {
     if (this.slots[i] !== slot) return;
     clearTimeout(slot.timer);
     this.slots[i] = undefined;
-    const [running, ...waiting] = slot.pending.values();
+    const id = slot.pending.has(runningId) ? runningId : slot.pending.keys().next().value;
+    const running = id === undefined ? undefined : slot.pending.get(id);
     if (!running) return;
+    slot.pending.delete(id!);
+    const others = [...slot.pending.values()];
+    // A reply still on its way from the stopped worker finds nothing to settle.
+    slot.pending.clear();
     if (why instanceof Error) running.reject(why);
     else running.resolve({ kind: 'skipped', ...why });
     const next = this.start(i);
-    for (const job of waiting) this.send(next, this.nextId++, job);
+    for (const job of others) this.send(next, this.nextId++, job);
   }
 
   /**
