@@ -63,30 +63,43 @@ const KOREAN_WORDS = /[\p{L}\p{N}]*[\uac00-\ud7a3]/gu;
 const KOREAN_ENDINGS = flagsOf('은는을를에의과와로서이고며다면한된');
 const CJK_FUNCTIONS = new RegExp(CJK_FUNCTION_PATTERN.source, 'gu');
 
-/** What a line's characters say before the page's language is known (see Line). */
+/**
+ * What a line's characters say before the page's language is known (see Line): scanLine and matchLine fill the
+ * one object toLines keeps for this, line after line, instead of making one per line.
+ */
 interface Scan {
   keyHash: number;
   firstWordHash: number;
   /** Matches of WORD. */
   words: number;
   recordWords: number;
-  /**
-   * How many of its words are stop words in some language; the set of lists each is in (its index in
-   * stopwordBits().sets) is pushed to the page's array of them.
-   */
-  stops: number;
-  /** In Chinese, Japanese and Thai two characters count as a word, and function characters stand for stop words. */
-  cjk: { words: number; stopDensity: number } | null;
+  /** In Chinese, Japanese and Thai two characters count as a word, and function characters stand for stop words (-1: no such characters). */
+  cjkWords: number;
+  cjkStopDensity: number;
   /** Has Hangul syllables (and no CJK): its stop-word density is koreanDensity's if it is mostly Korean. */
   korean: boolean;
 }
 
+/**
+ * The stop words of a page's lines, line after line, as the index of the set of lists each is in (stopwordBits().sets):
+ * scanLine and matchLine append to it. Kept from page to page, and grown when a page needs more.
+ */
+const stopSets: { at: number; sets: Int32Array } = { at: 0, sets: new Int32Array(1 << 12) };
+/** Per line of a page (reused likewise): where its stop words end in stopSets. */
+let stopsEnd: Int32Array = new Int32Array(1 << 10);
+
 /** Splits a dump into lines (blank ones dropped) and measures each. */
 export function toLines(content: string): Line[] {
   const lines: Line[] = [];
-  const scans: Scan[] = [];
-  // The set of lists (stopwordBits) of every line's stop words, line after line.
-  const stopSets: number[] = [];
+  const scan: Scan = { keyHash: 0, firstWordHash: 0, words: 0, recordWords: 0, cjkWords: -1, cjkStopDensity: 0, korean: false };
+  // Lines mostly in Korean may have their own density (koreanDensity), and lines in CJK scripts have theirs already.
+  const korean: number[] = [];
+  const cjk: number[] = [];
+  const { sets } = stopwordBits();
+  // The page's language is told by the stop words of its first LANGUAGE_SAMPLE words or so (pageStopBit).
+  const perSet = new Int32Array(sets.length);
+  let sampled = 0;
+  stopSets.at = 0;
   const codes = codeUnits(content);
   const finder = boilerplate().phrases;
   let block = 0;
@@ -129,28 +142,50 @@ export function toLines(content: string): Line[] {
       listIndent = -1;
     }
     const text = content.slice(from, to);
-    const stopsBefore = stopSets.length;
-    let scan = scanLine(codes, from, to, stopSets);
-    if (!scan) {
-      stopSets.length = stopsBefore; // what the scan pushed before it gave up
-      scan = matchLine(text, stopSets);
+    const stopsBefore = stopSets.at;
+    // A line has at most a stop word per two code units.
+    if (stopSets.sets.length < stopsBefore + to - from) stopSets.sets = grown(stopSets.sets, stopsBefore + to - from);
+    if (!scanLine(codes, from, to, scan)) {
+      stopSets.at = stopsBefore; // what the scan appended before it gave up
+      matchLine(text, scan);
     }
-    scans.push(scan);
+    if (sampled <= LANGUAGE_SAMPLE) {
+      for (let j = stopsBefore; j < stopSets.at; j++) perSet[stopSets.sets[j]!]!++;
+      sampled += scan.words;
+    }
+    const k = lines.length;
+    if (stopsEnd.length === k) stopsEnd = grown(stopsEnd, k + 1);
+    stopsEnd[k] = stopSets.at;
+    if (scan.cjkWords >= 0) cjk.push(k);
+    else if (scan.korean) korean.push(k);
     const sentenceEnd = from < to && (SENTENCE_END[codes[to - 1]!] === 1 || (codes[to - 1]! >= 0x2000 && endsBeforeEmoji(text)));
     const phrases = finder.bitsIn(codes, from, to);
-    lines.push({ index, text, start: from, key: null, keyHash: scan.keyHash, firstWordHash: scan.firstWordHash, phrases, indent, listItem, block, words: 0, recordWords: scan.recordWords, stopDensity: 0, sentenceEnd });
+    const cjkLine = scan.cjkWords >= 0;
+    lines.push({ index, text, start: from, key: null, keyHash: scan.keyHash, firstWordHash: scan.firstWordHash, phrases, indent, listItem, block, words: cjkLine ? scan.cjkWords : scan.words, recordWords: scan.recordWords, stopDensity: cjkLine ? scan.cjkStopDensity : 0, sentenceEnd });
   }
-  const { sets } = stopwordBits();
-  const stopBit = pageStopBit(scans, stopSets);
-  let next = 0; // index of the line's first stop word in stopSets
-  for (let k = 0; k < lines.length; k++) {
-    const { words, stops: count, cjk, korean } = scans[k]!;
+  const stopBit = pageStopBit(perSet, sampled);
+  // The lines' stop-word densities; korean and cjk hold line numbers in order.
+  for (let k = 0, next = 0, c = 0, h = 0; k < lines.length; next = stopsEnd[k++]!) {
+    const line = lines[k]!;
+    if (cjk[c] === k) {
+      c++;
+      continue; // set from the scan
+    }
+    if (korean[h] === k) {
+      h++;
+      const density = koreanDensity(line.text, line.words);
+      if (density >= 0) {
+        line.stopDensity = density;
+        continue;
+      }
+    }
+    if (stopBit === NO_LIST) {
+      line.stopDensity = UNKNOWN_DENSITY;
+      continue;
+    }
     let stops = 0;
-    for (let j = next; j < next + count; j++) if (sets[stopSets[j]!]! & stopBit) stops++;
-    next += count;
-    lines[k]!.words = cjk ? cjk.words : words;
-    const koreanStops = korean ? koreanDensity(lines[k]!.text, words) : -1;
-    lines[k]!.stopDensity = cjk ? cjk.stopDensity : koreanStops >= 0 ? koreanStops : stopBit === NO_LIST ? UNKNOWN_DENSITY : words ? stops / words : 0;
+    for (let j = next; j < stopsEnd[k]!; j++) if (sets[stopSets.sets[j]!]! & stopBit) stops++;
+    line.stopDensity = line.words ? stops / line.words : 0;
   }
   return lines;
 }
@@ -209,26 +244,26 @@ const LEAST_COVER = 0.05;
 
 /**
  * The bit of the page language's stop-word list: the one that covers most of its (first few thousand) words;
- * NO_LIST when none covers LEAST_COVER of them.
+ * NO_LIST when none covers LEAST_COVER of them. `perSet`: the sampled words' stop words per set of lists
+ * (stopwordBits().sets), of `sampled` words.
  */
-function pageStopBit(scans: Scan[], stopSets: number[]): number {
+function pageStopBit(perSet: Int32Array, sampled: number): number {
   const { lists, sets } = stopwordBits();
-  const perSet = new Int32Array(sets.length);
-  let sampled = 0;
-  let next = 0;
-  for (const { words, stops } of scans) {
-    for (let j = next; j < next + stops; j++) perSet[stopSets[j]!]!++;
-    next += stops;
-    sampled += words;
-    if (sampled > LANGUAGE_SAMPLE) break;
-  }
   const hits = new Array<number>(lists.length).fill(0);
   for (let set = 1; set < sets.length; set++) {
     if (perSet[set] === 0) continue;
-    for (let k = 0; k < hits.length; k++) if (sets[set]! & (1 << k)) hits[k]! += perSet[set]!;
+    // Each list the set has, lowest bit first.
+    for (let bits = sets[set]!; bits !== 0; bits &= bits - 1) hits[31 - Math.clz32(bits & -bits)]! += perSet[set]!;
   }
   const best = commonestList(hits);
   return best >= 0 && hits[best]! >= sampled * LEAST_COVER ? 1 << best : NO_LIST;
+}
+
+/** A copy of the array with room for `size` numbers at least. */
+function grown(array: Int32Array, size: number): Int32Array {
+  const bigger = new Int32Array(Math.max(size, array.length * 2));
+  bigger.set(array);
+  return bigger;
 }
 
 /**
@@ -237,11 +272,12 @@ function pageStopBit(scans: Scan[], stopSets: number[]): number {
  * every other character's length and class, so words and key are where they are in the original line, and are
  * hashed in lower case as they go; stop words are looked up by hash, not cut out of the line.
  */
-function scanLine(codes: Uint16Array, from: number, to: number, stopSets: number[]): Scan | null {
+function scanLine(codes: Uint16Array, from: number, to: number, scan: Scan): boolean {
   const classes = charClasses();
   const lowered = lowerCases();
   const { longest, table } = stopwordBits();
-  const firstStop = stopSets.length;
+  const stops = stopSets.sets;
+  let stopsAt = stopSets.at;
   let words = 0;
   let spaced = 0;
   let cjkChars = 0;
@@ -256,7 +292,7 @@ function scanLine(codes: Uint16Array, from: number, to: number, stopSets: number
   while (i < to) {
     let c = codes[i]!;
     let cls = classes[c] || charClass(c);
-    if (cls & UNREADABLE) return null;
+    if (cls & UNREADABLE) return false;
     if (!(cls & LETTER_OR_DIGIT)) {
       if (cls & CJK) cjkChars++;
       if (cls & CJK_FUNCTION) cjkFunctions++;
@@ -286,7 +322,7 @@ function scanLine(codes: Uint16Array, from: number, to: number, stopSets: number
         if (++i === to) break;
         c = codes[i]!;
         cls = classes[c] || charClass(c);
-        if (cls & UNREADABLE) return null;
+        if (cls & UNREADABLE) return false;
       } while (cls & LETTER_OR_DIGIT);
       runEnd = i;
       keyHash = withRun(keyHash, runHash);
@@ -298,17 +334,23 @@ function scanLine(codes: Uint16Array, from: number, to: number, stopSets: number
         if (++i === to) break;
         c = codes[i]!;
         cls = classes[c] || charClass(c);
-        if (cls & UNREADABLE) return null;
+        if (cls & UNREADABLE) return false;
       }
       if (i === to || !(cls & LETTER_OR_DIGIT)) break;
     }
     words++;
     if (!cjkWord) spaced++;
     const set = i - start <= longest ? table.find(wordHash, codes, start, i) : 0;
-    if (set) stopSets.push(set);
+    if (set) stops[stopsAt++] = set;
   }
-  const cjk = cjkChars > 0 ? cjkMeasure(spaced, cjkChars, cjkFunctions) : null;
-  return { keyHash: smallHash(keyHash), firstWordHash: firstRunHash === -1 ? smallHash(HASH_SEED) : firstRunHash, words, recordWords, stops: stopSets.length - firstStop, cjk, korean: hangul && !cjk };
+  stopSets.at = stopsAt;
+  scan.keyHash = smallHash(keyHash);
+  scan.firstWordHash = firstRunHash === -1 ? smallHash(HASH_SEED) : firstRunHash;
+  scan.words = words;
+  scan.recordWords = recordWords;
+  cjkMeasure(scan, spaced, cjkChars, cjkFunctions);
+  scan.korean = hangul && cjkChars === 0;
+  return true;
 }
 
 function isRecordJoiner(c: number): boolean {
@@ -328,26 +370,28 @@ function keyHashOf(key: string): number {
 }
 
 /** What scanLine finds, with the regexes. */
-function matchLine(text: string, stopSets: number[]): Scan {
+function matchLine(text: string, scan: Scan): void {
   const { bitsOf, setIndex } = stopwordBits();
   const words = text.toLowerCase().match(WORD) ?? [];
-  let stops = 0;
   for (const w of words) {
     const bits = bitsOf.get(w);
-    if (bits) {
-      stops++;
-      stopSets.push(setIndex.get(bits)!);
-    }
+    if (bits) stopSets.sets[stopSets.at++] = setIndex.get(bits)!;
   }
   const cjkChars = text.match(CJK_CHARS)?.length ?? 0;
-  const spaced = () => words.filter((w) => !CJK_PATTERN.test(w)).length;
-  const cjk = cjkChars > 0 ? cjkMeasure(spaced(), cjkChars, text.match(CJK_FUNCTIONS)?.length ?? 0) : null;
+  const spaced = cjkChars > 0 ? words.filter((w) => !CJK_PATTERN.test(w)).length : 0;
   const key = keyOf(text);
-  return { keyHash: keyHashOf(key), firstWordHash: hashOf(key.split(' ')[0]!), words: words.length, recordWords: countWords(text), stops, cjk, korean: !cjk && HANGUL_SYLLABLE.test(text) };
+  scan.keyHash = keyHashOf(key);
+  scan.firstWordHash = hashOf(key.split(' ')[0]!);
+  scan.words = words.length;
+  scan.recordWords = countWords(text);
+  cjkMeasure(scan, spaced, cjkChars, cjkChars > 0 ? text.match(CJK_FUNCTIONS)?.length ?? 0 : 0);
+  scan.korean = cjkChars === 0 && HANGUL_SYLLABLE.test(text);
 }
 
-function cjkMeasure(spaced: number, chars: number, functions: number): { words: number; stopDensity: number } {
-  return { words: spaced + Math.ceil(chars / 2), stopDensity: (functions / 2) / Math.max(1, chars / 2) };
+/** The CJK words and stop-word density of a line with `chars` CJK characters (none: cjkWords -1), `spaced` other words. */
+function cjkMeasure(scan: Scan, spaced: number, chars: number, functions: number): void {
+  scan.cjkWords = chars > 0 ? spaced + Math.ceil(chars / 2) : -1;
+  scan.cjkStopDensity = (functions / 2) / Math.max(1, chars / 2);
 }
 
 /**
