@@ -127,11 +127,11 @@ export function titleCandidates(lines: Scored[], segment: Segment, previous: Seg
 
 /**
  * The features found only for the candidates that can still win, each between 0 and 1, in the stages they are found
- * in (the cheaper first): those of the line that look at other lines; those sharedWords gives; the neighbours'
- * sharedWithLead.
+ * in (the cheaper first): the line's (those that look at other lines, and the line's end and case); those
+ * sharedWords gives; the neighbours' sharedWithLead.
  */
 const LAZY_STAGES = [
-  ['insideNearby', 'holdsNearby', 'metaSoonAfter', 'repeatJustBefore'],
+  ['insideNearby', 'holdsNearby', 'metaSoonAfter', 'repeatJustBefore', 'clauseEnd', 'allCapitals', 'questionOrExclamation', 'sentenceStop'],
   ['sharedWithLead', 'sharedWithBody', 'sharesNothing', 'noContentWords'],
   ['sharedWithLeadBefore', 'sharedWithLeadAfter'],
 ].map((names) => names.map((name) => TITLE_FEATURES.indexOf(name)));
@@ -200,9 +200,8 @@ function lazyTitleCandidates(lines: Scored[], segment: Segment, previous: Segmen
       +(at === bodyAt - 1),
       +(line.repeats > 1),
       +alone[rank]!,
-      0, // metaSoonAfter: set by advance
-      // Ends like a clause ("...:", "...;", "...)"); a final full stop left here ends an abbreviation ("U.S.").
-      +(line.sentenceEnd && !/[?!"”’'.]$/.test(line.text)),
+      0, // metaSoonAfter, clauseEnd: set by advance
+      0,
       Math.log1p(line.words),
       +(line.words < 3),
       +(line.kind === 'good'),
@@ -212,7 +211,7 @@ function lazyTitleCandidates(lines: Scored[], segment: Segment, previous: Segmen
       +line.furniture,
       +line.insert,
       +CAPITAL_START.test(line.text),
-      +isAllCapitals(line.text),
+      0, // allCapitals: set by advance
       0, // sharedWithLead, sharesNothing, noContentWords: set by advance
       0,
       0,
@@ -238,9 +237,9 @@ function lazyTitleCandidates(lines: Scored[], segment: Segment, previous: Segmen
       0, // sharedWithBody
       0, // repeatJustBefore: set by advance
       Math.log1p(line.repeats - 1),
-      +/[?!]["”’'»]?$/.test(line.text),
+      0, // questionOrExclamation: set by advance
       next !== undefined && next.at - at <= NEARBY ? Math.log(line.words / Math.max(1, next.line.words)) : 0,
-      +(sentenceStop(line.text) !== null),
+      0, // sentenceStop: set by advance
       Math.log1p(at),
     ];
     return features;
@@ -263,11 +262,16 @@ function lazyTitleCandidates(lines: Scored[], segment: Segment, previous: Segmen
   // The LAZY_STAGES, in order.
   const stages = [
     ({ features, rank }: LazyCandidate) => {
-      const { at } = candidates[rank]!;
+      const { line, at } = candidates[rank]!;
       features[LINE_AT.inside] = +anyNearby(rank, inside);
       features[LINE_AT.holds] = +anyNearby(rank, holds);
       features[LINE_AT.meta] = +hasMetaSoonAfter(lines, at);
       features[LINE_AT.repeat] = +repeatJustBefore(lines, at);
+      // Ends like a clause ("...:", "...;", "...)"); a final full stop left here ends an abbreviation ("U.S.").
+      features[LINE_AT.clauseEnd] = +(line.sentenceEnd && !/[?!"”’'.]$/.test(line.text));
+      features[LINE_AT.allCapitals] = +isAllCapitals(line.text);
+      features[LINE_AT.question] = +/[?!]["”’'»]?$/.test(line.text);
+      features[LINE_AT.sentenceStop] = +(sentenceStop(line.text) !== null);
     },
     ({ features, rank, tail, text }: LazyCandidate) => {
       // A headline says what the first paragraphs say; a menu or button label shares no word with them.
@@ -437,17 +441,16 @@ function withTails(wholes: LazyCandidate[]): LazyCandidate[] {
 
 /** Sets the features of a line's end `text` (of `words` words), after `cut` (what was cut before it) and the `separator` there. */
 function setTailFeatures(features: number[], cut: string, text: string, words: number, separator: string): void {
-  const set = (name: string, value: number) => (features[TITLE_AT.get(name)!] = value);
-  set('logWords', Math.log1p(words));
-  set('fewWords', +(words < 3));
-  set('capitalStart', +CAPITAL_START.test(text));
-  set('separator', +/\s[|–—-]\s/.test(text));
-  set('pathLike', +/\s[»›>/]\s/.test(text));
-  set('commas', Math.log1p(commasIn(text)));
-  set('tail', 1);
-  set('wordsCut', Math.log1p(wordsIn(cut)));
-  set('cutAtColon', +/[:：]/.test(separator));
-  set('cutInPath', +/[»›>→/]/.test(separator));
+  features[TAIL_AT.logWords] = Math.log1p(words);
+  features[TAIL_AT.fewWords] = +(words < 3);
+  features[TAIL_AT.capitalStart] = +CAPITAL_START.test(text);
+  features[TAIL_AT.separator] = +/\s[|–—-]\s/.test(text);
+  features[TAIL_AT.pathLike] = +/\s[»›>/]\s/.test(text);
+  features[TAIL_AT.commas] = Math.log1p(commasIn(text));
+  features[TAIL_AT.tail] = 1;
+  features[TAIL_AT.wordsCut] = Math.log1p(wordsIn(cut));
+  features[TAIL_AT.cutAtColon] = +/[:：]/.test(separator);
+  features[TAIL_AT.cutInPath] = +/[»›>→/]/.test(separator);
 }
 
 const TITLE_AT = new Map(TITLE_FEATURES.map((name, k) => [name, k]));
@@ -466,6 +469,23 @@ const LINE_AT = {
   holds: TITLE_AT.get('holdsNearby')!,
   meta: TITLE_AT.get('metaSoonAfter')!,
   repeat: TITLE_AT.get('repeatJustBefore')!,
+  clauseEnd: TITLE_AT.get('clauseEnd')!,
+  allCapitals: TITLE_AT.get('allCapitals')!,
+  question: TITLE_AT.get('questionOrExclamation')!,
+  sentenceStop: TITLE_AT.get('sentenceStop')!,
+};
+/** The features of a line's end (setTailFeatures). */
+const TAIL_AT = {
+  logWords: TITLE_AT.get('logWords')!,
+  fewWords: TITLE_AT.get('fewWords')!,
+  capitalStart: TITLE_AT.get('capitalStart')!,
+  separator: TITLE_AT.get('separator')!,
+  pathLike: TITLE_AT.get('pathLike')!,
+  commas: TITLE_AT.get('commas')!,
+  tail: TITLE_AT.get('tail')!,
+  wordsCut: TITLE_AT.get('wordsCut')!,
+  cutAtColon: TITLE_AT.get('cutAtColon')!,
+  cutInPath: TITLE_AT.get('cutInPath')!,
 };
 
 /** Runs of letters or digits. */
@@ -578,10 +598,11 @@ function countShared(text: string, readable: boolean, opening: Opening): { lead:
     if (i - start < 4 || isStopword(text, start, i)) continue;
     words++;
     const word = text.slice(start, i).toLowerCase();
-    // The lead starts the opening: a word the opening lacks, the lead lacks too.
-    if (!opening.body.includes(word)) continue;
+    // The lead starts the opening (or the opening starts the lead, cut): the lead has the word where it has it first.
+    const at = opening.body.indexOf(word);
+    if (at < 0) continue;
     inBody++;
-    if (opening.lead.includes(word)) inLead++;
+    if (at + word.length <= opening.lead.length) inLead++;
   }
   return words === 0 ? null : { lead: inLead / words, body: inBody / words };
 }
