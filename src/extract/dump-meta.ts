@@ -263,26 +263,26 @@ function lazyTitleCandidates(lines: Scored[], segment: Segment, previous: Segmen
   const stages = [
     ({ features, rank }: LazyCandidate) => {
       const { line, at } = candidates[rank]!;
-      features[LINE_AT.inside] = +anyNearby(rank, inside);
-      features[LINE_AT.holds] = +anyNearby(rank, holds);
-      features[LINE_AT.meta] = +hasMetaSoonAfter(lines, at);
-      features[LINE_AT.repeat] = +repeatJustBefore(lines, at);
+      features[AT.insideNearby!] = +anyNearby(rank, inside);
+      features[AT.holdsNearby!] = +anyNearby(rank, holds);
+      features[AT.metaSoonAfter!] = +hasMetaSoonAfter(lines, at);
+      features[AT.repeatJustBefore!] = +repeatJustBefore(lines, at);
       // Ends like a clause ("...:", "...;", "...)"); a final full stop left here ends an abbreviation ("U.S.").
-      features[LINE_AT.clauseEnd] = +(line.sentenceEnd && !/[?!"”’'.]$/.test(line.text));
-      features[LINE_AT.allCapitals] = +isAllCapitals(line.text);
-      features[LINE_AT.question] = +/[?!]["”’'»]?$/.test(line.text);
-      features[LINE_AT.sentenceStop] = +(sentenceStop(line.text) !== null);
+      features[AT.clauseEnd!] = +(line.sentenceEnd && !/[?!"”’'.]$/.test(line.text));
+      features[AT.allCapitals!] = +isAllCapitals(line.text);
+      features[AT.questionOrExclamation!] = +/[?!]["”’'»]?$/.test(line.text);
+      features[AT.sentenceStop!] = +(sentenceStop(line.text) !== null);
     },
     ({ features, rank, tail, text }: LazyCandidate) => {
       // A headline says what the first paragraphs say; a menu or button label shares no word with them.
       const shared = tail ? sharedWith({ text, key: null }) : lineShared(rank);
-      features[SHARED_AT.lead] = shared?.lead ?? 0;
-      features[SHARED_AT.body] = shared?.body ?? 0;
-      features[SHARED_AT.nothing] = +(shared?.lead === 0);
-      features[SHARED_AT.noContent] = +(shared === null);
+      features[AT.sharedWithLead!] = shared?.lead ?? 0;
+      features[AT.sharedWithBody!] = shared?.body ?? 0;
+      features[AT.sharesNothing!] = +(shared?.lead === 0);
+      features[AT.noContentWords!] = +(shared === null);
     },
     ({ features, rank }: LazyCandidate) => {
-      for (const [side, slot] of [[-1, SHARED_AT.leadBefore], [1, SHARED_AT.leadAfter]] as const) {
+      for (const [side, slot] of [[-1, AT.sharedWithLeadBefore!], [1, AT.sharedWithLeadAfter!]] as const) {
         const other = candidates[rank + side];
         if (other !== undefined && Math.abs(other.at - candidates[rank]!.at) <= NEARBY) features[slot] = lineShared(rank + side)?.lead ?? 0;
       }
@@ -348,7 +348,7 @@ function withEchoes(candidates: LazyCandidate[], wholeCount: number): LazyCandid
     let echoes = 0;
     const key = keys[i];
     if (key != null) for (const other of lineOf.get(key)!) if (other.line !== candidate.line && (candidate.tail || other.tail)) echoes++;
-    candidate.features[ECHOES_AT] = Math.log1p(echoes);
+    candidate.features[AT.echoes!] = Math.log1p(echoes);
   });
   return all;
 }
@@ -402,7 +402,7 @@ function echoTail(whole: LazyCandidate, key: string): LazyCandidate | null {
   if (keyOf(text) !== key) return null;
   const features = whole.features.slice();
   setTailFeatures(features, line.text.slice(0, cutAt), text, wordsIn(text), '');
-  features[TITLE_AT.get('cutAtEcho')!] = 1;
+  features[AT.cutAtEcho!] = 1;
   return { line, text, features, rank: whole.rank, tail: true, stage: 0 };
 }
 
@@ -441,52 +441,20 @@ function withTails(wholes: LazyCandidate[]): LazyCandidate[] {
 
 /** Sets the features of a line's end `text` (of `words` words), after `cut` (what was cut before it) and the `separator` there. */
 function setTailFeatures(features: number[], cut: string, text: string, words: number, separator: string): void {
-  features[TAIL_AT.logWords] = Math.log1p(words);
-  features[TAIL_AT.fewWords] = +(words < 3);
-  features[TAIL_AT.capitalStart] = +CAPITAL_START.test(text);
-  features[TAIL_AT.separator] = +/\s[|–—-]\s/.test(text);
-  features[TAIL_AT.pathLike] = +/\s[»›>/]\s/.test(text);
-  features[TAIL_AT.commas] = Math.log1p(commasIn(text));
-  features[TAIL_AT.tail] = 1;
-  features[TAIL_AT.wordsCut] = Math.log1p(wordsIn(cut));
-  features[TAIL_AT.cutAtColon] = +/[:：]/.test(separator);
-  features[TAIL_AT.cutInPath] = +/[»›>→/]/.test(separator);
+  features[AT.logWords!] = Math.log1p(words);
+  features[AT.fewWords!] = +(words < 3);
+  features[AT.capitalStart!] = +CAPITAL_START.test(text);
+  features[AT.separator!] = +/\s[|–—-]\s/.test(text);
+  features[AT.pathLike!] = +/\s[»›>/]\s/.test(text);
+  features[AT.commas!] = Math.log1p(commasIn(text));
+  features[AT.tail!] = 1;
+  features[AT.wordsCut!] = Math.log1p(wordsIn(cut));
+  features[AT.cutAtColon!] = +/[:：]/.test(separator);
+  features[AT.cutInPath!] = +/[»›>→/]/.test(separator);
 }
 
-const TITLE_AT = new Map(TITLE_FEATURES.map((name, k) => [name, k]));
-const ECHOES_AT = TITLE_AT.get('echoes')!;
-const SHARED_AT = {
-  lead: TITLE_AT.get('sharedWithLead')!,
-  body: TITLE_AT.get('sharedWithBody')!,
-  nothing: TITLE_AT.get('sharesNothing')!,
-  noContent: TITLE_AT.get('noContentWords')!,
-  leadBefore: TITLE_AT.get('sharedWithLeadBefore')!,
-  leadAfter: TITLE_AT.get('sharedWithLeadAfter')!,
-};
-/** The lazy features of a candidate's line (a line's ends have its line's). */
-const LINE_AT = {
-  inside: TITLE_AT.get('insideNearby')!,
-  holds: TITLE_AT.get('holdsNearby')!,
-  meta: TITLE_AT.get('metaSoonAfter')!,
-  repeat: TITLE_AT.get('repeatJustBefore')!,
-  clauseEnd: TITLE_AT.get('clauseEnd')!,
-  allCapitals: TITLE_AT.get('allCapitals')!,
-  question: TITLE_AT.get('questionOrExclamation')!,
-  sentenceStop: TITLE_AT.get('sentenceStop')!,
-};
-/** The features of a line's end (setTailFeatures). */
-const TAIL_AT = {
-  logWords: TITLE_AT.get('logWords')!,
-  fewWords: TITLE_AT.get('fewWords')!,
-  capitalStart: TITLE_AT.get('capitalStart')!,
-  separator: TITLE_AT.get('separator')!,
-  pathLike: TITLE_AT.get('pathLike')!,
-  commas: TITLE_AT.get('commas')!,
-  tail: TITLE_AT.get('tail')!,
-  wordsCut: TITLE_AT.get('wordsCut')!,
-  cutAtColon: TITLE_AT.get('cutAtColon')!,
-  cutInPath: TITLE_AT.get('cutInPath')!,
-};
+/** Each title feature's slot, by name. */
+const AT = Object.fromEntries(TITLE_FEATURES.map((name, k) => [name, k])) as Record<string, number>;
 
 /** Runs of letters or digits. */
 function wordsIn(text: string): number {
