@@ -15,17 +15,18 @@ import { keyOf } from '../text/words.js';
  */
 export function findTitle(lines: Scored[], segment: Segment, previous: Segment | null, used: Set<string>): TitleChoice | null {
   const { weights, threshold } = titleModel();
-  const { candidates, completeShared } = lazyTitleCandidates(lines, segment, previous, used);
-  // The shared-words features cost the most: each candidate's score is bounded from its other features (a shared
-  // share is between 0 and 1), and they are found only for the candidates whose bound can still beat the best score.
-  const { sharedMax, weighed } = boundParts(weights);
+  const { candidates, advance } = lazyTitleCandidates(lines, segment, previous, used);
+  // The LAZY_STAGES features cost the most: each candidate's score is bounded from its other features (each lazy one
+  // is between 0 and 1), and they are found, a stage at a time, only for the candidates whose bound can still beat
+  // the best score; each stage puts its features' values in the bound in place of their most.
+  const { lazyMax, stageMax, weighed } = boundParts(weights);
   const bounds = candidates.map(({ features }) => {
-    let bound = SCORE_SLACK + sharedMax;
+    let bound = SCORE_SLACK + lazyMax;
     for (const k of weighed) bound += weights[k]! * features[k]!;
     return bound;
   });
-  // The best-scoring candidate at or above the threshold, the last in page order on a tie; candidates are scored in
-  // the order of their bounds, the highest first (picked one by one: few are scored).
+  // The best-scoring candidate at or above the threshold, the last in page order on a tie; candidates are taken in
+  // the order of their bounds, the highest first (picked one by one: few are taken).
   let best = -1;
   let bestScore = threshold;
   const scored = new Uint8Array(candidates.length);
@@ -33,9 +34,16 @@ export function findTitle(lines: Scored[], segment: Segment, previous: Segment |
     let i = -1;
     for (let j = 0; j < candidates.length; j++) if (!scored[j] && (i < 0 || bounds[j]! > bounds[i]!)) i = j;
     if (i < 0 || bounds[i]! < bestScore) break;
+    const candidate = candidates[i]!;
+    const { features, stage } = candidate;
+    if (stage < LAZY_STAGES.length) {
+      advance(candidate);
+      let bound = bounds[i]! - stageMax[stage]!;
+      for (const k of LAZY_STAGES[stage]!) bound += weights[k]! * features[k]!;
+      bounds[i] = bound;
+      continue;
+    }
     scored[i] = 1;
-    const { features } = candidates[i]!;
-    completeShared(candidates[i]!);
     let score = 0;
     for (let k = 0; k < weights.length; k++) score += weights[k]! * features[k]!;
     if (score > bestScore || (score === bestScore && i > best)) [best, bestScore] = [i, score];
@@ -48,22 +56,24 @@ const SCORE_SLACK = 1e-9;
 
 interface BoundParts {
   weights: number[];
-  sharedMax: number;
+  lazyMax: number;
+  stageMax: number[];
   weighed: number[];
 }
 
 let lastBoundParts: BoundParts | null = null;
 
-/** What a bound adds up: the most the SHARED_SLOT features can give, and the other features of non-zero weight. */
+/**
+ * What a bound adds up: the most the LAZY_STAGES features can give (all, and each stage's), and the other features of
+ * non-zero weight.
+ */
 function boundParts(weights: number[]): BoundParts {
   if (lastBoundParts?.weights === weights) return lastBoundParts;
-  let sharedMax = 0;
+  const stageMax = LAZY_STAGES.map((slots) => slots.reduce((sum, k) => sum + Math.max(0, weights[k]!), 0));
+  const lazy = new Set(LAZY_STAGES.flat());
   const weighed: number[] = [];
-  for (let k = 0; k < weights.length; k++) {
-    if (SHARED_SLOT[k]) sharedMax += Math.max(0, weights[k]!);
-    else if (weights[k] !== 0) weighed.push(k);
-  }
-  return (lastBoundParts = { weights, sharedMax, weighed });
+  for (let k = 0; k < weights.length; k++) if (!lazy.has(k) && weights[k] !== 0) weighed.push(k);
+  return (lastBoundParts = { weights, lazyMax: stageMax.reduce((a, b) => a + b, 0), stageMax, weighed });
 }
 
 /** The title's text and the line it is on. */
@@ -99,6 +109,9 @@ export const TITLE_FEATURES = [
 /** Where the neighbours' features are among a candidate's own. */
 const NEIGHBOUR_AT = NEIGHBOUR_FEATURES.map((name) => TITLE_FEATURES.indexOf(name));
 
+/** The slots after a whole line's own features, 0s: its neighbours', the tail's (not a tail) and echoes (set by withEchoes). */
+const AFTER_OWN = Array.from({ length: 2 * NEIGHBOUR_FEATURES.length + TAIL_FEATURES.length + 1 }, () => 0);
+
 /** How far before the body's start, and after its start and end, lines are candidates. */
 const TITLE_REACH = { before: 60, beforePrevious: 12, into: 3, after: 6 };
 
@@ -107,29 +120,35 @@ const TITLE_REACH = { before: 60, beforePrevious: 12, into: 3, after: 6 };
  * list of tags, not longer than a headline), with their features.
  */
 export function titleCandidates(lines: Scored[], segment: Segment, previous: Segment | null, used: Set<string>): TitleCandidate[] {
-  const { candidates, completeShared } = lazyTitleCandidates(lines, segment, previous, used);
-  for (const candidate of candidates) completeShared(candidate);
+  const { candidates, advance } = lazyTitleCandidates(lines, segment, previous, used);
+  for (const candidate of candidates) while (candidate.stage < LAZY_STAGES.length) advance(candidate);
   return candidates;
 }
 
-/** The features that sharedWords gives (SHARED_FEATURES, and the neighbours' sharedWithLead): each between 0 and 1. */
-const SHARED_FEATURES = ['sharedWithLead', 'sharedWithBody', 'sharesNothing', 'noContentWords'];
-const SHARED_SLOT = TITLE_FEATURES.map((name) => SHARED_FEATURES.includes(name) || /^sharedWithLead(Before|After)$/.test(name));
+/**
+ * The features found only for the candidates that can still win, each between 0 and 1, in the stages they are found
+ * in (the cheaper first): the line's (those that look at other lines, and the line's end and case); those
+ * sharedWords gives; the neighbours' sharedWithLead.
+ */
+const LAZY_STAGES = [
+  ['insideNearby', 'holdsNearby', 'metaSoonAfter', 'repeatJustBefore', 'clauseEnd', 'allCapitals', 'questionOrExclamation', 'sentenceStop'],
+  ['sharedWithLead', 'sharedWithBody', 'sharesNothing', 'noContentWords'],
+  ['sharedWithLeadBefore', 'sharedWithLeadAfter'],
+].map((names) => names.map((name) => TITLE_FEATURES.indexOf(name)));
 
-/** A title candidate whose SHARED_SLOT features may still be 0s in place of their values (set by completeShared). */
+/** A title candidate whose features of the LAZY_STAGES from `stage` on are still 0s in place of their values (set by advance). */
 interface LazyCandidate extends TitleCandidate {
   /** Its line's place among the whole lines' candidates. */
   rank: number;
   /** Whether its text is the end of its line. */
   tail: boolean;
-  shared: boolean;
+  stage: number;
 }
 
-/** titleCandidates, with completeShared to set a candidate's SHARED_SLOT features (once). */
-function lazyTitleCandidates(lines: Scored[], segment: Segment, previous: Segment | null, used: Set<string>): { candidates: LazyCandidate[]; completeShared: (candidate: LazyCandidate) => void } {
+/** titleCandidates, with advance to set the features of a candidate's next stage (LAZY_STAGES). */
+function lazyTitleCandidates(lines: Scored[], segment: Segment, previous: Segment | null, used: Set<string>): { candidates: LazyCandidate[]; advance: (candidate: LazyCandidate) => void } {
   const bodyAt = bodyStart(lines, segment);
   const from = Math.max(0, segment.first - TITLE_REACH.before);
-  const opening = openingText(lines, bodyAt, segment.last);
   const candidates: Array<{ line: Scored; at: number }> = [];
   const consider = (i: number) => {
     const line = lines[i]!;
@@ -144,7 +163,7 @@ function lazyTitleCandidates(lines: Scored[], segment: Segment, previous: Segmen
   for (let i = bodyAt; i <= segment.last && i < bodyAt + TITLE_REACH.into; i++) consider(i);
   for (let i = segment.last + 1; i < lines.length && i <= segment.last + TITLE_REACH.after; i++) consider(i);
   const before = candidates.filter((c) => c.at < bodyAt).length;
-  const texts = candidates.map((c) => c.line.text.toLowerCase());
+  const texts: string[] = []; // lower-cased when looked at
   // Candidates come in page order: those within NEARBY lines of the rank-th are the ranks nearFrom[rank] to nearTo[rank].
   const nearFrom: number[] = [];
   const nearTo: number[] = [];
@@ -156,8 +175,9 @@ function lazyTitleCandidates(lines: Scored[], segment: Segment, previous: Segmen
     nearTo.push(to);
   }
   /** Whether a candidate within NEARBY lines of the rank-th passes `test` (given its text and the rank-th's). */
+  const lowerText = (rank: number) => (texts[rank] ??= candidates[rank]!.line.text.toLowerCase());
   const anyNearby = (rank: number, test: (other: string, own: string) => boolean) => {
-    for (let r = nearFrom[rank]!; r <= nearTo[rank]!; r++) if (r !== rank && test(texts[r]!, texts[rank]!)) return true;
+    for (let r = nearFrom[rank]!; r <= nearTo[rank]!; r++) if (r !== rank && test(lowerText(r), lowerText(rank))) return true;
     return false;
   };
   const inside = (other: string, own: string) => other.length > own.length && other.includes(own);
@@ -180,9 +200,8 @@ function lazyTitleCandidates(lines: Scored[], segment: Segment, previous: Segmen
       +(at === bodyAt - 1),
       +(line.repeats > 1),
       +alone[rank]!,
-      +hasMetaSoonAfter(lines, at),
-      // Ends like a clause ("...:", "...;", "...)"); a final full stop left here ends an abbreviation ("U.S.").
-      +(line.sentenceEnd && !/[?!"”’'.]$/.test(line.text)),
+      0, // metaSoonAfter, clauseEnd: set by advance
+      0,
       Math.log1p(line.words),
       +(line.words < 3),
       +(line.kind === 'good'),
@@ -192,8 +211,8 @@ function lazyTitleCandidates(lines: Scored[], segment: Segment, previous: Segmen
       +line.furniture,
       +line.insert,
       +CAPITAL_START.test(line.text),
-      +isAllCapitals(line.text),
-      0, // sharedWithLead, sharesNothing, noContentWords: set by completeShared
+      0, // allCapitals: set by advance
+      0, // sharedWithLead, sharesNothing, noContentWords: set by advance
       0,
       0,
       // "Headline | Site", "Headline - Site".
@@ -204,8 +223,8 @@ function lazyTitleCandidates(lines: Scored[], segment: Segment, previous: Segmen
       +(candidates[rank - 1]?.at === at - 1),
       +(next?.at === at + 1),
       +(next !== undefined && next.at - at <= NEARBY && next.line.words < line.words),
-      +anyNearby(rank, inside),
-      +anyNearby(rank, holds),
+      0, // insideNearby, holdsNearby: set by advance
+      0,
       +(at > 0 && (lines[at - 1]!.listItem || lines[at - 1]!.furniture)),
       Math.log1p(rank - nearFrom[rank]!),
       Math.log1p(nearTo[rank]! - rank),
@@ -216,45 +235,61 @@ function lazyTitleCandidates(lines: Scored[], segment: Segment, previous: Segmen
       Math.log1p(headlinesBefore[rank]! - headlinesBefore[nearFrom[rank]!]!),
       Math.log1p(headlinesBefore[nearTo[rank]! + 1]! - headlinesBefore[rank + 1]!),
       0, // sharedWithBody
-      +repeatJustBefore(lines, at),
+      0, // repeatJustBefore: set by advance
       Math.log1p(line.repeats - 1),
-      +/[?!]["”’'»]?$/.test(line.text),
+      0, // questionOrExclamation: set by advance
       next !== undefined && next.at - at <= NEARBY ? Math.log(line.words / Math.max(1, next.line.words)) : 0,
-      +(sentenceStop(line.text) !== null),
+      0, // sentenceStop: set by advance
       Math.log1p(at),
     ];
     return features;
   });
-  // The neighbours' features are appended after all own ones are made: they read only own slots.
+  // The neighbours' features are set after all own ones are made, in a copy with the other slots (AFTER_OWN).
   const whole = candidates.map(({ line, at }, rank) => {
-    const features = own[rank]!;
+    const features = own[rank]!.concat(AFTER_OWN);
+    let slot = own[rank]!.length;
     for (let side = -1; side <= 1; side += 2) {
       const other = candidates[rank + side];
       const near = other !== undefined && Math.abs(other.at - at) <= NEARBY ? own[rank + side]! : null;
-      for (let j = 0; j < NEIGHBOUR_AT.length; j++) features.push(near ? near[NEIGHBOUR_AT[j]!]! : 0);
+      for (let j = 0; j < NEIGHBOUR_AT.length; j++) features[slot++] = near ? near[NEIGHBOUR_AT[j]!]! : 0;
     }
-    for (let j = 0; j < TAIL_FEATURES.length; j++) features.push(0); // not a tail
-    features.push(0); // echoes: set by addEchoes
-    return { line, text: line.text, features, rank, tail: false, shared: false };
+    return { line, text: line.text, features, rank, tail: false, stage: 0 };
   });
+  let opening: Opening | null = null; // made when a candidate's words are first looked for
+  const sharedWith = (line: { text: string; key: string | null }) => sharedWords(line, (opening ??= openingText(lines, bodyAt, segment.last)));
   const sharedOfLine: Array<SharedShares | null | undefined> = [];
-  const lineShared = (rank: number) => (sharedOfLine[rank] === undefined ? (sharedOfLine[rank] = sharedWords(candidates[rank]!.line, opening)) : sharedOfLine[rank]);
-  const completeShared = (candidate: LazyCandidate) => {
-    if (candidate.shared) return;
-    candidate.shared = true;
-    const { features, rank } = candidate;
-    // A headline says what the first paragraphs say; a menu or button label shares no word with them.
-    const shared = candidate.tail ? sharedWords({ text: candidate.text, key: null }, opening) : lineShared(rank);
-    features[SHARED_AT.lead] = shared?.lead ?? 0;
-    features[SHARED_AT.body] = shared?.body ?? 0;
-    features[SHARED_AT.nothing] = +(shared?.lead === 0);
-    features[SHARED_AT.noContent] = +(shared === null);
-    for (const [side, at] of [[-1, SHARED_AT.leadBefore], [1, SHARED_AT.leadAfter]] as const) {
-      const other = candidates[rank + side];
-      if (other !== undefined && Math.abs(other.at - candidates[rank]!.at) <= NEARBY) features[at] = lineShared(rank + side)?.lead ?? 0;
-    }
-  };
-  return { candidates: withEchoes(withTails(whole), whole.length), completeShared };
+  const lineShared = (rank: number) => (sharedOfLine[rank] === undefined ? (sharedOfLine[rank] = sharedWith(candidates[rank]!.line)) : sharedOfLine[rank]);
+  // The LAZY_STAGES, in order.
+  const stages = [
+    ({ features, rank }: LazyCandidate) => {
+      const { line, at } = candidates[rank]!;
+      features[AT.insideNearby!] = +anyNearby(rank, inside);
+      features[AT.holdsNearby!] = +anyNearby(rank, holds);
+      features[AT.metaSoonAfter!] = +hasMetaSoonAfter(lines, at);
+      features[AT.repeatJustBefore!] = +repeatJustBefore(lines, at);
+      // Ends like a clause ("...:", "...;", "...)"); a final full stop left here ends an abbreviation ("U.S.").
+      features[AT.clauseEnd!] = +(line.sentenceEnd && !/[?!"”’'.]$/.test(line.text));
+      features[AT.allCapitals!] = +isAllCapitals(line.text);
+      features[AT.questionOrExclamation!] = +/[?!]["”’'»]?$/.test(line.text);
+      features[AT.sentenceStop!] = +(sentenceStop(line.text) !== null);
+    },
+    ({ features, rank, tail, text }: LazyCandidate) => {
+      // A headline says what the first paragraphs say; a menu or button label shares no word with them.
+      const shared = tail ? sharedWith({ text, key: null }) : lineShared(rank);
+      features[AT.sharedWithLead!] = shared?.lead ?? 0;
+      features[AT.sharedWithBody!] = shared?.body ?? 0;
+      features[AT.sharesNothing!] = +(shared?.lead === 0);
+      features[AT.noContentWords!] = +(shared === null);
+    },
+    ({ features, rank }: LazyCandidate) => {
+      for (const [side, slot] of [[-1, AT.sharedWithLeadBefore!], [1, AT.sharedWithLeadAfter!]] as const) {
+        const other = candidates[rank + side];
+        if (other !== undefined && Math.abs(other.at - candidates[rank]!.at) <= NEARBY) features[slot] = lineShared(rank + side)?.lead ?? 0;
+      }
+    },
+  ];
+  const advance = (candidate: LazyCandidate) => stages[candidate.stage++]!(candidate);
+  return { candidates: withEchoes(withTails(whole), whole.length), advance };
 }
 
 /**
@@ -313,7 +348,7 @@ function withEchoes(candidates: LazyCandidate[], wholeCount: number): LazyCandid
     let echoes = 0;
     const key = keys[i];
     if (key != null) for (const other of lineOf.get(key)!) if (other.line !== candidate.line && (candidate.tail || other.tail)) echoes++;
-    candidate.features[ECHOES_AT] = Math.log1p(echoes);
+    candidate.features[AT.echoes!] = Math.log1p(echoes);
   });
   return all;
 }
@@ -367,8 +402,8 @@ function echoTail(whole: LazyCandidate, key: string): LazyCandidate | null {
   if (keyOf(text) !== key) return null;
   const features = whole.features.slice();
   setTailFeatures(features, line.text.slice(0, cutAt), text, wordsIn(text), '');
-  features[TITLE_AT.get('cutAtEcho')!] = 1;
-  return { line, text, features, rank: whole.rank, tail: true, shared: false };
+  features[AT.cutAtEcho!] = 1;
+  return { line, text, features, rank: whole.rank, tail: true, stage: 0 };
 }
 
 type SharedShares = { lead: number; body: number };
@@ -397,7 +432,7 @@ function withTails(wholes: LazyCandidate[]): LazyCandidate[] {
       if (words === 0 || tails === MAX_TAILS) break;
       const features = whole.features.slice();
       setTailFeatures(features, line.text.slice(0, cut.index), text, words, cut[0]);
-      all.push({ line, text, features, rank: whole.rank, tail: true, shared: false });
+      all.push({ line, text, features, rank: whole.rank, tail: true, stage: 0 });
       tails++;
     }
   }
@@ -406,33 +441,34 @@ function withTails(wholes: LazyCandidate[]): LazyCandidate[] {
 
 /** Sets the features of a line's end `text` (of `words` words), after `cut` (what was cut before it) and the `separator` there. */
 function setTailFeatures(features: number[], cut: string, text: string, words: number, separator: string): void {
-  const set = (name: string, value: number) => (features[TITLE_AT.get(name)!] = value);
-  set('logWords', Math.log1p(words));
-  set('fewWords', +(words < 3));
-  set('capitalStart', +CAPITAL_START.test(text));
-  set('separator', +/\s[|–—-]\s/.test(text));
-  set('pathLike', +/\s[»›>/]\s/.test(text));
-  set('commas', Math.log1p(commasIn(text)));
-  set('tail', 1);
-  set('wordsCut', Math.log1p(wordsIn(cut)));
-  set('cutAtColon', +/[:：]/.test(separator));
-  set('cutInPath', +/[»›>→/]/.test(separator));
+  features[AT.logWords!] = Math.log1p(words);
+  features[AT.fewWords!] = +(words < 3);
+  features[AT.capitalStart!] = +CAPITAL_START.test(text);
+  features[AT.separator!] = +/\s[|–—-]\s/.test(text);
+  features[AT.pathLike!] = +/\s[»›>/]\s/.test(text);
+  features[AT.commas!] = Math.log1p(commasIn(text));
+  features[AT.tail!] = 1;
+  features[AT.wordsCut!] = Math.log1p(wordsIn(cut));
+  features[AT.cutAtColon!] = +/[:：]/.test(separator);
+  features[AT.cutInPath!] = +/[»›>→/]/.test(separator);
 }
 
-const TITLE_AT = new Map(TITLE_FEATURES.map((name, k) => [name, k]));
-const ECHOES_AT = TITLE_AT.get('echoes')!;
-const SHARED_AT = {
-  lead: TITLE_AT.get('sharedWithLead')!,
-  body: TITLE_AT.get('sharedWithBody')!,
-  nothing: TITLE_AT.get('sharesNothing')!,
-  noContent: TITLE_AT.get('noContentWords')!,
-  leadBefore: TITLE_AT.get('sharedWithLeadBefore')!,
-  leadAfter: TITLE_AT.get('sharedWithLeadAfter')!,
-};
+/** Each title feature's slot, by name. */
+const AT = Object.fromEntries(TITLE_FEATURES.map((name, k) => [name, k])) as Record<string, number>;
 
 /** Runs of letters or digits. */
 function wordsIn(text: string): number {
-  return text.match(/[\p{L}\p{N}]+/gu)?.length ?? 0;
+  // Counted by hand while the text is ASCII (letters a-z, A-Z and digits 0-9 there).
+  let runs = 0;
+  let inRun = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 128) return text.match(/[\p{L}\p{N}]+/gu)?.length ?? 0;
+    const letterOrDigit = (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57);
+    if (letterOrDigit && !inRun) runs++;
+    inRun = letterOrDigit;
+  }
+  return runs;
 }
 
 /** Whether the text has letters, none in lower case (as toUpperCase has them; a-z rules most lines out without a copy). */
@@ -504,11 +540,10 @@ function sharedWords(line: { text: string; key: string | null }, opening: Openin
 
 /**
  * sharedWords of the words of a line's text (`readable`: runs of letters and digits) or of its key (runs of other
- * than spaces); undefined when the text has an UNREADABLE character. Each word is cut out of the text only when the
- * filters cannot rule it out.
+ * than spaces); undefined when the text has an UNREADABLE character. A word is cut out of the text only when it is no
+ * stop word (few candidates' words are looked for: advance finds them for the candidates that can still win).
  */
 function countShared(text: string, readable: boolean, opening: Opening): { lead: number; body: number } | null | undefined {
-  const pieces = openingPieces(opening.body);
   let words = 0;
   let inLead = 0;
   let inBody = 0;
@@ -530,57 +565,18 @@ function countShared(text: string, readable: boolean, opening: Opening): { lead:
     from = -1;
     if (i - start < 4 || isStopword(text, start, i)) continue;
     words++;
-    if (!hasPiece(pieces, text, start) || !hasPiece(pieces, text, i - PIECE)) continue;
     const word = text.slice(start, i).toLowerCase();
-    // The lead starts the opening: a word the opening lacks, the lead lacks too.
-    if (!opening.body.includes(word)) continue;
+    // The lead starts the opening (or the opening starts the lead, cut): the lead has the word where it has it first.
+    const at = opening.body.indexOf(word);
+    if (at < 0) continue;
     inBody++;
-    if (opening.lead.includes(word)) inLead++;
+    if (at + word.length <= opening.lead.length) inLead++;
   }
   return words === 0 ? null : { lead: inLead / words, body: inBody / words };
 }
 
-/** Characters in a piece: a word of PIECE or more that the opening has has its first and last PIECE characters there too. */
-const PIECE = 4;
-/**
- * Bits of the filters, a hash bit per piece or word: some others' bits are set too (they are then looked for). The
- * opening's is made for each title (an opening has up to OPENING.chars pieces); the stop words', made once, is bigger.
- */
-const PIECE_BITS = 1 << 14;
+/** Bits of the stop words' filter, a hash bit per word: some other words' bits are set too (they are then looked up). */
 const FILTER_BITS = 1 << 16;
-
-/** The filter bit of four characters (PIECE) in a row. */
-function pieceBit(a: number, b: number, c: number, d: number): number {
-  return Math.imul((a << 15) ^ (b << 10) ^ (c << 5) ^ d, 0x9e3779b1) >>> 18; // the top 14 bits: PIECE_BITS
-}
-
-/** Whether the filter has the piece of `text` from `at`, in lower case. */
-function hasPiece(filter: Uint32Array, text: string, at: number): boolean {
-  const bit = pieceBit(lowerCase(text.charCodeAt(at)), lowerCase(text.charCodeAt(at + 1)), lowerCase(text.charCodeAt(at + 2)), lowerCase(text.charCodeAt(at + 3)));
-  return (filter[bit >>> 5]! & (1 << (bit & 31))) !== 0;
-}
-
-let lastOpening: { text: string; pieces: Uint32Array } | null = null;
-
-/** A filter of the opening's pieces (it is in lower case already), made once for the candidates of a title. */
-function openingPieces(opening: string): Uint32Array {
-  if (lastOpening?.text === opening) return lastOpening.pieces;
-  const pieces = new Uint32Array(PIECE_BITS / 32);
-  // The piece's four characters roll along (PIECE).
-  let a = opening.charCodeAt(0);
-  let b = opening.charCodeAt(1);
-  let c = opening.charCodeAt(2);
-  for (let at = 3; at < opening.length; at++) {
-    const d = opening.charCodeAt(at);
-    const bit = pieceBit(a, b, c, d);
-    pieces[bit >>> 5]! |= 1 << (bit & 31);
-    a = b;
-    b = c;
-    c = d;
-  }
-  lastOpening = { text: opening, pieces };
-  return pieces;
-}
 
 let stopwordFilter: Uint32Array | null = null;
 
