@@ -18,6 +18,19 @@ const PREVS = Uint8Array.from(
 );
 const PREV_START = Uint16Array.from({ length: NUM_TAGS + 1 }, (_, tag) => ALLOWED.filter((ok, k) => ok === 1 && k % NUM_TAGS < tag).length);
 
+/** The number of ALLOWED (previous tag, tag) pairs: the pair scores the decoder reads per token, in PREVS order. */
+export const PAIRS = PREVS.length;
+
+/**
+ * Writes the scores of the ALLOWED pairs of `full` (NUM_TAGS * NUM_TAGS, by previous tag then tag) to `out` from `at`
+ * in the order BilouViterbi.push reads them: one token's pair scores side by side, not spread over all pairs.
+ */
+export function packPairs(full: ArrayLike<number>, out: Int32Array | Float64Array, at: number): void {
+  for (let tag = 0; tag < NUM_TAGS; tag++) {
+    for (let k = PREV_START[tag]; k < PREV_START[tag + 1]; k++) out[at + k] = full[PREVS[k] * NUM_TAGS + tag];
+  }
+}
+
 /** Tags a sentence may end on (O, L-x, U-x). */
 export const MAY_END = Uint8Array.from({ length: NUM_TAGS }, (_, t) => (t === 0 || partOf(t) >= 2 ? 1 : 0));
 
@@ -450,17 +463,17 @@ export class BilouViterbi {
   }
 
   /**
-   * The next token, scored emit[at + tag] for each tag plus pairs[pairsAt + prev * NUM_TAGS + tag] for each tag
-   * after each previous tag (transition and history scores).
+   * The next token, scored emit[at + tag] for each tag plus, for each tag after each previous tag, the score of
+   * that pair (transition and history scores) from `pairs` at pairsAt, packed by packPairs.
    */
   push(emit: ArrayLike<number>, at: number, pairs: ArrayLike<number>, pairsAt: number): void {
     const row = this.nextRow();
     const { best, next, back } = this;
     if (this.onlyO) {
-      // Each tag comes from O, or from nowhere (-Infinity) when it may not follow O.
+      // Each tag comes from O (the first of the tags before it when it may follow O), or from nowhere (-Infinity).
       const from = best[0];
       for (let tag = 0; tag < NUM_TAGS; tag++) {
-        next[tag] = ALLOWED[tag] === 1 ? from + pairs[pairsAt + tag] + emit[at + tag] : -Infinity;
+        next[tag] = ALLOWED[tag] === 1 ? from + pairs[pairsAt + PREV_START[tag]] + emit[at + tag] : -Infinity;
         back[row + tag] = 0;
       }
     } else {
@@ -469,7 +482,7 @@ export class BilouViterbi {
         let from = 0;
         for (let k = PREV_START[tag]; k < PREV_START[tag + 1]; k++) {
           const prev = PREVS[k];
-          const s = best[prev] + pairs[pairsAt + prev * NUM_TAGS + tag];
+          const s = best[prev] + pairs[pairsAt + k];
           if (s > top) {
             top = s;
             from = prev;

@@ -3,7 +3,7 @@ import { gunzipSync } from 'node:zlib';
 import { loadData } from '../data.js';
 import {
   BilouViterbi, CACHED_GROUPS, documentContext, ENTITY_TYPES, GROUP_ENDS, groupKeys, HISTORY_FEATURES, historyKeys, labelHistoryKey, NUM_TAGS,
-  recordLabels, SentenceFeatures, spansOf, TAG_HISTORY_FEATURES, wordHistoryKeys, type DocumentContext,
+  packPairs, PAIRS, recordLabels, SentenceFeatures, spansOf, TAG_HISTORY_FEATURES, wordHistoryKeys, type DocumentContext,
 } from './tagger-features.js';
 import type { Token } from './tokenize.js';
 
@@ -98,10 +98,12 @@ class PerceptronTagger implements Tagger {
   /** Summed weights of the history features that depend on the previous tag alone (transition scores), by previous tag. */
   private readonly transitions = new Int32Array(NUM_TAGS * NUM_TAGS);
   private readonly viterbi = new BilouViterbi();
-  /** Cached history scores (see wordHistory): word and shape hash, 1 once filled, scores by (previous tag, tag). */
+  /** Cached history scores (see wordHistory): word and shape hash, 1 once filled, the PAIRS scores packed (packPairs). */
   private readonly historyWords = new Int32Array(HISTORY_CACHE_SIZE * 2);
   private readonly historyFilled = new Uint8Array(HISTORY_CACHE_SIZE);
-  private readonly historyScores = new Int32Array(HISTORY_CACHE_SIZE * NUM_TAGS * NUM_TAGS);
+  private readonly historyScores = new Int32Array(HISTORY_CACHE_SIZE * PAIRS);
+  /** One token's history scores by (previous tag, tag), before packing. */
+  private readonly pairScores = new Int32Array(NUM_TAGS * NUM_TAGS);
   /** NUM_TAGS scores per token of the current sentence. */
   private scores = new Int32Array(64 * NUM_TAGS);
   private tags = new Uint8Array(64);
@@ -164,7 +166,7 @@ class PerceptronTagger implements Tagger {
         continue;
       }
       const slot = this.wordHistory(features.word(i), features.shortShape(i));
-      viterbi.push(scores, i * NUM_TAGS, this.historyScores, slot * NUM_TAGS * NUM_TAGS);
+      viterbi.push(scores, i * NUM_TAGS, this.historyScores, slot * PAIRS);
     }
     viterbi.decode(tags);
     recordLabels(context, features, tags, n);
@@ -177,17 +179,17 @@ class PerceptronTagger implements Tagger {
    */
   private wordHistory(word: number, shape: number): number {
     const slot = (Math.imul(word ^ Math.imul(shape, 0x27d4eb2f), 0x9e3779b1) >>> 0) % HISTORY_CACHE_SIZE;
-    const { historyWords, historyFilled, historyScores, keys } = this;
+    const { historyWords, historyFilled, pairScores, keys } = this;
     if (historyFilled[slot] === 1 && historyWords[slot * 2] === word && historyWords[slot * 2 + 1] === shape) return slot;
     historyFilled[slot] = 1;
     historyWords[slot * 2] = word;
     historyWords[slot * 2 + 1] = shape;
-    const o = slot * NUM_TAGS * NUM_TAGS;
-    historyScores.set(this.transitions, o);
+    pairScores.set(this.transitions);
     for (let prev = 0; prev < NUM_TAGS; prev++) {
       wordHistoryKeys(word, shape, prev, keys);
-      for (let f = TAG_HISTORY_FEATURES; f < HISTORY_FEATURES; f++) this.add(keys[f], o + prev * NUM_TAGS, historyScores);
+      for (let f = TAG_HISTORY_FEATURES; f < HISTORY_FEATURES; f++) this.add(keys[f], prev * NUM_TAGS, pairScores);
     }
+    packPairs(pairScores, this.historyScores, slot * PAIRS);
     return slot;
   }
 

@@ -2,7 +2,7 @@
 import { gzipSync } from 'node:zlib';
 import { createTagger, MODEL_FORMAT, type ModelFile, type ModelWeights, type Tagger } from './tagger.js';
 import {
-  BilouViterbi, documentContext, ENTITY_TYPES, HISTORY_FEATURES, historyKeys, labelHistoryKey, NUM_TAGS, recordLabels, SentenceFeatures, STATIC_FEATURES, tagId,
+  BilouViterbi, documentContext, ENTITY_TYPES, HISTORY_FEATURES, historyKeys, labelHistoryKey, NUM_TAGS, packPairs, PAIRS, recordLabels, SentenceFeatures, STATIC_FEATURES, tagId,
   type DocumentContext,
 } from './tagger-features.js';
 import type { Token } from './tokenize.js';
@@ -155,6 +155,7 @@ export function trainTagger(train: ConllDoc[], options: TrainOptions): ModelFile
   const docs = featurise(train, weights);
   const viterbi = new BilouViterbi();
   const pairs = new Float64Array(NUM_TAGS * NUM_TAGS);
+  const packed = new Float64Array(PAIRS);
   const history = new Int32Array(HISTORY_FEATURES);
   let scores = new Float64Array(64 * NUM_TAGS);
   let labelKeys = new Int32Array(64);
@@ -199,7 +200,8 @@ export function trainTagger(train: ConllDoc[], options: TrainOptions): ModelFile
         historyKeys(words[i], shapes[i], prev, history);
         for (const key of history) weights.add(weights.row(key, false), pairs, prev * NUM_TAGS);
       }
-      viterbi.push(scores, i * NUM_TAGS, pairs, 0);
+      packPairs(pairs, packed, 0);
+      viterbi.push(scores, i * NUM_TAGS, packed, 0);
     }
     viterbi.decode(guesses);
     for (let i = 0; i < n; i++) {

@@ -1,7 +1,7 @@
 // Tagger feature helpers: the per-document word counts table and label history.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { ALLOWED, BilouViterbi, documentContext, labelHistoryKey, MAY_END, NUM_TAGS, recordLabels, SentenceFeatures, tagId, WordCounts } from '../../src/ner/tagger-features.js';
+import { ALLOWED, BilouViterbi, documentContext, labelHistoryKey, MAY_END, NUM_TAGS, packPairs, PAIRS, recordLabels, SentenceFeatures, tagId, WordCounts } from '../../src/ner/tagger-features.js';
 import { tokenize } from '../../src/ner/tokenize.js';
 
 test('word counts add up per word, across table growth, with 0 for words never added', () => {
@@ -43,10 +43,13 @@ test('Viterbi decoding finds the best valid BILOU sequence, tokens forced O incl
     const forcedO = Array.from({ length: n }, () => random() < 0.4);
     const emit = Array.from({ length: n * NUM_TAGS }, () => Math.round(random() * 200 - 100));
     const pairs = Array.from({ length: n * NUM_TAGS * NUM_TAGS }, () => Math.round(random() * 200 - 100));
+    // The decoder reads each token's pair scores packed.
+    const packed = new Int32Array(n * PAIRS);
+    for (let i = 0; i < n; i++) packPairs(pairs.slice(i * NUM_TAGS * NUM_TAGS, (i + 1) * NUM_TAGS * NUM_TAGS), packed, i * PAIRS);
     viterbi.start();
     for (let i = 0; i < n; i++) {
       if (forcedO[i]) viterbi.pushO();
-      else viterbi.push(emit, i * NUM_TAGS, pairs, i * NUM_TAGS * NUM_TAGS);
+      else viterbi.push(emit, i * NUM_TAGS, packed, i * PAIRS);
     }
     const tags = new Uint8Array(n);
     viterbi.decode(tags);
