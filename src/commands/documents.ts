@@ -119,8 +119,9 @@ export async function* documents(paths: string[], options: DocumentOptions, repo
   const pool = new Pool({ pipeline: options.pipeline, maxBytes: options.read.maxBytes, cachePath: cache?.location, countsOnly: options.countsOnly, timeoutSeconds: options.timeoutSeconds, quotes: options.quotes, tone: options.tone, heapLimitMb: options.heapLimitMb }, jobs);
   const stop = () => void pool.interrupt();
   reporter.interruption?.addEventListener('abort', stop, { once: true });
-  // Each worker has a batch of results on their way while it runs the next batch.
-  const window = Math.max(1, jobs * 2 * REPLY_BATCH);
+  // Several batches a worker (see REPLY_BATCH): results are taken in input order, so a worker that gets ahead of
+  // another goes on rather than wait for the other's batch.
+  const window = Math.max(1, jobs * 4 * REPLY_BATCH);
   const settle = async function* ({ file, result }: InFlight): AsyncGenerator<MineRecord> {
     try {
       const done = await result;
