@@ -22,11 +22,8 @@ export interface FoundDate {
   instant: number;
 }
 
-const MONTHS: Record<string, number> = {
-  jan: 1, january: 1, feb: 2, february: 2, mar: 3, march: 3, apr: 4, april: 4, may: 5, jun: 6, june: 6,
-  jul: 7, july: 7, aug: 8, august: 8, sep: 9, sept: 9, september: 9, oct: 10, october: 10,
-  nov: 11, november: 11, dec: 12, december: 12,
-};
+/** The first three letters of each month's English name, in order: MONTH's names are told apart by them. */
+const MONTH_PREFIXES = 'janfebmaraprmayjunjulaugsepoctnovdec';
 
 /** Offsets of the time-zone abbreviations US and European sites print. */
 const ZONES: Record<string, string> = {
@@ -204,9 +201,14 @@ export function findDates(text: string, options: { year?: number | null; english
   if (!year && !shortYear && options.year == null) return found;
   const has = { year, month: MONTH_START.test(text), numeric: NUMERIC.test(text) };
   const patterns = options.englishOnly || !(year || shortYear) ? PATTERNS : patternsForAllLanguages();
+  // Where the text has four digits in a row, found when first needed.
+  let years: number[] | null = null;
   for (const pattern of patterns) {
     if (pattern.yearless ? options.year == null : pattern.twoDigitYear ? !shortYear : !has.year) continue;
     if ((pattern.needs && !has[pattern.needs]) || pattern.quick?.test(text) === false) continue;
+    // Every match of the other patterns has four digits in a row: when all of them are in dates found already,
+    // its matches would all overlap those.
+    if (!pattern.yearless && !pattern.twoDigitYear && taken.length > 0 && allWithin(years ??= fourDigitsAt(text), taken)) continue;
     pattern.re.lastIndex = 0;
     for (let m = pattern.re.exec(text); m; m = pattern.re.exec(text)) {
       const start = m.index, end = m.index + m[0].length;
@@ -219,6 +221,22 @@ export function findDates(text: string, options: { year?: number | null; english
     }
   }
   return found.sort((a, b) => a.index - b.index);
+}
+
+/** Where each four digits in a row start in the text (overlapping ones too: "20231" has two). */
+function fourDigitsAt(text: string): number[] {
+  const at: number[] = [];
+  for (let i = 0, run = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    run = c >= 48 && c <= 57 ? run + 1 : 0;
+    if (run >= 4) at.push(i - 3);
+  }
+  return at;
+}
+
+/** Whether the four digits from each of `starts` lie within one of `ranges`. */
+function allWithin(starts: number[], ranges: Array<[number, number]>): boolean {
+  return starts.every((start) => ranges.some(([s, e]) => s <= start && start + 4 <= e));
 }
 
 /** Whether a range from `start` to `end` overlaps one of `ranges`. */
@@ -278,7 +296,8 @@ function withTime(parts: Parts, m: RegExpExecArray, at: number): Parts {
 
 /** The month of MONTH's group (which leaves out the full stop after it). */
 function monthOf(name: string): number {
-  return MONTHS[name.toLowerCase()] ?? 0;
+  // MONTH matches ASCII letters only (the i flag without u pairs ASCII letters with ASCII letters).
+  return MONTH_PREFIXES.indexOf(name.slice(0, 3).toLowerCase()) / 3 + 1;
 }
 
 function offsetOf(text: string | undefined): string | undefined {

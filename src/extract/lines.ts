@@ -2,6 +2,7 @@
 import { CJK, CJK_FUNCTION, CJK_FUNCTION_PATTERN, CJK_PATTERN, charClass, HANGUL, charClasses, codeUnits, HASH_SEED, hashOf, hashStep, LETTER_OR_DIGIT, lowerCases, smallHash, SPACE, UNREADABLE } from '../text/chars.js';
 import { commonestList, stopwordBits } from '../text/stopwords.js';
 import { countWords, keyOf } from '../text/words.js';
+import type { PhraseFinder } from '../text/phrases.js';
 import { boilerplate } from './boilerplate.js';
 
 export interface Line {
@@ -73,6 +74,8 @@ interface Scan {
   /** Matches of WORD. */
   words: number;
   recordWords: number;
+  /** The line's phrases (Line.phrases). */
+  phrases: number;
   /** In Chinese, Japanese and Thai two characters count as a word, and function characters stand for stop words (-1: no such characters). */
   cjkWords: number;
   cjkStopDensity: number;
@@ -91,7 +94,7 @@ let stopsEnd: Int32Array = new Int32Array(1 << 10);
 /** Splits a dump into lines (blank ones dropped) and measures each. */
 export function toLines(content: string): Line[] {
   const lines: Line[] = [];
-  const scan: Scan = { keyHash: 0, firstWordHash: 0, words: 0, recordWords: 0, cjkWords: -1, cjkStopDensity: 0, korean: false };
+  const scan: Scan = { keyHash: 0, firstWordHash: 0, words: 0, recordWords: 0, phrases: 0, cjkWords: -1, cjkStopDensity: 0, korean: false };
   // Lines mostly in Korean may have their own density (koreanDensity), and lines in CJK scripts have theirs already.
   const korean: number[] = [];
   const cjk: number[] = [];
@@ -145,9 +148,10 @@ export function toLines(content: string): Line[] {
     const stopsBefore = stopSets.at;
     // A line has at most a stop word per two code units.
     if (stopSets.sets.length < stopsBefore + to - from) stopSets.sets = grown(stopSets.sets, stopsBefore + to - from);
-    if (!scanLine(codes, from, to, scan)) {
+    if (!scanLine(codes, from, to, scan, finder)) {
       stopSets.at = stopsBefore; // what the scan appended before it gave up
       matchLine(text, scan);
+      scan.phrases = finder.bitsIn(codes, from, to);
     }
     if (sampled <= LANGUAGE_SAMPLE) {
       for (let j = stopsBefore; j < stopSets.at; j++) perSet[stopSets.sets[j]!]!++;
@@ -159,9 +163,8 @@ export function toLines(content: string): Line[] {
     if (scan.cjkWords >= 0) cjk.push(k);
     else if (scan.korean) korean.push(k);
     const sentenceEnd = from < to && (SENTENCE_END[codes[to - 1]!] === 1 || (codes[to - 1]! >= 0x2000 && endsBeforeEmoji(text)));
-    const phrases = finder.bitsIn(codes, from, to);
     const cjkLine = scan.cjkWords >= 0;
-    lines.push({ index, text, start: from, key: null, keyHash: scan.keyHash, firstWordHash: scan.firstWordHash, phrases, indent, listItem, block, words: cjkLine ? scan.cjkWords : scan.words, recordWords: scan.recordWords, stopDensity: cjkLine ? scan.cjkStopDensity : 0, sentenceEnd });
+    lines.push({ index, text, start: from, key: null, keyHash: scan.keyHash, firstWordHash: scan.firstWordHash, phrases: scan.phrases, indent, listItem, block, words: cjkLine ? scan.cjkWords : scan.words, recordWords: scan.recordWords, stopDensity: cjkLine ? scan.cjkStopDensity : 0, sentenceEnd });
   }
   const stopBit = pageStopBit(perSet, sampled);
   // The lines' stop-word densities; korean and cjk hold line numbers in order.
@@ -267,12 +270,12 @@ function grown(array: Int32Array, size: number): Int32Array {
 }
 
 /**
- * The key hash, the words (WORD's and countWords's) and the CJK counts in one pass over the line (`codes` from
- * `from` to `to`), or null when it has characters only the regexes read right (matchLine). Lower-casing keeps
- * every other character's length and class, so words and key are where they are in the original line, and are
- * hashed in lower case as they go; stop words are looked up by hash, not cut out of the line.
+ * The key hash, the words (WORD's and countWords's), the CJK counts and the phrases (`finder`'s bitsIn) in one pass
+ * over the line (`codes` from `from` to `to`); false when it has characters only the regexes read right (matchLine).
+ * Lower-casing keeps every other character's length and class, so words and key are where they are in the original
+ * line, and are hashed in lower case as they go; stop words are looked up by hash, not cut out of the line.
  */
-function scanLine(codes: Uint16Array, from: number, to: number, scan: Scan): boolean {
+function scanLine(codes: Uint16Array, from: number, to: number, scan: Scan, finder: PhraseFinder): boolean {
   const classes = charClasses();
   const lowered = lowerCases();
   const { longest, table } = stopwordBits();
@@ -288,27 +291,39 @@ function scanLine(codes: Uint16Array, from: number, to: number, scan: Scan): boo
   // countWords's words: runs of letters and digits, but those that only one ' ’ . or - parts from the run before.
   let recordWords = 0;
   let runEnd = -2;
-  let i = from;
-  while (i < to) {
-    let c = codes[i]!;
-    let cls = classes[c] || charClass(c);
-    if (cls & UNREADABLE) return false;
-    if (!(cls & LETTER_OR_DIGIT)) {
-      if (cls & CJK) cjkChars++;
-      if (cls & CJK_FUNCTION) cjkFunctions++;
-      i++;
-      continue;
-    }
-    // A word: runs of letters and digits, joined by ' ’ or -. Its hash is the first run's until a joiner comes.
-    const start = i;
-    let wordHash = HASH_SEED;
-    let joined = false;
-    let cjkWord = false;
-    for (;;) {
-      if (i - runEnd !== 1 || !isRecordJoiner(codes[runEnd]!)) recordWords++;
-      let runHash = HASH_SEED;
-      do {
-        const lower = lowered[c]!; // classed already (cls), so in the table
+  // The run of letters and digits the scan is in, and the word: runs joined by ' ’ or -, and those after the last.
+  // A word's hash is its first run's until a joiner comes.
+  let inRun = false;
+  let inWord = false;
+  let runHash = HASH_SEED;
+  let wordHash = HASH_SEED;
+  let wordStart = 0;
+  let joined = false;
+  let cjkWord = false;
+  let phraseKey = 0;
+  finder.found = 0;
+  for (let i = from; i <= to; i++) {
+    // At the line's end (i === to), a character of no class ends the run and the word.
+    let c = 0;
+    let cls = 0;
+    if (i < to) {
+      c = codes[i]!;
+      cls = classes[c] || charClass(c);
+      if (cls & UNREADABLE) return false;
+      const lower = lowered[c]!; // classed already (cls), so in the table
+      phraseKey = finder.step(codes, from, to, i, lower, phraseKey);
+      if (cls & LETTER_OR_DIGIT) {
+        if (!inRun) {
+          if (i - runEnd !== 1 || !isRecordJoiner(codes[runEnd]!)) recordWords++;
+          inRun = true;
+          runHash = HASH_SEED;
+          if (!inWord) {
+            inWord = true;
+            wordStart = i;
+            joined = false;
+            cjkWord = false;
+          }
+        }
         runHash = hashStep(runHash, lower);
         if (joined) wordHash = hashStep(wordHash, lower);
         if (cls & (CJK | HANGUL)) {
@@ -319,35 +334,37 @@ function scanLine(codes: Uint16Array, from: number, to: number, scan: Scan): boo
             if (cls & CJK_FUNCTION) cjkFunctions++;
           }
         }
-        if (++i === to) break;
-        c = codes[i]!;
-        cls = classes[c] || charClass(c);
-        if (cls & UNREADABLE) return false;
-      } while (cls & LETTER_OR_DIGIT);
+        continue;
+      }
+    }
+    if (inRun) {
+      inRun = false;
       runEnd = i;
       keyHash = withRun(keyHash, runHash);
       if (firstRunHash === -1) firstRunHash = smallHash(runHash);
       if (!joined) wordHash = runHash;
-      while (i < to && (c === 39 /* ' */ || c === 0x2019 /* ’ */ || c === 45 /* - */)) {
+    }
+    if (inWord) {
+      if (c === 39 /* ' */ || c === 0x2019 /* ’ */ || c === 45 /* - */) {
         joined = true;
         wordHash = hashStep(wordHash, c);
-        if (++i === to) break;
-        c = codes[i]!;
-        cls = classes[c] || charClass(c);
-        if (cls & UNREADABLE) return false;
+        continue;
       }
-      if (i === to || !(cls & LETTER_OR_DIGIT)) break;
+      inWord = false;
+      words++;
+      if (!cjkWord) spaced++;
+      const set = i - wordStart <= longest ? table.find(wordHash, codes, wordStart, i) : 0;
+      if (set) stops[stopsAt++] = set;
     }
-    words++;
-    if (!cjkWord) spaced++;
-    const set = i - start <= longest ? table.find(wordHash, codes, start, i) : 0;
-    if (set) stops[stopsAt++] = set;
+    if (cls & CJK) cjkChars++;
+    if (cls & CJK_FUNCTION) cjkFunctions++;
   }
   stopSets.at = stopsAt;
   scan.keyHash = smallHash(keyHash);
   scan.firstWordHash = firstRunHash === -1 ? smallHash(HASH_SEED) : firstRunHash;
   scan.words = words;
   scan.recordWords = recordWords;
+  scan.phrases = finder.end(codes, from, to, phraseKey);
   cjkMeasure(scan, spaced, cjkChars, cjkFunctions);
   scan.korean = hangul && cjkChars === 0;
   return true;

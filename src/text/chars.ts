@@ -74,13 +74,19 @@ function classify(code: number): number {
   return bits;
 }
 
+let units = new Uint16Array(1 << 14);
+/** The longest text whose code units go into the kept array: a longer one gets an array of its own, not kept. */
+const KEPT_UNITS = 1 << 20;
+
 /**
  * The text's UTF-16 code units in a typed array: scans that read text several times over read it quicker there
- * than with charCodeAt.
+ * than with charCodeAt. The array is one kept from call to call (grown when a text needs more), so a caller keeps
+ * none of it past its next call.
  */
 export function codeUnits(text: string): Uint16Array {
-  const codes = new Uint16Array(text.length);
-  Buffer.from(codes.buffer).write(text, 'utf16le');
+  if (text.length <= KEPT_UNITS && units.length < text.length) units = new Uint16Array(Math.max(text.length, units.length * 2));
+  const codes = text.length <= KEPT_UNITS ? units.subarray(0, text.length) : new Uint16Array(text.length);
+  Buffer.from(codes.buffer, 0, text.length * 2).write(text, 'utf16le');
   return codes;
 }
 

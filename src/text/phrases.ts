@@ -148,6 +148,8 @@ export class PhraseFinder {
   private readonly start: Int32Array;
   private readonly length: Int32Array;
   private readonly chars: Uint16Array;
+  /** The bits of the phrases found since the search started (step): setting it to 0 starts one. */
+  found = 0;
 
   constructor(phrases: Phrase[]) {
     const buckets: Phrase[][] = [];
@@ -182,26 +184,36 @@ export class PhraseFinder {
 
   /** The bits of the phrases in a text, given as code units (codeUnits), from `from` to `to`. */
   bitsIn(codes: Uint16Array, from: number, to: number): number {
-    // The tables in locals: the loop then reads no fields.
-    const { byFirst, byTriple, hasTriple, fourth } = this;
-    let bits = 0;
-    // The tripleKey of the three characters before the current one.
+    this.found = 0;
     let key = 0;
-    for (let i = from; i < to; i++) {
-      const c = foldCase(codes[i]!);
-      const short = byFirst[c]!;
-      if (short !== 0) bits |= this.bitsAt(codes, i, to, short);
-      // Phrases of three characters or more starting three back, whose fourth character may be this one.
-      if ((hasTriple[key >>> 5]! >>> (key & 31)) & 1 && i - 3 >= from) {
-        const bucket = byTriple[key]!;
-        if ((fourth[bucket]! >>> (c & 31)) & 1) bits |= this.bitsAt(codes, i - 3, to, bucket);
-      }
-      key = ((key << 5) ^ c) & TRIPLE_MASK;
+    for (let i = from; i < to; i++) key = this.step(codes, from, to, i, foldCase(codes[i]!), key);
+    return this.end(codes, from, to, key);
+  }
+
+  /**
+   * One character of bitsIn's search, for a scan that reads each character for other ends too: `c` is the one at `i`
+   * folded (foldCase), or lower-cased (lowerCases in text/chars.ts), which does as well: every character of a
+   * phrase's match lower-cases to the phrase's (phrases hold ASCII letters in lower case and caseless characters
+   * only), and other characters only make look-ups that find nothing. `key` is the tripleKey of the three characters
+   * before (0 at `from`); returns the key with `c`.
+   */
+  step(codes: Uint16Array, from: number, to: number, i: number, c: number, key: number): number {
+    const short = this.byFirst[c]!;
+    if (short !== 0) this.found |= this.bitsAt(codes, i, to, short);
+    // Phrases of three characters or more starting three back, whose fourth character may be this one.
+    if ((this.hasTriple[key >>> 5]! >>> (key & 31)) & 1 && i - 3 >= from) {
+      const bucket = this.byTriple[key]!;
+      if ((this.fourth[bucket]! >>> (c & 31)) & 1) this.found |= this.bitsAt(codes, i - 3, to, bucket);
     }
-    // Those ending the text three characters from its end (0 stands for "no fourth character").
-    const last = byTriple[key]!;
-    if (last !== 0 && to - 3 >= from && fourth[last]! & 1) bits |= this.bitsAt(codes, to - 3, to, last);
-    return bits;
+    return ((key << 5) ^ c) & TRIPLE_MASK;
+  }
+
+  /** The bits found, with those of phrases of three characters that end the text (`key`: step's last). */
+  end(codes: Uint16Array, from: number, to: number, key: number): number {
+    // 0 stands for "no fourth character".
+    const last = this.byTriple[key]!;
+    if (last !== 0 && to - 3 >= from && this.fourth[last]! & 1) this.found |= this.bitsAt(codes, to - 3, to, last);
+    return this.found;
   }
 
   /** The bits of the phrases of a bucket that occur at `at` (and end by `to`). */
