@@ -149,7 +149,7 @@ export function toLines(content: string): Line[] {
     }
     const text = content.slice(from, to);
     const stopsBefore = stopSets.at;
-    // A line has at most a stop word per two code units.
+    // A line has no more words than code units.
     if (stopSets.sets.length < stopsBefore + to - from) stopSets.sets = grown(stopSets.sets, stopsBefore + to - from);
     if (!scanLine(codes, from, to, scan, finder)) {
       stopSets.at = stopsBefore; // what the scan appended before it gave up
