@@ -90,6 +90,8 @@ interface Scan {
 const stopSets: { at: number; sets: Int32Array } = { at: 0, sets: new Int32Array(1 << 12) };
 /** Per line of a page (reused likewise): where its stop words end in stopSets. */
 let stopsEnd: Int32Array = new Int32Array(1 << 10);
+/** Per set of lists (stopwordBits().sets), reused likewise: the page's sampled stop words in it. */
+let sampledPerSet = new Int32Array(0);
 
 /** Splits a dump into lines (blank ones dropped) and measures each. */
 export function toLines(content: string): Line[] {
@@ -100,7 +102,8 @@ export function toLines(content: string): Line[] {
   const cjk: number[] = [];
   const { sets } = stopwordBits();
   // The page's language is told by the stop words of its first LANGUAGE_SAMPLE words or so (pageStopBit).
-  const perSet = new Int32Array(sets.length);
+  if (sampledPerSet.length !== sets.length) sampledPerSet = new Int32Array(sets.length);
+  const perSet = sampledPerSet.fill(0);
   let sampled = 0;
   stopSets.at = 0;
   const codes = codeUnits(content);
@@ -146,7 +149,7 @@ export function toLines(content: string): Line[] {
     }
     const text = content.slice(from, to);
     const stopsBefore = stopSets.at;
-    // A line has at most a stop word per two code units.
+    // A line has no more words than code units.
     if (stopSets.sets.length < stopsBefore + to - from) stopSets.sets = grown(stopSets.sets, stopsBefore + to - from);
     if (!scanLine(codes, from, to, scan, finder)) {
       stopSets.at = stopsBefore; // what the scan appended before it gave up
