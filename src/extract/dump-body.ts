@@ -25,6 +25,8 @@ export interface Scored extends Line {
   furniture: boolean;
   /** A list item, and nothing worse (not furniture, a date, a repeat or template). */
   listed: boolean;
+  /** Printed on several pages of the site (its template): never body. */
+  template: boolean;
 }
 
 export interface Segment {
@@ -86,9 +88,10 @@ export function scoreLines(lines: Line[], template: (i: number) => boolean = () 
   const listLike = listBlocks ? listLikeBlocks(lines, furniture.map((f, i) => f || dated[i]!), repeated) : new Set<number>();
   const scored: Scored[] = lines.map((line, i) => {
     const repeats = repeatsOf[i]!;
+    const templated = template(i);
     let kind: Kind;
     let listed = false;
-    if (furniture[i] || dated[i] || repeated(i) || template(i)) kind = 'bad';
+    if (furniture[i] || dated[i] || repeated(i) || templated) kind = 'bad';
     else if (listLike.has(line.block) && (line.words < LIST_PARAGRAPH_WORDS || repeats > 1)) [kind, listed] = ['bad', line.listItem];
     else if (line.words >= GOOD_WORDS && line.stopDensity >= TEXT_STOP_DENSITY && (line.sentenceEnd || line.words >= 25) && !truncated(line.text)) kind = 'good';
     else if (line.listItem) [kind, listed] = ['bad', true];
@@ -97,7 +100,7 @@ export function scoreLines(lines: Line[], template: (i: number) => boolean = () 
     const isEnd = (line.words <= 6 && mayStartWithMarker(line) && startsWithPhrase(lineKey(line), end)) || (line.words <= 20 && endPattern.test(line.text, line.phrases)) || isAboutHeading(lines, i);
     // Written out rather than spread: V8 keeps these objects in one fast shape, which spreading does not.
     const { index, text, start, key, keyHash, firstWordHash, phrases, indent, listItem, block, words, recordWords, stopDensity, sentenceEnd } = line;
-    return { index, text, start, key, keyHash, firstWordHash, phrases, indent, listItem, block, words, recordWords, stopDensity, sentenceEnd, kind, repeats, insert: false, end: isEnd, dated: dated[i]!, dateLine: dateLine[i]!, furniture: furniture[i]!, listed };
+    return { index, text, start, key, keyHash, firstWordHash, phrases, indent, listItem, block, words, recordWords, stopDensity, sentenceEnd, kind, repeats, insert: false, end: isEnd, dated: dated[i]!, dateLine: dateLine[i]!, furniture: furniture[i]!, listed, template: templated };
   });
   markInserts(scored);
   return scored;
