@@ -453,7 +453,8 @@ export interface SegmentTraits {
 export function segmentTraits(lines: Scored[], segment: Segment): SegmentTraits {
   let [header, afterEnd] = [false, false];
   for (let i = segment.first - 1; i >= 0 && i >= segment.first - 8 && lines[i]!.kind !== 'good'; i--) {
-    if (lines[i]!.end) {
+    // "0 comments" beside the date or byline is the header's comment count, not a heading that ends the article.
+    if (lines[i]!.end && !sharesBlockWithDate(lines, i)) {
       afterEnd = true;
       break;
     }
@@ -469,6 +470,14 @@ export function segmentTraits(lines: Scored[], segment: Segment): SegmentTraits 
     if (i > segment.first && line.kind !== 'bad' && (lines[i - 1]!.dated || (lines[i - 2]?.dated && lines[i - 1]!.kind === 'bad'))) datedPosts++;
   }
   return { header, afterEnd, headlines, datedPosts };
+}
+
+/** Whether a date or byline line is in the same block as line `at`. */
+function sharesBlockWithDate(lines: Scored[], at: number): boolean {
+  const { block } = lines[at]!;
+  for (let i = at - 1; i >= 0 && lines[i]!.block === block; i--) if (lines[i]!.dated) return true;
+  for (let i = at + 1; i < lines.length && lines[i]!.block === block; i++) if (lines[i]!.dated) return true;
+  return false;
 }
 
 /**
