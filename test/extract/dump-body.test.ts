@@ -215,3 +215,14 @@ test('a comment count beside the byline is part of the header; a comment heading
   assert.equal(counted.header, true);
   assert.equal(traits(dump(HEADER[0]!, HEADER[2]!, HEADER[3]!, '12 comments', ...paragraphs(0, 4))).afterEnd, true);
 });
+
+test("a long paragraph ending in an agency's tag is body; a caption ending in its credit, or a tagged line printed twice, is not", () => {
+  const tagged = 'The council also agreed to open the new playground in the spring, once the trees are planted and the paths are laid out by the parks office. (dpa)';
+  const caption = 'The mayor at the opening of the playground on Monday. (Jane Roe)';
+  const photo = 'The mayor speaks to residents at the opening of a new playground in the old town district on Monday, as the parks office had planned it. (Photo: Jane Roe)';
+  const text = body(dump(...HEADER, ...paragraphs(0, 2), tagged, caption, photo, ...paragraphs(2, 5)));
+  assert.ok(text.includes(tagged));
+  assert.ok(!text.includes(caption));
+  assert.ok(!text.includes(photo));
+  assert.ok(!body(dump(...HEADER, ...paragraphs(0, 2), tagged, ...paragraphs(2, 5), tagged)).includes(tagged));
+});
