@@ -18,6 +18,8 @@ export interface LineModel {
   /** Log-odds above which a line the rules took stays body, and above which a line they left becomes body. */
   keep: number;
   add: number;
+  /** What each change between body and other text costs along the page, in log-odds (see modelBody). */
+  change: number;
 }
 
 /** What the rules found on the page: the main segment, its body lines, its title line and the other articles. */
@@ -264,18 +266,48 @@ export function chooseMain(lines: Scored[], segments: Segment[], model: LineMode
 }
 
 /**
- * The lines the model takes as body, in page order: the rules' body lines unless the model finds them very
- * unlikely, and other lines it finds very likely (the thresholds are learned, see LineModel). When it would
- * take none, the rules' body: a page the rules found text on never yields an empty body.
+ * The lines the model takes as body, in page order: the rules' body lines unless the model finds them unlikely, and
+ * other lines it finds very likely (text the rules' segments cut off), smoothed along the page. Each line's log-odds
+ * less its threshold (keep for the rules' lines, add for others) is what it brings to the body; every change between
+ * body and other text costs `change`, so a lone likely line among unlikely ones stays out and a doubtful one between
+ * body lines comes in (a two-state Viterbi, as jusText's context pass). Thresholds and cost are learned (see LineModel).
+ * When it would take none, the rules' body: a page the rules found text on never yields an empty body.
  */
 export function modelBody(lines: Scored[], rules: RuleView, model: LineModel = lineModel()): Scored[] {
-  const scores = lineScores(lines, rules, model.weights);
-  const body: Scored[] = [];
+  const n = lines.length;
+  const gain = lineScores(lines, rules, model.weights);
   let nextBody = 0; // the next rule body line
-  for (let i = 0; i < lines.length; i++) {
+  for (let i = 0; i < n; i++) {
     const inBody = rules.body[nextBody] === lines[i];
     if (inBody) nextBody++;
-    if (scores[i]! > (inBody ? model.keep : model.add)) body.push(lines[i]!);
+    // A line of the site's template stays out, however likely its neighbours make it.
+    gain[i] = lines[i]!.template ? -Infinity : gain[i]! - (inBody ? model.keep : model.add);
   }
+  const taken = smoothed(gain, model.change);
+  const body = lines.filter((_, i) => taken[i] === 1);
   return body.length > 0 ? body : rules.body;
+}
+
+/**
+ * The two-state path along the lines (1: body) with the most gain, less `change` for each switch between states; the
+ * path starts and ends out of the body.
+ */
+export function smoothed(gain: Float64Array, change: number): Uint8Array {
+  const n = gain.length;
+  // The best paths' scores ending out of and in the body, and per line whether each came from the body line before.
+  const [outFromBody, inFromBody] = [new Uint8Array(n), new Uint8Array(n)];
+  let [out, inside] = [0, -Infinity];
+  for (let i = 0; i < n; i++) {
+    const [stayOut, leave, enter, stayIn] = [out, inside - change, out - change, inside];
+    outFromBody[i] = leave > stayOut ? 1 : 0;
+    inFromBody[i] = stayIn >= enter ? 1 : 0;
+    [out, inside] = [Math.max(stayOut, leave), Math.max(enter, stayIn) + gain[i]!];
+  }
+  const taken = new Uint8Array(n);
+  let inBody = inside - change > out;
+  for (let i = n - 1; i >= 0; i--) {
+    taken[i] = inBody ? 1 : 0;
+    inBody = (inBody ? inFromBody[i] : outFromBody[i]) === 1;
+  }
+  return taken;
 }

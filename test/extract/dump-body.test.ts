@@ -2,7 +2,9 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { extractArticles } from '../../src/extract/index.js';
+import { segmentTraits } from '../../src/extract/dump-body.js';
 import { toLines } from '../../src/extract/lines.js';
+import { readDump } from '../../src/extract/text-dump.js';
 
 const HEADER = ['The Daily Courier', 'Home | World | Business | Sport', 'Council approves new budget for city parks', 'By Jane Roe | March 3, 2024'];
 const SPEAKERS = ['the mayor', 'a council member', 'the parks director', 'a local teacher', 'the city treasurer', 'a resident of the old town', 'the head of the school board', 'a shop owner', 'the police chief', 'a retired nurse'];
@@ -201,4 +203,26 @@ test('text wrapped into one block beside a side column, which reads as a list, o
   const short = ['The council met on Monday', 'and talked about the plan for', 'the parks in the north of', 'the city, which the members', 'said would be ready before the', 'end of the summer this year'];
   assert.match(body(dump('Home | News | Sport', short.join('\n'), 'Imprint')), /the parks in the north of/);
   assert.equal(body(dump('Home | News | Sport', 'Weather\nEvents\nContact\nArchive', 'Imprint')), '');
+});
+
+test('a comment count beside the byline is part of the header; a comment heading over the text ends the article', () => {
+  const traits = (content: string) => {
+    const { lines, segments } = readDump({ file: 'page.txt', content, format: 'text' })!;
+    return segmentTraits(lines, segments[0]!);
+  };
+  const counted = traits(dump(HEADER[0]!, HEADER[2]!, ['By Jane Roe', 'March 3, 2024', '12 comments'].join('\n'), ...paragraphs(0, 4)));
+  assert.equal(counted.afterEnd, false);
+  assert.equal(counted.header, true);
+  assert.equal(traits(dump(HEADER[0]!, HEADER[2]!, HEADER[3]!, '12 comments', ...paragraphs(0, 4))).afterEnd, true);
+});
+
+test("a long paragraph ending in an agency's tag is body; a caption ending in its credit, or a tagged line printed twice, is not", () => {
+  const tagged = 'The council also agreed to open the new playground in the spring, once the trees are planted and the paths are laid out by the parks office. (dpa)';
+  const caption = 'The mayor at the opening of the playground on Monday. (Jane Roe)';
+  const photo = 'The mayor speaks to residents at the opening of a new playground in the old town district on Monday, as the parks office had planned it. (Photo: Jane Roe)';
+  const text = body(dump(...HEADER, ...paragraphs(0, 2), tagged, caption, photo, ...paragraphs(2, 5)));
+  assert.ok(text.includes(tagged));
+  assert.ok(!text.includes(caption));
+  assert.ok(!text.includes(photo));
+  assert.ok(!body(dump(...HEADER, ...paragraphs(0, 2), tagged, ...paragraphs(2, 5), tagged)).includes(tagged));
 });

@@ -2,7 +2,8 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { bodyLines } from '../../src/extract/dump-body.js';
-import { chooseMain, FEATURES, lineFeatures, lineModel, lineScores, modelBody, SEGMENT_FEATURES, type LineModel } from '../../src/extract/line-model.js';
+import { chooseMain, FEATURES, lineFeatures, lineModel, lineScores, modelBody, SEGMENT_FEATURES, smoothed, type LineModel } from '../../src/extract/line-model.js';
+import { lineHash } from '../../src/extract/templates.js';
 import { readDump, ruleView, segmentTitle } from '../../src/extract/text-dump.js';
 
 const PARAGRAPH = (who: string) => `The council heard from ${who}, who said that the plan for the parks would help the families of the city.`;
@@ -15,10 +16,10 @@ function view() {
   return { lines, body, rules: ruleView(segments, main, body, segmentTitle(lines, segments, main, new Set())?.line ?? null) };
 }
 
-/** A model that scores every line the same (its bias), with the given thresholds, and ranks segments by `segment` alone. */
+/** A model that scores every line the same (its bias), with the given thresholds, no cost of change, and ranks segments by `segment` alone. */
 function flat(bias: number, keep: number, add: number, segment = 'ruleMain', weight = 1): LineModel {
   const segmentWeights = SEGMENT_FEATURES.map((f) => (f === segment ? weight : 0));
-  return { features: FEATURES, weights: FEATURES.map((_, k) => (k === 0 ? bias : 0)), contextWeights: FEATURES.map(() => 0), segmentFeatures: SEGMENT_FEATURES, segmentWeights, keep, add };
+  return { features: FEATURES, weights: FEATURES.map((_, k) => (k === 0 ? bias : 0)), contextWeights: FEATURES.map(() => 0), segmentFeatures: SEGMENT_FEATURES, segmentWeights, keep, add, change: 0 };
 }
 
 test('each line gets one value per feature, the rules body among them', () => {
@@ -36,6 +37,31 @@ test('the rules body stays above the keep threshold, goes below it; other lines 
   // A model that would drop every line leaves the rules' body: the page is not emptied.
   assert.deepEqual(modelBody(lines, rules, flat(0, 1, 2)), body);
   assert.deepEqual(modelBody(lines, rules, flat(3, -1, 1)), lines);
+});
+
+test('smoothing along the page: a doubtful line between body lines comes in, a lone likely line stays out', () => {
+  const gain = Float64Array.from([-2, 3, -0.5, 3, -2, -2, 0.8, -2, -2]);
+  // Without a cost of change, every line with a gain.
+  assert.deepEqual([...smoothed(gain, 0)], [0, 1, 0, 1, 0, 0, 1, 0, 0]);
+  // At 0.5 a change, the run 1-3 is worth 5.5 - 1, line 6 alone 0.8 - 1.
+  assert.deepEqual([...smoothed(gain, 0.5)], [0, 1, 1, 1, 0, 0, 0, 0, 0]);
+  // At 3 a change, no run is worth its two changes (lines 1-3 bring 5.5): none.
+  assert.deepEqual([...smoothed(gain, 3)], [0, 0, 0, 0, 0, 0, 0, 0, 0]);
+  assert.deepEqual([...smoothed(Float64Array.from([]), 1)], []);
+});
+
+test("a line of the site's template stays out of the body, however costly the change around it", () => {
+  const notice = 'Comments are moderated and may take a day to appear on the site.';
+  const content = PAGE.replace(PARAGRAPH('a teacher'), `${PARAGRAPH('a teacher')}\n\n${notice}`);
+  const { lines, segments, main } = readDump({ file: 'page.txt', content, format: 'text', templates: [lineHash(notice)] })!;
+  const body = bodyLines(lines, main);
+  const rules = ruleView(segments, main, body, null);
+  // Rule body lines bring 3 each, other lines cost 1: the notice's -1 is cheaper than the two changes (4) around it.
+  const smoothing = { ...flat(0, -3, 1), change: 2 };
+  const text = modelBody(lines, rules, smoothing).map((l) => l.text);
+  assert.ok(lines.some((l) => l.template && l.text === notice));
+  assert.equal(text.filter((t) => t.startsWith('The council heard from')).length, 5);
+  assert.ok(!text.includes(notice));
 });
 
 test('the shipped model keeps the paragraphs of a plain article and leaves the page furniture out', () => {
