@@ -2,7 +2,8 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { cleanArticle } from '../../src/clean/index.js';
-import { copyrightHolder, TITLE_FEATURES, titleCandidates } from '../../src/extract/dump-meta.js';
+import { loadData } from '../../src/data.js';
+import { copyrightHolder, findTitle, TITLE_FEATURES, titleCandidates } from '../../src/extract/dump-meta.js';
 import { readDump } from '../../src/extract/text-dump.js';
 import { extractArticles } from '../../src/extract/index.js';
 
@@ -176,4 +177,27 @@ test("a kicker printed on the headline's line without a separator is cut off whe
 
 test('a line that is only a web address is not the title', () => {
   assert.equal(title('The Daily Courier', 'www.dailycourier.example/city/', ...BODY), null);
+});
+
+test('the title ranker, which finds costly features only for candidates that can still win, picks what scoring every candidate in full picks', () => {
+  const { weights, threshold } = loadData<{ weights: number[]; threshold: number }>('title-model.json');
+  const headline = 'Council approves new budget for city parks';
+  const pages = [
+    ['The Daily Courier', 'Home', 'News', headline, 'Three new playgrounds and longer opening hours are planned for next year', ...BODY],
+    ['The Daily Courier', `Home / City / ${headline}`, `City Hall ${headline}`, 'By Jane Roe', ...BODY],
+    ['The Daily Courier', 'Parks: budget', `Parks: ${headline}`, 'March 3, 2024', ...BODY, 'Related', 'Council plans more parks', 'About us'],
+    ['Continental Press March 3, 2024, 9:02 AM', '"We will plant a thousand new trees," the mayor said.', ...BODY],
+  ];
+  for (const page of pages) {
+    const dump = readDump({ file: 'page.txt', content: page.join('\n\n'), format: 'text' })!;
+    // The best score at or above the threshold, the last candidate on a tie.
+    let expected: string | null = null;
+    let best = threshold;
+    for (const candidate of titleCandidates(dump.lines, dump.main, null, new Set())) {
+      let score = 0;
+      for (let k = 0; k < weights.length; k++) score += weights[k]! * candidate.features[k]!;
+      if (score >= best) [expected, best] = [candidate.text, score];
+    }
+    assert.equal(findTitle(dump.lines, dump.main, null, new Set())?.text ?? null, expected);
+  }
 });
