@@ -120,8 +120,8 @@ export async function* documents(paths: string[], options: DocumentOptions, repo
   const stop = () => void pool.interrupt();
   reporter.interruption?.addEventListener('abort', stop, { once: true });
   // Several batches a worker (see REPLY_BATCH): results are taken in input order, so a worker that gets ahead of
-  // another goes on rather than wait for the other's batch.
-  const window = Math.max(1, jobs * 4 * REPLY_BATCH);
+  // another goes on rather than wait for the other's batch. In this thread (--jobs 1), a few.
+  const window = jobs > 1 ? jobs * 4 * REPLY_BATCH : 8;
   const settle = async function* ({ file, result }: InFlight): AsyncGenerator<MineRecord> {
     try {
       const done = await result;

@@ -271,6 +271,7 @@ export function chooseMain(lines: Scored[], segments: Segment[], model: LineMode
  * less its threshold (keep for the rules' lines, add for others) is what it brings to the body; every change between
  * body and other text costs `change`, so a lone likely line among unlikely ones stays out and a doubtful one between
  * body lines comes in (a two-state Viterbi, as jusText's context pass). Thresholds and cost are learned (see LineModel).
+ * Lines that are never body (furniture, inserts, template) are left out of the path, so they cost no change.
  * When it would take none, the rules' body: a page the rules found text on never yields an empty body.
  */
 export function modelBody(lines: Scored[], rules: RuleView, model: LineModel = lineModel()): Scored[] {
@@ -280,11 +281,14 @@ export function modelBody(lines: Scored[], rules: RuleView, model: LineModel = l
   for (let i = 0; i < n; i++) {
     const inBody = rules.body[nextBody] === lines[i];
     if (inBody) nextBody++;
-    // A line of the site's template stays out, however likely its neighbours make it.
-    gain[i] = lines[i]!.template ? -Infinity : gain[i]! - (inBody ? model.keep : model.add);
+    gain[i]! -= inBody ? model.keep : model.add;
   }
-  const taken = smoothed(gain, model.change);
-  const body = lines.filter((_, i) => taken[i] === 1);
+  // Furniture (a "Read more: ..." line, an empty or image line), inserts and the site's template lines stay out, and
+  // do not part the text around them: the smoothing runs over the other lines.
+  const open: number[] = [];
+  for (let i = 0; i < n; i++) if (!(lines[i]!.furniture || lines[i]!.insert || lines[i]!.template)) open.push(i);
+  const taken = smoothed(Float64Array.from(open, (i) => gain[i]!), model.change);
+  const body = open.filter((_, k) => taken[k] === 1).map((i) => lines[i]!);
   return body.length > 0 ? body : rules.body;
 }
 

@@ -33,10 +33,13 @@ test('each line gets one value per feature, the rules body among them', () => {
 test('the rules body stays above the keep threshold, goes below it; other lines come in only above the add threshold', () => {
   const { lines, body, rules } = view();
   assert.deepEqual(modelBody(lines, rules, flat(0, -1, 1)), body);
-  assert.deepEqual(modelBody(lines, rules, flat(0, 1, -0.5)), lines.filter((l) => !body.includes(l)));
+  // Inserts ("Most Read" and the lines under it here) and furniture are never body.
+  const open = lines.filter((l) => !l.furniture && !l.insert);
+  assert.ok(open.length < lines.length);
+  assert.deepEqual(modelBody(lines, rules, flat(0, 1, -0.5)), open.filter((l) => !body.includes(l)));
   // A model that would drop every line leaves the rules' body: the page is not emptied.
   assert.deepEqual(modelBody(lines, rules, flat(0, 1, 2)), body);
-  assert.deepEqual(modelBody(lines, rules, flat(3, -1, 1)), lines);
+  assert.deepEqual(modelBody(lines, rules, flat(3, -1, 1)), open);
 });
 
 test('smoothing along the page: a doubtful line between body lines comes in, a lone likely line stays out', () => {
@@ -62,6 +65,15 @@ test("a line of the site's template stays out of the body, however costly the ch
   assert.ok(lines.some((l) => l.template && l.text === notice));
   assert.equal(text.filter((t) => t.startsWith('The council heard from')).length, 5);
   assert.ok(!text.includes(notice));
+});
+
+test('furniture between paragraphs costs the smoothing no change and stays out', () => {
+  const content = PAGE.replace(PARAGRAPH('a nurse'), `Share\n\n${PARAGRAPH('a nurse')}`);
+  const { lines, segments, main } = readDump({ file: 'page.txt', content, format: 'text' })!;
+  const body = bodyLines(lines, main);
+  assert.ok(lines.some((l) => l.furniture && l.text === 'Share'));
+  // Rule body lines bring 3 each, other lines cost 1: taking "Share" (-1) would be cheaper than two changes (4).
+  assert.deepEqual(modelBody(lines, ruleView(segments, main, body, null), { ...flat(0, -3, 1), change: 2 }), body);
 });
 
 test('the shipped model keeps the paragraphs of a plain article and leaves the page furniture out', () => {

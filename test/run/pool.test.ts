@@ -102,7 +102,9 @@ test('a document done just before one past --timeout, its result not sent yet, i
 });
 
 test('a document that needs more heap than --max-memory is skipped as out of memory, and the others go on', async () => {
-  const big = { kind: 'page', page: { file: 'big.txt', content: slowText().repeat(4), format: 'text' } } as const;
+  // 8 MB of distinct paragraphs (each copy's numbered): a page printing the same paragraphs over is not all body.
+  const content = [1, 2, 3, 4].map((copy) => slowText().replace(/^(?=\S)/gm, `Copy ${copy}: `)).join('\n\n');
+  const big = { kind: 'page', page: { file: 'big.txt', content, format: 'text' } } as const;
   const pool = new Pool({ pipeline: { stage: 'ner' }, maxBytes: 1 << 30, heapLimitMb: 48 }, 2);
   try {
     const results = await Promise.allSettled([big, { kind: 'file', file: files[0]! }, { kind: 'file', file: files[1]! }].map((job) => pool.run(job as Job)));
