@@ -2,10 +2,10 @@
 import { orgWords } from '../text/org-words.js';
 import { anyStopwords, stopwordLists } from '../text/stopwords.js';
 import type { EntityType } from '../types.js';
-import type { Gazetteer, GazEntry, GazMatch } from './gazetteer.js';
+import { loadGazetteer, type Gazetteer, type GazEntry, type GazMatch } from './gazetteer.js';
 import { isNameWord, isParticle, isRegnalTitle, isRoleWord, nameAfterRole } from './roles.js';
 import type { Tagger, TaggedSpan } from './tagger.js';
-import { documentContext } from './tagger-features.js';
+import { documentContext, listMatchAt } from './tagger-features.js';
 import { isCompanySuffix, isFeatureWord, typeByWords, withoutTrailingDates } from './name-classes.js';
 import { tokenize, type Token } from './tokenize.js';
 
@@ -45,6 +45,8 @@ export function findCandidates(text: string, g: Gazetteer, field: 'title' | unde
   const sentences = tokenize(text);
   const context = tagger ? documentContext(sentences) : undefined;
   const ministryWords = ministryFirstWords(g);
+  // The document context looked up the shipped lists' names at capitalised words outside headlines: those are reused.
+  const listed = context && g === loadGazetteer() ? context : undefined;
   const candidates: Candidate[] = [];
   let order = orderBase;
   const push: PushCandidate = (tokens, s, e, props) => {
@@ -57,6 +59,7 @@ export function findCandidates(text: string, g: Gazetteer, field: 'title' | unde
     const matches: (GazMatch | null | undefined)[] = new Array(tokens.length);
     const known: KnownAt = (j) => {
       if (j >= tokens.length) return null;
+      if (matches[j] === undefined && listed && !allCaps) matches[j] = listMatchAt(listed, tokens, j);
       if (matches[j] === undefined) matches[j] = g.matchAt(tokens, j, allCaps);
       return matches[j] ?? null;
     };

@@ -1,5 +1,5 @@
 // Features of the statistical NER tagger (hashed to 32-bit keys, no strings per token), its BILOU tag set and document context; shared by training and inference.
-import { loadGazetteer } from './gazetteer.js';
+import { loadGazetteer, type GazMatch } from './gazetteer.js';
 import type { Token } from './tokenize.js';
 
 /** Entity types in tag-id order. */
@@ -87,6 +87,11 @@ export interface DocumentContext {
   /** Where the values of each sentence's first token are in `scans`. */
   readonly scanAt: ReadonlyMap<Token[], number>;
   /**
+   * By token (the index of its first scan value / SCAN_VALUES), the longest known name of the shipped lists starting there,
+   * as listMatches looked it up: only at capitalised words outside headlines and outside a longer match (undefined elsewhere).
+   */
+  readonly listMatches: (GazMatch | null | undefined)[];
+  /**
    * Word hash -> how often the tagger has so far labelled the word's capitalised occurrences O and each entity
    * type (LABEL_BITS a count, O first): filled as sentences are tagged in document order (recordLabels), read by
    * labelHistoryKey, so a name keeps the type it had earlier in the article.
@@ -102,7 +107,7 @@ const LOWER_UNIT = 0x10000;
 export function documentContext(sentences: Token[][]): DocumentContext {
   const casing = new WordCounts();
   const runs = new Map<number, [number, number, number]>();
-  const scans = scanSentences(sentences);
+  const { scans, listMatches } = scanSentences(sentences);
   const scanAt = new Map<Token[], number>();
   let caps = new Uint8Array(64);
   let at = 0;
@@ -131,7 +136,7 @@ export function documentContext(sentences: Token[][]): DocumentContext {
       }
     }
   }
-  return { casing, runs, scans, scanAt, labels: new WordCounts(32) };
+  return { casing, runs, scans, scanAt, listMatches, labels: new WordCounts(32) };
 }
 
 const LABEL_BITS = 6;
@@ -166,11 +171,12 @@ export function labelHistoryKey(doc: DocumentContext, word: number): number {
   return LABEL_KEYS[best * 2 + (kinds > 1 ? 1 : 0)];
 }
 
-/** The SCAN_VALUES of each token of the sentences, one after the other. */
-function scanSentences(sentences: Token[][]): Int32Array {
+/** The SCAN_VALUES of each token of the sentences, one after the other, and the list matches looked up for them. */
+function scanSentences(sentences: Token[][]): { scans: Int32Array; listMatches: (GazMatch | null | undefined)[] } {
   let count = 0;
   for (const tokens of sentences) count += tokens.length;
   const scans = new Int32Array(count * SCAN_VALUES);
+  const matches = new Array<GazMatch | null | undefined>(count);
   let caps = new Uint8Array(64);
   let at = 0;
   for (const tokens of sentences) {
@@ -182,10 +188,16 @@ function scanSentences(sentences: Token[][]): Int32Array {
       scans[at + i * SCAN_VALUES + 1] = word.shortShape;
       scans[at + i * SCAN_VALUES + 2] = caps[i] = word.cap;
     }
-    listMatches(tokens, caps, scans, at);
+    listMatches(tokens, caps, scans, matches, at);
     at += n * SCAN_VALUES;
   }
-  return scans;
+  return { scans, listMatches: matches };
+}
+
+/** The list match listMatches looked up at token j of a sentence, or undefined where it did not look. */
+export function listMatchAt(doc: DocumentContext, tokens: Token[], j: number): GazMatch | null | undefined {
+  const at = doc.scanAt.get(tokens);
+  return at === undefined ? undefined : doc.listMatches[at / SCAN_VALUES + j];
 }
 
 /** Kinds of known names in the shipped lists, as list-match features tell them apart. */
@@ -193,14 +205,16 @@ const LIST_KINDS = ['person', 'country', 'org', 'place', 'demonym', 'ambiguous']
 
 /**
  * Writes each token's place in the longest known names of the shipped lists, left to right (0 outside any;
- * else 1 + 4 * kind + BILOU part), to the 4th scan value of the sentence's tokens from `at`.
+ * else 1 + 4 * kind + BILOU part), to the 4th scan value of the sentence's tokens from `at`, and the matches it looked up
+ * outside headlines to `matches` (for findCandidates, which asks again).
  */
-function listMatches(tokens: Token[], caps: Uint8Array, scans: Int32Array, at: number): void {
+function listMatches(tokens: Token[], caps: Uint8Array, scans: Int32Array, matches: (GazMatch | null | undefined)[], at: number): void {
   const n = tokens.length;
   const headline = isHeadline(caps, n);
   const lists = loadGazetteer();
   for (let i = 0; i < n;) {
     const match = caps[i] >= CAP_INITIAL ? lists.matchAt(tokens, i, headline) : null;
+    if (caps[i] >= CAP_INITIAL && !headline) matches[at / SCAN_VALUES + i] = match;
     if (!match) {
       i++;
       continue;
@@ -582,7 +596,7 @@ export class SentenceFeatures {
     const { lower, short, cap, listed, docClass } = this;
     // A sentence the document context has not read (it is not of that document) is read here.
     const at = doc.scanAt.get(tokens);
-    const scans = at === undefined ? scanSentences([tokens]) : doc.scans;
+    const scans = at === undefined ? scanSentences([tokens]).scans : doc.scans;
     for (let i = 0, o = at ?? 0; i < n; i++, o += SCAN_VALUES) {
       lower[i] = scans[o];
       short[i] = scans[o + 1];

@@ -1,7 +1,8 @@
 // Tagger feature helpers: the per-document word counts table and label history.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { ALLOWED, BilouViterbi, documentContext, labelHistoryKey, MAY_END, NUM_TAGS, packPairs, PAIRS, recordLabels, SentenceFeatures, tagId, WordCounts } from '../../src/ner/tagger-features.js';
+import { ALLOWED, BilouViterbi, documentContext, labelHistoryKey, listMatchAt, MAY_END, NUM_TAGS, packPairs, PAIRS, recordLabels, SentenceFeatures, tagId, WordCounts } from '../../src/ner/tagger-features.js';
+import { loadGazetteer } from '../../src/ner/gazetteer.js';
 import { tokenize } from '../../src/ner/tokenize.js';
 
 test('word counts add up per word, across table growth, with 0 for words never added', () => {
@@ -67,4 +68,17 @@ test('Viterbi decoding finds the best valid BILOU sequence, tokens forced O incl
     for (let code = 0; code < NUM_TAGS ** n; code++) best = Math.max(best, scoreOf(tagsOf(code)));
     assert.equal(scoreOf([...tags]), best, `round ${round}`);
   }
+});
+
+test('the document context keeps the list matches it looked up at capitalised words outside headlines, as the gazetteer finds them', () => {
+  const sentences = tokenize('Officials in New York met delegates from Kenya.\nTALKS IN NEW YORK');
+  const doc = documentContext(sentences);
+  const [body, headline] = sentences as [ReturnType<typeof tokenize>[number], ReturnType<typeof tokenize>[number]];
+  const at = (word: string) => body.findIndex((t) => t.text === word);
+  for (const word of ['Officials', 'New', 'Kenya']) assert.deepEqual(listMatchAt(doc, body, at(word)), loadGazetteer().matchAt(body, at(word), false), word);
+  assert.equal(listMatchAt(doc, body, at('New'))?.end, at('York') + 1);
+  // Lower-case words, words inside a longer name and headlines were not looked up.
+  for (const word of ['in', 'York', 'met']) assert.equal(listMatchAt(doc, body, at(word)), undefined, word);
+  assert.ok(headline.every((_, j) => listMatchAt(doc, headline, j) === undefined));
+  assert.equal(listMatchAt(doc, tokenize('New York')[0]!, 0), undefined, 'a sentence of another text');
 });
