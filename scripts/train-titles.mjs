@@ -48,6 +48,7 @@ for (const set of args) {
     pages.push({ id: f, set, candidates });
   }
 }
+if (pages.length === 0) throw new Error(`no page with a gold title and a dump in ${args.join(', ')} (each SET_DIR holds dumps/ and gold/)`);
 
 const EPOCHS = Number(process.env.EPOCHS ?? 400);
 const dot = (w, x) => x.reduce((sum, v, k) => sum + v * w[k], 0);
