@@ -3,6 +3,7 @@
 // article where the text allows: a name, a surname, a pronoun, a description ("the ministry"), or a document
 // standing for whoever issued it ("the statement said"). Works sentence by sentence on the NER record.
 import { loadData } from '../data.js';
+import { charClass, UPPER } from '../text/chars.js';
 import type { Entity, EntityType, NerArticle } from '../types.js';
 import { widen } from './periods.js';
 
@@ -293,15 +294,6 @@ export function wordEnd(text: string, start: number): number {
   }
 }
 
-/** 1 for the UTF-16 code units that lower-casing changes, 2 for the others, 0 not yet known. */
-const capitalCode = new Uint8Array(0x10000);
-
-/** Whether a word starting with code unit c is capitalised: c (alone, as the word's first code unit) is changed by lower-casing. */
-function isCapital(c: number): boolean {
-  if (capitalCode[c] === 0) capitalCode[c] = String.fromCharCode(c) !== String.fromCharCode(c).toLowerCase() ? 1 : 2;
-  return capitalCode[c] === 1;
-}
-
 function insidePair(text: string, i: number): boolean {
   const c = text.charCodeAt(i);
   const before = i > 0 ? text.charCodeAt(i - 1) : 0;
@@ -321,7 +313,7 @@ function items(text: string, from: number, to: number, spans: QuoteSpan[]): Item
         continue;
       }
       const token = text.slice(start, tokenEnd);
-      result.push(token.length === 1 && ',:;'.includes(token) ? { kind: 'punct', start, end: start + 1, char: token } : { kind: 'word', start, end: start + token.length, lower: token.toLowerCase(), capital: isCapital(text.charCodeAt(start)) });
+      result.push(token.length === 1 && ',:;'.includes(token) ? { kind: 'punct', start, end: start + 1, char: token } : { kind: 'word', start, end: start + token.length, lower: token.toLowerCase(), capital: (charClass(text.charCodeAt(start)) & UPPER) !== 0 });
       start += token.length;
     }
   };

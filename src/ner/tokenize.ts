@@ -1,4 +1,5 @@
 // Tokens with offsets, split into sentences: the input of the tagger and the gazetteer matcher.
+import { charClass, SPACE } from '../text/chars.js';
 
 export interface Token {
   text: string;
@@ -18,14 +19,6 @@ const ABBREVIATIONS = new Set([
 // Sticky: matched at each character that is not white space (\S matches every one of them), without a match array per token.
 const TOKEN = /(?:\p{L}\.){2,}|[\p{L}\p{M}][\p{L}\p{M}\p{N}]*(?:(?:[-&]|['’](?![sS]\b))[\p{L}\p{M}\p{N}]+)*|['’][sS]\b|\p{N}+(?:[-.,:/]\p{N}+)*(?:st|nd|rd|th)?|\S/uy;
 
-/** 1 for the UTF-16 code units that are white space to regular expressions (\s), 2 for the others, 0 not yet known. */
-const spaceClass = new Uint8Array(0x10000);
-
-function isSpace(c: number): boolean {
-  if (spaceClass[c] === 0) spaceClass[c] = /\s/.test(String.fromCharCode(c)) ? 1 : 2;
-  return spaceClass[c] === 1;
-}
-
 /** Splits text into sentences of tokens. Sentences end at line breaks and at ., ! or ? before a capital or quote. */
 export function tokenize(text: string): Token[][] {
   const sentences: Token[][] = [];
@@ -34,7 +27,7 @@ export function tokenize(text: string): Token[][] {
   let lineBreak = text.indexOf('\n');
   for (let at = 0; at < text.length; ) {
     TOKEN.lastIndex = at;
-    if (isSpace(text.charCodeAt(at)) || !TOKEN.test(text)) {
+    if ((charClass(text.charCodeAt(at)) & SPACE) !== 0 || !TOKEN.test(text)) {
       at++;
       continue;
     }
