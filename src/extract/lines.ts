@@ -1,8 +1,8 @@
 // A page dump as lines with the features extraction decides on: list items, length, punctuation, stop words.
-import { CJK, CJK_FUNCTION, CJK_FUNCTION_PATTERN, CJK_PATTERN, charClass, HANGUL, charClasses, codeUnits, HASH_SEED, hashOf, hashStep, LETTER_OR_DIGIT, lowerCases, smallHash, SPACE, UNREADABLE } from '../text/chars.js';
+import { CJK, CJK_FUNCTION, CJK_FUNCTION_PATTERN, CJK_PATTERN, charClass, HANGUL, charClasses, codeUnits, HASH_SEED, hashOf, hashStep, LETTER_OR_DIGIT, lowerCases, PLAIN_LETTER, smallHash, SPACE, UNREADABLE, UPPER } from '../text/chars.js';
 import { commonestList, stopwordBits } from '../text/stopwords.js';
 import { countWords, keyOf } from '../text/words.js';
-import type { PhraseFinder } from '../text/phrases.js';
+import { TRIPLE_MASK, type PhraseFinder } from '../text/phrases.js';
 import { boilerplate } from './boilerplate.js';
 
 export interface Line {
@@ -305,6 +305,7 @@ function scanLine(codes: Uint16Array, from: number, to: number, scan: Scan, find
   let cjkWord = false;
   let phraseKey = 0;
   finder.found = 0;
+  const { byFirst, hasTriple } = finder;
   for (let i = from; i <= to; i++) {
     // At the line's end (i === to), a character of no class ends the run and the word.
     let c = 0;
@@ -336,6 +337,18 @@ function scanLine(codes: Uint16Array, from: number, to: number, scan: Scan, find
             cjkChars++;
             if (cls & CJK_FUNCTION) cjkFunctions++;
           }
+        }
+        // The rest of the run, while its characters are plain letters and digits (most are): they need only hashing
+        // and the phrase search, so a tighter loop takes them, testing itself whether the finder can find anything
+        // (a call per character costs more than the test) and rolling the key as step does.
+        while (i + 1 < to) {
+          const next = codes[i + 1]!;
+          if ((classes[next]! | UPPER) !== PLAIN_LETTER) break;
+          i++;
+          const lower = lowered[next]!;
+          phraseKey = byFirst[lower] !== 0 || ((hasTriple[phraseKey >>> 5]! >>> (phraseKey & 31)) & 1) !== 0 ? finder.step(codes, from, to, i, lower, phraseKey) : ((phraseKey << 5) ^ lower) & TRIPLE_MASK;
+          runHash = hashStep(runHash, lower);
+          if (joined) wordHash = hashStep(wordHash, lower);
         }
         continue;
       }

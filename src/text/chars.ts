@@ -30,6 +30,8 @@ export const CJK_FUNCTION_PATTERN = /[\p{sc=Hiragana}的了是在和有不这這
 /** Each code unit's classes, with COMPUTED set once known (so 0 means "not looked at yet"). */
 const known = new Uint8Array(0x10000);
 const COMPUTED = 0x80;
+/** A charClasses() entry with UPPER set: a letter or digit of no other class (not CJK, Hangul or UNREADABLE). */
+export const PLAIN_LETTER = COMPUTED | LETTER_OR_DIGIT | UPPER;
 const lowered = new Uint16Array(0x10000);
 
 /**

@@ -117,7 +117,7 @@ function tripleKey(a: number, b: number, c: number): number {
   return ((a << 10) ^ (b << 5) ^ c) & TRIPLE_MASK;
 }
 
-const TRIPLE_MASK = 0x7fff;
+export const TRIPLE_MASK = 0x7fff;
 
 /** A phrase and the bit it stands for (its pattern's). */
 export interface Phrase {
@@ -133,11 +133,15 @@ export interface Phrase {
  * touches no objects.
  */
 export class PhraseFinder {
-  /** Bucket number (from 1; 0 for none) by first character, and by tripleKey. */
-  private readonly byFirst = new Uint16Array(0x10000);
+  /**
+   * Bucket number (from 1; 0 for none) by first character, and by tripleKey. byFirst and hasTriple are read by scans
+   * that test themselves whether step can find a phrase at a character (most cannot): a call per character costs
+   * more than the test.
+   */
+  readonly byFirst = new Uint16Array(0x10000);
   private readonly byTriple = new Uint16Array(TRIPLE_MASK + 1);
   /** A bit per tripleKey that has a bucket: a table small enough to stay in the CPU's nearest cache, unlike byTriple. */
-  private readonly hasTriple = new Int32Array((TRIPLE_MASK + 1) >>> 5);
+  readonly hasTriple = new Int32Array((TRIPLE_MASK + 1) >>> 5);
   /** Per bucket: bit k set when a phrase's fourth character is k (mod 32), or the phrase has three characters. */
   private readonly fourth: Int32Array;
   /** Per bucket, its phrases' indexes: from bucketFrom[b] up to bucketTo[b]. */
