@@ -58,14 +58,34 @@ function unwrapped(content: string): string {
   return out.join('\n');
 }
 
-/** A line that starts in lower case, as the rest of a cut sentence does. */
-const LOWER_START = /[\r\n][ \t]*\p{Ll}/gu;
-
-/** Whether the page has lines enough that start in lower case to be wrapped: a quick test, most pages have none. */
+/**
+ * Whether the page has lines enough that start in lower case (after spaces and tabs), as the rest of a cut sentence
+ * does, to be wrapped: a quick test, most pages have none. Lines are looked at from one line break to the next
+ * (indexOf finds them quicker than a regex for the whole test).
+ */
 function hasCuts(content: string): boolean {
-  LOWER_START.lastIndex = 0;
-  for (let n = 0; LOWER_START.test(content); ) if (++n >= ENOUGH_CUTS) return true;
+  let cuts = 0;
+  let nextCR = content.indexOf('\r');
+  let nextLF = content.indexOf('\n');
+  while (nextCR >= 0 || nextLF >= 0) {
+    const lineBreak = nextCR < 0 ? nextLF : nextLF < 0 ? nextCR : Math.min(nextCR, nextLF);
+    if (lineBreak === nextCR) nextCR = content.indexOf('\r', lineBreak + 1);
+    if (lineBreak === nextLF) nextLF = content.indexOf('\n', lineBreak + 1);
+    let at = lineBreak + 1;
+    while (content.charCodeAt(at) === 32 || content.charCodeAt(at) === 9) at++;
+    if (at < content.length && isLowerCase(content.codePointAt(at)!) && ++cuts >= ENOUGH_CUTS) return true;
+  }
   return false;
+}
+
+const LOWER_CASE = /\p{Ll}/u;
+/** Per code point of the Basic Multilingual Plane: 1 when it is in \p{Ll}, 2 when not, 0 not looked at yet. */
+const lowerCaseKinds = new Uint8Array(0x10000);
+
+function isLowerCase(codePoint: number): boolean {
+  if (codePoint >= 0x10000) return LOWER_CASE.test(String.fromCodePoint(codePoint));
+  lowerCaseKinds[codePoint] ||= LOWER_CASE.test(String.fromCharCode(codePoint)) ? 1 : 2;
+  return lowerCaseKinds[codePoint] === 1;
 }
 
 /**

@@ -44,3 +44,16 @@ test("lynx's link numbers and its list of link addresses are not part of the pag
   // Without the list, bracketed numbers are the page's own ("[1]" footnotes) and stay.
   assert.equal(fromTextBrowser([paragraph, '', paragraph].join('\n')), [paragraph, '', paragraph].join('\n'));
 });
+
+test('a page is unwrapped whatever its line breaks (\\n, \\r\\n, \\r) and whichever lower-case letters its cut lines start with', () => {
+  // Each word starts in lower case, so that every cut line does: Latin with accents, Cyrillic, and a letter past the
+  // Basic Multilingual Plane (U+1D41A, a lower-case letter written as two code units).
+  for (const word of ['été', 'жизнь', '\u{1D41A}bc']) {
+    const paragraph = Array.from({ length: 80 }, () => word).join(' ');
+    const page = wrapAt([paragraph, '', paragraph].join('\n'), 60);
+    assert.ok(page.split('\n').length > 8, word);
+    for (const lineBreak of ['\n', '\r\n', '\r']) {
+      assert.equal(fromTextBrowser(page.replaceAll('\n', lineBreak)), [paragraph, '', paragraph].join('\n'), `${word} ${JSON.stringify(lineBreak)}`);
+    }
+  }
+});
