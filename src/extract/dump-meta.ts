@@ -186,23 +186,25 @@ function lazyTitleCandidates(lines: Scored[], segment: Segment, previous: Segmen
   const headlinesBefore = [0];
   const alone = candidates.map(({ at }) => aloneInBlock(lines, at));
   candidates.forEach(({ line }, rank) => headlinesBefore.push(headlinesBefore[rank]! + +(alone[rank]! && !line.listItem && line.words >= 3)));
+  // Whether a separator (TAIL_SEPARATOR) is on the candidate's line: most lines have none, nor then a separator or path.
+  const separated = candidates.map(({ line }) => SEPARATED.test(line.text));
   const own = candidates.map(({ line, at }, rank) => {
     const next = candidates[rank + 1];
     const into = at >= bodyAt && at <= segment.last;
     const features = [
       1,
-      at < bodyAt ? Math.log1p(bodyAt - at) : 0,
-      at < bodyAt ? Math.log1p(before - rank - 1) : 0,
+      at < bodyAt ? logCount(bodyAt - at) : 0,
+      at < bodyAt ? logCount(before - rank - 1) : 0,
       +into,
-      into ? Math.log1p(at - bodyAt) : 0,
+      into ? logCount(at - bodyAt) : 0,
       +(at > segment.last),
-      at > segment.last ? Math.log1p(at - segment.last) : 0,
+      at > segment.last ? logCount(at - segment.last) : 0,
       +(at === bodyAt - 1),
       +(line.repeats > 1),
       +alone[rank]!,
       0, // metaSoonAfter, clauseEnd: set by advance
       0,
-      Math.log1p(line.words),
+      logCount(line.words),
       +(line.words < 3),
       +(line.kind === 'good'),
       +(line.kind === 'neargood'),
@@ -216,9 +218,9 @@ function lazyTitleCandidates(lines: Scored[], segment: Segment, previous: Segmen
       0,
       0,
       // "Headline | Site", "Headline - Site".
-      +/\s[|–—-]\s/.test(line.text),
+      +(separated[rank]! && /\s[|–—-]\s/.test(line.text)),
       // "Home » News » Headline", "Home / Essays / Headline".
-      +/\s[»›>/]\s/.test(line.text),
+      +(separated[rank]! && /\s[»›>/]\s/.test(line.text)),
       // A kicker above the headline, a standfirst under it; the headline is the shorter of it and a standfirst.
       +(candidates[rank - 1]?.at === at - 1),
       +(next?.at === at + 1),
@@ -226,21 +228,21 @@ function lazyTitleCandidates(lines: Scored[], segment: Segment, previous: Segmen
       0, // insideNearby, holdsNearby: set by advance
       0,
       +(at > 0 && (lines[at - 1]!.listItem || lines[at - 1]!.furniture)),
-      Math.log1p(rank - nearFrom[rank]!),
-      Math.log1p(nearTo[rank]! - rank),
+      logCount(rank - nearFrom[rank]!),
+      logCount(nearTo[rank]! - rank),
       line.stopDensity,
-      Math.log1p(commasIn(line.text)),
+      logCount(commasIn(line.text)),
       +(previous !== null && at <= previous.first),
       // A headline over a standfirst: both stand alone, the headline first.
-      Math.log1p(headlinesBefore[rank]! - headlinesBefore[nearFrom[rank]!]!),
-      Math.log1p(headlinesBefore[nearTo[rank]! + 1]! - headlinesBefore[rank + 1]!),
+      logCount(headlinesBefore[rank]! - headlinesBefore[nearFrom[rank]!]!),
+      logCount(headlinesBefore[nearTo[rank]! + 1]! - headlinesBefore[rank + 1]!),
       0, // sharedWithBody
       0, // repeatJustBefore: set by advance
-      Math.log1p(line.repeats - 1),
+      logCount(line.repeats - 1),
       0, // questionOrExclamation: set by advance
       next !== undefined && next.at - at <= NEARBY ? Math.log(line.words / Math.max(1, next.line.words)) : 0,
       0, // sentenceStop: set by advance
-      Math.log1p(at),
+      logCount(at),
     ];
     return features;
   });
@@ -289,7 +291,7 @@ function lazyTitleCandidates(lines: Scored[], segment: Segment, previous: Segmen
     },
   ];
   const advance = (candidate: LazyCandidate) => stages[candidate.stage++]!(candidate);
-  return { candidates: withEchoes(withTails(whole), whole.length), advance };
+  return { candidates: withEchoes(withTails(whole, separated), whole.length), advance };
 }
 
 /**
@@ -300,17 +302,26 @@ function lazyTitleCandidates(lines: Scored[], segment: Segment, previous: Segmen
  */
 function withEchoes(candidates: LazyCandidate[], wholeCount: number): LazyCandidate[] {
   // Echoes, and a key and the end of another, end in the same word: keys are made only for the candidates whose
-  // last word a candidate on another line ends in too (for all when a last word is not sure).
-  const lasts = candidates.map((c) => lastWordOf(c.text));
-  const lineOfLast = new Map<string, Scored | null>(); // null: on several lines
+  // last word's hash candidates on other lines end in too (for all when a last word is not sure), unless these are
+  // all the same whole line printed again (no echo: that is repeatedLine's). Two words with the same hash only cost
+  // keys that then match nothing.
+  const lasts = candidates.map((c) => lastWordHash(c.text));
+  const ending = new Map<number, { line: Scored; text: string; otherLines: boolean; sameWholes: boolean }>();
   candidates.forEach((c, i) => {
-    const line = lineOfLast.get(lasts[i]!);
-    if (line === undefined) lineOfLast.set(lasts[i]!, c.line);
-    else if (line !== c.line) lineOfLast.set(lasts[i]!, null);
+    const same = ending.get(lasts[i]!);
+    if (same === undefined) ending.set(lasts[i]!, { line: c.line, text: c.text, otherLines: false, sameWholes: !c.tail });
+    else {
+      same.otherLines ||= c.line !== same.line;
+      same.sameWholes &&= !c.tail && c.text === same.text;
+    }
   });
-  const unsure = lineOfLast.has(UNSURE);
-  if (!unsure && ![...lineOfLast.values()].includes(null)) return candidates; // no echoes: their features stay 0
-  const keys = candidates.map((c, i) => (unsure || lineOfLast.get(lasts[i]!) === null ? (i < wholeCount ? lineKey(c.line) : keyOf(c.text)) : null));
+  const mayEcho = (last: number) => {
+    const same = ending.get(last)!;
+    return same.otherLines && !same.sameWholes;
+  };
+  const unsure = ending.has(UNSURE);
+  if (!unsure && !lasts.some(mayEcho)) return candidates; // no echoes: their features stay 0
+  const keys = candidates.map((c, i) => (unsure || mayEcho(lasts[i]!) ? (i < wholeCount ? lineKey(c.line) : keyOf(c.text)) : null));
   // The keys a line's end can be cut at (of ECHO_WORDS words or more), by their last word.
   const cutKeys = new Map<string, string[]>();
   for (const key of keys) {
@@ -348,33 +359,35 @@ function withEchoes(candidates: LazyCandidate[], wholeCount: number): LazyCandid
     let echoes = 0;
     const key = keys[i];
     if (key != null) for (const other of lineOf.get(key)!) if (other.line !== candidate.line && (candidate.tail || other.tail)) echoes++;
-    candidate.features[AT.echoes!] = Math.log1p(echoes);
+    candidate.features[AT.echoes!] = logCount(echoes);
   });
   return all;
 }
 
 /**
- * The last word of the text's key (keyOf), read from its end; UNSURE when a character there is UNREADABLE (its key
- * is then made otherwise).
+ * A hash of the last word of the text's key (keyOf), read from its end; UNSURE when a character there is UNREADABLE
+ * (its key is then made otherwise).
  */
-function lastWordOf(text: string): string {
+function lastWordHash(text: string): number {
   let end = text.length;
   for (; end > 0; end--) {
     const cls = charClass(text.charCodeAt(end - 1));
     if (cls & UNREADABLE) return UNSURE;
     if (cls & LETTER_OR_DIGIT) break;
   }
-  let start = end;
-  for (; start > 0; start--) {
-    const cls = charClass(text.charCodeAt(start - 1));
+  let hash = HASH_SEED;
+  for (let at = end - 1; at >= 0; at--) {
+    const code = text.charCodeAt(at);
+    const cls = charClass(code);
     if (cls & UNREADABLE) return UNSURE;
     if (!(cls & LETTER_OR_DIGIT)) break;
+    hash = hashStep(hash, lowerCase(code));
   }
-  return text.slice(start, end).toLowerCase();
+  return smallHash(hash);
 }
 
-/** lastWordOf's answer when it cannot tell (no key has a space in its words). */
-const UNSURE = ' ';
+/** lastWordHash's answer when it cannot tell (smallHash gives no negative number). */
+const UNSURE = -1;
 
 /** A key's last word. */
 function lastWord(key: string): string {
@@ -411,18 +424,22 @@ type SharedShares = { lead: number; body: number };
 /** A kicker or a breadcrumb before the headline on its line: "Kicker: Headline", "Topic – Headline", "Home / News / Headline". */
 const TAIL_SEPARATOR = /\s[|–—:»›>→/-]{1,2}\s|[:：]\s/gu;
 
+/** Whether a text has a TAIL_SEPARATOR (a separator or a path's step is one too). */
+const SEPARATED = new RegExp(TAIL_SEPARATOR.source, 'u');
+
 /** How many of a line's ends after a separator are candidates. */
 const MAX_TAILS = 3;
 
 /**
  * The whole lines' candidates, then the ends of their lines after each separator as candidates of their own: the
- * line's features, with those of the words taken from the end, and what was cut.
+ * line's features, with those of the words taken from the end, and what was cut. `separated`: whether each line has
+ * a separator.
  */
-function withTails(wholes: LazyCandidate[]): LazyCandidate[] {
+function withTails(wholes: LazyCandidate[], separated: boolean[]): LazyCandidate[] {
   const all = wholes.slice();
-  for (const whole of wholes) {
+  for (const [rank, whole] of wholes.entries()) {
     const { line } = whole;
-    if (line.words < 3) continue;
+    if (line.words < 3 || !separated[rank]) continue;
     let tails = 0;
     // exec on the shared pattern, not matchAll (which copies it for each line).
     TAIL_SEPARATOR.lastIndex = 0;
@@ -441,20 +458,28 @@ function withTails(wholes: LazyCandidate[]): LazyCandidate[] {
 
 /** Sets the features of a line's end `text` (of `words` words), after `cut` (what was cut before it) and the `separator` there. */
 function setTailFeatures(features: number[], cut: string, text: string, words: number, separator: string): void {
-  features[AT.logWords!] = Math.log1p(words);
+  features[AT.logWords!] = logCount(words);
   features[AT.fewWords!] = +(words < 3);
   features[AT.capitalStart!] = +CAPITAL_START.test(text);
   features[AT.separator!] = +/\s[|–—-]\s/.test(text);
   features[AT.pathLike!] = +/\s[»›>/]\s/.test(text);
-  features[AT.commas!] = Math.log1p(commasIn(text));
+  features[AT.commas!] = logCount(commasIn(text));
   features[AT.tail!] = 1;
-  features[AT.wordsCut!] = Math.log1p(wordsIn(cut));
+  features[AT.wordsCut!] = logCount(wordsIn(cut));
   features[AT.cutAtColon!] = +/[:：]/.test(separator);
   features[AT.cutInPath!] = +/[»›>→/]/.test(separator);
 }
 
 /** Each title feature's slot, by name. */
 const AT = Object.fromEntries(TITLE_FEATURES.map((name, k) => [name, k])) as Record<string, number>;
+
+/** Math.log1p of the counts most features take, looked up. */
+const LOG1P = Float64Array.from({ length: 256 }, (_, n) => Math.log1p(n));
+
+/** Math.log1p(count), for a whole number count >= 0. */
+function logCount(count: number): number {
+  return count < LOG1P.length ? LOG1P[count]! : Math.log1p(count);
+}
 
 /** Runs of letters or digits. */
 function wordsIn(text: string): number {
@@ -749,7 +774,7 @@ const DAY = 24 * 3600 * 1000;
 /** How far into a line dates are looked for: a paragraph's later dates are what it tells of, not when it was published. */
 const DATE_REACH = 200;
 
-/** What every line with a date has: a four-digit year, or a two-digit one after a full stop. */
+/** What every text with a date with its year has: a four-digit year, or a two-digit one after a full stop. */
 const MAY_HOLD_DATE = /\d{4}|\d\.\d{2}/;
 
 /** Lines of the body that dates are looked for in (where a standfirst, byline or dateline can be); after it, they are again. */
@@ -797,9 +822,10 @@ export function dateCandidates(content: string, lines: Scored[], segment: Segmen
     if (i === bodyAt + BODY_REACH && i < segment.last) i = segment.last;
     const line = lines[i]!;
     // A caption's date is the photo's ("In this Dec. 12, 2006, file photo ...").
-    if ((line.furniture && !line.dated) || !MAY_HOLD_DATE.test(line.text)) continue;
+    if (line.furniture && !line.dated) continue;
     // A day with a full stop at the start of a line reads as a list marker ("16. Oktober 2019"): it is put back.
     const text = (line.listItem ? content.slice(lineStartOf(content, line.start), line.start + line.text.length) : line.text).slice(0, DATE_REACH);
+    if (!MAY_HOLD_DATE.test(text)) continue;
     const dates = (text === line.text ? datesOn(line) : findDates(text)).filter((d) => d.hasYear && d.instant <= limit);
     for (const date of dates) found.push({ date, at: i, text, onLine: dates.length });
   }
@@ -818,18 +844,18 @@ export function dateCandidates(content: string, lines: Scored[], segment: Segmen
     const features = [
       1,
       +before,
-      before ? Math.log1p(bodyAt - at) : 0,
+      before ? logCount(bodyAt - at) : 0,
       +(!before && !after),
-      after ? Math.log1p(at - segment.last) : 0,
+      after ? logCount(at - segment.last) : 0,
       +inHeader.has(line),
-      titleAt >= 0 ? Math.log1p(Math.abs(at - titleAt)) : Math.log1p(30),
+      titleAt >= 0 ? logCount(Math.abs(at - titleAt)) : logCount(30),
       +(titleAt >= 0 && at > titleAt),
       +(line.kind === 'good'),
-      Math.log1p(line.words),
+      logCount(line.words),
       +date.hasTime,
-      Math.log1p(perDay.get(date.iso.slice(0, 10))! - 1),
+      logCount(perDay.get(date.iso.slice(0, 10))! - 1),
       +(rank === 0),
-      Math.log1p(rank),
+      logCount(rank),
       +(date.instant === latest),
       +(date.instant === earliest),
       Math.log1p((latest - date.instant) / DAY),
@@ -837,7 +863,7 @@ export function dateCandidates(content: string, lines: Scored[], segment: Segmen
       +line.dateLine,
       +line.listItem,
       +(text.slice(0, date.index).trim() === ''),
-      Math.log1p(onLine - 1),
+      logCount(onLine - 1),
       +/^\d{4}-\d{2}-\d{2}/.test(text.slice(date.index)),
       +(line.repeats > 1),
       +(labelled?.line === line && labelled.date.index === date.index),
