@@ -18,12 +18,15 @@ export function findTitle(lines: Scored[], segment: Segment, previous: Segment |
   const { candidates, advance } = lazyTitleCandidates(lines, segment, previous, used);
   // The LAZY_STAGES features cost the most: each candidate's score is bounded from its other features (each lazy one
   // is between 0 and 1), and they are found, a stage at a time, only for the candidates whose bound can still beat
-  // the best score; each stage puts its features' values in the bound in place of their most.
-  const { lazyMax, stageMax, weighed } = boundParts(weights);
-  const bounds = candidates.map(({ features }) => {
-    let bound = SCORE_SLACK + lazyMax;
-    for (const k of weighed) bound += weights[k]! * features[k]!;
-    return bound;
+  // the best score; each stage puts its features' values in the bounds in place of their most and least.
+  const { lazyMax, lazyMin, stageMax, stageMin, weighed } = boundParts(weights);
+  const bounds = new Float64Array(candidates.length);
+  const lows = new Float64Array(candidates.length);
+  candidates.forEach(({ features }, i) => {
+    let known = 0;
+    for (const k of weighed) known += weights[k]! * features[k]!;
+    bounds[i] = known + lazyMax + SCORE_SLACK;
+    lows[i] = known + lazyMin - SCORE_SLACK;
   });
   // The best-scoring candidate at or above the threshold, the last in page order on a tie; candidates are taken in
   // the order of their bounds, the highest first (picked one by one: few are taken).
@@ -32,15 +35,26 @@ export function findTitle(lines: Scored[], segment: Segment, previous: Segment |
   const scored = new Uint8Array(candidates.length);
   for (;;) {
     let i = -1;
-    for (let j = 0; j < candidates.length; j++) if (!scored[j] && (i < 0 || bounds[j]! > bounds[i]!)) i = j;
+    let runnerUp = -Infinity; // the highest bound of the others
+    for (let j = 0; j < candidates.length; j++) {
+      if (scored[j]) continue;
+      if (i < 0 || bounds[j]! > bounds[i]!) [i, runnerUp] = [j, i < 0 ? runnerUp : bounds[i]!];
+      else runnerUp = Math.max(runnerUp, bounds[j]!);
+    }
     if (i < 0 || bounds[i]! < bestScore) break;
+    // Its least score beats every other's most: it is the best, whatever its features yet to be found.
+    if (lows[i]! > Math.max(runnerUp, bestScore)) {
+      best = i;
+      break;
+    }
     const candidate = candidates[i]!;
     const { features, stage } = candidate;
     if (stage < LAZY_STAGES.length) {
       advance(candidate);
-      let bound = bounds[i]! - stageMax[stage]!;
-      for (const k of LAZY_STAGES[stage]!) bound += weights[k]! * features[k]!;
-      bounds[i] = bound;
+      let found = 0;
+      for (const k of LAZY_STAGES[stage]!) found += weights[k]! * features[k]!;
+      bounds[i] = bounds[i]! - stageMax[stage]! + found;
+      lows[i] = lows[i]! - stageMin[stage]! + found;
       continue;
     }
     scored[i] = 1;
@@ -57,23 +71,28 @@ const SCORE_SLACK = 1e-9;
 interface BoundParts {
   weights: number[];
   lazyMax: number;
+  lazyMin: number;
   stageMax: number[];
+  stageMin: number[];
   weighed: number[];
 }
 
 let lastBoundParts: BoundParts | null = null;
 
 /**
- * What a bound adds up: the most the LAZY_STAGES features can give (all, and each stage's), and the other features of
- * non-zero weight.
+ * What the bounds add up: the most and the least the LAZY_STAGES features can give (all, and each stage's), and the
+ * other features of non-zero weight.
  */
 function boundParts(weights: number[]): BoundParts {
   if (lastBoundParts?.weights === weights) return lastBoundParts;
-  const stageMax = LAZY_STAGES.map((slots) => slots.reduce((sum, k) => sum + Math.max(0, weights[k]!), 0));
+  const stageSum = (pick: (weight: number) => number) => LAZY_STAGES.map((slots) => slots.reduce((sum, k) => sum + pick(weights[k]!), 0));
+  const stageMax = stageSum((weight) => Math.max(0, weight));
+  const stageMin = stageSum((weight) => Math.min(0, weight));
   const lazy = new Set(LAZY_STAGES.flat());
   const weighed: number[] = [];
   for (let k = 0; k < weights.length; k++) if (!lazy.has(k) && weights[k] !== 0) weighed.push(k);
-  return (lastBoundParts = { weights, lazyMax: stageMax.reduce((a, b) => a + b, 0), stageMax, weighed });
+  const total = (sums: number[]) => sums.reduce((a, b) => a + b, 0);
+  return (lastBoundParts = { weights, lazyMax: total(stageMax), lazyMin: total(stageMin), stageMax, stageMin, weighed });
 }
 
 /** The title's text and the line it is on. */
@@ -152,7 +171,7 @@ function lazyTitleCandidates(lines: Scored[], segment: Segment, previous: Segmen
   const candidates: Array<{ line: Scored; at: number }> = [];
   const consider = (i: number) => {
     const line = lines[i]!;
-    if (mayBeTitle(line) && !(used.size > 0 && used.has(lineKey(line)))) candidates.push({ line, at: i });
+    if (mayBeTitle(lines, line) && !(used.size > 0 && used.has(lineKey(line)))) candidates.push({ line, at: i });
   };
   // An earlier article can be the start of this one, cut off by a box: its first line and header are reached too.
   if (previous && used.size === 0) for (let i = Math.max(0, previous.first - TITLE_REACH.beforePrevious); i <= previous.first && i < from; i++) consider(i);
@@ -621,12 +640,12 @@ function isStopword(text: string, from: number, to: number): boolean {
 }
 
 /** Not longer than a headline, and not a byline, a dateline, a date, a sentence, a row of figures or a list of tags. */
-function mayBeTitle(line: Scored): boolean {
+function mayBeTitle(lines: Scored[], line: Scored): boolean {
   // A menu item of a word or two is no headline.
   if (line.words < 1 || line.words > 30 || (line.kind === 'good' && line.words > 20) || (line.listItem && line.words < 3)) return false;
   if (line.dated || /^by\s/i.test(line.text) || notHeadline(line.text)) return false;
   if (TAG_LABEL.test(line.text) || WEB_ADDRESS.test(line.text)) return false;
-  return !/\d/.test(line.text) || (!mostlyNumbers(line.text) && datesOn(line).length === 0);
+  return !/\d/.test(line.text) || (!mostlyNumbers(line.text) && datesOn(lines, line).length === 0);
 }
 
 /** A line that is only a web address (a link printed as it is). */
@@ -826,7 +845,7 @@ export function dateCandidates(content: string, lines: Scored[], segment: Segmen
     // A day with a full stop at the start of a line reads as a list marker ("16. Oktober 2019"): it is put back.
     const text = (line.listItem ? content.slice(lineStartOf(content, line.start), line.start + line.text.length) : line.text).slice(0, DATE_REACH);
     if (!MAY_HOLD_DATE.test(text)) continue;
-    const dates = (text === line.text ? datesOn(line) : findDates(text)).filter((d) => d.hasYear && d.instant <= limit);
+    const dates = (text === line.text ? datesOn(lines, line) : findDates(text)).filter((d) => d.hasYear && d.instant <= limit);
     for (const date of dates) found.push({ date, at: i, text, onLine: dates.length });
   }
   const perDay = new Map<string, number>();
@@ -875,13 +894,23 @@ export function dateCandidates(content: string, lines: Scored[], segment: Segmen
   });
 }
 
-/** The dates in each line's text, found once: the title, the date candidates and the labelled date all look. */
-const linesDates = new WeakMap<Scored, FoundDate[]>();
+/**
+ * The dates in each line's text, found once: the title, the date candidates and the labelled date all look. They are
+ * kept for the last page's lines, by the lines' index (an array costs less than a map keyed by line).
+ */
+const datesCache: { page: Scored[] | null; lines: Array<Scored | undefined>; dates: FoundDate[][] } = { page: null, lines: [], dates: [] };
 
-function datesOn(line: Scored): FoundDate[] {
-  let dates = linesDates.get(line);
-  if (!dates) linesDates.set(line, (dates = findDates(line.text)));
-  return dates;
+function datesOn(page: Scored[], line: Scored): FoundDate[] {
+  const cache = datesCache;
+  if (cache.page !== page) {
+    const size = (page.at(-1)?.index ?? -1) + 1;
+    [cache.page, cache.lines, cache.dates] = [page, new Array<Scored>(size), new Array<FoundDate[]>(size)];
+  }
+  if (cache.lines[line.index] !== line) {
+    cache.lines[line.index] = line;
+    cache.dates[line.index] = findDates(line.text);
+  }
+  return cache.dates[line.index]!;
 }
 
 /** Where the line that holds `at` starts (lines end at \n, \r or \r\n). */
@@ -902,7 +931,7 @@ function labelledDate(lines: Scored[], segment: Segment, header: Scored[], limit
       if (skipUpdated && /^(updated|last updated|modified)\b/i.test(line.text)) continue;
       // A caption's date is the photo's ("In this Dec. 12, 2006, file photo ...").
       if (line.furniture && !line.dated) continue;
-      const date = datesOn(line).find((d) => d.instant <= limit);
+      const date = datesOn(lines, line).find((d) => d.instant <= limit);
       if (date) return { line, date };
     }
     return null;
