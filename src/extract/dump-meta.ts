@@ -20,14 +20,14 @@ export function findTitle(lines: Scored[], segment: Segment, previous: Segment |
   // is between 0 and 1), and they are found, a stage at a time, only for the candidates whose bound can still beat
   // the best score; each stage puts its features' values in the bounds in place of their most and least.
   const { lazyMax, lazyMin, stageMax, stageMin, weighed } = boundParts(weights);
-  const bounds = new Float64Array(candidates.length);
-  const lows = new Float64Array(candidates.length);
-  candidates.forEach(({ features }, i) => {
+  const bounds: number[] = [];
+  const lows: number[] = [];
+  for (const { features } of candidates) {
     let known = 0;
-    for (const k of weighed) known += weights[k]! * features[k]!;
-    bounds[i] = known + lazyMax + SCORE_SLACK;
-    lows[i] = known + lazyMin - SCORE_SLACK;
-  });
+    for (let j = 0; j < weighed.length; j++) known += weights[weighed[j]!]! * features[weighed[j]!]!;
+    bounds.push(known + lazyMax + SCORE_SLACK);
+    lows.push(known + lazyMin - SCORE_SLACK);
+  }
   // The best-scoring candidate at or above the threshold, the last in page order on a tie; candidates are taken in
   // the order of their bounds, the highest first (picked one by one: few are taken).
   let best = -1;
@@ -794,7 +794,7 @@ const DAY = 24 * 3600 * 1000;
 const DATE_REACH = 200;
 
 /** What every text with a date with its year has: a four-digit year, or a two-digit one after a full stop. */
-const MAY_HOLD_DATE = /\d{4}|\d\.\d{2}/;
+const MAY_HOLD_DATE = /\d(?:\d{3}|\.\d{2})/;
 
 /** Lines of the body that dates are looked for in (where a standfirst, byline or dateline can be); after it, they are again. */
 const BODY_REACH = 50;
