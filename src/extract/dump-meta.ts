@@ -128,8 +128,8 @@ export const TITLE_FEATURES = [
 /** Where the neighbours' features are among a candidate's own. */
 const NEIGHBOUR_AT = NEIGHBOUR_FEATURES.map((name) => TITLE_FEATURES.indexOf(name));
 
-/** The slots after a whole line's own features, 0s: its neighbours', the tail's (not a tail) and echoes (set by withEchoes). */
-const AFTER_OWN = Array.from({ length: 2 * NEIGHBOUR_FEATURES.length + TAIL_FEATURES.length + 1 }, () => 0);
+/** How many of a candidate's features are its own (the first ones): the neighbours' follow. */
+const OWN_FEATURES = TITLE_FEATURES.indexOf(`${NEIGHBOUR_FEATURES[0]}Before`);
 
 /** How far before the body's start, and after its start and end, lines are candidates. */
 const TITLE_REACH = { before: 60, beforePrevious: 12, into: 3, after: 6 };
@@ -262,13 +262,18 @@ function lazyTitleCandidates(lines: Scored[], segment: Segment, previous: Segmen
       next !== undefined && next.at - at <= NEARBY ? Math.log(line.words / Math.max(1, next.line.words)) : 0,
       0, // sentenceStop: set by advance
       logCount(at),
+      // The neighbours' (8 before, 8 after), the tail's (0s: a whole line) and echoes: set below and by withEchoes.
+      0, 0, 0, 0, 0, 0, 0, 0,
+      0, 0, 0, 0, 0, 0, 0, 0,
+      0, 0, 0, 0, 0,
+      0,
     ];
     return features;
   });
-  // The neighbours' features are set after all own ones are made, in a copy with the other slots (AFTER_OWN).
+  // The neighbours' features are set after all own ones are made.
   const whole = candidates.map(({ line, at }, rank) => {
-    const features = own[rank]!.concat(AFTER_OWN);
-    let slot = own[rank]!.length;
+    const features = own[rank]!;
+    let slot = OWN_FEATURES;
     for (let side = -1; side <= 1; side += 2) {
       const other = candidates[rank + side];
       const near = other !== undefined && Math.abs(other.at - at) <= NEARBY ? own[rank + side]! : null;
@@ -841,7 +846,8 @@ export function dateCandidates(content: string, lines: Scored[], segment: Segmen
     if (i === bodyAt + BODY_REACH && i < segment.last) i = segment.last;
     const line = lines[i]!;
     // A caption's date is the photo's ("In this Dec. 12, 2006, file photo ...").
-    if (line.furniture && !line.dated) continue;
+    // (A list item's marker holds no year: its text is cut from the page only when the line has one.)
+    if ((line.furniture && !line.dated) || (line.listItem && !MAY_HOLD_DATE.test(line.text))) continue;
     // A day with a full stop at the start of a line reads as a list marker ("16. Oktober 2019"): it is put back.
     const text = (line.listItem ? content.slice(lineStartOf(content, line.start), line.start + line.text.length) : line.text).slice(0, DATE_REACH);
     if (!MAY_HOLD_DATE.test(text)) continue;
