@@ -18,13 +18,16 @@ export function findTitle(lines: Scored[], segment: Segment, previous: Segment |
   const { candidates, advance } = lazyTitleCandidates(lines, segment, previous, used);
   // The LAZY_STAGES features cost the most: each candidate's score is bounded from its other features (each lazy one
   // is between 0 and 1), and they are found, a stage at a time, only for the candidates whose bound can still beat
-  // the best score; each stage puts its features' values in the bound in place of their most.
-  const { lazyMax, stageMax, weighed } = boundParts(weights);
-  const bounds = candidates.map(({ features }) => {
-    let bound = SCORE_SLACK + lazyMax;
-    for (const k of weighed) bound += weights[k]! * features[k]!;
-    return bound;
-  });
+  // the best score; each stage puts its features' values in the bounds in place of their most and least.
+  const { lazyMax, lazyMin, stageMax, stageMin, weighed } = boundParts(weights);
+  const bounds: number[] = [];
+  const lows: number[] = [];
+  for (const { features } of candidates) {
+    let known = 0;
+    for (let j = 0; j < weighed.length; j++) known += weights[weighed[j]!]! * features[weighed[j]!]!;
+    bounds.push(known + lazyMax + SCORE_SLACK);
+    lows.push(known + lazyMin - SCORE_SLACK);
+  }
   // The best-scoring candidate at or above the threshold, the last in page order on a tie; candidates are taken in
   // the order of their bounds, the highest first (picked one by one: few are taken).
   let best = -1;
@@ -32,15 +35,26 @@ export function findTitle(lines: Scored[], segment: Segment, previous: Segment |
   const scored = new Uint8Array(candidates.length);
   for (;;) {
     let i = -1;
-    for (let j = 0; j < candidates.length; j++) if (!scored[j] && (i < 0 || bounds[j]! > bounds[i]!)) i = j;
+    let runnerUp = -Infinity; // the highest bound of the others
+    for (let j = 0; j < candidates.length; j++) {
+      if (scored[j]) continue;
+      if (i < 0 || bounds[j]! > bounds[i]!) [i, runnerUp] = [j, i < 0 ? runnerUp : bounds[i]!];
+      else runnerUp = Math.max(runnerUp, bounds[j]!);
+    }
     if (i < 0 || bounds[i]! < bestScore) break;
+    // Its least score beats every other's most: it is the best, whatever its features yet to be found.
+    if (lows[i]! > Math.max(runnerUp, bestScore)) {
+      best = i;
+      break;
+    }
     const candidate = candidates[i]!;
     const { features, stage } = candidate;
     if (stage < LAZY_STAGES.length) {
       advance(candidate);
-      let bound = bounds[i]! - stageMax[stage]!;
-      for (const k of LAZY_STAGES[stage]!) bound += weights[k]! * features[k]!;
-      bounds[i] = bound;
+      let found = 0;
+      for (const k of LAZY_STAGES[stage]!) found += weights[k]! * features[k]!;
+      bounds[i] = bounds[i]! - stageMax[stage]! + found;
+      lows[i] = lows[i]! - stageMin[stage]! + found;
       continue;
     }
     scored[i] = 1;
@@ -57,23 +71,28 @@ const SCORE_SLACK = 1e-9;
 interface BoundParts {
   weights: number[];
   lazyMax: number;
+  lazyMin: number;
   stageMax: number[];
+  stageMin: number[];
   weighed: number[];
 }
 
 let lastBoundParts: BoundParts | null = null;
 
 /**
- * What a bound adds up: the most the LAZY_STAGES features can give (all, and each stage's), and the other features of
- * non-zero weight.
+ * What the bounds add up: the most and the least the LAZY_STAGES features can give (all, and each stage's), and the
+ * other features of non-zero weight.
  */
 function boundParts(weights: number[]): BoundParts {
   if (lastBoundParts?.weights === weights) return lastBoundParts;
-  const stageMax = LAZY_STAGES.map((slots) => slots.reduce((sum, k) => sum + Math.max(0, weights[k]!), 0));
+  const stageSum = (pick: (weight: number) => number) => LAZY_STAGES.map((slots) => slots.reduce((sum, k) => sum + pick(weights[k]!), 0));
+  const stageMax = stageSum((weight) => Math.max(0, weight));
+  const stageMin = stageSum((weight) => Math.min(0, weight));
   const lazy = new Set(LAZY_STAGES.flat());
   const weighed: number[] = [];
   for (let k = 0; k < weights.length; k++) if (!lazy.has(k) && weights[k] !== 0) weighed.push(k);
-  return (lastBoundParts = { weights, lazyMax: stageMax.reduce((a, b) => a + b, 0), stageMax, weighed });
+  const total = (sums: number[]) => sums.reduce((a, b) => a + b, 0);
+  return (lastBoundParts = { weights, lazyMax: total(stageMax), lazyMin: total(stageMin), stageMax, stageMin, weighed });
 }
 
 /** The title's text and the line it is on. */
@@ -109,8 +128,8 @@ export const TITLE_FEATURES = [
 /** Where the neighbours' features are among a candidate's own. */
 const NEIGHBOUR_AT = NEIGHBOUR_FEATURES.map((name) => TITLE_FEATURES.indexOf(name));
 
-/** The slots after a whole line's own features, 0s: its neighbours', the tail's (not a tail) and echoes (set by withEchoes). */
-const AFTER_OWN = Array.from({ length: 2 * NEIGHBOUR_FEATURES.length + TAIL_FEATURES.length + 1 }, () => 0);
+/** How many of a candidate's features are its own (the first ones): the neighbours' follow. */
+const OWN_FEATURES = TITLE_FEATURES.indexOf(`${NEIGHBOUR_FEATURES[0]}Before`);
 
 /** How far before the body's start, and after its start and end, lines are candidates. */
 const TITLE_REACH = { before: 60, beforePrevious: 12, into: 3, after: 6 };
@@ -152,7 +171,7 @@ function lazyTitleCandidates(lines: Scored[], segment: Segment, previous: Segmen
   const candidates: Array<{ line: Scored; at: number }> = [];
   const consider = (i: number) => {
     const line = lines[i]!;
-    if (mayBeTitle(line) && !(used.size > 0 && used.has(lineKey(line)))) candidates.push({ line, at: i });
+    if (mayBeTitle(lines, line) && !(used.size > 0 && used.has(lineKey(line)))) candidates.push({ line, at: i });
   };
   // An earlier article can be the start of this one, cut off by a box: its first line and header are reached too.
   if (previous && used.size === 0) for (let i = Math.max(0, previous.first - TITLE_REACH.beforePrevious); i <= previous.first && i < from; i++) consider(i);
@@ -186,23 +205,25 @@ function lazyTitleCandidates(lines: Scored[], segment: Segment, previous: Segmen
   const headlinesBefore = [0];
   const alone = candidates.map(({ at }) => aloneInBlock(lines, at));
   candidates.forEach(({ line }, rank) => headlinesBefore.push(headlinesBefore[rank]! + +(alone[rank]! && !line.listItem && line.words >= 3)));
+  // Whether a separator (TAIL_SEPARATOR) is on the candidate's line: most lines have none, nor then a separator or path.
+  const separated = candidates.map(({ line }) => SEPARATED.test(line.text));
   const own = candidates.map(({ line, at }, rank) => {
     const next = candidates[rank + 1];
     const into = at >= bodyAt && at <= segment.last;
     const features = [
       1,
-      at < bodyAt ? Math.log1p(bodyAt - at) : 0,
-      at < bodyAt ? Math.log1p(before - rank - 1) : 0,
+      at < bodyAt ? logCount(bodyAt - at) : 0,
+      at < bodyAt ? logCount(before - rank - 1) : 0,
       +into,
-      into ? Math.log1p(at - bodyAt) : 0,
+      into ? logCount(at - bodyAt) : 0,
       +(at > segment.last),
-      at > segment.last ? Math.log1p(at - segment.last) : 0,
+      at > segment.last ? logCount(at - segment.last) : 0,
       +(at === bodyAt - 1),
       +(line.repeats > 1),
       +alone[rank]!,
       0, // metaSoonAfter, clauseEnd: set by advance
       0,
-      Math.log1p(line.words),
+      logCount(line.words),
       +(line.words < 3),
       +(line.kind === 'good'),
       +(line.kind === 'neargood'),
@@ -216,9 +237,9 @@ function lazyTitleCandidates(lines: Scored[], segment: Segment, previous: Segmen
       0,
       0,
       // "Headline | Site", "Headline - Site".
-      +/\s[|–—-]\s/.test(line.text),
+      +(separated[rank]! && /\s[|–—-]\s/.test(line.text)),
       // "Home » News » Headline", "Home / Essays / Headline".
-      +/\s[»›>/]\s/.test(line.text),
+      +(separated[rank]! && /\s[»›>/]\s/.test(line.text)),
       // A kicker above the headline, a standfirst under it; the headline is the shorter of it and a standfirst.
       +(candidates[rank - 1]?.at === at - 1),
       +(next?.at === at + 1),
@@ -226,28 +247,33 @@ function lazyTitleCandidates(lines: Scored[], segment: Segment, previous: Segmen
       0, // insideNearby, holdsNearby: set by advance
       0,
       +(at > 0 && (lines[at - 1]!.listItem || lines[at - 1]!.furniture)),
-      Math.log1p(rank - nearFrom[rank]!),
-      Math.log1p(nearTo[rank]! - rank),
+      logCount(rank - nearFrom[rank]!),
+      logCount(nearTo[rank]! - rank),
       line.stopDensity,
-      Math.log1p(commasIn(line.text)),
+      logCount(commasIn(line.text)),
       +(previous !== null && at <= previous.first),
       // A headline over a standfirst: both stand alone, the headline first.
-      Math.log1p(headlinesBefore[rank]! - headlinesBefore[nearFrom[rank]!]!),
-      Math.log1p(headlinesBefore[nearTo[rank]! + 1]! - headlinesBefore[rank + 1]!),
+      logCount(headlinesBefore[rank]! - headlinesBefore[nearFrom[rank]!]!),
+      logCount(headlinesBefore[nearTo[rank]! + 1]! - headlinesBefore[rank + 1]!),
       0, // sharedWithBody
       0, // repeatJustBefore: set by advance
-      Math.log1p(line.repeats - 1),
+      logCount(line.repeats - 1),
       0, // questionOrExclamation: set by advance
       next !== undefined && next.at - at <= NEARBY ? Math.log(line.words / Math.max(1, next.line.words)) : 0,
       0, // sentenceStop: set by advance
-      Math.log1p(at),
+      logCount(at),
+      // The neighbours' (8 before, 8 after), the tail's (0s: a whole line) and echoes: set below and by withEchoes.
+      0, 0, 0, 0, 0, 0, 0, 0,
+      0, 0, 0, 0, 0, 0, 0, 0,
+      0, 0, 0, 0, 0,
+      0,
     ];
     return features;
   });
-  // The neighbours' features are set after all own ones are made, in a copy with the other slots (AFTER_OWN).
+  // The neighbours' features are set after all own ones are made.
   const whole = candidates.map(({ line, at }, rank) => {
-    const features = own[rank]!.concat(AFTER_OWN);
-    let slot = own[rank]!.length;
+    const features = own[rank]!;
+    let slot = OWN_FEATURES;
     for (let side = -1; side <= 1; side += 2) {
       const other = candidates[rank + side];
       const near = other !== undefined && Math.abs(other.at - at) <= NEARBY ? own[rank + side]! : null;
@@ -289,7 +315,7 @@ function lazyTitleCandidates(lines: Scored[], segment: Segment, previous: Segmen
     },
   ];
   const advance = (candidate: LazyCandidate) => stages[candidate.stage++]!(candidate);
-  return { candidates: withEchoes(withTails(whole), whole.length), advance };
+  return { candidates: withEchoes(withTails(whole, separated), whole.length), advance };
 }
 
 /**
@@ -300,17 +326,26 @@ function lazyTitleCandidates(lines: Scored[], segment: Segment, previous: Segmen
  */
 function withEchoes(candidates: LazyCandidate[], wholeCount: number): LazyCandidate[] {
   // Echoes, and a key and the end of another, end in the same word: keys are made only for the candidates whose
-  // last word a candidate on another line ends in too (for all when a last word is not sure).
-  const lasts = candidates.map((c) => lastWordOf(c.text));
-  const lineOfLast = new Map<string, Scored | null>(); // null: on several lines
+  // last word's hash candidates on other lines end in too (for all when a last word is not sure), unless these are
+  // all the same whole line printed again (no echo: that is repeatedLine's). Two words with the same hash only cost
+  // keys that then match nothing.
+  const lasts = candidates.map((c) => lastWordHash(c.text));
+  const ending = new Map<number, { line: Scored; text: string; otherLines: boolean; sameWholes: boolean }>();
   candidates.forEach((c, i) => {
-    const line = lineOfLast.get(lasts[i]!);
-    if (line === undefined) lineOfLast.set(lasts[i]!, c.line);
-    else if (line !== c.line) lineOfLast.set(lasts[i]!, null);
+    const same = ending.get(lasts[i]!);
+    if (same === undefined) ending.set(lasts[i]!, { line: c.line, text: c.text, otherLines: false, sameWholes: !c.tail });
+    else {
+      same.otherLines ||= c.line !== same.line;
+      same.sameWholes &&= !c.tail && c.text === same.text;
+    }
   });
-  const unsure = lineOfLast.has(UNSURE);
-  if (!unsure && ![...lineOfLast.values()].includes(null)) return candidates; // no echoes: their features stay 0
-  const keys = candidates.map((c, i) => (unsure || lineOfLast.get(lasts[i]!) === null ? (i < wholeCount ? lineKey(c.line) : keyOf(c.text)) : null));
+  const mayEcho = (last: number) => {
+    const same = ending.get(last)!;
+    return same.otherLines && !same.sameWholes;
+  };
+  const unsure = ending.has(UNSURE);
+  if (!unsure && !lasts.some(mayEcho)) return candidates; // no echoes: their features stay 0
+  const keys = candidates.map((c, i) => (unsure || mayEcho(lasts[i]!) ? (i < wholeCount ? lineKey(c.line) : keyOf(c.text)) : null));
   // The keys a line's end can be cut at (of ECHO_WORDS words or more), by their last word.
   const cutKeys = new Map<string, string[]>();
   for (const key of keys) {
@@ -348,33 +383,35 @@ function withEchoes(candidates: LazyCandidate[], wholeCount: number): LazyCandid
     let echoes = 0;
     const key = keys[i];
     if (key != null) for (const other of lineOf.get(key)!) if (other.line !== candidate.line && (candidate.tail || other.tail)) echoes++;
-    candidate.features[AT.echoes!] = Math.log1p(echoes);
+    candidate.features[AT.echoes!] = logCount(echoes);
   });
   return all;
 }
 
 /**
- * The last word of the text's key (keyOf), read from its end; UNSURE when a character there is UNREADABLE (its key
- * is then made otherwise).
+ * A hash of the last word of the text's key (keyOf), read from its end; UNSURE when a character there is UNREADABLE
+ * (its key is then made otherwise).
  */
-function lastWordOf(text: string): string {
+function lastWordHash(text: string): number {
   let end = text.length;
   for (; end > 0; end--) {
     const cls = charClass(text.charCodeAt(end - 1));
     if (cls & UNREADABLE) return UNSURE;
     if (cls & LETTER_OR_DIGIT) break;
   }
-  let start = end;
-  for (; start > 0; start--) {
-    const cls = charClass(text.charCodeAt(start - 1));
+  let hash = HASH_SEED;
+  for (let at = end - 1; at >= 0; at--) {
+    const code = text.charCodeAt(at);
+    const cls = charClass(code);
     if (cls & UNREADABLE) return UNSURE;
     if (!(cls & LETTER_OR_DIGIT)) break;
+    hash = hashStep(hash, lowerCase(code));
   }
-  return text.slice(start, end).toLowerCase();
+  return smallHash(hash);
 }
 
-/** lastWordOf's answer when it cannot tell (no key has a space in its words). */
-const UNSURE = ' ';
+/** lastWordHash's answer when it cannot tell (smallHash gives no negative number). */
+const UNSURE = -1;
 
 /** A key's last word. */
 function lastWord(key: string): string {
@@ -411,18 +448,22 @@ type SharedShares = { lead: number; body: number };
 /** A kicker or a breadcrumb before the headline on its line: "Kicker: Headline", "Topic – Headline", "Home / News / Headline". */
 const TAIL_SEPARATOR = /\s[|–—:»›>→/-]{1,2}\s|[:：]\s/gu;
 
+/** Whether a text has a TAIL_SEPARATOR (a separator or a path's step is one too). */
+const SEPARATED = new RegExp(TAIL_SEPARATOR.source, 'u');
+
 /** How many of a line's ends after a separator are candidates. */
 const MAX_TAILS = 3;
 
 /**
  * The whole lines' candidates, then the ends of their lines after each separator as candidates of their own: the
- * line's features, with those of the words taken from the end, and what was cut.
+ * line's features, with those of the words taken from the end, and what was cut. `separated`: whether each line has
+ * a separator.
  */
-function withTails(wholes: LazyCandidate[]): LazyCandidate[] {
+function withTails(wholes: LazyCandidate[], separated: boolean[]): LazyCandidate[] {
   const all = wholes.slice();
-  for (const whole of wholes) {
+  for (const [rank, whole] of wholes.entries()) {
     const { line } = whole;
-    if (line.words < 3) continue;
+    if (line.words < 3 || !separated[rank]) continue;
     let tails = 0;
     // exec on the shared pattern, not matchAll (which copies it for each line).
     TAIL_SEPARATOR.lastIndex = 0;
@@ -441,20 +482,28 @@ function withTails(wholes: LazyCandidate[]): LazyCandidate[] {
 
 /** Sets the features of a line's end `text` (of `words` words), after `cut` (what was cut before it) and the `separator` there. */
 function setTailFeatures(features: number[], cut: string, text: string, words: number, separator: string): void {
-  features[AT.logWords!] = Math.log1p(words);
+  features[AT.logWords!] = logCount(words);
   features[AT.fewWords!] = +(words < 3);
   features[AT.capitalStart!] = +CAPITAL_START.test(text);
   features[AT.separator!] = +/\s[|–—-]\s/.test(text);
   features[AT.pathLike!] = +/\s[»›>/]\s/.test(text);
-  features[AT.commas!] = Math.log1p(commasIn(text));
+  features[AT.commas!] = logCount(commasIn(text));
   features[AT.tail!] = 1;
-  features[AT.wordsCut!] = Math.log1p(wordsIn(cut));
+  features[AT.wordsCut!] = logCount(wordsIn(cut));
   features[AT.cutAtColon!] = +/[:：]/.test(separator);
   features[AT.cutInPath!] = +/[»›>→/]/.test(separator);
 }
 
 /** Each title feature's slot, by name. */
 const AT = Object.fromEntries(TITLE_FEATURES.map((name, k) => [name, k])) as Record<string, number>;
+
+/** Math.log1p of the counts most features take, looked up. */
+const LOG1P = Float64Array.from({ length: 256 }, (_, n) => Math.log1p(n));
+
+/** Math.log1p(count), for a whole number count >= 0. */
+function logCount(count: number): number {
+  return count < LOG1P.length ? LOG1P[count]! : Math.log1p(count);
+}
 
 /** Runs of letters or digits. */
 function wordsIn(text: string): number {
@@ -596,12 +645,12 @@ function isStopword(text: string, from: number, to: number): boolean {
 }
 
 /** Not longer than a headline, and not a byline, a dateline, a date, a sentence, a row of figures or a list of tags. */
-function mayBeTitle(line: Scored): boolean {
+function mayBeTitle(lines: Scored[], line: Scored): boolean {
   // A menu item of a word or two is no headline.
   if (line.words < 1 || line.words > 30 || (line.kind === 'good' && line.words > 20) || (line.listItem && line.words < 3)) return false;
   if (line.dated || /^by\s/i.test(line.text) || notHeadline(line.text)) return false;
   if (TAG_LABEL.test(line.text) || WEB_ADDRESS.test(line.text)) return false;
-  return !/\d/.test(line.text) || (!mostlyNumbers(line.text) && datesOn(line).length === 0);
+  return !/\d/.test(line.text) || (!mostlyNumbers(line.text) && datesOn(lines, line).length === 0);
 }
 
 /** A line that is only a web address (a link printed as it is). */
@@ -749,8 +798,8 @@ const DAY = 24 * 3600 * 1000;
 /** How far into a line dates are looked for: a paragraph's later dates are what it tells of, not when it was published. */
 const DATE_REACH = 200;
 
-/** What every line with a date has: a four-digit year, or a two-digit one after a full stop. */
-const MAY_HOLD_DATE = /\d{4}|\d\.\d{2}/;
+/** What every text with a date with its year has: a four-digit year, or a two-digit one after a full stop. */
+const MAY_HOLD_DATE = /\d(?:\d{3}|\.\d{2})/;
 
 /** Lines of the body that dates are looked for in (where a standfirst, byline or dateline can be); after it, they are again. */
 const BODY_REACH = 50;
@@ -797,10 +846,12 @@ export function dateCandidates(content: string, lines: Scored[], segment: Segmen
     if (i === bodyAt + BODY_REACH && i < segment.last) i = segment.last;
     const line = lines[i]!;
     // A caption's date is the photo's ("In this Dec. 12, 2006, file photo ...").
-    if ((line.furniture && !line.dated) || !MAY_HOLD_DATE.test(line.text)) continue;
+    // (A list item's marker holds no year: its text is cut from the page only when the line has one.)
+    if ((line.furniture && !line.dated) || (line.listItem && !MAY_HOLD_DATE.test(line.text))) continue;
     // A day with a full stop at the start of a line reads as a list marker ("16. Oktober 2019"): it is put back.
     const text = (line.listItem ? content.slice(lineStartOf(content, line.start), line.start + line.text.length) : line.text).slice(0, DATE_REACH);
-    const dates = (text === line.text ? datesOn(line) : findDates(text)).filter((d) => d.hasYear && d.instant <= limit);
+    if (!MAY_HOLD_DATE.test(text)) continue;
+    const dates = (text === line.text ? datesOn(lines, line) : findDates(text)).filter((d) => d.hasYear && d.instant <= limit);
     for (const date of dates) found.push({ date, at: i, text, onLine: dates.length });
   }
   const perDay = new Map<string, number>();
@@ -818,18 +869,18 @@ export function dateCandidates(content: string, lines: Scored[], segment: Segmen
     const features = [
       1,
       +before,
-      before ? Math.log1p(bodyAt - at) : 0,
+      before ? logCount(bodyAt - at) : 0,
       +(!before && !after),
-      after ? Math.log1p(at - segment.last) : 0,
+      after ? logCount(at - segment.last) : 0,
       +inHeader.has(line),
-      titleAt >= 0 ? Math.log1p(Math.abs(at - titleAt)) : Math.log1p(30),
+      titleAt >= 0 ? logCount(Math.abs(at - titleAt)) : logCount(30),
       +(titleAt >= 0 && at > titleAt),
       +(line.kind === 'good'),
-      Math.log1p(line.words),
+      logCount(line.words),
       +date.hasTime,
-      Math.log1p(perDay.get(date.iso.slice(0, 10))! - 1),
+      logCount(perDay.get(date.iso.slice(0, 10))! - 1),
       +(rank === 0),
-      Math.log1p(rank),
+      logCount(rank),
       +(date.instant === latest),
       +(date.instant === earliest),
       Math.log1p((latest - date.instant) / DAY),
@@ -837,7 +888,7 @@ export function dateCandidates(content: string, lines: Scored[], segment: Segmen
       +line.dateLine,
       +line.listItem,
       +(text.slice(0, date.index).trim() === ''),
-      Math.log1p(onLine - 1),
+      logCount(onLine - 1),
       +/^\d{4}-\d{2}-\d{2}/.test(text.slice(date.index)),
       +(line.repeats > 1),
       +(labelled?.line === line && labelled.date.index === date.index),
@@ -849,13 +900,23 @@ export function dateCandidates(content: string, lines: Scored[], segment: Segmen
   });
 }
 
-/** The dates in each line's text, found once: the title, the date candidates and the labelled date all look. */
-const linesDates = new WeakMap<Scored, FoundDate[]>();
+/**
+ * The dates in each line's text, found once: the title, the date candidates and the labelled date all look. They are
+ * kept for the last page's lines, by the lines' index (an array costs less than a map keyed by line).
+ */
+const datesCache: { page: Scored[] | null; lines: Array<Scored | undefined>; dates: FoundDate[][] } = { page: null, lines: [], dates: [] };
 
-function datesOn(line: Scored): FoundDate[] {
-  let dates = linesDates.get(line);
-  if (!dates) linesDates.set(line, (dates = findDates(line.text)));
-  return dates;
+function datesOn(page: Scored[], line: Scored): FoundDate[] {
+  const cache = datesCache;
+  if (cache.page !== page) {
+    const size = (page.at(-1)?.index ?? -1) + 1;
+    [cache.page, cache.lines, cache.dates] = [page, new Array<Scored>(size), new Array<FoundDate[]>(size)];
+  }
+  if (cache.lines[line.index] !== line) {
+    cache.lines[line.index] = line;
+    cache.dates[line.index] = findDates(line.text);
+  }
+  return cache.dates[line.index]!;
 }
 
 /** Where the line that holds `at` starts (lines end at \n, \r or \r\n). */
@@ -876,7 +937,7 @@ function labelledDate(lines: Scored[], segment: Segment, header: Scored[], limit
       if (skipUpdated && /^(updated|last updated|modified)\b/i.test(line.text)) continue;
       // A caption's date is the photo's ("In this Dec. 12, 2006, file photo ...").
       if (line.furniture && !line.dated) continue;
-      const date = datesOn(line).find((d) => d.instant <= limit);
+      const date = datesOn(lines, line).find((d) => d.instant <= limit);
       if (date) return { line, date };
     }
     return null;
