@@ -131,20 +131,13 @@ function innerExtension(file: string): string {
  * round trips of asynchronous ones.
  */
 export function* readFile(file: string, options: ReadOptions): Generator<Input> {
-  let bytes: Buffer;
-  let mtime: Date;
-  try {
-    const stat = fs.statSync(fsPath(file));
-    if (stat.size > options.maxBytes) {
-      yield { kind: 'skip', error: new InputError(file, 'too large', `too large (${formatBytes(stat.size)}, limit ${formatBytes(options.maxBytes)}; see --max-size)`) };
-      return;
-    }
-    mtime = stat.mtime;
-    bytes = fs.readFileSync(fsPath(file));
-  } catch (error) {
-    yield { kind: 'skip', error: new InputError(file, 'unreadable', describeFsError(error)) };
+  const read = readBytes(file, options.maxBytes);
+  if (read instanceof InputError) {
+    yield { kind: 'skip', error: read };
     return;
   }
+  let { bytes } = read;
+  const { mtime } = read;
   if (path.extname(file).toLowerCase() === '.gz') {
     try {
       bytes = gunzip(file, bytes, options.maxBytes);
@@ -155,6 +148,22 @@ export function* readFile(file: string, options: ReadOptions): Generator<Input> 
     }
   }
   yield* fromText(file, bytes, options, mtime);
+}
+
+/** A file's bytes and modification time, or why they cannot be had (unreadable, too large to read). */
+function readBytes(file: string, maxBytes: number): { bytes: Buffer; mtime: Date } | InputError {
+  let fd: number | undefined;
+  try {
+    // One open, its size and time from the open file: a stat of the path first would look the path up twice.
+    fd = fs.openSync(fsPath(file), 'r');
+    const stat = fs.fstatSync(fd);
+    if (stat.size > maxBytes) return new InputError(file, 'too large', `too large (${formatBytes(stat.size)}, limit ${formatBytes(maxBytes)}; see --max-size)`);
+    return { bytes: fs.readFileSync(fd), mtime: stat.mtime };
+  } catch (error) {
+    return new InputError(file, 'unreadable', describeFsError(error));
+  } finally {
+    if (fd !== undefined) fs.closeSync(fd);
+  }
 }
 
 /** A gzipped file's content, held to the size limit of files (a small file can unpack to gigabytes). */

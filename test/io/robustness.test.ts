@@ -103,6 +103,19 @@ test('an unreadable file is skipped as unreadable', { skip: process.getuid?.() =
   assert.match(errors[0]!.message, /permission denied/);
 });
 
+test('a file over the size limit is skipped as too large, and reading leaves no file open, read or skipped', { skip: fs.existsSync('/proc/self/fd') ? false : 'no /proc/self/fd here' }, async () => {
+  const dir = freshDir();
+  fs.writeFileSync(path.join(dir, 'big.txt'), SAMPLE);
+  fs.writeFileSync(path.join(dir, 'small.txt'), 'A short page.\n');
+  const openFiles = () => fs.readdirSync('/proc/self/fd').length;
+  const before = openFiles();
+  const inputs: Input[] = [];
+  for await (const input of readInputs([dir], { maxBytes: 100 })) inputs.push(input);
+  assert.equal(openFiles(), before);
+  assert.deepEqual(skips(inputs).map((e) => [path.basename(e.file), e.reason]), [['big.txt', 'too large']]);
+  assert.deepEqual(pages(inputs).map((p) => path.basename(p.file)), ['small.txt']);
+});
+
 test('a folder with a symlink loop, a link cycle and a dangling link finishes, reading each page once', { timeout: 60000 }, async () => {
   const dir = freshDir();
   fs.writeFileSync(path.join(dir, 'page.txt'), SAMPLE);

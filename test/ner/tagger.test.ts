@@ -2,7 +2,8 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { findEntities } from '../../src/ner/index.js';
-import { documentContext, loadTagger, type TaggedSpan } from '../../src/ner/tagger.js';
+import { createTagger, documentContext, loadTagger, type TaggedSpan } from '../../src/ner/tagger.js';
+import { groupKeys, historyKeys, NUM_TAGS } from '../../src/ner/tagger-features.js';
 import { tokenize } from '../../src/ner/tokenize.js';
 
 /** "TYPE:words" for every span the tagger finds in `text`, sentence by sentence, with document context. */
@@ -99,4 +100,28 @@ test('a title in single quotes, as some outlets write them, is no name either; a
   assert.deepEqual(entities("In March, the agency released a report entitled 'Outlook on the Political Settlement of the Harbour Dispute', which was discussed in Oslo."), ['place:Oslo']);
   assert.ok(entities('Reporters asked about ‘Owen Dempsey’ in Oslo.').includes('person:Owen Dempsey'));
   assert.ok(entities('‘We met Owen Dempsey today,’ the mayor of Oslo said.').includes('person:Owen Dempsey'));
+});
+
+/** A model of the given feature keys, each weighing `weight` for `tag` alone. */
+function oneTagModel(keys: number[], tag: number, weight: number) {
+  const weights = new Int16Array(keys.length * NUM_TAGS);
+  keys.forEach((_, r) => (weights[r * NUM_TAGS + tag] = weight));
+  return createTagger({ keys: Int32Array.from(keys), weights });
+}
+
+test("every tag's weight counts, the last one too, through the cached feature groups and the transition scores alike", () => {
+  const tokens = tokenize('Alpha Beta Gamma')[0]!;
+  const lastTag = NUM_TAGS - 1; // U-MISC: each token a name of its own
+  const bias = new Int32Array(8);
+  groupKeys(0, new Int32Array(14), bias, 0); // the first key of group 0 is the same for every token
+  const transitions = Array.from({ length: NUM_TAGS }, (_, prev) => {
+    const keys = new Int32Array(3);
+    historyKeys(0, 0, prev, keys);
+    return keys[0]!;
+  });
+  for (const keys of [[bias[0]!], transitions]) {
+    const spans = oneTagModel(keys, lastTag, 100).tagSentence(tokens);
+    assert.deepEqual(spans, [0, 1, 2].map((i) => ({ start: i, end: i + 1, type: 'MISC' })));
+    assert.deepEqual(oneTagModel(keys, lastTag, -100).tagSentence(tokens), []);
+  }
 });
