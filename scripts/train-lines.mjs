@@ -328,20 +328,45 @@ const setDirs = args.flatMap((dir) => (fs.existsSync(path.join(dir, 'bench', 'ex
 const sets = setDirs.map(loadSet);
 const all = sets.flatMap((s) => s.pages);
 for (const set of sets) for (const p of set.pages) p.weight = balance ? all.length / sets.length / set.pages.length : 1;
-const foldOf = (p) => {
+const hashFold = (key) => {
   let h = 0;
-  for (const c of p.id) h = (h * 31 + c.charCodeAt(0)) >>> 0;
+  for (const c of key) h = (h * 31 + c.charCodeAt(0)) >>> 0;
   return h % folds;
 };
+const foldOf = (p) => hashFold(p.id);
+/**
+ * The site a page comes from, so that folds grouped by it never score a page by its own site's wording: the main
+ * label of its host (an archived page's own host; news.example.co.uk and example.com are both "example"), else its
+ * id less a trailing number (the readability set names pages by site, some without a URL).
+ */
+function siteOf(p) {
+  let host = '';
+  try {
+    const url = new URL(p.gold.url);
+    host = url.hostname === 'web.archive.org' ? new URL(url.pathname.replace(/^\/web\/\w+\//, '')).hostname : url.hostname;
+  } catch {}
+  const labels = host.toLowerCase().split('.').filter((l) => l && l !== 'www');
+  labels.pop();
+  if (labels.length > 1 && /^(co|com|org|net|gov|ac|edu)$/.test(labels.at(-1))) labels.pop();
+  return labels.at(-1) ?? p.id.replace(/-\d+$/, '');
+}
+const siteFoldOf = (p) => hashFold(siteOf(p));
 const fmt = ({ f1, precision, recall }) => `F1 ${f1.toFixed(3)} (P ${precision.toFixed(3)} R ${recall.toFixed(3)})`;
 const bodies = (pages, model) => new Map(pages.map((p) => [p.id, bodyOf(p, model)]));
 
 console.log(`${all.length} pages, ${all.reduce((n, p) => n + p.labels.filter((l) => l.weight).length, 0)} labelled lines, ${WIDTH} line features, ${SEGMENT_WIDTH} segment features`);
-const kfold = new Map(sets.map((s) => [s.name, new Map()]));
-for (let f = 0; f < folds; f++) {
-  const model = train(all.filter((p) => foldOf(p) !== f));
-  for (const p of all) if (foldOf(p) === f) kfold.get(p.set).set(p.id, bodyOf(p, model));
+/** Bodies from K models, each trained on the pages of the other folds: set name -> id -> text. */
+function crossBodies(fold) {
+  const texts = new Map(sets.map((s) => [s.name, new Map()]));
+  for (let f = 0; f < folds; f++) {
+    const model = train(all.filter((p) => fold(p) !== f));
+    for (const p of all) if (fold(p) === f) texts.get(p.set).set(p.id, bodyOf(p, model));
+  }
+  return texts;
 }
+const kfold = crossBodies(foldOf);
+const siteFolds = crossBodies(siteFoldOf);
+console.log(`${new Set(all.map(siteOf)).size} sites`);
 /** The model as shipped: weights and thresholds to 4 decimals. */
 const rounded = (model) => {
   const round = (x) => Number(x.toFixed(4));
@@ -351,8 +376,8 @@ const full = rounded(train(all));
 for (const set of sets) {
   const others = train(all.filter((p) => p.set !== set.name));
   console.log(`${set.name} (${set.pages.length} pages)`);
-  const runs = { rules: bodies(set.pages, null), 'leave-one-set-out': bodies(set.pages, others), 'k-fold': kfold.get(set.name), all: bodies(set.pages, full) };
-  const labels = { rules: 'rules alone', 'leave-one-set-out': 'leave-one-set-out', 'k-fold': `${folds}-fold`, all: 'trained on all' };
+  const runs = { rules: bodies(set.pages, null), 'leave-one-set-out': bodies(set.pages, others), 'k-fold': kfold.get(set.name), 'site-folds': siteFolds.get(set.name), all: bodies(set.pages, full) };
+  const labels = { rules: 'rules alone', 'leave-one-set-out': 'leave-one-set-out', 'k-fold': `${folds}-fold`, 'site-folds': `${folds}-fold by site`, all: 'trained on all' };
   for (const [run, texts] of Object.entries(runs)) {
     console.log(`  ${labels[run].padEnd(22)} ${fmt(score(set, set.pages, texts))}`);
     if (!bodiesDir) continue;
