@@ -1,9 +1,11 @@
 // The learned passes over a dump's lines. First a linear ranker over the rules' segments (dump-body.ts) picks the
 // main article's; then a logistic regression on each line's features, its neighbours' and what the rules found
 // says how likely the line is body text: it drops the rules' body lines it finds very unlikely and adds other lines
-// it finds very likely (text the rules' segments cut off). Weights and thresholds are learned from labelled pages
-// (scripts/train-lines.mjs) and shipped in data/line-model.json.
+// it finds very likely (text the rules' segments cut off). Among the features is the mean learned weight of the line's
+// hashed words, so that notices and sign-up lines tell by their wording in any language the weights saw. Weights and
+// thresholds are learned from labelled pages (scripts/train-lines.mjs) and shipped in data/line-model.json.
 import { loadModel } from '../data.js';
+import { CJK, charClass, charClasses, LETTER_OR_DIGIT, lowerCases, SPACE } from '../text/chars.js';
 import { isArticle, segmentTraits, segmentWeight, type Scored, type Segment } from './dump-body.js';
 
 export interface LineModel {
@@ -20,6 +22,8 @@ export interface LineModel {
   add: number;
   /** What each change between body and other text costs along the page, in log-odds (see modelBody). */
   change: number;
+  /** Log-odds of body for each of WORD_BUCKETS hashed words (see lineWords), learned from labelled lines; empty: none. */
+  wordWeights: number[];
 }
 
 /** What the rules found on the page: the main segment, its body lines, its title line and the other articles. */
@@ -32,9 +36,9 @@ export interface RuleView {
 }
 
 /** Features of one line on its own, before its neighbours'. */
-const OWN = ['ruleBody', 'inMain', 'beforeMain', 'afterMain', 'mainStart', 'mainEnd', 'otherArticle', 'good', 'neargood', 'short', 'logWords', 'stopDensity', 'sentenceEnd', 'listItem', 'listed', 'furniture', 'dated', 'repeated', 'insert', 'end', 'title', 'position', 'wordShare'] as const;
+const OWN = ['ruleBody', 'inMain', 'beforeMain', 'afterMain', 'mainStart', 'mainEnd', 'otherArticle', 'good', 'neargood', 'short', 'logWords', 'stopDensity', 'sentenceEnd', 'listItem', 'listed', 'furniture', 'dated', 'repeated', 'insert', 'end', 'echo', 'title', 'position', 'wordShare', 'wordOdds'] as const;
 /** The neighbours' features that the line's own are joined by. */
-const NEIGHBOUR = ['ruleBody', 'good', 'logWords', 'sentenceEnd', 'furniture'] as const;
+const NEIGHBOUR = ['ruleBody', 'good', 'logWords', 'sentenceEnd', 'furniture', 'wordOdds'] as const;
 const OFFSETS = [-2, -1, 1, 2];
 /** Lines at the main segment's start and end whose nearness to it is a feature (mainStart, mainEnd): teasers, notices. */
 const EDGE_LINES = 6;
@@ -54,10 +58,73 @@ const OWN_WIDTH = OWN_COUNT + 1;
 let ownBuffer = new Float64Array(0);
 /** The lines whose features that do not depend on the rules' choice ownBuffer holds (the context pass and the line model share them). */
 let filledFor: Scored[] | null = null;
+/** The word weights ownBuffer's features were made with. */
+let filledWith: number[] | null = null;
 const [GOOD, TITLE] = [OWN.indexOf('good'), OWN.indexOf('title')];
 
+/** Hashed words: a power of two. */
+export const WORD_BUCKETS = 4096;
+/** A line's hashed words, as lineWords leaves them (grown when a line needs more). */
+let wordBuffer = new Int32Array(256);
+
+/** Ends a word's FNV-1a hash: its bucket (the mix spreads the low bits the bucket keeps). */
+function bucket(hash: number): number {
+  hash = Math.imul(hash ^ (hash >>> 15), 0x2c1b3c6d);
+  return (hash ^ (hash >>> 12)) & (WORD_BUCKETS - 1);
+}
+
+/**
+ * The buckets of a line's words, the first `count` of `words` (valid until the next call): each run of letters and
+ * digits, lower-cased, digits as 0; each character of a script written without spaces and each sign but white space
+ * on its own. A hash per word, no string made: "Sign up for our newsletter" and "© 2024 ..." weigh by their words
+ * in any language.
+ */
+export function lineWords(text: string): { words: Int32Array; count: number } {
+  const count = hashWords(text);
+  return { words: wordBuffer, count };
+}
+
+/** Fills wordBuffer with the buckets of the text's words (see lineWords); returns how many. */
+function hashWords(text: string): number {
+  if (wordBuffer.length < text.length) wordBuffer = new Int32Array(text.length * 2);
+  const words = wordBuffer;
+  const classes = charClasses();
+  const lower = lowerCases();
+  let count = 0;
+  let hash = 0;
+  let inWord = false;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    const cls = classes[code] || charClass(code);
+    if (cls & LETTER_OR_DIGIT && !(cls & CJK)) {
+      if (!inWord) {
+        hash = 0x811c9dc5;
+        inWord = true;
+      }
+      hash = Math.imul(hash ^ (code >= 0x30 && code <= 0x39 ? 0x30 : lower[code]!), 16777619);
+      continue;
+    }
+    if (inWord) {
+      words[count++] = bucket(hash);
+      inWord = false;
+    }
+    if (!(cls & SPACE)) words[count++] = bucket(Math.imul(0x811c9dc5 ^ code, 16777619));
+  }
+  if (inWord) words[count++] = bucket(hash);
+  return count;
+}
+
+/** The mean weight of a line's words (0: none, or no weights). */
+function wordOdds(text: string, wordWeights: number[]): number {
+  if (wordWeights.length === 0) return 0;
+  const count = hashWords(text);
+  let sum = 0;
+  for (let k = 0; k < count; k++) sum += wordWeights[wordBuffer[k]!]!;
+  return count ? sum / count : 0;
+}
+
 /** The OWN features that do not depend on the rules' choice: from `good` on, but for `title`. */
-function fillLineFeatures(lines: Scored[], own: Float64Array): void {
+function fillLineFeatures(lines: Scored[], own: Float64Array, wordWeights: number[]): void {
   const n = lines.length;
   let longest = 1;
   for (const line of lines) longest = Math.max(longest, line.words);
@@ -78,20 +145,24 @@ function fillLineFeatures(lines: Scored[], own: Float64Array): void {
     own[at++] = line.repeats > 1 ? 1 : 0;
     own[at++] = line.insert ? 1 : 0;
     own[at++] = line.end ? 1 : 0;
+    // echo: the same text as the line before or after (an image's alt text and its caption).
+    own[at++] = line.repeats > 1 && ((i > 0 && lines[i - 1]!.keyHash === line.keyHash) || (i + 1 < n && lines[i + 1]!.keyHash === line.keyHash)) ? 1 : 0;
     at++; // title
     own[at++] = n > 1 ? i / (n - 1) : 0;
-    own[at] = line.words / longest;
+    own[at++] = line.words / longest;
+    // Furniture is never body, and a close button's "x" or a "Share" says nothing of the caption or paragraph beside it.
+    own[at] = line.furniture ? 0 : wordOdds(line.text, wordWeights);
   }
 }
 
 /** Each line's OWN features and ruleBodyNear, OWN_WIDTH numbers a line (valid until the next call). */
-function ownFeatures(lines: Scored[], rules: RuleView): Float64Array {
+function ownFeatures(lines: Scored[], rules: RuleView, wordWeights: number[]): Float64Array {
   const n = lines.length;
   if (ownBuffer.length < n * OWN_WIDTH) [ownBuffer, filledFor] = [new Float64Array(n * OWN_WIDTH * 2), null];
   const own = ownBuffer;
-  if (lines !== filledFor) {
-    fillLineFeatures(lines, own);
-    filledFor = lines;
+  if (lines !== filledFor || wordWeights !== filledWith) {
+    fillLineFeatures(lines, own, wordWeights);
+    [filledFor, filledWith] = [lines, wordWeights];
   }
   const otherArticle = new Uint8Array(n);
   for (const s of rules.articles) if (s !== rules.main) otherArticle.fill(1, s.first, s.last + 1);
@@ -125,10 +196,10 @@ function ownFeatures(lines: Scored[], rules: RuleView): Float64Array {
 }
 
 /** Each line's features (FEATURES, in order), FEATURES.length numbers a line, in one array: for training. */
-export function lineFeatures(lines: Scored[], rules: RuleView): Float64Array {
+export function lineFeatures(lines: Scored[], rules: RuleView, wordWeights: number[]): Float64Array {
   const n = lines.length;
   const width = FEATURES.length;
-  const own = ownFeatures(lines, rules);
+  const own = ownFeatures(lines, rules, wordWeights);
   const features = new Float64Array(n * width);
   for (let i = 0; i < n; i++) {
     let at = i * width;
@@ -147,9 +218,9 @@ export function lineFeatures(lines: Scored[], rules: RuleView): Float64Array {
  * The classifier's log-odds that each line is body: the dot product of lineFeatures' rows with the weights,
  * reckoned from the lines' own features without making the rows (each line's part in its neighbours' sums once).
  */
-export function lineScores(lines: Scored[], rules: RuleView, weights: number[]): Float64Array {
+export function lineScores(lines: Scored[], rules: RuleView, weights: number[], wordWeights: number[]): Float64Array {
   const n = lines.length;
-  const own = ownFeatures(lines, rules);
+  const own = ownFeatures(lines, rules, wordWeights);
   const neighbourWeights = 1 + OWN_COUNT;
   const nearWeight = weights[weights.length - 1]!;
   const scores = new Float64Array(n).fill(weights[0]!);
@@ -186,13 +257,13 @@ function noChoice(lines: Scored[]): RuleView {
 }
 
 /** Each line's log-odds of being body from its own and its neighbours' features only, before a segment is chosen. */
-export function contextScores(lines: Scored[], weights: number[]): Float64Array {
-  return lineScores(lines, noChoice(lines), weights);
+export function contextScores(lines: Scored[], weights: number[], wordWeights: number[]): Float64Array {
+  return lineScores(lines, noChoice(lines), weights, wordWeights);
 }
 
 /** lineFeatures before a segment is chosen: what contextScores weighs. */
-export function contextFeatures(lines: Scored[]): Float64Array {
-  return lineFeatures(lines, noChoice(lines));
+export function contextFeatures(lines: Scored[], wordWeights: number[]): Float64Array {
+  return lineFeatures(lines, noChoice(lines), wordWeights);
 }
 
 /** Log-odds beyond which a line's context score adds no more to its segment's (one sure line does not make an article). */
@@ -255,7 +326,7 @@ export function segmentFeatures(lines: Scored[], segments: Segment[], odds: Floa
 export function chooseMain(lines: Scored[], segments: Segment[], model: LineModel = lineModel()): Segment {
   if (segments.length === 1) return segments[0]!;
   const width = SEGMENT_FEATURES.length;
-  const features = segmentFeatures(lines, segments, contextScores(lines, model.contextWeights));
+  const features = segmentFeatures(lines, segments, contextScores(lines, model.contextWeights, model.wordWeights));
   let [main, best] = [0, -Infinity];
   for (let k = 0; k < segments.length; k++) {
     let z = 0;
@@ -276,7 +347,7 @@ export function chooseMain(lines: Scored[], segments: Segment[], model: LineMode
  */
 export function modelBody(lines: Scored[], rules: RuleView, model: LineModel = lineModel()): Scored[] {
   const n = lines.length;
-  const gain = lineScores(lines, rules, model.weights);
+  const gain = lineScores(lines, rules, model.weights, model.wordWeights);
   let nextBody = 0; // the next rule body line
   for (let i = 0; i < n; i++) {
     const inBody = rules.body[nextBody] === lines[i];

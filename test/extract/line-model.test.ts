@@ -2,7 +2,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { bodyLines } from '../../src/extract/dump-body.js';
-import { chooseMain, FEATURES, lineFeatures, lineModel, lineScores, modelBody, SEGMENT_FEATURES, smoothed, type LineModel } from '../../src/extract/line-model.js';
+import { chooseMain, FEATURES, lineFeatures, lineModel, lineScores, lineWords, modelBody, SEGMENT_FEATURES, smoothed, WORD_BUCKETS, type LineModel } from '../../src/extract/line-model.js';
 import { lineHash } from '../../src/extract/templates.js';
 import { readDump, ruleView, segmentTitle } from '../../src/extract/text-dump.js';
 
@@ -19,12 +19,12 @@ function view() {
 /** A model that scores every line the same (its bias), with the given thresholds, no cost of change, and ranks segments by `segment` alone. */
 function flat(bias: number, keep: number, add: number, segment = 'ruleMain', weight = 1): LineModel {
   const segmentWeights = SEGMENT_FEATURES.map((f) => (f === segment ? weight : 0));
-  return { features: FEATURES, weights: FEATURES.map((_, k) => (k === 0 ? bias : 0)), contextWeights: FEATURES.map(() => 0), segmentFeatures: SEGMENT_FEATURES, segmentWeights, keep, add, change: 0 };
+  return { features: FEATURES, weights: FEATURES.map((_, k) => (k === 0 ? bias : 0)), contextWeights: FEATURES.map(() => 0), segmentFeatures: SEGMENT_FEATURES, segmentWeights, keep, add, change: 0, wordWeights: [] };
 }
 
 test('each line gets one value per feature, the rules body among them', () => {
   const { lines, body, rules } = view();
-  const features = lineFeatures(lines, rules);
+  const features = lineFeatures(lines, rules, []);
   assert.equal(features.length, lines.length * FEATURES.length);
   const ruleBody = FEATURES.indexOf('ruleBody');
   lines.forEach((line, i) => assert.equal(features[i * FEATURES.length + ruleBody], body.includes(line) ? 1 : 0));
@@ -86,8 +86,8 @@ test('the shipped model keeps the paragraphs of a plain article and leaves the p
 test("the scores are the dot products of each line's features with the weights", () => {
   const { lines, rules } = view();
   const weights = FEATURES.map((_, k) => ((k * 7) % 5) - 2);
-  const features = lineFeatures(lines, rules);
-  const scores = lineScores(lines, rules, weights);
+  const features = lineFeatures(lines, rules, []);
+  const scores = lineScores(lines, rules, weights, []);
   lines.forEach((_, i) => {
     const dot = weights.reduce((z, w, k) => z + w * features[i * FEATURES.length + k]!, 0);
     assert.ok(Math.abs(scores[i]! - dot) < 1e-9, `line ${i}: ${scores[i]} vs ${dot}`);
@@ -103,4 +103,52 @@ test('the segment ranker picks the segment its weights score highest', () => {
   assert.equal(chooseMain(lines, segments, flat(0, 0, 0, 'order', -1)), segments[0]);
   assert.equal(chooseMain(lines, segments, flat(0, 0, 0, 'order', 1)), segments.at(-1));
   assert.equal(chooseMain(lines, [segments[1]!], flat(0, 0, 0)), segments[1]);
+});
+
+const buckets = (text: string) => {
+  const { words, count } = lineWords(text);
+  return [...words.subarray(0, count)];
+};
+
+test('a line is hashed word by word: case and digits aside, each sign and each character written without spaces on its own', () => {
+  assert.deepEqual(buckets('Sign up for the Newsletter'), buckets('sign UP for the newsletter'));
+  assert.equal(buckets('Sign up for the newsletter').length, 5);
+  assert.deepEqual(buckets('© 2024 Example'), buckets('© 1999 example'));
+  assert.notDeepEqual(buckets('© 2024 Example'), buckets('(c) 2024 Example'));
+  assert.equal(buckets('新闻报道。').length, 5);
+  assert.equal(buckets('Ein Artikel über Österreich').length, 4);
+  assert.deepEqual(buckets('über'), buckets('ÜBER'));
+  assert.ok(buckets('  ').length === 0 && buckets('').length === 0);
+  assert.ok(buckets('a b c d e f g h').every((b) => b >= 0 && b < WORD_BUCKETS));
+  // A long line after short ones is read whole.
+  assert.equal(buckets('word '.repeat(2000)).length, 2000);
+});
+
+test("the wordOdds feature is the mean weight of a line's words, and 0 on furniture", () => {
+  const content = PAGE.replace(PARAGRAPH('a nurse'), `Share\n\n${PARAGRAPH('a nurse')}`);
+  const { lines, segments, main } = readDump({ file: 'page.txt', content, format: 'text' })!;
+  const rules = ruleView(segments, main, bodyLines(lines, main), null);
+  const wordWeights = new Array<number>(WORD_BUCKETS).fill(1);
+  for (const b of buckets('council')) wordWeights[b] = 3;
+  const features = lineFeatures(lines, rules, wordWeights);
+  const at = FEATURES.indexOf('wordOdds');
+  const odds = (i: number) => features[i * FEATURES.length + at]!;
+  const paragraph = lines.findIndex((l) => l.text === PARAGRAPH('the mayor'));
+  assert.ok(Math.abs(odds(paragraph) - (1 + 2 / buckets(PARAGRAPH('the mayor')).length)) < 1e-12);
+  assert.ok(lines.some((l) => l.furniture && l.text === 'Share'));
+  lines.forEach((line, i) => assert.equal(odds(i), line.furniture ? 0 : /council/i.test(line.text) ? odds(i) : 1, line.text));
+  // Without word weights the feature is 0 on every line.
+  const none = lineFeatures(lines, rules, []);
+  lines.forEach((_, i) => assert.equal(none[i * FEATURES.length + at], 0));
+});
+
+test('echo marks a line printed twice in a row (an image text and its caption), not a line repeated further away', () => {
+  const alt = 'The council chamber before the vote on the budget.';
+  const content = PAGE.replace(PARAGRAPH('a nurse'), `${alt}\n${alt}\n\n${PARAGRAPH('a nurse')}`).replace(PARAGRAPH('the mayor'), `${PARAGRAPH('the mayor')}\n\nWeather: sunny all week`);
+  const { lines, segments, main } = readDump({ file: 'page.txt', content, format: 'text' })!;
+  const features = lineFeatures(lines, ruleView(segments, main, bodyLines(lines, main), null), []);
+  const at = FEATURES.indexOf('echo');
+  const echo = lines.filter((_, i) => features[i * FEATURES.length + at] === 1).map((l) => l.text);
+  assert.deepEqual(echo, [alt, alt]);
+  assert.equal(lines.filter((l) => l.text === 'Weather: sunny all week').length, 2);
 });
