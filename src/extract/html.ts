@@ -19,6 +19,10 @@ const WIDE_SCRIPT = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Scr
 /** "Source: Reuters" under a story: a credit, not body text. */
 const SOURCE_LINE = /^source\s*:\s*(.{2,60})$/i;
 
+/** A script holding markup for a script to render: `<script type="text/template">` (its content is group 1). */
+const TEMPLATE_SCRIPT = /<script\b[^>]*\btype\s*=\s*["']?text\/template\b[^>]*>([\s\S]*?)<\/script>/i;
+const TEMPLATE_SCRIPT_GLOBAL = new RegExp(TEMPLATE_SCRIPT.source, 'gi');
+
 /** The page's article (HTML pages carry one; `allArticles` finds no more), or [] when nothing can be read. */
 export function extractFromHtml(page: Page, options: { allArticles: boolean }): DumpArticle[] {
   // Saved "HTML" that is only text is read as a page dump.
@@ -37,6 +41,10 @@ function extractArticle(page: Page): DumpArticle {
   let body = findBody(bodyOf(html), meta, true);
   // Nothing left once furniture and hidden text are gone: perhaps names or a script-revealed wrapper misled; look again without them.
   if (body.paragraphs.length === 0) body = findBody(bodyOf(parseHtml(page.content)), meta, false);
+  // Still nothing: some blog platforms ship the post as markup inside a script template that a script renders.
+  if (body.paragraphs.length === 0 && TEMPLATE_SCRIPT.test(page.content)) {
+    body = findBody(bodyOf(parseHtml(page.content.replace(TEMPLATE_SCRIPT_GLOBAL, '$1'))), meta, true);
+  }
   const { paragraphs } = body;
   // A "Source:" line naming the site itself credits no one else.
   const credited = body.credited && !(meta.site && sameOutlet(body.credited, meta.site)) ? body.credited : null;

@@ -108,6 +108,17 @@ test('an article is found even when its wrapper is named or hidden like furnitur
   assert.equal(revealed.paragraphs.length, 2);
 });
 
+test('a post shipped as markup in a script template is read when the page shows nothing else, other scripts stay out', () => {
+  const post = '<p>The library will open on Sundays from March, the council said, after a survey found that most readers wanted weekend hours.</p>'
+    + '<p>Two more staff will be hired for the longer week, paid from the budget for the branch that closed last year.</p>';
+  const a = mainArticle(html(`<body><div class="post-body"><script type='text/template'>${post}</script></div>
+    <script>var note = "<p>This script builds a menu and is never read as the article, however long its text may be in the end.</p>";</script></body>`));
+  assert.equal(a.paragraphs.length, 2);
+  assert.ok(a.paragraphs[0]!.startsWith('The library will open on Sundays'));
+  const shown = mainArticle(html(`<body><article>${post}</article><script type="text/template"><p>A template for a reader comment, filled in by a script when someone posts one on this page.</p></script></body>`));
+  assert.ok(!shown.paragraphs.join(' ').includes('reader comment'));
+});
+
 test('a "Source:" line credits the source and is not body text', () => {
   const a = mainArticle(html(`<body><article><h1>Flights resume</h1>
     <p>Flights resumed at the capital's airport on Monday after a two-day closure caused by heavy snow, the operator said in a statement.</p>
