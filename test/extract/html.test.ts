@@ -119,6 +119,17 @@ test('a post shipped as markup in a script template is read when the page shows 
   assert.ok(!shown.paragraphs.join(' ').includes('reader comment'));
 });
 
+test('picture credits and advertising labels in other languages, and a consent panel, are not body text', () => {
+  const story = '<p>Die Gemeinde hat am Montag beschlossen, die alte Brücke über den Fluss bis zum Herbst zu sanieren und danach wieder für Autos zu öffnen.</p>'
+    + '<p>Bis dahin fährt ein Bus im Halbstundentakt über die neue Umleitung, die am Wochenende fertig geworden ist, wie die Verwaltung mitteilte.</p>';
+  const consent = '<div class="dsgvo-panel"><p>Diese Website bindet Dienste ein, die Daten verarbeiten: Analyse, Statistik, externe Medien, Karten und Videos von Drittanbietern.</p>'
+    + '<p>Sie können Ihre Auswahl jederzeit in den Einstellungen ändern, einzelne Dienste abwählen oder allen zustimmen, die auf dieser Seite genutzt werden.</p>'
+    + '<p>Ohne Ihre Zustimmung werden keine Verbindungen zu diesen Anbietern hergestellt, auch nicht für die Darstellung eingebetteter Inhalte oder Karten.</p></div>';
+  const a = mainArticle(html(`<body>${consent}<article>${story}<p>- Anzeige -</p><p>Foto: Anna Beispiel</p><p>Crédits photos : Agence Exemple</p></article></body>`));
+  assert.equal(a.paragraphs.length, 2);
+  assert.ok(a.paragraphs[0]!.startsWith('Die Gemeinde'));
+});
+
 test('a "Source:" line credits the source and is not body text', () => {
   const a = mainArticle(html(`<body><article><h1>Flights resume</h1>
     <p>Flights resumed at the capital's airport on Monday after a two-day closure caused by heavy snow, the operator said in a statement.</p>
