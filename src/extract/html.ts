@@ -6,7 +6,7 @@ import { selectBodyBlocks } from './html-body.js';
 import { datelineAgency } from './html-byline.js';
 import { pruneBoilerplate } from './html-clean.js';
 import { childByTag, parseHtml, type HtmlElement } from './html-dom.js';
-import { readMetadata, type HtmlMetadata } from './html-meta.js';
+import { readDescription, readMetadata, type HtmlMetadata } from './html-meta.js';
 import { boilerplateRules } from './html-names.js';
 import { extractFromDump, type DumpArticle } from './text-dump.js';
 
@@ -44,6 +44,11 @@ function extractArticle(page: Page): DumpArticle {
   // Still nothing: some blog platforms ship the post as markup inside a script template that a script renders.
   if (body.paragraphs.length === 0 && TEMPLATE_SCRIPT.test(page.content)) {
     body = findBody(bodyOf(parseHtml(page.content.replace(TEMPLATE_SCRIPT_GLOBAL, '$1'))), meta, true);
+  }
+  // A page whose only prose is its summary (a photo post, a file page): the summary, when it is a real paragraph.
+  if (body.paragraphs.length === 0) {
+    const description = readDescription(html)?.replace(/\s+/g, ' ').trim();
+    if (description && textWeight(description) >= MIN_PARAGRAPH) body = { paragraphs: [description], credited: null };
   }
   const { paragraphs } = body;
   // A "Source:" line naming the site itself credits no one else.

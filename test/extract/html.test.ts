@@ -130,6 +130,14 @@ test('picture credits and advertising labels in other languages, and a consent p
   assert.ok(a.paragraphs[0]!.startsWith('Die Gemeinde'));
 });
 
+test('a page whose only prose is its summary gives the summary as its body, unless the summary is too short to be a paragraph', () => {
+  const summary = 'Photographs of the harbour at dawn, taken over one week in April with an old film camera and printed by hand.';
+  const a = mainArticle(html(`<head><meta name="description" content="${summary}"></head><body><h1>Harbour at dawn</h1><img src="1.jpg"><img src="2.jpg"><a href="/next">Next</a></body>`));
+  assert.deepEqual(a.paragraphs, [summary]);
+  const short = mainArticle(html('<head><meta name="description" content="Harbour photos"></head><body><h1>Harbour</h1><img src="1.jpg"></body>'));
+  assert.deepEqual(short.paragraphs, []);
+});
+
 test('a "Source:" line credits the source and is not body text', () => {
   const a = mainArticle(html(`<body><article><h1>Flights resume</h1>
     <p>Flights resumed at the capital's airport on Monday after a two-day closure caused by heavy snow, the operator said in a statement.</p>
