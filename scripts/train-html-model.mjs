@@ -49,8 +49,25 @@ function readSet(name) {
     const raw = fs.readFileSync(path.join(dir, 'html', f));
     const html = (f.endsWith('.gz') ? zlib.gunzipSync(raw) : raw).toString('utf8');
     const gold = JSON.parse(fs.readFileSync(path.join(dir, 'gold', `${id}.json`), 'utf8'));
-    return { id, set: name, html, gold, examples: examplesOf(html, gold) };
+    return { id, set: name, html, gold, site: siteOf(id, html, gold), examples: examplesOf(html, gold) };
   });
+}
+
+/**
+ * The site a page comes from, for folds that keep a site's pages on one side: the registered domain of the gold's
+ * URL, else of the page's canonical link or og:url (an archive's copy counts as the site archived), else the page
+ * id less a trailing "-N" (sets that number several pages of one site).
+ */
+function siteOf(id, html, gold) {
+  const url = gold.url ?? extractArticles({ file: `${id}.html`, content: html, format: 'html' })[0]?.url;
+  if (!url) return `id:${id.replace(/-\d+$/, '')}`;
+  let host = new URL(url).hostname;
+  const archived = url.match(/^https?:\/\/web\.archive\.org\/web\/[^/]+\/(https?:\/\/[^/]+)/);
+  if (archived) host = new URL(archived[1]).hostname;
+  const labels = host.toLowerCase().split('.');
+  // "bbc.co.uk", "abc.net.au": a short second-level label belongs to the suffix.
+  const keep = labels.length > 2 && labels[labels.length - 2].length <= 3 ? 3 : 2;
+  return labels.slice(-keep).join('.');
 }
 
 /** Labelled feature rows of a page's blocks, as the extractor sees them after pruning. */
@@ -179,6 +196,30 @@ if (args.includes('--cv')) {
       weighted += score(held) * held.length;
     }
     console.log(`${FOLDS}-fold within ${name} (other sets always in training), mean of fold scores: ${f(weighted / sets[name].length)}`);
+  }
+  // Folds of whole sites: each held fold's sites are left out of training in every set, so no site's template
+  // teaches its own pages. Sites go to folds in a fixed order, each to the fold with the fewest pages so far.
+  const sites = [...new Set(all.map((p) => p.site))].sort();
+  const foldOfSite = new Map();
+  const foldPages = new Array(FOLDS).fill(0);
+  const pagesOf = new Map();
+  for (const p of all) pagesOf.set(p.site, (pagesOf.get(p.site) ?? 0) + 1);
+  for (const site of sites.sort((a, b) => pagesOf.get(b) - pagesOf.get(a) || (a < b ? -1 : 1))) {
+    const fold = foldPages.indexOf(Math.min(...foldPages));
+    foldOfSite.set(site, fold);
+    foldPages[fold] += pagesOf.get(site);
+  }
+  const weighted = Object.fromEntries(setNames.map((name) => [name, 0]));
+  for (let fold = 0; fold < FOLDS; fold++) {
+    useHtmlModel(train(all.filter((p) => foldOfSite.get(p.site) !== fold)));
+    for (const name of setNames) {
+      const held = sets[name].filter((p) => foldOfSite.get(p.site) === fold);
+      if (held.length) weighted[name] += score(held) * held.length;
+    }
+  }
+  const shared = sites.filter((site) => pagesOf.get(site) > 1).length;
+  for (const name of setNames) {
+    console.log(`${FOLDS}-fold by site (${sites.length} sites, ${shared} with several pages) on ${name}, mean of fold scores: ${f(weighted[name] / sets[name].length)}`);
   }
   const model = train(all);
   useHtmlModel(model);

@@ -53,6 +53,11 @@ export function readMetadata(html: HtmlElement, body: HtmlElement, mtime: Date |
   };
 }
 
+/** The page's own summary (description, og:description or twitter:description), or null. */
+export function readDescription(html: HtmlElement): string | null {
+  return meta(gatherFacts(html), 'description', 'og:description', 'twitter:description');
+}
+
 function gatherFacts(html: HtmlElement): PageFacts {
   const metas = new Map<string, string[]>();
   const jsonLd: JsonObject[] = [];

@@ -6,7 +6,7 @@ import { selectBodyBlocks } from './html-body.js';
 import { datelineAgency } from './html-byline.js';
 import { pruneBoilerplate } from './html-clean.js';
 import { childByTag, parseHtml, type HtmlElement } from './html-dom.js';
-import { readMetadata, type HtmlMetadata } from './html-meta.js';
+import { readDescription, readMetadata, type HtmlMetadata } from './html-meta.js';
 import { boilerplateRules } from './html-names.js';
 import { extractFromDump, type DumpArticle } from './text-dump.js';
 
@@ -18,6 +18,10 @@ const MIN_SHORT_LINES_TEXT = 3 * MIN_PARAGRAPH;
 const WIDE_SCRIPT = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/gu;
 /** "Source: Reuters" under a story: a credit, not body text. */
 const SOURCE_LINE = /^source\s*:\s*(.{2,60})$/i;
+
+/** A script holding markup for a script to render: `<script type="text/template">` (its content is group 1). */
+const TEMPLATE_SCRIPT = /<script\b[^>]*\btype\s*=\s*["']?text\/template\b[^>]*>([\s\S]*?)<\/script>/i;
+const TEMPLATE_SCRIPT_GLOBAL = new RegExp(TEMPLATE_SCRIPT.source, 'gi');
 
 /** The page's article (HTML pages carry one; `allArticles` finds no more), or [] when nothing can be read. */
 export function extractFromHtml(page: Page, options: { allArticles: boolean }): DumpArticle[] {
@@ -37,6 +41,15 @@ function extractArticle(page: Page): DumpArticle {
   let body = findBody(bodyOf(html), meta, true);
   // Nothing left once furniture and hidden text are gone: perhaps names or a script-revealed wrapper misled; look again without them.
   if (body.paragraphs.length === 0) body = findBody(bodyOf(parseHtml(page.content)), meta, false);
+  // Still nothing: some blog platforms ship the post as markup inside a script template that a script renders.
+  if (body.paragraphs.length === 0 && TEMPLATE_SCRIPT.test(page.content)) {
+    body = findBody(bodyOf(parseHtml(page.content.replace(TEMPLATE_SCRIPT_GLOBAL, '$1'))), meta, true);
+  }
+  // A page whose only prose is its summary (a photo post, a file page): the summary, when it is a real paragraph.
+  if (body.paragraphs.length === 0) {
+    const description = readDescription(html)?.replace(/\s+/g, ' ').trim();
+    if (description && textWeight(description) >= MIN_PARAGRAPH) body = { paragraphs: [description], credited: null };
+  }
   const { paragraphs } = body;
   // A "Source:" line naming the site itself credits no one else.
   const credited = body.credited && !(meta.site && sameOutlet(body.credited, meta.site)) ? body.credited : null;

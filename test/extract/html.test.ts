@@ -108,6 +108,36 @@ test('an article is found even when its wrapper is named or hidden like furnitur
   assert.equal(revealed.paragraphs.length, 2);
 });
 
+test('a post shipped as markup in a script template is read when the page shows nothing else, other scripts stay out', () => {
+  const post = '<p>The library will open on Sundays from March, the council said, after a survey found that most readers wanted weekend hours.</p>'
+    + '<p>Two more staff will be hired for the longer week, paid from the budget for the branch that closed last year.</p>';
+  const a = mainArticle(html(`<body><div class="post-body"><script type='text/template'>${post}</script></div>
+    <script>var note = "<p>This script builds a menu and is never read as the article, however long its text may be in the end.</p>";</script></body>`));
+  assert.equal(a.paragraphs.length, 2);
+  assert.ok(a.paragraphs[0]!.startsWith('The library will open on Sundays'));
+  const shown = mainArticle(html(`<body><article>${post}</article><script type="text/template"><p>A template for a reader comment, filled in by a script when someone posts one on this page.</p></script></body>`));
+  assert.ok(!shown.paragraphs.join(' ').includes('reader comment'));
+});
+
+test('picture credits and advertising labels in other languages, and a consent panel, are not body text', () => {
+  const story = '<p>Die Gemeinde hat am Montag beschlossen, die alte Brücke über den Fluss bis zum Herbst zu sanieren und danach wieder für Autos zu öffnen.</p>'
+    + '<p>Bis dahin fährt ein Bus im Halbstundentakt über die neue Umleitung, die am Wochenende fertig geworden ist, wie die Verwaltung mitteilte.</p>';
+  const consent = '<div class="dsgvo-panel"><p>Diese Website bindet Dienste ein, die Daten verarbeiten: Analyse, Statistik, externe Medien, Karten und Videos von Drittanbietern.</p>'
+    + '<p>Sie können Ihre Auswahl jederzeit in den Einstellungen ändern, einzelne Dienste abwählen oder allen zustimmen, die auf dieser Seite genutzt werden.</p>'
+    + '<p>Ohne Ihre Zustimmung werden keine Verbindungen zu diesen Anbietern hergestellt, auch nicht für die Darstellung eingebetteter Inhalte oder Karten.</p></div>';
+  const a = mainArticle(html(`<body>${consent}<article>${story}<p>- Anzeige -</p><p>Foto: Anna Beispiel</p><p>Crédits photos : Agence Exemple</p></article></body>`));
+  assert.equal(a.paragraphs.length, 2);
+  assert.ok(a.paragraphs[0]!.startsWith('Die Gemeinde'));
+});
+
+test('a page whose only prose is its summary gives the summary as its body, unless the summary is too short to be a paragraph', () => {
+  const summary = 'Photographs of the harbour at dawn, taken over one week in April with an old film camera and printed by hand.';
+  const a = mainArticle(html(`<head><meta name="description" content="${summary}"></head><body><h1>Harbour at dawn</h1><img src="1.jpg"><img src="2.jpg"><a href="/next">Next</a></body>`));
+  assert.deepEqual(a.paragraphs, [summary]);
+  const short = mainArticle(html('<head><meta name="description" content="Harbour photos"></head><body><h1>Harbour</h1><img src="1.jpg"></body>'));
+  assert.deepEqual(short.paragraphs, []);
+});
+
 test('a "Source:" line credits the source and is not body text', () => {
   const a = mainArticle(html(`<body><article><h1>Flights resume</h1>
     <p>Flights resumed at the capital's airport on Monday after a two-day closure caused by heavy snow, the operator said in a statement.</p>
