@@ -60,7 +60,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { bodyLines } from '../dist/src/extract/dump-body.js';
-import { contextFeatures, contextScores, FEATURES, lineFeatures, lineWords, SEGMENT_FEATURES, segmentFeatures, WORD_BUCKETS } from '../dist/src/extract/line-model.js';
+import { contextFeatures, contextScores, FEATURES, lineFeatures, SEGMENT_FEATURES, segmentFeatures } from '../dist/src/extract/line-model.js';
+import { lineWords, WORD_BUCKETS } from '../dist/src/extract/lines.js';
 import { extractFromDump, readDump, ruleView, segmentTitle } from '../dist/src/extract/text-dump.js';
 
 const args = process.argv.slice(2);
@@ -151,10 +152,7 @@ function loadSet(dir) {
       p.labels = 'articleBody' in gold ? fullLabels(lines, gold.articleBody) : snippetLabels(lines, gold);
       const total = p.labels.reduce((n, l) => n + l.weight, 0);
       for (const l of p.labels) l.weight = total ? l.weight / total : 0;
-      p.words = lines.map((l) => {
-        const { words, count } = lineWords(l.text);
-        return words.slice(0, count);
-      });
+      p.words = lines.map(lineWords);
       p.worth = segments.map((s) => p.labels.slice(s.first, s.last + 1).reduce((n, l) => n + (l.label ? l.weight : -l.weight), 0));
       p.ruleText = bodyLines(lines, main).map((l) => l.text).join('\n');
     }

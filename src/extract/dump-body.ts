@@ -99,8 +99,8 @@ export function scoreLines(lines: Line[], template: (i: number) => boolean = () 
     else kind = 'neargood';
     const isEnd = (line.words <= 6 && mayStartWithMarker(line) && startsWithPhrase(lineKey(line), end)) || (line.words <= 20 && endPattern.test(line.text, line.phrases)) || isAboutHeading(lines, i);
     // Written out rather than spread: V8 keeps these objects in one fast shape, which spreading does not.
-    const { index, text, start, key, keyHash, firstWordHash, phrases, indent, listItem, block, words, recordWords, stopDensity, sentenceEnd } = line;
-    return { index, text, start, key, keyHash, firstWordHash, phrases, indent, listItem, block, words, recordWords, stopDensity, sentenceEnd, kind, repeats, insert: false, end: isEnd, dated: dated[i]!, dateLine: dateLine[i]!, furniture: furniture[i]!, listed, template: templated };
+    const { index, text, start, key, keyHash, firstWordHash, phrases, indent, listItem, block, words, recordWords, stopDensity, sentenceEnd, wordBuckets, bucketsStart, bucketsEnd } = line;
+    return { index, text, start, key, keyHash, firstWordHash, phrases, indent, listItem, block, words, recordWords, stopDensity, sentenceEnd, wordBuckets, bucketsStart, bucketsEnd, kind, repeats, insert: false, end: isEnd, dated: dated[i]!, dateLine: dateLine[i]!, furniture: furniture[i]!, listed, template: templated };
   });
   markInserts(scored);
   return scored;

@@ -5,8 +5,8 @@
 // hashed words, so that notices and sign-up lines tell by their wording in any language the weights saw. Weights and
 // thresholds are learned from labelled pages (scripts/train-lines.mjs) and shipped in data/line-model.json.
 import { loadModel } from '../data.js';
-import { CJK, charClass, charClasses, LETTER_OR_DIGIT, lowerCases, SPACE } from '../text/chars.js';
 import { isArticle, segmentTraits, segmentWeight, type Scored, type Segment } from './dump-body.js';
+import type { Line } from './lines.js';
 
 export interface LineModel {
   /** Names of the features, in the order of the weights (a check that data and code agree). */
@@ -62,65 +62,13 @@ let filledFor: Scored[] | null = null;
 let filledWith: number[] | null = null;
 const [GOOD, TITLE] = [OWN.indexOf('good'), OWN.indexOf('title')];
 
-/** Hashed words: a power of two. */
-export const WORD_BUCKETS = 4096;
-/** A line's hashed words, as lineWords leaves them (grown when a line needs more). */
-let wordBuffer = new Int32Array(256);
-
-/** Ends a word's FNV-1a hash: its bucket (the mix spreads the low bits the bucket keeps). */
-function bucket(hash: number): number {
-  hash = Math.imul(hash ^ (hash >>> 15), 0x2c1b3c6d);
-  return (hash ^ (hash >>> 12)) & (WORD_BUCKETS - 1);
-}
-
-/**
- * The buckets of a line's words, the first `count` of `words` (valid until the next call): each run of letters and
- * digits, lower-cased, digits as 0; each character of a script written without spaces and each sign but white space
- * on its own. A hash per word, no string made: "Sign up for our newsletter" and "© 2024 ..." weigh by their words
- * in any language.
- */
-export function lineWords(text: string): { words: Int32Array; count: number } {
-  const count = hashWords(text);
-  return { words: wordBuffer, count };
-}
-
-/** Fills wordBuffer with the buckets of the text's words (see lineWords); returns how many. */
-function hashWords(text: string): number {
-  if (wordBuffer.length < text.length) wordBuffer = new Int32Array(text.length * 2);
-  const words = wordBuffer;
-  const classes = charClasses();
-  const lower = lowerCases();
-  let count = 0;
-  let hash = 0;
-  let inWord = false;
-  for (let i = 0; i < text.length; i++) {
-    const code = text.charCodeAt(i);
-    const cls = classes[code] || charClass(code);
-    if (cls & LETTER_OR_DIGIT && !(cls & CJK)) {
-      if (!inWord) {
-        hash = 0x811c9dc5;
-        inWord = true;
-      }
-      hash = Math.imul(hash ^ (code >= 0x30 && code <= 0x39 ? 0x30 : lower[code]!), 16777619);
-      continue;
-    }
-    if (inWord) {
-      words[count++] = bucket(hash);
-      inWord = false;
-    }
-    if (!(cls & SPACE)) words[count++] = bucket(Math.imul(0x811c9dc5 ^ code, 16777619));
-  }
-  if (inWord) words[count++] = bucket(hash);
-  return count;
-}
-
 /** The mean weight of a line's words (0: none, or no weights). */
-function wordOdds(text: string, wordWeights: number[]): number {
+function wordOdds(line: Line, wordWeights: number[]): number {
   if (wordWeights.length === 0) return 0;
-  const count = hashWords(text);
+  const { wordBuckets, bucketsStart, bucketsEnd } = line;
   let sum = 0;
-  for (let k = 0; k < count; k++) sum += wordWeights[wordBuffer[k]!]!;
-  return count ? sum / count : 0;
+  for (let k = bucketsStart; k < bucketsEnd; k++) sum += wordWeights[wordBuckets[k]!]!;
+  return bucketsEnd > bucketsStart ? sum / (bucketsEnd - bucketsStart) : 0;
 }
 
 /** The OWN features that do not depend on the rules' choice: from `good` on, but for `title`. */
@@ -151,7 +99,7 @@ function fillLineFeatures(lines: Scored[], own: Float64Array, wordWeights: numbe
     own[at++] = n > 1 ? i / (n - 1) : 0;
     own[at++] = line.words / longest;
     // Furniture is never body, and a close button's "x" or a "Share" says nothing of the caption or paragraph beside it.
-    own[at] = line.furniture ? 0 : wordOdds(line.text, wordWeights);
+    own[at] = line.furniture ? 0 : wordOdds(line, wordWeights);
   }
 }
 

@@ -32,6 +32,34 @@ export interface Line {
   stopDensity: number;
   /** Ends like a sentence (., !, ?, closing quote...). */
   sentenceEnd: boolean;
+  /** The page's word buckets (see lineWords), shared by its lines: this line's are from bucketsStart to bucketsEnd. */
+  wordBuckets: Int32Array;
+  bucketsStart: number;
+  bucketsEnd: number;
+}
+
+/** How many buckets a line's words are hashed into (a learned weight each, in the line model): a power of two. */
+export const WORD_BUCKETS = 4096;
+
+/**
+ * The buckets of a line's words, a view of the page's (toLines hashes them in its one scan of the line): each run of
+ * letters and digits, lower-cased, digits as 0; each character of a script written without spaces and each sign but
+ * white space on its own. A hash per word, no string made: "Sign up for our newsletter" and "© 2024 ..." weigh by
+ * their words in any language.
+ */
+export function lineWords(line: Line): Int32Array {
+  return line.wordBuckets.subarray(line.bucketsStart, line.bucketsEnd);
+}
+
+/** Ends a word's FNV-1a hash: its bucket (the mix spreads the low bits the bucket keeps). */
+function bucket(hash: number): number {
+  hash = Math.imul(hash ^ (hash >>> 15), 0x2c1b3c6d);
+  return (hash ^ (hash >>> 12)) & (WORD_BUCKETS - 1);
+}
+
+/** What a digit adds to its word's bucket hash: every digit is 0, so "2024" and "1999" are one word. */
+function bucketCode(code: number, lower: number): number {
+  return code >= 0x30 && code <= 0x39 ? 0x30 : lower;
 }
 
 /** A word is what this matches in the lower-cased line. */
@@ -88,10 +116,14 @@ interface Scan {
  * scanLine and matchLine append to it. Kept from page to page, and grown when a page needs more.
  */
 const stopSets: { at: number; sets: Int32Array } = { at: 0, sets: new Int32Array(1 << 12) };
+/** The word buckets of a page's lines, line after line (reused likewise): toLines keeps a copy of the used part. */
+const bucketBuffer: { at: number; buckets: Int32Array } = { at: 0, buckets: new Int32Array(1 << 12) };
 /** Per line of a page (reused likewise): where its stop words end in stopSets. */
 let stopsEnd: Int32Array = new Int32Array(1 << 10);
 /** Per set of lists (stopwordBits().sets), reused likewise: the page's sampled stop words in it. */
 let sampledPerSet = new Int32Array(0);
+
+const NO_BUCKETS = new Int32Array(0);
 
 /** Splits a dump into lines (blank ones dropped) and measures each. */
 export function toLines(content: string): Line[] {
@@ -106,6 +138,7 @@ export function toLines(content: string): Line[] {
   const perSet = sampledPerSet.fill(0);
   let sampled = 0;
   stopSets.at = 0;
+  bucketBuffer.at = 0;
   const codes = codeUnits(content);
   const finder = boilerplate().phrases;
   let block = 0;
@@ -151,8 +184,12 @@ export function toLines(content: string): Line[] {
     const stopsBefore = stopSets.at;
     // A line has no more words than code units.
     if (stopSets.sets.length < stopsBefore + to - from) stopSets.sets = grown(stopSets.sets, stopsBefore + to - from);
+    const bucketsStart = bucketBuffer.at;
+    // Nor more word buckets.
+    if (bucketBuffer.buckets.length < bucketsStart + to - from) bucketBuffer.buckets = grown(bucketBuffer.buckets, bucketsStart + to - from);
     if (!scanLine(codes, from, to, scan, finder)) {
       stopSets.at = stopsBefore; // what the scan appended before it gave up
+      bucketBuffer.at = hashWords(codes, from, to, bucketBuffer.buckets, bucketsStart);
       matchLine(text, scan);
       scan.phrases = finder.bitsIn(codes, from, to);
     }
@@ -167,8 +204,10 @@ export function toLines(content: string): Line[] {
     else if (scan.korean) korean.push(k);
     const sentenceEnd = from < to && (SENTENCE_END[codes[to - 1]!] === 1 || (codes[to - 1]! >= 0x2000 && endsBeforeEmoji(text)));
     const cjkLine = scan.cjkWords >= 0;
-    lines.push({ index, text, start: from, key: null, keyHash: scan.keyHash, firstWordHash: scan.firstWordHash, phrases: scan.phrases, indent, listItem, block, words: cjkLine ? scan.cjkWords : scan.words, recordWords: scan.recordWords, stopDensity: cjkLine ? scan.cjkStopDensity : 0, sentenceEnd });
+    lines.push({ index, text, start: from, key: null, keyHash: scan.keyHash, firstWordHash: scan.firstWordHash, phrases: scan.phrases, indent, listItem, block, words: cjkLine ? scan.cjkWords : scan.words, recordWords: scan.recordWords, stopDensity: cjkLine ? scan.cjkStopDensity : 0, sentenceEnd, wordBuckets: NO_BUCKETS, bucketsStart, bucketsEnd: bucketBuffer.at });
   }
+  const wordBuckets = bucketBuffer.buckets.slice(0, bucketBuffer.at);
+  for (const line of lines) line.wordBuckets = wordBuckets;
   const stopBit = pageStopBit(perSet, sampled);
   // The lines' stop-word densities; korean and cjk hold line numbers in order.
   for (let k = 0, next = 0, c = 0, h = 0; k < lines.length; next = stopsEnd[k++]!) {
@@ -273,6 +312,36 @@ function grown(array: Int32Array, size: number): Int32Array {
 }
 
 /**
+ * Writes the buckets of the words of `codes` from `from` to `to` (see lineWords) into `buckets` from `at`; returns
+ * where they end. What scanLine does as it goes, for the lines it gives up on.
+ */
+function hashWords(codes: Uint16Array, from: number, to: number, buckets: Int32Array, at: number): number {
+  const classes = charClasses();
+  const lower = lowerCases();
+  let hash = HASH_SEED;
+  let inWord = false;
+  for (let i = from; i < to; i++) {
+    const code = codes[i]!;
+    const cls = classes[code] || charClass(code);
+    if (cls & LETTER_OR_DIGIT && !(cls & CJK)) {
+      if (!inWord) {
+        inWord = true;
+        hash = HASH_SEED;
+      }
+      hash = hashStep(hash, bucketCode(code, lower[code]!));
+      continue;
+    }
+    if (inWord) {
+      inWord = false;
+      buckets[at++] = bucket(hash);
+    }
+    if (!(cls & SPACE)) buckets[at++] = bucket(hashStep(HASH_SEED, code));
+  }
+  if (inWord) buckets[at++] = bucket(hash);
+  return at;
+}
+
+/**
  * The key hash, the words (WORD's and countWords's), the CJK counts and the phrases (`finder`'s bitsIn) in one pass
  * over the line (`codes` from `from` to `to`); false when it has characters only the regexes read right (matchLine).
  * Lower-casing keeps every other character's length and class, so words and key are where they are in the original
@@ -304,6 +373,11 @@ function scanLine(codes: Uint16Array, from: number, to: number, scan: Scan, find
   let joined = false;
   let cjkWord = false;
   let phraseKey = 0;
+  // The word being hashed for its bucket (lineWords), and where the line's buckets go.
+  const buckets = bucketBuffer.buckets;
+  let bucketsAt = bucketBuffer.at;
+  let inBucketWord = false;
+  let bucketHash = HASH_SEED;
   finder.found = 0;
   const { byFirst, hasTriple } = finder;
   for (let i = from; i <= to; i++) {
@@ -316,6 +390,19 @@ function scanLine(codes: Uint16Array, from: number, to: number, scan: Scan, find
       if (cls & UNREADABLE) return false;
       const lower = lowered[c]!; // classed already (cls), so in the table
       phraseKey = finder.step(codes, from, to, i, lower, phraseKey);
+      if (cls & LETTER_OR_DIGIT && !(cls & CJK)) {
+        if (!inBucketWord) {
+          inBucketWord = true;
+          bucketHash = HASH_SEED;
+        }
+        bucketHash = hashStep(bucketHash, bucketCode(c, lower));
+      } else {
+        if (inBucketWord) {
+          inBucketWord = false;
+          buckets[bucketsAt++] = bucket(bucketHash);
+        }
+        if (!(cls & SPACE)) buckets[bucketsAt++] = bucket(hashStep(HASH_SEED, c));
+      }
       if (cls & LETTER_OR_DIGIT) {
         if (!inRun) {
           if (i - runEnd !== 1 || !isRecordJoiner(codes[runEnd]!)) recordWords++;
@@ -341,6 +428,11 @@ function scanLine(codes: Uint16Array, from: number, to: number, scan: Scan, find
         // The rest of the run, while its characters are plain letters and digits (most are): they need only hashing
         // and the phrase search, so a tighter loop takes them, testing itself whether the finder can find anything
         // (a call per character costs more than the test) and rolling the key as step does.
+        // After a character written without spaces (a word of its own), the plain letters that follow start a word.
+        if (!inBucketWord && i + 1 < to && (classes[codes[i + 1]!]! | UPPER) === PLAIN_LETTER) {
+          inBucketWord = true;
+          bucketHash = HASH_SEED;
+        }
         while (i + 1 < to) {
           const next = codes[i + 1]!;
           if ((classes[next]! | UPPER) !== PLAIN_LETTER) break;
@@ -349,6 +441,7 @@ function scanLine(codes: Uint16Array, from: number, to: number, scan: Scan, find
           phraseKey = byFirst[lower] !== 0 || ((hasTriple[phraseKey >>> 5]! >>> (phraseKey & 31)) & 1) !== 0 ? finder.step(codes, from, to, i, lower, phraseKey) : ((phraseKey << 5) ^ lower) & TRIPLE_MASK;
           runHash = hashStep(runHash, lower);
           if (joined) wordHash = hashStep(wordHash, lower);
+          bucketHash = hashStep(bucketHash, bucketCode(next, lower));
         }
         continue;
       }
@@ -376,6 +469,8 @@ function scanLine(codes: Uint16Array, from: number, to: number, scan: Scan, find
     if (cls & CJK_FUNCTION) cjkFunctions++;
   }
   stopSets.at = stopsAt;
+  if (inBucketWord) buckets[bucketsAt++] = bucket(bucketHash);
+  bucketBuffer.at = bucketsAt;
   scan.keyHash = smallHash(keyHash);
   scan.firstWordHash = firstRunHash === -1 ? smallHash(HASH_SEED) : firstRunHash;
   scan.words = words;

@@ -2,7 +2,8 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { bodyLines } from '../../src/extract/dump-body.js';
-import { chooseMain, FEATURES, lineFeatures, lineModel, lineScores, lineWords, modelBody, SEGMENT_FEATURES, smoothed, WORD_BUCKETS, type LineModel } from '../../src/extract/line-model.js';
+import { chooseMain, FEATURES, lineFeatures, lineModel, lineScores, modelBody, SEGMENT_FEATURES, smoothed, type LineModel } from '../../src/extract/line-model.js';
+import { lineWords, toLines, WORD_BUCKETS } from '../../src/extract/lines.js';
 import { lineHash } from '../../src/extract/templates.js';
 import { readDump, ruleView, segmentTitle } from '../../src/extract/text-dump.js';
 
@@ -105,10 +106,8 @@ test('the segment ranker picks the segment its weights score highest', () => {
   assert.equal(chooseMain(lines, [segments[1]!], flat(0, 0, 0)), segments[1]);
 });
 
-const buckets = (text: string) => {
-  const { words, count } = lineWords(text);
-  return [...words.subarray(0, count)];
-};
+/** The word buckets of a one-line text. */
+const buckets = (text: string) => toLines(text).flatMap((line) => [...lineWords(line)]);
 
 test('a line is hashed word by word: case and digits aside, each sign and each character written without spaces on its own', () => {
   assert.deepEqual(buckets('Sign up for the Newsletter'), buckets('sign UP for the newsletter'));
@@ -122,6 +121,20 @@ test('a line is hashed word by word: case and digits aside, each sign and each c
   assert.ok(buckets('a b c d e f g h').every((b) => b >= 0 && b < WORD_BUCKETS));
   // A long line after short ones is read whole.
   assert.equal(buckets('word '.repeat(2000)).length, 2000);
+});
+
+test("each line of a page has its own words' buckets, whether scanned or read by the regexes", () => {
+  const texts = ['Sign up for the Newsletter', 'İSTANBUL — 2024 😀 news', '  ', '新闻报道。', 'The end'];
+  const lines = toLines(texts.join('\n'));
+  assert.deepEqual(lines.map((line) => [...lineWords(line)]), texts.filter((t) => t.trim()).map(buckets));
+  // A sign or character that sends the line to the regexes is a word of its own like any other sign.
+  assert.deepEqual(buckets('Sign up 😀 today').slice(0, 2), buckets('sign up'));
+  assert.deepEqual(buckets('Sign up 😀 today').slice(4), buckets('today'));
+  assert.equal(buckets('Sign up 😀 today').length, 5);
+  // The scan and the regexes' path agree, letters and digits right after characters written without spaces too.
+  for (const text of ['新闻Kindle版 ノート100YEN.com', 'プライバシーポリシー', "Don't stop — 2024-10-16, l’été", '서울에서 열린 회의']) {
+    assert.deepEqual(buckets(`${text} 😀`).slice(0, -2), buckets(text), text);
+  }
 });
 
 test("the wordOdds feature is the mean weight of a line's words, and 0 on furniture", () => {
