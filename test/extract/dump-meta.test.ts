@@ -194,6 +194,8 @@ test('the title ranker, which finds costly features only for candidates that can
     let expected: string | null = null;
     let best = threshold;
     for (const candidate of titleCandidates(dump.lines, dump.main, null, new Set())) {
+      // A whole line's feature slots are written out as a literal: one per TITLE_FEATURES name, none more.
+      assert.equal(candidate.features.length, TITLE_FEATURES.length);
       let score = 0;
       for (let k = 0; k < weights.length; k++) score += weights[k]! * candidate.features[k]!;
       if (score >= best) [expected, best] = [candidate.text, score];
