@@ -20,8 +20,7 @@ const WIDE_SCRIPT = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Scr
 const SOURCE_LINE = /^source\s*:\s*(.{2,60})$/i;
 
 /** A script holding markup for a script to render: `<script type="text/template">` (its content is group 1). */
-const TEMPLATE_SCRIPT = /<script\b[^>]*\btype\s*=\s*["']?text\/template\b[^>]*>([\s\S]*?)<\/script>/i;
-const TEMPLATE_SCRIPT_GLOBAL = new RegExp(TEMPLATE_SCRIPT.source, 'gi');
+const TEMPLATE_SCRIPT = /<script\b[^>]*\btype\s*=\s*["']?text\/template\b[^>]*>([\s\S]*?)<\/script>/gi;
 
 /** The page's article (HTML pages carry one; `allArticles` finds no more), or [] when nothing can be read. */
 export function extractFromHtml(page: Page, options: { allArticles: boolean }): DumpArticle[] {
@@ -42,8 +41,9 @@ function extractArticle(page: Page): DumpArticle {
   // Nothing left once furniture and hidden text are gone: perhaps names or a script-revealed wrapper misled; look again without them.
   if (body.paragraphs.length === 0) body = findBody(bodyOf(parseHtml(page.content)), meta, false);
   // Still nothing: some blog platforms ship the post as markup inside a script template that a script renders.
-  if (body.paragraphs.length === 0 && TEMPLATE_SCRIPT.test(page.content)) {
-    body = findBody(bodyOf(parseHtml(page.content.replace(TEMPLATE_SCRIPT_GLOBAL, '$1'))), meta, true);
+  if (body.paragraphs.length === 0) {
+    const rendered = page.content.replace(TEMPLATE_SCRIPT, '$1');
+    if (rendered !== page.content) body = findBody(bodyOf(parseHtml(rendered)), meta, true);
   }
   // A page whose only prose is its summary (a photo post, a file page): the summary, when it is a real paragraph.
   if (body.paragraphs.length === 0) {
