@@ -19,6 +19,7 @@ import { pruneBoilerplate } from '../dist/src/extract/html-clean.js';
 import { childByTag, parseHtml } from '../dist/src/extract/html-dom.js';
 import { blockFeatures, FEATURES, useHtmlModel } from '../dist/src/extract/html-model.js';
 import { extractArticles } from '../dist/src/extract/index.js';
+import { siteOf } from './site-of.mjs';
 
 const args = process.argv.slice(2);
 const opt = (name, fallback) => {
@@ -49,25 +50,13 @@ function readSet(name) {
     const raw = fs.readFileSync(path.join(dir, 'html', f));
     const html = (f.endsWith('.gz') ? zlib.gunzipSync(raw) : raw).toString('utf8');
     const gold = JSON.parse(fs.readFileSync(path.join(dir, 'gold', `${id}.json`), 'utf8'));
-    return { id, set: name, html, gold, site: siteOf(id, html, gold), examples: examplesOf(html, gold) };
+    return { id, set: name, html, gold, site: pageSite(id, html, gold), examples: examplesOf(html, gold) };
   });
 }
 
-/**
- * The site a page comes from, for folds that keep a site's pages on one side: the registered domain of the gold's
- * URL, else of the page's canonical link or og:url (an archive's copy counts as the site archived), else the page
- * id less a trailing "-N" (sets that number several pages of one site).
- */
-function siteOf(id, html, gold) {
-  const url = gold.url ?? extractArticles({ file: `${id}.html`, content: html, format: 'html' })[0]?.url;
-  if (!url) return `id:${id.replace(/-\d+$/, '')}`;
-  let host = new URL(url).hostname;
-  const archived = url.match(/^https?:\/\/web\.archive\.org\/web\/[^/]+\/(https?:\/\/[^/]+)/);
-  if (archived) host = new URL(archived[1]).hostname;
-  const labels = host.toLowerCase().split('.');
-  // "bbc.co.uk", "abc.net.au": a short second-level label belongs to the suffix.
-  const keep = labels.length > 2 && labels[labels.length - 2].length <= 3 ? 3 : 2;
-  return labels.slice(-keep).join('.');
+/** The site a page comes from (siteOf): of the gold's URL, else of the page's canonical link or og:url. */
+function pageSite(id, html, gold) {
+  return siteOf(gold.url ?? extractArticles({ file: `${id}.html`, content: html, format: 'html' })[0]?.url, id);
 }
 
 /** Labelled feature rows of a page's blocks, as the extractor sees them after pruning. */

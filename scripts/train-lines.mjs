@@ -63,6 +63,7 @@ import { bodyLines } from '../dist/src/extract/dump-body.js';
 import { contextFeatures, contextScores, FEATURES, lineFeatures, SEGMENT_FEATURES, segmentFeatures } from '../dist/src/extract/line-model.js';
 import { lineWords, WORD_BUCKETS } from '../dist/src/extract/lines.js';
 import { extractFromDump, readDump, ruleView, segmentTitle } from '../dist/src/extract/text-dump.js';
+import { siteOf } from './site-of.mjs';
 
 const args = process.argv.slice(2);
 const opt = (name, fallback) => {
@@ -393,23 +394,7 @@ const hashFold = (key) => {
   return h % folds;
 };
 const foldOf = (p) => hashFold(p.id);
-/**
- * The site a page comes from, so that folds grouped by it never score a page by its own site's wording: the main
- * label of its host (an archived page's own host; news.example.co.uk and example.com are both "example"), else its
- * id less a trailing number (the readability set names pages by site, some without a URL).
- */
-function siteOf(p) {
-  let host = '';
-  try {
-    const url = new URL(p.gold.url);
-    host = url.hostname === 'web.archive.org' ? new URL(url.pathname.replace(/^\/web\/\w+\//, '')).hostname : url.hostname;
-  } catch {}
-  const labels = host.toLowerCase().split('.').filter((l) => l && l !== 'www');
-  labels.pop();
-  if (labels.length > 1 && /^(co|com|org|net|gov|ac|edu)$/.test(labels.at(-1))) labels.pop();
-  return labels.at(-1) ?? p.id.replace(/-\d+$/, '');
-}
-const siteFoldOf = (p) => hashFold(siteOf(p));
+const siteFoldOf = (p) => hashFold(siteOf(p.gold.url, p.id));
 const fmt = ({ f1, precision, recall }) => `F1 ${f1.toFixed(3)} (P ${precision.toFixed(3)} R ${recall.toFixed(3)})`;
 const bodies = (pages, model) => new Map(pages.map((p) => [p.id, bodyOf(p, model)]));
 
@@ -425,7 +410,7 @@ function crossBodies(fold) {
 }
 const kfold = crossBodies(foldOf);
 const siteFolds = crossBodies(siteFoldOf);
-console.log(`${new Set(all.map(siteOf)).size} sites`);
+console.log(`${new Set(all.map((p) => siteOf(p.gold.url, p.id))).size} sites`);
 /** The model as shipped: weights and thresholds to 4 decimals. */
 const rounded = (model) => {
   const round = (x) => Number(x.toFixed(4));
