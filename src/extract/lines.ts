@@ -317,28 +317,30 @@ function grown(array: Int32Array, size: number): Int32Array {
  */
 function hashWords(codes: Uint16Array, from: number, to: number, buckets: Int32Array, at: number): number {
   const classes = charClasses();
-  const lower = lowerCases();
-  let hash = HASH_SEED;
-  let inWord = false;
+  let wordStart = -1;
   for (let i = from; i < to; i++) {
     const code = codes[i]!;
     const cls = classes[code] || charClass(code);
     if (cls & LETTER_OR_DIGIT && !(cls & CJK)) {
-      if (!inWord) {
-        inWord = true;
-        hash = HASH_SEED;
-      }
-      hash = hashStep(hash, bucketCode(code, lower[code]!));
+      if (wordStart < 0) wordStart = i;
       continue;
     }
-    if (inWord) {
-      inWord = false;
-      buckets[at++] = bucket(hash);
+    if (wordStart >= 0) {
+      buckets[at++] = bucketAt(codes, wordStart, i);
+      wordStart = -1;
     }
     if (!(cls & SPACE)) buckets[at++] = bucket(hashStep(HASH_SEED, code));
   }
-  if (inWord) buckets[at++] = bucket(hash);
+  if (wordStart >= 0) buckets[at++] = bucketAt(codes, wordStart, to);
   return at;
+}
+
+/** The bucket of the word of `codes` from `from` to `to` (letters and digits, none of a script written without spaces). */
+function bucketAt(codes: Uint16Array, from: number, to: number): number {
+  const lower = lowerCases();
+  let hash = HASH_SEED;
+  for (let i = from; i < to; i++) hash = hashStep(hash, bucketCode(codes[i]!, lower[codes[i]!]!));
+  return bucket(hash);
 }
 
 /**
@@ -373,11 +375,14 @@ function scanLine(codes: Uint16Array, from: number, to: number, scan: Scan, find
   let joined = false;
   let cjkWord = false;
   let phraseKey = 0;
-  // The word being hashed for its bucket (lineWords), and where the line's buckets go.
+  // The word being read for its bucket (lineWords), and where the line's buckets go. Most such words are a whole run
+  // without digits, whose bucket comes from the run's hash; the others are hashed again at their end (bucketAt).
   const buckets = bucketBuffer.buckets;
   let bucketsAt = bucketBuffer.at;
   let inBucketWord = false;
-  let bucketHash = HASH_SEED;
+  let bucketStart = 0;
+  let runStart = 0;
+  let digits = false;
   finder.found = 0;
   const { byFirst, hasTriple } = finder;
   for (let i = from; i <= to; i++) {
@@ -393,13 +398,13 @@ function scanLine(codes: Uint16Array, from: number, to: number, scan: Scan, find
       if (cls & LETTER_OR_DIGIT && !(cls & CJK)) {
         if (!inBucketWord) {
           inBucketWord = true;
-          bucketHash = HASH_SEED;
+          bucketStart = i;
         }
-        bucketHash = hashStep(bucketHash, bucketCode(c, lower));
       } else {
         if (inBucketWord) {
           inBucketWord = false;
-          buckets[bucketsAt++] = bucket(bucketHash);
+          // The run goes on past a character written without spaces, but its hash so far is the word's.
+          buckets[bucketsAt++] = bucketStart === runStart && !digits ? bucket(runHash) : bucketAt(codes, bucketStart, i);
         }
         if (!(cls & SPACE)) buckets[bucketsAt++] = bucket(hashStep(HASH_SEED, c));
       }
@@ -408,6 +413,8 @@ function scanLine(codes: Uint16Array, from: number, to: number, scan: Scan, find
           if (i - runEnd !== 1 || !isRecordJoiner(codes[runEnd]!)) recordWords++;
           inRun = true;
           runHash = HASH_SEED;
+          runStart = i;
+          digits = false;
           if (!inWord) {
             inWord = true;
             wordStart = i;
@@ -417,6 +424,7 @@ function scanLine(codes: Uint16Array, from: number, to: number, scan: Scan, find
         }
         runHash = hashStep(runHash, lower);
         if (joined) wordHash = hashStep(wordHash, lower);
+        if (c >= 0x30 && c <= 0x39) digits = true;
         if (cls & (CJK | HANGUL)) {
           if (cls & HANGUL) hangul = true;
           else {
@@ -431,7 +439,7 @@ function scanLine(codes: Uint16Array, from: number, to: number, scan: Scan, find
         // After a character written without spaces (a word of its own), the plain letters that follow start a word.
         if (!inBucketWord && i + 1 < to && (classes[codes[i + 1]!]! | UPPER) === PLAIN_LETTER) {
           inBucketWord = true;
-          bucketHash = HASH_SEED;
+          bucketStart = i + 1;
         }
         while (i + 1 < to) {
           const next = codes[i + 1]!;
@@ -441,7 +449,7 @@ function scanLine(codes: Uint16Array, from: number, to: number, scan: Scan, find
           phraseKey = byFirst[lower] !== 0 || ((hasTriple[phraseKey >>> 5]! >>> (phraseKey & 31)) & 1) !== 0 ? finder.step(codes, from, to, i, lower, phraseKey) : ((phraseKey << 5) ^ lower) & TRIPLE_MASK;
           runHash = hashStep(runHash, lower);
           if (joined) wordHash = hashStep(wordHash, lower);
-          bucketHash = hashStep(bucketHash, bucketCode(next, lower));
+          if (next <= 0x39 && next >= 0x30) digits = true;
         }
         continue;
       }
@@ -469,7 +477,7 @@ function scanLine(codes: Uint16Array, from: number, to: number, scan: Scan, find
     if (cls & CJK_FUNCTION) cjkFunctions++;
   }
   stopSets.at = stopsAt;
-  if (inBucketWord) buckets[bucketsAt++] = bucket(bucketHash);
+  if (inBucketWord) buckets[bucketsAt++] = bucketStart === runStart && !digits ? bucket(runHash) : bucketAt(codes, bucketStart, to);
   bucketBuffer.at = bucketsAt;
   scan.keyHash = smallHash(keyHash);
   scan.firstWordHash = firstRunHash === -1 ? smallHash(HASH_SEED) : firstRunHash;
