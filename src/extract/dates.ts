@@ -323,12 +323,13 @@ function daysIn(y: number, mo: number): number {
 
 /**
  * A line that is a date with at most a label around it ("Published: 7 Aug 2023 23:54"). English dates only: the
- * labels and words it allows around a date are English ones.
+ * labels and words it allows around a date are English ones. `digitRun`: the most ASCII digits in a row in the text,
+ * when known (Line.digitRun), which rules most lines out without a regex.
  */
-export function isDateLine(text: string): boolean {
-  if (text.length > 90) return false;
+export function isDateLine(text: string, digitRun?: number): boolean {
+  if (text.length > 90 || digitRun === 0) return false;
   // Every date form with a year has four digits in a row: most lines are ruled out before any date pattern runs.
-  if (!FOUR_DIGITS.test(text)) return text.includes(':') && YEARLESS_STAMP.test(text) && fewWordsBesideDates(text);
+  if (digitRun === undefined ? !FOUR_DIGITS.test(text) : digitRun < 4) return text.includes(':') && YEARLESS_STAMP.test(text) && fewWordsBesideDates(text);
   const dates = findDates(text, { englishOnly: true });
   if (dates.length === 0) return false;
   // "Updated on: November 19, 2019 / 10:07 AM / CBS News": a label, then the date, then perhaps the source.

@@ -73,7 +73,7 @@ function truncated(text: string): boolean {
 export function scoreLines(lines: Line[], template: (i: number) => boolean = () => false, listBlocks = true): Scored[] {
   const { end, endPattern } = boilerplate();
   const repeatsOf = repeatCounts(lines);
-  const dateLine = lines.map((line) => isDateLine(line.text));
+  const dateLine = lines.map((line) => isDateLine(line.text, line.digitRun));
   const dated = lines.map((line, i) => dateLine[i]! || isBylineLine(line.text));
   const furniture = lines.map((line, i) => line.words === 0 || isFurniture(line.text, line.phrases) || (isCaption(line.text) && !(repeatsOf[i] === 1 && isTaggedParagraph(line))) || isShareLine(line) || isDoubled(line.text) || isShouted(line));
   // The caption a credit line repeats ("Hospital in Beijing" then "Hospital in BeijingCredit: EPA").
@@ -99,8 +99,8 @@ export function scoreLines(lines: Line[], template: (i: number) => boolean = () 
     else kind = 'neargood';
     const isEnd = (line.words <= 6 && mayStartWithMarker(line) && startsWithPhrase(lineKey(line), end)) || (line.words <= 20 && endPattern.test(line.text, line.phrases)) || isAboutHeading(lines, i);
     // Written out rather than spread: V8 keeps these objects in one fast shape, which spreading does not.
-    const { index, text, start, key, keyHash, firstWordHash, phrases, indent, listItem, block, words, recordWords, stopDensity, sentenceEnd, wordBuckets, bucketsStart, bucketsEnd } = line;
-    return { index, text, start, key, keyHash, firstWordHash, phrases, indent, listItem, block, words, recordWords, stopDensity, sentenceEnd, wordBuckets, bucketsStart, bucketsEnd, kind, repeats, insert: false, end: isEnd, dated: dated[i]!, dateLine: dateLine[i]!, furniture: furniture[i]!, listed, template: templated };
+    const { index, text, start, key, keyHash, firstWordHash, phrases, indent, listItem, block, words, recordWords, stopDensity, sentenceEnd, digitRun, wordBuckets, bucketsStart, bucketsEnd } = line;
+    return { index, text, start, key, keyHash, firstWordHash, phrases, indent, listItem, block, words, recordWords, stopDensity, sentenceEnd, digitRun, wordBuckets, bucketsStart, bucketsEnd, kind, repeats, insert: false, end: isEnd, dated: dated[i]!, dateLine: dateLine[i]!, furniture: furniture[i]!, listed, template: templated };
   });
   markInserts(scored);
   return scored;

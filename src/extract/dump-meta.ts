@@ -650,7 +650,7 @@ function mayBeTitle(lines: Scored[], line: Scored): boolean {
   if (line.words < 1 || line.words > 30 || (line.kind === 'good' && line.words > 20) || (line.listItem && line.words < 3)) return false;
   if (line.dated || /^by\s/i.test(line.text) || notHeadline(line.text)) return false;
   if (TAG_LABEL.test(line.text) || WEB_ADDRESS.test(line.text)) return false;
-  return !/\d/.test(line.text) || (!mostlyNumbers(line.text) && datesOn(lines, line).length === 0);
+  return line.digitRun === 0 || (!mostlyNumbers(line.text) && datesOn(lines, line).length === 0);
 }
 
 /** A line that is only a web address (a link printed as it is). */
@@ -847,7 +847,7 @@ export function dateCandidates(content: string, lines: Scored[], segment: Segmen
     const line = lines[i]!;
     // A caption's date is the photo's ("In this Dec. 12, 2006, file photo ...").
     // (A list item's marker holds no year: its text is cut from the page only when the line has one.)
-    if ((line.furniture && !line.dated) || (line.listItem && !MAY_HOLD_DATE.test(line.text))) continue;
+    if (line.digitRun === 0 || (line.furniture && !line.dated) || (line.listItem && !MAY_HOLD_DATE.test(line.text))) continue;
     // A day with a full stop at the start of a line reads as a list marker ("16. Oktober 2019"): it is put back.
     const text = (line.listItem ? content.slice(lineStartOf(content, line.start), line.start + line.text.length) : line.text).slice(0, DATE_REACH);
     if (!MAY_HOLD_DATE.test(text)) continue;
@@ -950,6 +950,7 @@ function labelledDate(lines: Scored[], segment: Segment, header: Scored[], limit
 /** A year printed somewhere on the page (copyright line, other dates), for year-less datelines. */
 function yearOf(lines: Scored[]): number | null {
   for (const line of lines) {
+    if (line.digitRun < 4) continue;
     const m = /(?:©|copyright)\s*(\d{4})/i.exec(line.text);
     if (m) return +m[1]!;
   }

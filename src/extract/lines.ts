@@ -32,6 +32,8 @@ export interface Line {
   stopDensity: number;
   /** Ends like a sentence (., !, ?, closing quote...). */
   sentenceEnd: boolean;
+  /** The most ASCII digits in a row: a date has a digit at least, and four (its year) unless it is a time's. */
+  digitRun: number;
   /** The page's word buckets (see lineWords), shared by its lines: this line's are from bucketsStart to bucketsEnd. */
   wordBuckets: Int32Array;
   bucketsStart: number;
@@ -109,6 +111,7 @@ interface Scan {
   cjkStopDensity: number;
   /** Has Hangul syllables (and no CJK): its stop-word density is koreanDensity's if it is mostly Korean. */
   korean: boolean;
+  digitRun: number;
 }
 
 /**
@@ -128,7 +131,7 @@ const NO_BUCKETS = new Int32Array(0);
 /** Splits a dump into lines (blank ones dropped) and measures each. */
 export function toLines(content: string): Line[] {
   const lines: Line[] = [];
-  const scan: Scan = { keyHash: 0, firstWordHash: 0, words: 0, recordWords: 0, phrases: 0, cjkWords: -1, cjkStopDensity: 0, korean: false };
+  const scan: Scan = { keyHash: 0, firstWordHash: 0, words: 0, recordWords: 0, phrases: 0, cjkWords: -1, cjkStopDensity: 0, korean: false, digitRun: 0 };
   // Lines mostly in Korean may have their own density (koreanDensity), and lines in CJK scripts have theirs already.
   const korean: number[] = [];
   const cjk: number[] = [];
@@ -192,6 +195,7 @@ export function toLines(content: string): Line[] {
       bucketBuffer.at = hashWords(codes, from, to, bucketBuffer.buckets, bucketsStart);
       matchLine(text, scan);
       scan.phrases = finder.bitsIn(codes, from, to);
+      scan.digitRun = mostDigitsInRow(codes, from, to);
     }
     if (sampled <= LANGUAGE_SAMPLE) {
       for (let j = stopsBefore; j < stopSets.at; j++) perSet[stopSets.sets[j]!]!++;
@@ -204,7 +208,7 @@ export function toLines(content: string): Line[] {
     else if (scan.korean) korean.push(k);
     const sentenceEnd = from < to && (SENTENCE_END[codes[to - 1]!] === 1 || (codes[to - 1]! >= 0x2000 && endsBeforeEmoji(text)));
     const cjkLine = scan.cjkWords >= 0;
-    lines.push({ index, text, start: from, key: null, keyHash: scan.keyHash, firstWordHash: scan.firstWordHash, phrases: scan.phrases, indent, listItem, block, words: cjkLine ? scan.cjkWords : scan.words, recordWords: scan.recordWords, stopDensity: cjkLine ? scan.cjkStopDensity : 0, sentenceEnd, wordBuckets: NO_BUCKETS, bucketsStart, bucketsEnd: bucketBuffer.at });
+    lines.push({ index, text, start: from, key: null, keyHash: scan.keyHash, firstWordHash: scan.firstWordHash, phrases: scan.phrases, indent, listItem, block, words: cjkLine ? scan.cjkWords : scan.words, recordWords: scan.recordWords, stopDensity: cjkLine ? scan.cjkStopDensity : 0, sentenceEnd, digitRun: scan.digitRun, wordBuckets: NO_BUCKETS, bucketsStart, bucketsEnd: bucketBuffer.at });
   }
   const wordBuckets = bucketBuffer.buckets.slice(0, bucketBuffer.at);
   for (const line of lines) line.wordBuckets = wordBuckets;
@@ -382,7 +386,9 @@ function scanLine(codes: Uint16Array, from: number, to: number, scan: Scan, find
   let inBucketWord = false;
   let bucketStart = 0;
   let runStart = 0;
+  // Whether the run has ASCII digits, and the most in a row of the runs before.
   let digits = false;
+  let digitRun = 0;
   finder.found = 0;
   const { byFirst, hasTriple } = finder;
   for (let i = from; i <= to; i++) {
@@ -457,6 +463,7 @@ function scanLine(codes: Uint16Array, from: number, to: number, scan: Scan, find
     if (inRun) {
       inRun = false;
       runEnd = i;
+      if (digits) digitRun = Math.max(digitRun, mostDigitsInRow(codes, runStart, i));
       keyHash = withRun(keyHash, runHash);
       if (firstRunHash === -1) firstRunHash = smallHash(runHash);
       if (!joined) wordHash = runHash;
@@ -486,7 +493,18 @@ function scanLine(codes: Uint16Array, from: number, to: number, scan: Scan, find
   scan.phrases = finder.end(codes, from, to, phraseKey);
   cjkMeasure(scan, spaced, cjkChars, cjkFunctions);
   scan.korean = hangul && cjkChars === 0;
+  scan.digitRun = digitRun;
   return true;
+}
+
+/** The most ASCII digits in a row in `codes` from `from` to `to`. */
+function mostDigitsInRow(codes: Uint16Array, from: number, to: number): number {
+  let most = 0;
+  for (let i = from, run = 0; i < to; i++) {
+    run = codes[i]! >= 0x30 && codes[i]! <= 0x39 ? run + 1 : 0;
+    most = Math.max(most, run);
+  }
+  return most;
 }
 
 function isRecordJoiner(c: number): boolean {

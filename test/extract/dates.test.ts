@@ -47,6 +47,16 @@ test('a line that is only a date, with or without its year, is a date line; a se
   assert.ok(!isDateLine('Nov 19 is the last day to register.'));
 });
 
+test('a date line told with the digits in a row known is told as without', () => {
+  const texts = ['Published: 7 Aug 2023 23:54', 'Updated Nov 19, 9:41 AM', 'Posted Mar. 3 at 10:05 a.m.', 'Nov 19 is the last day to register.', 'Home', '2024-07-26'];
+  for (const text of texts) {
+    const digitRun = Math.max(0, ...(text.match(/\d+/g) ?? []).map((run) => run.length));
+    assert.equal(isDateLine(text, digitRun), isDateLine(text), text);
+  }
+  // The count is trusted: a line said to have no digit is no date line.
+  assert.ok(!isDateLine('Published: 7 Aug 2023 23:54', 0));
+});
+
 test('month names in other languages, as ICU prints them, and CJK dates are read', () => {
   assert.equal(iso('18. Oktober 2019 um 15:05 Uhr'), '2019-10-18T15:05:00');
   assert.equal(iso('Miércoles, 4 de Mayo de 2022 a las 07:46hrs.'), '2022-05-04T07:46:00');

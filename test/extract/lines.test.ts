@@ -16,6 +16,7 @@ const RECORD_WORD = /[\p{L}\p{N}]+(?:['’.-][\p{L}\p{N}]+)*/gu;
 const tricky = [
   "Don’t stop: it's the U.S.-led talks' end-game", 'İSTANBUL — Σ ΟΔΟΣ.Α and σοφία', 'Emoji 😀 and 𝐀𝐁𝐂 letters', 'KELVIN K and ſ',
   'a--b a- -a .5 1.5 x..y', '  • Item one', '1. First point', '— dash quote', 'ＦＵＬＬ width', 'Ǆemal ǅ ǆ',
+  'Posted 2024-07-26 at 9:05', 'Room 12a, 16.10.2019 and 123456', '😀 Updated 16.10.2019',
 ];
 
 test('words, record words and keys are what the regexes make of each line', () => {
@@ -25,6 +26,7 @@ test('words, record words and keys are what the regexes make of each line', () =
       assert.equal(line.words, (line.text.toLowerCase().match(WORD) ?? []).length, line.text);
       assert.equal(line.recordWords, (line.text.match(RECORD_WORD) ?? []).length, line.text);
       assert.equal(lineKey(line), line.text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim(), line.text);
+      assert.equal(line.digitRun, Math.max(0, ...(line.text.match(/\d+/g) ?? []).map((run) => run.length)), line.text);
     }
   }
 });
