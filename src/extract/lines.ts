@@ -409,7 +409,8 @@ function scanLine(codes: Uint16Array, from: number, to: number, scan: Scan, find
       } else {
         if (inBucketWord) {
           inBucketWord = false;
-          // The run goes on past a character written without spaces, but its hash so far is the word's.
+          // A word that started with its run and has no digit is the run so far (a run goes on past a character
+          // written without spaces, a word does not): the run's hash is the word's.
           buckets[bucketsAt++] = bucketStart === runStart && !digits ? bucket(runHash) : bucketAt(codes, bucketStart, i);
         }
         if (!(cls & SPACE)) buckets[bucketsAt++] = bucket(hashStep(HASH_SEED, c));
