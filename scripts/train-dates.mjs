@@ -7,10 +7,8 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { dateCandidates, DATE_FEATURES, headerLines } from '../dist/src/extract/dump-meta.js';
-import { findTitle } from '../dist/src/extract/dump-meta.js';
-import { findSegments, isArticle, scoreLines, segmentWeight } from '../dist/src/extract/dump-body.js';
-import { toLines } from '../dist/src/extract/lines.js';
-import { fromTextBrowser } from '../dist/src/extract/unwrap.js';
+import { longLineHashes, TemplateIndex } from '../dist/src/extract/templates.js';
+import { readDump, segmentTitle } from '../dist/src/extract/text-dump.js';
 
 const args = process.argv.slice(2);
 const flag = (name) => { const i = args.indexOf(name); if (i < 0) return null; const [, value] = args.splice(i, 2); return value; };
@@ -18,19 +16,22 @@ const folds = Number(flag('--folds') ?? 5);
 const dryRun = args.includes('--dry-run') && args.splice(args.indexOf('--dry-run'), 1);
 if (args.length === 0) throw new Error('usage: node scripts/train-dates.mjs SET_DIR... [--folds 5] [--dry-run]');
 
-/** Pages: their candidates' features and labels, as extractFromDump sees a page read alone (no site templates). */
+/** Pages: their candidates' features and labels, as mine extract sees them in the set's folder. */
 const pages = [];
 for (const set of args) {
+  // The lines the set's pages share, as mine extract finds them in a folder (its template pass).
+  const templates = new TemplateIndex();
+  const dumps = fs.readdirSync(path.join(set, 'dumps')).map((f) => path.join(set, 'dumps', f));
+  for (const file of dumps) templates.add(file, longLineHashes(fs.readFileSync(file, 'utf8')));
   for (const f of fs.readdirSync(path.join(set, 'gold')).filter((f) => f.endsWith('.json')).sort()) {
     const gold = JSON.parse(fs.readFileSync(path.join(set, 'gold', f), 'utf8'));
     const dump = path.join(set, 'dumps', f.replace(/\.json$/, '.txt'));
     if (!gold.date || !fs.existsSync(dump)) continue;
-    const content = fromTextBrowser(fs.readFileSync(dump, 'utf8'));
-    const lines = scoreLines(toLines(content));
-    const segments = findSegments(lines);
-    if (segments.length === 0) continue;
-    const main = segments.reduce((best, s) => (segmentWeight(lines, s) > segmentWeight(lines, best) ? s : best));
-    const title = findTitle(lines, main, segments.slice(0, segments.indexOf(main)).findLast(isArticle) ?? null, new Set())?.line ?? null;
+    // The main article and its title as extractFromDump finds them, so that the features are those it rates.
+    const read = readDump({ file: dump, content: fs.readFileSync(dump, 'utf8'), templates: templates.templatesOf(dump) });
+    if (!read) continue;
+    const { content, lines, segments, main } = read;
+    const title = segmentTitle(lines, segments, main, new Set())?.line ?? null;
     const candidates = dateCandidates(content, lines, main, headerLines(lines, main, title), title);
     const day = gold.date.slice(0, 10);
     pages.push({ id: f, candidates: candidates.map((c) => ({ x: c.features, y: c.date.iso.startsWith(day) ? 1 : 0 })) });
