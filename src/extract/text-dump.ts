@@ -54,7 +54,7 @@ export function readDump(page: Page, lineModel?: LineModel): { content: string; 
     if (segments.length === 0) segments = fallbackSegments(lines);
   }
   if (segments.length === 0) return null;
-  return { content, lines, segments, main: chooseMain(lines, segments, lineModel) };
+  return { content, lines, ...chooseMain(lines, segments, lineModel) };
 }
 
 /** A segment's title, as the rules find it after the titles of the articles before it (`used`, which its line joins). */
