@@ -38,7 +38,7 @@ function scoreWithTemplates(lines: Line[], content: string, templates: number[] 
 }
 
 /**
- * A dump's scored lines, its runs of text and the one that is the main article (as `lineModel` ranks them); null
+ * A dump's scored lines, its runs of text and the one that is the main article (as `lineModel` ranks and joins them); null
  * when no line reads as text.
  */
 export function readDump(page: Page, lineModel?: LineModel): { content: string; lines: Scored[]; segments: Segment[]; main: Segment } | null {
