@@ -70,7 +70,10 @@
 // not kept: joins over at most 50 or 120 lines instead of 80 (50: trafilatura by site 0.865 -> 0.863; 120: dev 5-fold
 // 0.960 -> 0.958, trafilatura 5-fold 0.865 -> 0.863); the least weight of a line's words as a line feature (within
 // 0.002 both ways); the share of the page's words in the segments after a segment as a ranker feature (trafilatura
-// left out 0.840 -> 0.843, but by site 0.865 -> 0.863 and readability by site 0.862 -> 0.859).
+// left out 0.840 -> 0.843, but by site 0.865 -> 0.863 and readability by site 0.862 -> 0.859); --keep 0.3 (dev left
+// out 0.959 -> 0.957); --join 0.65 (dev by site 0.960 -> 0.959, readability's 5-fold 0.858 -> 0.857); the join model
+// with its own L2 penalty, 1e-2 (trafilatura 0.838/0.860/0.863, about the figures without joins) or 3e-4 (trafilatura
+// 0.842/0.867/0.867, but dev left out 0.959 -> 0.957 and readability's 5-fold 0.858 -> 0.857).
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
