@@ -6,11 +6,12 @@
 // on the one before: the context
 // scores (a logistic regression over each line's features and its neighbours', before a segment is chosen), the
 // segment ranker (a conditional logit over each page's segments, on the rules' view of them and their lines' context
-// scores; the target is the segment whose labelled lines are worth most), and the line model given the ranker's choice
-// (its body smoothed along the page).
+// scores; the target is the segment whose labelled lines are worth most), the join model (a logistic regression of
+// whether a segment next to the ranker's choice is more of the article: its labelled lines worth more than nothing),
+// and the line model given the choice (its body smoothed along the page).
 //
 //   npm run build
-//   node scripts/train-lines.mjs SET_DIR... [--folds K] [--keep P] [--add P] [--change C] [--l2 L] [--rank-l2 L] [--balance]
+//   node scripts/train-lines.mjs SET_DIR... [--folds K] [--keep P] [--add P] [--change C] [--join P] [--l2 L] [--rank-l2 L] [--balance]
 //                                [--word-l2 L] [--bodies DIR] [--out FILE]
 //   node scripts/train-lines.mjs ../shared --out data/line-model.json     (the shipped model: ../shared stands for its
 //                                         bench/extraction sets dev, trafilatura and readability)
@@ -55,12 +56,30 @@
 // word weights, --add 0.75 lifted trafilatura's 5-fold 0.861 -> 0.863 and lowered no CV figure, but took an image's
 // alt text into a seed page's body; --add 0.7 and --keep 0.35 cost the dev set 0.001-0.007; a mean over a line's
 // first 12 or 24 words only (cheaper) cost readability's by site 0.006.
+// The join model (segments next to the chosen one joined above --join 0.7; an article parted by a video player, a box
+// or a list of sub-headed items) lifted trafilatura and lowered no CV figure, leave-one-set-out / 5-fold / 5-fold by
+// site: dev 0.959/0.960/0.960 level, trafilatura 0.838/0.860/0.864 -> 0.840/0.865/0.865, readability
+// 0.862/0.858/0.862 level (trained on all: trafilatura 0.868 -> 0.872). --join 0.5 lifts trafilatura further
+// (0.841/0.868/0.870) but costs the dev set 0.002 (a one-line "Chat with us..." segment joined with the teasers
+// between); 0.6 costs dev left out 0.002 and readability's 5-fold 0.001. Without the headline-like lines between as a
+// feature, 0.7 cost the dev set's 5-fold 0.002. The bodies of the joined segments alone, not the text between them
+// (at 0.5, before that feature), gained nothing: dev left out 0.957 -> 0.955, trafilatura by site 0.871 -> 0.868.
+// Tried before it and not kept: joined pairs of segments as candidates of the ranker (its choice flips pages both
+// ways: dev by site 0.950-0.959, readability left out 0.851-0.866); a line's place before the title
+// line, and word weights near the segment's ends, as line features (every CV figure within 0.001). Tried after it and
+// not kept: joins over at most 50 or 120 lines instead of 80 (50: trafilatura by site 0.865 -> 0.863; 120: dev 5-fold
+// 0.960 -> 0.958, trafilatura 5-fold 0.865 -> 0.863); the least weight of a line's words as a line feature (within
+// 0.002 both ways); the share of the page's words in the segments after a segment as a ranker feature (trafilatura
+// left out 0.840 -> 0.843, but by site 0.865 -> 0.863 and readability by site 0.862 -> 0.859); --keep 0.3 (dev left
+// out 0.959 -> 0.957); --join 0.65 (dev by site 0.960 -> 0.959, readability's 5-fold 0.858 -> 0.857); the join model
+// with its own L2 penalty, 1e-2 (trafilatura 0.838/0.860/0.863, about the figures without joins) or 3e-4 (trafilatura
+// 0.842/0.867/0.867, but dev left out 0.959 -> 0.957 and readability's 5-fold 0.858 -> 0.857).
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { bodyLines } from '../dist/src/extract/dump-body.js';
-import { contextFeatures, contextScores, FEATURES, lineFeatures, SEGMENT_FEATURES, segmentFeatures } from '../dist/src/extract/line-model.js';
+import { chooseMain, contextFeatures, contextScores, FEATURES, JOIN_FEATURES, joinFeatures, lineFeatures, SEGMENT_FEATURES, segmentFeatures } from '../dist/src/extract/line-model.js';
 import { lineWords, WORD_BUCKETS } from '../dist/src/extract/lines.js';
 import { extractFromDump, readDump, ruleView, segmentTitle } from '../dist/src/extract/text-dump.js';
 import { siteOf } from './site-of.mjs';
@@ -79,6 +98,8 @@ const keep = Number(opt('--keep', '0.25'));
 const add = Number(opt('--add', '0.8'));
 // What each change between body and other text along the page costs, in log-odds (the smoothing in modelBody).
 const change = Number(opt('--change', '0.5'));
+// The join model's probability above which a segment next to the main one is joined to it.
+const join = Number(opt('--join', '0.7'));
 // L2 penalties per page of training data on the line models' weights (not the bias) and on the segment ranker's.
 const l2 = Number(opt('--l2', '1e-3'));
 const rankL2 = Number(opt('--rank-l2', String(l2)));
@@ -90,7 +111,7 @@ const out = opt('--out', null);
 // --bodies DIR writes the bodies scored, DIR/<set>/<rules|leave-one-set-out|k-fold|all>/<id>.txt, for a look page by page.
 const bodiesDir = opt('--bodies', null);
 if (args.length === 0) {
-  console.error('usage: node scripts/train-lines.mjs SET_DIR... [--folds K] [--keep P] [--add P] [--change C] [--l2 L] [--rank-l2 L] [--balance] [--bodies DIR] [--out FILE]');
+  console.error('usage: node scripts/train-lines.mjs SET_DIR... [--folds K] [--keep P] [--add P] [--change C] [--join P] [--l2 L] [--rank-l2 L] [--balance] [--bodies DIR] [--out FILE]');
   process.exit(2);
 }
 
@@ -162,25 +183,26 @@ function loadSet(dir) {
   return { name, dir, full: pages.some((p) => 'articleBody' in p.gold), pages };
 }
 
-/** A page's line features when `main` (an index into its segments) is the main article's segment. */
-function lineData(p, main) {
-  if (!p.byMain.has(main)) {
-    const { lines, segments } = p.dump;
-    const segment = segments[main];
-    const title = segmentTitle(lines, segments, segment, new Set())?.line ?? null;
-    p.byMain.set(main, lineFeatures(lines, ruleView(segments, segment, bodyLines(lines, segment), title), p.wordWeights));
+/** A page's line features when the main article's segment is the one these models choose (chooseMain). */
+function lineData(p, model) {
+  const { lines } = p.dump;
+  const { main, segments } = chooseMain(lines, p.dump.segments, { ...model, wordWeights: p.wordWeights });
+  const key = `${main.first}:${main.last}`;
+  if (!p.byMain.has(key)) {
+    const title = segmentTitle(lines, segments, main, new Set())?.line ?? null;
+    p.byMain.set(key, lineFeatures(lines, ruleView(segments, main, bodyLines(lines, main), title), p.wordWeights));
   }
-  return p.byMain.get(main);
+  return p.byMain.get(key);
 }
 
 const SEGMENT_WIDTH = SEGMENT_FEATURES.length;
 /** The model that keeps the rules' choice of segment: data/line-model.json may not be trained yet. */
-const RULES = { contextWeights: FEATURES.map(() => 0), segmentFeatures: SEGMENT_FEATURES, segmentWeights: SEGMENT_FEATURES.map((f) => (f === 'ruleMain' ? 1 : 0)), wordWeights: [] };
+const RULES = { contextWeights: FEATURES.map(() => 0), segmentFeatures: SEGMENT_FEATURES, segmentWeights: SEGMENT_FEATURES.map((f) => (f === 'ruleMain' ? 1 : 0)), joinFeatures: JOIN_FEATURES, joinWeights: [], join: 0, wordWeights: [] };
 
 /** The segments' features on a page given the context model's weights. */
 const segmentsOf = (p, contextWeights) => segmentFeatures(p.dump.lines, p.dump.segments, contextScores(p.dump.lines, contextWeights, p.wordWeights));
 
-/** The segment the ranker's weights score highest. */
+/** The segment the ranker's weights score highest (an index into the page's segments), and all segments' features. */
 function rankMain(p, contextWeights, weights) {
   const features = segmentsOf(p, contextWeights);
   let [main, best] = [0, -Infinity];
@@ -189,7 +211,35 @@ function rankMain(p, contextWeights, weights) {
     for (let f = 0; f < SEGMENT_WIDTH; f++) z += features[k * SEGMENT_WIDTH + f] * weights[f];
     if (z > best) [main, best] = [k, z];
   }
-  return main;
+  return { main, features };
+}
+
+/**
+ * The join model: a logistic regression of whether a segment next to the ranker's choice (and those joined to it)
+ * is more of the article, on the segments whose labelled lines are worth more (body) or less (not) than nothing,
+ * each weighing its worth; outward from the ranker's choice while the labels say join.
+ */
+function fitJoin(pages, contextWeights, segmentWeights) {
+  const data = [];
+  for (const p of pages) {
+    const { lines, segments } = p.dump;
+    if (segments.length < 2) continue;
+    const { main, features } = rankMain(p, contextWeights, segmentWeights);
+    const rows = [];
+    const labels = [];
+    let [first, last] = [main, main];
+    const tryJoin = (k) => {
+      const row = joinFeatures(lines, segments, first, last, k, features);
+      if (!row || p.worth[k] === 0) return false;
+      rows.push(...row);
+      labels.push({ label: p.worth[k] > 0 ? 1 : 0, weight: Math.abs(p.worth[k]) });
+      return p.worth[k] > 0;
+    };
+    while (first > 0 && tryJoin(first - 1)) first--;
+    while (last + 1 < segments.length && tryJoin(last + 1)) last++;
+    if (labels.length) data.push({ features: Float64Array.from(rows), labels, weight: p.weight });
+  }
+  return fitWeights(data, JOIN_FEATURES.length);
 }
 
 /**
@@ -231,31 +281,31 @@ function fitRanker(pages, contextWeights) {
 
 const WIDTH = FEATURES.length;
 
-/** Logistic regression by Newton's method over pages ({ features, labels, weight }: weighted lines, each page's summing to its weight). */
-function fitWeights(data) {
-  const w = new Array(WIDTH).fill(0);
+/** Logistic regression by Newton's method over pages ({ features, labels, weight }: weighted lines, each page's summing to its weight; `width` features a line, the first the bias). */
+function fitWeights(data, width = WIDTH) {
+  const w = new Array(width).fill(0);
   const lambda = l2 * data.reduce((n, p) => n + p.weight, 0);
   for (let iter = 0; iter < 25; iter++) {
-    const grad = new Array(WIDTH).fill(0);
-    const hess = Array.from({ length: WIDTH }, () => new Array(WIDTH).fill(0));
+    const grad = new Array(width).fill(0);
+    const hess = Array.from({ length: width }, () => new Array(width).fill(0));
     for (const { features, labels, weight: pageWeight } of data) {
       labels.forEach(({ label, weight: lineWeight }, i) => {
         const weight = lineWeight * pageWeight;
         if (!weight) return;
-        const x = features.subarray(i * WIDTH, (i + 1) * WIDTH);
+        const x = features.subarray(i * width, (i + 1) * width);
         let z = 0;
-        for (let k = 0; k < WIDTH; k++) z += x[k] * w[k];
+        for (let k = 0; k < width; k++) z += x[k] * w[k];
         const p = 1 / (1 + Math.exp(-z));
         const g = weight * (p - label);
         const h = weight * p * (1 - p);
-        for (let a = 0; a < WIDTH; a++) {
+        for (let a = 0; a < width; a++) {
           if (!x[a]) continue;
           grad[a] += g * x[a];
-          for (let b = 0; b < WIDTH; b++) hess[a][b] += h * x[a] * x[b];
+          for (let b = 0; b < width; b++) hess[a][b] += h * x[a] * x[b];
         }
       });
     }
-    for (let k = 1; k < WIDTH; k++) {
+    for (let k = 1; k < width; k++) {
       grad[k] += lambda * w[k];
       hess[k][k] += lambda;
     }
@@ -346,8 +396,10 @@ function train(pages) {
   }
   const contextWeights = fitWeights(labelled.map((p) => ({ features: p.context, labels: p.labels, weight: p.weight })));
   const segmentWeights = fitRanker(labelled, contextWeights);
-  const weights = fitWeights(labelled.map((p) => ({ features: lineData(p, rankMain(p, contextWeights, segmentWeights)), labels: p.labels, weight: p.weight })));
-  return { features: FEATURES, weights, contextWeights, segmentFeatures: SEGMENT_FEATURES, segmentWeights, keep: logOdds(keep), add: logOdds(add), change, wordWeights: fitWords(labelled) };
+  const joinWeights = fitJoin(labelled, contextWeights, segmentWeights);
+  const chosen = { contextWeights, segmentWeights, joinWeights, join: logOdds(join) };
+  const weights = fitWeights(labelled.map((p) => ({ features: lineData(p, chosen), labels: p.labels, weight: p.weight })));
+  return { features: FEATURES, weights, contextWeights, segmentFeatures: SEGMENT_FEATURES, segmentWeights, joinFeatures: JOIN_FEATURES, joinWeights, join: logOdds(join), keep: logOdds(keep), add: logOdds(add), change, wordWeights: fitWords(labelled) };
 }
 
 /** The body mine extracts with this model (null: the rules alone). */
@@ -414,7 +466,7 @@ console.log(`${new Set(all.map((p) => siteOf(p.gold.url, p.id))).size} sites`);
 /** The model as shipped: weights and thresholds to 4 decimals. */
 const rounded = (model) => {
   const round = (x) => Number(x.toFixed(4));
-  return { ...model, weights: model.weights.map(round), contextWeights: model.contextWeights.map(round), segmentWeights: model.segmentWeights.map(round), keep: round(model.keep), add: round(model.add), wordWeights: model.wordWeights.map((x) => Number(x.toFixed(3))) };
+  return { ...model, weights: model.weights.map(round), contextWeights: model.contextWeights.map(round), segmentWeights: model.segmentWeights.map(round), joinWeights: model.joinWeights.map(round), join: round(model.join), keep: round(model.keep), add: round(model.add), wordWeights: model.wordWeights.map((x) => Number(x.toFixed(3))) };
 };
 const full = rounded(train(all));
 for (const set of sets) {

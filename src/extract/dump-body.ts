@@ -311,7 +311,7 @@ function withoutTail(lines: Scored[], segment: Segment): Segment {
 }
 
 /** The blocks of furniture between two lines that are not minor. */
-function furnitureBlocks(lines: Scored[], from: number, to: number): number {
+export function furnitureBlocks(lines: Scored[], from: number, to: number): number {
   const gap = new Map<number, boolean>();
   for (let i = from; i < to; i++) addToGap(gap, lines, i);
   let blocks = 0;

@@ -1,11 +1,11 @@
 // The learned passes over a dump's lines. First a linear ranker over the rules' segments (dump-body.ts) picks the
-// main article's; then a logistic regression on each line's features, its neighbours' and what the rules found
+// main article's, and a logistic regression joins the segments next to it that continue it; then a logistic regression on each line's features, its neighbours' and what the rules found
 // says how likely the line is body text: it drops the rules' body lines it finds very unlikely and adds other lines
 // it finds very likely (text the rules' segments cut off). Among the features is the mean learned weight of the line's
 // hashed words, so that notices and sign-up lines tell by their wording in any language the weights saw. Weights and
 // thresholds are learned from labelled pages (scripts/train-lines.mjs) and shipped in data/line-model.json.
 import { loadModel } from '../data.js';
-import { isArticle, segmentTraits, segmentWeight, type Scored, type Segment } from './dump-body.js';
+import { furnitureBlocks, isArticle, segmentTraits, segmentWeight, type Scored, type Segment } from './dump-body.js';
 import type { Line } from './lines.js';
 
 export interface LineModel {
@@ -17,6 +17,10 @@ export interface LineModel {
   /** The same for the segment ranker (SEGMENT_FEATURES). */
   segmentFeatures: string[];
   segmentWeights: number[];
+  /** The same for joining a segment next to the main one to it (JOIN_FEATURES; empty: never), and the log-odds above which it does. */
+  joinFeatures: string[];
+  joinWeights: number[];
+  join: number;
   /** Log-odds above which a line the rules took stays body, and above which a line they left becomes body. */
   keep: number;
   add: number;
@@ -194,7 +198,7 @@ let shipped: LineModel | null = null;
 export function lineModel(): LineModel {
   if (shipped) return shipped;
   const model = loadModel<LineModel>('line-model.json', FEATURES, 'scripts/train-lines.mjs');
-  if (model.segmentFeatures?.join() !== SEGMENT_FEATURES.join()) throw new Error('data/line-model.json was trained on other segment features: retrain it with scripts/train-lines.mjs');
+  if (model.segmentFeatures?.join() !== SEGMENT_FEATURES.join() || model.joinFeatures?.join() !== JOIN_FEATURES.join()) throw new Error('data/line-model.json was trained on other segment or join features: retrain it with scripts/train-lines.mjs');
   return (shipped = model);
 }
 
@@ -270,18 +274,74 @@ export function segmentFeatures(lines: Scored[], segments: Segment[], odds: Floa
   return features;
 }
 
-/** The segment the ranker scores highest: the main article's. */
-export function chooseMain(lines: Scored[], segments: Segment[], model: LineModel = lineModel()): Segment {
-  if (segments.length === 1) return segments[0]!;
+/**
+ * The segment the ranker scores highest, joined with the segments next to it that the join model takes as more of
+ * the same article (one parted by a video, a box or a list): the main article's segment, and the page's segments
+ * with it in place of those it joins.
+ */
+export function chooseMain(lines: Scored[], segments: Segment[], model: LineModel = lineModel()): { main: Segment; segments: Segment[] } {
+  if (segments.length === 1) return { main: segments[0]!, segments };
   const width = SEGMENT_FEATURES.length;
-  const features = segmentFeatures(lines, segments, contextScores(lines, model.contextWeights, model.wordWeights));
+  const odds = contextScores(lines, model.contextWeights, model.wordWeights);
+  const features = segmentFeatures(lines, segments, odds);
   let [main, best] = [0, -Infinity];
   for (let k = 0; k < segments.length; k++) {
     let z = 0;
     for (let f = 0; f < width; f++) z += features[k * width + f]! * model.segmentWeights[f]!;
     if (z > best) [main, best] = [k, z];
   }
-  return segments[main]!;
+  if (model.joinWeights.length === 0) return { main: segments[main]!, segments };
+  let [first, last] = [main, main];
+  const joins = (k: number) => {
+    const row = joinFeatures(lines, segments, first, last, k, features);
+    if (!row) return false;
+    let z = 0;
+    for (let f = 0; f < row.length; f++) z += row[f]! * model.joinWeights[f]!;
+    return z > model.join;
+  };
+  while (first > 0 && joins(first - 1)) first--;
+  while (last + 1 < segments.length && joins(last + 1)) last++;
+  return joined(segments, first, last);
+}
+
+/** Most lines between the main segment and the one next to it that the join model weighs. */
+const JOIN_LINES = 80;
+
+/** What the join model weighs (see joinFeatures). */
+export const JOIN_FEATURES = ['bias', 'after', 'gap', 'gapBlocks', 'gapDated', 'gapEnd', 'gapInsert', 'gapHeadlines', 'laterHeader', 'wordShare', ...SEGMENT_FEATURES.map((f) => `segment.${f}`)];
+
+/**
+ * JOIN_FEATURES of segment `k` next to segments first..last (the main one and those joined to it): which side it is
+ * on, what lies between (lines, blocks of furniture, a date or byline, an end marker or insert heading, headline-like
+ * lines), whether a date or byline heads the later of the two, its share of their words, and its SEGMENT_FEATURES
+ * (`segmentRows`, segmentFeatures'). Null when more than JOIN_LINES lines lie between: never joined.
+ */
+export function joinFeatures(lines: Scored[], segments: Segment[], first: number, last: number, k: number, segmentRows: Float64Array): number[] | null {
+  const after = k > last;
+  const [from, to] = after ? [segments[last]!.last + 1, segments[k]!.first] : [segments[k]!.last + 1, segments[first]!.first];
+  if (to - from > JOIN_LINES) return null;
+  let [dated, end, insert, headlines, words] = [0, 0, 0, 0, 0];
+  for (let i = from; i < to; i++) {
+    const line = lines[i]!;
+    // Headline-like lines, as segmentTraits counts them (teasers of other stories).
+    if (line.kind !== 'bad' && line.words >= 3 && !line.sentenceEnd) headlines++;
+    if (line.dated) dated = 1;
+    if (line.end && !line.insert) end = 1;
+    if (line.insert) insert = 1;
+  }
+  for (let j = first; j <= last; j++) words += segments[j]!.score;
+  const later = segments[after ? k : first]!;
+  const width = SEGMENT_FEATURES.length;
+  return [1, after ? 1 : 0, (to - from) / JOIN_LINES, Math.min(8, furnitureBlocks(lines, from, to)) / 4, dated, end, insert, Math.min(5, headlines) / 5, segmentTraits(lines, later).header ? 1 : 0, segments[k]!.score / (segments[k]!.score + words), ...segmentRows.subarray(k * width, (k + 1) * width)];
+}
+
+/** The page's segments with first..last joined into one, and that one. */
+function joined(segments: Segment[], first: number, last: number): { main: Segment; segments: Segment[] } {
+  if (first === last) return { main: segments[first]!, segments };
+  const parts = segments.slice(first, last + 1);
+  const main: Segment = { first: parts[0]!.first, last: parts[parts.length - 1]!.last, score: 0, goodLines: 0 };
+  for (const part of parts) [main.score, main.goodLines] = [main.score + part.score, main.goodLines + part.goodLines];
+  return { main, segments: [...segments.slice(0, first), main, ...segments.slice(last + 1)] };
 }
 
 /**

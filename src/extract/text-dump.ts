@@ -38,7 +38,7 @@ function scoreWithTemplates(lines: Line[], content: string, templates: number[] 
 }
 
 /**
- * A dump's scored lines, its runs of text and the one that is the main article (as `lineModel` ranks them); null
+ * A dump's scored lines, its runs of text and the one that is the main article (as `lineModel` ranks and joins them); null
  * when no line reads as text.
  */
 export function readDump(page: Page, lineModel?: LineModel): { content: string; lines: Scored[]; segments: Segment[]; main: Segment } | null {
@@ -54,7 +54,7 @@ export function readDump(page: Page, lineModel?: LineModel): { content: string; 
     if (segments.length === 0) segments = fallbackSegments(lines);
   }
   if (segments.length === 0) return null;
-  return { content, lines, segments, main: chooseMain(lines, segments, lineModel) };
+  return { content, lines, ...chooseMain(lines, segments, lineModel) };
 }
 
 /** A segment's title, as the rules find it after the titles of the articles before it (`used`, which its line joins). */

@@ -1,8 +1,8 @@
 // The learned line model: its features, and how its scores and thresholds turn the rules' body into the body.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { bodyLines } from '../../src/extract/dump-body.js';
-import { chooseMain, FEATURES, lineFeatures, lineModel, lineScores, modelBody, SEGMENT_FEATURES, smoothed, type LineModel } from '../../src/extract/line-model.js';
+import { bodyLines, type Segment } from '../../src/extract/dump-body.js';
+import { chooseMain, FEATURES, JOIN_FEATURES, lineFeatures, lineModel, lineScores, modelBody, SEGMENT_FEATURES, smoothed, type LineModel } from '../../src/extract/line-model.js';
 import { lineWords, toLines, WORD_BUCKETS } from '../../src/extract/lines.js';
 import { lineHash } from '../../src/extract/templates.js';
 import { readDump, ruleView, segmentTitle } from '../../src/extract/text-dump.js';
@@ -20,7 +20,7 @@ function view() {
 /** A model that scores every line the same (its bias), with the given thresholds, no cost of change, and ranks segments by `segment` alone. */
 function flat(bias: number, keep: number, add: number, segment = 'ruleMain', weight = 1): LineModel {
   const segmentWeights = SEGMENT_FEATURES.map((f) => (f === segment ? weight : 0));
-  return { features: FEATURES, weights: FEATURES.map((_, k) => (k === 0 ? bias : 0)), contextWeights: FEATURES.map(() => 0), segmentFeatures: SEGMENT_FEATURES, segmentWeights, keep, add, change: 0, wordWeights: [] };
+  return { features: FEATURES, weights: FEATURES.map((_, k) => (k === 0 ? bias : 0)), contextWeights: FEATURES.map(() => 0), segmentFeatures: SEGMENT_FEATURES, segmentWeights, joinFeatures: JOIN_FEATURES, joinWeights: [], join: 0, keep, add, change: 0, wordWeights: [] };
 }
 
 test('each line gets one value per feature, the rules body among them', () => {
@@ -100,10 +100,29 @@ test('the segment ranker picks the segment its weights score highest', () => {
   const second = ['a porter', 'a baker', 'the librarian'].map((who) => `The board met with ${who}, who said that the new timetable for the buses would suit most of the town.`);
   const { lines, segments, main } = readDump({ file: 'page.txt', content: [PAGE, ...menu, ...menu.map((m) => `${m} news`), ...second].join('\n\n'), format: 'text' })!;
   assert.ok(segments.length >= 2);
-  assert.equal(chooseMain(lines, segments, flat(0, 0, 0)), main);
-  assert.equal(chooseMain(lines, segments, flat(0, 0, 0, 'order', -1)), segments[0]);
-  assert.equal(chooseMain(lines, segments, flat(0, 0, 0, 'order', 1)), segments.at(-1));
-  assert.equal(chooseMain(lines, [segments[1]!], flat(0, 0, 0)), segments[1]);
+  assert.equal(chooseMain(lines, segments, flat(0, 0, 0)).main, main);
+  assert.equal(chooseMain(lines, segments, flat(0, 0, 0, 'order', -1)).main, segments[0]);
+  assert.equal(chooseMain(lines, segments, flat(0, 0, 0, 'order', 1)).main, segments.at(-1));
+  assert.equal(chooseMain(lines, [segments[1]!], flat(0, 0, 0)).main, segments[1]);
+});
+
+test('the join model joins the segments next to the chosen one that it scores above its threshold, and none too far away', () => {
+  const menu = ['Home', 'World', 'Business', 'Sport', 'Weather', 'Contact us'];
+  const second = ['a porter', 'a baker', 'the librarian'].map((who) => `The board met with ${who}, who said that the new timetable for the buses would suit most of the town.`);
+  const page = (gap: string[]) => readDump({ file: 'page.txt', content: [PAGE, ...gap, ...second].join('\n\n'), format: 'text' })!;
+  // The first segment chosen; a join model of its bias alone joins every neighbour or none.
+  const joining = (bias: number) => ({ ...flat(0, 0, 0, 'order', -1), joinWeights: JOIN_FEATURES.map((f) => (f === 'bias' ? bias : 0)) });
+  const near = page([...menu, ...menu.map((m) => `${m} news`)]);
+  assert.equal(near.segments.length, 2);
+  const [article, more] = near.segments as [Segment, Segment];
+  const { main, segments } = chooseMain(near.lines, near.segments, joining(1));
+  assert.deepEqual([main.first, main.last, main.score, main.goodLines], [article.first, more.last, article.score + more.score, article.goodLines + more.goodLines]);
+  assert.deepEqual(segments, [main]);
+  assert.deepEqual(chooseMain(near.lines, near.segments, joining(-1)), { main: article, segments: near.segments });
+  // Past JOIN_LINES lines between them, never.
+  const far = page(Array.from({ length: 90 }, (_, k) => `${menu[k % menu.length]} ${k}`));
+  assert.equal(far.segments.length, 2);
+  assert.equal(chooseMain(far.lines, far.segments, joining(5)).main, far.segments[0]);
 });
 
 /** The word buckets of a one-line text. */
