@@ -55,7 +55,8 @@ function countChar(text: string, char: string): number {
 /** UTF-16 text saved without a BOM has a NUL in every other byte of its ASCII characters. */
 function sniffUtf16WithoutBom(bytes: Uint8Array): 'utf-16le' | 'utf-16be' | null {
   const n = Math.min(bytes.length, SNIFF_BYTES) & ~1;
-  if (n < 4) return null;
+  // Most files have no NUL at all, found by a native search.
+  if (n < 4 || bytes.subarray(0, n).indexOf(0) < 0) return null;
   let evenNul = 0;
   let oddNul = 0;
   for (let i = 0; i < n; i += 2) {

@@ -215,16 +215,26 @@ function fromEntry(entry: GazEntry): Omit<Candidate, 'start' | 'end' | 'surface'
   return { type: entry.type, name: entry.name, kind: entry.kind, known: true, country: entry.country, capital: entry.capital };
 }
 
-const firstWords = new WeakMap<Gazetteer, Set<string>>();
-/** The words ministry names start with: most tokens are ruled out with one lookup. */
-function ministryFirstWords(g: Gazetteer): Set<string> {
-  let words = firstWords.get(g);
-  if (!words) firstWords.set(g, (words = new Set([...g.ministries.keys()].map((k) => k.split(' ')[0]!))));
-  return words;
+/** The words ministry names start with, and a 1 for each code unit those start with: most tokens are ruled out without hashing them. */
+interface MinistryStarts {
+  words: Set<string>;
+  codes: Uint8Array;
+}
+
+const firstWords = new WeakMap<Gazetteer, MinistryStarts>();
+function ministryFirstWords(g: Gazetteer): MinistryStarts {
+  let starts = firstWords.get(g);
+  if (!starts) {
+    const words = new Set([...g.ministries.keys()].map((k) => k.split(' ')[0]!));
+    const codes = new Uint8Array(0x10000);
+    for (const w of words) codes[w.charCodeAt(0)] = 1;
+    firstWords.set(g, (starts = { words, codes }));
+  }
+  return starts;
 }
 
 /** "Russian Foreign Ministry", "China's Defense Ministry", "Ministry of Foreign Affairs of Russia". `firstWords`: ministryFirstWords(g). */
-function matchMinistry(tokens: Token[], i: number, g: Gazetteer, firstWords: Set<string>, known: KnownAt): { end: number; name: string; country: string } | null {
+function matchMinistry(tokens: Token[], i: number, g: Gazetteer, firstWords: MinistryStarts, known: KnownAt): { end: number; name: string; country: string } | null {
   const country = countryAt(i, known);
   if (country) {
     let j = country.end;
@@ -247,8 +257,8 @@ function countryAt(j: number, known: KnownAt): GazMatch | null {
 }
 
 /** The ministry named by up to four words at j ("Foreign Ministry"), the longest. */
-function ministryAt(tokens: Token[], j: number, g: Gazetteer, firstWords: Set<string>): { end: number; canonical: string } | null {
-  if (j >= tokens.length || !firstWords.has(tokens[j]!.text)) return null;
+function ministryAt(tokens: Token[], j: number, g: Gazetteer, firstWords: MinistryStarts): { end: number; canonical: string } | null {
+  if (j >= tokens.length || firstWords.codes[tokens[j]!.text.charCodeAt(0)] !== 1 || !firstWords.words.has(tokens[j]!.text)) return null;
   for (let len = 4; len >= 1; len--) {
     if (j + len > tokens.length) continue;
     const words = tokens.slice(j, j + len).map((t) => t.text).join(' ');
@@ -325,9 +335,12 @@ function isAllCaps(tokens: Token[]): boolean {
   let letters = 0;
   let upper = 0;
   for (const t of tokens) {
-    if (!/\p{L}/u.test(t.text)) continue;
+    // A word starting with an ASCII small letter (most words) has a letter and is not in capitals: no regex, no copy.
+    const first = t.text.charCodeAt(0);
+    const small = first >= 97 && first <= 122;
+    if (!small && !/\p{L}/u.test(t.text)) continue;
     letters++;
-    if (t.text === t.text.toUpperCase()) upper++;
+    if (!small && t.text === t.text.toUpperCase()) upper++;
     // Too many words with lower case for capitals to make up 80% of them, whatever follows.
     else if (letters - upper >= tokens.length * 0.2) return false;
   }

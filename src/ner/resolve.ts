@@ -25,7 +25,9 @@ function surnamesFirst(): Set<string> {
 
 /** Builds the entity list of one article from the candidates of its title and body. */
 export function resolveEntities(scans: Scanned[], options: ResolveOptions): Entity[] {
-  const candidates = scans.flatMap((s) => s.candidates);
+  // A loop, not flatMap: V8's flatMap is generic and slow on arrays this short.
+  const candidates: Candidate[] = [];
+  for (const scan of scans) for (const c of scan.candidates) candidates.push(c);
   addAcronymDefinitions(scans, candidates);
   resolvePeople(scans, candidates);
   if (options.metonymy) {
@@ -60,6 +62,9 @@ function addAcronymDefinitions(scans: Scanned[], candidates: Candidate[]): void 
   for (const scan of scans) {
     for (const tokens of scan.sentences) {
       for (const t of tokens) {
+        // Acronyms start with a capital A-Z (isAcronym): other tokens are not looked up.
+        const first = t.text.charCodeAt(0);
+        if (first < 65 || first > 90) continue;
         const full = defined.get(t.text);
         if (full) addAcronymUse(t, full, scan.field, candidates);
       }
@@ -219,15 +224,22 @@ class SpanIndex {
 
 /** Mentions grouped into entities by type and name (transliteration variants folded together). */
 function group(candidates: Candidate[]): Entity[] {
-  const groups = new Map<string, Candidate[]>();
+  // By name key, then type: no key string is built per mention. The groups in order of their first mention.
+  const byKey = new Map<string, Map<EntityType, Candidate[]>>();
+  const groups: Candidate[][] = [];
   for (const c of candidates) {
-    const k = `${c.type}|${nameKey(c.name)}`;
-    const members = groups.get(k);
+    const key = nameKey(c.name);
+    let byType = byKey.get(key);
+    if (!byType) byKey.set(key, (byType = new Map()));
+    const members = byType.get(c.type);
     if (members) members.push(c);
-    else groups.set(k, [c]);
+    else {
+      byType.set(c.type, [c]);
+      groups.push(byType.get(c.type)!);
+    }
   }
   const entities: Entity[] = [];
-  for (const members of groups.values()) {
+  for (const members of groups) {
     const first = members.find((m) => m.known) ?? mostCommonName(members);
     const mentions: Mention[] = members
       .map((m) => (m.field ? { start: m.start, end: m.end, kind: m.kind, field: m.field } : { start: m.start, end: m.end, kind: m.kind }))

@@ -9,19 +9,34 @@ interface RolesData {
   regnal: string[];
 }
 
-let roles: { heads: Set<string>; modifiers: Set<string>; connectors: Set<string>; regnal: Set<string> } | null = null;
-function roleWords() {
+interface RoleWords {
+  heads: Set<string>;
+  modifiers: Set<string>;
+  connectors: Set<string>;
+  regnal: Set<string>;
+  /** Heads and modifiers, and a 1 for each code unit one of them starts with: most words are ruled out without hashing them. */
+  any: Set<string>;
+  starts: Uint8Array;
+}
+
+let roles: RoleWords | null = null;
+function roleWords(): RoleWords {
   if (!roles) {
     const data = loadData<RolesData>('roles.json');
     const withCaps = (words: string[]) => new Set(words.flatMap((w) => [w, w.toUpperCase()]));
-    roles = { heads: withCaps(data.heads), modifiers: withCaps(data.modifiers), connectors: new Set(data.connectors), regnal: new Set(data.regnal) };
+    const heads = withCaps(data.heads);
+    const modifiers = withCaps(data.modifiers);
+    const any = new Set([...heads, ...modifiers]);
+    const starts = new Uint8Array(0x10000);
+    for (const w of any) starts[w.charCodeAt(0)] = 1;
+    roles = { heads, modifiers, connectors: new Set(data.connectors), regnal: new Set(data.regnal), any, starts };
   }
   return roles;
 }
 
 export function isRoleWord(word: string): boolean {
-  const { heads, modifiers } = roleWords();
-  return heads.has(word) || modifiers.has(word);
+  const { any, starts } = roleWords();
+  return starts[word.charCodeAt(0)] === 1 && any.has(word);
 }
 
 /** A royal or papal title, part of the name before a lone given name ("Prince Andrew"). */

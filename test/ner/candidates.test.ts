@@ -34,3 +34,9 @@ test('a Title Case headline is no evidence of a name the body does not have', ()
   const found = summary(findEntities(article('Shops in the old town stayed open late on the last evening of the fair.', 'Local Traders Expect Busy Weekend')));
   assert.deepEqual(found, []);
 });
+
+test('a ministry is named after its country, and a line in capitals is read against the capitalised names', () => {
+  const found = summary(findEntities(article('The Kenyan Foreign Ministry said talks would resume.\nENVOYS FROM PERU AND KENYA MEET IN NAIROBI')));
+  assert.ok(found.some((f) => f.startsWith('org:Ministry of Foreign Affairs of Kenya')), found.join(', '));
+  assert.ok(found.some((f) => f.startsWith('country:Peru')), found.join(', '));
+});
