@@ -2,7 +2,7 @@
 import { gunzipSync } from 'node:zlib';
 import { loadData } from '../data.js';
 import {
-  BilouViterbi, CACHED_GROUPS, documentContext, ENTITY_TYPES, GROUP_ENDS, groupKeys, HISTORY_FEATURES, historyKeys, labelHistoryKey, NUM_TAGS,
+  BilouViterbi, CACHED_GROUPS, documentContext, ENTITY_TYPES, GROUP_ENDS, groupKeys, HISTORY_FEATURES, historyKeys, NUM_TAGS,
   packPairs, PAIRS, recordLabels, SentenceFeatures, spansOf, TAG_HISTORY_FEATURES, wordHistoryKeys, type DocumentContext,
 } from './tagger-features.js';
 import type { Token } from './tokenize.js';
@@ -171,7 +171,7 @@ class PerceptronTagger implements Tagger {
       features.groupValues(i, CACHED_GROUPS);
       groupKeys(CACHED_GROUPS, features.values, keys, 0);
       for (let f = 0; f < uncached; f++) this.add(keys[f], o);
-      this.add(labelHistoryKey(context, features.word(i)), o);
+      this.add(features.labelHistoryKey(i), o);
     }
     // The other tokens are O, so a name must end before them.
     const { viterbi } = this;
