@@ -103,14 +103,13 @@ export function documentContext(sentences: Token[][]): DocumentContext {
   const { scans, listMatches } = scanSentences(sentences, words);
   const { casing, runFirst, runLast, runLength } = words;
   const scanAt = new Map<Token[], number>();
-  let caps = new Uint8Array(64);
   let at = 0;
   for (const tokens of sentences) {
     const n = tokens.length;
     scanAt.set(tokens, at);
     const o = at;
     at += n * SCAN_VALUES;
-    if (caps.length < n) caps = new Uint8Array(n * 2);
+    const caps = scratchCaps(n);
     for (let i = 0; i < n; i++) caps[i] = scans[o + i * SCAN_VALUES + 2];
     if (isHeadline(caps, n)) continue;
     for (let i = 0; i < n; i++) {
@@ -181,11 +180,10 @@ function scanSentences(sentences: Token[][], words: DocumentWords): { scans: Int
   for (const tokens of sentences) count += tokens.length;
   const scans = new Int32Array(count * SCAN_VALUES);
   const matches = new Array<GazMatch | null | undefined>(count);
-  let caps = new Uint8Array(64);
   let at = 0;
   for (const tokens of sentences) {
     const n = tokens.length;
-    if (caps.length < n) caps = new Uint8Array(n * 2);
+    const caps = scratchCaps(n);
     for (let i = 0; i < n; i++) {
       word.scan(tokens[i].text);
       scans[at + i * SCAN_VALUES] = word.lower;
@@ -197,6 +195,14 @@ function scanSentences(sentences: Token[][], words: DocumentWords): { scans: Int
     at += n * SCAN_VALUES;
   }
   return { scans, listMatches: matches };
+}
+
+let caps = new Uint8Array(64);
+
+/** A buffer for the casing classes of a sentence of n tokens, reused (each allocation of a typed array costs more than its use here). */
+function scratchCaps(n: number): Uint8Array {
+  if (caps.length < n) caps = new Uint8Array(n * 2);
+  return caps;
 }
 
 /** The list match listMatches looked up at token j of a sentence, or undefined where it did not look. */
@@ -258,12 +264,15 @@ export class DocumentWords {
   constructor(capacity: number) {
     let slots = 16;
     while (slots < capacity * 2) slots *= 2;
-    this.table = new Int32Array(slots * 2);
-    this.casing = new Int32Array(capacity);
-    this.runFirst = new Int32Array(capacity);
-    this.runLast = new Int32Array(capacity);
-    this.runLength = new Int32Array(capacity);
-    this.labels = new Int32Array(capacity);
+    // One allocation for all (one for each costs more than the rest of a short document's context).
+    const all = new Int32Array(slots * 2 + capacity * 5);
+    this.table = all.subarray(0, slots * 2);
+    const values = (k: number) => all.subarray(slots * 2 + capacity * k, slots * 2 + capacity * (k + 1));
+    this.casing = values(0);
+    this.runFirst = values(1);
+    this.runLast = values(2);
+    this.runLength = values(3);
+    this.labels = values(4);
   }
 
   /** The id of `word`, numbered next if new. */
