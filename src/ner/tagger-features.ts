@@ -430,9 +430,14 @@ class WordScan {
     let first = 0;
     let upperLetters = 0;
     let lowerLetters = 0;
+    let prevCode = 0;
     for (let j = 0; j < text.length; j++) {
-      lower = fnv(lower, foldedCode(text, j));
-      const k = charClass(text.charCodeAt(j));
+      // foldedCode and charClass from one read of the character, without their lookups for ASCII.
+      const c = text.charCodeAt(j);
+      const code = c < 128 ? (c >= 65 && c <= 90 ? c + 32 : c) : lowerCode(c);
+      lower = fnv(lower, code === 122 && prevCode === 105 ? 115 : code);
+      prevCode = code;
+      const k = c < 128 ? (c >= 65 && c <= 90 ? UPPER : c >= 97 && c <= 122 ? LOWER : c >= 48 && c <= 57 ? DIGIT : c) : charClass(c);
       if (k !== prevClass) shortShape = fnv(shortShape, k);
       prevClass = k;
       if (k !== UPPER && k !== LOWER) continue;
