@@ -99,8 +99,11 @@ const LOWER_UNIT = 0x10000;
 export function documentContext(sentences: Token[][]): DocumentContext {
   let count = 0;
   for (const tokens of sentences) count += tokens.length;
-  const words = new DocumentWords(count);
-  const { scans, listMatches } = scanSentences(sentences, words);
+  // One allocation for the scans and the word table (each costs more than the rest of a short document's context).
+  const buffer = new Int32Array(count * SCAN_VALUES + DocumentWords.ints(count));
+  const scans = buffer.subarray(0, count * SCAN_VALUES);
+  const words = new DocumentWords(count, buffer.subarray(count * SCAN_VALUES));
+  const listMatches = scanSentences(sentences, words, scans);
   const { casing, runFirst, runLast, runLength } = words;
   const scanAt = new Map<Token[], number>();
   let at = 0;
@@ -174,11 +177,10 @@ function labelKey(counts: number): number {
   return LABEL_KEYS[best * 2 + (kinds > 1 ? 1 : 0)];
 }
 
-/** The SCAN_VALUES of each token of the sentences, one after the other, and the list matches looked up for them; word ids from `words`. */
-function scanSentences(sentences: Token[][], words: DocumentWords): { scans: Int32Array; listMatches: (GazMatch | null | undefined)[] } {
+/** Writes the SCAN_VALUES of each token of the sentences to `scans`, one after the other (word ids from `words`); returns the list matches looked up for them. */
+function scanSentences(sentences: Token[][], words: DocumentWords, scans: Int32Array): (GazMatch | null | undefined)[] {
   let count = 0;
   for (const tokens of sentences) count += tokens.length;
-  const scans = new Int32Array(count * SCAN_VALUES);
   const matches = new Array<GazMatch | null | undefined>(count);
   let at = 0;
   for (const tokens of sentences) {
@@ -194,7 +196,7 @@ function scanSentences(sentences: Token[][], words: DocumentWords): { scans: Int
     listMatches(tokens, caps, scans, matches, at);
     at += n * SCAN_VALUES;
   }
-  return { scans, listMatches: matches };
+  return matches;
 }
 
 let caps = new Uint8Array(64);
@@ -240,6 +242,13 @@ function listMatches(tokens: Token[], caps: Uint8Array, scans: Int32Array, match
   }
 }
 
+/** Slots of the DocumentWords table for `capacity` words: at most half full. */
+function tableSlots(capacity: number): number {
+  let slots = 16;
+  while (slots < capacity * 2) slots *= 2;
+  return slots;
+}
+
 /**
  * The distinct words of a document (lower-case hashes), numbered from 0 as first met, and what the document
  * context keeps per word, in typed arrays indexed by word id (a Map would box most 32-bit keys).
@@ -260,12 +269,17 @@ export class DocumentWords {
   private table: Int32Array;
   private size = 0;
 
-  /** `capacity`: the number of distinct words expected (at most the document's tokens); more are taken too. */
-  constructor(capacity: number) {
-    let slots = 16;
-    while (slots < capacity * 2) slots *= 2;
-    // One allocation for all (one for each costs more than the rest of a short document's context).
-    const all = new Int32Array(slots * 2 + capacity * 5);
+  /** The Int32Array length that DocumentWords of `capacity` words take. */
+  static ints(capacity: number): number {
+    return tableSlots(capacity) * 2 + capacity * 5;
+  }
+
+  /**
+   * `capacity`: the number of distinct words expected (at most the document's tokens); more are taken too.
+   * `all`: where to keep them, of DocumentWords.ints(capacity) zeros.
+   */
+  constructor(capacity: number, all = new Int32Array(DocumentWords.ints(capacity))) {
+    const slots = tableSlots(capacity);
     this.table = all.subarray(0, slots * 2);
     const values = (k: number) => all.subarray(slots * 2 + capacity * k, slots * 2 + capacity * (k + 1));
     this.casing = values(0);
@@ -641,7 +655,8 @@ export class SentenceFeatures {
     const { lower, short, cap, listed, ids, docClass } = this;
     // A sentence the document context has not read (it is not of that document) is read here.
     const at = doc.scanAt.get(tokens);
-    const scans = at === undefined ? scanSentences([tokens], doc.words).scans : doc.scans;
+    let scans = doc.scans;
+    if (at === undefined) scanSentences([tokens], doc.words, (scans = new Int32Array(n * SCAN_VALUES)));
     for (let i = 0, o = at ?? 0; i < n; i++, o += SCAN_VALUES) {
       lower[i] = scans[o];
       short[i] = scans[o + 1];
