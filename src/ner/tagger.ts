@@ -96,6 +96,7 @@ const addWeights = unrolledAddRow<Int16Array>();
 const addCached = unrolledAddRow<Int32Array>();
 
 const CACHE_SIZE = 1 << 14;
+const CACHE_INTS = 2 + NUM_TAGS;
 const HISTORY_CACHE_SIZE = 1 << 11;
 /** int16 per slot of the model table: a 32-bit key and NUM_TAGS weights, rounded up to whole 32-bit words. */
 const SLOT_SHORTS = 2 + NUM_TAGS + (NUM_TAGS % 2);
@@ -131,9 +132,11 @@ class PerceptronTagger implements Tagger {
   private tags = new Uint8Array(64);
   /** 1 for the tokens of the current sentence that are scored (see markMayBeInName), 0 for those left O. */
   private inName = new Uint8Array(64);
-  /** Direct-mapped cache of the summed weights of feature groups (CACHED_GROUPS), by two 32-bit hashes of their values. */
-  private readonly cacheKeys = new Int32Array(CACHE_SIZE * 2);
-  private readonly cacheScores = new Int32Array(CACHE_SIZE * NUM_TAGS);
+  /**
+   * Direct-mapped cache of the summed weights of feature groups (CACHED_GROUPS), by two 32-bit hashes of their values:
+   * CACHE_INTS a slot, the two hashes then the NUM_TAGS sums (side by side: one place in memory a lookup).
+   */
+  private readonly cache = new Int32Array(CACHE_SIZE * CACHE_INTS);
 
   constructor(model: ModelWeights) {
     let size = 1;
@@ -226,17 +229,17 @@ class PerceptronTagger implements Tagger {
       h2 = Math.imul(h2 + values[v], 0x85ebca6b);
       h2 ^= h2 >>> 13;
     }
-    const { cacheKeys, cacheScores, scores, keys } = this;
-    const slot = h1 & (CACHE_SIZE - 1);
-    if (cacheKeys[slot * 2] !== h1 || cacheKeys[slot * 2 + 1] !== h2) {
-      cacheKeys[slot * 2] = h1;
-      cacheKeys[slot * 2 + 1] = h2;
-      cacheScores.fill(0, slot * NUM_TAGS, (slot + 1) * NUM_TAGS);
+    const { cache, scores, keys } = this;
+    const at = (h1 & (CACHE_SIZE - 1)) * CACHE_INTS;
+    if (cache[at] !== h1 || cache[at + 1] !== h2) {
+      cache[at] = h1;
+      cache[at + 1] = h2;
+      cache.fill(0, at + 2, at + 2 + NUM_TAGS);
       groupKeys(g, values, keys, 0);
       const size = GROUP_ENDS[g] - (g > 0 ? GROUP_ENDS[g - 1] : 0);
-      for (let f = 0; f < size; f++) this.add(keys[f], slot * NUM_TAGS, cacheScores);
+      for (let f = 0; f < size; f++) this.add(keys[f], at + 2, cache);
     }
-    addCached(scores, o, cacheScores, slot * NUM_TAGS);
+    addCached(scores, o, cache, at + 2);
   }
 
   /** Adds the weights of feature `key` to `scores` (by default the sentence's) at offset `o`. */
