@@ -106,6 +106,9 @@ export function documentContext(sentences: Token[][]): DocumentContext {
   const listMatches = scanSentences(sentences, words, scans);
   const { casing, runFirst, runLast, runLength } = words;
   const scanAt = new Map<Token[], number>();
+  const counted = scratchFlags(words.count);
+  let countedWords = 0;
+  let countedSlots = LOST_COUNT_SLOTS;
   let at = 0;
   for (const tokens of sentences) {
     const n = tokens.length;
@@ -117,7 +120,16 @@ export function documentContext(sentences: Token[][]): DocumentContext {
     if (isHeadline(caps, n)) continue;
     for (let i = 0; i < n; i++) {
       const add = casingCount(caps[i], i, false);
-      if (add !== 0) casing[scans[o + i * SCAN_VALUES + 4]] += add;
+      if (add === 0) continue;
+      const id = scans[o + i * SCAN_VALUES + 4];
+      // The count added as the table of the trained model's casing counts doubled was lost (see LOST_COUNT_SLOTS).
+      const lost = countedWords * 2 >= countedSlots;
+      if (lost) countedSlots *= 2;
+      if (counted[id] === 0) {
+        counted[id] = 1;
+        countedWords++;
+      }
+      if (!lost) casing[id] += add;
     }
     for (let start = 0, end = 0; start < n; start = end + 1) {
       end = start;
@@ -200,6 +212,22 @@ function scanSentences(sentences: Token[][], words: DocumentWords, scans: Int32A
 }
 
 let caps = new Uint8Array(64);
+let flags = new Uint8Array(256);
+
+/**
+ * The shipped model learned from casing counts kept in a hash table of this many slots, doubled when half full,
+ * whose doubling lost the count being added at that moment (it added to the array it replaced). The counts are
+ * kept as they were, so that features and tags stay those the model was trained with; counting them all is a
+ * model change (retrain).
+ */
+const LOST_COUNT_SLOTS = 256;
+
+/** `n` zero flags, in a buffer reused from document to document. */
+function scratchFlags(n: number): Uint8Array {
+  if (flags.length < n) flags = new Uint8Array(n * 2);
+  flags.fill(0, 0, n);
+  return flags;
+}
 
 /** A buffer for the casing classes of a sentence of n tokens, reused (each allocation of a typed array costs more than its use here). */
 function scratchCaps(n: number): Uint8Array {
@@ -301,6 +329,11 @@ export class DocumentWords {
     this.table[s] = word;
     this.table[s + 1] = ++this.size;
     return this.size - 1;
+  }
+
+  /** The number of distinct words (ids from 0 to count - 1). */
+  get count(): number {
+    return this.size;
   }
 
   /** The id of `word`, or -1 when the document does not have it. */

@@ -83,3 +83,17 @@ test('the document context keeps the list matches it looked up at capitalised wo
   assert.ok(headline.every((_, j) => listMatchAt(doc, headline, j) === undefined));
   assert.equal(listMatchAt(doc, tokenize('New York')[0]!, 0), undefined, 'a sentence of another text');
 });
+
+test('casing counts stay those the model was trained with: the count added as the old table doubled (129th word) is left out', () => {
+  // The casing elsewhere in the document (feature value 4 of group 0) of a sentence-initial "Zebra", after "zebra" in lower case.
+  const elsewhere = (distinctBefore: number) => {
+    const words = Array.from({ length: distinctBefore }, (_, k) => `w${k}`).join(' ');
+    const sentences = tokenize(`${words} zebra\nZebra rose.`);
+    const features = new SentenceFeatures();
+    features.read(sentences[1]!, documentContext(sentences));
+    features.groupValues(0, 0);
+    return features.values[4];
+  };
+  assert.equal(elsewhere(127), 2, 'seen in lower case');
+  assert.equal(elsewhere(128), 0, 'its only count was the one lost');
+});
