@@ -78,11 +78,9 @@ export function spansOf(tags: ArrayLike<number>, n: number): { start: number; en
  * words borrow the casing they have elsewhere in the document.
  */
 export interface DocumentContext {
-  /** Word hash -> capitalised-mid-sentence count + lower-cased count * LOWER_UNIT. */
-  readonly casing: WordCounts;
-  /** Word hash -> first word, last word and length of the longest capitalised run it is in ("Toyota" -> "Toyota Motor Corp"). */
-  readonly runs: ReadonlyMap<number, [first: number, last: number, length: number]>;
-  /** The values of the document's words, read once for all: lower-case hash, short shape, casing class and list match (SCAN_VALUES a token). */
+  /** The document's distinct words, with their casing counts, longest capitalised runs and label history. */
+  readonly words: DocumentWords;
+  /** The values of the document's words, read once for all: lower-case hash, short shape, casing class, list match and word id (SCAN_VALUES a token). */
   readonly scans: Int32Array;
   /** Where the values of each sentence's first token are in `scans`. */
   readonly scanAt: ReadonlyMap<Token[], number>;
@@ -91,37 +89,47 @@ export interface DocumentContext {
    * as listMatches looked it up: only at capitalised words outside headlines and outside a longer match (undefined elsewhere).
    */
   readonly listMatches: (GazMatch | null | undefined)[];
-  /**
-   * Word hash -> how often the tagger has so far labelled the word's capitalised occurrences O and each entity
-   * type (LABEL_BITS a count, O first): filled as sentences are tagged in document order (recordLabels), read by
-   * labelHistoryKey, so a name keeps the type it had earlier in the article.
-   */
-  readonly labels: WordCounts;
 }
 
 /** Values per token in DocumentContext.scans. */
-const SCAN_VALUES = 4;
+const SCAN_VALUES = 5;
 
 const LOWER_UNIT = 0x10000;
 
 export function documentContext(sentences: Token[][]): DocumentContext {
-  const casing = new WordCounts();
-  const runs = new Map<number, [number, number, number]>();
-  const { scans, listMatches } = scanSentences(sentences);
+  let count = 0;
+  for (const tokens of sentences) count += tokens.length;
+  // One allocation for the scans and the word table (each costs more than the rest of a short document's context).
+  const buffer = new Int32Array(count * SCAN_VALUES + DocumentWords.ints(count));
+  const scans = buffer.subarray(0, count * SCAN_VALUES);
+  const words = new DocumentWords(count, buffer.subarray(count * SCAN_VALUES));
+  const listMatches = scanSentences(sentences, words, scans);
+  const { casing, runFirst, runLast, runLength } = words;
   const scanAt = new Map<Token[], number>();
-  let caps = new Uint8Array(64);
+  const counted = scratchFlags(words.count);
+  let countedWords = 0;
+  let countedSlots = LOST_COUNT_SLOTS;
   let at = 0;
   for (const tokens of sentences) {
     const n = tokens.length;
     scanAt.set(tokens, at);
     const o = at;
     at += n * SCAN_VALUES;
-    if (caps.length < n) caps = new Uint8Array(n * 2);
+    const caps = scratchCaps(n);
     for (let i = 0; i < n; i++) caps[i] = scans[o + i * SCAN_VALUES + 2];
     if (isHeadline(caps, n)) continue;
     for (let i = 0; i < n; i++) {
       const add = casingCount(caps[i], i, false);
-      if (add !== 0) casing.add(scans[o + i * SCAN_VALUES], add);
+      if (add === 0) continue;
+      const id = scans[o + i * SCAN_VALUES + 4];
+      // The count added as the table of the trained model's casing counts doubled was lost (see LOST_COUNT_SLOTS).
+      const lost = countedWords * 2 >= countedSlots;
+      if (lost) countedSlots *= 2;
+      if (counted[id] === 0) {
+        counted[id] = 1;
+        countedWords++;
+      }
+      if (!lost) casing[id] += add;
     }
     for (let start = 0, end = 0; start < n; start = end + 1) {
       end = start;
@@ -130,13 +138,15 @@ export function documentContext(sentences: Token[][]): DocumentContext {
       const first = scans[o + start * SCAN_VALUES];
       const last = scans[o + (end - 1) * SCAN_VALUES];
       for (let i = start; i < end; i++) {
-        const word = scans[o + i * SCAN_VALUES];
-        const known = runs.get(word);
-        if (!known || known[2] < end - start) runs.set(word, [first, last, end - start]);
+        const id = scans[o + i * SCAN_VALUES + 4];
+        if (runLength[id] >= end - start) continue;
+        runFirst[id] = first;
+        runLast[id] = last;
+        runLength[id] = end - start;
       }
     }
   }
-  return { casing, runs, scans, scanAt, listMatches, labels: new WordCounts(32) };
+  return { words, scans, scanAt, listMatches };
 }
 
 const LABEL_BITS = 6;
@@ -150,7 +160,10 @@ function labelOf(tag: number): number {
 /** Adds the labels of the tagged sentence's capitalised tokens (`tags` from the tagger) to the document's label history. */
 export function recordLabels(doc: DocumentContext, features: SentenceFeatures, tags: ArrayLike<number>, n: number): void {
   for (let i = 0; i < n; i++) {
-    if (features.capitalised(i)) doc.labels.increment(features.word(i), LABEL_BITS * labelOf(tags[i]), LABEL_BITS);
+    if (!features.capitalised(i)) continue;
+    const { labels } = doc.words;
+    const id = features.wordId(i);
+    if (((labels[id] >>> (LABEL_BITS * labelOf(tags[i]))) & LABEL_MAX) < LABEL_MAX) labels[id] += 1 << (LABEL_BITS * labelOf(tags[i]));
   }
 }
 
@@ -159,7 +172,12 @@ const LABEL_KEYS = Int32Array.from({ length: 2 * (ENTITY_TYPES.length + 1) + 1 }
 
 /** Feature key of the labels `word` had earlier in the document: the most frequent one and whether others occurred. */
 export function labelHistoryKey(doc: DocumentContext, word: number): number {
-  const counts = doc.labels.get(word);
+  const id = doc.words.find(word);
+  return labelKey(id < 0 ? 0 : doc.words.labels[id]);
+}
+
+/** The labelHistoryKey of a word's label counts. */
+function labelKey(counts: number): number {
   if (counts === 0) return LABEL_KEYS[LABEL_KEYS.length - 1];
   let best = 0;
   let kinds = 0;
@@ -171,27 +189,50 @@ export function labelHistoryKey(doc: DocumentContext, word: number): number {
   return LABEL_KEYS[best * 2 + (kinds > 1 ? 1 : 0)];
 }
 
-/** The SCAN_VALUES of each token of the sentences, one after the other, and the list matches looked up for them. */
-function scanSentences(sentences: Token[][]): { scans: Int32Array; listMatches: (GazMatch | null | undefined)[] } {
+/** Writes the SCAN_VALUES of each token of the sentences to `scans`, one after the other (word ids from `words`); returns the list matches looked up for them. */
+function scanSentences(sentences: Token[][], words: DocumentWords, scans: Int32Array): (GazMatch | null | undefined)[] {
   let count = 0;
   for (const tokens of sentences) count += tokens.length;
-  const scans = new Int32Array(count * SCAN_VALUES);
   const matches = new Array<GazMatch | null | undefined>(count);
-  let caps = new Uint8Array(64);
   let at = 0;
   for (const tokens of sentences) {
     const n = tokens.length;
-    if (caps.length < n) caps = new Uint8Array(n * 2);
+    const caps = scratchCaps(n);
     for (let i = 0; i < n; i++) {
       word.scan(tokens[i].text);
       scans[at + i * SCAN_VALUES] = word.lower;
       scans[at + i * SCAN_VALUES + 1] = word.shortShape;
       scans[at + i * SCAN_VALUES + 2] = caps[i] = word.cap;
+      scans[at + i * SCAN_VALUES + 4] = words.id(word.lower);
     }
     listMatches(tokens, caps, scans, matches, at);
     at += n * SCAN_VALUES;
   }
-  return { scans, listMatches: matches };
+  return matches;
+}
+
+let caps = new Uint8Array(64);
+let flags = new Uint8Array(256);
+
+/**
+ * The shipped model learned from casing counts kept in a hash table of this many slots, doubled when half full,
+ * whose doubling lost the count being added at that moment (it added to the array it replaced). The counts are
+ * kept as they were, so that features and tags stay those the model was trained with; counting them all is a
+ * model change (retrain).
+ */
+const LOST_COUNT_SLOTS = 256;
+
+/** `n` zero flags, in a buffer reused from document to document. */
+function scratchFlags(n: number): Uint8Array {
+  if (flags.length < n) flags = new Uint8Array(n * 2);
+  flags.fill(0, 0, n);
+  return flags;
+}
+
+/** A buffer for the casing classes of a sentence of n tokens, reused (each allocation of a typed array costs more than its use here). */
+function scratchCaps(n: number): Uint8Array {
+  if (caps.length < n) caps = new Uint8Array(n * 2);
+  return caps;
 }
 
 /** The list match listMatches looked up at token j of a sentence, or undefined where it did not look. */
@@ -229,70 +270,108 @@ function listMatches(tokens: Token[], caps: Uint8Array, scans: Int32Array, match
   }
 }
 
-/** Counts by word hash, in typed arrays: a Map would box most 32-bit keys. */
-export class WordCounts {
-  private keys: Int32Array;
-  private counts: Int32Array;
-  /** 1 for the slots in use (any key may be 0). */
-  private used: Uint8Array;
+/** Slots of the DocumentWords table for `capacity` words: at most half full. */
+function tableSlots(capacity: number): number {
+  let slots = 16;
+  while (slots < capacity * 2) slots *= 2;
+  return slots;
+}
+
+/**
+ * The distinct words of a document (lower-case hashes), numbered from 0 as first met, and what the document
+ * context keeps per word, in typed arrays indexed by word id (a Map would box most 32-bit keys).
+ */
+export class DocumentWords {
+  /** Capitalised-mid-sentence count + lower-cased count * LOWER_UNIT. */
+  casing: Int32Array;
+  /** The first and last words (hashes) and the length of the longest capitalised run the word is in, 0 for none ("Toyota" -> "Toyota Motor Corp"). */
+  runFirst: Int32Array;
+  runLast: Int32Array;
+  runLength: Int32Array;
+  /**
+   * How often the tagger has so far labelled the word's capitalised occurrences O and each entity type (LABEL_BITS
+   * a count, O first): filled as sentences are tagged in document order (recordLabels), so a name keeps the type it had earlier.
+   */
+  labels: Int32Array;
+  /** Open addressing (linear probing) of (word, id + 1) pairs; id + 1 = 0 for a free slot (any word may be 0). */
+  private table: Int32Array;
   private size = 0;
 
-  /** `slots`: a power of two, the initial capacity (the table grows when half full). */
-  constructor(slots = 256) {
-    this.keys = new Int32Array(slots);
-    this.counts = new Int32Array(slots);
-    this.used = new Uint8Array(slots);
+  /** The Int32Array length that DocumentWords of `capacity` words take. */
+  static ints(capacity: number): number {
+    return tableSlots(capacity) * 2 + capacity * 5;
   }
 
-  /** The count of `word` (0 when never added). */
-  get(word: number): number {
-    const s = this.slot(word);
-    return this.used[s] === 0 ? 0 : this.counts[s];
+  /**
+   * `capacity`: the number of distinct words expected (at most the document's tokens); more are taken too.
+   * `all`: where to keep them, of DocumentWords.ints(capacity) zeros.
+   */
+  constructor(capacity: number, all = new Int32Array(DocumentWords.ints(capacity))) {
+    const slots = tableSlots(capacity);
+    this.table = all.subarray(0, slots * 2);
+    const values = (k: number) => all.subarray(slots * 2 + capacity * k, slots * 2 + capacity * (k + 1));
+    this.casing = values(0);
+    this.runFirst = values(1);
+    this.runLast = values(2);
+    this.runLength = values(3);
+    this.labels = values(4);
   }
 
-  add(word: number, count: number): void {
-    this.counts[this.claim(word)] += count;
-  }
-
-  /** Adds 1 to the `bits`-bit count at bit `shift` of the count of `word`, unless that count is full. */
-  increment(word: number, shift: number, bits: number): void {
-    const s = this.claim(word);
-    const max = (1 << bits) - 1;
-    if (((this.counts[s] >>> shift) & max) < max) this.counts[s] += 1 << shift;
-  }
-
-  /** The slot of `word`, taken for it if new. */
-  private claim(word: number): number {
-    if (this.size * 2 >= this.keys.length) this.grow();
-    const s = this.slot(word);
-    if (this.used[s] === 0) {
-      this.used[s] = 1;
-      this.keys[s] = word;
-      this.size++;
+  /** The id of `word`, numbered next if new. */
+  id(word: number): number {
+    let s = this.slot(word);
+    if (this.table[s + 1] !== 0) return this.table[s + 1] - 1;
+    if (this.size === this.casing.length) this.growValues();
+    if ((this.size + 1) * 4 > this.table.length) {
+      this.growTable();
+      s = this.slot(word);
     }
-    return s;
+    this.table[s] = word;
+    this.table[s + 1] = ++this.size;
+    return this.size - 1;
   }
 
-  /** The slot holding `word`, or the free slot where it would go (linear probing). */
+  /** The number of distinct words (ids from 0 to count - 1). */
+  get count(): number {
+    return this.size;
+  }
+
+  /** The id of `word`, or -1 when the document does not have it. */
+  find(word: number): number {
+    return this.table[this.slot(word) + 1] - 1;
+  }
+
+  /** Where `word` is in the table, or the free slot where it would go. */
   private slot(word: number): number {
-    const mask = this.keys.length - 1;
-    let s = fmix(word) & mask;
-    while (this.used[s] !== 0 && this.keys[s] !== word) s = (s + 1) & mask;
+    const { table } = this;
+    const mask = table.length - 2;
+    let s = (fmix(word) * 2) & mask;
+    while (table[s + 1] !== 0 && table[s] !== word) s = (s + 2) & mask;
     return s;
   }
 
-  private grow(): void {
-    const { keys, counts, used } = this;
-    this.keys = new Int32Array(keys.length * 2);
-    this.counts = new Int32Array(keys.length * 2);
-    this.used = new Uint8Array(keys.length * 2);
-    for (let s = 0; s < keys.length; s++) {
-      if (used[s] === 0) continue;
-      const t = this.slot(keys[s]);
-      this.used[t] = 1;
-      this.keys[t] = keys[s];
-      this.counts[t] = counts[s];
+  private growTable(): void {
+    const old = this.table;
+    this.table = new Int32Array(old.length * 2);
+    for (let s = 0; s < old.length; s += 2) {
+      if (old[s + 1] === 0) continue;
+      const t = this.slot(old[s]);
+      this.table[t] = old[s];
+      this.table[t + 1] = old[s + 1];
     }
+  }
+
+  private growValues(): void {
+    const grown = (values: Int32Array) => {
+      const more = new Int32Array(Math.max(16, values.length * 2));
+      more.set(values);
+      return more;
+    };
+    this.casing = grown(this.casing);
+    this.runFirst = grown(this.runFirst);
+    this.runLast = grown(this.runLast);
+    this.runLength = grown(this.runLength);
+    this.labels = grown(this.labels);
   }
 }
 
@@ -398,9 +477,14 @@ class WordScan {
     let first = 0;
     let upperLetters = 0;
     let lowerLetters = 0;
+    let prevCode = 0;
     for (let j = 0; j < text.length; j++) {
-      lower = fnv(lower, foldedCode(text, j));
-      const k = charClass(text.charCodeAt(j));
+      // foldedCode and charClass from one read of the character, without their lookups for ASCII.
+      const c = text.charCodeAt(j);
+      const code = c < 128 ? (c >= 65 && c <= 90 ? c + 32 : c) : lowerCode(c);
+      lower = fnv(lower, code === 122 && prevCode === 105 ? 115 : code);
+      prevCode = code;
+      const k = c < 128 ? (c >= 65 && c <= 90 ? UPPER : c >= 97 && c <= 122 ? LOWER : c >= 48 && c <= 57 ? DIGIT : c) : charClass(c);
       if (k !== prevClass) shortShape = fnv(shortShape, k);
       prevClass = k;
       if (k !== UPPER && k !== LOWER) continue;
@@ -584,6 +668,7 @@ export class SentenceFeatures {
   private short = new Int32Array(0);
   private cap = new Int32Array(0);
   private listed = new Int32Array(0);
+  private ids = new Int32Array(0);
   private docClass = new Int32Array(0);
   private runStart = new Int32Array(0); // the run of capitalised tokens this token is in (itself when not capitalised)
   private runEnd = new Int32Array(0);
@@ -600,20 +685,22 @@ export class SentenceFeatures {
     this.reserve(n);
     this.tokens = tokens;
     this.doc = doc;
-    const { lower, short, cap, listed, docClass } = this;
+    const { lower, short, cap, listed, ids, docClass } = this;
     // A sentence the document context has not read (it is not of that document) is read here.
     const at = doc.scanAt.get(tokens);
-    const scans = at === undefined ? scanSentences([tokens]).scans : doc.scans;
+    let scans = doc.scans;
+    if (at === undefined) scanSentences([tokens], doc.words, (scans = new Int32Array(n * SCAN_VALUES)));
     for (let i = 0, o = at ?? 0; i < n; i++, o += SCAN_VALUES) {
       lower[i] = scans[o];
       short[i] = scans[o + 1];
       cap[i] = scans[o + 2];
       listed[i] = scans[o + 3];
+      ids[i] = scans[o + 4];
     }
     const headline = (this.headline = isHeadline(cap, n));
     for (let i = 0; i < n; i++) {
       // Casing elsewhere in the document (this token's own occurrence removed): bit 0 capitalised mid-sentence, bit 1 lower-case.
-      const counts = doc.casing.get(lower[i]) - casingCount(cap[i], i, headline);
+      const counts = doc.words.casing[ids[i]] - casingCount(cap[i], i, headline);
       docClass[i] = (counts % LOWER_UNIT > 0 ? 1 : 0) | (counts >= LOWER_UNIT ? 2 : 0);
     }
     const { runStart, runEnd } = this;
@@ -629,6 +716,16 @@ export class SentenceFeatures {
   /** Lower-cased word hash of token i (an input of historyKeys). */
   word(i: number): number {
     return this.lower[i];
+  }
+
+  /** Id of token i's word in the document (see DocumentWords). */
+  wordId(i: number): number {
+    return this.ids[i];
+  }
+
+  /** The labelHistoryKey of token i. */
+  labelHistoryKey(i: number): number {
+    return labelKey(this.doc.words.labels[this.ids[i]]);
   }
 
   /** Short shape hash of token i (an input of historyKeys). */
@@ -702,11 +799,13 @@ export class SentenceFeatures {
         for (let k = 1; k <= 4; k++) values[3 + k] = len >= k ? suffixHash(text, k) : 0;
         values[8] = lower[i];
         values[9] = pos === POS_HEADLINE ? docClass[i] + 4 : pos;
-        const run = this.doc.runs.get(lower[i]);
+        const { runFirst, runLast, runLength } = this.doc.words;
+        const id = this.ids[i];
+        const run = runLength[id] > 0;
         values[10] = run ? 1 : 0;
-        values[11] = run ? run[0] : 0;
-        values[12] = run ? Math.min(run[2], 3) : 0;
-        values[13] = run ? run[1] : 0;
+        values[11] = run ? runFirst[id] : 0;
+        values[12] = run ? Math.min(runLength[id], 3) : 0;
+        values[13] = run ? runLast[id] : 0;
         return 14;
       }
       case 4: {
@@ -747,6 +846,7 @@ export class SentenceFeatures {
     this.short = new Int32Array(size);
     this.cap = new Int32Array(size);
     this.listed = new Int32Array(size);
+    this.ids = new Int32Array(size);
     this.docClass = new Int32Array(size);
     this.runStart = new Int32Array(size);
     this.runEnd = new Int32Array(size);

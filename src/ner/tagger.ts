@@ -2,7 +2,7 @@
 import { gunzipSync } from 'node:zlib';
 import { loadData } from '../data.js';
 import {
-  BilouViterbi, CACHED_GROUPS, documentContext, ENTITY_TYPES, GROUP_ENDS, groupKeys, HISTORY_FEATURES, historyKeys, labelHistoryKey, NUM_TAGS,
+  BilouViterbi, CACHED_GROUPS, documentContext, ENTITY_TYPES, GROUP_ENDS, groupKeys, HISTORY_FEATURES, historyKeys, NUM_TAGS,
   packPairs, PAIRS, recordLabels, SentenceFeatures, spansOf, TAG_HISTORY_FEATURES, wordHistoryKeys, type DocumentContext,
 } from './tagger-features.js';
 import type { Token } from './tokenize.js';
@@ -96,18 +96,25 @@ const addWeights = unrolledAddRow<Int16Array>();
 const addCached = unrolledAddRow<Int32Array>();
 
 const CACHE_SIZE = 1 << 14;
+const CACHE_INTS = 2 + NUM_TAGS;
 const HISTORY_CACHE_SIZE = 1 << 11;
+/** int16 per slot of the model table: a 32-bit key and NUM_TAGS weights, rounded up to whole 32-bit words. */
+const SLOT_SHORTS = 2 + NUM_TAGS + (NUM_TAGS % 2);
+const SLOT_INTS = SLOT_SHORTS / 2;
 /** About half the features looked up are not in the model; a 64 KB bitmap rules out most of those. */
 const PRESENT_BITS = 19;
 
 class PerceptronTagger implements Tagger {
-  /** Open-addressing table of (key, offset of the key's row in `weights`) pairs; key 0 = empty. */
-  private readonly table: Int32Array;
+  /**
+   * Open-addressing table of the model's rows, each key beside its weights (SLOT_SHORTS int16 a slot: the key's two
+   * halves, then NUM_TAGS weights), so that a lookup reads one place in memory; key 0 = empty.
+   */
+  private readonly slotKeys: Int32Array;
+  /** The same table as int16: a key's weights are at its slot * SLOT_SHORTS + 2. */
+  private readonly slotWeights: Int16Array;
   private readonly mask: number;
   /** A bit per value of a key's top PRESENT_BITS bits, set for the model's keys: most keys it lacks skip the table. */
   private readonly present = new Int32Array(1 << (PRESENT_BITS - 5));
-  /** NUM_TAGS weights per model row. */
-  private readonly weights: Int16Array;
   private readonly features = new SentenceFeatures();
   /** The keys of one feature group, or the history keys, of one token. */
   private readonly keys = new Int32Array(Math.max(...GROUP_ENDS.map((end, g) => end - (g > 0 ? GROUP_ENDS[g - 1] : 0)), HISTORY_FEATURES));
@@ -125,21 +132,23 @@ class PerceptronTagger implements Tagger {
   private tags = new Uint8Array(64);
   /** 1 for the tokens of the current sentence that are scored (see markMayBeInName), 0 for those left O. */
   private inName = new Uint8Array(64);
-  /** Direct-mapped cache of the summed weights of feature groups (CACHED_GROUPS), by two 32-bit hashes of their values. */
-  private readonly cacheKeys = new Int32Array(CACHE_SIZE * 2);
-  private readonly cacheScores = new Int32Array(CACHE_SIZE * NUM_TAGS);
+  /**
+   * Direct-mapped cache of the summed weights of feature groups (CACHED_GROUPS), by two 32-bit hashes of their values:
+   * CACHE_INTS a slot, the two hashes then the NUM_TAGS sums (side by side: one place in memory a lookup).
+   */
+  private readonly cache = new Int32Array(CACHE_SIZE * CACHE_INTS);
 
   constructor(model: ModelWeights) {
     let size = 1;
     while (size < model.keys.length * 1.5) size *= 2;
-    this.table = new Int32Array(size * 2);
+    this.slotKeys = new Int32Array(size * SLOT_INTS);
+    this.slotWeights = new Int16Array(this.slotKeys.buffer);
     this.mask = size - 1;
-    this.weights = model.weights;
     for (let r = 0; r < model.keys.length; r++) {
       let s = model.keys[r] & this.mask;
-      while (this.table[s * 2] !== 0) s = (s + 1) & this.mask;
-      this.table[s * 2] = model.keys[r];
-      this.table[s * 2 + 1] = r * NUM_TAGS;
+      while (this.slotKeys[s * SLOT_INTS] !== 0) s = (s + 1) & this.mask;
+      this.slotKeys[s * SLOT_INTS] = model.keys[r];
+      this.slotWeights.set(model.weights.subarray(r * NUM_TAGS, (r + 1) * NUM_TAGS), s * SLOT_SHORTS + 2);
       const bit = model.keys[r] >>> (32 - PRESENT_BITS);
       this.present[bit >>> 5] |= 1 << (bit & 31);
     }
@@ -171,7 +180,7 @@ class PerceptronTagger implements Tagger {
       features.groupValues(i, CACHED_GROUPS);
       groupKeys(CACHED_GROUPS, features.values, keys, 0);
       for (let f = 0; f < uncached; f++) this.add(keys[f], o);
-      this.add(labelHistoryKey(context, features.word(i)), o);
+      this.add(features.labelHistoryKey(i), o);
     }
     // The other tokens are O, so a name must end before them.
     const { viterbi } = this;
@@ -220,30 +229,30 @@ class PerceptronTagger implements Tagger {
       h2 = Math.imul(h2 + values[v], 0x85ebca6b);
       h2 ^= h2 >>> 13;
     }
-    const { cacheKeys, cacheScores, scores, keys } = this;
-    const slot = h1 & (CACHE_SIZE - 1);
-    if (cacheKeys[slot * 2] !== h1 || cacheKeys[slot * 2 + 1] !== h2) {
-      cacheKeys[slot * 2] = h1;
-      cacheKeys[slot * 2 + 1] = h2;
-      cacheScores.fill(0, slot * NUM_TAGS, (slot + 1) * NUM_TAGS);
+    const { cache, scores, keys } = this;
+    const at = (h1 & (CACHE_SIZE - 1)) * CACHE_INTS;
+    if (cache[at] !== h1 || cache[at + 1] !== h2) {
+      cache[at] = h1;
+      cache[at + 1] = h2;
+      cache.fill(0, at + 2, at + 2 + NUM_TAGS);
       groupKeys(g, values, keys, 0);
       const size = GROUP_ENDS[g] - (g > 0 ? GROUP_ENDS[g - 1] : 0);
-      for (let f = 0; f < size; f++) this.add(keys[f], slot * NUM_TAGS, cacheScores);
+      for (let f = 0; f < size; f++) this.add(keys[f], at + 2, cache);
     }
-    addCached(scores, o, cacheScores, slot * NUM_TAGS);
+    addCached(scores, o, cache, at + 2);
   }
 
   /** Adds the weights of feature `key` to `scores` (by default the sentence's) at offset `o`. */
   private add(key: number, o: number, scores = this.scores): void {
     const bit = key >>> (32 - PRESENT_BITS);
     if ((this.present[bit >>> 5] & (1 << (bit & 31))) === 0) return;
-    const { table, mask } = this;
-    let s = (key & mask) * 2;
-    for (let k = table[s]; k !== key; k = table[s]) {
+    const { slotKeys, mask } = this;
+    let s = key & mask;
+    for (let k = slotKeys[s * SLOT_INTS]; k !== key; k = slotKeys[s * SLOT_INTS]) {
       if (k === 0) return;
-      s = (s + 2) & (mask * 2 + 1);
+      s = (s + 1) & mask;
     }
-    addWeights(scores, o, this.weights, table[s + 1]);
+    addWeights(scores, o, this.slotWeights, s * SLOT_SHORTS + 2);
   }
 }
 

@@ -1,21 +1,22 @@
-// Tagger feature helpers: the per-document word counts table and label history.
+// Tagger feature helpers: the per-document word table and label history.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { ALLOWED, BilouViterbi, documentContext, labelHistoryKey, listMatchAt, MAY_END, NUM_TAGS, packPairs, PAIRS, recordLabels, SentenceFeatures, tagId, WordCounts } from '../../src/ner/tagger-features.js';
+import { ALLOWED, BilouViterbi, documentContext, labelHistoryKey, listMatchAt, MAY_END, NUM_TAGS, packPairs, PAIRS, recordLabels, SentenceFeatures, tagId, DocumentWords } from '../../src/ner/tagger-features.js';
 import { loadGazetteer } from '../../src/ner/gazetteer.js';
 import { tokenize } from '../../src/ner/tokenize.js';
 
-test('word counts add up per word, across table growth, with 0 for words never added', () => {
-  const counts = new WordCounts();
-  // Enough words to grow the table several times; 0 and negative hashes are words like any other.
-  for (let w = -500; w < 500; w++) counts.add(w * 7919, w + 1000);
-  counts.add(0, 5);
-  counts.add(-7919, 1);
-  assert.equal(counts.get(0), 1005);
-  assert.equal(counts.get(-7919), 1000);
-  assert.equal(counts.get(499 * 7919), 1499);
-  assert.equal(counts.get(-500 * 7919), 500);
-  assert.equal(counts.get(12345), 0);
+test('document words number each distinct word once, in order, past the capacity given, and know no other word', () => {
+  const words = new DocumentWords(4);
+  // Enough words to outgrow the capacity several times; 0 and negative hashes are words like any other.
+  const hashes = Array.from({ length: 1000 }, (_, k) => (k - 500) * 7919);
+  hashes.forEach((w, k) => assert.equal(words.id(w), k));
+  hashes.forEach((w, k) => assert.equal(words.id(w), k));
+  hashes.forEach((w, k) => assert.equal(words.find(w), k));
+  assert.equal(words.find(12345), -1);
+  // Each id has its own values.
+  words.casing[words.id(0)] += 3;
+  assert.equal(words.casing[words.find(0)], 3);
+  assert.equal(words.casing[words.find(7919)], 0);
 });
 
 test('the label history remembers how a word was tagged earlier in the document, whatever its casing', () => {
@@ -81,4 +82,18 @@ test('the document context keeps the list matches it looked up at capitalised wo
   for (const word of ['in', 'York', 'met']) assert.equal(listMatchAt(doc, body, at(word)), undefined, word);
   assert.ok(headline.every((_, j) => listMatchAt(doc, headline, j) === undefined));
   assert.equal(listMatchAt(doc, tokenize('New York')[0]!, 0), undefined, 'a sentence of another text');
+});
+
+test('casing counts stay those the model was trained with: the count added as the old table doubled (129th word) is left out', () => {
+  // The casing elsewhere in the document (feature value 4 of group 0) of a sentence-initial "Zebra", after "zebra" in lower case.
+  const elsewhere = (distinctBefore: number) => {
+    const words = Array.from({ length: distinctBefore }, (_, k) => `w${k}`).join(' ');
+    const sentences = tokenize(`${words} zebra\nZebra rose.`);
+    const features = new SentenceFeatures();
+    features.read(sentences[1]!, documentContext(sentences));
+    features.groupValues(0, 0);
+    return features.values[4];
+  };
+  assert.equal(elsewhere(127), 2, 'seen in lower case');
+  assert.equal(elsewhere(128), 0, 'its only count was the one lost');
 });
