@@ -1,9 +1,10 @@
 // The learned passes over a dump's lines. First a linear ranker over the rules' segments (dump-body.ts) picks the
-// main article's, and a logistic regression joins the segments next to it that continue it; then a logistic regression on each line's features, its neighbours' and what the rules found
-// says how likely the line is body text: it drops the rules' body lines it finds very unlikely and adds other lines
-// it finds very likely (text the rules' segments cut off). Among the features is the mean learned weight of the line's
-// hashed words, so that notices and sign-up lines tell by their wording in any language the weights saw. Weights and
-// thresholds are learned from labelled pages (scripts/train-lines.mjs) and shipped in data/line-model.json.
+// main article's, and a logistic regression joins the segments next to it that continue it; then a logistic
+// regression on each line's features, its neighbours' and what the rules found says how likely the line is body
+// text: it drops the rules' body lines it finds very unlikely and adds other lines it finds very likely (text the
+// rules' segments cut off). Among the features is the mean learned weight of the line's hashed words, so that
+// notices and sign-up lines tell by their wording in any language the weights saw. Weights and thresholds are
+// learned from labelled pages (scripts/train-lines.mjs) and shipped in data/line-model.json.
 import { loadModel } from '../data.js';
 import { furnitureBlocks, isArticle, segmentTraits, segmentWeight, type Scored, type Segment } from './dump-body.js';
 import type { Line } from './lines.js';
