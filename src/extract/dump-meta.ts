@@ -193,14 +193,20 @@ function lazyTitleCandidates(lines: Scored[], segment: Segment, previous: Segmen
     nearFrom.push(from);
     nearTo.push(to);
   }
-  /** Whether a candidate within NEARBY lines of the rank-th passes `test` (given its text and the rank-th's). */
   const lowerText = (rank: number) => (texts[rank] ??= candidates[rank]!.line.text.toLowerCase());
-  const anyNearby = (rank: number, test: (other: string, own: string) => boolean) => {
-    for (let r = nearFrom[rank]!; r <= nearTo[rank]!; r++) if (r !== rank && test(lowerText(r), lowerText(rank))) return true;
-    return false;
+  /** Whether the rank-th's text is inside a candidate's within NEARBY lines, and whether it holds one's. */
+  const nearbyTexts = (rank: number) => {
+    const own = lowerText(rank);
+    let inside = false;
+    let holds = false;
+    for (let r = nearFrom[rank]!; r <= nearTo[rank]! && !(inside && holds); r++) {
+      if (r === rank) continue;
+      const other = lowerText(r);
+      if (other.length > own.length) inside ||= other.includes(own);
+      else if (other.length < own.length) holds ||= own.includes(other);
+    }
+    return { inside, holds };
   };
-  const inside = (other: string, own: string) => other.length > own.length && other.includes(own);
-  const holds = (other: string, own: string) => other.length < own.length && own.includes(other);
   // headlinesBefore[rank]: how many candidates before the rank-th are headline-like.
   const headlinesBefore = [0];
   const alone = candidates.map(({ at }) => aloneInBlock(lines, at));
@@ -289,8 +295,9 @@ function lazyTitleCandidates(lines: Scored[], segment: Segment, previous: Segmen
   const stages = [
     ({ features, rank }: LazyCandidate) => {
       const { line, at } = candidates[rank]!;
-      features[AT.insideNearby!] = +anyNearby(rank, inside);
-      features[AT.holdsNearby!] = +anyNearby(rank, holds);
+      const { inside, holds } = nearbyTexts(rank);
+      features[AT.insideNearby!] = +inside;
+      features[AT.holdsNearby!] = +holds;
       features[AT.metaSoonAfter!] = +hasMetaSoonAfter(lines, at);
       features[AT.repeatJustBefore!] = +repeatJustBefore(lines, at);
       // Ends like a clause ("...:", "...;", "...)"); a final full stop left here ends an abbreviation ("U.S.").
@@ -648,8 +655,13 @@ function isStopword(text: string, from: number, to: number): boolean {
 function mayBeTitle(lines: Scored[], line: Scored): boolean {
   // A menu item of a word or two is no headline.
   if (line.words < 1 || line.words > 30 || (line.kind === 'good' && line.words > 20) || (line.listItem && line.words < 3)) return false;
-  if (line.dated || /^by\s/i.test(line.text) || notHeadline(line.text)) return false;
-  if (TAG_LABEL.test(line.text) || WEB_ADDRESS.test(line.text)) return false;
+  if (line.dated || notHeadline(line.text)) return false;
+  // A byline, a list of tags or a web address, each tried only on the lines that start with its first letter (the
+  // patterns match ASCII letters only: OR 32 lower-cases them).
+  const first = line.text.charCodeAt(0) | 32;
+  if (first === 0x62 /* b */ && /^by\s/i.test(line.text)) return false;
+  if ((first === 0x74 /* t */ || first === 0x6b /* k */ || first === 0x66 /* f */) && TAG_LABEL.test(line.text)) return false;
+  if ((first === 0x68 /* h */ || first === 0x77 /* w */) && WEB_ADDRESS.test(line.text)) return false;
   return line.digitRun === 0 || (!mostlyNumbers(line.text) && datesOn(lines, line).length === 0);
 }
 
@@ -687,9 +699,12 @@ const TIME_OF_DAY = /\b\d{1,2}:\d{2}\s*(?:[AaPp]\.?[Mm]|GMT|UTC)\b/;
 /** Three lower-case letters, a full stop and maybe a closing quote: at most 8 UTF-16 units at the line's end. */
 const SENTENCE_STOP = /\p{Ll}{3}\.(["”’'])?$/u;
 
+/** The characters SENTENCE_STOP can end in. */
+const SENTENCE_STOP_ENDS = new Set([...'."”’\''].map((c) => c.charCodeAt(0)));
+
 /** SENTENCE_STOP's match at the text's end; most lines are ruled out by their last character without a copy. */
 function sentenceStop(text: string): RegExpExecArray | null {
-  return /[."”’']/.test(text.charAt(text.length - 1)) ? SENTENCE_STOP.exec(text.slice(-8)) : null;
+  return SENTENCE_STOP_ENDS.has(text.charCodeAt(text.length - 1)) ? SENTENCE_STOP.exec(text.slice(-8)) : null;
 }
 
 /** How many commas the text has. */

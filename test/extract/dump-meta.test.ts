@@ -175,6 +175,15 @@ test("a kicker printed on the headline's line without a separator is cut off whe
   assert.equal(title(...page), headline);
 });
 
+test('bylines, tag lists and web addresses in any case, and pull quotes ending in a curly quote, are not title candidates', () => {
+  const headline = 'Council approves new budget for city parks';
+  const others = ['BY JANE ROE AND JOHN ROE', 'TAGS City Council Parks Budget', 'Keywords city council parks budget', 'WWW.DAILYCOURIER.EXAMPLE/CITY/', 'The mayor put it plainly: “We will plant more trees.”'];
+  const dump = readDump({ file: 'page.txt', content: ['The Daily Courier', ...others, headline, ...BODY].join('\n\n'), format: 'text' })!;
+  const texts = titleCandidates(dump.lines, dump.main, null, new Set()).map((c) => c.line.text);
+  assert.ok(texts.includes(headline));
+  for (const other of others) assert.ok(!texts.includes(other), other);
+});
+
 test('a line that is only a web address is not the title', () => {
   assert.equal(title('The Daily Courier', 'www.dailycourier.example/city/', ...BODY), null);
 });
