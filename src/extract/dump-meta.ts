@@ -19,25 +19,24 @@ export function findTitle(lines: Scored[], segment: Segment, previous: Segment |
   // The LAZY_STAGES features cost the most: each candidate's score is bounded from its other features (each lazy one
   // is between 0 and 1), and they are found, a stage at a time, only for the candidates whose bound can still beat
   // the best score; each stage puts its features' values in the bounds in place of their most and least.
-  const { lazyMax, lazyMin, stageMax, stageMin, weighed } = boundParts(weights);
+  const { lazyMax, lazyMin, stageMax, stageMin, weighed, weighedWeights } = boundParts(weights);
   const bounds: number[] = [];
   const lows: number[] = [];
   for (const { features } of candidates) {
     let known = 0;
-    for (let j = 0; j < weighed.length; j++) known += weights[weighed[j]!]! * features[weighed[j]!]!;
+    for (let j = 0; j < weighed.length; j++) known += weighedWeights[j]! * features[weighed[j]!]!;
     bounds.push(known + lazyMax + SCORE_SLACK);
     lows.push(known + lazyMin - SCORE_SLACK);
   }
   // The best-scoring candidate at or above the threshold, the last in page order on a tie; candidates are taken in
-  // the order of their bounds, the highest first (picked one by one: few are taken).
+  // the order of their bounds, the highest first (picked one by one: few are taken). A scored candidate's bound is
+  // -Infinity: it is not taken again.
   let best = -1;
   let bestScore = threshold;
-  const scored = new Uint8Array(candidates.length);
   for (;;) {
     let i = -1;
     let runnerUp = -Infinity; // the highest bound of the others
     for (let j = 0; j < candidates.length; j++) {
-      if (scored[j]) continue;
       if (i < 0 || bounds[j]! > bounds[i]!) [i, runnerUp] = [j, i < 0 ? runnerUp : bounds[i]!];
       else runnerUp = Math.max(runnerUp, bounds[j]!);
     }
@@ -57,7 +56,7 @@ export function findTitle(lines: Scored[], segment: Segment, previous: Segment |
       lows[i] = lows[i]! - stageMin[stage]! + found;
       continue;
     }
-    scored[i] = 1;
+    bounds[i] = -Infinity;
     let score = 0;
     for (let k = 0; k < weights.length; k++) score += weights[k]! * features[k]!;
     if (score > bestScore || (score === bestScore && i > best)) [best, bestScore] = [i, score];
@@ -75,6 +74,8 @@ interface BoundParts {
   stageMax: number[];
   stageMin: number[];
   weighed: number[];
+  /** Their weights, in the same order. */
+  weighedWeights: number[];
 }
 
 let lastBoundParts: BoundParts | null = null;
@@ -92,7 +93,8 @@ function boundParts(weights: number[]): BoundParts {
   const weighed: number[] = [];
   for (let k = 0; k < weights.length; k++) if (!lazy.has(k) && weights[k] !== 0) weighed.push(k);
   const total = (sums: number[]) => sums.reduce((a, b) => a + b, 0);
-  return (lastBoundParts = { weights, lazyMax: total(stageMax), lazyMin: total(stageMin), stageMax, stageMin, weighed });
+  const weighedWeights = weighed.map((k) => weights[k]!);
+  return (lastBoundParts = { weights, lazyMax: total(stageMax), lazyMin: total(stageMin), stageMax, stageMin, weighed, weighedWeights });
 }
 
 /** The title's text and the line it is on. */
