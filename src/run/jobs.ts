@@ -41,8 +41,8 @@ export interface JobSettings {
   countsOnly?: boolean;
   /**
    * Seconds a document may take: past them it is skipped as "too slow" and the run goes on. On worker threads the
-   * pool stops the worker and starts another; on this thread alone (--jobs 1) it is checked between stages and
-   * articles (a stage already running is not stopped).
+   * pool stops the worker and starts another; on this thread alone (--jobs 1) it is checked between stages (a
+   * stage already running is not stopped). Either way it counts the document's own steps, not its batch's.
    */
   timeoutSeconds?: number;
   /**
