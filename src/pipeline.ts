@@ -26,13 +26,28 @@ export function processPage(page: Page, options: PipelineOptions): MineRecord[] 
 
 /** A record read from NDJSON/JSON, brought up to `options.stage` (cleaning is idempotent, so it is simply redone). */
 export function processRecord(record: MineRecord, options: PipelineOptions): MineRecord {
-  if (options.reuseEntities && hasEntities(record)) return record;
+  if (keepsEntities(record, options)) return record;
   return forward(record, options);
 }
 
+/** Whether processRecord leaves the record as it is. */
+export function keepsEntities(record: MineRecord, options: PipelineOptions): boolean {
+  return options.reuseEntities === true && hasEntities(record);
+}
+
+/**
+ * The stages after extraction up to `options.stage`, in order, each a function of one record: a batch of documents
+ * can go through them one stage at a time (src/run/jobs.ts), which keeps each stage's tables in the CPU caches.
+ */
+export function laterStages(options: PipelineOptions): Array<(record: MineRecord) => MineRecord> {
+  if (options.stage === 'extract') return [];
+  const clean = (record: MineRecord): MineRecord => {
+    const { entities: _dropped, ...article } = record as MineRecord & { entities?: unknown };
+    return cleanArticle(article);
+  };
+  return options.stage === 'ner' ? [clean, (article) => tagArticle(article, options.ner ?? {})] : [clean];
+}
+
 function forward(record: MineRecord, options: PipelineOptions): MineRecord {
-  if (options.stage === 'extract') return record;
-  const { entities: _dropped, ...article } = record as MineRecord & { entities?: unknown };
-  const cleaned = cleanArticle(article);
-  return options.stage === 'ner' ? tagArticle(cleaned, options.ner ?? {}) : cleaned;
+  return laterStages(options).reduce((r, stage) => stage(r), record);
 }

@@ -3,7 +3,7 @@
 // thread is left with walking folders and aggregating.
 import { longLineHashes } from '../extract/templates.js';
 import { readFile } from '../io/read.js';
-import { processPage, processRecord, type PipelineOptions } from '../pipeline.js';
+import { keepsEntities, laterStages, processPage, type PipelineOptions } from '../pipeline.js';
 import { findQuotes } from '../aggregate/quotes.js';
 import type { QuoteSpeaker } from '../aggregate/entities.js';
 import { toneOf } from '../aggregate/tone.js';
@@ -41,8 +41,8 @@ export interface JobSettings {
   countsOnly?: boolean;
   /**
    * Seconds a document may take: past them it is skipped as "too slow" and the run goes on. On worker threads the
-   * pool stops the worker and starts another; on this thread alone (--jobs 1) it is checked between stages and
-   * articles (a stage already running is not stopped).
+   * pool stops the worker and starts another; on this thread alone (--jobs 1) it is checked between stages (a
+   * stage already running is not stopped). Either way it counts the document's own steps, not its batch's.
    */
   timeoutSeconds?: number;
   /**
@@ -56,8 +56,40 @@ export interface JobSettings {
   heapLimitMb?: number;
 }
 
-/** Thrown when a document runs past its time budget. */
-class TooSlow extends Error {}
+/** A job's outcome: its result, or the error it failed with. */
+export type Outcome = { result: JobResult; error?: undefined } | { error: Error; result?: undefined };
+
+/**
+ * Called before each step of a batch's work on one of its jobs: its place in the batch and the ms spent on it so far
+ * (a worker tells the pool's clock, which times each document on its own).
+ */
+export type StepHook = (at: number, spentMs: number) => void;
+
+/**
+ * Documents of a batch that run together one stage at a time (see runBatch): as many as hold this many characters
+ * of input, as they hold their records until their last stage (the callers hand over at most BATCH_DOCUMENTS).
+ */
+const BATCH_CHARS = 4 << 20;
+
+/** A job of a batch on its way through the stages. */
+interface InProgress {
+  /** Its place in the batch. */
+  at: number;
+  /** What its time budget counts: the ms spent on it, not on the others of its batch. */
+  spentMs: number;
+  /** Where it goes next. */
+  next: 'extract' | 'later' | 'finish';
+  /** The page of a page job (its records are named after it). */
+  page?: Page;
+  /** Its records as far as they have come. */
+  records: MineRecord[];
+  /** The size of its input in characters. */
+  bytes: number;
+  key?: string;
+  /** Its records came from the cache. */
+  cached?: boolean;
+  done?: Outcome;
+}
 
 /** A thread's state for running jobs: the settings and the thread's own handle on the cache. */
 export class JobRunner {
@@ -78,39 +110,36 @@ export class JobRunner {
   }
 
   run(job: Job): JobResult {
-    switch (job.kind) {
-      case 'hashes':
-        return {
-          kind: 'hashes',
-          hashes: job.files.map((file) => {
-            const input = this.read(file);
-            return input.kind === 'page' && input.page.format === 'text' ? longLineHashes(input.page.content) : null;
-          }),
-        };
-      case 'file': {
-        const input = this.read(job.file);
-        if (input.kind === 'skip') return { kind: 'skipped', reason: input.error.reason, detail: input.error.detail };
-        if (input.kind !== 'page') throw new Error('records in a page file'); // readFile gives records only for record files
-        if (job.templates?.length && input.page.format === 'text') input.page.templates = this.cache ? onPage(input.page.content, job.templates) : job.templates;
-        return this.page(input.page);
-      }
-      case 'page':
-        return this.page(job.page);
-      case 'record':
-        return this.cached(JSON.stringify(job.record), undefined, () => [processRecord(job.record, this.settings.pipeline)], false);
-    }
+    const [outcome] = this.runBatch([job]);
+    if (outcome!.error) throw outcome!.error;
+    return outcome!.result;
   }
 
-  /** A page through the pipeline, checking the time budget after extraction and after each article. */
-  private process(page: Page): MineRecord[] {
-    const { pipeline, timeoutSeconds } = this.settings;
-    if (timeoutSeconds === undefined) return processPage(page, pipeline);
-    const deadline = Date.now() + timeoutSeconds * 1000;
-    const inTime = <T>(value: T): T => {
-      if (Date.now() > deadline) throw new TooSlow(`took over ${timeoutSeconds} s (--timeout)`);
-      return value;
-    };
-    return inTime(processPage(page, { ...pipeline, stage: 'extract' })).map((article) => inTime(processRecord(article, pipeline)));
+  /**
+   * The outcomes of `jobs`, in order, each what running it alone gives. Their documents go through each stage
+   * together (all extracted, then all cleaned, then all tagged...): a stage's tables (tagger weights, gazetteer
+   * tries) then stay in the CPU caches from one document to the next. A job that fails or runs past the time
+   * budget (checked between stages) costs only its own outcome.
+   */
+  runBatch(jobs: Job[], onStep?: StepHook): Outcome[] {
+    const outcomes: Outcome[] = [];
+    let group: InProgress[] = [];
+    let chars = 0;
+    jobs.forEach((job, at) => {
+      const doc: InProgress = { at, spentMs: 0, next: 'finish', records: [], bytes: 0 };
+      this.step(doc, onStep, () => this.open(job, doc));
+      if (doc.done) outcomes[at] = doc.done;
+      else {
+        group.push(doc);
+        chars += doc.bytes;
+      }
+      if (chars >= BATCH_CHARS || at === jobs.length - 1) {
+        for (const done of this.stages(group, onStep)) outcomes[done.at] = done.done!;
+        group = [];
+        chars = 0;
+      }
+    });
+    return outcomes;
   }
 
   /** Waits for the cache's writes; resolves to what went wrong with the cache in this thread, if anything. */
@@ -119,42 +148,114 @@ export class JobRunner {
     return this.cacheProblem;
   }
 
+  /** One step of the work on a job, timed; an error, or the time budget spent before it, is the job's outcome. */
+  private step(doc: InProgress, onStep: StepHook | undefined, work: () => void): void {
+    if (doc.done) return;
+    const { timeoutSeconds } = this.settings;
+    if (timeoutSeconds !== undefined && doc.spentMs > timeoutSeconds * 1000) {
+      doc.done = { result: { kind: 'skipped', reason: 'too slow', detail: `took over ${timeoutSeconds} s (--timeout)` } };
+      return;
+    }
+    onStep?.(doc.at, doc.spentMs);
+    const started = Date.now();
+    try {
+      work();
+    } catch (error) {
+      doc.done = { error: error as Error };
+    }
+    doc.spentMs += Date.now() - started;
+  }
+
+  /** The group's documents through the stages, one stage at a time. */
+  private stages(group: InProgress[], onStep: StepHook | undefined): InProgress[] {
+    const { pipeline } = this.settings;
+    for (const doc of group) {
+      if (doc.next !== 'extract') continue;
+      this.step(doc, onStep, () => {
+        doc.records = processPage(doc.page!, { ...pipeline, stage: 'extract' });
+        doc.next = 'later';
+      });
+    }
+    for (const stage of laterStages(pipeline)) {
+      for (const doc of group) if (doc.next === 'later') this.step(doc, onStep, () => (doc.records = doc.records.map(stage)));
+    }
+    for (const doc of group) this.step(doc, onStep, () => this.finish(doc));
+    return group;
+  }
+
+  /** Reads the job's input and looks it up in the cache; a job with nothing to process is done here. */
+  private open(job: Job, doc: InProgress): void {
+    switch (job.kind) {
+      case 'hashes':
+        doc.done = {
+          result: {
+            kind: 'hashes',
+            hashes: job.files.map((file) => {
+              const input = this.read(file);
+              return input.kind === 'page' && input.page.format === 'text' ? longLineHashes(input.page.content) : null;
+            }),
+          },
+        };
+        return;
+      case 'file': {
+        const input = this.read(job.file);
+        if (input.kind === 'skip') {
+          doc.done = { result: { kind: 'skipped', reason: input.error.reason, detail: input.error.detail } };
+          return;
+        }
+        if (input.kind !== 'page') throw new Error('records in a page file'); // readFile gives records only for record files
+        if (job.templates?.length && input.page.format === 'text') input.page.templates = this.cache ? onPage(input.page.content, job.templates) : job.templates;
+        return this.lookUp(doc, keyContent(input.page), input.page);
+      }
+      case 'page':
+        return this.lookUp(doc, keyContent(job.page), job.page);
+      case 'record':
+        doc.records = [job.record];
+        doc.next = keepsEntities(job.record, this.settings.pipeline) ? 'finish' : 'later';
+        return this.lookUp(doc, JSON.stringify(job.record));
+    }
+  }
+
+  /** Takes the records from the cache when it has them; otherwise a page is to be extracted. */
+  private lookUp(doc: InProgress, content: string, page?: Page): void {
+    doc.bytes = content.length;
+    doc.page = page;
+    doc.key = this.cache?.key(content, page?.mtime, page?.templates);
+    if (page) doc.next = 'extract';
+    if (!doc.key) return;
+    const counted = this.settings.countsOnly ? this.cache!.getCounts(doc.key, this.settings) : undefined;
+    if (counted) return this.done(doc, counted);
+    const stored = this.cache!.get(doc.key);
+    if (!stored) return;
+    doc.records = stored;
+    doc.cached = true;
+    doc.next = 'finish';
+  }
+
+  /** What the run adds to the records (quotations, tone), and what is kept of them, stored in the cache. */
+  private finish(doc: InProgress): void {
+    const { countsOnly, quotes, tone } = this.settings;
+    let records = doc.records;
+    if (doc.key && !doc.cached) this.cache!.put(doc.key, records);
+    if (quotes) records = records.map((r) => (hasEntities(r) ? { ...r, quotes: quotes === 'speakers' ? findQuotes(r).map(speakerOf) : findQuotes(r) } : r));
+    if (tone) records = records.map((r) => (hasEntities(r) ? { ...r, tone: toneOf(r) } : r));
+    if (countsOnly) {
+      records = records.map(withoutBody);
+      if (doc.key) this.cache!.putCounts(doc.key, this.settings, records);
+    }
+    this.done(doc, records);
+  }
+
+  /** `key` is given for pages only (runs are recorded from pages), whose records are named after the page. */
+  private done(doc: InProgress, records: MineRecord[]): void {
+    const { page } = doc;
+    // Cached records keep the path they were first read under; this copy of the page may live elsewhere.
+    if (page) records = records.map((r) => (r.file === page.file ? r : { ...r, file: page.file }));
+    doc.done = { result: { kind: 'records', records, bytes: doc.bytes, key: page ? doc.key : undefined, cacheProblem: this.cacheProblem } };
+  }
+
   private read(file: string) {
     return readFile(file, { maxBytes: this.settings.maxBytes }).next().value!;
-  }
-
-  private page(page: Page): JobResult {
-    let result: JobResult;
-    try {
-      result = this.cached(keyContent(page), page, () => this.process(page), true);
-    } catch (error) {
-      if (error instanceof TooSlow) return { kind: 'skipped', reason: 'too slow', detail: error.message };
-      throw error;
-    }
-    // Cached records keep the path they were first read under; this copy of the page may live elsewhere.
-    if (result.kind === 'records') result.records = result.records.map((r) => (r.file === page.file ? r : { ...r, file: page.file }));
-    return result;
-  }
-
-  /** The records from the cache, or computed and stored; `key` is returned for pages only (runs are recorded from pages). */
-  private cached(content: string, page: Page | undefined, compute: () => MineRecord[], returnKey: boolean): JobResult {
-    const key = this.cache?.key(content, page?.mtime, page?.templates);
-    const { countsOnly, quotes, tone } = this.settings;
-    let records = key && countsOnly ? this.cache!.getCounts(key, this.settings) : undefined;
-    if (!records) {
-      records = key ? this.cache!.get(key) : undefined;
-      if (!records) {
-        records = compute();
-        if (key) this.cache!.put(key, records);
-      }
-      if (quotes) records = records.map((r) => (hasEntities(r) ? { ...r, quotes: quotes === 'speakers' ? findQuotes(r).map(speakerOf) : findQuotes(r) } : r));
-      if (tone) records = records.map((r) => (hasEntities(r) ? { ...r, tone: toneOf(r) } : r));
-      if (countsOnly) {
-        records = records.map(withoutBody);
-        if (key) this.cache!.putCounts(key, this.settings, records);
-      }
-    }
-    return { kind: 'records', records, bytes: content.length, key: returnKey ? key : undefined, cacheProblem: this.cacheProblem };
   }
 }
 

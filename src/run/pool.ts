@@ -2,7 +2,7 @@
 import os from 'node:os';
 import v8 from 'node:v8';
 import { Worker } from 'node:worker_threads';
-import type { Job, JobResult, JobRunner, JobSettings } from './jobs.js';
+import type { Job, JobResult, JobRunner, JobSettings, Outcome } from './jobs.js';
 
 /** What goes between the threads: a job or its outcome, under the id the pool gave it. */
 export type WorkerMessage = { id: number; job: Job } | { close: true };
@@ -30,6 +30,9 @@ export const IDLE = -1;
  */
 export const REPLY_BATCH = 8;
 export const REPLY_DELAY_MS = 20;
+
+/** At most this many jobs run together, one stage at a time (JobRunner.runBatch). */
+export const BATCH_DOCUMENTS = 16;
 
 /** The error of a job whose worker was ended by Pool.interrupt. */
 export const INTERRUPTED = 'interrupted';
@@ -72,6 +75,7 @@ export class Pool {
   private readonly slots: Array<Slot | undefined> = [];
   /** The runner of --jobs 1; jobs.js (the whole pipeline) is imported only then, or in the workers. */
   private local?: Promise<JobRunner>;
+  private readonly queued: Waiting[] = [];
   private nextId = 0;
   private readonly epoch = Date.now();
 
@@ -81,11 +85,26 @@ export class Pool {
   }
 
   run(job: Job): Promise<JobResult> {
-    if (this.jobs <= 1) {
-      this.local ??= import('./jobs.js').then(({ JobRunner }) => new JobRunner(this.settings));
-      return this.local.then((runner) => runner.run(job));
+    if (this.jobs > 1) return new Promise((resolve, reject) => this.send(this.leastBusy(), this.nextId++, { job, resolve, reject }));
+    return new Promise((resolve, reject) => {
+      // Jobs asked for in one turn of the event loop are run as batches (JobRunner.runBatch).
+      if (this.queued.push({ job, resolve, reject }) === 1) setImmediate(() => void this.runQueued());
+    });
+  }
+
+  /** The jobs queued for this thread (--jobs 1), run in batches. */
+  private async runQueued(): Promise<void> {
+    this.local ??= import('./jobs.js').then(({ JobRunner }) => new JobRunner(this.settings));
+    const runner = await this.local.catch((error: Error) => error);
+    while (this.queued.length > 0) {
+      const batch = this.queued.splice(0, BATCH_DOCUMENTS);
+      const outcomes: Outcome[] = runner instanceof Error ? batch.map(() => ({ error: runner })) : runner.runBatch(batch.map((w) => w.job));
+      batch.forEach(({ resolve, reject }, i) => {
+        const { result, error } = outcomes[i]!;
+        if (error) reject(error);
+        else resolve(result);
+      });
     }
-    return new Promise((resolve, reject) => this.send(this.leastBusy(), this.nextId++, { job, resolve, reject }));
   }
 
   private send(slot: Slot, id: number, waiting: Waiting): void {

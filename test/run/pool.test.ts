@@ -127,3 +127,40 @@ test('mine stops a record that runs past --timeout, names it in the summary and 
   assert.match(run.stderr, /slow\.ndjson: took over 1 s \(--timeout\); stopped\n/);
   assert.match(run.stderr, /1 skipped \(1 too slow\)/);
 });
+
+test('a batch run stage by stage gives each job what it gives run alone, a failing one included', () => {
+  const page = { file: 'page.txt', content: fs.readFileSync(files[1]!, 'utf8'), format: 'text' } as const;
+  const work: Job[] = [
+    { kind: 'file', file: files[0]! },
+    { kind: 'file', file: path.join(samples, 'no-such-page.txt') },
+    // A record without paragraphs: cleaning it throws.
+    { kind: 'record', record: { ...article('broken', 'Some text.'), paragraphs: null as unknown as string[] } },
+    { kind: 'page', page },
+    { kind: 'record', record: article('a', 'Lisbon and Madrid signed it in Porto.') },
+    { kind: 'record', record: countedRecord('b') },
+    { kind: 'hashes', files: [files[2]!] },
+  ];
+  const quoting: JobSettings = { ...settings, quotes: true, tone: true };
+  const alone = work.map((job) => {
+    try {
+      return { result: new JobRunner(quoting).run(job) };
+    } catch (error) {
+      return { error: (error as Error).message };
+    }
+  });
+  const batched = new JobRunner(quoting).runBatch(work).map(({ result, error }) => (error ? { error: error.message } : { result }));
+  assert.deepEqual(batched, alone);
+  assert.deepEqual(batched.map((o) => ('error' in o ? 'failed' : o.result!.kind)), ['records', 'skipped', 'failed', 'records', 'records', 'records', 'hashes']);
+});
+
+test('in this thread, a document past --timeout is skipped and the others of its batch are not', async () => {
+  const slow = { kind: 'page', page: { file: 'slow.txt', content: slowText(), format: 'text' } } as const;
+  const work = [{ kind: 'file', file: files[0]! }, slow, { kind: 'file', file: files[1]! }] as Job[];
+  const pool = new Pool({ ...settings, timeoutSeconds: 0.5 }, 1);
+  try {
+    const results = await Promise.allSettled(work.map((job) => pool.run(job)));
+    assert.deepEqual(results.map(outcome), ['records', 'skipped: too slow', 'records']);
+  } finally {
+    await pool.close();
+  }
+});
