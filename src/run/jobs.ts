@@ -246,7 +246,7 @@ export class JobRunner {
     this.done(doc, records);
   }
 
-  /** `key` is given for pages only (runs are recorded from pages), whose records are named after the page. */
+  /** The job's result: a page's records are named after the page, and its cache key goes back (runs are recorded from pages). */
   private done(doc: InProgress, records: MineRecord[]): void {
     const { page } = doc;
     // Cached records keep the path they were first read under; this copy of the page may live elsewhere.
