@@ -429,8 +429,12 @@ function lowerCode(c: number): number {
 
 /** Character j of `text` lower-cased, with American -iz- spelt the British way (CoNLL is Reuters UK: "Organization" reads as "organisation"). */
 function foldedCode(text: string, j: number): number {
-  const c = lowerCode(text.charCodeAt(j));
-  return c === 122 && j > 0 && lowerCode(text.charCodeAt(j - 1)) === 105 ? 115 : c;
+  return foldIz(j > 0 ? lowerCode(text.charCodeAt(j - 1)) : 0, lowerCode(text.charCodeAt(j)));
+}
+
+/** Lower-cased `code` after lower-cased `prev`, a z after an i read as s (see foldedCode). */
+function foldIz(prev: number, code: number): number {
+  return code === 122 && prev === 105 ? 115 : code;
 }
 
 const UPPER = 88; // 'X'
@@ -479,12 +483,12 @@ class WordScan {
     let lowerLetters = 0;
     let prevCode = 0;
     for (let j = 0; j < text.length; j++) {
-      // foldedCode and charClass from one read of the character, without their lookups for ASCII.
+      // foldedCode and charClass from one read of the character (the previous one's lower case kept, not read again).
       const c = text.charCodeAt(j);
-      const code = c < 128 ? (c >= 65 && c <= 90 ? c + 32 : c) : lowerCode(c);
-      lower = fnv(lower, code === 122 && prevCode === 105 ? 115 : code);
+      const code = lowerCode(c);
+      lower = fnv(lower, foldIz(prevCode, code));
       prevCode = code;
-      const k = c < 128 ? (c >= 65 && c <= 90 ? UPPER : c >= 97 && c <= 122 ? LOWER : c >= 48 && c <= 57 ? DIGIT : c) : charClass(c);
+      const k = charClass(c);
       if (k !== prevClass) shortShape = fnv(shortShape, k);
       prevClass = k;
       if (k !== UPPER && k !== LOWER) continue;
