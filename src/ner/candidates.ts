@@ -1,6 +1,7 @@
 // Finds entity mentions in one text: known names, ministries by pattern, people after roles, acronym definitions.
 import { orgWords } from '../text/org-words.js';
 import { anyStopwords, stopwordLists } from '../text/stopwords.js';
+import { WordSet } from '../text/word-set.js';
 import type { EntityType } from '../types.js';
 import { loadGazetteer, type Gazetteer, type GazEntry, type GazMatch } from './gazetteer.js';
 import { isNameWord, isParticle, isRegnalTitle, isRoleWord, nameAfterRole } from './roles.js';
@@ -215,26 +216,16 @@ function fromEntry(entry: GazEntry): Omit<Candidate, 'start' | 'end' | 'surface'
   return { type: entry.type, name: entry.name, kind: entry.kind, known: true, country: entry.country, capital: entry.capital };
 }
 
-/** The words ministry names start with, and a 1 for each code unit those start with: most tokens are ruled out without hashing them. */
-interface MinistryStarts {
-  words: Set<string>;
-  codes: Uint8Array;
-}
-
-const firstWords = new WeakMap<Gazetteer, MinistryStarts>();
-function ministryFirstWords(g: Gazetteer): MinistryStarts {
-  let starts = firstWords.get(g);
-  if (!starts) {
-    const words = new Set([...g.ministries.keys()].map((k) => k.split(' ')[0]!));
-    const codes = new Uint8Array(0x10000);
-    for (const w of words) codes[w.charCodeAt(0)] = 1;
-    firstWords.set(g, (starts = { words, codes }));
-  }
-  return starts;
+const firstWords = new WeakMap<Gazetteer, WordSet>();
+/** The words ministry names start with: most tokens are ruled out with one lookup. */
+function ministryFirstWords(g: Gazetteer): WordSet {
+  let words = firstWords.get(g);
+  if (!words) firstWords.set(g, (words = new WordSet([...g.ministries.keys()].map((k) => k.split(' ')[0]!))));
+  return words;
 }
 
 /** "Russian Foreign Ministry", "China's Defense Ministry", "Ministry of Foreign Affairs of Russia". `firstWords`: ministryFirstWords(g). */
-function matchMinistry(tokens: Token[], i: number, g: Gazetteer, firstWords: MinistryStarts, known: KnownAt): { end: number; name: string; country: string } | null {
+function matchMinistry(tokens: Token[], i: number, g: Gazetteer, firstWords: WordSet, known: KnownAt): { end: number; name: string; country: string } | null {
   const country = countryAt(i, known);
   if (country) {
     let j = country.end;
@@ -257,8 +248,8 @@ function countryAt(j: number, known: KnownAt): GazMatch | null {
 }
 
 /** The ministry named by up to four words at j ("Foreign Ministry"), the longest. */
-function ministryAt(tokens: Token[], j: number, g: Gazetteer, firstWords: MinistryStarts): { end: number; canonical: string } | null {
-  if (j >= tokens.length || firstWords.codes[tokens[j]!.text.charCodeAt(0)] !== 1 || !firstWords.words.has(tokens[j]!.text)) return null;
+function ministryAt(tokens: Token[], j: number, g: Gazetteer, firstWords: WordSet): { end: number; canonical: string } | null {
+  if (j >= tokens.length || !firstWords.has(tokens[j]!.text)) return null;
   for (let len = 4; len >= 1; len--) {
     if (j + len > tokens.length) continue;
     const words = tokens.slice(j, j + len).map((t) => t.text).join(' ');

@@ -1,5 +1,6 @@
 // Titles and roles before names ("Chinese Special Representative for Eurasian Affairs Li Hui"): cues, never part of a name.
 import { loadData } from '../data.js';
+import { WordSet } from '../text/word-set.js';
 import type { Token } from './tokenize.js';
 
 interface RolesData {
@@ -14,9 +15,8 @@ interface RoleWords {
   modifiers: Set<string>;
   connectors: Set<string>;
   regnal: Set<string>;
-  /** Heads and modifiers, and a 1 for each code unit one of them starts with: most words are ruled out without hashing them. */
-  any: Set<string>;
-  starts: Uint8Array;
+  /** Heads and modifiers. */
+  any: WordSet;
 }
 
 let roles: RoleWords | null = null;
@@ -26,17 +26,13 @@ function roleWords(): RoleWords {
     const withCaps = (words: string[]) => new Set(words.flatMap((w) => [w, w.toUpperCase()]));
     const heads = withCaps(data.heads);
     const modifiers = withCaps(data.modifiers);
-    const any = new Set([...heads, ...modifiers]);
-    const starts = new Uint8Array(0x10000);
-    for (const w of any) starts[w.charCodeAt(0)] = 1;
-    roles = { heads, modifiers, connectors: new Set(data.connectors), regnal: new Set(data.regnal), any, starts };
+    roles = { heads, modifiers, connectors: new Set(data.connectors), regnal: new Set(data.regnal), any: new WordSet([...heads, ...modifiers]) };
   }
   return roles;
 }
 
 export function isRoleWord(word: string): boolean {
-  const { any, starts } = roleWords();
-  return starts[word.charCodeAt(0)] === 1 && any.has(word);
+  return roleWords().any.has(word);
 }
 
 /** A royal or papal title, part of the name before a lone given name ("Prince Andrew"). */
