@@ -657,13 +657,8 @@ function isStopword(text: string, from: number, to: number): boolean {
 function mayBeTitle(lines: Scored[], line: Scored): boolean {
   // A menu item of a word or two is no headline.
   if (line.words < 1 || line.words > 30 || (line.kind === 'good' && line.words > 20) || (line.listItem && line.words < 3)) return false;
-  if (line.dated || notHeadline(line.text)) return false;
-  // A byline, a list of tags or a web address, each tried only on the lines that start with its first letter (the
-  // patterns match ASCII letters only: OR 32 lower-cases them).
-  const first = line.text.charCodeAt(0) | 32;
-  if (first === 0x62 /* b */ && /^by\s/i.test(line.text)) return false;
-  if ((first === 0x74 /* t */ || first === 0x6b /* k */ || first === 0x66 /* f */) && TAG_LABEL.test(line.text)) return false;
-  if ((first === 0x68 /* h */ || first === 0x77 /* w */) && WEB_ADDRESS.test(line.text)) return false;
+  if (line.dated || /^by\s/i.test(line.text) || notHeadline(line.text)) return false;
+  if (TAG_LABEL.test(line.text) || WEB_ADDRESS.test(line.text)) return false;
   return line.digitRun === 0 || (!mostlyNumbers(line.text) && datesOn(lines, line).length === 0);
 }
 
