@@ -20,6 +20,8 @@ export interface FoundDate {
   hasYear: boolean;
   /** The date as a UTC instant (local time read as UTC when no offset was printed): for comparisons. */
   instant: number;
+  /** The day as printed (the date of `iso`), as a number: year * 10000 + month * 100 + day. */
+  day: number;
 }
 
 /** The first three letters of each month's English name, in order: MONTH's names are told apart by them. */
@@ -262,7 +264,7 @@ function toFoundDate(p: Parts, index: number): FoundDate | null {
     iso += `T${pad(p.h!)}:${pad(p.mi!)}:${pad(p.s ?? 0)}${p.zone ?? ''}`;
     instant = instantOf(p.y, p.mo, p.d, p.h!, p.mi!, p.s ?? 0, p.zone);
   }
-  return { iso, index, hasTime, hasYear: p.hasYear, instant };
+  return { iso, index, hasTime, hasYear: p.hasYear, instant, day: p.y * 10000 + p.mo * 100 + p.d };
 }
 
 /**
@@ -353,7 +355,9 @@ const YEARLESS_STAMP = new RegExp(`\\b${MONTH}\\s+\\d{1,2},?\\s+(?:at\\s+)?\\d{1
 function fewWordsBesideDates(text: string): boolean {
   const rest = text.replace(DATE_LABEL_WORDS, '').replace(DATE_CHARACTERS, ' ');
   let words = 0;
-  for (const word of rest.match(LONG_WORD) ?? []) if (!MONTH_OR_DAY.test(word) && ++words > 1) return false;
+  // exec on the shared pattern, not match: a second word ends the search.
+  LONG_WORD.lastIndex = 0;
+  for (let word; (word = LONG_WORD.exec(rest)) !== null; ) if (!MONTH_OR_DAY.test(word[0]) && ++words > 1) return false;
   return true;
 }
 

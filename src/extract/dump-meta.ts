@@ -470,7 +470,8 @@ const MAX_TAILS = 3;
  */
 function withTails(wholes: LazyCandidate[], separated: boolean[]): LazyCandidate[] {
   const all = wholes.slice();
-  for (const [rank, whole] of wholes.entries()) {
+  for (let rank = 0; rank < wholes.length; rank++) {
+    const whole = wholes[rank]!;
     const { line } = whole;
     if (line.words < 3 || !separated[rank]) continue;
     let tails = 0;
@@ -850,7 +851,6 @@ export function dateCandidates(content: string, lines: Scored[], segment: Segmen
   const limit = mtime ? mtime.getTime() + DAY : Infinity;
   const bodyAt = bodyStart(lines, segment);
   const titleAt = title ? lines.indexOf(title) : -1;
-  const inHeader = new Set(header);
   const labelled = labelledDate(lines, segment, header, limit);
   const found: Array<{ date: FoundDate; at: number; text: string; onLine: number }> = [];
   for (let i = 0; i < lines.length; i++) {
@@ -866,11 +866,11 @@ export function dateCandidates(content: string, lines: Scored[], segment: Segmen
     const dates = (text === line.text ? datesOn(lines, line) : findDates(text)).filter((d) => d.hasYear && d.instant <= limit);
     for (const date of dates) found.push({ date, at: i, text, onLine: dates.length });
   }
-  const perDay = new Map<string, number>();
+  const perDay = new Map<number, number>();
   let latest = -Infinity;
   let earliest = Infinity;
   for (const { date } of found) {
-    perDay.set(date.iso.slice(0, 10), (perDay.get(date.iso.slice(0, 10)) ?? 0) + 1);
+    perDay.set(date.day, (perDay.get(date.day) ?? 0) + 1);
     latest = Math.max(latest, date.instant);
     earliest = Math.min(earliest, date.instant);
   }
@@ -884,13 +884,13 @@ export function dateCandidates(content: string, lines: Scored[], segment: Segmen
       before ? logCount(bodyAt - at) : 0,
       +(!before && !after),
       after ? logCount(at - segment.last) : 0,
-      +inHeader.has(line),
+      +header.includes(line),
       titleAt >= 0 ? logCount(Math.abs(at - titleAt)) : logCount(30),
       +(titleAt >= 0 && at > titleAt),
       +(line.kind === 'good'),
       logCount(line.words),
       +date.hasTime,
-      logCount(perDay.get(date.iso.slice(0, 10))! - 1),
+      logCount(perDay.get(date.day)! - 1),
       +(rank === 0),
       logCount(rank),
       +(date.instant === latest),

@@ -128,6 +128,25 @@ let sampledPerSet = new Int32Array(0);
 
 const NO_BUCKETS = new Int32Array(0);
 
+/** The numbers of a store's array (a power of two): the word buckets of a hundred pages or so. */
+const STORE_SIZE = 1 << 16;
+/**
+ * Where toLines keeps the word buckets of pages, one page after another, its lines holding a view of their page's:
+ * an array of its own for each page costs several times the copy (its memory is allocated and freed outside the
+ * heap). A full store is left to the lines that hold views of it, and a new one started.
+ */
+let bucketStore = { at: 0, buckets: new Int32Array(STORE_SIZE) };
+
+/** A lasting copy of the first `count` numbers of `buckets` (a view of the store). */
+function keptBuckets(buckets: Int32Array, count: number): Int32Array {
+  if (bucketStore.at + count > bucketStore.buckets.length) bucketStore = { at: 0, buckets: new Int32Array(Math.max(STORE_SIZE, count)) };
+  const { at } = bucketStore;
+  const kept = bucketStore.buckets.subarray(at, at + count);
+  kept.set(buckets.subarray(0, count));
+  bucketStore.at = at + count;
+  return kept;
+}
+
 /** Splits a dump into lines (blank ones dropped) and measures each. */
 export function toLines(content: string): Line[] {
   const lines: Line[] = [];
@@ -210,7 +229,7 @@ export function toLines(content: string): Line[] {
     const cjkLine = scan.cjkWords >= 0;
     lines.push({ index, text, start: from, key: null, keyHash: scan.keyHash, firstWordHash: scan.firstWordHash, phrases: scan.phrases, indent, listItem, block, words: cjkLine ? scan.cjkWords : scan.words, recordWords: scan.recordWords, stopDensity: cjkLine ? scan.cjkStopDensity : 0, sentenceEnd, digitRun: scan.digitRun, wordBuckets: NO_BUCKETS, bucketsStart, bucketsEnd: bucketBuffer.at });
   }
-  const wordBuckets = bucketBuffer.buckets.slice(0, bucketBuffer.at);
+  const wordBuckets = keptBuckets(bucketBuffer.buckets, bucketBuffer.at);
   for (const line of lines) line.wordBuckets = wordBuckets;
   const stopBit = pageStopBit(perSet, sampled);
   // The lines' stop-word densities; korean and cjk hold line numbers in order.

@@ -214,9 +214,10 @@ export class PhraseFinder {
 
   /** The bits found, with those of phrases of three characters that end the text (`key`: step's last). */
   end(codes: Uint16Array, from: number, to: number, key: number): number {
-    // 0 stands for "no fourth character".
+    // 0 stands for "no fourth character". hasTriple rules most keys out without reading byTriple (as in step).
+    if (!((this.hasTriple[key >>> 5]! >>> (key & 31)) & 1)) return this.found;
     const last = this.byTriple[key]!;
-    if (last !== 0 && to - 3 >= from && this.fourth[last]! & 1) this.found |= this.bitsAt(codes, to - 3, to, last);
+    if (to - 3 >= from && this.fourth[last]! & 1) this.found |= this.bitsAt(codes, to - 3, to, last);
     return this.found;
   }
 

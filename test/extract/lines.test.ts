@@ -4,7 +4,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { test } from 'node:test';
 import { scoreLines } from '../../src/extract/dump-body.js';
-import { lineKey, toLines } from '../../src/extract/lines.js';
+import { lineKey, lineWords, toLines } from '../../src/extract/lines.js';
 import { countWords, keyOf } from '../../src/text/words.js';
 import { SAMPLES } from '../helpers.js';
 
@@ -92,4 +92,15 @@ test('Korean lines read as text by their particles and endings; a menu of nouns 
   assert.deepEqual(scoreLines(lines).map((l) => l.kind), ['good', 'good', 'good', 'neargood']);
   // An emoji sends the line to the regexes, which measure it the same.
   assert.equal(toLines(`${text} 😀`)[0]!.stopDensity, lines[0]!.stopDensity);
+});
+
+test('a page’s word buckets stay its own while other pages are read after it, also pages too long for one store', () => {
+  const first = toLines('Sign up for the newsletter\n\nThe talks went on for a second day');
+  const before = first.map((line) => [...lineWords(line)]);
+  // Enough pages to fill the bucket stores several times over, and one longer than a store.
+  for (let k = 0; k < 300; k++) toLines(`Other page ${k}\n\n${'word '.repeat(1000)}`);
+  const long = toLines('word '.repeat(100_000));
+  assert.equal(lineWords(long[0]!).length, 100_000);
+  assert.deepEqual(first.map((line) => [...lineWords(line)]), before);
+  assert.equal(before[0]!.length, 5);
 });
