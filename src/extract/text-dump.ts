@@ -22,7 +22,7 @@ function scoreWithTemplates(lines: Line[], content: string, templates: number[] 
   if (!templates?.length) return scoreLines(lines, undefined, listBlocks);
   const set = new Set(templates);
   // Each line's lineHash, made once when first needed (-1 until then).
-  const hashes = new Float64Array(lines.length).fill(-1);
+  const hashes = new Array<number>(lines.length).fill(-1);
   const isTemplate = (i: number) => {
     if (hashes[i]! < 0) hashes[i] = lineHash(content, lines[i]!.start, lines[i]!.start + lines[i]!.text.length);
     return set.has(hashes[i]!);
