@@ -80,3 +80,12 @@ test('words that are no month, and a number run into the day, make no date', () 
   assert.equal(iso('16 Leute 2019'), null);
   assert.equal(iso('Seite 316 Oktober 2019'), null);
 });
+
+test('a date’s day is the day as printed, whatever its time zone makes of the instant', () => {
+  const [late, early] = findDates('2023-02-02T23:44:00-05:00 and 2023-02-03T00:10:00+03:00');
+  assert.equal(late!.day, 20230202);
+  assert.equal(early!.day, 20230203);
+  assert.ok(late!.instant > early!.instant);
+  const printed = findDates('16. Oktober 2019, 4 de mayo de 2022 and 2019年10月6日');
+  assert.deepEqual(printed.map((date) => date.day), [20191016, 20220504, 20191006]);
+});
