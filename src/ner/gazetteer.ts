@@ -100,6 +100,12 @@ export class Gazetteer {
   /** A bit per startBit of the first words of `exact` and of `upper`: most words of a text are ruled out before the map. */
   private readonly exactStarts = new Int32Array(1 << (START_BITS - 5));
   private readonly upperStarts = new Int32Array(1 << (START_BITS - 5));
+  /**
+   * A bit per ASCII pair (asciiPair) beginning a first word of `exact` and of `upper`: rules out most words by their first two
+   * characters as written, without folding them first (folding leaves an ASCII start as it is).
+   */
+  private readonly exactPairs = new Int32Array(ASCII_PAIRS >>> 5);
+  private readonly upperPairs = new Int32Array(ASCII_PAIRS >>> 5);
   /** Country canonical name by ISO code, and by canonical name the country's ISO code. */
   readonly countryByCode = new Map<string, string>();
   /** Ministry words ("Foreign Ministry") -> canonical ministry ("Ministry of Foreign Affairs"). */
@@ -111,14 +117,18 @@ export class Gazetteer {
     if (words.length === 0) return;
     insert(this.exact, words, entry, rank);
     setBit(this.exactStarts, startBit(words[0]!));
+    setAsciiPair(this.exactPairs, words[0]!);
     if (options.caseSensitive) return;
     const upper = words.map((w) => w.toUpperCase());
     insert(this.upper, upper, entry, rank);
     setBit(this.upperStarts, startBit(upper[0]!));
+    setAsciiPair(this.upperPairs, upper[0]!);
   }
 
   /** The longest known name starting at token `i`: its end (exclusive) and entry. */
   matchAt(tokens: Token[], i: number, allCaps: boolean): GazMatch | null {
+    const pair = asciiPair(tokens[i]!.text, allCaps);
+    if (pair >= 0 && !hasBit(allCaps ? this.upperPairs : this.exactPairs, pair)) return null;
     const first = key(tokens[i]!, allCaps);
     if (!hasBit(allCaps ? this.upperStarts : this.exactStarts, startBit(first))) return null;
     const trie = allCaps ? this.upper : this.exact;
@@ -146,6 +156,27 @@ const START_BITS = 16;
 function startBit(word: string): number {
   const h = Math.imul(word.length ^ (word.charCodeAt(0) << 8) ^ ((word.length > 1 ? word.charCodeAt(1) : 0) << 20), 0x9e3779b1);
   return h >>> (32 - START_BITS);
+}
+
+const ASCII_PAIRS = 128 * 128;
+
+/**
+ * The first two characters of `word` (0 for a second of a one-character word), upper-cased when `upper`, as one number
+ * below ASCII_PAIRS; -1 when either is not ASCII or is the backquote that folding changes.
+ */
+function asciiPair(word: string, upper: boolean): number {
+  let c0 = word.charCodeAt(0);
+  let c1 = word.length > 1 ? word.charCodeAt(1) : 0;
+  if (c0 >= 128 || c1 >= 128 || c0 === 0x60 || c1 === 0x60) return -1;
+  if (upper && c0 >= 97 && c0 <= 122) c0 -= 32;
+  if (upper && c1 >= 97 && c1 <= 122) c1 -= 32;
+  return (c0 << 7) | c1;
+}
+
+/** Sets the asciiPair bit of a word that is already folded (and upper-cased for the upper-case pairs). */
+function setAsciiPair(bits: Int32Array, word: string): void {
+  const pair = asciiPair(word, false);
+  if (pair >= 0) setBit(bits, pair);
 }
 
 function setBit(bits: Int32Array, bit: number): void {
