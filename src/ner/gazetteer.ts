@@ -102,10 +102,10 @@ export class Gazetteer {
   private readonly upperStarts = new Int32Array(1 << (START_BITS - 5));
   /**
    * A bit per ASCII pair (asciiPair) beginning a first word of `exact` and of `upper`: rules out most words by their first two
-   * characters as written, without folding them first (folding leaves an ASCII start as it is).
+   * characters as written, without folding them first (folding leaves an ASCII start as it is). Made at the first match after an add.
    */
-  private readonly exactPairs = new Int32Array(ASCII_PAIRS >>> 5);
-  private readonly upperPairs = new Int32Array(ASCII_PAIRS >>> 5);
+  private exactPairs: Int32Array | undefined;
+  private upperPairs: Int32Array | undefined;
   /** Country canonical name by ISO code, and by canonical name the country's ISO code. */
   readonly countryByCode = new Map<string, string>();
   /** Ministry words ("Foreign Ministry") -> canonical ministry ("Ministry of Foreign Affairs"). */
@@ -113,22 +113,23 @@ export class Gazetteer {
 
   /** `caseSensitive`: the alias is also an English word in capitals ("WHO", "US"), so it is left out of ALL-CAPS matching. */
   add(alias: string, entry: GazEntry, rank: number, options: { caseSensitive?: boolean } = {}): void {
-    const words = tokenize(alias.replace(/^the\s+/i, '')).flat().map((t) => fold(t.text));
+    const name = alias.replace(/^the\s+/i, '');
+    const words = PLAIN_WORDS.test(name) ? name.split(' ') : tokenize(name).flat().map((t) => fold(t.text));
     if (words.length === 0) return;
     insert(this.exact, words, entry, rank);
     setBit(this.exactStarts, startBit(words[0]!));
-    setAsciiPair(this.exactPairs, words[0]!);
+    this.exactPairs = this.upperPairs = undefined;
     if (options.caseSensitive) return;
     const upper = words.map((w) => w.toUpperCase());
     insert(this.upper, upper, entry, rank);
     setBit(this.upperStarts, startBit(upper[0]!));
-    setAsciiPair(this.upperPairs, upper[0]!);
   }
 
   /** The longest known name starting at token `i`: its end (exclusive) and entry. */
   matchAt(tokens: Token[], i: number, allCaps: boolean): GazMatch | null {
     const pair = asciiPair(tokens[i]!.text, allCaps);
-    if (pair >= 0 && !hasBit(allCaps ? this.upperPairs : this.exactPairs, pair)) return null;
+    const pairs = allCaps ? (this.upperPairs ??= firstPairs(this.upper)) : (this.exactPairs ??= firstPairs(this.exact));
+    if (pair >= 0 && !hasBit(pairs, pair)) return null;
     const first = key(tokens[i]!, allCaps);
     if (!hasBit(allCaps ? this.upperStarts : this.exactStarts, startBit(first))) return null;
     const trie = allCaps ? this.upper : this.exact;
@@ -149,6 +150,9 @@ export class Gazetteer {
     return this.exact.get(fold(word))?.entry;
   }
 }
+
+/** Words of ASCII letters and digits, each starting with a letter, one space apart: their own tokens, which folding leaves as they are. */
+const PLAIN_WORDS = /^[A-Za-z][A-Za-z0-9]*(?: [A-Za-z][A-Za-z0-9]*)*$/;
 
 const START_BITS = 16;
 
@@ -173,10 +177,14 @@ function asciiPair(word: string, upper: boolean): number {
   return (c0 << 7) | c1;
 }
 
-/** Sets the asciiPair bit of a word that is already folded (and upper-cased for the upper-case pairs). */
-function setAsciiPair(bits: Int32Array, word: string): void {
-  const pair = asciiPair(word, false);
-  if (pair >= 0) setBit(bits, pair);
+/** The asciiPair bits of the first words of a trie (folded, and upper-cased in the upper-case trie). */
+function firstPairs(trie: Map<string, TrieNode>): Int32Array {
+  const bits = new Int32Array(ASCII_PAIRS >>> 5);
+  for (const word of trie.keys()) {
+    const pair = asciiPair(word, false);
+    if (pair >= 0) setBit(bits, pair);
+  }
+  return bits;
 }
 
 function setBit(bits: Int32Array, bit: number): void {
