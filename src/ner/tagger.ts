@@ -148,7 +148,8 @@ class PerceptronTagger implements Tagger {
       let s = model.keys[r] & this.mask;
       while (this.slotKeys[s * SLOT_INTS] !== 0) s = (s + 1) & this.mask;
       this.slotKeys[s * SLOT_INTS] = model.keys[r];
-      this.slotWeights.set(model.weights.subarray(r * NUM_TAGS, (r + 1) * NUM_TAGS), s * SLOT_SHORTS + 2);
+      // Copied one by one: a subarray per row would cost more than the copy.
+      for (let t = 0; t < NUM_TAGS; t++) this.slotWeights[s * SLOT_SHORTS + 2 + t] = model.weights[r * NUM_TAGS + t];
       const bit = model.keys[r] >>> (32 - PRESENT_BITS);
       this.present[bit >>> 5] |= 1 << (bit & 31);
     }
