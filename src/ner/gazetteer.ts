@@ -33,7 +33,8 @@ export interface UserGazetteer {
 }
 
 interface TrieNode {
-  next: Map<string, TrieNode>;
+  /** The nodes of the names that go on with another word (none for a word that ends every name it is in: most of them). */
+  next?: Map<string, TrieNode>;
   entry?: GazEntry;
   /** Rank of the source that set `entry`: a later add with a lower rank does not replace it. */
   rank?: number;
@@ -138,7 +139,7 @@ export class Gazetteer {
     let j = i + 1;
     while (node) {
       if (node.entry) best = { end: j, entry: node.entry };
-      if (j >= tokens.length || node.next.size === 0) break;
+      if (j >= tokens.length || !node.next) break;
       node = node.next.get(key(tokens[j]!, allCaps));
       j++;
     }
@@ -201,17 +202,15 @@ function key(token: Token, allCaps: boolean): string {
 }
 
 function insert(trie: Map<string, TrieNode>, words: string[], entry: GazEntry, rank: number): void {
-  let level = trie;
-  let node: TrieNode | undefined;
-  for (const w of words) {
-    node = level.get(w);
-    if (!node) {
-      node = { next: new Map() };
-      level.set(w, node);
-    }
-    level = node.next;
+  let node: TrieNode = trie.get(words[0]!) ?? {};
+  trie.set(words[0]!, node);
+  for (let k = 1; k < words.length; k++) {
+    const level: Map<string, TrieNode> = (node.next ??= new Map());
+    const child: TrieNode = level.get(words[k]!) ?? {};
+    level.set(words[k]!, child);
+    node = child;
   }
-  if (node && (node.rank === undefined || rank >= node.rank)) {
+  if (node.rank === undefined || rank >= node.rank) {
     node.entry = entry;
     node.rank = rank;
   }
