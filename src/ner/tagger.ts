@@ -74,7 +74,7 @@ export function decodeModel(file: ModelFile): ModelWeights {
   return { keys, weights };
 }
 
-/** A tagger over in-memory weights (the shipped model, or one being trained). */
+/** A tagger over in-memory weights (the shipped model, or one being trained), which it reads in place: keep them unchanged. */
 export function createTagger(model: ModelWeights): Tagger {
   return new PerceptronTagger(model);
 }
