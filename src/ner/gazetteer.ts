@@ -33,7 +33,8 @@ export interface UserGazetteer {
 }
 
 interface TrieNode {
-  next: Map<string, TrieNode>;
+  /** The nodes of the names that go on with another word (none for a word that ends every name it is in: most of them). */
+  next?: Map<string, TrieNode>;
   entry?: GazEntry;
   /** Rank of the source that set `entry`: a later add with a lower rank does not replace it. */
   rank?: number;
@@ -100,6 +101,12 @@ export class Gazetteer {
   /** A bit per startBit of the first words of `exact` and of `upper`: most words of a text are ruled out before the map. */
   private readonly exactStarts = new Int32Array(1 << (START_BITS - 5));
   private readonly upperStarts = new Int32Array(1 << (START_BITS - 5));
+  /**
+   * A bit per ASCII pair (asciiPair) beginning a first word of `exact` and of `upper`: rules out most words by their first two
+   * characters as written, without folding them first (folding leaves an ASCII start as it is). Made at the first match after an add.
+   */
+  private exactPairs: Int32Array | undefined;
+  private upperPairs: Int32Array | undefined;
   /** Country canonical name by ISO code, and by canonical name the country's ISO code. */
   readonly countryByCode = new Map<string, string>();
   /** Ministry words ("Foreign Ministry") -> canonical ministry ("Ministry of Foreign Affairs"). */
@@ -107,10 +114,12 @@ export class Gazetteer {
 
   /** `caseSensitive`: the alias is also an English word in capitals ("WHO", "US"), so it is left out of ALL-CAPS matching. */
   add(alias: string, entry: GazEntry, rank: number, options: { caseSensitive?: boolean } = {}): void {
-    const words = tokenize(alias.replace(/^the\s+/i, '')).flat().map((t) => fold(t.text));
+    const name = alias.replace(/^the\s+/i, '');
+    const words = PLAIN_WORDS.test(name) ? name.split(' ') : tokenize(name).flat().map((t) => fold(t.text));
     if (words.length === 0) return;
     insert(this.exact, words, entry, rank);
     setBit(this.exactStarts, startBit(words[0]!));
+    this.exactPairs = this.upperPairs = undefined;
     if (options.caseSensitive) return;
     const upper = words.map((w) => w.toUpperCase());
     insert(this.upper, upper, entry, rank);
@@ -119,6 +128,9 @@ export class Gazetteer {
 
   /** The longest known name starting at token `i`: its end (exclusive) and entry. */
   matchAt(tokens: Token[], i: number, allCaps: boolean): GazMatch | null {
+    const pair = asciiPair(tokens[i]!.text, allCaps);
+    const pairs = allCaps ? (this.upperPairs ??= firstPairs(this.upper)) : (this.exactPairs ??= firstPairs(this.exact));
+    if (pair >= 0 && !hasBit(pairs, pair)) return null;
     const first = key(tokens[i]!, allCaps);
     if (!hasBit(allCaps ? this.upperStarts : this.exactStarts, startBit(first))) return null;
     const trie = allCaps ? this.upper : this.exact;
@@ -127,7 +139,7 @@ export class Gazetteer {
     let j = i + 1;
     while (node) {
       if (node.entry) best = { end: j, entry: node.entry };
-      if (j >= tokens.length || node.next.size === 0) break;
+      if (j >= tokens.length || !node.next) break;
       node = node.next.get(key(tokens[j]!, allCaps));
       j++;
     }
@@ -140,12 +152,40 @@ export class Gazetteer {
   }
 }
 
+/** Words of ASCII letters and digits, each starting with a letter, one space apart: their own tokens, which folding leaves as they are. */
+const PLAIN_WORDS = /^[A-Za-z][A-Za-z0-9]*(?: [A-Za-z][A-Za-z0-9]*)*$/;
+
 const START_BITS = 16;
 
 /** A hash of a word's length and first two characters, START_BITS wide. */
 function startBit(word: string): number {
   const h = Math.imul(word.length ^ (word.charCodeAt(0) << 8) ^ ((word.length > 1 ? word.charCodeAt(1) : 0) << 20), 0x9e3779b1);
   return h >>> (32 - START_BITS);
+}
+
+const ASCII_PAIRS = 128 * 128;
+
+/**
+ * The first two characters of `word` (0 for a second of a one-character word), upper-cased when `upper`, as one number
+ * below ASCII_PAIRS; -1 when either is not ASCII or is the backquote that folding changes.
+ */
+function asciiPair(word: string, upper: boolean): number {
+  let c0 = word.charCodeAt(0);
+  let c1 = word.length > 1 ? word.charCodeAt(1) : 0;
+  if (c0 >= 128 || c1 >= 128 || c0 === 0x60 || c1 === 0x60) return -1;
+  if (upper && c0 >= 97 && c0 <= 122) c0 -= 32;
+  if (upper && c1 >= 97 && c1 <= 122) c1 -= 32;
+  return (c0 << 7) | c1;
+}
+
+/** The asciiPair bits of the first words of a trie (folded, and upper-cased in the upper-case trie). */
+function firstPairs(trie: Map<string, TrieNode>): Int32Array {
+  const bits = new Int32Array(ASCII_PAIRS >>> 5);
+  for (const word of trie.keys()) {
+    const pair = asciiPair(word, false);
+    if (pair >= 0) setBit(bits, pair);
+  }
+  return bits;
 }
 
 function setBit(bits: Int32Array, bit: number): void {
@@ -162,17 +202,15 @@ function key(token: Token, allCaps: boolean): string {
 }
 
 function insert(trie: Map<string, TrieNode>, words: string[], entry: GazEntry, rank: number): void {
-  let level = trie;
-  let node: TrieNode | undefined;
-  for (const w of words) {
-    node = level.get(w);
-    if (!node) {
-      node = { next: new Map() };
-      level.set(w, node);
-    }
-    level = node.next;
+  let node: TrieNode = trie.get(words[0]!) ?? {};
+  trie.set(words[0]!, node);
+  for (let k = 1; k < words.length; k++) {
+    const level: Map<string, TrieNode> = (node.next ??= new Map());
+    const child: TrieNode = level.get(words[k]!) ?? {};
+    level.set(words[k]!, child);
+    node = child;
   }
-  if (node && (node.rank === undefined || rank >= node.rank)) {
+  if (node.rank === undefined || rank >= node.rank) {
     node.entry = entry;
     node.rank = rank;
   }

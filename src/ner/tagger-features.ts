@@ -665,6 +665,8 @@ export class SentenceFeatures {
   keys = new Int32Array(0);
   /** The values of one feature group of one token (written by `groupValues`). */
   readonly values = new Int32Array(MAX_GROUP_VALUES);
+  /** The lower-cased first four and last four characters of a token (for its prefixes and suffixes). */
+  private readonly ends = new Int32Array(8);
   private tokens: Token[] = [];
   private doc: DocumentContext = documentContext([]);
   private headline = false;
@@ -796,11 +798,21 @@ export class SentenceFeatures {
         // Lower-cased prefixes and suffixes of one to four letters, the word, its position, its longest capitalised run in the document.
         const text = tokens[i].text;
         const len = text.length;
-        values[0] = len >= 1 ? fnv(FNV_BASIS, foldedCode(text, 0)) : 0;
-        values[1] = len >= 2 ? fnv(values[0], foldedCode(text, 1)) : 0;
-        values[2] = len >= 3 ? fnv(values[1], foldedCode(text, 2)) : 0;
-        values[3] = len >= 4 ? fnv(values[2], foldedCode(text, 3)) : 0;
-        for (let k = 1; k <= 4; k++) values[3 + k] = len >= k ? suffixHash(text, k) : 0;
+        // The first and the last four characters lower-cased (foldedCode), each read once: `ends` holds them in order.
+        const { ends } = this;
+        for (let k = 0; k < 4 && k < len; k++) {
+          ends[k] = foldedCode(text, k);
+          ends[7 - k] = foldedCode(text, len - 1 - k);
+        }
+        values[0] = len >= 1 ? fnv(FNV_BASIS, ends[0]) : 0;
+        values[1] = len >= 2 ? fnv(values[0], ends[1]) : 0;
+        values[2] = len >= 3 ? fnv(values[1], ends[2]) : 0;
+        values[3] = len >= 4 ? fnv(values[2], ends[3]) : 0;
+        for (let k = 1; k <= 4; k++) {
+          let suffix = FNV_BASIS;
+          for (let j = 8 - k; j < 8; j++) suffix = fnv(suffix, ends[j]);
+          values[3 + k] = len >= k ? suffix : 0;
+        }
         values[8] = lower[i];
         values[9] = pos === POS_HEADLINE ? docClass[i] + 4 : pos;
         const { runFirst, runLast, runLength } = this.doc.words;
@@ -920,11 +932,4 @@ export function groupKeys(g: number, values: Int32Array, out: Int32Array, at: nu
       out[f++] = key(33, v[1], v[5]);
       out[f++] = key(34, v[2], v[5]);
   }
-}
-
-/** Hash of the last k characters of `text`, lower-cased. */
-function suffixHash(text: string, k: number): number {
-  let h = FNV_BASIS;
-  for (let j = text.length - k; j < text.length; j++) h = fnv(h, foldedCode(text, j));
-  return h;
 }

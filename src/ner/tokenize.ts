@@ -26,13 +26,20 @@ export function tokenize(text: string): Token[][] {
   // The first line break after the last token (tokens hold none).
   let lineBreak = text.indexOf('\n');
   for (let at = 0; at < text.length; ) {
-    TOKEN.lastIndex = at;
-    if ((charClass(text.charCodeAt(at)) & SPACE) !== 0 || !TOKEN.test(text)) {
+    if ((charClass(text.charCodeAt(at)) & SPACE) !== 0) {
       at++;
       continue;
     }
+    let end = asciiWordEnd(text, at);
+    if (end < 0) {
+      TOKEN.lastIndex = at;
+      if (!TOKEN.test(text)) {
+        at++;
+        continue;
+      }
+      end = TOKEN.lastIndex;
+    }
     const start = at;
-    let end = TOKEN.lastIndex;
     let value = text.slice(start, end);
     if (lineBreak >= 0 && lineBreak < start) {
       if (sentence.length) {
@@ -54,6 +61,27 @@ export function tokenize(text: string): Token[][] {
   }
   if (sentence.length) sentences.push(sentence);
   return sentences;
+}
+
+/**
+ * Where TOKEN's match at `at` ends when it is a word of ASCII letters and digits that TOKEN's other branches cannot
+ * take (most words), found without the regex; -1 for any other token.
+ */
+function asciiWordEnd(text: string, at: number): number {
+  if (!isAsciiLetter(text.charCodeAt(at)) || text.charCodeAt(at + 1) === 46) return -1; // "U.S." is an initialism
+  let end = at + 1;
+  while (end < text.length && isAsciiLetterOrDigit(text.charCodeAt(end))) end++;
+  // A word goes on after a hyphen, ampersand or apostrophe, or a character outside ASCII (a letter or mark).
+  const next = end < text.length ? text.charCodeAt(end) : 32;
+  return next >= 128 || next === 45 || next === 38 || next === 39 ? -1 : end;
+}
+
+function isAsciiLetter(c: number): boolean {
+  return (c | 0x20) >= 97 && (c | 0x20) <= 122;
+}
+
+function isAsciiLetterOrDigit(c: number): boolean {
+  return isAsciiLetter(c) || (c >= 48 && c <= 57);
 }
 
 function endsSentence(text: string, end: number): boolean {

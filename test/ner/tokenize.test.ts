@@ -23,3 +23,9 @@ test('abbreviations keep their dot, and sentences end at a stop before a capital
   const [sentence] = tokenize('  Scores 6-4 on 1996-08-30, US$ 5');
   assert.deepEqual(sentence!.map((t) => [t.text, t.start, t.end]), [['Scores', 2, 8], ['6-4', 9, 12], ['on', 13, 15], ['1996-08-30', 16, 26], [',', 26, 27], ['US', 28, 30], ['$', 30, 31], ['5', 32, 33]]);
 });
+
+test('a word runs on through hyphens, ampersands, apostrophes and letters outside ASCII, and stops at other marks', () => {
+  assert.deepEqual(texts("Zoë's Lyon-based AT&T unit, naïve B2B talks: O'Neill’s U.S. e.g. x9_y C$"), [
+    ['Zoë', "'s", 'Lyon-based', 'AT&T', 'unit', ',', 'naïve', 'B2B', 'talks', ':', "O'Neill", '’s', 'U.S.', 'e.g.', 'x9', '_', 'y', 'C', '$'],
+  ]);
+});
