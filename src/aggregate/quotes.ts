@@ -110,8 +110,29 @@ const WORD_BITS = 12;
 
 /** A hash of a word's length and its first and last characters, WORD_BITS wide. */
 function wordBit(word: string): number {
-  const h = Math.imul(word.length ^ (word.charCodeAt(0) << 8) ^ (word.charCodeAt(word.length - 1) << 20), 0x9e3779b1);
-  return h >>> (32 - WORD_BITS);
+  return lengthEndsBit(word.length, word.charCodeAt(0), word.charCodeAt(word.length - 1));
+}
+
+function lengthEndsBit(length: number, first: number, last: number): number {
+  return Math.imul(length ^ (first << 8) ^ (last << 20), 0x9e3779b1) >>> (32 - WORD_BITS);
+}
+
+function hasBit(bits: Int32Array, bit: number): boolean {
+  return (bits[bit >>> 5]! & (1 << (bit & 31))) !== 0;
+}
+
+/** Whether the token text[start, end) may lower-case to one of the first words; checked on the lower-cased token only when its bit is set. */
+function mayBeFirstWord(text: string, start: number, end: number, cues: SpeechCues): boolean {
+  const first = text.charCodeAt(start);
+  const last = text.charCodeAt(end - 1);
+  // With ASCII ends the bit is found without lower-casing the token: its lower-case keeps its length, except for
+  // "İ" (which becomes two code units, the second a combining dot no first word holds).
+  if (first < 128 && last < 128 && !hasBit(cues.firstWordBits, lengthEndsBit(end - start, asciiLower(first), asciiLower(last)))) return false;
+  return cues.firstWords.has(text.slice(start, end).toLowerCase());
+}
+
+function asciiLower(code: number): number {
+  return code >= 65 && code <= 90 ? code + 32 : code;
 }
 
 /** Opening quotation marks and the marks that close each. */
@@ -142,6 +163,9 @@ const LEADING_CONNECTIVES = new Set(['and', 'but', 'yet', 'so', 'or', 'then', 'h
 const NOT_CLAUSE_START = new Set(['and', 'or', 'but', 'who', 'which', 'whose', 'of', 'to']);
 /** Auxiliaries: a speaker phrase holding one is a clause, not a speaker ("The two countries were critical of Western states"). */
 const AUXILIARIES = new Set(['is', 'are', 'was', 'were', 'be', 'been', 'has', 'have', 'had', 'will', 'would', 'can', 'could', 'should', 'may', 'might', 'must', 'do', 'does', 'did']);
+
+/** The clauses of a sentence in which its subject is looked for (see firstReading). */
+const SUBJECT_CLAUSES = 2;
 
 interface MentionAt {
   start: number;
@@ -300,40 +324,92 @@ function insidePair(text: string, i: number): boolean {
   return c >= 0xdc00 && c <= 0xdfff && before >= 0xd800 && before <= 0xdbff;
 }
 
-/** The words and clause punctuation of a sentence, each quotation in it as one item. */
-function items(text: string, from: number, to: number, spans: QuoteSpan[]): Item[] {
-  const result: Item[] = [];
-  let at = from;
-  // A word may run past `end`. Like a `u` regex's search, the words start at the pair when `at` is inside one.
-  const words = (end: number) => {
-    for (let start = insidePair(text, at) ? at - 1 : at; start < end; ) {
-      const tokenEnd = wordEnd(text, start);
-      if (tokenEnd < 0) {
-        start++;
-        continue;
-      }
-      const token = text.slice(start, tokenEnd);
-      result.push(token.length === 1 && ',:;'.includes(token) ? { kind: 'punct', start, end: start + 1, char: token } : { kind: 'word', start, end: start + token.length, lower: token.toLowerCase(), capital: (charClass(text.charCodeAt(start)) & UPPER) !== 0 });
-      start += token.length;
-    }
-  };
-  for (let i = firstSpanFrom(spans, from); i < spans.length && spans[i]!.open < to; i++) {
-    const span = spans[i]!;
-    words(span.open);
-    result.push({ kind: 'quote', start: span.open, end: span.close + 1, span });
-    at = span.close + 1;
+/** Reads a sentence's tokens in order, one per `next()`: each word or clause punctuation (`span` null), and each quotation as one token. */
+class TokenReader {
+  start = 0;
+  end = 0;
+  span: QuoteSpan | null = null;
+  /** Where the next word is looked for, and up to where: the next quotation in the sentence, or its end. */
+  private at = 0;
+  private limit = 0;
+  private to = 0;
+  /** The next quotation in the sentence, and its index in `spans`. */
+  private quote: QuoteSpan | null = null;
+  private nextSpan = 0;
+
+  constructor(private readonly text: string, private readonly spans: QuoteSpan[]) {}
+
+  read(from: number, to: number): void {
+    this.to = to;
+    this.nextSpan = firstFrom(this.spans, from, (span) => span.close);
+    this.at = wordsFrom(this.text, from);
+    this.findQuote();
   }
-  words(to);
+
+  /** Moves to the next token; false at the sentence's end. A word may run past it. */
+  next(): boolean {
+    const { text, limit } = this;
+    for (let start = this.at; start < limit; start++) {
+      const end = wordEnd(text, start);
+      if (end < 0) continue;
+      this.start = start;
+      this.end = this.at = end;
+      this.span = null;
+      return true;
+    }
+    const span = this.quote;
+    if (!span) return false;
+    this.span = span;
+    this.start = span.open;
+    this.end = span.close + 1;
+    this.at = wordsFrom(text, this.end);
+    this.nextSpan++;
+    this.findQuote();
+    return true;
+  }
+
+  private findQuote(): void {
+    const span = this.spans[this.nextSpan];
+    this.quote = span && span.open < this.to ? span : null;
+    this.limit = this.quote ? this.quote.open : this.to;
+  }
+
+  /** The token is clause punctuation (, : ;). */
+  get punct(): boolean {
+    const c = this.text.charCodeAt(this.start);
+    return this.span === null && this.end === this.start + 1 && (c === 44 || c === 58 || c === 59);
+  }
+
+  get capital(): boolean {
+    return (charClass(this.text.charCodeAt(this.start)) & UPPER) !== 0;
+  }
+}
+
+/** Where words are looked for from `at`: like a `u` regex's search, at the pair when `at` is inside one. */
+function wordsFrom(text: string, at: number): number {
+  return insidePair(text, at) ? at - 1 : at;
+}
+
+/** The words and clause punctuation of a sentence, each quotation in it as one item. */
+function items(tokens: TokenReader, text: string, from: number, to: number): Item[] {
+  const result: Item[] = [];
+  tokens.read(from, to);
+  while (tokens.next()) {
+    const { start, end, span } = tokens;
+    if (span) result.push({ kind: 'quote', start, end, span });
+    else if (tokens.punct) result.push({ kind: 'punct', start, end, char: text[start]! });
+    else result.push({ kind: 'word', start, end, lower: text.slice(start, end).toLowerCase(), capital: tokens.capital });
+  }
   return result;
 }
 
-/** The index of the first span ending at or after `offset` (binary search: spans are in text order). */
-function firstSpanFrom(spans: QuoteSpan[], offset: number): number {
+/** The index of the first item whose key is `offset` or more, in a list sorted by key (binary search). */
+function firstFrom<T>(sorted: T[], offset: number, key: (item: T) => number): number {
   let lo = 0;
-  let hi = spans.length;
+  let hi = sorted.length;
   while (lo < hi) {
     const mid = (lo + hi) >> 1;
-    if (spans[mid]!.close < offset) lo = mid + 1;
+    if (key(sorted[mid]!) < offset) lo = mid + 1;
     else hi = mid;
   }
   return lo;
@@ -345,15 +421,16 @@ class Reader {
   readonly spans: QuoteSpan[];
   /** Mentions by start, demonyms left out (they modify a speaker, they are not one). */
   readonly mentions: MentionAt[];
-  private readonly mentionAt: Map<number, MentionAt>;
   /** "Indian" in "the Indian government": the country speaks. */
   readonly demonyms: MentionAt[];
   /** People, and then organisations or countries, seen as subjects or speakers so far: what "he" and "the statement" point back to. */
   private readonly people: MentionAt[] = [];
   private readonly issuers: MentionAt[] = [];
+  private readonly tokens: TokenReader;
 
   constructor(readonly text: string, entities: Entity[], private readonly field: 'title' | undefined) {
     this.spans = quoteSpans(text);
+    this.tokens = new TokenReader(text, this.spans);
     const names: MentionAt[] = [];
     const demonyms: MentionAt[] = [];
     for (const entity of entities) {
@@ -364,7 +441,6 @@ class Reader {
       }
     }
     this.mentions = names.sort((a, b) => a.start - b.start);
-    this.mentionAt = new Map(this.mentions.map((m) => [m.start, m]));
     this.demonyms = demonyms.sort((a, b) => a.start - b.start);
   }
 
@@ -373,8 +449,10 @@ class Reader {
     const found: Quote[] = [];
     const inside = (parts: Array<[number, number]>) => [...new Set(this.mentions.filter((m) => parts.some(([s, e]) => m.start >= s && m.end <= e)).map((m) => m.entity.name))];
     for (const [from, to] of sentenceRanges(this.text, this.spans, this.cues.abbreviations)) {
-      const sentence = items(this.text, from, to, this.spans);
-      const subject = this.noteSubject(sentence);
+      const { subject, cued } = this.firstReading(from, to);
+      // Most sentences hold no speech cue: their words are not read again.
+      if (!cued) continue;
+      const sentence = items(this.tokens, this.text, from, to);
       let mainSpeaker: Speaker | null = subject ? { entity: subject.entity, text: this.text.slice(subject.start, subject.end) } : null;
       for (const candidate of this.candidates(sentence)) {
         const speaker = candidate.participle && candidate.speaker[0] === candidate.speaker[1] && mainSpeaker ? mainSpeaker : this.speaker(sentence, candidate);
@@ -426,8 +504,7 @@ class Reader {
     const word = s[k]!;
     if (word.kind !== 'word') return null;
     const { cues } = this;
-    const bit = wordBit(word.lower);
-    if ((cues.firstWordBits[bit >>> 5]! & (1 << (bit & 31))) === 0 || !cues.firstWords.has(word.lower)) return null;
+    if (!hasBit(cues.firstWordBits, wordBit(word.lower)) || !cues.firstWords.has(word.lower)) return null;
     const according = cues.according.find((phrase) => phrase.every((w, j) => wordAt(s, k + j) === w));
     if (according) return this.according(s, k, k + according.length, according.join(' '));
     let verb = cues.phrasal.get(`${word.lower} ${wordAt(s, k + 1) ?? ''}`);
@@ -593,27 +670,44 @@ class Reader {
   }
 
   /**
-   * The subject of a sentence, noted for later pronouns and descriptions: its first name outside quotations with only
-   * capitalised words before it in its first clause (or its second, after an opening phrase: "On Monday, ...").
+   * One reading of a sentence's tokens: notes its subject for later pronouns and descriptions (its first name outside
+   * quotations with only capitalised words or "the" before it in its first clause, or its second after an opening phrase:
+   * "On Monday, ..."), and tells whether a word of it outside quotations may begin a speech cue.
    */
-  private noteSubject(s: Item[]): MentionAt | null {
-    let clauseStart = 0;
+  private firstReading(from: number, to: number): { subject: MentionAt | null; cued: boolean } {
+    const { tokens, text } = this;
+    let subject: MentionAt | null = null;
+    let looking = true;
+    let cued = false;
     let clauses = 1;
-    for (let k = 0; k < s.length; k++) {
-      const item = s[k]!;
-      if (item.kind !== 'word' && ++clauses > 2) return null;
-      if (item.kind === 'punct') clauseStart = k + 1;
-      if (item.kind !== 'word') continue;
-      const mention = this.mentionAt.get(item.start);
-      if (mention) {
-        const lead = s.slice(clauseStart, k);
-        if (lead.every((i) => i.kind === 'word' && (i.capital || i.lower === 'the'))) {
-          this.note(mention);
-          return mention;
-        }
+    // Whether the words since the clause's start are all capitalised or "the".
+    let leadOk = true;
+    const { mentions } = this;
+    // The mentions from the sentence's start on, walked along with the tokens.
+    let m = firstFrom(mentions, from, (mention) => mention.start);
+    tokens.read(from, to);
+    while ((looking || !cued) && tokens.next()) {
+      const { start, end, span } = tokens;
+      const punct = tokens.punct;
+      if (!cued && !span && !punct) cued = mayBeFirstWord(text, start, end, this.cues);
+      if (!looking) continue;
+      if (span || punct) {
+        looking = ++clauses <= SUBJECT_CLAUSES;
+        // Clause punctuation starts a new lead; a quotation spoils it.
+        leadOk = punct;
+        continue;
       }
+      while (m < mentions.length && mentions[m]!.start < start) m++;
+      // The last of those starting at the word, as a map by start would keep.
+      let mention: MentionAt | undefined;
+      while (m < mentions.length && mentions[m]!.start === start) mention = mentions[m++];
+      if (mention && leadOk) {
+        this.note(mention);
+        subject = mention;
+        looking = false;
+      } else leadOk &&= tokens.capital || (end - start === 3 && text.slice(start, end).toLowerCase() === 'the');
     }
-    return null;
+    return { subject, cued };
   }
 }
 

@@ -27,10 +27,21 @@ export interface Candidate {
   order: number;
 }
 
+/** What a candidate is, apart from where it is. */
+export type CandidateProps = Omit<Candidate, 'start' | 'end' | 'surface' | 'order' | 'field'>;
+
+/**
+ * A candidate with all its properties, always in this order: candidates then share one object shape, and the loops
+ * over them (here and in resolve.ts) read their properties directly rather than looking them up shape by shape.
+ */
+export function candidateAt(start: number, end: number, surface: string, field: 'title' | undefined, order: number, props: CandidateProps): Candidate {
+  return { start, end, field, type: props.type, name: props.name, surface, kind: props.kind, known: props.known, country: props.country, capital: props.capital, order };
+}
+
 /** The longest known name starting at token j of the sentence (null past its end). */
 type KnownAt = (j: number) => GazMatch | null;
 
-type PushCandidate = (tokens: Token[], s: number, e: number, props: Omit<Candidate, 'start' | 'end' | 'surface' | 'order' | 'field'>) => void;
+type PushCandidate = (tokens: Token[], s: number, e: number, props: CandidateProps) => void;
 
 export interface TextScan {
   sentences: Token[][];
@@ -51,7 +62,9 @@ export function findCandidates(text: string, g: Gazetteer, field: 'title' | unde
   const candidates: Candidate[] = [];
   let order = orderBase;
   const push: PushCandidate = (tokens, s, e, props) => {
-    candidates.push({ start: tokens[s]!.start, end: tokens[e - 1]!.end, surface: text.slice(tokens[s]!.start, tokens[e - 1]!.end), field, order: order++, ...props });
+    const start = tokens[s]!.start;
+    const end = tokens[e - 1]!.end;
+    candidates.push(candidateAt(start, end, text.slice(start, end), field, order++, props));
   };
   for (const tokens of sentences) {
     const sentenceStart = candidates.length;
@@ -96,7 +109,7 @@ export function findCandidates(text: string, g: Gazetteer, field: 'title' | unde
         continue;
       }
       if (tokens[i]!.text.includes('-')) {
-        for (const { start, end, entry } of knownHyphenParts(tokens[i]!, g)) candidates.push({ start, end, surface: text.slice(start, end), field, order: order++, ...fromEntry(entry) });
+        for (const { start, end, entry } of knownHyphenParts(tokens[i]!, g)) candidates.push(candidateAt(start, end, text.slice(start, end), field, order++, fromEntry(entry)));
       }
       i++;
     }
@@ -212,7 +225,7 @@ function notAnOrg(tokens: Token[], span: TaggedSpan, name: string, g: Gazetteer)
   return orgWords().notLast.has(tokens[span.end - 1]!.text) || g.ministries.has(name);
 }
 
-function fromEntry(entry: GazEntry): Omit<Candidate, 'start' | 'end' | 'surface' | 'order' | 'field'> {
+function fromEntry(entry: GazEntry): CandidateProps {
   return { type: entry.type, name: entry.name, kind: entry.kind, known: true, country: entry.country, capital: entry.capital };
 }
 

@@ -1,7 +1,7 @@
 // From mentions to entities: short names resolved to full ones, acronyms tied to their expansions, one canonical name each.
 import { loadData } from '../data.js';
 import type { Entity, EntityType, Mention } from '../types.js';
-import type { Candidate, TextScan } from './candidates.js';
+import { candidateAt, type Candidate, type TextScan } from './candidates.js';
 import { fold } from './gazetteer.js';
 import { givenNames, personVariants } from './person-names.js';
 import { isNameWord } from './roles.js';
@@ -78,7 +78,7 @@ function addAcronymUse(t: Token, full: Candidate, field: 'title' | undefined, ca
   if (candidates.some((c) => c.field === field && c.start <= t.start && c.end >= t.end && (c.name === full.name || c.end - c.start > t.end - t.start))) return;
   const existing = candidates.find((c) => c.field === field && c.start === t.start && c.end === t.end);
   if (existing) Object.assign(existing, { type: full.type, name: full.name, known: full.known, country: full.country });
-  else candidates.push({ ...full, start: t.start, end: t.end, surface: t.text, field, order: full.order });
+  else candidates.push(candidateAt(t.start, t.end, t.text, field, full.order, full));
 }
 
 /** The index of the first token from `from` whose text is `text`, or -1. */
@@ -101,7 +101,7 @@ function unknownOrg(scan: Scanned, tokens: Token[], paren: number, candidates: C
   const s = tokens[start]!.start, e = tokens[paren - 1]!.end;
   if (candidates.some((c) => c.field === scan.field && c.start < e && c.end > s)) return null;
   const surface = scan.text.slice(s, e);
-  const candidate: Candidate = { start: s, end: e, surface, name: surface, type: 'org', kind: 'name', known: false, field: scan.field, order: candidates.length };
+  const candidate = candidateAt(s, e, surface, scan.field, candidates.length, { name: surface, type: 'org', kind: 'name', known: false });
   candidates.push(candidate);
   return candidate;
 }
@@ -173,9 +173,8 @@ function resolvePeople(scans: Scanned[], candidates: Candidate[]): void {
         if (!(bySurname.has(fold(t.text)) || byGiven) || stop.has(t.text.toLowerCase()) || index.overlaps(t.start, t.end)) continue;
         const byOrder = index.orderAt(t.start);
         const target = nearest(t.text, byOrder);
-        const mention = { start: t.start, end: t.end, surface: t.text, field: scan.field, kind: 'name', order: byOrder } as const;
-        if (target) candidates.push({ ...target, ...mention });
-        else if (byGiven) candidates.push({ ...mention, type: 'person', name: byGiven, known: knownNames.has(byGiven) });
+        if (target) candidates.push(candidateAt(t.start, t.end, t.text, scan.field, byOrder, { ...target, kind: 'name' }));
+        else if (byGiven) candidates.push(candidateAt(t.start, t.end, t.text, scan.field, byOrder, { type: 'person', name: byGiven, kind: 'name', known: knownNames.has(byGiven) }));
       }
     }
   }

@@ -90,6 +90,21 @@ test('a bare content clause after "said"; a participle ("adding that") keeps the
   ]);
 });
 
+test('the subject of a sentence with no speech cue is what a later pronoun points back to, unless a common word or a third clause leads to it', () => {
+  const text = 'Mara Kessel opened the meeting. On Monday, Tomas Oberg inspected the cranes. He said that the cranes were old. The report by Mara Kessel was read aloud. He added that repairs would start soon. Mara Kessel spoke next. In the port, on Tuesday, Tomas Oberg looked at the ships. She said that the ships were new.';
+  assert.deepEqual(findQuotes(article(text, [kessel, oberg])).map((q) => [q.speaker, q.speakerText, q.verb]), [
+    ['Tomas Oberg', 'He', 'say'],
+    ['Tomas Oberg', 'He', 'add'],
+    ['Mara Kessel', 'She', 'say'],
+  ]);
+});
+
+test('speech verbs that begin or end with a letter outside ASCII', () => {
+  const russian: [string, EntityType, string[]] = ['Мара Кессель', 'person', ['Мара Кессель']];
+  assert.deepEqual(findQuotes(article('Мара Кессель сказала: «Мост откроется в мае».', [russian])).map(brief), [['Мара Кессель', 'direct', 'сказать', 'Мост откроется в мае']]);
+  assert.deepEqual(findQuotes(article('Mara Kessel a déclaré que le pont ouvrira en mai.', [kessel])).map(brief), [['Mara Kessel', 'indirect', 'déclarer', 'le pont ouvrira en mai']]);
+});
+
 test('a group of speakers is kept as text with no speaker', () => {
   const [q] = findQuotes(article('The two sides agreed that the talks should continue in April.', []));
   assert.deepEqual([q!.speaker, q!.speakerType, q!.speakerText, q!.text], [null, null, 'The two sides', 'the talks should continue in April']);

@@ -1,7 +1,10 @@
 // Mention accounting on made-up sentences: one occurrence is one mention, titles stay out of names, spans never overlap.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import { findCandidates } from '../../src/ner/candidates.js';
+import { loadGazetteer } from '../../src/ner/gazetteer.js';
 import { findEntities } from '../../src/ner/index.js';
+import { loadTagger } from '../../src/ner/tagger.js';
 import { article, summary } from './articles.js';
 
 test('a title before a known name is one mention of the full name, not a title form plus a given name', () => {
@@ -39,4 +42,12 @@ test('a ministry is named after its country, and a line in capitals is read agai
   const found = summary(findEntities(article('The Kenyan Foreign Ministry said talks would resume.\nENVOYS FROM PERU AND KENYA MEET IN NAIROBI')));
   assert.ok(found.some((f) => f.startsWith('org:Ministry of Foreign Affairs of Kenya')), found.join(', '));
   assert.ok(found.some((f) => f.startsWith('country:Peru')), found.join(', '));
+});
+
+test('candidates of every kind (listed names, ministries, people after roles, tagged names, hyphenated parts) have the same properties in the same order', () => {
+  const text = 'Russian Foreign Minister Sergei Lavrov met Chinese Foreign Minister Wang Yi in Beijing. The Ministry of Foreign Affairs of Russia said the China-Russia talks with Velmora Shipping Group went well.';
+  const { candidates } = findCandidates(text, loadGazetteer(), undefined, 0, loadTagger());
+  const kinds = new Set(candidates.map((c) => `${c.type}/${c.known}`));
+  assert.ok(kinds.size >= 3, [...kinds].join(', '));
+  assert.deepEqual([...new Set(candidates.map((c) => Object.keys(c).join(',')))], ['start,end,field,type,name,surface,kind,known,country,capital,order']);
 });
