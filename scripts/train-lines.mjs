@@ -91,7 +91,10 @@
 // sets alone (the snippet set labels the last lines mostly where a "without" snippet lies): worse on every set.
 // With the edge model, --join 0.6 lifts trafilatura to 0.847/0.866/0.868/0.880 (0.5: 0.845/0.870/0.871/0.883, but dev
 // 0.957/0.957/0.959/0.959), but the joins before the chosen segment move the title's search (titles from dumps 310 ->
-// 305 of 424, below the floor); joins after it alone at 0.5 or 0.6 gain 0.001 on trafilatura (0.878).
+// 305 of 424, below the floor); joins after it alone at 0.5 or 0.6 gain 0.001 on trafilatura (0.878). Not kept:
+// --edge 0.45 (trafilatura 0.847/0.866/0.867/0.877, the rest level) and 0.55 (dev by site 0.959); whether furniture,
+// an insert or an end line parts the edge line from the body as an edge feature (trafilatura trained on all 0.878,
+// readability 5-fold 0.857, the rest level, but it trimmed the last paragraph of a sample article).
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
