@@ -8,10 +8,11 @@
 // segment ranker (a conditional logit over each page's segments, on the rules' view of them and their lines' context
 // scores; the target is the segment whose labelled lines are worth most), the join model (a logistic regression of
 // whether a segment next to the ranker's choice is more of the article: its labelled lines worth more than nothing),
-// and the line model given the choice (its body smoothed along the page).
+// the line model given the choice (its body smoothed along the page), and the edge model (a logistic regression of
+// whether the smoothed body's first or last line is not body, trimmed while it says so).
 //
 //   npm run build
-//   node scripts/train-lines.mjs SET_DIR... [--folds K] [--keep P] [--add P] [--change C] [--join P] [--l2 L] [--rank-l2 L] [--balance]
+//   node scripts/train-lines.mjs SET_DIR... [--folds K] [--keep P] [--add P] [--change C] [--join P] [--edge P] [--l2 L] [--rank-l2 L] [--balance]
 //                                [--word-l2 L] [--bodies DIR] [--out FILE]
 //   node scripts/train-lines.mjs ../shared --out data/line-model.json     (the shipped model: ../shared stands for its
 //                                         bench/extraction sets dev, trafilatura and readability)
@@ -74,12 +75,32 @@
 // out 0.959 -> 0.957); --join 0.65 (dev by site 0.960 -> 0.959, readability's 5-fold 0.858 -> 0.857); the join model
 // with its own L2 penalty, 1e-2 (trafilatura 0.838/0.860/0.863, about the figures without joins) or 3e-4 (trafilatura
 // 0.842/0.867/0.867, but dev left out 0.959 -> 0.957 and readability's 5-fold 0.858 -> 0.857).
+// navWords (a line feature: the share of a line's words that the page's other lines hold only outside prose, good
+// or neargood lines; a site's name, its menu's and notices' words, in any language, seen in training or not) lifted the
+// unseen-language figure, leave-one-set-out / 5-fold / 5-fold by site / trained on all: dev 0.959/0.960/0.960/0.960 ->
+// 0.958/0.960/0.960/0.960, trafilatura 0.840/0.865/0.865/0.872 -> 0.845/0.864/0.867/0.874, readability
+// 0.862/0.858/0.862/0.859 -> 0.862/0.857/0.863/0.861. Counting only good lines as prose was weaker (trafilatura
+// 0.845/0.864/0.865/0.874 with a second feature, the share held by other prose lines; dev left out 0.958); navWords of
+// the neighbours too cost dev left out 0.001 more; the segments' mean navWords as a ranker feature changed nothing.
+// Lines since the last prose line and until the next, as line features, changed nothing (trafilatura 5-fold -0.002).
+// The edge model (--edge 0.5; notices after the article, teasers before it: of the snippet set's kept "without"
+// snippets, most lie after its last "with" one) over navWords: dev 0.958/0.960/0.960/0.960 -> 0.957/0.960/0.960/0.960,
+// trafilatura 0.845/0.864/0.867/0.874 -> 0.846/0.865/0.867/0.877, readability 0.862/0.857/0.863/0.861 ->
+// 0.862/0.856/0.862/0.861. The last lines alone (no head): trafilatura 0.848/0.866/0.867/0.876, dev 5-fold 0.959;
+// --edge 0.4: dev 0.956/0.957/0.958/0.959; 0.65 (last lines alone): about navWords alone; fitted on the full-body
+// sets alone (the snippet set labels the last lines mostly where a "without" snippet lies): worse on every set.
+// With the edge model, --join 0.6 lifts trafilatura to 0.847/0.866/0.868/0.880 (0.5: 0.845/0.870/0.871/0.883, but dev
+// 0.957/0.957/0.959/0.959), but the joins before the chosen segment move the title's search (titles from dumps 310 ->
+// 305 of 424, below the floor); joins after it alone at 0.5 or 0.6 gain 0.001 on trafilatura (0.878). Not kept:
+// --edge 0.45 (trafilatura 0.847/0.866/0.867/0.877, the rest level) and 0.55 (dev by site 0.959); whether furniture,
+// an insert or an end line parts the edge line from the body as an edge feature (trafilatura trained on all 0.878,
+// readability 5-fold 0.857, the rest level, but it trimmed the last paragraph of a sample article).
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { bodyLines } from '../dist/src/extract/dump-body.js';
-import { chooseMain, contextFeatures, contextScores, FEATURES, JOIN_FEATURES, joinFeatures, lineFeatures, SEGMENT_FEATURES, segmentFeatures } from '../dist/src/extract/line-model.js';
+import { chooseMain, contextFeatures, contextScores, FEATURES, JOIN_FEATURES, joinFeatures, lineFeatures, SEGMENT_FEATURES, segmentFeatures, smoothedBody, EDGE_FEATURES, edgeRows } from '../dist/src/extract/line-model.js';
 import { lineWords, WORD_BUCKETS } from '../dist/src/extract/lines.js';
 import { extractFromDump, readDump, ruleView, segmentTitle } from '../dist/src/extract/text-dump.js';
 import { siteOf } from './site-of.mjs';
@@ -100,6 +121,8 @@ const add = Number(opt('--add', '0.8'));
 const change = Number(opt('--change', '0.5'));
 // The join model's probability above which a segment next to the main one is joined to it.
 const join = Number(opt('--join', '0.7'));
+// The edge model's probability above which the body's first or last line is trimmed (1: no edge model).
+const edge = Number(opt('--edge', '0.5'));
 // L2 penalties per page of training data on the line models' weights (not the bias) and on the segment ranker's.
 const l2 = Number(opt('--l2', '1e-3'));
 const rankL2 = Number(opt('--rank-l2', String(l2)));
@@ -111,7 +134,7 @@ const out = opt('--out', null);
 // --bodies DIR writes the bodies scored, DIR/<set>/<rules|leave-one-set-out|k-fold|all>/<id>.txt, for a look page by page.
 const bodiesDir = opt('--bodies', null);
 if (args.length === 0) {
-  console.error('usage: node scripts/train-lines.mjs SET_DIR... [--folds K] [--keep P] [--add P] [--change C] [--join P] [--l2 L] [--rank-l2 L] [--balance] [--bodies DIR] [--out FILE]');
+  console.error('usage: node scripts/train-lines.mjs SET_DIR... [--folds K] [--keep P] [--add P] [--change C] [--join P] [--edge P] [--l2 L] [--rank-l2 L] [--balance] [--bodies DIR] [--out FILE]');
   process.exit(2);
 }
 
@@ -183,16 +206,43 @@ function loadSet(dir) {
   return { name, dir, full: pages.some((p) => 'articleBody' in p.gold), pages };
 }
 
-/** A page's line features when the main article's segment is the one these models choose (chooseMain). */
+/** A page's rules' view and line features when the main article's segment is the one these models choose (chooseMain). */
 function lineData(p, model) {
   const { lines } = p.dump;
   const { main, segments } = chooseMain(lines, p.dump.segments, { ...model, wordWeights: p.wordWeights });
   const key = `${main.first}:${main.last}`;
   if (!p.byMain.has(key)) {
     const title = segmentTitle(lines, segments, main, new Set())?.line ?? null;
-    p.byMain.set(key, lineFeatures(lines, ruleView(segments, main, bodyLines(lines, main), title), p.wordWeights));
+    const rules = ruleView(segments, main, bodyLines(lines, main), title);
+    p.byMain.set(key, { rules, features: lineFeatures(lines, rules, p.wordWeights) });
   }
   return p.byMain.get(key);
+}
+
+/**
+ * The edge model: a logistic regression of whether the body's first or last line (once the lines beyond it are
+ * trimmed) is not body, on the labelled lines among the TRIM_LINES at each end of the smoothed body, from the end
+ * inward up to the first body one.
+ */
+function fitEdges(pages, model) {
+  const data = [];
+  for (const p of pages) {
+    const { lines } = p.dump;
+    const { body, gain } = smoothedBody(lines, lineData(p, model).rules, { ...model, wordWeights: p.wordWeights });
+    const [features, labels] = [[], []];
+    for (const head of [false, true]) {
+      const rows = edgeRows(lines, body, gain, head);
+      for (let j = 0; j < rows.length; j++) {
+        const { label, weight } = p.labels[body[head ? j : body.length - 1 - j]];
+        if (!weight) continue;
+        features.push(...rows[j]);
+        labels.push({ label: 1 - label, weight });
+        if (label) break;
+      }
+    }
+    if (labels.length) data.push({ features: Float64Array.from(features), labels, weight: p.weight });
+  }
+  return fitWeights(data, EDGE_FEATURES.length);
 }
 
 const SEGMENT_WIDTH = SEGMENT_FEATURES.length;
@@ -398,8 +448,10 @@ function train(pages) {
   const segmentWeights = fitRanker(labelled, contextWeights);
   const joinWeights = fitJoin(labelled, contextWeights, segmentWeights);
   const chosen = { contextWeights, segmentWeights, joinWeights, join: logOdds(join) };
-  const weights = fitWeights(labelled.map((p) => ({ features: lineData(p, chosen), labels: p.labels, weight: p.weight })));
-  return { features: FEATURES, weights, contextWeights, segmentFeatures: SEGMENT_FEATURES, segmentWeights, joinFeatures: JOIN_FEATURES, joinWeights, join: logOdds(join), keep: logOdds(keep), add: logOdds(add), change, wordWeights: fitWords(labelled) };
+  const weights = fitWeights(labelled.map((p) => ({ features: lineData(p, chosen).features, labels: p.labels, weight: p.weight })));
+  const smoothing = { ...chosen, weights, keep: logOdds(keep), add: logOdds(add), change };
+  const edgeWeights = edge < 1 ? fitEdges(labelled, smoothing) : [];
+  return { features: FEATURES, weights, contextWeights, segmentFeatures: SEGMENT_FEATURES, segmentWeights, joinFeatures: JOIN_FEATURES, joinWeights, join: logOdds(join), keep: logOdds(keep), add: logOdds(add), change, edgeFeatures: EDGE_FEATURES, edgeWeights, edge: edge < 1 ? logOdds(edge) : 0, wordWeights: fitWords(labelled) };
 }
 
 /** The body mine extracts with this model (null: the rules alone). */
@@ -466,7 +518,7 @@ console.log(`${new Set(all.map((p) => siteOf(p.gold.url, p.id))).size} sites`);
 /** The model as shipped: weights and thresholds to 4 decimals. */
 const rounded = (model) => {
   const round = (x) => Number(x.toFixed(4));
-  return { ...model, weights: model.weights.map(round), contextWeights: model.contextWeights.map(round), segmentWeights: model.segmentWeights.map(round), joinWeights: model.joinWeights.map(round), join: round(model.join), keep: round(model.keep), add: round(model.add), wordWeights: model.wordWeights.map((x) => Number(x.toFixed(3))) };
+  return { ...model, weights: model.weights.map(round), contextWeights: model.contextWeights.map(round), segmentWeights: model.segmentWeights.map(round), joinWeights: model.joinWeights.map(round), join: round(model.join), edgeWeights: model.edgeWeights.map(round), edge: round(model.edge), keep: round(model.keep), add: round(model.add), wordWeights: model.wordWeights.map((x) => Number(x.toFixed(3))) };
 };
 const full = rounded(train(all));
 for (const set of sets) {

@@ -3,11 +3,13 @@
 // regression on each line's features, its neighbours' and what the rules found says how likely the line is body
 // text: it drops the rules' body lines it finds very unlikely and adds other lines it finds very likely (text the
 // rules' segments cut off). Among the features is the mean learned weight of the line's hashed words, so that
-// notices and sign-up lines tell by their wording in any language the weights saw. Weights and thresholds are
-// learned from labelled pages (scripts/train-lines.mjs) and shipped in data/line-model.json.
+// notices and sign-up lines tell by their wording in any language the weights saw, and the share of its words that
+// the page holds only outside prose (a menu's, a notice's: in any language, seen or not). Last, a logistic regression
+// on the body's first and last lines trims notices and teasers off its ends. Weights and thresholds are learned from
+// labelled pages (scripts/train-lines.mjs) and shipped in data/line-model.json.
 import { loadModel } from '../data.js';
 import { furnitureBlocks, isArticle, segmentTraits, segmentWeight, type Scored, type Segment } from './dump-body.js';
-import type { Line } from './lines.js';
+import { WORD_BUCKETS, type Line } from './lines.js';
 
 export interface LineModel {
   /** Names of the features, in the order of the weights (a check that data and code agree). */
@@ -29,6 +31,10 @@ export interface LineModel {
   change: number;
   /** Log-odds of body for each of WORD_BUCKETS hashed words (see lineWords), learned from labelled lines; empty: none. */
   wordWeights: number[];
+  /** Names and weights of the edge model's features (EDGE_FEATURES; empty: no edge model), and the log-odds above which it trims the body's first or last line. */
+  edgeFeatures: string[];
+  edgeWeights: number[];
+  edge: number;
 }
 
 /** What the rules found on the page: the main segment, its body lines, its title line and the other articles. */
@@ -41,7 +47,7 @@ export interface RuleView {
 }
 
 /** Features of one line on its own, before its neighbours'. */
-const OWN = ['ruleBody', 'inMain', 'beforeMain', 'afterMain', 'mainStart', 'mainEnd', 'otherArticle', 'good', 'neargood', 'short', 'logWords', 'stopDensity', 'sentenceEnd', 'listItem', 'listed', 'furniture', 'dated', 'repeated', 'insert', 'end', 'echo', 'title', 'position', 'wordShare', 'wordOdds'] as const;
+const OWN = ['ruleBody', 'inMain', 'beforeMain', 'afterMain', 'mainStart', 'mainEnd', 'otherArticle', 'good', 'neargood', 'short', 'logWords', 'stopDensity', 'sentenceEnd', 'listItem', 'listed', 'furniture', 'dated', 'repeated', 'insert', 'end', 'echo', 'title', 'position', 'wordShare', 'wordOdds', 'navWords'] as const;
 /** The neighbours' features that the line's own are joined by. */
 const NEIGHBOUR = ['ruleBody', 'good', 'logWords', 'sentenceEnd', 'furniture', 'wordOdds'] as const;
 const OFFSETS = [-2, -1, 1, 2];
@@ -65,7 +71,7 @@ let ownBuffer = new Float64Array(0);
 let filledFor: Scored[] | null = null;
 /** The word weights ownBuffer's features were made with. */
 let filledWith: number[] | null = null;
-const [GOOD, TITLE] = [OWN.indexOf('good'), OWN.indexOf('title')];
+const [GOOD, TITLE, LOG_WORDS_INDEX, WORD_ODDS, NAV_WORDS] = (['good', 'title', 'logWords', 'wordOdds', 'navWords'] as const).map((f) => OWN.indexOf(f));
 
 /** The mean weight of a line's words (0: none, or no weights). */
 function wordOdds(line: Line, wordWeights: number[]): number {
@@ -105,6 +111,61 @@ function fillLineFeatures(lines: Scored[], own: Float64Array, wordWeights: numbe
     own[at++] = line.words / longest;
     // Furniture is never body, and a close button's "x" or a "Share" says nothing of the caption or paragraph beside it.
     own[at] = line.furniture ? 0 : wordOdds(line, wordWeights);
+  }
+  fillNavWords(lines, own);
+}
+
+/**
+ * Per word bucket, in one number (one small array, which stays in the processor's cache): how many of the page's
+ * prose lines (good or neargood) hold it, up to 2, in bits 0-1; how many of its other lines, in bits 2-3; and from bit
+ * 4 the number of the last line counted (lines are numbered on from page to page: a line holding a word twice counts
+ * once, and a number from before the page's first line means no line of the page holds it yet).
+ */
+const bucketCounts = new Int32Array(WORD_BUCKETS);
+const LAST_STAMP = 0xfffffff;
+let lineStamp = 0;
+
+const isProse = (line: Scored) => line.kind === 'good' || line.kind === 'neargood';
+
+/**
+ * The navWords feature of each line, into `own`: the share of its words that the page's other lines hold only
+ * outside prose (a site's name, its menu's and notices' words, in any language).
+ */
+function fillNavWords(lines: Scored[], own: Float64Array): void {
+  const n = lines.length;
+  if (n === 0) return;
+  const counts = bucketCounts;
+  if (lineStamp + n >= LAST_STAMP) {
+    lineStamp = 0;
+    counts.fill(0);
+  }
+  const pageFirst = lineStamp + 1;
+  // The page's buckets, one array for all its lines (see lineWords).
+  const buckets = lines[0]!.wordBuckets;
+  for (let i = 0; i < n; i++) {
+    const line = lines[i]!;
+    const shift = isProse(line) ? 0 : 2;
+    const stamp = pageFirst + i;
+    for (let k = line.bucketsStart; k < line.bucketsEnd; k++) {
+      const b = buckets[k]!;
+      let cell = counts[b]!;
+      if (cell >>> 4 === stamp) continue;
+      if (cell >>> 4 < pageFirst) cell = 0;
+      const held = ((cell >>> shift) & 3) < 2 ? 1 << shift : 0;
+      counts[b] = (stamp << 4) | ((cell & 15) + held);
+    }
+  }
+  lineStamp += n;
+  for (let i = 0; i < n; i++) {
+    const line = lines[i]!;
+    // The other lines' counts: less this line's own.
+    const ownProse = isProse(line) ? 1 : 0;
+    let nav = 0;
+    for (let k = line.bucketsStart; k < line.bucketsEnd; k++) {
+      const cell = counts[buckets[k]!]!;
+      if ((cell & 3) === ownProse && ((cell >>> 2) & 3) > 1 - ownProse) nav++;
+    }
+    own[i * OWN_WIDTH + NAV_WORDS] = nav / Math.max(1, line.bucketsEnd - line.bucketsStart);
   }
 }
 
@@ -199,7 +260,7 @@ let shipped: LineModel | null = null;
 export function lineModel(): LineModel {
   if (shipped) return shipped;
   const model = loadModel<LineModel>('line-model.json', FEATURES, 'scripts/train-lines.mjs');
-  if (model.segmentFeatures?.join() !== SEGMENT_FEATURES.join() || model.joinFeatures?.join() !== JOIN_FEATURES.join()) throw new Error('data/line-model.json was trained on other segment or join features: retrain it with scripts/train-lines.mjs');
+  if (model.segmentFeatures?.join() !== SEGMENT_FEATURES.join() || model.joinFeatures?.join() !== JOIN_FEATURES.join() || model.edgeFeatures?.join() !== EDGE_FEATURES.join()) throw new Error('data/line-model.json was trained on other segment, join or edge features: retrain it with scripts/train-lines.mjs');
   return (shipped = model);
 }
 
@@ -352,9 +413,24 @@ function joined(segments: Segment[], first: number, last: number): { main: Segme
  * body and other text costs `change`, so a lone likely line among unlikely ones stays out and a doubtful one between
  * body lines comes in (a two-state Viterbi, as jusText's context pass). Thresholds and cost are learned (see LineModel).
  * Lines that are never body (furniture, inserts, template) are left out of the path, so they cost no change.
+ * Then the edge model trims notices and teasers off the body's ends, the last lines first (see edgeRows).
  * When it would take none, the rules' body: a page the rules found text on never yields an empty body.
  */
 export function modelBody(lines: Scored[], rules: RuleView, model: LineModel = lineModel()): Scored[] {
+  const { body, gain } = smoothedBody(lines, rules, model);
+  let [start, end] = [0, body.length];
+  if (model.edgeWeights.length > 0) {
+    const trims = (row: number[] | undefined) => row !== undefined && dot(row, model.edgeWeights) > model.edge;
+    const tail = edgeRows(lines, body, gain, false);
+    while (trims(tail[body.length - end])) end--;
+    const head = edgeRows(lines, body.slice(0, end), gain, true);
+    while (trims(head[start])) start++;
+  }
+  return end > 0 ? body.slice(start, end).map((i) => lines[i]!) : rules.body;
+}
+
+/** The page indices of the lines the smoothing takes as body, and each page line's gain (see modelBody). */
+export function smoothedBody(lines: Scored[], rules: RuleView, model: LineModel): { body: number[]; gain: Float64Array } {
   const n = lines.length;
   const gain = lineScores(lines, rules, model.weights, model.wordWeights);
   let nextBody = 0; // the next rule body line
@@ -371,8 +447,35 @@ export function modelBody(lines: Scored[], rules: RuleView, model: LineModel = l
   const openGain = new Float64Array(open.length);
   for (let k = 0; k < open.length; k++) openGain[k] = gain[open[k]!]!;
   const taken = smoothed(openGain, model.change);
-  const body = open.filter((_, k) => taken[k] === 1).map((i) => lines[i]!);
-  return body.length > 0 ? body : rules.body;
+  return { body: open.filter((_, k) => taken[k] === 1), gain };
+}
+
+const dot = (row: number[], weights: number[]) => row.reduce((z, x, f) => z + x * weights[f]!, 0);
+
+/** Most lines the edge model trims off each end of the body. */
+const TRIM_LINES = 6;
+/** What the edge model weighs of the body's first or last line (see edgeRows). */
+export const EDGE_FEATURES = ['bias', 'head', 'gain', 'good', 'neargood', 'short', 'logWords', 'sentenceEnd', 'listItem', 'dated', 'wordOdds', 'navWords', 'gap', 'trimmed', 'position', 'inner.sentenceEnd', 'inner.logWords', 'inner.gain'];
+
+/**
+ * EDGE_FEATURES of the lines at one end of the body (`body`: page indices; `gain`: the line model's log-odds less its
+ * threshold, per page line; `head`: the first lines, else the last), the outermost first, each as the edge once those
+ * beyond it are trimmed: its own features (OWN, as lineScores last made them), how many page lines part it from the
+ * next body line inward and that line's features, how many lines are trimmed beyond it, and its place in the body.
+ * Never the innermost line: one always stays. Notices after the article (a sign-up, a licence, an author's bio) and
+ * teasers before it.
+ */
+export function edgeRows(lines: Scored[], body: number[], gain: Float64Array, head: boolean): number[][] {
+  const rows: number[][] = [];
+  const feature = (i: number, index: number) => ownBuffer[i * OWN_WIDTH + index]!;
+  const clamped = (i: number) => Math.max(-4, Math.min(4, gain[i]!)) / 4;
+  for (let trimmed = 0; trimmed < Math.min(TRIM_LINES, body.length - 1); trimmed++) {
+    const k = head ? trimmed : body.length - 1 - trimmed;
+    const [i, inner] = [body[k]!, body[head ? k + 1 : k - 1]!];
+    const line = lines[i]!;
+    rows.push([1, head ? 1 : 0, clamped(i), line.kind === 'good' ? 1 : 0, line.kind === 'neargood' ? 1 : 0, line.kind === 'short' ? 1 : 0, feature(i, LOG_WORDS_INDEX), line.sentenceEnd ? 1 : 0, line.listItem ? 1 : 0, line.dated ? 1 : 0, feature(i, WORD_ODDS), feature(i, NAV_WORDS), Math.min(8, Math.abs(i - inner) - 1) / 8, trimmed / TRIM_LINES, k / (body.length - 1), lines[inner]!.sentenceEnd ? 1 : 0, feature(inner, LOG_WORDS_INDEX), clamped(inner)]);
+  }
+  return rows;
 }
 
 /**

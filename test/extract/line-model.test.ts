@@ -2,7 +2,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { bodyLines, type Segment } from '../../src/extract/dump-body.js';
-import { chooseMain, FEATURES, JOIN_FEATURES, lineFeatures, lineModel, lineScores, modelBody, SEGMENT_FEATURES, smoothed, type LineModel } from '../../src/extract/line-model.js';
+import { chooseMain, FEATURES, JOIN_FEATURES, lineFeatures, lineModel, lineScores, modelBody, SEGMENT_FEATURES, smoothed, EDGE_FEATURES, type LineModel } from '../../src/extract/line-model.js';
 import { lineWords, toLines, WORD_BUCKETS } from '../../src/extract/lines.js';
 import { lineHash } from '../../src/extract/templates.js';
 import { readDump, ruleView, segmentTitle } from '../../src/extract/text-dump.js';
@@ -20,7 +20,7 @@ function view() {
 /** A model that scores every line the same (its bias), with the given thresholds, no cost of change, and ranks segments by `segment` alone. */
 function flat(bias: number, keep: number, add: number, segment = 'ruleMain', weight = 1): LineModel {
   const segmentWeights = SEGMENT_FEATURES.map((f) => (f === segment ? weight : 0));
-  return { features: FEATURES, weights: FEATURES.map((_, k) => (k === 0 ? bias : 0)), contextWeights: FEATURES.map(() => 0), segmentFeatures: SEGMENT_FEATURES, segmentWeights, joinFeatures: JOIN_FEATURES, joinWeights: [], join: 0, keep, add, change: 0, wordWeights: [] };
+  return { features: FEATURES, weights: FEATURES.map((_, k) => (k === 0 ? bias : 0)), contextWeights: FEATURES.map(() => 0), segmentFeatures: SEGMENT_FEATURES, segmentWeights, joinFeatures: JOIN_FEATURES, joinWeights: [], join: 0, keep, add, change: 0, wordWeights: [], edgeFeatures: EDGE_FEATURES, edgeWeights: [], edge: 0 };
 }
 
 test('each line gets one value per feature, the rules body among them', () => {
@@ -41,6 +41,29 @@ test('the rules body stays above the keep threshold, goes below it; other lines 
   // A model that would drop every line leaves the rules' body: the page is not emptied.
   assert.deepEqual(modelBody(lines, rules, flat(0, 1, 2)), body);
   assert.deepEqual(modelBody(lines, rules, flat(3, -1, 1)), open);
+});
+
+test('the edge model trims the lines at either end of the body that it scores above its threshold, one line always staying', () => {
+  const { lines, body, rules } = view();
+  assert.equal(body.length, 5);
+  const edges = (weights: Record<string, number>) => ({ ...flat(0, -1, 1), edgeWeights: EDGE_FEATURES.map((f) => weights[f] ?? 0) });
+  assert.deepEqual(modelBody(lines, rules, edges({ bias: -1 })), body);
+  // Only the outermost line at each end scores above 0: the last line goes, then the first.
+  assert.deepEqual(modelBody(lines, rules, edges({ bias: 1, trimmed: -10 })), body.slice(1, 4));
+  // Only the last lines: trimmed up to the first.
+  assert.deepEqual(modelBody(lines, rules, edges({ bias: 1, head: -2 })), body.slice(0, 1));
+  assert.deepEqual(modelBody(lines, rules, edges({ bias: 5 })), body.slice(0, 1));
+});
+
+test("navWords: the share of a line's words that the page holds only outside prose", () => {
+  const notice = 'Sign up for the Courier newsletter';
+  const dump = readDump({ file: 'page.txt', content: PAGE.replace('Most Read', `${notice}\n\nNewsletter | Sign up\n\nMost Read`), format: 'text' })!;
+  const { lines, segments, main } = dump;
+  const features = lineFeatures(lines, ruleView(segments, main, bodyLines(lines, main), null), []);
+  const navWords = (text: string) => features[lines.findIndex((l) => l.text === text) * FEATURES.length + FEATURES.indexOf('navWords')];
+  // "sign", "up" and "newsletter" are on the menu line, "courier" on the site's name; "for" and "the" are in the paragraphs.
+  assert.equal(navWords(notice), 4 / 6);
+  assert.equal(navWords(PARAGRAPH('the mayor')), 0);
 });
 
 test('smoothing along the page: a doubtful line between body lines comes in, a lone likely line stays out', () => {
