@@ -8,7 +8,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { dateCandidates, DATE_FEATURES, headerLines } from '../dist/src/extract/dump-meta.js';
 import { longLineHashes, TemplateIndex } from '../dist/src/extract/templates.js';
-import { readDump, segmentTitle } from '../dist/src/extract/text-dump.js';
+import { mainTitle, readDump } from '../dist/src/extract/text-dump.js';
 
 const args = process.argv.slice(2);
 const flag = (name) => { const i = args.indexOf(name); if (i < 0) return null; const [, value] = args.splice(i, 2); return value; };
@@ -30,8 +30,8 @@ for (const set of args) {
     // The main article and its title as extractFromDump finds them, so that the features are those it rates.
     const read = readDump({ file: dump, content: fs.readFileSync(dump, 'utf8'), templates: templates.templatesOf(dump) });
     if (!read) continue;
-    const { content, lines, segments, main } = read;
-    const title = segmentTitle(lines, segments, main, new Set())?.line ?? null;
+    const { content, lines, main } = read;
+    const title = mainTitle(read, new Set())?.line ?? null;
     const candidates = dateCandidates(content, lines, main, headerLines(lines, main, title), title);
     const day = gold.date.slice(0, 10);
     pages.push({ id: f, candidates: candidates.map((c) => ({ x: c.features, y: c.date.iso.startsWith(day) ? 1 : 0 })) });

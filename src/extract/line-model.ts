@@ -337,12 +337,12 @@ export function segmentFeatures(lines: Scored[], segments: Segment[], odds: Floa
 }
 
 /**
- * The segment the ranker scores highest, joined with the segments next to it that the join model takes as more of
- * the same article (one parted by a video, a box or a list): the main article's segment, and the page's segments
- * with it in place of those it joins.
+ * The segment the ranker scores highest (`ranked`), joined with the segments next to it that the join model takes as
+ * more of the same article (one parted by a video, a box or a list): the main article's segment, and the page's
+ * segments with it in place of those it joins.
  */
-export function chooseMain(lines: Scored[], segments: Segment[], model: LineModel = lineModel()): { main: Segment; segments: Segment[] } {
-  if (segments.length === 1) return { main: segments[0]!, segments };
+export function chooseMain(lines: Scored[], segments: Segment[], model: LineModel = lineModel()): { main: Segment; segments: Segment[]; ranked: Segment } {
+  if (segments.length === 1) return { main: segments[0]!, segments, ranked: segments[0]! };
   const width = SEGMENT_FEATURES.length;
   const odds = contextScores(lines, model.contextWeights, model.wordWeights);
   const features = segmentFeatures(lines, segments, odds);
@@ -352,7 +352,7 @@ export function chooseMain(lines: Scored[], segments: Segment[], model: LineMode
     for (let f = 0; f < width; f++) z += features[k * width + f]! * model.segmentWeights[f]!;
     if (z > best) [main, best] = [k, z];
   }
-  if (model.joinWeights.length === 0) return { main: segments[main]!, segments };
+  if (model.joinWeights.length === 0) return { main: segments[main]!, segments, ranked: segments[main]! };
   let [first, last] = [main, main];
   const joins = (k: number) => {
     const row = joinFeatures(lines, segments, first, last, k, features);
@@ -363,7 +363,7 @@ export function chooseMain(lines: Scored[], segments: Segment[], model: LineMode
   };
   while (first > 0 && joins(first - 1)) first--;
   while (last + 1 < segments.length && joins(last + 1)) last++;
-  return joined(segments, first, last);
+  return { ...joined(segments, first, last), ranked: segments[main]! };
 }
 
 /** Most lines between the main segment and the one next to it that the join model weighs. */

@@ -37,11 +37,23 @@ function scoreWithTemplates(lines: Line[], content: string, templates: number[] 
   return templateWords * 2 > longWords ? scoreLines(lines, undefined, listBlocks) : scoreLines(lines, isTemplate, listBlocks);
 }
 
+/** What readDump finds in a dump. */
+export interface Dump {
+  content: string;
+  lines: Scored[];
+  /** The runs of text, with the main article's joined parts as one. */
+  segments: Segment[];
+  main: Segment;
+  /** The runs of text before joins, and the one the ranker chose: the main article's title is looked for before it. */
+  found: Segment[];
+  ranked: Segment;
+}
+
 /**
  * A dump's scored lines, its runs of text and the one that is the main article (as `lineModel` ranks and joins them); null
  * when no line reads as text.
  */
-export function readDump(page: Page, lineModel?: LineModel): { content: string; lines: Scored[]; segments: Segment[]; main: Segment } | null {
+export function readDump(page: Page, lineModel?: LineModel): Dump | null {
   const content = fromTextBrowser(page.content);
   const unscored = toLines(content);
   let lines = scoreWithTemplates(unscored, content, page.templates, true);
@@ -54,7 +66,15 @@ export function readDump(page: Page, lineModel?: LineModel): { content: string; 
     if (segments.length === 0) segments = fallbackSegments(lines);
   }
   if (segments.length === 0) return null;
-  return { content, lines, ...chooseMain(lines, segments, lineModel) };
+  return { content, lines, found: segments, ...chooseMain(lines, segments, lineModel) };
+}
+
+/**
+ * The main article's title, looked for before the segment the ranker chose rather than before the parts joined to it
+ * (a teaser or standfirst block joined above the article is not where its headline is).
+ */
+export function mainTitle(dump: Dump, used: Set<string>): TitleChoice | null {
+  return segmentTitle(dump.lines, dump.found, dump.ranked, used);
 }
 
 /** A segment's title, as the rules find it after the titles of the articles before it (`used`, which its line joins). */
@@ -79,7 +99,7 @@ export function extractFromDump(page: Page, options: { allArticles: boolean; lin
   const usedTitles = new Set<string>();
   const articles: DumpArticle[] = [];
   for (const segment of chosen) {
-    const title = segmentTitle(lines, segments, segment, usedTitles);
+    const title = segment === main ? mainTitle(dump, usedTitles) : segmentTitle(lines, segments, segment, usedTitles);
     const titleLine = title?.line ?? null;
     const header = headerLines(lines, segment, titleLine);
     const meta = readByline(header);

@@ -138,10 +138,12 @@ test('the join model joins the segments next to the chosen one that it scores ab
   const near = page([...menu, ...menu.map((m) => `${m} news`)]);
   assert.equal(near.segments.length, 2);
   const [article, more] = near.segments as [Segment, Segment];
-  const { main, segments } = chooseMain(near.lines, near.segments, joining(1));
+  const { main, segments, ranked } = chooseMain(near.lines, near.segments, joining(1));
   assert.deepEqual([main.first, main.last, main.score, main.goodLines], [article.first, more.last, article.score + more.score, article.goodLines + more.goodLines]);
   assert.deepEqual(segments, [main]);
-  assert.deepEqual(chooseMain(near.lines, near.segments, joining(-1)), { main: article, segments: near.segments });
+  // The segment the ranker chose stays known (the title is looked for before it).
+  assert.equal(ranked, article);
+  assert.deepEqual(chooseMain(near.lines, near.segments, joining(-1)), { main: article, segments: near.segments, ranked: article });
   // Past JOIN_LINES lines between them, never.
   const far = page(Array.from({ length: 90 }, (_, k) => `${menu[k % menu.length]} ${k}`));
   assert.equal(far.segments.length, 2);
