@@ -7,8 +7,8 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { dateCandidates, DATE_FEATURES, headerLines } from '../dist/src/extract/dump-meta.js';
-import { longLineHashes, TemplateIndex } from '../dist/src/extract/templates.js';
 import { mainTitle, readDump } from '../dist/src/extract/text-dump.js';
+import { folderTemplates } from './folder-templates.mjs';
 
 const args = process.argv.slice(2);
 const flag = (name) => { const i = args.indexOf(name); if (i < 0) return null; const [, value] = args.splice(i, 2); return value; };
@@ -19,10 +19,7 @@ if (args.length === 0) throw new Error('usage: node scripts/train-dates.mjs SET_
 /** Pages: their candidates' features and labels, as mine extract sees them in the set's folder. */
 const pages = [];
 for (const set of args) {
-  // The lines the set's pages share, as mine extract finds them in a folder (its template pass).
-  const templates = new TemplateIndex();
-  const dumps = fs.readdirSync(path.join(set, 'dumps')).map((f) => path.join(set, 'dumps', f));
-  for (const file of dumps) templates.add(file, longLineHashes(fs.readFileSync(file, 'utf8')));
+  const templates = folderTemplates(path.join(set, 'dumps'));
   for (const f of fs.readdirSync(path.join(set, 'gold')).filter((f) => f.endsWith('.json')).sort()) {
     const gold = JSON.parse(fs.readFileSync(path.join(set, 'gold', f), 'utf8'));
     const dump = path.join(set, 'dumps', f.replace(/\.json$/, '.txt'));

@@ -17,9 +17,9 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { TITLE_FEATURES, titleCandidates } from '../dist/src/extract/dump-meta.js';
-import { longLineHashes, TemplateIndex } from '../dist/src/extract/templates.js';
 import { readDump } from '../dist/src/extract/text-dump.js';
 import { isArticle } from '../dist/src/extract/dump-body.js';
+import { folderTemplates } from './folder-templates.mjs';
 
 const args = process.argv.slice(2);
 const flag = (name) => { const i = args.indexOf(name); if (i < 0) return null; const [, value] = args.splice(i, 2); return value; };
@@ -48,10 +48,7 @@ function whereMissing(lines, exact) {
 /** Pages: their candidates' features and labels, as extractFromDump sees a page among the other pages of its set. */
 const pages = [];
 for (const set of args) {
-  // The lines the set's pages share, as mine extract finds them in a folder (its template pass).
-  const templates = new TemplateIndex();
-  const dumps = fs.readdirSync(path.join(set, 'dumps')).filter((f) => f.endsWith('.txt')).map((f) => path.join(set, 'dumps', f));
-  for (const file of dumps) templates.add(file, longLineHashes(fs.readFileSync(file, 'utf8')));
+  const templates = folderTemplates(path.join(set, 'dumps'));
   for (const f of fs.readdirSync(path.join(set, 'gold')).filter((f) => f.endsWith('.json')).sort()) {
     const gold = JSON.parse(fs.readFileSync(path.join(set, 'gold', f), 'utf8'));
     const dump = path.join(set, 'dumps', `${f.slice(0, -'.json'.length)}.txt`);

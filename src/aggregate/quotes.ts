@@ -3,7 +3,7 @@
 // article where the text allows: a name, a surname, a pronoun, a description ("the ministry"), or a document
 // standing for whoever issued it ("the statement said"). Works sentence by sentence on the NER record.
 import { loadData } from '../data.js';
-import { charClass, UPPER } from '../text/chars.js';
+import { charClass, lowerCase, UPPER } from '../text/chars.js';
 import type { Entity, EntityType, NerArticle } from '../types.js';
 import { widen } from './periods.js';
 
@@ -127,12 +127,8 @@ function mayBeFirstWord(text: string, start: number, end: number, cues: SpeechCu
   const last = text.charCodeAt(end - 1);
   // With ASCII ends the bit is found without lower-casing the token: its lower-case keeps its length, except for
   // "İ" (which becomes two code units, the second a combining dot no first word holds).
-  if (first < 128 && last < 128 && !hasBit(cues.firstWordBits, lengthEndsBit(end - start, asciiLower(first), asciiLower(last)))) return false;
+  if (first < 128 && last < 128 && !hasBit(cues.firstWordBits, lengthEndsBit(end - start, lowerCase(first), lowerCase(last)))) return false;
   return cues.firstWords.has(text.slice(start, end).toLowerCase());
-}
-
-function asciiLower(code: number): number {
-  return code >= 65 && code <= 90 ? code + 32 : code;
 }
 
 /** Opening quotation marks and the marks that close each. */

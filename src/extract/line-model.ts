@@ -356,10 +356,7 @@ export function chooseMain(lines: Scored[], segments: Segment[], model: LineMode
   let [first, last] = [main, main];
   const joins = (k: number) => {
     const row = joinFeatures(lines, segments, first, last, k, features);
-    if (!row) return false;
-    let z = 0;
-    for (let f = 0; f < row.length; f++) z += row[f]! * model.joinWeights[f]!;
-    return z > model.join;
+    return row !== null && dot(row, model.joinWeights) > model.join;
   };
   while (first > 0 && joins(first - 1)) first--;
   while (last + 1 < segments.length && joins(last + 1)) last++;

@@ -809,9 +809,13 @@ export class SentenceFeatures {
         values[2] = len >= 3 ? fnv(values[1], ends[2]) : 0;
         values[3] = len >= 4 ? fnv(values[2], ends[3]) : 0;
         for (let k = 1; k <= 4; k++) {
-          let suffix = FNV_BASIS;
-          for (let j = 8 - k; j < 8; j++) suffix = fnv(suffix, ends[j]);
-          values[3 + k] = len >= k ? suffix : 0;
+          // A token shorter than k has no such suffix (and `ends` there still holds an earlier token's characters).
+          let suffix = 0;
+          if (len >= k) {
+            suffix = FNV_BASIS;
+            for (let j = 8 - k; j < 8; j++) suffix = fnv(suffix, ends[j]);
+          }
+          values[3 + k] = suffix;
         }
         values[8] = lower[i];
         values[9] = pos === POS_HEADLINE ? docClass[i] + 4 : pos;
