@@ -226,3 +226,23 @@ test("a long paragraph ending in an agency's tag is body; a caption ending in it
   assert.ok(!text.includes(photo));
   assert.ok(!body(dump(...HEADER, ...paragraphs(0, 2), tagged, ...paragraphs(2, 5), tagged)).includes(tagged));
 });
+
+test('a diary written a sentence to a line without full stops, between image file names, keeps its body', () => {
+  const diary = [
+    '早上我们从城里出发沿着河边的小路慢慢走到了山脚下的公园',
+    '公园里的树叶已经变成了金黄色和红色在阳光下显得特别好看',
+    '入口处有一块新的木头牌子上面画着几只可爱的小鸟和花朵',
+    '我们在湖边找了一个安静的地方坐下来喝着热茶看着远处的山',
+    '中午的时候来了很多人有的在拍照有的在草地上和孩子们玩耍',
+    '下午天气慢慢变冷了风也大了起来树叶一片一片地落在地上',
+    '公园的工作人员说这里每年秋天都会有很多人来看红叶和湖水',
+    '回家的路上我们还在附近的小店里买了一些当地的点心和水果',
+    '这次出游虽然时间不长但是大家都觉得很开心也很放松',
+    '希望明年秋天还能和家人朋友一起再来这里走一走看一看',
+  ];
+  const page = dump('首页 文章 相册 留言', '秋天的公园一日游', ...diary.flatMap((line, i) => [`IMG_${1000 + i}.jpg`, line]), '上一篇 下一篇', '版权所有');
+  const text = body(page);
+  const kept = diary.filter((line) => text.includes(line));
+  assert.ok(kept.length >= 9, `kept ${kept.length} of ${diary.length}: ${text}`);
+  assert.ok(!text.includes('IMG_') && !text.includes('版权所有'));
+});
