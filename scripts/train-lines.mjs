@@ -119,6 +119,17 @@
 // trafilatura 0.847/0.866/0.868/0.880 -> 0.846/0.866/0.869/0.881, readability 0.862/0.856/0.866/0.860 ->
 // 0.870/0.864/0.874/0.868 (rules alone 0.824 -> 0.833). Image file names as furniture instead (out of the smoothing's
 // path) lifted readability 0.001-0.002 more but cost trafilatura left out 0.002 (0.845).
+// Tried after it and not kept (left out / 5-fold / by site / trained on all, against dev 0.958/0.960/0.959/0.960,
+// trafilatura 0.846/0.866/0.869/0.881, readability 0.870/0.864/0.874/0.868): the mean capped context score of a
+// candidate's good lines as a join feature: dev 0.958/0.959/0.960/0.960, trafilatura 0.846/0.868/0.870/0.881,
+// readability 0.870/0.865/0.875/0.869 (snippets tp 1263 -> 1270), but its joins above the ranker's segment moved the
+// date search (snippet dates 291 -> 289 of 358, below the floor; looking for dates around the ranker's segment instead
+// gave 290, as another page's date heads a segment joined above); the same on joins below only: trafilatura
+// 0.846/0.868/0.868/0.880, dev left out 0.957. Near-text lines going on in the last paragraph's block after the
+// segment taken by the rules: dev 0.958/0.960/0.960/0.960, trafilatura 0.845/0.866/0.869/0.880, readability
+// 0.870/0.865/0.875/0.868. Without retraining: CJK characters counted as 1/1.5 or 1 word instead of 1/2 (readability
+// 0.868 -> 0.863 / 0.865: a Japanese portal's long teaser headlines become text lines), and list-like blocks whose own
+// lines mostly read as text (10 words, stop words) judged line by line (dev 0.960 -> 0.958).
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
