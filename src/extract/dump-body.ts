@@ -67,7 +67,8 @@ function truncated(text: string): boolean {
 }
 
 /**
- * Classes every line; `template` says whether a line (lines[i]) is part of the site's page template. With
+ * Classes every line, in place (toLines made them with Scored's fields; scoring them again sets those afresh);
+ * `template` says whether a line (lines[i]) is part of the site's page template. With
  * `listBlocks` false, blocks that look like lists (listLikeBlocks) are not set aside as a whole.
  */
 export function scoreLines(lines: Line[], template: (i: number) => boolean = () => false, listBlocks = true): Scored[] {
@@ -86,7 +87,10 @@ export function scoreLines(lines: Line[], template: (i: number) => boolean = () 
   }
   const repeated = (i: number) => repeatsOf[i]! > 1 && lines[i]!.words < 60;
   const listLike = listBlocks ? listLikeBlocks(lines, furniture.map((f, i) => f || dated[i]!), repeated) : new Set<number>();
-  const scored: Scored[] = lines.map((line, i) => {
+  // In place: a copy of each line cost more than the rest.
+  const scored = lines as Scored[];
+  for (let i = 0; i < scored.length; i++) {
+    const line = scored[i]!;
     const repeats = repeatsOf[i]!;
     const templated = template(i);
     let kind: Kind;
@@ -97,11 +101,16 @@ export function scoreLines(lines: Line[], template: (i: number) => boolean = () 
     else if (line.listItem) [kind, listed] = ['bad', true];
     else if (line.words < SHORT_WORDS) kind = 'short';
     else kind = 'neargood';
-    const isEnd = (line.words <= 6 && mayStartWithMarker(line) && startsWithPhrase(lineKey(line), end)) || (line.words <= 20 && endPattern.test(line.text, line.phrases)) || isAboutHeading(lines, i);
-    // Written out rather than spread: V8 keeps these objects in one fast shape, which spreading does not.
-    const { index, text, start, key, keyHash, firstWordHash, phrases, indent, listItem, block, words, recordWords, stopDensity, sentenceEnd, digitRun, wordBuckets, bucketsStart, bucketsEnd } = line;
-    return { index, text, start, key, keyHash, firstWordHash, phrases, indent, listItem, block, words, recordWords, stopDensity, sentenceEnd, digitRun, wordBuckets, bucketsStart, bucketsEnd, kind, repeats, insert: false, end: isEnd, dated: dated[i]!, dateLine: dateLine[i]!, furniture: furniture[i]!, listed, template: templated };
-  });
+    line.end = (line.words <= 6 && mayStartWithMarker(line) && startsWithPhrase(lineKey(line), end)) || (line.words <= 20 && endPattern.test(line.text, line.phrases)) || isAboutHeading(lines, i);
+    line.kind = kind;
+    line.repeats = repeats;
+    line.insert = false;
+    line.dated = dated[i]!;
+    line.dateLine = dateLine[i]!;
+    line.furniture = furniture[i]!;
+    line.listed = listed;
+    line.template = templated;
+  }
   markInserts(scored);
   return scored;
 }
