@@ -9,7 +9,7 @@
 // labelled pages (scripts/train-lines.mjs) and shipped in data/line-model.json.
 import { loadModel } from '../data.js';
 import { furnitureBlocks, isArticle, segmentTraits, segmentWeight, type Scored, type Segment } from './dump-body.js';
-import { WORD_BUCKETS, type Line } from './lines.js';
+import { WORD_BUCKETS } from './lines.js';
 
 export interface LineModel {
   /** Names of the features, in the order of the weights (a check that data and code agree). */
@@ -73,15 +73,6 @@ let filledFor: Scored[] | null = null;
 let filledWith: number[] | null = null;
 const [GOOD, TITLE, LOG_WORDS_INDEX, WORD_ODDS, NAV_WORDS] = (['good', 'title', 'logWords', 'wordOdds', 'navWords'] as const).map((f) => OWN.indexOf(f));
 
-/** The mean weight of a line's words (0: none, or no weights). */
-function wordOdds(line: Line, wordWeights: number[]): number {
-  if (wordWeights.length === 0) return 0;
-  const { wordBuckets, bucketsStart, bucketsEnd } = line;
-  let sum = 0;
-  for (let k = bucketsStart; k < bucketsEnd; k++) sum += wordWeights[wordBuckets[k]!]!;
-  return bucketsEnd > bucketsStart ? sum / (bucketsEnd - bucketsStart) : 0;
-}
-
 /** The OWN features that do not depend on the rules' choice: from `good` on, but for `title`. */
 function fillLineFeatures(lines: Scored[], own: Float64Array, wordWeights: number[]): void {
   const n = lines.length;
@@ -108,11 +99,9 @@ function fillLineFeatures(lines: Scored[], own: Float64Array, wordWeights: numbe
     own[at++] = line.repeats > 1 && ((i > 0 && lines[i - 1]!.keyHash === line.keyHash) || (i + 1 < n && lines[i + 1]!.keyHash === line.keyHash)) ? 1 : 0;
     at++; // title
     own[at++] = n > 1 ? i / (n - 1) : 0;
-    own[at++] = line.words / longest;
-    // Furniture is never body, and a close button's "x" or a "Share" says nothing of the caption or paragraph beside it.
-    own[at] = line.furniture ? 0 : wordOdds(line, wordWeights);
+    own[at] = line.words / longest;
   }
-  fillNavWords(lines, own);
+  fillWordFeatures(lines, own, wordWeights);
 }
 
 /**
@@ -127,11 +116,16 @@ let lineStamp = 0;
 
 const isProse = (line: Scored) => line.kind === 'good' || line.kind === 'neargood';
 
+/** Word weights of no word: wordOdds is 0 when there are none. */
+const NO_WORD_WEIGHTS = new Array<number>(WORD_BUCKETS).fill(0);
+
 /**
- * The navWords feature of each line, into `own`: the share of its words that the page's other lines hold only
- * outside prose (a site's name, its menu's and notices' words, in any language).
+ * The wordOdds and navWords features of each line, into `own`: the mean weight of its words (0 on furniture, which is
+ * never body: a close button's "x" or a "Share" says nothing of the caption or paragraph beside it), summed in the
+ * pass that counts the words; and the share of its words that the page's other lines hold only outside prose (a
+ * site's name, its menu's and notices' words, in any language).
  */
-function fillNavWords(lines: Scored[], own: Float64Array): void {
+function fillWordFeatures(lines: Scored[], own: Float64Array, wordWeights: number[]): void {
   const n = lines.length;
   if (n === 0) return;
   const counts = bucketCounts;
@@ -142,18 +136,22 @@ function fillNavWords(lines: Scored[], own: Float64Array): void {
   const pageFirst = lineStamp + 1;
   // The page's buckets, one array for all its lines (see lineWords).
   const buckets = lines[0]!.wordBuckets;
+  const weights = wordWeights.length > 0 ? wordWeights : NO_WORD_WEIGHTS;
   for (let i = 0; i < n; i++) {
     const line = lines[i]!;
     const shift = isProse(line) ? 0 : 2;
     const stamp = pageFirst + i;
+    let sum = 0;
     for (let k = line.bucketsStart; k < line.bucketsEnd; k++) {
       const b = buckets[k]!;
+      sum += weights[b]!;
       let cell = counts[b]!;
       if (cell >>> 4 === stamp) continue;
       if (cell >>> 4 < pageFirst) cell = 0;
       const held = ((cell >>> shift) & 3) < 2 ? 1 << shift : 0;
       counts[b] = (stamp << 4) | ((cell & 15) + held);
     }
+    own[i * OWN_WIDTH + WORD_ODDS] = line.furniture || line.bucketsEnd === line.bucketsStart ? 0 : sum / (line.bucketsEnd - line.bucketsStart);
   }
   lineStamp += n;
   for (let i = 0; i < n; i++) {
