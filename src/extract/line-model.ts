@@ -415,11 +415,13 @@ export function modelBody(lines: Scored[], rules: RuleView, model: LineModel = l
   const { body, gain } = smoothedBody(lines, rules, model);
   let [start, end] = [0, body.length];
   if (model.edgeWeights.length > 0) {
-    const trims = (row: number[] | undefined) => row !== undefined && dot(row, model.edgeWeights) > model.edge;
-    const tail = edgeRows(lines, body, gain, false);
-    while (trims(tail[body.length - end])) end--;
-    const head = edgeRows(lines, body.slice(0, end), gain, true);
-    while (trims(head[start])) start++;
+    // Each row is made when the one before it trimmed (most bodies lose no line).
+    const trims = (count: number, head: boolean, trimmed: number) => {
+      const row = edgeRow(lines, body, count, gain, head, trimmed);
+      return row !== null && dot(row, model.edgeWeights) > model.edge;
+    };
+    while (trims(body.length, false, body.length - end)) end--;
+    while (trims(end, true, start)) start++;
   }
   return end > 0 ? body.slice(start, end).map((i) => lines[i]!) : rules.body;
 }
@@ -462,15 +464,19 @@ export const EDGE_FEATURES = ['bias', 'head', 'gain', 'good', 'neargood', 'short
  */
 export function edgeRows(lines: Scored[], body: number[], gain: Float64Array, head: boolean): number[][] {
   const rows: number[][] = [];
+  for (let row; (row = edgeRow(lines, body, body.length, gain, head, rows.length)) !== null; ) rows.push(row);
+  return rows;
+}
+
+/** The edgeRows row of the first `count` lines of `body` with `trimmed` lines trimmed beyond it; null past the last row. */
+function edgeRow(lines: Scored[], body: number[], count: number, gain: Float64Array, head: boolean, trimmed: number): number[] | null {
+  if (trimmed >= Math.min(TRIM_LINES, count - 1)) return null;
   const feature = (i: number, index: number) => ownBuffer[i * OWN_WIDTH + index]!;
   const clamped = (i: number) => Math.max(-4, Math.min(4, gain[i]!)) / 4;
-  for (let trimmed = 0; trimmed < Math.min(TRIM_LINES, body.length - 1); trimmed++) {
-    const k = head ? trimmed : body.length - 1 - trimmed;
-    const [i, inner] = [body[k]!, body[head ? k + 1 : k - 1]!];
-    const line = lines[i]!;
-    rows.push([1, head ? 1 : 0, clamped(i), line.kind === 'good' ? 1 : 0, line.kind === 'neargood' ? 1 : 0, line.kind === 'short' ? 1 : 0, feature(i, LOG_WORDS_INDEX), line.sentenceEnd ? 1 : 0, line.listItem ? 1 : 0, line.dated ? 1 : 0, feature(i, WORD_ODDS), feature(i, NAV_WORDS), Math.min(8, Math.abs(i - inner) - 1) / 8, trimmed / TRIM_LINES, k / (body.length - 1), lines[inner]!.sentenceEnd ? 1 : 0, feature(inner, LOG_WORDS_INDEX), clamped(inner)]);
-  }
-  return rows;
+  const k = head ? trimmed : count - 1 - trimmed;
+  const [i, inner] = [body[k]!, body[head ? k + 1 : k - 1]!];
+  const line = lines[i]!;
+  return [1, head ? 1 : 0, clamped(i), line.kind === 'good' ? 1 : 0, line.kind === 'neargood' ? 1 : 0, line.kind === 'short' ? 1 : 0, feature(i, LOG_WORDS_INDEX), line.sentenceEnd ? 1 : 0, line.listItem ? 1 : 0, line.dated ? 1 : 0, feature(i, WORD_ODDS), feature(i, NAV_WORDS), Math.min(8, Math.abs(i - inner) - 1) / 8, trimmed / TRIM_LINES, k / (count - 1), lines[inner]!.sentenceEnd ? 1 : 0, feature(inner, LOG_WORDS_INDEX), clamped(inner)];
 }
 
 /**
