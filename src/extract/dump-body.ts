@@ -261,7 +261,7 @@ export function findSegments(lines: Scored[]): Segment[] {
         if (current) segments.push(current);
         current = { first: i, last: i, score: line.words, goodLines: 1 };
       }
-      gap = new Map();
+      if (gap.size > 0) gap = new Map();
       continue;
     }
     if (current) addToGap(gap, lines, i);
@@ -321,6 +321,7 @@ function withoutTail(lines: Scored[], segment: Segment): Segment {
 
 /** The blocks of furniture between two lines that are not minor. */
 export function furnitureBlocks(lines: Scored[], from: number, to: number): number {
+  if (from >= to) return 0; // next to each other (most good lines of a segment): no Map to make
   const gap = new Map<number, boolean>();
   for (let i = from; i < to; i++) addToGap(gap, lines, i);
   let blocks = 0;
