@@ -116,6 +116,19 @@ export function scoreLines(lines: Line[], template: (i: number) => boolean = () 
 }
 
 /**
+ * Arrays of numbers that repeatCounts and listLikeBlocks use within a call, kept from call to call (grown when a page
+ * needs more): an array of its own for each page is allocated and freed outside the heap, which costs more than the
+ * counting.
+ */
+const scratchArrays = [new Int32Array(256), new Int32Array(256), new Int32Array(256)];
+
+/** The `which`-th scratch array's first `size` numbers, set to 0 (valid until the next call for it). */
+function scratch(which: number, size: number): Int32Array {
+  if (scratchArrays[which]!.length < size) scratchArrays[which] = new Int32Array(Math.max(size, scratchArrays[which]!.length * 2));
+  return scratchArrays[which]!.subarray(0, size).fill(0);
+}
+
+/**
  * How often each line's key occurs in the page. Lines with a hash of their own have a key of their own; lines that
  * share one are told apart by text, and only when their texts differ by key.
  */
@@ -123,7 +136,9 @@ function repeatCounts(lines: Line[]): number[] {
   // The hashes in an open-addressing table: a slot holds the first line with its hash (index + 1) and their count.
   let size = 2;
   while (size < lines.length * 2) size *= 2;
-  const [first, count, slotOf] = [new Int32Array(size), new Int32Array(size), new Int32Array(lines.length)];
+  const first = scratch(0, size);
+  const count = scratch(1, size);
+  const slotOf = scratch(2, lines.length);
   lines.forEach(({ keyHash }, i) => {
     let s = keyHash & (size - 1);
     while (first[s] !== 0 && lines[first[s]! - 1]!.keyHash !== keyHash) s = (s + 1) & (size - 1);
@@ -226,7 +241,7 @@ function listLikeBlocks(lines: Line[], furniture: boolean[], repeated: (i: numbe
   // Per block (blocks are numbered from 1 in page order): its lines, and of those that are not repeats (bad on
   // their own: a headline printed twice, say), how many there are and how many end like sentences.
   const blocks = (lines[lines.length - 1]?.block ?? 0) + 1;
-  const [count, own, sentences] = [new Int32Array(blocks), new Int32Array(blocks), new Int32Array(blocks)];
+  const [count, own, sentences] = [scratch(0, blocks), scratch(1, blocks), scratch(2, blocks)];
   lines.forEach((l, i) => {
     if (furniture[i]) return;
     count[l.block]!++;

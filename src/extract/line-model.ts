@@ -71,7 +71,7 @@ let ownBuffer = new Float64Array(0);
 let filledFor: Scored[] | null = null;
 /** The word weights ownBuffer's features were made with. */
 let filledWith: number[] | null = null;
-const [GOOD, TITLE, LOG_WORDS_INDEX, WORD_ODDS, NAV_WORDS] = (['good', 'title', 'logWords', 'wordOdds', 'navWords'] as const).map((f) => OWN.indexOf(f));
+const [OTHER_ARTICLE, GOOD, TITLE, LOG_WORDS_INDEX, WORD_ODDS, NAV_WORDS] = (['otherArticle', 'good', 'title', 'logWords', 'wordOdds', 'navWords'] as const).map((f) => OWN.indexOf(f));
 
 /** The OWN features that do not depend on the rules' choice: from `good` on, but for `title`. */
 function fillLineFeatures(lines: Scored[], own: Float64Array, wordWeights: number[]): void {
@@ -176,8 +176,6 @@ function ownFeatures(lines: Scored[], rules: RuleView, wordWeights: number[]): F
     fillLineFeatures(lines, own, wordWeights);
     [filledFor, filledWith] = [lines, wordWeights];
   }
-  const otherArticle = new Uint8Array(n);
-  for (const s of rules.articles) if (s !== rules.main) otherArticle.fill(1, s.first, s.last + 1);
   const { first, last } = rules.main;
   let nextBody = 0; // the next rule body line
   for (let i = 0; i < n; i++) {
@@ -193,9 +191,10 @@ function ownFeatures(lines: Scored[], rules: RuleView, wordWeights: number[]): F
     own[at++] = i > last ? 1 : 0;
     own[at++] = i >= first && i <= last ? Math.max(0, 1 - (i - first) / EDGE_LINES) : 0;
     own[at++] = i >= first && i <= last ? Math.max(0, 1 - (last - i) / EDGE_LINES) : 0;
-    own[at] = otherArticle[i]!;
+    own[at] = 0; // otherArticle: set below
     own[i * OWN_WIDTH + TITLE] = line === rules.title ? 1 : 0;
   }
+  for (const s of rules.articles) if (s !== rules.main) for (let i = s.first; i <= s.last; i++) own[i * OWN_WIDTH + OTHER_ARTICLE] = 1;
   // Rule body lines among the WINDOW lines on each side, as a running sum.
   let near = 0;
   for (let j = 0; j <= Math.min(n - 1, WINDOW); j++) near += own[j * OWN_WIDTH]!;
@@ -440,12 +439,17 @@ export function smoothedBody(lines: Scored[], rules: RuleView, model: LineModel)
   // do not part the text around them: the smoothing runs over the other lines.
   const open: number[] = [];
   for (let i = 0; i < n; i++) if (!(lines[i]!.furniture || lines[i]!.insert || lines[i]!.template)) open.push(i);
-  // Copied by hand: Float64Array.from with a map function costs several times more.
-  const openGain = new Float64Array(open.length);
+  // Copied by hand into a kept array: Float64Array.from with a map function costs several times more, and an array
+  // of its own for each page is allocated and freed outside the heap.
+  if (openGainBuffer.length < open.length) openGainBuffer = new Float64Array(open.length * 2);
+  const openGain = openGainBuffer.subarray(0, open.length);
   for (let k = 0; k < open.length; k++) openGain[k] = gain[open[k]!]!;
   const taken = smoothed(openGain, model.change);
   return { body: open.filter((_, k) => taken[k] === 1), gain };
 }
+
+/** smoothedBody's open lines' gains, kept from page to page (grown when a page needs more). */
+let openGainBuffer = new Float64Array(0);
 
 const dot = (row: number[], weights: number[]) => row.reduce((z, x, f) => z + x * weights[f]!, 0);
 
@@ -485,20 +489,25 @@ function edgeRow(lines: Scored[], body: number[], count: number, gain: Float64Ar
  */
 export function smoothed(gain: Float64Array, change: number): Uint8Array {
   const n = gain.length;
-  // The best paths' scores ending out of and in the body, and per line whether each came from the body line before.
-  const [outFromBody, inFromBody] = [new Uint8Array(n), new Uint8Array(n)];
+  // The best paths' scores ending out of and in the body, and per line whether each came from the body line before:
+  // FROM_BODY_OUT for the path ending out of the body, FROM_BODY_IN for the one ending in it.
+  if (fromBody.length < n) fromBody = new Uint8Array(n * 2);
   let [out, inside] = [0, -Infinity];
   for (let i = 0; i < n; i++) {
     const [stayOut, leave, enter, stayIn] = [out, inside - change, out - change, inside];
-    outFromBody[i] = leave > stayOut ? 1 : 0;
-    inFromBody[i] = stayIn >= enter ? 1 : 0;
+    fromBody[i] = (leave > stayOut ? FROM_BODY_OUT : 0) | (stayIn >= enter ? FROM_BODY_IN : 0);
     [out, inside] = [Math.max(stayOut, leave), Math.max(enter, stayIn) + gain[i]!];
   }
   const taken = new Uint8Array(n);
   let inBody = inside - change > out;
   for (let i = n - 1; i >= 0; i--) {
     taken[i] = inBody ? 1 : 0;
-    inBody = (inBody ? inFromBody[i] : outFromBody[i]) === 1;
+    inBody = (fromBody[i]! & (inBody ? FROM_BODY_IN : FROM_BODY_OUT)) !== 0;
   }
   return taken;
 }
+
+const FROM_BODY_OUT = 1;
+const FROM_BODY_IN = 2;
+/** smoothed's back-pointers, kept from call to call (grown when a page needs more). */
+let fromBody = new Uint8Array(0);
