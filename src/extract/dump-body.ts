@@ -74,9 +74,16 @@ function truncated(text: string): boolean {
 export function scoreLines(lines: Line[], template: (i: number) => boolean = () => false, listBlocks = true): Scored[] {
   const { end, endPattern } = boilerplate();
   const repeatsOf = repeatCounts(lines);
-  const dateLine = lines.map((line) => isDateLine(line.text, line.digitRun));
-  const dated = lines.map((line, i) => dateLine[i]! || isBylineLine(line.text));
-  const furniture = lines.map((line, i) => line.words === 0 || isFurniture(line.text, line.phrases) || (isCaption(line.text) && !(repeatsOf[i] === 1 && isTaggedParagraph(line))) || isShareLine(line) || isDoubled(line.text) || isShouted(line));
+  const dateLine: boolean[] = [];
+  const dated: boolean[] = [];
+  const furniture: boolean[] = [];
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i]!;
+    const isDate = isDateLine(line.text, line.digitRun);
+    dateLine.push(isDate);
+    dated.push(isDate || isBylineLine(line.text));
+    furniture.push(line.words === 0 || isFurniture(line.text, line.phrases) || (isCaption(line.text) && !(repeatsOf[i] === 1 && isTaggedParagraph(line))) || isShareLine(line) || isDoubled(line.text) || isShouted(line));
+  }
   // The caption a credit line repeats ("Hospital in Beijing" then "Hospital in BeijingCredit: EPA").
   for (let i = 0; i + 1 < lines.length; i++) {
     if (furniture[i + 1] && lines[i + 1]!.text.length > lines[i]!.text.length && lines[i + 1]!.text.startsWith(lines[i]!.text)) furniture[i] = true;
