@@ -353,7 +353,8 @@ const YEARLESS_STAMP = new RegExp(`\\b${MONTH}\\s+\\d{1,2},?\\s+(?:at\\s+)?\\d{1
 
 /** Whether a line has at most one word besides its dates, their labels and week days. */
 function fewWordsBesideDates(text: string): boolean {
-  const rest = text.replace(DATE_LABEL_WORDS, '').replace(DATE_CHARACTERS, ' ');
+  // The words are runs of three letters or more: the dates' digits and signs between them need not be taken out.
+  const rest = text.replace(DATE_LABEL_WORDS, '');
   let words = 0;
   // exec on the shared pattern, not match: a second word ends the search.
   LONG_WORD.lastIndex = 0;
@@ -362,6 +363,5 @@ function fewWordsBesideDates(text: string): boolean {
 }
 
 const DATE_LABEL_WORDS = /\b(published|posted|updated|last updated( at)?|on|at|date|am|pm|gmt|utc|[a-z]{2,4}t)\b/gi;
-const DATE_CHARACTERS = /[\d:|,.\-–—/•()\s]+/g;
 const LONG_WORD = /\p{L}{3,}/gu;
 const MONTH_OR_DAY = /^(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun)/i;

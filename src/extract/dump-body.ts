@@ -67,15 +67,23 @@ function truncated(text: string): boolean {
 }
 
 /**
- * Classes every line; `template` says whether a line (lines[i]) is part of the site's page template. With
+ * Classes every line, in place (toLines made them with Scored's fields; scoring them again sets those afresh);
+ * `template` says whether a line (lines[i]) is part of the site's page template. With
  * `listBlocks` false, blocks that look like lists (listLikeBlocks) are not set aside as a whole.
  */
 export function scoreLines(lines: Line[], template: (i: number) => boolean = () => false, listBlocks = true): Scored[] {
   const { end, endPattern } = boilerplate();
   const repeatsOf = repeatCounts(lines);
-  const dateLine = lines.map((line) => isDateLine(line.text, line.digitRun));
-  const dated = lines.map((line, i) => dateLine[i]! || isBylineLine(line.text));
-  const furniture = lines.map((line, i) => line.words === 0 || isFurniture(line.text, line.phrases) || (isCaption(line.text) && !(repeatsOf[i] === 1 && isTaggedParagraph(line))) || isShareLine(line) || isDoubled(line.text) || isShouted(line));
+  const dateLine: boolean[] = [];
+  const dated: boolean[] = [];
+  const furniture: boolean[] = [];
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i]!;
+    const isDate = isDateLine(line.text, line.digitRun);
+    dateLine.push(isDate);
+    dated.push(isDate || isBylineLine(line.text));
+    furniture.push(line.words === 0 || isFurniture(line.text, line.phrases) || (isCaption(line.text) && !(repeatsOf[i] === 1 && isTaggedParagraph(line))) || isShareLine(line) || isDoubled(line.text) || isShouted(line));
+  }
   // The caption a credit line repeats ("Hospital in Beijing" then "Hospital in BeijingCredit: EPA").
   for (let i = 0; i + 1 < lines.length; i++) {
     if (furniture[i + 1] && lines[i + 1]!.text.length > lines[i]!.text.length && lines[i + 1]!.text.startsWith(lines[i]!.text)) furniture[i] = true;
@@ -87,7 +95,10 @@ export function scoreLines(lines: Line[], template: (i: number) => boolean = () 
   const repeated = (i: number) => repeatsOf[i]! > 1 && lines[i]!.words < 60;
   const listLike = listBlocks ? listLikeBlocks(lines, furniture.map((f, i) => f || dated[i]!), repeated) : new Set<number>();
   const endless = writesWithoutEnds(lines, (i) => !furniture[i] && !dated[i] && !repeated(i) && !listLike.has(lines[i]!.block));
-  const scored: Scored[] = lines.map((line, i) => {
+  // In place: a copy of each line cost more than the rest.
+  const scored = lines as Scored[];
+  for (let i = 0; i < scored.length; i++) {
+    const line = scored[i]!;
     const repeats = repeatsOf[i]!;
     const templated = template(i);
     let kind: Kind;
@@ -98,11 +109,16 @@ export function scoreLines(lines: Line[], template: (i: number) => boolean = () 
     else if (line.listItem) [kind, listed] = ['bad', true];
     else if (line.words < SHORT_WORDS) kind = 'short';
     else kind = 'neargood';
-    const isEnd = (line.words <= 6 && mayStartWithMarker(line) && startsWithPhrase(lineKey(line), end)) || (line.words <= 20 && endPattern.test(line.text, line.phrases)) || isAboutHeading(lines, i);
-    // Written out rather than spread: V8 keeps these objects in one fast shape, which spreading does not.
-    const { index, text, start, key, keyHash, firstWordHash, phrases, indent, listItem, block, words, recordWords, stopDensity, sentenceEnd, digitRun, wordBuckets, bucketsStart, bucketsEnd } = line;
-    return { index, text, start, key, keyHash, firstWordHash, phrases, indent, listItem, block, words, recordWords, stopDensity, sentenceEnd, digitRun, wordBuckets, bucketsStart, bucketsEnd, kind, repeats, insert: false, end: isEnd, dated: dated[i]!, dateLine: dateLine[i]!, furniture: furniture[i]!, listed, template: templated };
-  });
+    line.end = (line.words <= 6 && mayStartWithMarker(line) && startsWithPhrase(lineKey(line), end)) || (line.words <= 20 && endPattern.test(line.text, line.phrases)) || isAboutHeading(lines, i);
+    line.kind = kind;
+    line.repeats = repeats;
+    line.insert = false;
+    line.dated = dated[i]!;
+    line.dateLine = dateLine[i]!;
+    line.furniture = furniture[i]!;
+    line.listed = listed;
+    line.template = templated;
+  }
   markInserts(scored);
   return scored;
 }
@@ -133,6 +149,19 @@ function writesWithoutEnds(lines: Line[], open: (i: number) => boolean): boolean
 }
 
 /**
+ * Arrays of numbers that repeatCounts and listLikeBlocks use within a call, kept from call to call (grown when a page
+ * needs more): an array of its own for each page is allocated and freed outside the heap, which costs more than the
+ * counting.
+ */
+const scratchArrays = [new Int32Array(256), new Int32Array(256), new Int32Array(256)];
+
+/** The `which`-th scratch array's first `size` numbers, set to 0 (valid until the next call for it). */
+function scratch(which: number, size: number): Int32Array {
+  if (scratchArrays[which]!.length < size) scratchArrays[which] = new Int32Array(Math.max(size, scratchArrays[which]!.length * 2));
+  return scratchArrays[which]!.subarray(0, size).fill(0);
+}
+
+/**
  * How often each line's key occurs in the page. Lines with a hash of their own have a key of their own; lines that
  * share one are told apart by text, and only when their texts differ by key.
  */
@@ -140,7 +169,9 @@ function repeatCounts(lines: Line[]): number[] {
   // The hashes in an open-addressing table: a slot holds the first line with its hash (index + 1) and their count.
   let size = 2;
   while (size < lines.length * 2) size *= 2;
-  const [first, count, slotOf] = [new Int32Array(size), new Int32Array(size), new Int32Array(lines.length)];
+  const first = scratch(0, size);
+  const count = scratch(1, size);
+  const slotOf = scratch(2, lines.length);
   lines.forEach(({ keyHash }, i) => {
     let s = keyHash & (size - 1);
     while (first[s] !== 0 && lines[first[s]! - 1]!.keyHash !== keyHash) s = (s + 1) & (size - 1);
@@ -243,7 +274,7 @@ function listLikeBlocks(lines: Line[], furniture: boolean[], repeated: (i: numbe
   // Per block (blocks are numbered from 1 in page order): its lines, and of those that are not repeats (bad on
   // their own: a headline printed twice, say), how many there are and how many end like sentences.
   const blocks = (lines[lines.length - 1]?.block ?? 0) + 1;
-  const [count, own, sentences] = [new Int32Array(blocks), new Int32Array(blocks), new Int32Array(blocks)];
+  const [count, own, sentences] = [scratch(0, blocks), scratch(1, blocks), scratch(2, blocks)];
   lines.forEach((l, i) => {
     if (furniture[i]) return;
     count[l.block]!++;
@@ -278,7 +309,7 @@ export function findSegments(lines: Scored[]): Segment[] {
         if (current) segments.push(current);
         current = { first: i, last: i, score: line.words, goodLines: 1 };
       }
-      gap = new Map();
+      if (gap.size > 0) gap = new Map();
       continue;
     }
     if (current) addToGap(gap, lines, i);
@@ -338,6 +369,7 @@ function withoutTail(lines: Scored[], segment: Segment): Segment {
 
 /** The blocks of furniture between two lines that are not minor. */
 export function furnitureBlocks(lines: Scored[], from: number, to: number): number {
+  if (from >= to) return 0; // next to each other (most good lines of a segment): no Map to make
   const gap = new Map<number, boolean>();
   for (let i = from; i < to; i++) addToGap(gap, lines, i);
   let blocks = 0;

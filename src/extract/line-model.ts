@@ -9,7 +9,7 @@
 // labelled pages (scripts/train-lines.mjs) and shipped in data/line-model.json.
 import { loadModel } from '../data.js';
 import { furnitureBlocks, isArticle, segmentTraits, segmentWeight, type Scored, type Segment } from './dump-body.js';
-import { WORD_BUCKETS, type Line } from './lines.js';
+import { WORD_BUCKETS } from './lines.js';
 
 export interface LineModel {
   /** Names of the features, in the order of the weights (a check that data and code agree). */
@@ -71,16 +71,7 @@ let ownBuffer = new Float64Array(0);
 let filledFor: Scored[] | null = null;
 /** The word weights ownBuffer's features were made with. */
 let filledWith: number[] | null = null;
-const [GOOD, TITLE, LOG_WORDS_INDEX, WORD_ODDS, NAV_WORDS] = (['good', 'title', 'logWords', 'wordOdds', 'navWords'] as const).map((f) => OWN.indexOf(f));
-
-/** The mean weight of a line's words (0: none, or no weights). */
-function wordOdds(line: Line, wordWeights: number[]): number {
-  if (wordWeights.length === 0) return 0;
-  const { wordBuckets, bucketsStart, bucketsEnd } = line;
-  let sum = 0;
-  for (let k = bucketsStart; k < bucketsEnd; k++) sum += wordWeights[wordBuckets[k]!]!;
-  return bucketsEnd > bucketsStart ? sum / (bucketsEnd - bucketsStart) : 0;
-}
+const [OTHER_ARTICLE, GOOD, TITLE, LOG_WORDS_INDEX, WORD_ODDS, NAV_WORDS] = (['otherArticle', 'good', 'title', 'logWords', 'wordOdds', 'navWords'] as const).map((f) => OWN.indexOf(f));
 
 /** The OWN features that do not depend on the rules' choice: from `good` on, but for `title`. */
 function fillLineFeatures(lines: Scored[], own: Float64Array, wordWeights: number[]): void {
@@ -108,11 +99,9 @@ function fillLineFeatures(lines: Scored[], own: Float64Array, wordWeights: numbe
     own[at++] = line.repeats > 1 && ((i > 0 && lines[i - 1]!.keyHash === line.keyHash) || (i + 1 < n && lines[i + 1]!.keyHash === line.keyHash)) ? 1 : 0;
     at++; // title
     own[at++] = n > 1 ? i / (n - 1) : 0;
-    own[at++] = line.words / longest;
-    // Furniture is never body, and a close button's "x" or a "Share" says nothing of the caption or paragraph beside it.
-    own[at] = line.furniture ? 0 : wordOdds(line, wordWeights);
+    own[at] = line.words / longest;
   }
-  fillNavWords(lines, own);
+  fillWordFeatures(lines, own, wordWeights);
 }
 
 /**
@@ -127,11 +116,16 @@ let lineStamp = 0;
 
 const isProse = (line: Scored) => line.kind === 'good' || line.kind === 'neargood';
 
+/** Word weights of no word: wordOdds is 0 when there are none. */
+const NO_WORD_WEIGHTS = new Array<number>(WORD_BUCKETS).fill(0);
+
 /**
- * The navWords feature of each line, into `own`: the share of its words that the page's other lines hold only
- * outside prose (a site's name, its menu's and notices' words, in any language).
+ * The wordOdds and navWords features of each line, into `own`: the mean weight of its words (0 on furniture, which is
+ * never body: a close button's "x" or a "Share" says nothing of the caption or paragraph beside it), summed in the
+ * pass that counts the words; and the share of its words that the page's other lines hold only outside prose (a
+ * site's name, its menu's and notices' words, in any language).
  */
-function fillNavWords(lines: Scored[], own: Float64Array): void {
+function fillWordFeatures(lines: Scored[], own: Float64Array, wordWeights: number[]): void {
   const n = lines.length;
   if (n === 0) return;
   const counts = bucketCounts;
@@ -142,18 +136,22 @@ function fillNavWords(lines: Scored[], own: Float64Array): void {
   const pageFirst = lineStamp + 1;
   // The page's buckets, one array for all its lines (see lineWords).
   const buckets = lines[0]!.wordBuckets;
+  const weights = wordWeights.length > 0 ? wordWeights : NO_WORD_WEIGHTS;
   for (let i = 0; i < n; i++) {
     const line = lines[i]!;
     const shift = isProse(line) ? 0 : 2;
     const stamp = pageFirst + i;
+    let sum = 0;
     for (let k = line.bucketsStart; k < line.bucketsEnd; k++) {
       const b = buckets[k]!;
+      sum += weights[b]!;
       let cell = counts[b]!;
       if (cell >>> 4 === stamp) continue;
       if (cell >>> 4 < pageFirst) cell = 0;
       const held = ((cell >>> shift) & 3) < 2 ? 1 << shift : 0;
       counts[b] = (stamp << 4) | ((cell & 15) + held);
     }
+    own[i * OWN_WIDTH + WORD_ODDS] = line.furniture || line.bucketsEnd === line.bucketsStart ? 0 : sum / (line.bucketsEnd - line.bucketsStart);
   }
   lineStamp += n;
   for (let i = 0; i < n; i++) {
@@ -178,8 +176,6 @@ function ownFeatures(lines: Scored[], rules: RuleView, wordWeights: number[]): F
     fillLineFeatures(lines, own, wordWeights);
     [filledFor, filledWith] = [lines, wordWeights];
   }
-  const otherArticle = new Uint8Array(n);
-  for (const s of rules.articles) if (s !== rules.main) otherArticle.fill(1, s.first, s.last + 1);
   const { first, last } = rules.main;
   let nextBody = 0; // the next rule body line
   for (let i = 0; i < n; i++) {
@@ -195,9 +191,10 @@ function ownFeatures(lines: Scored[], rules: RuleView, wordWeights: number[]): F
     own[at++] = i > last ? 1 : 0;
     own[at++] = i >= first && i <= last ? Math.max(0, 1 - (i - first) / EDGE_LINES) : 0;
     own[at++] = i >= first && i <= last ? Math.max(0, 1 - (last - i) / EDGE_LINES) : 0;
-    own[at] = otherArticle[i]!;
+    own[at] = 0; // otherArticle: set below
     own[i * OWN_WIDTH + TITLE] = line === rules.title ? 1 : 0;
   }
+  for (const s of rules.articles) if (s !== rules.main) for (let i = s.first; i <= s.last; i++) own[i * OWN_WIDTH + OTHER_ARTICLE] = 1;
   // Rule body lines among the WINDOW lines on each side, as a running sum.
   let near = 0;
   for (let j = 0; j <= Math.min(n - 1, WINDOW); j++) near += own[j * OWN_WIDTH]!;
@@ -417,11 +414,13 @@ export function modelBody(lines: Scored[], rules: RuleView, model: LineModel = l
   const { body, gain } = smoothedBody(lines, rules, model);
   let [start, end] = [0, body.length];
   if (model.edgeWeights.length > 0) {
-    const trims = (row: number[] | undefined) => row !== undefined && dot(row, model.edgeWeights) > model.edge;
-    const tail = edgeRows(lines, body, gain, false);
-    while (trims(tail[body.length - end])) end--;
-    const head = edgeRows(lines, body.slice(0, end), gain, true);
-    while (trims(head[start])) start++;
+    // Each row is made when the one before it trimmed (most bodies lose no line).
+    const trims = (count: number, head: boolean, trimmed: number) => {
+      const row = edgeRow(lines, body, count, gain, head, trimmed);
+      return row !== null && dot(row, model.edgeWeights) > model.edge;
+    };
+    while (trims(body.length, false, body.length - end)) end--;
+    while (trims(end, true, start)) start++;
   }
   return end > 0 ? body.slice(start, end).map((i) => lines[i]!) : rules.body;
 }
@@ -440,12 +439,17 @@ export function smoothedBody(lines: Scored[], rules: RuleView, model: LineModel)
   // do not part the text around them: the smoothing runs over the other lines.
   const open: number[] = [];
   for (let i = 0; i < n; i++) if (!(lines[i]!.furniture || lines[i]!.insert || lines[i]!.template)) open.push(i);
-  // Copied by hand: Float64Array.from with a map function costs several times more.
-  const openGain = new Float64Array(open.length);
+  // Copied by hand into a kept array: Float64Array.from with a map function costs several times more, and an array
+  // of its own for each page is allocated and freed outside the heap.
+  if (openGainBuffer.length < open.length) openGainBuffer = new Float64Array(open.length * 2);
+  const openGain = openGainBuffer.subarray(0, open.length);
   for (let k = 0; k < open.length; k++) openGain[k] = gain[open[k]!]!;
   const taken = smoothed(openGain, model.change);
   return { body: open.filter((_, k) => taken[k] === 1), gain };
 }
+
+/** smoothedBody's open lines' gains, kept from page to page (grown when a page needs more). */
+let openGainBuffer = new Float64Array(0);
 
 const dot = (row: number[], weights: number[]) => row.reduce((z, x, f) => z + x * weights[f]!, 0);
 
@@ -464,15 +468,19 @@ export const EDGE_FEATURES = ['bias', 'head', 'gain', 'good', 'neargood', 'short
  */
 export function edgeRows(lines: Scored[], body: number[], gain: Float64Array, head: boolean): number[][] {
   const rows: number[][] = [];
+  for (let row; (row = edgeRow(lines, body, body.length, gain, head, rows.length)) !== null; ) rows.push(row);
+  return rows;
+}
+
+/** The edgeRows row of the first `count` lines of `body` with `trimmed` lines trimmed beyond it; null past the last row. */
+function edgeRow(lines: Scored[], body: number[], count: number, gain: Float64Array, head: boolean, trimmed: number): number[] | null {
+  if (trimmed >= Math.min(TRIM_LINES, count - 1)) return null;
   const feature = (i: number, index: number) => ownBuffer[i * OWN_WIDTH + index]!;
   const clamped = (i: number) => Math.max(-4, Math.min(4, gain[i]!)) / 4;
-  for (let trimmed = 0; trimmed < Math.min(TRIM_LINES, body.length - 1); trimmed++) {
-    const k = head ? trimmed : body.length - 1 - trimmed;
-    const [i, inner] = [body[k]!, body[head ? k + 1 : k - 1]!];
-    const line = lines[i]!;
-    rows.push([1, head ? 1 : 0, clamped(i), line.kind === 'good' ? 1 : 0, line.kind === 'neargood' ? 1 : 0, line.kind === 'short' ? 1 : 0, feature(i, LOG_WORDS_INDEX), line.sentenceEnd ? 1 : 0, line.listItem ? 1 : 0, line.dated ? 1 : 0, feature(i, WORD_ODDS), feature(i, NAV_WORDS), Math.min(8, Math.abs(i - inner) - 1) / 8, trimmed / TRIM_LINES, k / (body.length - 1), lines[inner]!.sentenceEnd ? 1 : 0, feature(inner, LOG_WORDS_INDEX), clamped(inner)]);
-  }
-  return rows;
+  const k = head ? trimmed : count - 1 - trimmed;
+  const [i, inner] = [body[k]!, body[head ? k + 1 : k - 1]!];
+  const line = lines[i]!;
+  return [1, head ? 1 : 0, clamped(i), line.kind === 'good' ? 1 : 0, line.kind === 'neargood' ? 1 : 0, line.kind === 'short' ? 1 : 0, feature(i, LOG_WORDS_INDEX), line.sentenceEnd ? 1 : 0, line.listItem ? 1 : 0, line.dated ? 1 : 0, feature(i, WORD_ODDS), feature(i, NAV_WORDS), Math.min(8, Math.abs(i - inner) - 1) / 8, trimmed / TRIM_LINES, k / (count - 1), lines[inner]!.sentenceEnd ? 1 : 0, feature(inner, LOG_WORDS_INDEX), clamped(inner)];
 }
 
 /**
@@ -481,20 +489,25 @@ export function edgeRows(lines: Scored[], body: number[], gain: Float64Array, he
  */
 export function smoothed(gain: Float64Array, change: number): Uint8Array {
   const n = gain.length;
-  // The best paths' scores ending out of and in the body, and per line whether each came from the body line before.
-  const [outFromBody, inFromBody] = [new Uint8Array(n), new Uint8Array(n)];
+  // The best paths' scores ending out of and in the body, and per line whether each came from the body line before:
+  // FROM_BODY_OUT for the path ending out of the body, FROM_BODY_IN for the one ending in it.
+  if (fromBody.length < n) fromBody = new Uint8Array(n * 2);
   let [out, inside] = [0, -Infinity];
   for (let i = 0; i < n; i++) {
     const [stayOut, leave, enter, stayIn] = [out, inside - change, out - change, inside];
-    outFromBody[i] = leave > stayOut ? 1 : 0;
-    inFromBody[i] = stayIn >= enter ? 1 : 0;
+    fromBody[i] = (leave > stayOut ? FROM_BODY_OUT : 0) | (stayIn >= enter ? FROM_BODY_IN : 0);
     [out, inside] = [Math.max(stayOut, leave), Math.max(enter, stayIn) + gain[i]!];
   }
   const taken = new Uint8Array(n);
   let inBody = inside - change > out;
   for (let i = n - 1; i >= 0; i--) {
     taken[i] = inBody ? 1 : 0;
-    inBody = (inBody ? inFromBody[i] : outFromBody[i]) === 1;
+    inBody = (fromBody[i]! & (inBody ? FROM_BODY_IN : FROM_BODY_OUT)) !== 0;
   }
   return taken;
 }
+
+const FROM_BODY_OUT = 1;
+const FROM_BODY_IN = 2;
+/** smoothed's back-pointers, kept from call to call (grown when a page needs more). */
+let fromBody = new Uint8Array(0);

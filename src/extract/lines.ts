@@ -4,6 +4,7 @@ import { commonestList, stopwordBits } from '../text/stopwords.js';
 import { countWords, keyOf } from '../text/words.js';
 import { TRIPLE_MASK, type PhraseFinder } from '../text/phrases.js';
 import { boilerplate } from './boilerplate.js';
+import type { Scored } from './dump-body.js';
 
 export interface Line {
   index: number;
@@ -227,7 +228,9 @@ export function toLines(content: string): Line[] {
     else if (scan.korean) korean.push(k);
     const sentenceEnd = from < to && (SENTENCE_END[codes[to - 1]!] === 1 || (codes[to - 1]! >= 0x2000 && endsBeforeEmoji(text)));
     const cjkLine = scan.cjkWords >= 0;
-    lines.push({ index, text, start: from, key: null, keyHash: scan.keyHash, firstWordHash: scan.firstWordHash, phrases: scan.phrases, indent, listItem, block, words: cjkLine ? scan.cjkWords : scan.words, recordWords: scan.recordWords, stopDensity: cjkLine ? scan.cjkStopDensity : 0, sentenceEnd, digitRun: scan.digitRun, wordBuckets: NO_BUCKETS, bucketsStart, bucketsEnd: bucketBuffer.at });
+    // With the fields scoreLines sets (Scored's) already there: it fills them in, and a line keeps one shape.
+    const line: Scored = { index, text, start: from, key: null, keyHash: scan.keyHash, firstWordHash: scan.firstWordHash, phrases: scan.phrases, indent, listItem, block, words: cjkLine ? scan.cjkWords : scan.words, recordWords: scan.recordWords, stopDensity: cjkLine ? scan.cjkStopDensity : 0, sentenceEnd, digitRun: scan.digitRun, wordBuckets: NO_BUCKETS, bucketsStart, bucketsEnd: bucketBuffer.at, kind: 'bad', repeats: 0, insert: false, end: false, dated: false, dateLine: false, furniture: false, listed: false, template: false };
+    lines.push(line);
   }
   const wordBuckets = keptBuckets(bucketBuffer.buckets, bucketBuffer.at);
   for (const line of lines) line.wordBuckets = wordBuckets;

@@ -71,11 +71,11 @@ function latinStopwordHits(text: string): { words: number; covered: number[]; di
   const codes = codeUnits(text);
   const lowered = lowerCases();
   const { sets, longest, table } = stopwordBits();
-  const guessed = stopwordLists().size;
-  const guessedLists = (1 << guessed) - 1;
-  const covered = new Array<number>(guessed).fill(0);
-  const distinct = new Array<number>(guessed).fill(0);
   const seen = seenSlots(table.slotCount());
+  // Stop words are counted per set of lists (stopwordBits().sets), then per list once at the end.
+  if (perSet.length !== sets.length) [perSet, distinctPerSet] = [new Int32Array(sets.length), new Int32Array(sets.length)];
+  perSet.fill(0);
+  distinctPerSet.fill(0);
   let words = 0;
   for (let i = 0; i < codes.length && words < SAMPLE_WORDS; ) {
     let c = codes[i]!;
@@ -93,6 +93,7 @@ function latinStopwordHits(text: string): { words: number; covered: number[]; di
       hash = hashStep(hash, lowered[c]!); // classed by latinKind, so in the table
       if (++i === codes.length) break;
       c = codes[i]!;
+      if (c >= 97 && c <= 122) continue; // a-z: most letters, LATIN without a look-up
       kind = latinKinds[c] || latinKind(c);
       if (kind === LATIN) continue;
       if (kind !== OTHER) return null;
@@ -107,17 +108,32 @@ function latinStopwordHits(text: string): { words: number; covered: number[]; di
     words++;
     const slot = i - start <= longest ? table.slotOf(hash, codes, start, i) : -1;
     if (slot < 0) continue;
-    const first = seen.marks[slot] !== seen.mark;
-    seen.marks[slot] = seen.mark;
-    // Each guessed list the word is in, lowest bit first.
-    for (let bits = sets[table.setAt(slot)]! & guessedLists; bits !== 0; bits &= bits - 1) {
+    const set = table.setAt(slot);
+    perSet[set]!++;
+    if (seen.marks[slot] !== seen.mark) {
+      seen.marks[slot] = seen.mark;
+      distinctPerSet[set]!++;
+    }
+  }
+  const guessed = stopwordLists().size;
+  const guessedLists = (1 << guessed) - 1;
+  const covered = new Array<number>(guessed).fill(0);
+  const distinct = new Array<number>(guessed).fill(0);
+  for (let set = 1; set < sets.length; set++) {
+    if (perSet[set] === 0) continue;
+    // Each guessed list the set has, lowest bit first.
+    for (let bits = sets[set]! & guessedLists; bits !== 0; bits &= bits - 1) {
       const k = 31 - Math.clz32(bits & -bits);
-      covered[k]!++;
-      if (first) distinct[k]!++;
+      covered[k]! += perSet[set]!;
+      distinct[k]! += distinctPerSet[set]!;
     }
   }
   return { words, covered, distinct };
 }
+
+/** Per set of lists (stopwordBits().sets), kept from call to call: the text's stop words in it, and the distinct ones. */
+let perSet = new Int32Array(0);
+let distinctPerSet = new Int32Array(0);
 
 /**
  * What latinStopwordHits makes of a code unit: OTHER, not a letter; LATIN, a letter up to Latin Extended but İ (which
@@ -136,6 +152,9 @@ function latinKind(code: number): number {
   lowerCase(code); // classes it, so that lowerCases() has it
   return (latinKinds[code] = kind);
 }
+
+// a-z are classed from the start: latinStopwordHits takes them as LATIN without looking.
+for (let code = 97; code <= 122; code++) latinKind(code);
 
 /** Marks of the stop-word table's slots a text has met: a slot is met when it holds this call's mark (no clearing between calls). */
 let slotMarks = new Uint32Array(0);
