@@ -307,6 +307,8 @@ export function wordEnd(text: string, start: number): number {
       i += n;
       continue;
     }
+    // Read past the end, charCodeAt's NaN would cost the compiled code (V8 deoptimises it on the first out-of-bounds read).
+    if (i >= text.length) return i;
     const c = text.charCodeAt(i);
     const next = c === 39 || c === 0x2019 || c === 45 ? wordCharAt(text, i + 1) : 0;
     if (next === 0) return i;
