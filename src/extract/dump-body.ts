@@ -5,6 +5,7 @@ import { boilerplate, isCaption, isFurniture } from './boilerplate.js';
 import { lineKey, type Line } from './lines.js';
 import { orgWords } from '../text/org-words.js';
 import { keyOf } from '../text/words.js';
+import { packedMap } from './packed.js';
 
 /** As in jusText: good lines are text on their own strength, near-good and short ones only between good ones. */
 export type Kind = 'good' | 'neargood' | 'short' | 'bad';
@@ -93,7 +94,7 @@ export function scoreLines(lines: Line[], template: (i: number) => boolean = () 
     if (furniture[i + 1] && lines[i + 1]!.block === lines[i]!.block && isCredit(lines[i + 1]!)) furniture[i] = true;
   }
   const repeated = (i: number) => repeatsOf[i]! > 1 && lines[i]!.words < 60;
-  const listLike = listBlocks ? listLikeBlocks(lines, furniture.map((f, i) => f || dated[i]!), repeated) : new Set<number>();
+  const listLike = listBlocks ? listLikeBlocks(lines, packedMap(furniture, (f, i) => f || dated[i]!), repeated) : new Set<number>();
   const endless = writesWithoutEnds(lines, (i) => !furniture[i] && !dated[i] && !repeated(i) && !listLike.has(lines[i]!.block));
   // In place: a copy of each line cost more than the rest.
   const scored = lines as Scored[];
@@ -179,7 +180,7 @@ function repeatCounts(lines: Line[]): number[] {
     count[s]!++;
     slotOf[i] = s;
   });
-  const repeats = lines.map((_, i) => count[slotOf[i]!]!);
+  const repeats = packedMap(lines, (_, i) => count[slotOf[i]!]!);
   // Slots whose lines share a hash but not their text: their lines are counted again, by key.
   const mixed = new Set<number>();
   lines.forEach((l, i) => {
@@ -315,7 +316,7 @@ export function findSegments(lines: Scored[]): Segment[] {
     if (current) addToGap(gap, lines, i);
   }
   if (current) segments.push(current);
-  return joinContinuations(lines, segments).map((segment) => withoutTail(lines, segment));
+  return packedMap(joinContinuations(lines, segments), (segment) => withoutTail(lines, segment));
 }
 
 /** Fewest words of text a page needs for fallbackSegments to find it (an error or index page has none). */

@@ -7,6 +7,7 @@ import { findDates, isDateLine, type FoundDate } from './dates.js';
 import { bodyStart, type Scored, type Segment } from './dump-body.js';
 import { lineKey } from './lines.js';
 import { keyOf } from '../text/words.js';
+import { packedMap } from './packed.js';
 
 /**
  * The headline: of the lines around the body's start (after the previous article, if any), the one a logistic model
@@ -211,11 +212,11 @@ function lazyTitleCandidates(lines: Scored[], segment: Segment, previous: Segmen
   };
   // headlinesBefore[rank]: how many candidates before the rank-th are headline-like.
   const headlinesBefore = [0];
-  const alone = candidates.map(({ at }) => aloneInBlock(lines, at));
+  const alone = packedMap(candidates, ({ at }) => aloneInBlock(lines, at));
   candidates.forEach(({ line }, rank) => headlinesBefore.push(headlinesBefore[rank]! + +(alone[rank]! && !line.listItem && line.words >= 3)));
   // Whether a separator (TAIL_SEPARATOR) is on the candidate's line: most lines have none, nor then a separator or path.
-  const separated = candidates.map(({ line }) => SEPARATED.test(line.text));
-  const own = candidates.map(({ line, at }, rank) => {
+  const separated = packedMap(candidates, ({ line }) => SEPARATED.test(line.text));
+  const own = packedMap(candidates, ({ line, at }, rank) => {
     const next = candidates[rank + 1];
     const into = at >= bodyAt && at <= segment.last;
     const features = [
@@ -279,7 +280,7 @@ function lazyTitleCandidates(lines: Scored[], segment: Segment, previous: Segmen
     return features;
   });
   // The neighbours' features are set after all own ones are made.
-  const whole = candidates.map(({ line, at }, rank) => {
+  const whole = packedMap(candidates, ({ line, at }, rank) => {
     const features = own[rank]!;
     let slot = OWN_FEATURES;
     for (let side = -1; side <= 1; side += 2) {
@@ -338,7 +339,7 @@ function withEchoes(candidates: LazyCandidate[], wholeCount: number): LazyCandid
   // last word's hash candidates on other lines end in too (for all when a last word is not sure), unless these are
   // all the same whole line printed again (no echo: that is repeatedLine's). Two words with the same hash only cost
   // keys that then match nothing.
-  const lasts = candidates.map((c) => lastWordHash(c.text));
+  const lasts = packedMap(candidates, (c) => lastWordHash(c.text));
   const ending = new Map<number, { line: Scored; text: string; otherLines: boolean; sameWholes: boolean }>();
   candidates.forEach((c, i) => {
     const same = ending.get(lasts[i]!);
@@ -354,7 +355,7 @@ function withEchoes(candidates: LazyCandidate[], wholeCount: number): LazyCandid
   };
   const unsure = ending.has(UNSURE);
   if (!unsure && !lasts.some(mayEcho)) return candidates; // no echoes: their features stay 0
-  const keys = candidates.map((c, i) => (unsure || mayEcho(lasts[i]!) ? (i < wholeCount ? lineKey(c.line) : keyOf(c.text)) : null));
+  const keys = packedMap(candidates, (c, i) => (unsure || mayEcho(lasts[i]!) ? (i < wholeCount ? lineKey(c.line) : keyOf(c.text)) : null));
   // The keys a line's end can be cut at (of ECHO_WORDS words or more), by their last word.
   const cutKeys = new Map<string, string[]>();
   for (const key of keys) {
@@ -874,7 +875,7 @@ export function dateCandidates(content: string, lines: Scored[], segment: Segmen
     latest = Math.max(latest, date.instant);
     earliest = Math.min(earliest, date.instant);
   }
-  return found.map(({ date, at, text, onLine }, rank) => {
+  return packedMap(found, ({ date, at, text, onLine }, rank) => {
     const line = lines[at]!;
     const before = at < bodyAt;
     const after = at > segment.last;
@@ -1014,7 +1015,7 @@ export function findTags(lines: Scored[], segment: Segment): string[] {
       continue;
     }
     const block = lines.filter((l) => l.block === line.block && l.listItem);
-    const items = block.map((l) => l.text).filter((t) => t !== '');
+    const items = packedMap(block, (l) => l.text).filter((t) => t !== '');
     const tagLike = items.every((t) => t.split(/\s+/).length <= 5 && !/[.!?]$/.test(t) && !isDateLine(t) && t.length <= 50);
     if (items.length && tagLike && !items.every((t) => share.has(t.toLowerCase()))) return items.filter((t) => !share.has(t.toLowerCase()));
     return [];

@@ -5,6 +5,7 @@ import { guessLanguage } from '../text/language.js';
 import { countWords } from '../text/words.js';
 import { extractFromHtml } from './html.js';
 import { extractFromDump, type DumpArticle } from './text-dump.js';
+import { packedMap } from './packed.js';
 
 export interface ExtractOptions {
   /** Emit every article found in a page, not only the main one. */
@@ -23,7 +24,7 @@ export function extractArticles(page: Page, options: ExtractOptions = {}): Artic
     const article = toArticle(page, id, found[0] ?? emptyArticle());
     return [{ ...article, reason: 'no article text found (index, error or empty page?)' }];
   }
-  return found.map((a, i) => toArticle(page, i === 0 ? id : `${id}-${i + 1}`, a));
+  return packedMap(found, (a, i) => toArticle(page, i === 0 ? id : `${id}-${i + 1}`, a));
 }
 
 /** Content hash: the same page gets the same id wherever it is stored. */

@@ -10,6 +10,7 @@
 import { loadModel } from '../data.js';
 import { furnitureBlocks, isArticle, segmentTraits, segmentWeight, type Scored, type Segment } from './dump-body.js';
 import { WORD_BUCKETS } from './lines.js';
+import { packedMap } from './packed.js';
 
 export interface LineModel {
   /** Names of the features, in the order of the weights (a check that data and code agree). */
@@ -289,8 +290,8 @@ export const SEGMENT_FEATURES = ['ruleMain', 'ruleShare', 'logWords', 'wordShare
 /** Each segment's SEGMENT_FEATURES, SEGMENT_FEATURES.length numbers a segment, in one array; `odds` from contextScores. */
 export function segmentFeatures(lines: Scored[], segments: Segment[], odds: Float64Array): Float64Array {
   const width = SEGMENT_FEATURES.length;
-  const traits = segments.map((s) => segmentTraits(lines, s));
-  const ruleWeights = segments.map((s, k) => segmentWeight(lines, s, traits[k]));
+  const traits = packedMap(segments, (s) => segmentTraits(lines, s));
+  const ruleWeights = packedMap(segments, (s, k) => segmentWeight(lines, s, traits[k]));
   const ruleMain = ruleWeights.indexOf(Math.max(...ruleWeights));
   const topWeight = Math.max(1, ruleWeights[ruleMain]!);
   let pageWords = 0;
@@ -422,7 +423,7 @@ export function modelBody(lines: Scored[], rules: RuleView, model: LineModel = l
     while (trims(body.length, false, body.length - end)) end--;
     while (trims(end, true, start)) start++;
   }
-  return end > 0 ? body.slice(start, end).map((i) => lines[i]!) : rules.body;
+  return end > 0 ? packedMap(body.slice(start, end), (i) => lines[i]!) : rules.body;
 }
 
 /** The page indices of the lines the smoothing takes as body, and each page line's gain (see modelBody). */

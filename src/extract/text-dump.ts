@@ -6,6 +6,7 @@ import { lineKey, toLines, type Line } from './lines.js';
 import { chooseMain, modelBody, type LineModel, type RuleView } from './line-model.js';
 import { lineHash, TEMPLATE_WORDS } from './templates.js';
 import { fromTextBrowser } from './unwrap.js';
+import { packedMap } from './packed.js';
 
 /** An article found in a dump, before it becomes a record. */
 export interface DumpArticle extends ArticleMetadata {
@@ -113,7 +114,7 @@ export function extractFromDump(page: Page, options: { allArticles: boolean; lin
       source: meta.source,
       site,
       tags: findTags(lines, segment),
-      paragraphs: body.map((l) => l.text),
+      paragraphs: packedMap(body, (l) => l.text),
       words: body.reduce((n, l) => n + l.recordWords, 0),
     });
   }

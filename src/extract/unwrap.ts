@@ -2,6 +2,7 @@
 // (`lynx -dump`, `w3m -dump`), since extraction reads each line as a paragraph, a heading or a menu item; and
 // lynx's numbered links ("[12]Home", and their addresses listed under "References" at the end).
 import { startsWithListMarker } from './lines.js';
+import { packedMap } from './packed.js';
 
 /** Lines with this much text or more can be cut paragraphs; shorter ones are labels and menu items. */
 const MEASURED = 40;
@@ -33,7 +34,7 @@ function withoutLinkNumbers(content: string): string {
  */
 function unwrapped(content: string): string {
   if (!hasCuts(content)) return content;
-  const lines = content.split(/\r\n?|\n/).map((line) => line.trimEnd());
+  const lines = packedMap(content.split(/\r\n?|\n/), (line) => line.trimEnd());
   const width = wrapWidth(lines);
   if (width === 0) return content;
   const out: string[] = [];
@@ -72,7 +73,7 @@ function hasCuts(content: string): boolean {
     if (lineBreak === nextCR) nextCR = content.indexOf('\r', lineBreak + 1);
     if (lineBreak === nextLF) nextLF = content.indexOf('\n', lineBreak + 1);
     let at = lineBreak + 1;
-    while (content.charCodeAt(at) === 32 || content.charCodeAt(at) === 9) at++;
+    while (at < content.length && (content.charCodeAt(at) === 32 || content.charCodeAt(at) === 9)) at++;
     if (at < content.length && isLowerCase(content.codePointAt(at)!) && ++cuts >= ENOUGH_CUTS) return true;
   }
   return false;
@@ -96,7 +97,7 @@ function isLowerCase(codePoint: number): boolean {
  * of any lengths, and many lines longer than the cuts.
  */
 function wrapWidth(lines: string[]): number {
-  const long = lines.map((line) => line.trimStart().length >= MEASURED);
+  const long = packedMap(lines, (line) => line.trimStart().length >= MEASURED);
   const cuts: number[] = [];
   for (let i = 0; i + 1 < lines.length; i++) {
     if (long[i] && /^\s*\p{Ll}/u.test(lines[i + 1]!)) cuts.push(lines[i]!.length);
