@@ -549,17 +549,21 @@ function keyHashOf(key: string): number {
 /** What scanLine finds, with the regexes. */
 function matchLine(text: string, scan: Scan): void {
   const { bitsOf, setIndex } = stopwordBits();
-  const words = text.toLowerCase().match(WORD) ?? [];
-  for (const w of words) {
-    const bits = bitsOf.get(w);
-    if (bits) stopSets.sets[stopSets.at++] = setIndex.get(bits)!;
+  // No `?? []`: an empty literal has another elements kind than match's arrays, and the reads below would deoptimise.
+  const words = text.toLowerCase().match(WORD);
+  if (words) {
+    for (const w of words) {
+      const bits = bitsOf.get(w);
+      if (bits) stopSets.sets[stopSets.at++] = setIndex.get(bits)!;
+    }
   }
   const cjkChars = text.match(CJK_CHARS)?.length ?? 0;
-  const spaced = cjkChars > 0 ? words.filter((w) => !CJK_PATTERN.test(w)).length : 0;
+  const spaced = cjkChars > 0 && words ? words.filter((w) => !CJK_PATTERN.test(w)).length : 0;
   const key = keyOf(text);
   scan.keyHash = keyHashOf(key);
-  scan.firstWordHash = hashOf(key.split(' ')[0]!);
-  scan.words = words.length;
+  const space = key.indexOf(' ');
+  scan.firstWordHash = hashOf(space < 0 ? key : key.slice(0, space));
+  scan.words = words ? words.length : 0;
   scan.recordWords = countWords(text);
   cjkMeasure(scan, spaced, cjkChars, cjkChars > 0 ? text.match(CJK_FUNCTIONS)?.length ?? 0 : 0);
   scan.korean = cjkChars === 0 && HANGUL_SYLLABLE.test(text);
