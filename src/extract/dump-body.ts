@@ -5,7 +5,7 @@ import { boilerplate, isCaption, isFurniture } from './boilerplate.js';
 import { lineKey, type Line } from './lines.js';
 import { orgWords } from '../text/org-words.js';
 import { keyOf } from '../text/words.js';
-import { packedMap } from './packed.js';
+import { packedMap } from '../text/packed.js';
 
 /** As in jusText: good lines are text on their own strength, near-good and short ones only between good ones. */
 export type Kind = 'good' | 'neargood' | 'short' | 'bad';

@@ -7,7 +7,7 @@ import { findDates, isDateLine, type FoundDate } from './dates.js';
 import { bodyStart, type Scored, type Segment } from './dump-body.js';
 import { lineKey } from './lines.js';
 import { keyOf } from '../text/words.js';
-import { packedMap } from './packed.js';
+import { packedMap } from '../text/packed.js';
 
 /**
  * The headline: of the lines around the body's start (after the previous article, if any), the one a logistic model

@@ -3,9 +3,9 @@ import crypto from 'node:crypto';
 import type { Article, Page } from '../types.js';
 import { guessLanguage } from '../text/language.js';
 import { countWords } from '../text/words.js';
+import { packedMap } from '../text/packed.js';
 import { extractFromHtml } from './html.js';
 import { extractFromDump, type DumpArticle } from './text-dump.js';
-import { packedMap } from './packed.js';
 
 export interface ExtractOptions {
   /** Emit every article found in a page, not only the main one. */

@@ -8,9 +8,9 @@
 // on the body's first and last lines trims notices and teasers off its ends. Weights and thresholds are learned from
 // labelled pages (scripts/train-lines.mjs) and shipped in data/line-model.json.
 import { loadModel } from '../data.js';
+import { packedMap } from '../text/packed.js';
 import { furnitureBlocks, isArticle, segmentTraits, segmentWeight, type Scored, type Segment } from './dump-body.js';
 import { WORD_BUCKETS } from './lines.js';
-import { packedMap } from './packed.js';
 
 export interface LineModel {
   /** Names of the features, in the order of the weights (a check that data and code agree). */

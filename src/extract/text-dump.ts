@@ -1,12 +1,12 @@
 // Article extraction from a rendered page dump (a browser's or w3m's text): body by line features, then metadata.
 import type { ArticleMetadata, Page } from '../types.js';
+import { packedMap } from '../text/packed.js';
 import { bodyLines, fallbackSegments, findSegments, isArticle, scoreLines, type Scored, type Segment } from './dump-body.js';
 import { findPublished, findSite, findTags, findTitle, headerLines, readByline, type TitleChoice } from './dump-meta.js';
 import { lineKey, toLines, type Line } from './lines.js';
 import { chooseMain, modelBody, type LineModel, type RuleView } from './line-model.js';
 import { lineHash, TEMPLATE_WORDS } from './templates.js';
 import { fromTextBrowser } from './unwrap.js';
-import { packedMap } from './packed.js';
 
 /** An article found in a dump, before it becomes a record. */
 export interface DumpArticle extends ArticleMetadata {

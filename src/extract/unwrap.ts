@@ -2,7 +2,7 @@
 // (`lynx -dump`, `w3m -dump`), since extraction reads each line as a paragraph, a heading or a menu item; and
 // lynx's numbered links ("[12]Home", and their addresses listed under "References" at the end).
 import { startsWithListMarker } from './lines.js';
-import { packedMap } from './packed.js';
+import { packedMap } from '../text/packed.js';
 
 /** Lines with this much text or more can be cut paragraphs; shorter ones are labels and menu items. */
 const MEASURED = 40;

@@ -1,6 +1,7 @@
 // Guesses the language of a text: writing system first, then which stop-word list covers most words.
 import { codeUnits, HASH_SEED, hashStep, lowerCase, lowerCases } from './chars.js';
 import { commonestList, stopwordBits, stopwordHits, stopwordLists } from './stopwords.js';
+import { packedMap } from './packed.js';
 
 const SCRIPTS: Array<[RegExp, string]> = [
   [/\p{Script=Han}/u, 'zh'],
@@ -43,7 +44,7 @@ export function guessLanguage(text: string): { code: string; confidence: number 
       if (hits > letters.length * 0.3) return { code, confidence: round(hits / letters.length) };
     }
   }
-  const { words: covered, distinct } = stopwordHits(words.map((w) => w.toLowerCase()));
+  const { words: covered, distinct } = stopwordHits(packedMap(words, (w) => w.toLowerCase()));
   return byStopwords(words.length, covered, distinct);
 }
 

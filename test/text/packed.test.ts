@@ -1,7 +1,7 @@
 // packedMap: Array.prototype.map's result, always without holes.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { packedMap } from '../../src/extract/packed.js';
+import { packedMap } from '../../src/text/packed.js';
 
 test('packedMap gives what map gives, index included', () => {
   const items = ['a', 'bb', '', 'dddd'];
