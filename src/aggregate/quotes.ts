@@ -4,6 +4,7 @@
 // standing for whoever issued it ("the statement said"). Works sentence by sentence on the NER record.
 import { loadData } from '../data.js';
 import { charClass, lowerCase, UPPER } from '../text/chars.js';
+import { packedMap } from '../text/packed.js';
 import type { Entity, EntityType, NerArticle } from '../types.js';
 import { widen } from './periods.js';
 
@@ -468,7 +469,7 @@ class Reader {
           speakerText: speaker.text,
           verb: candidate.verb,
           kind: segments.direct ? 'direct' : 'indirect',
-          text: segments.parts.map(([s, e]) => this.text.slice(s, e)).join(' … '),
+          text: packedMap(segments.parts, ([s, e]) => this.text.slice(s, e)).join(' … '),
           start: segments.parts[0]![0],
           end: segments.parts.at(-1)![1],
           segments: segments.parts,
@@ -577,7 +578,7 @@ class Reader {
     const inContent = s.slice(from, to).filter((i) => !(i.kind === 'punct' && i.char === ','));
     const quotes = inContent.filter((i) => i.kind === 'quote') as Array<Item & { kind: 'quote' }>;
     const onlyQuotes = quotes.length > 0 && inContent.every((i) => i.kind === 'quote' || (i.kind === 'word' && s.indexOf(i) > s.indexOf(quotes[0]!) && s.indexOf(i) < s.indexOf(quotes.at(-1)!) && quotes.length > 1));
-    if (onlyQuotes) return { parts: quotes.flatMap((q) => q.span.segments).map(([a, b]) => trimmed(this.text, a, b)), direct: true };
+    if (onlyQuotes) return { parts: packedMap(quotes.flatMap((q) => q.span.segments), ([a, b]) => trimmed(this.text, a, b)), direct: true };
     const words = s.slice(from, to);
     if (words.filter((i) => i.kind !== 'punct').length < 3) return { parts: [], direct: false };
     return { parts: [trimmed(this.text, words[0]!.start, words.at(-1)!.end, true)], direct: false };
