@@ -387,7 +387,7 @@ function addToGap(gap: Map<number, boolean>, lines: Scored[], at: number): void 
   const line = lines[at]!;
   if (isTableRow(lines, at)) return;
   if (line.insert) {
-    if (!lines[at - 1]?.insert) gap.set(line.block, false);
+    if (!(at > 0 && lines[at - 1]!.insert)) gap.set(line.block, false);
   } else if (line.kind !== 'neargood' || !line.sentenceEnd) gap.set(line.block, (gap.get(line.block) ?? true) && isMinor(line));
 }
 
@@ -403,7 +403,7 @@ const CONTINUATION_GAP = 12;
 function joinContinuations(lines: Scored[], segments: Segment[]): Segment[] {
   const joined: Segment[] = [];
   for (const segment of segments) {
-    const previous = joined[joined.length - 1];
+    const previous = joined.length > 0 ? joined[joined.length - 1] : undefined;
     if (previous && continues(lines, previous, segment)) {
       joined[joined.length - 1] = { first: previous.first, last: segment.last, score: previous.score + segment.score, goodLines: previous.goodLines + segment.goodLines };
     } else {

@@ -250,7 +250,7 @@ function lazyTitleCandidates(lines: Scored[], segment: Segment, previous: Segmen
       // "Home » News » Headline", "Home / Essays / Headline".
       +(separated[rank]! && /\s[»›>/]\s/.test(line.text)),
       // A kicker above the headline, a standfirst under it; the headline is the shorter of it and a standfirst.
-      +(candidates[rank - 1]?.at === at - 1),
+      +(rank > 0 && candidates[rank - 1]!.at === at - 1),
       +(next?.at === at + 1),
       +(next !== undefined && next.at - at <= NEARBY && next.line.words < line.words),
       0, // insideNearby, holdsNearby: set by advance
@@ -284,7 +284,7 @@ function lazyTitleCandidates(lines: Scored[], segment: Segment, previous: Segmen
     const features = own[rank]!;
     let slot = OWN_FEATURES;
     for (let side = -1; side <= 1; side += 2) {
-      const other = candidates[rank + side];
+      const other = rank + side >= 0 ? candidates[rank + side] : undefined; // no read at -1 (a slow, megamorphic one)
       const near = other !== undefined && Math.abs(other.at - at) <= NEARBY ? own[rank + side]! : null;
       for (let j = 0; j < NEIGHBOUR_AT.length; j++) features[slot++] = near ? near[NEIGHBOUR_AT[j]!]! : 0;
     }
@@ -319,7 +319,7 @@ function lazyTitleCandidates(lines: Scored[], segment: Segment, previous: Segmen
     },
     ({ features, rank }: LazyCandidate) => {
       for (const [side, slot] of [[-1, AT.sharedWithLeadBefore!], [1, AT.sharedWithLeadAfter!]] as const) {
-        const other = candidates[rank + side];
+        const other = rank + side >= 0 ? candidates[rank + side] : undefined;
         if (other !== undefined && Math.abs(other.at - candidates[rank]!.at) <= NEARBY) features[slot] = lineShared(rank + side)?.lead ?? 0;
       }
     },
@@ -719,7 +719,7 @@ function commasIn(text: string): number {
  */
 function aloneInBlock(lines: Scored[], i: number): boolean {
   if (lines[0]!.block === lines[lines.length - 1]!.block) return true;
-  return lines[i - 1]?.block !== lines[i]!.block && lines[i + 1]?.block !== lines[i]!.block;
+  return (i === 0 || lines[i - 1]!.block !== lines[i]!.block) && lines[i + 1]?.block !== lines[i]!.block;
 }
 
 function hasMetaSoonAfter(lines: Scored[], i: number): boolean {
