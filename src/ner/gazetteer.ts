@@ -3,6 +3,7 @@ import { createRequire } from 'node:module';
 import { loadData } from '../data.js';
 import { anyStopwords } from '../text/stopwords.js';
 import type { EntityType } from '../types.js';
+import { packedMap } from '../text/packed.js';
 import { isRoleWord } from './roles.js';
 import { tokenize, type Token } from './tokenize.js';
 
@@ -121,7 +122,7 @@ export class Gazetteer {
     setBit(this.exactStarts, startBit(words[0]!));
     this.exactPairs = this.upperPairs = undefined;
     if (options.caseSensitive) return;
-    const upper = words.map((w) => w.toUpperCase());
+    const upper = packedMap(words, (w) => w.toUpperCase());
     insert(this.upper, upper, entry, rank);
     setBit(this.upperStarts, startBit(upper[0]!));
   }
