@@ -2,6 +2,7 @@
 import type { Article } from '../types.js';
 import { guessLanguage } from '../text/language.js';
 import { countWords } from '../text/words.js';
+import { packedMap } from '../text/packed.js';
 
 const SINGLE_QUOTES = /[\u2018\u2019\u201A\u201B\u2032\u02BC]/g;
 const DOUBLE_QUOTES = /[\u201C\u201D\u201E\u201F\u2033\u00AB\u00BB]/g;
@@ -38,7 +39,7 @@ export function cleanString(text: string): string {
 export function cleanArticle(article: Article): Article {
   const paragraphs = [...new Set(article.paragraphs.map(cleanString))].filter((p) => p !== '');
   const text = paragraphs.join('\n\n');
-  const tags = [...new Set(article.tags.map(cleanString).filter(Boolean))];
+  const tags = [...new Set(packedMap(article.tags, cleanString).filter(Boolean))];
   // Extraction told the language from the body already; cleaning changes no word that it counts.
   const language = article.language !== undefined && article.languageConfidence !== undefined
     ? { code: article.language, confidence: article.languageConfidence }

@@ -8,7 +8,7 @@ import { isNameWord, isParticle, isRegnalTitle, isRoleWord, nameAfterRole } from
 import type { Tagger, TaggedSpan } from './tagger.js';
 import { documentContext, listMatchAt } from './tagger-features.js';
 import { isCompanySuffix, isFeatureWord, typeByWords, withoutTrailingDates } from './name-classes.js';
-import { tokenize, type Token } from './tokenize.js';
+import { tokenText, tokenize, type Token } from './tokenize.js';
 
 export interface Candidate {
   start: number;
@@ -160,7 +160,7 @@ function addTagged(spans: TaggedSpan[], tokens: Token[], sentenceStart: number, 
     if (!type) continue;
     // A name in capitals the lists know ("LONDON" in a dateline).
     const upper = tokens.slice(span.start, span.end).every((t) => t.text === t.text.toUpperCase()) ? g.matchAt(tokens, span.start, true) : null;
-    const name = tokens.slice(span.start, span.end).map((t) => t.text).join(' ').replace(/ ,/g, ',');
+    const name = tokenText(tokens, span.start, span.end).replace(/ ,/g, ',');
     if (upper && upper.end === span.end && !teamNamedAfterPlace(type, upper.entry)) push(tokens, span.start, span.end, fromEntry(upper.entry));
     else if (!(type === 'org' && notAnOrg(tokens, span, name, g))) push(tokens, span.start, span.end, { type, name, kind: 'name', known: false });
   }
@@ -265,7 +265,7 @@ function ministryAt(tokens: Token[], j: number, g: Gazetteer, firstWords: WordSe
   if (j >= tokens.length || !firstWords.has(tokens[j]!.text)) return null;
   for (let len = 4; len >= 1; len--) {
     if (j + len > tokens.length) continue;
-    const words = tokens.slice(j, j + len).map((t) => t.text).join(' ');
+    const words = tokenText(tokens, j, j + len);
     const canonical = g.ministries.get(words);
     if (canonical) return { end: j + len, canonical };
   }

@@ -3,6 +3,7 @@ import { createRequire } from 'node:module';
 import { loadData } from '../data.js';
 import { anyStopwords } from '../text/stopwords.js';
 import type { EntityType } from '../types.js';
+import { packedMap } from '../text/packed.js';
 import { isRoleWord } from './roles.js';
 import { tokenize, type Token } from './tokenize.js';
 
@@ -83,6 +84,13 @@ function isPlain(text: string): boolean {
   return true;
 }
 
+/** The folded tokens of a name, in a packed array (flat() makes holey ones, another elements kind than split's). */
+function foldedWords(name: string): string[] {
+  const words: string[] = [];
+  for (const sentence of tokenize(name)) for (const t of sentence) words.push(fold(t.text));
+  return words;
+}
+
 /** Token key: diacritics and curly apostrophes folded, case kept. */
 export function fold(text: string): string {
   if (isPlain(text)) return text;
@@ -115,13 +123,13 @@ export class Gazetteer {
   /** `caseSensitive`: the alias is also an English word in capitals ("WHO", "US"), so it is left out of ALL-CAPS matching. */
   add(alias: string, entry: GazEntry, rank: number, options: { caseSensitive?: boolean } = {}): void {
     const name = alias.replace(/^the\s+/i, '');
-    const words = PLAIN_WORDS.test(name) ? name.split(' ') : tokenize(name).flat().map((t) => fold(t.text));
+    const words = PLAIN_WORDS.test(name) ? name.split(' ') : foldedWords(name);
     if (words.length === 0) return;
     insert(this.exact, words, entry, rank);
     setBit(this.exactStarts, startBit(words[0]!));
     this.exactPairs = this.upperPairs = undefined;
     if (options.caseSensitive) return;
-    const upper = words.map((w) => w.toUpperCase());
+    const upper = packedMap(words, (w) => w.toUpperCase());
     insert(this.upper, upper, entry, rank);
     setBit(this.upperStarts, startBit(upper[0]!));
   }

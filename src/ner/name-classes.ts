@@ -2,7 +2,7 @@
 import { loadData } from '../data.js';
 import type { EntityType } from '../types.js';
 import type { Gazetteer } from './gazetteer.js';
-import { tokenize, type Token } from './tokenize.js';
+import { tokenText, tokenize, type Token } from './tokenize.js';
 
 interface NameClassesData {
   calendar: string[];
@@ -58,7 +58,7 @@ const regional = new WeakMap<Gazetteer, Map<string, boolean>>();
 
 /** "Southeast Asian", "European", "Middle Eastern": a known place or area with an adjective ending. */
 function isRegionalAdjective(words: Token[], g: Gazetteer): boolean {
-  const name = words.map((w) => w.text).join(' ');
+  const name = tokenText(words);
   if (!/(?:an|ern)$/.test(name)) return false;
   let seen = regional.get(g);
   if (!seen) regional.set(g, (seen = new Map()));

@@ -1,5 +1,6 @@
 // Variants of one person's name ("Owen Dempsey", "Owen John Dempsey", "O. J. Dempsey") told from two people's names.
 import { fold } from './gazetteer.js';
+import { packedMap } from '../text/packed.js';
 
 /** Words of a name, folded and lower-cased, periods dropped ("John M. Ford": john, m, ford). */
 function wordsOf(name: string): string[] {
@@ -39,7 +40,7 @@ export function personVariants(names: Iterable<{ name: string; known: boolean }>
   // Each full name once (its last occurrence tells whether it is known), its words read once.
   const last = new Map<string, { name: string; known: boolean }>();
   for (const p of names) if (p.name.includes(' ')) last.set(p.name, p);
-  const people = [...last.values()].map(({ name, known }) => ({ name, known, words: wordsOf(name) }));
+  const people = packedMap([...last.values()], ({ name, known }) => ({ name, known, words: wordsOf(name) }));
   // Only names with one surname can be variants of each other.
   const bySurname = new Map<string, typeof people>();
   for (const p of people) {

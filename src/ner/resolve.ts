@@ -7,6 +7,7 @@ import { givenNames, personVariants } from './person-names.js';
 import { isNameWord } from './roles.js';
 import { stopwordLists } from '../text/stopwords.js';
 import type { Token } from './tokenize.js';
+import { packedMap } from '../text/packed.js';
 
 export interface ResolveOptions {
   /** Capitals used for governments ("Moscow said") count for their country. */
@@ -240,8 +241,7 @@ function group(candidates: Candidate[]): Entity[] {
   const entities: Entity[] = [];
   for (const members of groups) {
     const first = members.find((m) => m.known) ?? mostCommonName(members);
-    const mentions: Mention[] = members
-      .map((m) => (m.field ? { start: m.start, end: m.end, kind: m.kind, field: m.field } : { start: m.start, end: m.end, kind: m.kind }))
+    const mentions: Mention[] = packedMap(members, (m) => (m.field ? { start: m.start, end: m.end, kind: m.kind, field: m.field } : { start: m.start, end: m.end, kind: m.kind }))
       .sort((a, b) => (a.field === b.field ? a.start - b.start : a.field ? -1 : 1));
     const entity: Entity = { name: first.name, type: first.type as EntityType, count: mentions.length, aliases: [...new Set(members.map((m) => m.surface))], mentions };
     const country = members.find((m) => m.country)?.country;

@@ -88,3 +88,10 @@ function endsSentence(text: string, end: number): boolean {
   const next = /^["'”’)\]]*\s+["'“‘(]?(\p{Lu}|\p{N})/u.exec(text.slice(end, end + 8));
   return next !== null || end >= text.length - 1;
 }
+
+/** The words of tokens[start, end) joined by single spaces, built without an array (no map result of a varying elements kind on the hot path). */
+export function tokenText(tokens: readonly Token[], start = 0, end = tokens.length): string {
+  let text = start < end ? tokens[start]!.text : '';
+  for (let i = start + 1; i < end; i++) text += ' ' + tokens[i]!.text;
+  return text;
+}

@@ -9,6 +9,7 @@ import type { QuoteSpeaker } from '../aggregate/entities.js';
 import { toneOf } from '../aggregate/tone.js';
 import { hasEntities, type MineRecord, type Page } from '../types.js';
 import { DocumentCache, lmdbError } from './cache.js';
+import { packedMap } from '../text/packed.js';
 
 export type Job =
   /** The long-line hashes of text dumps, for the template pass (several files a job: each takes little time). */
@@ -177,7 +178,7 @@ export class JobRunner {
       });
     }
     for (const stage of laterStages(pipeline)) {
-      for (const doc of group) if (doc.next === 'later') this.step(doc, onStep, () => (doc.records = doc.records.map(stage)));
+      for (const doc of group) if (doc.next === 'later') this.step(doc, onStep, () => (doc.records = packedMap(doc.records, stage)));
     }
     for (const doc of group) this.step(doc, onStep, () => this.finish(doc));
     return group;
@@ -237,10 +238,10 @@ export class JobRunner {
     const { countsOnly, quotes, tone } = this.settings;
     let records = doc.records;
     if (doc.key && !doc.cached) this.cache!.put(doc.key, records);
-    if (quotes) records = records.map((r) => (hasEntities(r) ? { ...r, quotes: quotes === 'speakers' ? findQuotes(r).map(speakerOf) : findQuotes(r) } : r));
-    if (tone) records = records.map((r) => (hasEntities(r) ? { ...r, tone: toneOf(r) } : r));
+    if (quotes) records = packedMap(records, (r) => (hasEntities(r) ? { ...r, quotes: quotes === 'speakers' ? packedMap(findQuotes(r), speakerOf) : findQuotes(r) } : r));
+    if (tone) records = packedMap(records, (r) => (hasEntities(r) ? { ...r, tone: toneOf(r) } : r));
     if (countsOnly) {
-      records = records.map(withoutBody);
+      records = packedMap(records, withoutBody);
       if (doc.key) this.cache!.putCounts(doc.key, this.settings, records);
     }
     this.done(doc, records);
@@ -250,7 +251,7 @@ export class JobRunner {
   private done(doc: InProgress, records: MineRecord[]): void {
     const { page } = doc;
     // Cached records keep the path they were first read under; this copy of the page may live elsewhere.
-    if (page) records = records.map((r) => (r.file === page.file ? r : { ...r, file: page.file }));
+    if (page) records = packedMap(records, (r) => (r.file === page.file ? r : { ...r, file: page.file }));
     doc.done = { result: { kind: 'records', records, bytes: doc.bytes, key: page ? doc.key : undefined, cacheProblem: this.cacheProblem } };
   }
 
@@ -277,5 +278,5 @@ function speakerOf({ speaker, speakerType }: QuoteSpeaker): QuoteSpeaker {
 
 function withoutBody(record: MineRecord): MineRecord {
   const slim = { ...record, text: '', paragraphs: [] };
-  return hasEntities(slim) ? { ...slim, entities: slim.entities.map((e) => ({ ...e, mentions: [] })) } : slim;
+  return hasEntities(slim) ? { ...slim, entities: packedMap(slim.entities, (e) => ({ ...e, mentions: [] })) } : slim;
 }

@@ -1,7 +1,7 @@
 // Tokens and sentences: the input of the tagger and the gazetteer matcher.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { tokenize } from '../../src/ner/tokenize.js';
+import { tokenText, tokenize } from '../../src/ner/tokenize.js';
 
 const texts = (text: string) => tokenize(text).map((sentence) => sentence.map((t) => t.text));
 
@@ -28,4 +28,12 @@ test('a word runs on through hyphens, ampersands, apostrophes and letters outsid
   assert.deepEqual(texts("Zoë's Lyon-based AT&T unit, naïve B2B talks: O'Neill’s U.S. e.g. x9_y C$"), [
     ['Zoë', "'s", 'Lyon-based', 'AT&T', 'unit', ',', 'naïve', 'B2B', 'talks', ':', "O'Neill", '’s', 'U.S.', 'e.g.', 'x9', '_', 'y', 'C', '$'],
   ]);
+});
+
+test('tokenText joins the words of a token range by single spaces', () => {
+  const [tokens] = tokenize('The  Foreign\tMinistry said so.');
+  assert.equal(tokenText(tokens!), 'The Foreign Ministry said so .');
+  assert.equal(tokenText(tokens!, 1, 3), 'Foreign Ministry');
+  assert.equal(tokenText(tokens!, 2, 3), 'Ministry');
+  assert.equal(tokenText(tokens!, 2, 2), '');
 });
