@@ -4,6 +4,7 @@
 // standing for whoever issued it ("the statement said"). Works sentence by sentence on the NER record.
 import { loadData } from '../data.js';
 import { charClass, lowerCase, UPPER } from '../text/chars.js';
+import { hasBit, setBit } from '../text/bits.js';
 import { packedMap } from '../text/packed.js';
 import type { Entity, EntityType, NerArticle } from '../types.js';
 import { widen } from './periods.js';
@@ -85,7 +86,7 @@ function speechCues(): SpeechCues {
   const merged = (byLanguage: Record<string, Record<string, string>>) => new Map(Object.values(byLanguage).flatMap((forms) => Object.entries(forms)));
   const firstWords = new Set([...Object.values(data.verbs).flatMap((forms) => Object.keys(forms)), ...[...data.according, ...Object.values(data.phrasal).flatMap((forms) => Object.keys(forms))].map((phrase) => phrase.split(' ')[0]!)]);
   const firstWordBits = new Int32Array(1 << (WORD_BITS - 5));
-  for (const w of firstWords) firstWordBits[wordBit(w) >>> 5] |= 1 << (wordBit(w) & 31);
+  for (const w of firstWords) setBit(firstWordBits, wordBit(w));
   return (cues = {
     verbs: merged(data.verbs),
     firstWords,
@@ -116,10 +117,6 @@ function wordBit(word: string): number {
 
 function lengthEndsBit(length: number, first: number, last: number): number {
   return Math.imul(length ^ (first << 8) ^ (last << 20), 0x9e3779b1) >>> (32 - WORD_BITS);
-}
-
-function hasBit(bits: Int32Array, bit: number): boolean {
-  return (bits[bit >>> 5]! & (1 << (bit & 31))) !== 0;
 }
 
 /** Whether the token text[start, end) may lower-case to one of the first words; checked on the lower-cased token only when its bit is set. */

@@ -7,6 +7,7 @@ import { findDates, isDateLine, type FoundDate } from './dates.js';
 import { bodyStart, type Scored, type Segment } from './dump-body.js';
 import { lineKey } from './lines.js';
 import { keyOf } from '../text/words.js';
+import { hasBit, setBit } from '../text/bits.js';
 import { packedMap } from '../text/packed.js';
 
 /**
@@ -638,21 +639,19 @@ function countShared(text: string, readable: boolean, opening: Opening): { lead:
 /** Bits of the stop words' filter, a hash bit per word: some other words' bits are set too (they are then looked up). */
 const FILTER_BITS = 1 << 16;
 
-let stopwordFilter: Uint32Array | null = null;
+let stopwordFilter: Int32Array | null = null;
 
 /** Whether the word of `text` from `from` to `to`, lower-cased, is in anyStopwords(); a filter of their hashes rules most words out before a look-up. */
 function isStopword(text: string, from: number, to: number): boolean {
   if (!stopwordFilter) {
-    stopwordFilter = new Uint32Array(FILTER_BITS / 32);
+    stopwordFilter = new Int32Array(FILTER_BITS / 32);
     for (const w of anyStopwords()) {
-      const bit = hashOf(w) & (FILTER_BITS - 1);
-      stopwordFilter[bit >>> 5]! |= 1 << (bit & 31);
+      setBit(stopwordFilter, hashOf(w) & (FILTER_BITS - 1));
     }
   }
   let hash = HASH_SEED;
   for (let i = from; i < to; i++) hash = hashStep(hash, lowerCase(text.charCodeAt(i)));
-  const bit = smallHash(hash) & (FILTER_BITS - 1);
-  return (stopwordFilter[bit >>> 5]! & (1 << (bit & 31))) !== 0 && anyStopwords().has(text.slice(from, to).toLowerCase());
+  return hasBit(stopwordFilter, smallHash(hash) & (FILTER_BITS - 1)) && anyStopwords().has(text.slice(from, to).toLowerCase());
 }
 
 /** Not longer than a headline, and not a byline, a dateline, a date, a sentence, a row of figures or a list of tags. */

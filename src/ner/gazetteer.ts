@@ -3,6 +3,7 @@ import { createRequire } from 'node:module';
 import { loadData } from '../data.js';
 import { anyStopwords } from '../text/stopwords.js';
 import type { EntityType } from '../types.js';
+import { hasBit, setBit } from '../text/bits.js';
 import { packedMap } from '../text/packed.js';
 import { isRoleWord } from './roles.js';
 import { tokenize, type Token } from './tokenize.js';
@@ -194,14 +195,6 @@ function firstPairs(trie: Map<string, TrieNode>): Int32Array {
     if (pair >= 0) setBit(bits, pair);
   }
   return bits;
-}
-
-function setBit(bits: Int32Array, bit: number): void {
-  bits[bit >>> 5] |= 1 << (bit & 31);
-}
-
-function hasBit(bits: Int32Array, bit: number): boolean {
-  return (bits[bit >>> 5] & (1 << (bit & 31))) !== 0;
 }
 
 function key(token: Token, allCaps: boolean): string {

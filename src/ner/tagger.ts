@@ -5,6 +5,7 @@ import {
   BilouViterbi, CACHED_GROUPS, documentContext, ENTITY_TYPES, GROUP_ENDS, groupKeys, HISTORY_FEATURES, historyKeys, NUM_TAGS,
   packPairs, PAIRS, recordLabels, SentenceFeatures, spansOf, TAG_HISTORY_FEATURES, wordHistoryKeys, type DocumentContext,
 } from './tagger-features.js';
+import { hasBit, setBit } from '../text/bits.js';
 import type { Token } from './tokenize.js';
 
 export { documentContext, type DocumentContext };
@@ -147,7 +148,7 @@ class PerceptronTagger implements Tagger {
       this.slots[s * 2] = model.keys[r];
       this.slots[s * 2 + 1] = r * NUM_TAGS;
       const bit = model.keys[r] >>> (32 - PRESENT_BITS);
-      this.present[bit >>> 5] |= 1 << (bit & 31);
+      setBit(this.present, bit);
     }
     for (let prev = 0; prev < NUM_TAGS; prev++) {
       historyKeys(0, 0, prev, this.keys);
@@ -242,7 +243,7 @@ class PerceptronTagger implements Tagger {
   /** Adds the weights of feature `key` to `scores` (by default the sentence's) at offset `o`. */
   private add(key: number, o: number, scores = this.scores): void {
     const bit = key >>> (32 - PRESENT_BITS);
-    if ((this.present[bit >>> 5] & (1 << (bit & 31))) === 0) return;
+    if (!hasBit(this.present, bit)) return;
     const { slots, mask } = this;
     let s = key & mask;
     for (let k = slots[s * 2]; k !== key; k = slots[s * 2]) {
