@@ -1,5 +1,6 @@
 // Required phrases of case-insensitive regexes, and a one-pass search for many phrases: a line that contains none of
 // a pattern's phrases cannot match it, so most lines are ruled out without running the (often slow) pattern.
+import { hasBit, setBit } from './bits.js';
 
 /**
  * Phrases (lower case), one of which is in every string that `source`, compiled with the `i` flag and without `u`,
@@ -165,7 +166,7 @@ export class PhraseFinder {
       buckets[table[key]! - 1]!.push(p);
     }
     this.byTriple.forEach((bucket, key) => {
-      if (bucket !== 0) this.hasTriple[key >>> 5]! |= 1 << (key & 31);
+      if (bucket !== 0) setBit(this.hasTriple, key);
     });
     const all = buckets.flat();
     const perBucket = () => new Int32Array(buckets.length + 1);
@@ -205,7 +206,7 @@ export class PhraseFinder {
     const short = this.byFirst[c]!;
     if (short !== 0) this.found |= this.bitsAt(codes, i, to, short);
     // Phrases of three characters or more starting three back, whose fourth character may be this one.
-    if ((this.hasTriple[key >>> 5]! >>> (key & 31)) & 1 && i - 3 >= from) {
+    if (hasBit(this.hasTriple, key) && i - 3 >= from) {
       const bucket = this.byTriple[key]!;
       if ((this.fourth[bucket]! >>> (c & 31)) & 1) this.found |= this.bitsAt(codes, i - 3, to, bucket);
     }
@@ -215,7 +216,7 @@ export class PhraseFinder {
   /** The bits found, with those of phrases of three characters that end the text (`key`: step's last). */
   end(codes: Uint16Array, from: number, to: number, key: number): number {
     // 0 stands for "no fourth character". hasTriple rules most keys out without reading byTriple (as in step).
-    if (!((this.hasTriple[key >>> 5]! >>> (key & 31)) & 1)) return this.found;
+    if (!hasBit(this.hasTriple, key)) return this.found;
     const last = this.byTriple[key]!;
     if (to - 3 >= from && this.fourth[last]! & 1) this.found |= this.bitsAt(codes, to - 3, to, last);
     return this.found;

@@ -1,6 +1,7 @@
 // Stop-word lists per language (natural's lists, plus German from data/), for stop-word density and language guessing.
 import { createRequire } from 'node:module';
 import { loadData } from '../data.js';
+import { hasBit, setBit } from './bits.js';
 import { hashOf, lowerCase, smallHash } from './chars.js';
 
 const require = createRequire(import.meta.url);
@@ -142,7 +143,7 @@ class StopwordTable {
    * A bit per FILTER_BITS hash value, set for the stop words' hashes: most words are not stop words, and this
    * small array (it stays in the processor's cache, the slots do not) rules them out without a probe.
    */
-  private readonly filter = new Uint32Array(FILTER_BITS / 32);
+  private readonly filter = new Int32Array(FILTER_BITS / 32);
 
   constructor(bitsOf: Map<string, number>, setIndex: Map<number, number>) {
     let size = 1;
@@ -156,7 +157,7 @@ class StopwordTable {
       let s = hash & this.mask;
       while (this.slots[s * SLOT] !== 0) s = (s + 1) & this.mask;
       this.slots.set([setIndex.get(bits)!, hash, at, word.length], s * SLOT);
-      this.filter[(hash & (FILTER_BITS - 1)) >>> 5]! |= 1 << (hash & 31);
+      setBit(this.filter, hash & (FILTER_BITS - 1));
       for (let i = 0; i < word.length; i++) this.chars[at++] = word.charCodeAt(i);
     }
   }
@@ -173,7 +174,7 @@ class StopwordTable {
   /** Where the word is in the table (one number per stop word, below 2^31), or -1 when it is not a stop word; arguments as find's. */
   slotOf(hash: number, codes: Uint16Array, start: number, end: number): number {
     const small = smallHash(hash);
-    if (!(this.filter[(small & (FILTER_BITS - 1)) >>> 5]! & (1 << (small & 31)))) return -1;
+    if (!hasBit(this.filter, small & (FILTER_BITS - 1))) return -1;
     const { slots } = this;
     for (let s = (hash & this.mask) * SLOT; slots[s] !== 0; s = (s + SLOT) & (this.mask * SLOT + SLOT - 1)) {
       if (slots[s + 1] !== small || slots[s + 3] !== end - start) continue;
