@@ -364,13 +364,17 @@ export function chooseMain(lines: Scored[], segments: Segment[], model: LineMode
 /** Most lines between the main segment and the one next to it that the join model weighs. */
 const JOIN_LINES = 80;
 
+/** Text that ends on a colon (in most scripts' forms): it leads in to what follows. */
+const LEAD_IN = /[:：]\s*$/u;
+
 /** What the join model weighs (see joinFeatures). */
-export const JOIN_FEATURES = ['bias', 'after', 'gap', 'gapBlocks', 'gapDated', 'gapEnd', 'gapInsert', 'gapHeadlines', 'laterHeader', 'wordShare', ...SEGMENT_FEATURES.map((f) => `segment.${f}`)];
+export const JOIN_FEATURES = ['bias', 'after', 'gap', 'gapBlocks', 'gapDated', 'gapEnd', 'gapInsert', 'gapHeadlines', 'laterHeader', 'wordShare', 'leadIn', ...SEGMENT_FEATURES.map((f) => `segment.${f}`)];
 
 /**
  * JOIN_FEATURES of segment `k` next to segments first..last (the main one and those joined to it): which side it is
  * on, what lies between (lines, blocks of furniture, a date or byline, an end marker or insert heading, headline-like
- * lines), whether a date or byline heads the later of the two, its share of their words, and its SEGMENT_FEATURES
+ * lines), whether a date or byline heads the later of the two, its share of their words, whether text that ends on
+ * a colon leads in to what lies between (a code block, a list or a video), and its SEGMENT_FEATURES
  * (`segmentRows`, segmentFeatures'). Null when more than JOIN_LINES lines lie between: never joined.
  */
 export function joinFeatures(lines: Scored[], segments: Segment[], first: number, last: number, k: number, segmentRows: Float64Array): number[] | null {
@@ -386,10 +390,14 @@ export function joinFeatures(lines: Scored[], segments: Segment[], first: number
     if (line.end && !line.insert) end = 1;
     if (line.insert) insert = 1;
   }
+  // The earlier segment's last line or one between, but not the one just before the later segment ("Share this:"
+  // leads in to that segment, not to what lies between).
+  let leadIn = 0;
+  for (let i = from - 1; i < to - 1 && leadIn === 0; i++) if (lines[i]!.kind !== 'bad' && LEAD_IN.test(lines[i]!.text)) leadIn = 1;
   for (let j = first; j <= last; j++) words += segments[j]!.score;
   const later = segments[after ? k : first]!;
   const width = SEGMENT_FEATURES.length;
-  return [1, after ? 1 : 0, (to - from) / JOIN_LINES, Math.min(8, furnitureBlocks(lines, from, to)) / 4, dated, end, insert, Math.min(5, headlines) / 5, segmentTraits(lines, later).header ? 1 : 0, segments[k]!.score / (segments[k]!.score + words), ...segmentRows.subarray(k * width, (k + 1) * width)];
+  return [1, after ? 1 : 0, (to - from) / JOIN_LINES, Math.min(8, furnitureBlocks(lines, from, to)) / 4, dated, end, insert, Math.min(5, headlines) / 5, segmentTraits(lines, later).header ? 1 : 0, segments[k]!.score / (segments[k]!.score + words), leadIn, ...segmentRows.subarray(k * width, (k + 1) * width)];
 }
 
 /** The page's segments with first..last joined into one, and that one. */

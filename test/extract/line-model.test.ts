@@ -150,6 +150,23 @@ test('the join model joins the segments next to the chosen one that it scores ab
   assert.equal(chooseMain(far.lines, far.segments, joining(5)).main, far.segments[0]);
 });
 
+test('a join is led in by text that ends on a colon at the end of the earlier part, not by a label just before the later one', () => {
+  const player = ['Play Video', 'Play', 'Mute', 'Current Time 0:00', '/', 'Duration Time 0:00', 'Loaded: 0%', 'Progress: 0%', 'Playback Rate', 'Chapters', 'Captions', 'Fullscreen', 'Close'];
+  const second = ['a porter', 'a baker', 'the librarian'].map((who) => `The board met with ${who}, who said that the new timetable for the buses would suit most of the town.`);
+  const article = ['Council approves new budget for city parks', 'By Jane Roe | March 3, 2024', ...['the mayor', 'a teacher', 'the treasurer', 'a nurse'].map(PARAGRAPH)];
+  // The first segment chosen; a join model of its bias and leadIn alone joins the neighbour only when led in.
+  const model = { ...flat(0, 0, 0, 'order', -1), joinWeights: JOIN_FEATURES.map((f) => (f === 'bias' ? -1 : f === 'leadIn' ? 2 : 0)) };
+  const joins = (gap: string[]) => {
+    const { lines, segments } = readDump({ file: 'page.txt', content: [...article, ...gap, ...second].join('\n\n'), format: 'text' })!;
+    assert.equal(segments.length, 2, gap.join(' / '));
+    return chooseMain(lines, segments, model).main.last === segments[1]!.last;
+  };
+  assert.equal(joins(['The mayor spoke about the plan in a short video:', ...player]), true);
+  assert.equal(joins(player), false);
+  // "Share this:" leads in to the later part, not to what lies between.
+  assert.equal(joins([...player, 'Share this:']), false);
+});
+
 /** The word buckets of a one-line text. */
 const buckets = (text: string) => toLines(text).flatMap((line) => [...lineWords(line)]);
 
