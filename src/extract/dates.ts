@@ -103,7 +103,9 @@ const PATTERNS = uniform([
   },
   {
     // 19/11/2019, 19.11.2019 (day first, as most of the world prints it; month first only when the day cannot be a month)
-    re: /\b(\d{1,2})[/.](\d{1,2})[/.](\d{4})\b(?:\s+(\d{1,2}):(\d{2}))?/g,
+    // (also glued to a copy of itself or another date, as a dump joins two elements: 17/11/201917/11/2019)
+    // (not a two-digit year glued to a time, "28.09.1912:44": a year is not followed by a colon and digits)
+    re: /\b(\d{1,2})[/.](\d{1,2})[/.](\d{4})(?:\b(?!:\d)|(?=\d{1,2}[/.]\d{1,2}[/.]\d{4}))(?:\s+(\d{1,2}):(\d{2}))?/g,
     needs: 'numeric',
     build: (m) => {
       let d = +m[1]!, mo = +m[2]!;
@@ -153,16 +155,21 @@ function patternsForAllLanguages(): Pattern[] {
     {
       // Day first with full stops as German and others print it, also spaced or glued to a word: 18. 05. 2014,
       // Erstellt am09.02.2022 10:24
-      re: /(?<![\d.])(\d{1,2})\.\s?(\d{1,2})\.\s?(\d{4})(?:,?\s+(\d{1,2}):(\d{2}))?/g,
+      re: /(?<![\d.])(\d{1,2})\.\s?(\d{1,2})\.\s?(\d{4})(?!:\d)(?:,?\s+(\d{1,2}):(\d{2}))?/g,
       otherLanguages: true,
       build: (m) => ({ y: +m[3]!, mo: +m[2]!, d: +m[1]!, h: opt(m[4]), mi: opt(m[5]), hasYear: true }),
     },
     {
-      // The same with two digits of the year, each part two digits: 04.05.20 14:50
-      re: /(?<![\d.])(\d{2})\.(\d{2})\.(\d{2})(?![\d.])(?:,?\s+(\d{1,2}):(\d{2}))?/g,
+      // The same with two digits of the year, each part two digits, or with a time after it, also glued to it: 04.05.20
+      // 14:50, 1.11.23 20:19, 28.09.1912:44 (without the time, "1.11.23" is as likely a version number).
+      re: /(?<![\d.])(\d{1,2})\.(\d{1,2})\.(\d{2})(?:(?![\d.])(?:,?\s+(\d{1,2}):(\d{2}))?|(\d{2}):(\d{2})(?!\d))/g,
       otherLanguages: true,
       twoDigitYear: true,
-      build: (m) => ({ y: +m[3]! + (+m[3]! < 70 ? 2000 : 1900), mo: +m[2]!, d: +m[1]!, h: opt(m[4]), mi: opt(m[5]), hasYear: true }),
+      build: (m) => {
+        const [h, mi] = m[6] === undefined ? [m[4], m[5]] : [m[6], m[7]];
+        if (m[1]!.length + m[2]!.length < 4 && h === undefined) return null;
+        return { y: +m[3]! + (+m[3]! < 70 ? 2000 : 1900), mo: +m[2]!, d: +m[1]!, h: opt(h), mi: opt(mi), hasYear: true };
+      },
     },
     {
       // 2019. október 16., 2019 m. spalio 16 d.
@@ -183,7 +190,7 @@ function patternsForAllLanguages(): Pattern[] {
 const ARABIC_DIGIT = /[\u0660-\u0669\u06f0-\u06f9]/;
 // The quick tests of findDates (regex literals are made anew each time they are run: these are made once).
 const FOUR_DIGITS = /\d{4}/;
-const SHORT_YEAR = /\d\.\d{2}(?![\d.])/;
+const SHORT_YEAR = /\d\.\d{2}(?:(?![\d.])|\d{2}:\d)/;
 const NUMERIC = /\d[-/.]\d/;
 const ARABIC_DIGITS = /[\u0660-\u0669\u06f0-\u06f9]/g;
 

@@ -102,14 +102,17 @@ export function extractFromDump(page: Page, options: { allArticles: boolean; lin
   for (const segment of chosen) {
     const title = segment === main ? mainTitle(dump, usedTitles) : segmentTitle(lines, segments, segment, usedTitles);
     const titleLine = title?.line ?? null;
-    const header = headerLines(lines, segment, titleLine);
+    // The main article's header and date are looked for around the ranker's segment, as its title is: parts joined
+    // above or below it do not move them.
+    const anchor = segment === main ? dump.ranked : segment;
+    const header = headerLines(lines, anchor, titleLine);
     const meta = readByline(header);
     const ruleBody = bodyLines(lines, segment);
     // The main article's lines as the learned model judges them, given what the rules found.
     const body = segment === main ? modelBody(lines, ruleView(segments, main, ruleBody, titleLine), options.lineModel) : ruleBody;
     articles.push({
       title: title?.text ?? null,
-      published: findPublished(content, lines, segment, header, titleLine, page.mtime),
+      published: findPublished(content, lines, anchor, header, titleLine, page.mtime),
       author: meta.author,
       source: meta.source,
       site,

@@ -89,3 +89,13 @@ test('a date’s day is the day as printed, whatever its time zone makes of the 
   const printed = findDates('16. Oktober 2019, 4 de mayo de 2022 and 2019年10月6日');
   assert.deepEqual(printed.map((date) => date.day), [20191016, 20220504, 20191006]);
 });
+
+test('numeric dates as dumps print them: one-digit parts with a time, a time or another date glued on', () => {
+  assert.equal(iso('1.11.23 20:19 by the desk'), '2023-11-01T20:19:00');
+  // Without a time, such a run of numbers is as likely a version.
+  assert.equal(iso('Release 1.11.23 is out'), null);
+  // A two-digit year with the time glued to it is no four-digit year.
+  assert.equal(iso('reader28.09.1912:44'), '2019-09-28T12:44:00');
+  assert.equal(iso('posted 28/09/1912:44'), null);
+  assert.equal(iso('17/11/201917/11/2019 ~ Desk'), '2019-11-17');
+});

@@ -4,7 +4,8 @@ import { test } from 'node:test';
 import { cleanArticle } from '../../src/clean/index.js';
 import { loadData } from '../../src/data.js';
 import { copyrightHolder, findTitle, TITLE_FEATURES, titleCandidates } from '../../src/extract/dump-meta.js';
-import { readDump } from '../../src/extract/text-dump.js';
+import { extractFromDump, readDump } from '../../src/extract/text-dump.js';
+import { JOIN_FEATURES, lineModel } from '../../src/extract/line-model.js';
 import { extractArticles } from '../../src/extract/index.js';
 
 const BODY = ['the mayor', 'a council member', 'the parks director', 'a local teacher'].map(
@@ -211,4 +212,15 @@ test('the title ranker, which finds costly features only for candidates that can
     }
     assert.equal(findTitle(dump.lines, dump.main, null, new Set())?.text ?? null, expected);
   }
+});
+
+test('a block joined above the article does not move its date: the date is looked for around the segment the ranker chose', () => {
+  const teaser = ['Library extends its opening hours', 'Posted 12 January 2021', 'The library will open on Sundays from next month, the board said after a vote that took most of the evening.', 'The board said that the longer hours would cost little and that readers had asked for them for years.'];
+  const menu = ['Home', 'World', 'Business', 'Sport', 'Weather'];
+  const page = { file: 'page.txt', content: ['The Daily Courier', ...teaser, ...menu, 'Council approves new budget for city parks', 'By Jane Roe | March 3, 2024', ...BODY].join('\n\n'), format: 'text' as const };
+  // A join model of its bias alone: it joins every neighbour (the teaser above the article) or none.
+  const joining = (bias: number) => ({ ...lineModel(), joinWeights: JOIN_FEATURES.map((f) => (f === 'bias' ? bias : 0)) });
+  const joined = readDump(page, joining(100))!;
+  assert.ok(joined.main.first < joined.ranked.first, 'the teaser is joined to the article');
+  for (const bias of [100, -100]) assert.equal(extractFromDump(page, { allArticles: false, lineModel: joining(bias) })[0]!.published, '2024-03-03');
 });
