@@ -60,6 +60,9 @@ const WINDOW = 5;
 export const FEATURES: string[] = ['bias', ...OWN, ...OFFSETS.flatMap((o) => NEIGHBOUR.map((f) => `${f}@${o}`)), 'ruleBodyNear'];
 const OWN_COUNT = OWN.length;
 const NEIGHBOUR_INDEX = NEIGHBOUR.map((f) => OWN.indexOf(f));
+/** NEIGHBOUR_INDEX one by one, for lineScores (which reads the six by hand). */
+const [N0, N1, N2, N3, N4, N5] = NEIGHBOUR_INDEX as [number, number, number, number, number, number];
+if (NEIGHBOUR_INDEX.length !== 6) throw new Error('lineScores reads six NEIGHBOUR features by hand: make it read them all');
 
 /** The logWords feature of lines up to 255 words, looked up rather than reckoned. */
 const LOG_WORDS = Float64Array.from({ length: 256 }, (_, words) => Math.log1p(words) / 4);
@@ -241,12 +244,19 @@ export function lineScores(lines: Scored[], rules: RuleView, weights: number[], 
     let z = own[at + OWN_COUNT]! * nearWeight;
     for (let k = 0; k < OWN_COUNT; k++) z += own[at + k]! * weights[1 + k]!;
     scores[j]! += z;
-    // Line j as neighbour `offset` of line j - offset.
+    // Line j as neighbour `offset` of line j - offset: its NEIGHBOUR features read once for the four.
+    const [f0, f1, f2, f3, f4, f5] = [own[at + N0]!, own[at + N1]!, own[at + N2]!, own[at + N3]!, own[at + N4]!, own[at + N5]!];
     for (let o = 0; o < OFFSETS.length; o++) {
       const i = j - OFFSETS[o]!;
       if (i < 0 || i >= n) continue;
+      const w = neighbourWeights + o * NEIGHBOUR.length;
       let part = 0;
-      for (let k = 0; k < NEIGHBOUR_INDEX.length; k++) part += own[at + NEIGHBOUR_INDEX[k]!]! * weights[neighbourWeights + o * NEIGHBOUR_INDEX.length + k]!;
+      part += f0 * weights[w]!;
+      part += f1 * weights[w + 1]!;
+      part += f2 * weights[w + 2]!;
+      part += f3 * weights[w + 3]!;
+      part += f4 * weights[w + 4]!;
+      part += f5 * weights[w + 5]!;
       scores[i]! += part;
     }
   }
