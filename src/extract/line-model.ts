@@ -306,9 +306,11 @@ export function segmentFeatures(lines: Scored[], segments: Segment[], odds: Floa
   const topWeight = Math.max(1, ruleWeights[ruleMain]!);
   let pageWords = 0;
   for (const s of segments) pageWords += s.score;
-  const probability = odds.map((z) => 1 / (1 + Math.exp(-z)));
+  // Into a kept array by a loop: a typed array's map with a function, and an array of its own for each page, cost more.
+  if (probabilityBuffer.length < odds.length) probabilityBuffer = new Float64Array(odds.length * 2);
+  const probability = probabilityBuffer;
   let pageBody = 0;
-  for (const p of probability) pageBody += p;
+  for (let i = 0; i < odds.length; i++) pageBody += probability[i] = 1 / (1 + Math.exp(-odds[i]!));
   const features = new Float64Array(segments.length * width);
   segments.forEach((segment, k) => {
     const { header, afterEnd, headlines, datedPosts } = traits[k]!;
@@ -343,6 +345,9 @@ export function segmentFeatures(lines: Scored[], segments: Segment[], odds: Floa
   });
   return features;
 }
+
+/** segmentFeatures' line probabilities, kept from page to page (grown when a page needs more). */
+let probabilityBuffer = new Float64Array(0);
 
 /**
  * The segment the ranker scores highest (`ranked`), joined with the segments next to it that the join model takes as
