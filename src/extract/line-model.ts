@@ -232,13 +232,14 @@ export function lineFeatures(lines: Scored[], rules: RuleView, wordWeights: numb
 /**
  * The classifier's log-odds that each line is body: the dot product of lineFeatures' rows with the weights,
  * reckoned from the lines' own features without making the rows (each line's part in its neighbours' sums once).
+ * Into `scores` (one number a line) when given.
  */
-export function lineScores(lines: Scored[], rules: RuleView, weights: number[], wordWeights: number[]): Float64Array {
+export function lineScores(lines: Scored[], rules: RuleView, weights: number[], wordWeights: number[], scores: Float64Array = new Float64Array(lines.length)): Float64Array {
   const n = lines.length;
   const own = ownFeatures(lines, rules, wordWeights);
   const neighbourWeights = 1 + OWN_COUNT;
   const nearWeight = weights[weights.length - 1]!;
-  const scores = new Float64Array(n).fill(weights[0]!);
+  scores.fill(weights[0]!);
   for (let j = 0; j < n; j++) {
     const at = j * OWN_WIDTH;
     let z = own[at + OWN_COUNT]! * nearWeight;
@@ -278,9 +279,22 @@ function noChoice(lines: Scored[]): RuleView {
   return { main: none, body: [], title: null, articles: [] };
 }
 
-/** Each line's log-odds of being body from its own and its neighbours' features only, before a segment is chosen. */
+/** Each line's log-odds of being body from its own and its neighbours' features only, before a segment is chosen (valid until the next call). */
 export function contextScores(lines: Scored[], weights: number[], wordWeights: number[]): Float64Array {
-  return lineScores(lines, noChoice(lines), weights, wordWeights);
+  return lineScores(lines, noChoice(lines), weights, wordWeights, keptScores(CONTEXT_SCORES, lines.length));
+}
+
+/**
+ * Arrays of scores, one for contextScores' and one for smoothedBody's, kept from page to page (grown when a page needs
+ * more): an array of its own for each page is allocated and freed outside the heap.
+ */
+const scoreBuffers = [new Float64Array(0), new Float64Array(0)];
+const [CONTEXT_SCORES, GAIN] = [0, 1];
+
+/** The first `n` numbers of a kept array of scores. */
+function keptScores(which: number, n: number): Float64Array {
+  if (scoreBuffers[which]!.length < n) scoreBuffers[which] = new Float64Array(n * 2);
+  return scoreBuffers[which]!.subarray(0, n);
 }
 
 /** lineFeatures before a segment is chosen: what contextScores weighs. */
@@ -441,10 +455,10 @@ export function modelBody(lines: Scored[], rules: RuleView, model: LineModel = l
   return end > 0 ? packedMap(body.slice(start, end), (i) => lines[i]!) : rules.body;
 }
 
-/** The page indices of the lines the smoothing takes as body, and each page line's gain (see modelBody). */
+/** The page indices of the lines the smoothing takes as body, and each page line's gain (see modelBody; valid until the next call). */
 export function smoothedBody(lines: Scored[], rules: RuleView, model: LineModel): { body: number[]; gain: Float64Array } {
   const n = lines.length;
-  const gain = lineScores(lines, rules, model.weights, model.wordWeights);
+  const gain = lineScores(lines, rules, model.weights, model.wordWeights, keptScores(GAIN, n));
   let nextBody = 0; // the next rule body line
   for (let i = 0; i < n; i++) {
     const inBody = rules.body[nextBody] === lines[i];
