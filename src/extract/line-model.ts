@@ -515,7 +515,7 @@ function edgeRow(lines: Scored[], body: number[], count: number, gain: Float64Ar
 
 /**
  * The two-state path along the lines (1: body) with the most gain, less `change` for each switch between states; the
- * path starts and ends out of the body.
+ * path starts and ends out of the body. Valid until the next call.
  */
 export function smoothed(gain: Float64Array, change: number): Uint8Array {
   const n = gain.length;
@@ -528,7 +528,8 @@ export function smoothed(gain: Float64Array, change: number): Uint8Array {
     fromBody[i] = (leave > stayOut ? FROM_BODY_OUT : 0) | (stayIn >= enter ? FROM_BODY_IN : 0);
     [out, inside] = [Math.max(stayOut, leave), Math.max(enter, stayIn) + gain[i]!];
   }
-  const taken = new Uint8Array(n);
+  if (takenBuffer.length < n) takenBuffer = new Uint8Array(n * 2);
+  const taken = takenBuffer.subarray(0, n); // every number set below
   let inBody = inside - change > out;
   for (let i = n - 1; i >= 0; i--) {
     taken[i] = inBody ? 1 : 0;
@@ -541,3 +542,5 @@ const FROM_BODY_OUT = 1;
 const FROM_BODY_IN = 2;
 /** smoothed's back-pointers, kept from call to call (grown when a page needs more). */
 let fromBody = new Uint8Array(0);
+/** smoothed's answer, kept likewise. */
+let takenBuffer = new Uint8Array(0);
