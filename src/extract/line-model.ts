@@ -311,8 +311,11 @@ const ODDS_CAP = 4;
  */
 export const SEGMENT_FEATURES = ['ruleMain', 'ruleShare', 'logWords', 'wordShare', 'logGoodLines', 'article', 'position', 'order', 'header', 'afterEnd', 'headlineShare', 'datedPosts', 'stopDensity', 'sentenceEnds', 'odds', 'bodyShare'];
 
-/** Each segment's SEGMENT_FEATURES, SEGMENT_FEATURES.length numbers a segment, in one array; `odds` from contextScores. */
-export function segmentFeatures(lines: Scored[], segments: Segment[], odds: Float64Array): Float64Array {
+/**
+ * Each segment's SEGMENT_FEATURES, SEGMENT_FEATURES.length numbers a segment, in one array (`features` when given);
+ * `odds` from contextScores.
+ */
+export function segmentFeatures(lines: Scored[], segments: Segment[], odds: Float64Array, features: Float64Array = new Float64Array(segments.length * SEGMENT_FEATURES.length)): Float64Array {
   const width = SEGMENT_FEATURES.length;
   const traits = packedMap(segments, (s) => segmentTraits(lines, s));
   const ruleWeights = packedMap(segments, (s, k) => segmentWeight(lines, s, traits[k]));
@@ -325,7 +328,6 @@ export function segmentFeatures(lines: Scored[], segments: Segment[], odds: Floa
   const probability = probabilityBuffer;
   let pageBody = 0;
   for (let i = 0; i < odds.length; i++) pageBody += probability[i] = 1 / (1 + Math.exp(-odds[i]!));
-  const features = new Float64Array(segments.length * width);
   segments.forEach((segment, k) => {
     const { header, afterEnd, headlines, datedPosts } = traits[k]!;
     let [stops, sentences, sum, body] = [0, 0, 0, 0];
@@ -360,6 +362,9 @@ export function segmentFeatures(lines: Scored[], segments: Segment[], odds: Floa
   return features;
 }
 
+/** chooseMain's segment features, kept from page to page likewise. */
+let segmentBuffer = new Float64Array(0);
+
 /** segmentFeatures' line probabilities, kept from page to page (grown when a page needs more). */
 let probabilityBuffer = new Float64Array(0);
 
@@ -372,7 +377,8 @@ export function chooseMain(lines: Scored[], segments: Segment[], model: LineMode
   if (segments.length === 1) return { main: segments[0]!, segments, ranked: segments[0]! };
   const width = SEGMENT_FEATURES.length;
   const odds = contextScores(lines, model.contextWeights, model.wordWeights);
-  const features = segmentFeatures(lines, segments, odds);
+  if (segmentBuffer.length < segments.length * width) segmentBuffer = new Float64Array(segments.length * width * 2);
+  const features = segmentFeatures(lines, segments, odds, segmentBuffer.subarray(0, segments.length * width));
   let [main, best] = [0, -Infinity];
   for (let k = 0; k < segments.length; k++) {
     let z = 0;
