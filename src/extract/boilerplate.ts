@@ -88,7 +88,7 @@ const PHRASE_BITS = 31;
 function anyOf(patterns: string[], phrases: Phrase[]): LinePatterns {
   // Without the u flag case-insensitive matching is several times faster; only \p{...} classes need it.
   const flagsOf = (source: string) => (/\\[pPu]\{/.test(source) ? 'iu' : 'i');
-  const gated: Array<{ bit: number; re: RegExp }> = [];
+  const gated: Array<{ bit: number; last: number; re: RegExp }> = [];
   const always: string[] = [];
   for (const p of patterns) {
     const required = flagsOf(p) === 'i' ? requiredPhrases(p) : null;
@@ -99,7 +99,7 @@ function anyOf(patterns: string[], phrases: Phrase[]): LinePatterns {
     }
     const bit = 1 << taken;
     for (const phrase of required) phrases.push({ phrase, bit });
-    gated.push({ bit, re: new RegExp(p, 'i') });
+    gated.push({ bit, last: requiredLast(p), re: new RegExp(p, 'i') });
   }
   const group = (list: string[]) => list.map((p) => `(?:${p})`).join('|');
   const anchored = always.filter((p) => p.startsWith('^')).map((p) => p.slice(1));
@@ -111,10 +111,42 @@ function anyOf(patterns: string[], phrases: Phrase[]): LinePatterns {
     test: (text, lineBits) => {
       if (start?.test(text) || anywhere?.test(text)) return true;
       if (lineBits === 0) return false;
-      for (const { bit, re } of gated) if (lineBits & bit && re.test(text)) return true;
+      for (const { bit, last, re } of gated) if (lineBits & bit && (last < 0 || text.charCodeAt(text.length - 1) === last) && re.test(text)) return true;
       return false;
     },
   };
+}
+
+/**
+ * The code unit every match of the pattern ends the text with: a sign (not a letter or digit, which the i flag may
+ * match in either case) written just before its final `$`, outside any group, in a pattern with no | outside groups
+ * ("^[^.!?]{10,200}\\(\\d{1,5}\\)$" ends in ")"); -1 when there is none. Such a pattern is run only on lines ending so.
+ */
+export function requiredLast(source: string): number {
+  const end = source.length - 1;
+  if (source[end] !== '$' || source[end - 1] === '\\') return -1;
+  let depth = 0;
+  let lastAtom = -1; // where the last atom outside groups starts
+  for (let at = 0; at < end; at++) {
+    const c = source[at]!;
+    if (c === '\\') {
+      if (depth === 0) lastAtom = at;
+      at++;
+    } else if (c === '[') {
+      if (depth === 0) lastAtom = at;
+      // Up to the class's closing ], which may come first ([]a], [^]a]).
+      if (source[at + 1] === '^') at++;
+      if (source[at + 1] === ']') at++;
+      for (at++; at < end && source[at] !== ']'; at++) if (source[at] === '\\') at++;
+    } else if (c === '(') depth++;
+    else if (c === ')') depth--;
+    else if (c === '|' && depth === 0) return -1;
+    else if (depth === 0) lastAtom = at;
+  }
+  // The atom before `$`: an escaped sign, or a plain character that is no operator.
+  const escaped = source[lastAtom] === '\\' && lastAtom + 2 === end && !/[\p{L}\p{N}]/u.test(source[end - 1]!);
+  const plain = lastAtom + 1 === end && !/[\p{L}\p{N}.^$|?*+()[\]{}\\]/u.test(source[lastAtom]!);
+  return escaped || plain ? source.charCodeAt(end - 1) : -1;
 }
 
 /** A line of furniture: a label, a "Read more:" link, a copyright, cookie or subscription notice. `phrases`: the line's. */

@@ -859,10 +859,11 @@ export function dateCandidates(content: string, lines: Scored[], segment: Segmen
     const line = lines[i]!;
     // A caption's date is the photo's ("In this Dec. 12, 2006, file photo ...").
     // (A list item's marker holds no year: its text is cut from the page only when the line has one.)
-    if (line.digitRun === 0 || (line.furniture && !line.dated) || (line.listItem && !MAY_HOLD_DATE.test(line.text))) continue;
+    // Four digits in a row (digitRun) hold a date's year without a regex.
+    if (line.digitRun === 0 || (line.furniture && !line.dated) || (line.listItem && line.digitRun < 4 && !MAY_HOLD_DATE.test(line.text))) continue;
     // A day with a full stop at the start of a line reads as a list marker ("16. Oktober 2019"): it is put back.
     const text = (line.listItem ? content.slice(lineStartOf(content, line.start), line.start + line.text.length) : line.text).slice(0, DATE_REACH);
-    if (!MAY_HOLD_DATE.test(text)) continue;
+    if (!(line.digitRun >= 4 && text === line.text) && !MAY_HOLD_DATE.test(text)) continue;
     const dates = (text === line.text ? datesOn(lines, line) : findDates(text)).filter((d) => d.hasYear && d.instant <= limit);
     for (const date of dates) found.push({ date, at: i, text, onLine: dates.length });
   }

@@ -60,6 +60,9 @@ const WINDOW = 5;
 export const FEATURES: string[] = ['bias', ...OWN, ...OFFSETS.flatMap((o) => NEIGHBOUR.map((f) => `${f}@${o}`)), 'ruleBodyNear'];
 const OWN_COUNT = OWN.length;
 const NEIGHBOUR_INDEX = NEIGHBOUR.map((f) => OWN.indexOf(f));
+/** NEIGHBOUR_INDEX one by one, for lineScores (which reads the six by hand). */
+const [N0, N1, N2, N3, N4, N5] = NEIGHBOUR_INDEX as [number, number, number, number, number, number];
+if (NEIGHBOUR_INDEX.length !== 6) throw new Error('lineScores reads six NEIGHBOUR features by hand: make it read them all');
 
 /** The logWords feature of lines up to 255 words, looked up rather than reckoned. */
 const LOG_WORDS = Float64Array.from({ length: 256 }, (_, words) => Math.log1p(words) / 4);
@@ -229,24 +232,32 @@ export function lineFeatures(lines: Scored[], rules: RuleView, wordWeights: numb
 /**
  * The classifier's log-odds that each line is body: the dot product of lineFeatures' rows with the weights,
  * reckoned from the lines' own features without making the rows (each line's part in its neighbours' sums once).
+ * Into `scores` (one number a line) when given.
  */
-export function lineScores(lines: Scored[], rules: RuleView, weights: number[], wordWeights: number[]): Float64Array {
+export function lineScores(lines: Scored[], rules: RuleView, weights: number[], wordWeights: number[], scores: Float64Array = new Float64Array(lines.length)): Float64Array {
   const n = lines.length;
   const own = ownFeatures(lines, rules, wordWeights);
   const neighbourWeights = 1 + OWN_COUNT;
   const nearWeight = weights[weights.length - 1]!;
-  const scores = new Float64Array(n).fill(weights[0]!);
+  scores.fill(weights[0]!);
   for (let j = 0; j < n; j++) {
     const at = j * OWN_WIDTH;
     let z = own[at + OWN_COUNT]! * nearWeight;
     for (let k = 0; k < OWN_COUNT; k++) z += own[at + k]! * weights[1 + k]!;
     scores[j]! += z;
-    // Line j as neighbour `offset` of line j - offset.
+    // Line j as neighbour `offset` of line j - offset: its NEIGHBOUR features read once for the four.
+    const [f0, f1, f2, f3, f4, f5] = [own[at + N0]!, own[at + N1]!, own[at + N2]!, own[at + N3]!, own[at + N4]!, own[at + N5]!];
     for (let o = 0; o < OFFSETS.length; o++) {
       const i = j - OFFSETS[o]!;
       if (i < 0 || i >= n) continue;
+      const w = neighbourWeights + o * NEIGHBOUR.length;
       let part = 0;
-      for (let k = 0; k < NEIGHBOUR_INDEX.length; k++) part += own[at + NEIGHBOUR_INDEX[k]!]! * weights[neighbourWeights + o * NEIGHBOUR_INDEX.length + k]!;
+      part += f0 * weights[w]!;
+      part += f1 * weights[w + 1]!;
+      part += f2 * weights[w + 2]!;
+      part += f3 * weights[w + 3]!;
+      part += f4 * weights[w + 4]!;
+      part += f5 * weights[w + 5]!;
       scores[i]! += part;
     }
   }
@@ -268,9 +279,22 @@ function noChoice(lines: Scored[]): RuleView {
   return { main: none, body: [], title: null, articles: [] };
 }
 
-/** Each line's log-odds of being body from its own and its neighbours' features only, before a segment is chosen. */
+/** Each line's log-odds of being body from its own and its neighbours' features only, before a segment is chosen (valid until the next call). */
 export function contextScores(lines: Scored[], weights: number[], wordWeights: number[]): Float64Array {
-  return lineScores(lines, noChoice(lines), weights, wordWeights);
+  return lineScores(lines, noChoice(lines), weights, wordWeights, keptScores(CONTEXT_SCORES, lines.length));
+}
+
+/**
+ * Arrays of scores, one for contextScores' and one for smoothedBody's, kept from page to page (grown when a page needs
+ * more): an array of its own for each page is allocated and freed outside the heap.
+ */
+const scoreBuffers = [new Float64Array(0), new Float64Array(0)];
+const [CONTEXT_SCORES, GAIN] = [0, 1];
+
+/** The first `n` numbers of a kept array of scores. */
+function keptScores(which: number, n: number): Float64Array {
+  if (scoreBuffers[which]!.length < n) scoreBuffers[which] = new Float64Array(n * 2);
+  return scoreBuffers[which]!.subarray(0, n);
 }
 
 /** lineFeatures before a segment is chosen: what contextScores weighs. */
@@ -287,8 +311,11 @@ const ODDS_CAP = 4;
  */
 export const SEGMENT_FEATURES = ['ruleMain', 'ruleShare', 'logWords', 'wordShare', 'logGoodLines', 'article', 'position', 'order', 'header', 'afterEnd', 'headlineShare', 'datedPosts', 'stopDensity', 'sentenceEnds', 'odds', 'bodyShare'];
 
-/** Each segment's SEGMENT_FEATURES, SEGMENT_FEATURES.length numbers a segment, in one array; `odds` from contextScores. */
-export function segmentFeatures(lines: Scored[], segments: Segment[], odds: Float64Array): Float64Array {
+/**
+ * Each segment's SEGMENT_FEATURES, SEGMENT_FEATURES.length numbers a segment, in one array (`features` when given);
+ * `odds` from contextScores.
+ */
+export function segmentFeatures(lines: Scored[], segments: Segment[], odds: Float64Array, features: Float64Array = new Float64Array(segments.length * SEGMENT_FEATURES.length)): Float64Array {
   const width = SEGMENT_FEATURES.length;
   const traits = packedMap(segments, (s) => segmentTraits(lines, s));
   const ruleWeights = packedMap(segments, (s, k) => segmentWeight(lines, s, traits[k]));
@@ -296,10 +323,11 @@ export function segmentFeatures(lines: Scored[], segments: Segment[], odds: Floa
   const topWeight = Math.max(1, ruleWeights[ruleMain]!);
   let pageWords = 0;
   for (const s of segments) pageWords += s.score;
-  const probability = odds.map((z) => 1 / (1 + Math.exp(-z)));
+  // Into a kept array by a loop: a typed array's map with a function, and an array of its own for each page, cost more.
+  if (probabilityBuffer.length < odds.length) probabilityBuffer = new Float64Array(odds.length * 2);
+  const probability = probabilityBuffer;
   let pageBody = 0;
-  for (const p of probability) pageBody += p;
-  const features = new Float64Array(segments.length * width);
+  for (let i = 0; i < odds.length; i++) pageBody += probability[i] = 1 / (1 + Math.exp(-odds[i]!));
   segments.forEach((segment, k) => {
     const { header, afterEnd, headlines, datedPosts } = traits[k]!;
     let [stops, sentences, sum, body] = [0, 0, 0, 0];
@@ -334,6 +362,12 @@ export function segmentFeatures(lines: Scored[], segments: Segment[], odds: Floa
   return features;
 }
 
+/** chooseMain's segment features, kept from page to page likewise. */
+let segmentBuffer = new Float64Array(0);
+
+/** segmentFeatures' line probabilities, kept from page to page (grown when a page needs more). */
+let probabilityBuffer = new Float64Array(0);
+
 /**
  * The segment the ranker scores highest (`ranked`), joined with the segments next to it that the join model takes as
  * more of the same article (one parted by a video, a box or a list): the main article's segment, and the page's
@@ -343,7 +377,8 @@ export function chooseMain(lines: Scored[], segments: Segment[], model: LineMode
   if (segments.length === 1) return { main: segments[0]!, segments, ranked: segments[0]! };
   const width = SEGMENT_FEATURES.length;
   const odds = contextScores(lines, model.contextWeights, model.wordWeights);
-  const features = segmentFeatures(lines, segments, odds);
+  if (segmentBuffer.length < segments.length * width) segmentBuffer = new Float64Array(segments.length * width * 2);
+  const features = segmentFeatures(lines, segments, odds, segmentBuffer.subarray(0, segments.length * width));
   let [main, best] = [0, -Infinity];
   for (let k = 0; k < segments.length; k++) {
     let z = 0;
@@ -434,10 +469,10 @@ export function modelBody(lines: Scored[], rules: RuleView, model: LineModel = l
   return end > 0 ? packedMap(body.slice(start, end), (i) => lines[i]!) : rules.body;
 }
 
-/** The page indices of the lines the smoothing takes as body, and each page line's gain (see modelBody). */
+/** The page indices of the lines the smoothing takes as body, and each page line's gain (see modelBody; valid until the next call). */
 export function smoothedBody(lines: Scored[], rules: RuleView, model: LineModel): { body: number[]; gain: Float64Array } {
   const n = lines.length;
-  const gain = lineScores(lines, rules, model.weights, model.wordWeights);
+  const gain = lineScores(lines, rules, model.weights, model.wordWeights, keptScores(GAIN, n));
   let nextBody = 0; // the next rule body line
   for (let i = 0; i < n; i++) {
     const inBody = rules.body[nextBody] === lines[i];
@@ -494,7 +529,7 @@ function edgeRow(lines: Scored[], body: number[], count: number, gain: Float64Ar
 
 /**
  * The two-state path along the lines (1: body) with the most gain, less `change` for each switch between states; the
- * path starts and ends out of the body.
+ * path starts and ends out of the body. Valid until the next call.
  */
 export function smoothed(gain: Float64Array, change: number): Uint8Array {
   const n = gain.length;
@@ -507,7 +542,8 @@ export function smoothed(gain: Float64Array, change: number): Uint8Array {
     fromBody[i] = (leave > stayOut ? FROM_BODY_OUT : 0) | (stayIn >= enter ? FROM_BODY_IN : 0);
     [out, inside] = [Math.max(stayOut, leave), Math.max(enter, stayIn) + gain[i]!];
   }
-  const taken = new Uint8Array(n);
+  if (takenBuffer.length < n) takenBuffer = new Uint8Array(n * 2);
+  const taken = takenBuffer.subarray(0, n); // every number set below
   let inBody = inside - change > out;
   for (let i = n - 1; i >= 0; i--) {
     taken[i] = inBody ? 1 : 0;
@@ -520,3 +556,5 @@ const FROM_BODY_OUT = 1;
 const FROM_BODY_IN = 2;
 /** smoothed's back-pointers, kept from call to call (grown when a page needs more). */
 let fromBody = new Uint8Array(0);
+/** smoothed's answer, kept likewise. */
+let takenBuffer = new Uint8Array(0);

@@ -77,6 +77,8 @@ function classify(code: number): number {
 }
 
 let units = new Uint16Array(1 << 14);
+/** The bytes of `units`, as a Buffer to write strings into (one made per call cost as much as a short text's copy). */
+let unitBytes = Buffer.from(units.buffer);
 /** The longest text whose code units go into the kept array: a longer one gets an array of its own, not kept. */
 const KEPT_UNITS = 1 << 20;
 
@@ -86,10 +88,17 @@ const KEPT_UNITS = 1 << 20;
  * none of it past its next call.
  */
 export function codeUnits(text: string): Uint16Array {
-  if (text.length <= KEPT_UNITS && units.length < text.length) units = new Uint16Array(Math.max(text.length, units.length * 2));
-  const codes = text.length <= KEPT_UNITS ? units.subarray(0, text.length) : new Uint16Array(text.length);
-  Buffer.from(codes.buffer, 0, text.length * 2).write(text, 'utf16le');
-  return codes;
+  if (text.length > KEPT_UNITS) {
+    const codes = new Uint16Array(text.length);
+    Buffer.from(codes.buffer).write(text, 'utf16le');
+    return codes;
+  }
+  if (units.length < text.length) {
+    units = new Uint16Array(Math.max(text.length, units.length * 2));
+    unitBytes = Buffer.from(units.buffer);
+  }
+  unitBytes.write(text, 0, 'utf16le');
+  return units.subarray(0, text.length);
 }
 
 /** FNV-1a, one UTF-16 code unit at a time: start from HASH_SEED. */

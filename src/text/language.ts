@@ -57,8 +57,16 @@ function byStopwords(words: number, covered: number[], distinct: number[]): { co
   // table) says no more about the language than it does once.
   const best = commonestList(distinct);
   // exp(h_k - h_best) keeps the sum finite on long texts.
-  const odds = distinct.reduce((sum, h) => sum + Math.pow(STOPWORD_ODDS, h - distinct[best]!), 0);
+  let odds = 0;
+  for (const h of distinct) odds += oddsBelow(distinct[best]! - h);
   return { code: stopwordBits().codes[best]!, confidence: round(1 / odds) };
+}
+
+/** STOPWORD_ODDS ** -k for the k of most texts (fewer distinct stop words than SAMPLE_WORDS), looked up: Math.pow costs more than the rest of byStopwords. */
+const ODDS_BELOW = Float64Array.from({ length: SAMPLE_WORDS + 1 }, (_, k) => Math.pow(STOPWORD_ODDS, -k));
+
+function oddsBelow(k: number): number {
+  return k < ODDS_BELOW.length ? ODDS_BELOW[k]! : Math.pow(STOPWORD_ODDS, -k);
 }
 
 /**

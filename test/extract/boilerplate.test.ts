@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { test } from 'node:test';
-import { boilerplate } from '../../src/extract/boilerplate.js';
+import { boilerplate, requiredLast } from '../../src/extract/boilerplate.js';
 import { codeUnits } from '../../src/text/chars.js';
 import { requiredPhrases } from '../../src/text/phrases.js';
 import { ROOT, SAMPLES } from '../helpers.js';
@@ -58,4 +58,11 @@ test("a text browser's placeholders for images and ad slots are furniture; brack
   const isFurniture = (line: string) => furniture.test(line, phrases.bitsIn(codeUnits(line), 0, line.length));
   for (const line of ['[INS::INS]', '[gif]', '[IMG]', '[1]', 'Share (BUTTON) Close extra sharing options']) assert.ok(isFurniture(line), line);
   for (const line of ['[Photos] Council approves new budget', '[The council met on Monday]']) assert.ok(!isFurniture(line), line);
+});
+
+test('a pattern ending in a sign before $ is run only on lines ending in that sign', () => {
+  assert.equal(requiredLast('^[^.!?]{10,200}\\(\\d{1,5}\\)$'), ')'.charCodeAt(0));
+  assert.equal(requiredLast('^(?:a|b)c:$'), ':'.charCodeAt(0));
+  assert.equal(requiredLast('[]x]\\.$'), '.'.charCodeAt(0), 'a class that starts with ]');
+  for (const source of ['a\\)?$', '(a\\))$', 'a|b\\)$', '[)]$', '\\d$', 'ab$', 'a\\)', 'x\\\\$']) assert.equal(requiredLast(source), -1, source);
 });
