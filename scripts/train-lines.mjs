@@ -167,7 +167,8 @@
 // at 0.25: dev 0.958/0.960/0.959/0.960 -> 0.958/0.960/0.960/0.960, trafilatura 0.846/0.866/0.869/0.881 ->
 // 0.850/0.867/0.868/0.881, readability 0.870/0.864/0.874/0.868 -> 0.870/0.866/0.874/0.868; trafilatura left out /
 // by site by language: German 0.847/0.875 -> 0.851/0.875, others but English 0.841/0.859 -> 0.848/0.859, English
-// 0.845/0.849 -> 0.846/0.848. The same at 0.5:
+// 0.845/0.849 -> 0.846/0.848. At 0.35: trafilatura 0.851/0.869/0.867/0.881 (by site -0.002); at 0.4: dev left out 0.957,
+// trafilatura 0.852/0.869/0.868/0.882, readability 5-fold 0.865 (within a page of 0.25 everywhere). The same at 0.5:
 // trafilatura 0.851/0.869/0.868/0.882, dev left out 0.957, but a seed page's image alt text came into its body
 // (seeds body F1 1 -> 0.998); the edge model alone at 0.5: trafilatura 0.850/0.868/0.869/0.881, dev trained on all
 // 0.959, readability 5-fold 0.863.
