@@ -267,7 +267,7 @@ function lazyTitleCandidates(lines: Scored[], segment: Segment, previous: Segmen
       +line.listItem,
       +line.furniture,
       +line.insert,
-      +CAPITAL_START.test(line.text),
+      +capitalStart(line.text),
       0, // allCapitals: set by advance
       0, // sharedWithLead, sharesNothing, noContentWords: set by advance
       0,
@@ -525,7 +525,7 @@ function tailFeatures(cut: string, text: string, words: number, separator: strin
   return [
     logCount(words),
     +(words < 3),
-    +CAPITAL_START.test(text),
+    +capitalStart(text),
     +/\s[|–—-]\s/.test(text),
     +/\s[»›>/]\s/.test(text),
     logCount(commasIn(text)),
@@ -570,6 +570,13 @@ function isAllCapitals(text: string): boolean {
 }
 
 const CAPITAL_START = /^[\p{Lu}\p{N}"“‘'«[]/u;
+
+/** Whether the text starts as CAPITAL_START says; an ASCII first character is told without the pattern. */
+function capitalStart(text: string): boolean {
+  const c = text.charCodeAt(0);
+  if (c >= 128 || Number.isNaN(c)) return CAPITAL_START.test(text);
+  return (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 34 || c === 39 || c === 91;
+}
 
 /** How many of the body's first good lines, and of their characters, a candidate's words are looked for in (sharedWithBody). */
 const OPENING = { lines: 8, chars: 2000 };

@@ -194,6 +194,15 @@ test("a line's ends after its separators are candidates with features of their o
   assert.equal(tails[0]!.features[at('pathLike')], 1);
 });
 
+test('a candidate starts with a capital when its first character is an upper-case letter, a digit, a quote or a bracket, in any script', () => {
+  const starts = { 'Council plans more parks': 1, 'council plans more parks': 0, '"Parks" plan for the city': 1, '[Update] Parks plan approved': 1, '(Update) Parks plan approved': 0, 'Ärger über neue Parks': 1, 'élan for new parks': 0, '«Parcs» pour la ville': 1 };
+  const dump = readDump({ file: 'page.txt', content: ['The Daily Courier', ...Object.keys(starts), ...BODY].join('\n\n'), format: 'text' })!;
+  const candidates = titleCandidates(dump.lines, dump.main, null, new Set());
+  for (const [text, expected] of Object.entries(starts)) {
+    assert.equal(candidates.find((c) => c.text === text)?.features[TITLE_FEATURES.indexOf('capitalStart')], expected, text);
+  }
+});
+
 test('bylines, tag lists and web addresses in any case, and pull quotes ending in a curly quote, are not title candidates', () => {
   const headline = 'Council approves new budget for city parks';
   const others = ['BY JANE ROE AND JOHN ROE', 'TAGS City Council Parks Budget', 'Keywords city council parks budget', 'WWW.DAILYCOURIER.EXAMPLE/CITY/', 'The mayor put it plainly: “We will plant more trees.”'];
