@@ -176,6 +176,33 @@ test("a kicker printed on the headline's line without a separator is cut off whe
   assert.equal(title(...page), headline);
 });
 
+test("a line's ends after its separators are candidates with features of their own: the line's, but for their words and the cut", () => {
+  const headline = 'Council approves new budget for city parks';
+  const dump = readDump({ file: 'page.txt', content: ['The Daily Courier', `Home / City / ${headline}`, ...BODY].join('\n\n'), format: 'text' })!;
+  const candidates = titleCandidates(dump.lines, dump.main, null, new Set());
+  const line = candidates.find((c) => c.text === `Home / City / ${headline}`)!;
+  const tails = candidates.filter((c) => c.line === line.line && c !== line);
+  assert.deepEqual(tails.map((c) => c.text), [`City / ${headline}`, headline]);
+  const differing = new Set(['logWords', 'fewWords', 'capitalStart', 'separator', 'pathLike', 'commas', 'tail', 'wordsCut', 'cutAtColon', 'cutInPath', 'cutAtEcho', 'echoes', 'sharedWithLead', 'sharedWithBody', 'sharesNothing', 'noContentWords']);
+  for (const tail of tails) {
+    assert.notEqual(tail.features, line.features);
+    TITLE_FEATURES.forEach((name, k) => differing.has(name) || assert.equal(tail.features[k], line.features[k], name));
+  }
+  const at = (name: string) => TITLE_FEATURES.indexOf(name);
+  assert.deepEqual([at('tail'), at('logWords'), at('wordsCut'), at('pathLike')].map((k) => tails[1]!.features[k]), [1, Math.log1p(7), Math.log1p(2), 0]);
+  assert.equal(line.features[at('tail')], 0);
+  assert.equal(tails[0]!.features[at('pathLike')], 1);
+});
+
+test('a candidate starts with a capital when its first character is an upper-case letter, a digit, a quote or a bracket, in any script', () => {
+  const starts = { 'Council plans more parks': 1, 'council plans more parks': 0, '"Parks" plan for the city': 1, '[Update] Parks plan approved': 1, '(Update) Parks plan approved': 0, 'Ärger über neue Parks': 1, 'élan for new parks': 0, '«Parcs» pour la ville': 1 };
+  const dump = readDump({ file: 'page.txt', content: ['The Daily Courier', ...Object.keys(starts), ...BODY].join('\n\n'), format: 'text' })!;
+  const candidates = titleCandidates(dump.lines, dump.main, null, new Set());
+  for (const [text, expected] of Object.entries(starts)) {
+    assert.equal(candidates.find((c) => c.text === text)?.features[TITLE_FEATURES.indexOf('capitalStart')], expected, text);
+  }
+});
+
 test('bylines, tag lists and web addresses in any case, and pull quotes ending in a curly quote, are not title candidates', () => {
   const headline = 'Council approves new budget for city parks';
   const others = ['BY JANE ROE AND JOHN ROE', 'TAGS City Council Parks Budget', 'Keywords city council parks budget', 'WWW.DAILYCOURIER.EXAMPLE/CITY/', 'The mayor put it plainly: “We will plant more trees.”'];
