@@ -1,4 +1,4 @@
-// Arrays of one elements kind for the hot path.
+// Arrays for the hot path: of one elements kind, and typed arrays kept from call to call.
 
 /**
  * `items.map(fn)` as a packed array. V8's own map makes packed arrays until its caller is optimised and holey ones after,
@@ -8,4 +8,16 @@ export function packedMap<T, U>(items: readonly T[], fn: (item: T, index: number
   const out: U[] = [];
   for (let i = 0; i < items.length; i++) out.push(fn(items[i]!, i));
   return out;
+}
+
+/** A typed array kept from page to page on a hot path (see grown). */
+type Kept = Float64Array | Uint8Array;
+
+/**
+ * `kept` when it holds at least `n` numbers, else a new array of its kind twice as long, to be kept in its place. Hot
+ * paths keep such arrays from page to page: an array of its own for each page is allocated and freed outside the heap,
+ * which costs more than its use.
+ */
+export function grown<T extends Kept>(kept: T, n: number): T {
+  return kept.length >= n ? kept : new (kept.constructor as new (length: number) => T)(n * 2);
 }
