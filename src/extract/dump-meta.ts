@@ -24,13 +24,9 @@ export function findTitle(lines: Scored[], segment: Segment, previous: Segment |
   const { lazyMax, lazyMin, stageMax, stageMin, weighed, weighedWeights } = boundParts(weights);
   const bounds: number[] = [];
   const lows: number[] = [];
-  for (const { features, pending, rank } of candidates) {
+  for (const { features } of candidates) {
     let known = 0;
-    if (pending) {
-      // A tail's features are its line's but for TAIL_SLOTS' (its line's candidate is the rank-th, bounded already).
-      known = bounds[rank]! - lazyMax - SCORE_SLACK;
-      for (let j = 0; j < TAIL_SLOTS.length; j++) known += weights[TAIL_SLOTS[j]!]! * (pending[j]! - features[TAIL_SLOTS[j]!]!);
-    } else for (let j = 0; j < weighed.length; j++) known += weighedWeights[j]! * features[weighed[j]!]!;
+    for (let j = 0; j < weighed.length; j++) known += weighedWeights[j]! * features[weighed[j]!]!;
     bounds.push(known + lazyMax + SCORE_SLACK);
     lows.push(known + lazyMin - SCORE_SLACK);
   }
@@ -53,7 +49,6 @@ export function findTitle(lines: Scored[], segment: Segment, previous: Segment |
       break;
     }
     const candidate = candidates[i]!;
-    copyTailFeatures(candidate);
     const { features, stage } = candidate;
     if (stage < LAZY_STAGES.length) {
       advance(candidate);
@@ -149,10 +144,7 @@ const TITLE_REACH = { before: 60, beforePrevious: 12, into: 3, after: 6 };
  */
 export function titleCandidates(lines: Scored[], segment: Segment, previous: Segment | null, used: Set<string>): TitleCandidate[] {
   const { candidates, advance } = lazyTitleCandidates(lines, segment, previous, used);
-  for (const candidate of candidates) {
-    copyTailFeatures(candidate);
-    while (candidate.stage < LAZY_STAGES.length) advance(candidate);
-  }
+  for (const candidate of candidates) while (candidate.stage < LAZY_STAGES.length) advance(candidate);
   return candidates;
 }
 
@@ -174,24 +166,6 @@ interface LazyCandidate extends TitleCandidate {
   /** Whether its text is the end of its line. */
   tail: boolean;
   stage: number;
-  /**
-   * A tail's values of TAIL_SLOTS until its features are copied from its line's (copyTailFeatures): `features` is
-   * its line's meanwhile. Most tails are never taken in findTitle.
-   */
-  pending: number[] | null;
-}
-
-/** The features a tail's differ from its line's in (setTailFeatures's and echoes). */
-const TAIL_SLOTS = ['logWords', 'fewWords', 'capitalStart', 'separator', 'pathLike', 'commas', ...TAIL_FEATURES, 'echoes'].map((name) => TITLE_FEATURES.indexOf(name));
-
-/** Gives a tail its own features: its line's, with its values of TAIL_SLOTS. */
-function copyTailFeatures(candidate: LazyCandidate): void {
-  const { pending } = candidate;
-  if (!pending) return;
-  const features = candidate.features.slice();
-  for (let j = 0; j < TAIL_SLOTS.length; j++) features[TAIL_SLOTS[j]!] = pending[j]!;
-  candidate.features = features;
-  candidate.pending = null;
 }
 
 /** titleCandidates, with advance to set the features of a candidate's next stage (LAZY_STAGES). */
@@ -315,7 +289,7 @@ function lazyTitleCandidates(lines: Scored[], segment: Segment, previous: Segmen
       const near = other !== undefined && Math.abs(other.at - at) <= NEARBY ? own[rank + side]! : null;
       for (let j = 0; j < NEIGHBOUR_AT.length; j++) features[slot++] = near ? near[NEIGHBOUR_AT[j]!]! : 0;
     }
-    return { line, text: line.text, features, rank, tail: false, stage: 0, pending: null };
+    return { line, text: line.text, features, rank, tail: false, stage: 0 };
   });
   let opening: Opening | null = null; // made when a candidate's words are first looked for
   const sharedWith = (line: { text: string; key: string | null }) => sharedWords(line, (opening ??= openingText(lines, bodyAt, segment.last)));
@@ -420,8 +394,7 @@ function withEchoes(candidates: LazyCandidate[], wholeCount: number): LazyCandid
     let echoes = 0;
     const key = keys[i];
     if (key != null) for (const other of lineOf.get(key)!) if (other.line !== candidate.line && (candidate.tail || other.tail)) echoes++;
-    if (candidate.pending) candidate.pending[TAIL_SLOTS.length - 1] = logCount(echoes);
-    else candidate.features[AT.echoes!] = logCount(echoes);
+    candidate.features[AT.echoes!] = logCount(echoes);
   });
   return all;
 }
@@ -475,9 +448,10 @@ function echoTail(whole: LazyCandidate, key: string): LazyCandidate | null {
   const cutAt = runs[runs.length - keep]!.index;
   const text = line.text.slice(cutAt).trim();
   if (keyOf(text) !== key) return null;
-  const pending = tailFeatures(line.text.slice(0, cutAt), text, wordsIn(text), '');
-  pending[TAIL_SLOTS.indexOf(AT.cutAtEcho!)] = 1;
-  return { line, text, features: whole.features, rank: whole.rank, tail: true, stage: 0, pending };
+  const features = whole.features.slice();
+  setTailFeatures(features, line.text.slice(0, cutAt), text, wordsIn(text), '');
+  features[AT.cutAtEcho!] = 1;
+  return { line, text, features, rank: whole.rank, tail: true, stage: 0 };
 }
 
 type SharedShares = { lead: number; body: number };
@@ -509,33 +483,27 @@ function withTails(wholes: LazyCandidate[], separated: boolean[]): LazyCandidate
       const text = line.text.slice(cut.index + cut[0].length).trim();
       const words = wordsIn(text);
       if (words === 0 || tails === MAX_TAILS) break;
-      const pending = tailFeatures(line.text.slice(0, cut.index), text, words, cut[0]);
-      all.push({ line, text, features: whole.features, rank: whole.rank, tail: true, stage: 0, pending });
+      const features = whole.features.slice();
+      setTailFeatures(features, line.text.slice(0, cut.index), text, words, cut[0]);
+      all.push({ line, text, features, rank: whole.rank, tail: true, stage: 0 });
       tails++;
     }
   }
   return all;
 }
 
-/**
- * The TAIL_SLOTS features of a line's end `text` (of `words` words), after `cut` (what was cut before it) and the
- * `separator` there (cutAtEcho and echoes 0).
- */
-function tailFeatures(cut: string, text: string, words: number, separator: string): number[] {
-  return [
-    logCount(words),
-    +(words < 3),
-    +capitalStart(text),
-    +/\s[|–—-]\s/.test(text),
-    +/\s[»›>/]\s/.test(text),
-    logCount(commasIn(text)),
-    1,
-    logCount(wordsIn(cut)),
-    +/[:：]/.test(separator),
-    +/[»›>→/]/.test(separator),
-    0,
-    0,
-  ];
+/** Sets the features of a line's end `text` (of `words` words), after `cut` (what was cut before it) and the `separator` there. */
+function setTailFeatures(features: number[], cut: string, text: string, words: number, separator: string): void {
+  features[AT.logWords!] = logCount(words);
+  features[AT.fewWords!] = +(words < 3);
+  features[AT.capitalStart!] = +capitalStart(text);
+  features[AT.separator!] = +/\s[|–—-]\s/.test(text);
+  features[AT.pathLike!] = +/\s[»›>/]\s/.test(text);
+  features[AT.commas!] = logCount(commasIn(text));
+  features[AT.tail!] = 1;
+  features[AT.wordsCut!] = logCount(wordsIn(cut));
+  features[AT.cutAtColon!] = +/[:：]/.test(separator);
+  features[AT.cutInPath!] = +/[»›>→/]/.test(separator);
 }
 
 /** Each title feature's slot, by name. */
