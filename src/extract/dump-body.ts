@@ -5,7 +5,7 @@ import { boilerplate, isCaption, isFurniture } from './boilerplate.js';
 import { lineKey, type Line } from './lines.js';
 import { orgWords } from '../text/org-words.js';
 import { keyOf } from '../text/words.js';
-import { packedMap } from '../text/packed.js';
+import { packedMap, sized } from '../text/packed.js';
 
 /** As in jusText: good lines are text on their own strength, near-good and short ones only between good ones. */
 export type Kind = 'good' | 'neargood' | 'short' | 'bad';
@@ -158,8 +158,7 @@ const scratchArrays = [new Int32Array(256), new Int32Array(256), new Int32Array(
 
 /** The `which`-th scratch array's first `size` numbers, set to 0 (valid until the next call for it). */
 function scratch(which: number, size: number): Int32Array {
-  if (scratchArrays[which]!.length < size) scratchArrays[which] = new Int32Array(Math.max(size, scratchArrays[which]!.length * 2));
-  return scratchArrays[which]!.subarray(0, size).fill(0);
+  return (scratchArrays[which] = sized(scratchArrays[which]!, size)).subarray(0, size).fill(0);
 }
 
 /**

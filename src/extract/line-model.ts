@@ -8,7 +8,7 @@
 // on the body's first and last lines trims notices and teasers off its ends. Weights and thresholds are learned from
 // labelled pages (scripts/train-lines.mjs) and shipped in data/line-model.json.
 import { loadModel } from '../data.js';
-import { grown, packedMap } from '../text/packed.js';
+import { packedMap, sized } from '../text/packed.js';
 import { furnitureBlocks, isArticle, segmentTraits, segmentWeight, type Scored, type Segment } from './dump-body.js';
 import { WORD_BUCKETS } from './lines.js';
 
@@ -293,7 +293,7 @@ const [CONTEXT_SCORES, GAIN] = [0, 1];
 
 /** The first `n` numbers of a kept array of scores. */
 function keptScores(which: number, n: number): Float64Array {
-  return (scoreBuffers[which] = grown(scoreBuffers[which]!, n)).subarray(0, n);
+  return (scoreBuffers[which] = sized(scoreBuffers[which]!, n)).subarray(0, n);
 }
 
 /** lineFeatures before a segment is chosen: what contextScores weighs. */
@@ -323,7 +323,7 @@ export function segmentFeatures(lines: Scored[], segments: Segment[], odds: Floa
   let pageWords = 0;
   for (const s of segments) pageWords += s.score;
   // Into a kept array by a loop: a typed array's map with a function, and an array of its own for each page, cost more.
-  const probability = (probabilityBuffer = grown(probabilityBuffer, odds.length));
+  const probability = (probabilityBuffer = sized(probabilityBuffer, odds.length));
   let pageBody = 0;
   for (let i = 0; i < odds.length; i++) pageBody += probability[i] = 1 / (1 + Math.exp(-odds[i]!));
   segments.forEach((segment, k) => {
@@ -375,7 +375,7 @@ export function chooseMain(lines: Scored[], segments: Segment[], model: LineMode
   if (segments.length === 1) return { main: segments[0]!, segments, ranked: segments[0]! };
   const width = SEGMENT_FEATURES.length;
   const odds = contextScores(lines, model.contextWeights, model.wordWeights);
-  segmentBuffer = grown(segmentBuffer, segments.length * width);
+  segmentBuffer = sized(segmentBuffer, segments.length * width);
   const features = segmentFeatures(lines, segments, odds, segmentBuffer.subarray(0, segments.length * width));
   let [main, best] = [0, -Infinity];
   for (let k = 0; k < segments.length; k++) {
@@ -483,7 +483,7 @@ export function smoothedBody(lines: Scored[], rules: RuleView, model: LineModel)
   for (let i = 0; i < n; i++) if (!(lines[i]!.furniture || lines[i]!.insert || lines[i]!.template)) open.push(i);
   // Copied by hand into a kept array: Float64Array.from with a map function costs several times more, and an array
   // of its own for each page is allocated and freed outside the heap.
-  const openGain = (openGainBuffer = grown(openGainBuffer, open.length)).subarray(0, open.length);
+  const openGain = (openGainBuffer = sized(openGainBuffer, open.length)).subarray(0, open.length);
   for (let k = 0; k < open.length; k++) openGain[k] = gain[open[k]!]!;
   const taken = smoothed(openGain, model.change);
   return { body: open.filter((_, k) => taken[k] === 1), gain };
@@ -532,14 +532,14 @@ export function smoothed(gain: Float64Array, change: number): Uint8Array {
   const n = gain.length;
   // The best paths' scores ending out of and in the body, and per line whether each came from the body line before:
   // FROM_BODY_OUT for the path ending out of the body, FROM_BODY_IN for the one ending in it.
-  fromBody = grown(fromBody, n);
+  fromBody = sized(fromBody, n);
   let [out, inside] = [0, -Infinity];
   for (let i = 0; i < n; i++) {
     const [stayOut, leave, enter, stayIn] = [out, inside - change, out - change, inside];
     fromBody[i] = (leave > stayOut ? FROM_BODY_OUT : 0) | (stayIn >= enter ? FROM_BODY_IN : 0);
     [out, inside] = [Math.max(stayOut, leave), Math.max(enter, stayIn) + gain[i]!];
   }
-  const taken = (takenBuffer = grown(takenBuffer, n)).subarray(0, n); // every number set below
+  const taken = (takenBuffer = sized(takenBuffer, n)).subarray(0, n); // every number set below
   let inBody = inside - change > out;
   for (let i = n - 1; i >= 0; i--) {
     taken[i] = inBody ? 1 : 0;

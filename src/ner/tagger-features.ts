@@ -1,7 +1,7 @@
 // Features of the statistical NER tagger (hashed to 32-bit keys, no strings per token), its BILOU tag set and document context; shared by training and inference.
 import { loadGazetteer, type GazMatch } from './gazetteer.js';
 import type { Token } from './tokenize.js';
-import { grown } from '../text/packed.js';
+import { sized } from '../text/packed.js';
 
 /** Entity types in tag-id order. */
 export const ENTITY_TYPES = ['PER', 'ORG', 'LOC', 'MISC'] as const;
@@ -225,14 +225,14 @@ const LOST_COUNT_SLOTS = 256;
 
 /** `n` zero flags, in a buffer reused from document to document. */
 function scratchFlags(n: number): Uint8Array {
-  flags = grown(flags, n);
+  flags = sized(flags, n);
   flags.fill(0, 0, n);
   return flags;
 }
 
 /** A buffer for the casing classes of a sentence of n tokens, reused (each allocation of a typed array costs more than its use here). */
 function scratchCaps(n: number): Uint8Array {
-  return (caps = grown(caps, n));
+  return (caps = sized(caps, n));
 }
 
 /** The list match listMatches looked up at token j of a sentence, or undefined where it did not look. */

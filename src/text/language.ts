@@ -1,7 +1,7 @@
 // Guesses the language of a text: writing system first, then which stop-word list covers most words.
 import { codeUnits, HASH_SEED, hashStep, lowerCase, lowerCases } from './chars.js';
 import { commonestList, stopwordBits, stopwordHits, stopwordLists } from './stopwords.js';
-import { packedMap } from './packed.js';
+import { packedMap, sized } from './packed.js';
 
 const SCRIPTS: Array<[RegExp, string]> = [
   [/\p{Script=Han}/u, 'zh'],
@@ -170,7 +170,7 @@ let slotMarks = new Uint32Array(0);
 let lastMark = 0;
 
 function seenSlots(slots: number): { marks: Uint32Array; mark: number } {
-  if (slotMarks.length < slots) slotMarks = new Uint32Array(slots);
+  slotMarks = sized(slotMarks, slots);
   if (++lastMark === 0xffffffff) {
     slotMarks.fill(0);
     lastMark = 1;

@@ -10,14 +10,14 @@ export function packedMap<T, U>(items: readonly T[], fn: (item: T, index: number
   return out;
 }
 
-/** A typed array kept from page to page on a hot path (see grown). */
-type Kept = Float64Array | Uint8Array;
+/** A typed array kept from page to page on a hot path (see sized). */
+type Kept = Float64Array | Uint8Array | Int32Array | Uint32Array;
 
 /**
- * `kept` when it holds at least `n` numbers, else a new array of its kind twice as long, to be kept in its place. Hot
- * paths keep such arrays from page to page: an array of its own for each page is allocated and freed outside the heap,
- * which costs more than its use.
+ * `kept` when it holds at least `n` numbers, else a new array of its kind twice as long (zeroed: `kept`'s numbers are
+ * not copied), to be kept in its place. Hot paths keep such arrays from page to page: an array of its own for each
+ * page is allocated and freed outside the heap, which costs more than its use.
  */
-export function grown<T extends Kept>(kept: T, n: number): T {
+export function sized<T extends Kept>(kept: T, n: number): T {
   return kept.length >= n ? kept : new (kept.constructor as new (length: number) => T)(n * 2);
 }

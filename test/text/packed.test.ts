@@ -1,7 +1,7 @@
-// packedMap: Array.prototype.map's result, always without holes.
+// packedMap: Array.prototype.map's result, always without holes; sized: a kept typed array, replaced when too short.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { packedMap } from '../../src/text/packed.js';
+import { packedMap, sized } from '../../src/text/packed.js';
 
 test('packedMap gives what map gives, index included', () => {
   const items = ['a', 'bb', '', 'dddd'];
@@ -14,4 +14,13 @@ test('packedMap keeps every slot, undefined results too', () => {
   const out = packedMap([1, 2, 3], () => undefined);
   assert.equal(out.length, 3);
   assert.deepEqual(Object.keys(out), ['0', '1', '2']);
+});
+
+test('sized keeps an array long enough and replaces a shorter one with a zeroed one of its kind, twice as long', () => {
+  const kept = new Int32Array([7, 8, 9]);
+  assert.equal(sized(kept, 3), kept);
+  const bigger = sized(kept, 4);
+  assert.ok(bigger instanceof Int32Array);
+  assert.deepEqual([...bigger], new Array(8).fill(0));
+  assert.ok(sized(new Float64Array(0), 1) instanceof Float64Array);
 });
