@@ -413,6 +413,12 @@ function scanLine(codes: Uint16Array, from: number, to: number, scan: Scan, find
   let digitRun = 0;
   finder.found = 0;
   const { byFirst, hasTriple } = finder;
+  // The module bindings the loop of plain letters reads, read once: it would load each (and check that it is set)
+  // on every character.
+  const upper = UPPER;
+  const plainLetter = PLAIN_LETTER;
+  const tripleMask = TRIPLE_MASK;
+  const hashWith = hashStep;
   for (let i = from; i <= to; i++) {
     // At the line's end (i === to), a character of no class ends the run and the word.
     let c = 0;
@@ -464,21 +470,24 @@ function scanLine(codes: Uint16Array, from: number, to: number, scan: Scan, find
         }
         // The rest of the run, while its characters are plain letters and digits (most are): they need only hashing
         // and the phrase search, so a tighter loop takes them, testing itself whether the finder can find anything
-        // (a call per character costs more than the test) and rolling the key as step does.
+        // there (a call per character costs more than the test) and rolling the key as step does; it leaves the
+        // characters where the finder can to the loop above.
         // After a character written without spaces (a word of its own), the plain letters that follow start a word.
         if (!inBucketWord && i + 1 < to && (classes[codes[i + 1]!]! | UPPER) === PLAIN_LETTER) {
           inBucketWord = true;
           bucketStart = i + 1;
         }
-        while (i + 1 < to) {
+        // In a word with a joiner (rare), the loop above takes each character: it hashes the word as well.
+        while (!joined && i + 1 < to) {
           const next = codes[i + 1]!;
-          if ((classes[next]! | UPPER) !== PLAIN_LETTER) break;
-          i++;
+          if ((classes[next]! | upper) !== plainLetter) break;
           const lower = lowered[next]!;
-          // hasBit (text/bits.ts) spelled out: a call here, in the scan's innermost loop, cost the extract stage about 1.4%.
-          phraseKey = byFirst[lower] !== 0 || ((hasTriple[phraseKey >>> 5]! >>> (phraseKey & 31)) & 1) !== 0 ? finder.step(codes, from, to, i, lower, phraseKey) : ((phraseKey << 5) ^ lower) & TRIPLE_MASK;
-          runHash = hashStep(runHash, lower);
-          if (joined) wordHash = hashStep(wordHash, lower);
+          // hasBit (text/bits.ts) spelled out. No call to step here: a call in this loop, however rare, has it
+          // check and load every array anew on every character.
+          if (byFirst[lower] !== 0 || ((hasTriple[phraseKey >>> 5]! >>> (phraseKey & 31)) & 1) !== 0) break;
+          i++;
+          phraseKey = ((phraseKey << 5) ^ lower) & tripleMask;
+          runHash = hashWith(runHash, lower);
           if (next <= 0x39 && next >= 0x30) digits = true;
         }
         continue;

@@ -31,20 +31,27 @@ export function lineHash(text: string, from = 0, to = text.length): number {
   return h >>> 0;
 }
 
-/** The distinct hashes of a page's long lines, as extraction reads them (fromTextBrowser). */
+/**
+ * The distinct hashes of a page's long lines, as extraction reads them (fromTextBrowser). Lines end at \r\n, \r or
+ * \n, and are read where they are in the page, not cut out of it.
+ */
 export function longLineHashes(content: string): number[] {
+  const text = fromTextBrowser(content);
   const hashes = new Set<number>();
-  for (const line of fromTextBrowser(content).split(/\r\n?|\n/)) {
-    if (line.length >= TEMPLATE_WORDS * 3 && wordCount(line) >= TEMPLATE_WORDS) hashes.add(lineHash(line));
+  for (let start = 0, end = 0; start <= text.length; start = end + (text.startsWith('\r\n', end) ? 2 : 1)) {
+    end = start;
+    while (end < text.length && text.charCodeAt(end) !== 10 && text.charCodeAt(end) !== 13) end++;
+    if (end - start >= TEMPLATE_WORDS * 3 && wordCount(text, start, end) >= TEMPLATE_WORDS) hashes.add(lineHash(text, start, end));
   }
   return [...hashes];
 }
 
-function wordCount(line: string): number {
+/** The words of `text` from `from` to `to`: runs of characters other than white space and control characters. */
+function wordCount(text: string, from: number, to: number): number {
   let words = 0;
   let inWord = false;
-  for (let i = 0; i < line.length; i++) {
-    const space = line.charCodeAt(i) <= 32;
+  for (let i = from; i < to; i++) {
+    const space = text.charCodeAt(i) <= 32;
     if (!space && !inWord) words++;
     inWord = !space;
   }

@@ -86,7 +86,11 @@ function latinStopwordHits(text: string): { words: number; covered: number[]; di
   perSet.fill(0);
   distinctPerSet.fill(0);
   let words = 0;
-  for (let i = 0; i < codes.length && words < SAMPLE_WORDS; ) {
+  // Read once: a typed array's length, read in a loop that may call out (latinKind), is loaded and checked anew each
+  // time, and so is a module binding.
+  const end = codes.length;
+  const hashWith = hashStep;
+  for (let i = 0; i < end && words < SAMPLE_WORDS; ) {
     let c = codes[i]!;
     let kind = latinKinds[c] || latinKind(c);
     if (kind === OTHER) {
@@ -99,14 +103,14 @@ function latinStopwordHits(text: string): { words: number; covered: number[]; di
     let hash = HASH_SEED;
     let apostrophe = false;
     for (;;) {
-      hash = hashStep(hash, lowered[c]!); // classed by latinKind, so in the table
-      if (++i === codes.length) break;
+      hash = hashWith(hash, lowered[c]!); // classed by latinKind, so in the table
+      if (++i === end) break;
       c = codes[i]!;
       if (c >= 97 && c <= 122) continue; // a-z: most letters, LATIN without a look-up
       kind = latinKinds[c] || latinKind(c);
       if (kind === LATIN) continue;
       if (kind !== OTHER) return null;
-      if (apostrophe || (c !== 39 && c !== 0x2019) || i + 1 === codes.length) break;
+      if (apostrophe || (c !== 39 && c !== 0x2019) || i + 1 === end) break;
       const next = latinKinds[codes[i + 1]!] || latinKind(codes[i + 1]!);
       if (next === OTHER || next === SURROGATE) break;
       if (next === FOREIGN) return null; // a letter: the word goes on with it

@@ -31,6 +31,16 @@ test('the index counts pages per folder and names the lines in enough of them', 
   assert.ok(longLineHashes(`Short menu line\n${NOTICE}\n${NOTICE}`).length === 1, 'one hash per distinct long line');
 });
 
+test('long lines end at CR LF, CR or LF, and lines of fewer words give no hash', () => {
+  const other = 'Sign up for our newsletter to get the best of the week in your inbox every Friday.';
+  const hashes = [lineHash(NOTICE), lineHash(other)];
+  assert.deepEqual(longLineHashes(`${NOTICE}\r\n${other}`), hashes);
+  assert.deepEqual(longLineHashes(`${NOTICE}\r${other}\n`), hashes);
+  const eight = 'One two three four five six seven eight';
+  assert.deepEqual(longLineHashes(`Home\n\n${NOTICE}\r\n\r\n${eight}\n${other}`), [lineHash(NOTICE), lineHash(eight), lineHash(other)]);
+  assert.deepEqual(longLineHashes('Read the latest news from the world'), [], 'fewer than eight words');
+});
+
 test('a template line leaves the body; a page that is mostly template keeps its text', () => {
   const content = withNotice(samples[0]!);
   const page = { file: 'a.txt', content, format: 'text' as const };
