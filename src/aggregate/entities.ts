@@ -2,7 +2,7 @@
 import { nameKey } from '../ner/resolve.js';
 import { CorpusPeople, mostSeen, type ApartLine } from './resolve-corpus.js';
 import { widen } from './periods.js';
-import { findQuotes, type Quote } from './quotes.js';
+import { findSpeakers, type Quote } from './quotes.js';
 import type { EntityType, NerArticle } from '../types.js';
 
 export interface EntityRow {
@@ -51,7 +51,7 @@ export class EntityCounter {
   /** An article, with the quotations of each entity: those found in the worker (JobSettings.quotes), or found here. */
   add(article: NerArticle & { quotes?: QuoteSpeaker[] }): void {
     this.people.add(article.entities);
-    for (const q of article.quotes ?? findQuotes(article)) if (q.speaker !== null && q.speakerType !== null) this.tally(q.speakerType, q.speaker).quotes++;
+    for (const q of article.quotes ?? findSpeakers(article)) if (q.speaker !== null && q.speakerType !== null) this.tally(q.speakerType, q.speaker).quotes++;
     const date = article.published ? article.published.slice(0, 10) : null;
     for (const e of article.entities) {
       const t = this.tally(e.type, e.name);

@@ -7,6 +7,7 @@ import { charClass, lowerCase, UPPER } from '../text/chars.js';
 import { hasBit, setBit } from '../text/bits.js';
 import { packedMap } from '../text/packed.js';
 import type { Entity, EntityType, NerArticle } from '../types.js';
+import type { QuoteSpeaker } from './entities.js';
 import { widen } from './periods.js';
 
 export interface Quote {
@@ -119,14 +120,15 @@ function lengthEndsBit(length: number, first: number, last: number): number {
   return Math.imul(length ^ (first << 8) ^ (last << 20), 0x9e3779b1) >>> (32 - WORD_BITS);
 }
 
-/** Whether the token text[start, end) may lower-case to one of the first words; checked on the lower-cased token only when its bit is set. */
-function mayBeFirstWord(text: string, start: number, end: number, cues: SpeechCues): boolean {
+/** Whether the token may lower-case to one of the first words; checked on the lower-cased token only when its bit is set. */
+function mayBeFirstWord(tokens: TokenReader, cues: SpeechCues): boolean {
+  const { text, start, end } = tokens;
   const first = text.charCodeAt(start);
   const last = text.charCodeAt(end - 1);
   // With ASCII ends the bit is found without lower-casing the token: its lower-case keeps its length, except for
   // "İ" (which becomes two code units, the second a combining dot no first word holds).
   if (first < 128 && last < 128 && !hasBit(cues.firstWordBits, lengthEndsBit(end - start, lowerCase(first), lowerCase(last)))) return false;
-  return cues.firstWords.has(text.slice(start, end).toLowerCase());
+  return cues.firstWords.has(tokens.lower);
 }
 
 /** Opening quotation marks and the marks that close each. */
@@ -333,17 +335,52 @@ class TokenReader {
   private quote: QuoteSpan | null = null;
   private nextSpan = 0;
 
-  constructor(private readonly text: string, private readonly spans: QuoteSpan[]) {}
+  /** The tokens read since `read`, which `next()` gives again after `rewind()` before it reads on. */
+  private readonly starts: number[] = [];
+  private readonly ends: number[] = [];
+  private readonly spansRead: Array<QuoteSpan | null> = [];
+  /** How many of them `next()` has given since `read` or `rewind`. */
+  private given = 0;
+
+  /** The text lower-cased, when its slices are its words lower-cased (see lowered). */
+  private readonly lowerText: string | null;
+
+  constructor(readonly text: string, private readonly spans: QuoteSpan[]) {
+    this.lowerText = lowered(text);
+  }
 
   read(from: number, to: number): void {
     this.to = to;
     this.nextSpan = firstFrom(this.spans, from, (span) => span.close);
     this.at = wordsFrom(this.text, from);
     this.findQuote();
+    this.starts.length = this.ends.length = this.spansRead.length = this.given = 0;
+  }
+
+  /** Goes back to the sentence's first token: a sentence read again is not searched for its words again. */
+  rewind(): void {
+    this.given = 0;
   }
 
   /** Moves to the next token; false at the sentence's end. A word may run past it. */
   next(): boolean {
+    const i = this.given;
+    if (i < this.starts.length) {
+      this.start = this.starts[i]!;
+      this.end = this.ends[i]!;
+      this.span = this.spansRead[i]!;
+    } else {
+      if (!this.readOn()) return false;
+      this.starts.push(this.start);
+      this.ends.push(this.end);
+      this.spansRead.push(this.span);
+    }
+    this.given++;
+    return true;
+  }
+
+  /** Reads the token after the last one read. */
+  private readOn(): boolean {
     const { text, limit } = this;
     for (let start = this.at; start < limit; start++) {
       const end = wordEnd(text, start);
@@ -379,6 +416,21 @@ class TokenReader {
   get capital(): boolean {
     return (charClass(this.text.charCodeAt(this.start)) & UPPER) !== 0;
   }
+
+  /** The token lower-cased: a slice of the text lower-cased once, as lower-casing each word costs more. */
+  get lower(): string {
+    return this.lowerText === null ? this.text.slice(this.start, this.end).toLowerCase() : this.lowerText.slice(this.start, this.end);
+  }
+}
+
+/**
+ * The text lower-cased, or null when a word of it lower-cased alone may differ from its place in it: lower-casing
+ * keeps each character's length except that of "İ" (two code units after), and only a capital sigma's depends on
+ * what comes after it (a final "ς" or "σ").
+ */
+function lowered(text: string): string | null {
+  const lower = text.toLowerCase();
+  return lower.length === text.length && !text.includes('Σ') ? lower : null;
 }
 
 /** Where words are looked for from `at`: like a `u` regex's search, at the pair when `at` is inside one. */
@@ -386,15 +438,15 @@ function wordsFrom(text: string, at: number): number {
   return insidePair(text, at) ? at - 1 : at;
 }
 
-/** The words and clause punctuation of a sentence, each quotation in it as one item. */
-function items(tokens: TokenReader, text: string, from: number, to: number): Item[] {
+/** The words and clause punctuation of the sentence `tokens` last read, each quotation in it as one item. */
+function items(tokens: TokenReader): Item[] {
   const result: Item[] = [];
-  tokens.read(from, to);
+  tokens.rewind();
   while (tokens.next()) {
     const { start, end, span } = tokens;
     if (span) result.push({ kind: 'quote', start, end, span });
-    else if (tokens.punct) result.push({ kind: 'punct', start, end, char: text[start]! });
-    else result.push({ kind: 'word', start, end, lower: text.slice(start, end).toLowerCase(), capital: tokens.capital });
+    else if (tokens.punct) result.push({ kind: 'punct', start, end, char: tokens.text[start]! });
+    else result.push({ kind: 'word', start, end, lower: tokens.lower, capital: tokens.capital });
   }
   return result;
 }
@@ -444,39 +496,50 @@ class Reader {
   quotes(base: Pick<Quote, 'file' | 'id' | 'published' | 'site'>): Quote[] {
     const found: Quote[] = [];
     const inside = (parts: Array<[number, number]>) => [...new Set(this.mentions.filter((m) => parts.some(([s, e]) => m.start >= s && m.end <= e)).map((m) => m.entity.name))];
+    this.attributions((speaker, verb, { parts, direct }) => {
+      const quote: Quote = {
+        file: base.file,
+        id: base.id,
+        published: base.published,
+        site: base.site,
+        speaker: speaker.entity?.name ?? null,
+        speakerType: speaker.entity?.type ?? null,
+        speakerText: speaker.text,
+        verb,
+        kind: direct ? 'direct' : 'indirect',
+        text: packedMap(parts, ([s, e]) => this.text.slice(s, e)).join(' … '),
+        start: parts[0]![0],
+        end: parts.at(-1)![1],
+        segments: parts,
+        mentioned: inside(parts),
+      };
+      if (this.field) quote.field = this.field;
+      found.push(quote);
+    });
+    return found;
+  }
+
+  /** Who speaks in each quotation of the text: what quotes() finds, without the words quoted (`mine entities` counts no more). */
+  speakers(found: QuoteSpeaker[]): void {
+    this.attributions(({ entity }) => found.push({ speaker: entity?.name ?? null, speakerType: entity?.type ?? null }));
+  }
+
+  /** Each quotation of the text in order: who says it, the cue's verb, and the parts of the text it holds (never none). */
+  private attributions(each: (speaker: Speaker, verb: string, content: { parts: Array<[number, number]>; direct: boolean }) => void): void {
     for (const [from, to] of sentenceRanges(this.text, this.spans, this.cues.abbreviations)) {
       const { subject, cued } = this.firstReading(from, to);
       // Most sentences hold no speech cue: their words are not read again.
       if (!cued) continue;
-      const sentence = items(this.tokens, this.text, from, to);
+      const sentence = items(this.tokens);
       let mainSpeaker: Speaker | null = subject ? { entity: subject.entity, text: this.text.slice(subject.start, subject.end) } : null;
       for (const candidate of this.candidates(sentence)) {
         const speaker = candidate.participle && candidate.speaker[0] === candidate.speaker[1] && mainSpeaker ? mainSpeaker : this.speaker(sentence, candidate);
         if (!speaker) continue;
         if (!candidate.participle) mainSpeaker = speaker;
-        const segments = this.segments(sentence, candidate.content);
-        if (segments.parts.length === 0) continue;
-        const quote: Quote = {
-          file: base.file,
-          id: base.id,
-          published: base.published,
-          site: base.site,
-          speaker: speaker.entity?.name ?? null,
-          speakerType: speaker.entity?.type ?? null,
-          speakerText: speaker.text,
-          verb: candidate.verb,
-          kind: segments.direct ? 'direct' : 'indirect',
-          text: packedMap(segments.parts, ([s, e]) => this.text.slice(s, e)).join(' … '),
-          start: segments.parts[0]![0],
-          end: segments.parts.at(-1)![1],
-          segments: segments.parts,
-          mentioned: inside(segments.parts),
-        };
-        if (this.field) quote.field = this.field;
-        found.push(quote);
+        const content = this.segments(sentence, candidate.content);
+        if (content.parts.length > 0) each(speaker, candidate.verb, content);
       }
     }
-    return found;
   }
 
   /** The cues of a sentence that carry a quotation, without those inside another's content. */
@@ -671,7 +734,7 @@ class Reader {
    * "On Monday, ..."), and tells whether a word of it outside quotations may begin a speech cue.
    */
   private firstReading(from: number, to: number): { subject: MentionAt | null; cued: boolean } {
-    const { tokens, text } = this;
+    const { tokens } = this;
     let subject: MentionAt | null = null;
     let looking = true;
     let cued = false;
@@ -685,7 +748,7 @@ class Reader {
     while ((looking || !cued) && tokens.next()) {
       const { start, end, span } = tokens;
       const punct = tokens.punct;
-      if (!cued && !span && !punct) cued = mayBeFirstWord(text, start, end, this.cues);
+      if (!cued && !span && !punct) cued = mayBeFirstWord(tokens, this.cues);
       if (!looking) continue;
       if (span || punct) {
         looking = ++clauses <= SUBJECT_CLAUSES;
@@ -701,7 +764,7 @@ class Reader {
         this.note(mention);
         subject = mention;
         looking = false;
-      } else leadOk &&= tokens.capital || (end - start === 3 && text.slice(start, end).toLowerCase() === 'the');
+      } else leadOk &&= tokens.capital || (end - start === 3 && tokens.lower === 'the');
     }
     return { subject, cued };
   }
@@ -797,6 +860,14 @@ export function findQuotes(article: NerArticle): Quote[] {
   const title = article.title ? new Reader(article.title, article.entities, 'title').quotes(base) : [];
   const body = new Reader(article.text, article.entities, undefined).quotes(base);
   return title.length > 0 ? [...title, ...body] : body;
+}
+
+/** The speakers of findQuotes(article), in its order, found without building the quotations. */
+export function findSpeakers(article: NerArticle): QuoteSpeaker[] {
+  const found: QuoteSpeaker[] = [];
+  if (article.title) new Reader(article.title, article.entities, 'title').speakers(found);
+  new Reader(article.text, article.entities, undefined).speakers(found);
+  return found;
 }
 
 /** A speaker's quotations over many articles. */

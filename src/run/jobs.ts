@@ -4,8 +4,7 @@
 import { longLineHashes } from '../extract/templates.js';
 import { readFile } from '../io/read.js';
 import { keepsEntities, laterStages, processPage, type PipelineOptions } from '../pipeline.js';
-import { findQuotes } from '../aggregate/quotes.js';
-import type { QuoteSpeaker } from '../aggregate/entities.js';
+import { findQuotes, findSpeakers } from '../aggregate/quotes.js';
 import { toneOf } from '../aggregate/tone.js';
 import { hasEntities, type MineRecord, type Page } from '../types.js';
 import { DocumentCache, lmdbError } from './cache.js';
@@ -238,7 +237,7 @@ export class JobRunner {
     const { countsOnly, quotes, tone } = this.settings;
     let records = doc.records;
     if (doc.key && !doc.cached) this.cache!.put(doc.key, records);
-    if (quotes) records = packedMap(records, (r) => (hasEntities(r) ? { ...r, quotes: quotes === 'speakers' ? packedMap(findQuotes(r), speakerOf) : findQuotes(r) } : r));
+    if (quotes) records = packedMap(records, (r) => (hasEntities(r) ? { ...r, quotes: quotes === 'speakers' ? findSpeakers(r) : findQuotes(r) } : r));
     if (tone) records = packedMap(records, (r) => (hasEntities(r) ? { ...r, tone: toneOf(r) } : r));
     if (countsOnly) {
       records = packedMap(records, withoutBody);
@@ -270,10 +269,6 @@ function keyContent(page: Page): string {
 function onPage(content: string, templates: number[]): number[] {
   const site = new Set(templates);
   return longLineHashes(content).filter((h) => site.has(h));
-}
-
-function speakerOf({ speaker, speakerType }: QuoteSpeaker): QuoteSpeaker {
-  return { speaker, speakerType };
 }
 
 function withoutBody(record: MineRecord): MineRecord {

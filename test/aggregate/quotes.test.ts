@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { EntityCounter } from '../../src/aggregate/entities.js';
-import { findQuotes, SpeakerCounter, wordEnd, type Quote } from '../../src/aggregate/quotes.js';
+import { findQuotes, findSpeakers, SpeakerCounter, wordEnd, type Quote } from '../../src/aggregate/quotes.js';
 import { TimelineCounter } from '../../src/aggregate/timeline.js';
 import type { Entity, EntityType, NerArticle } from '../../src/types.js';
 
@@ -87,6 +87,23 @@ test('a bare content clause after "said"; a participle ("adding that") keeps the
   assert.deepEqual(findQuotes(article(text, [oberg])).map(brief), [
     ['Tomas Oberg', 'indirect', 'say', 'the tunnel needs new lights'],
     ['Tomas Oberg', 'indirect', 'add', 'the work would take a week'],
+  ]);
+});
+
+test('findSpeakers gives the speakers of findQuotes in its order, the headline\'s first, groups and names not among the entities included', () => {
+  const text = 'Mara Kessel met Tomas Oberg.\n\n“The plan is ready,” she said. The two sides said that talks would go on.\n\nThe Harbour Authority added that fees would not change.';
+  const found = article(text, [kessel, oberg, authority], 'Kessel says: "The port is open"');
+  const speakers = findQuotes(found).map(({ speaker, speakerType }) => ({ speaker, speakerType }));
+  assert.deepEqual(findSpeakers(found), speakers);
+  // The headline's Kessel is no mention of the entity here (the article's mentions are all in its text).
+  assert.deepEqual(speakers.map((q) => q.speaker), [null, 'Mara Kessel', null, 'Harbour Authority of Velm']);
+});
+
+test('a word lower-cased to more characters ("İ") leaves the words after it read at their places', () => {
+  const text = 'İzmir and İstanbul sent ships. "The harbour is full," Mara Kessel said. Kessel told reporters that the cranes were old.';
+  assert.deepEqual(findQuotes(article(text, [kessel])).map(brief), [
+    ['Mara Kessel', 'direct', 'say', 'The harbour is full,'],
+    ['Mara Kessel', 'indirect', 'tell', 'the cranes were old'],
   ]);
 });
 
