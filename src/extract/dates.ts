@@ -208,16 +208,18 @@ export function findDates(text: string, options: { year?: number | null; english
   const year = FOUR_DIGITS.test(text);
   const shortYear = !options.englishOnly && SHORT_YEAR.test(text);
   if (!year && !shortYear && options.year == null) return found;
-  const has = { year, month: MONTH_START.test(text), numeric: NUMERIC.test(text) };
+  const month = MONTH_START.test(text);
+  const numeric = NUMERIC.test(text);
   const patterns = options.englishOnly || !(year || shortYear) ? PATTERNS : patternsForAllLanguages();
-  // Where the text has four digits in a row, found when first needed.
-  let years: number[] | null = null;
+  // Whether every four digits in a row lie in a date found already: then the other patterns' matches (each has four
+  // digits in a row) would all overlap those. Reckoned again when a pattern finds one.
+  let yearsTaken = false;
   for (const pattern of patterns) {
-    if (pattern.yearless ? options.year == null : pattern.twoDigitYear ? !shortYear : !has.year) continue;
-    if ((pattern.needs && !has[pattern.needs]) || pattern.quick?.test(text) === false) continue;
-    // Every match of the other patterns has four digits in a row: when all of them are in dates found already,
-    // its matches would all overlap those.
-    if (!pattern.yearless && !pattern.twoDigitYear && taken.length > 0 && allWithin(years ??= fourDigitsAt(text), taken)) continue;
+    if (pattern.yearless ? options.year == null : pattern.twoDigitYear ? !shortYear : !year) continue;
+    if (pattern.needs === 'month' ? !month : pattern.needs === 'numeric' && !numeric) continue;
+    if (pattern.quick?.test(text) === false) continue;
+    if (!pattern.yearless && !pattern.twoDigitYear && yearsTaken) continue;
+    const before = taken.length;
     pattern.re.lastIndex = 0;
     for (let m = pattern.re.exec(text); m; m = pattern.re.exec(text)) {
       const start = m.index, end = m.index + m[0].length;
@@ -228,24 +230,25 @@ export function findDates(text: string, options: { year?: number | null; english
       taken.push([start, end]);
       found.push(date);
     }
+    if (taken.length > before) yearsTaken = allYearsWithin(text, taken);
   }
   return found.sort((a, b) => a.index - b.index);
 }
 
-/** Where each four digits in a row start in the text (overlapping ones too: "20231" has two). */
-function fourDigitsAt(text: string): number[] {
-  const at: number[] = [];
+/** Whether each four digits in a row in the text (overlapping ones too: "20231" has two) lie within one of `ranges`. */
+function allYearsWithin(text: string, ranges: Array<[number, number]>): boolean {
   for (let i = 0, run = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
     run = c >= 48 && c <= 57 ? run + 1 : 0;
-    if (run >= 4) at.push(i - 3);
+    if (run >= 4 && !within(ranges, i - 3, i + 1)) return false;
   }
-  return at;
+  return true;
 }
 
-/** Whether the four digits from each of `starts` lie within one of `ranges`. */
-function allWithin(starts: number[], ranges: Array<[number, number]>): boolean {
-  return starts.every((start) => ranges.some(([s, e]) => s <= start && start + 4 <= e));
+/** Whether one of `ranges` holds the range from `start` to `end`. */
+function within(ranges: Array<[number, number]>, start: number, end: number): boolean {
+  for (const [s, e] of ranges) if (s <= start && end <= e) return true;
+  return false;
 }
 
 /** Whether a range from `start` to `end` overlaps one of `ranges`. */

@@ -90,6 +90,13 @@ test('a date’s day is the day as printed, whatever its time zone makes of the 
   assert.deepEqual(printed.map((date) => date.day), [20191016, 20220504, 20191006]);
 });
 
+test('a date of one form does not keep dates of the other forms from being found, nor a year outside it', () => {
+  const dates = (text: string) => findDates(text).map((date) => `${date.index}:${date.iso}`);
+  assert.deepEqual(dates('Nov 19, 2019 and 2019/11/20 and 21.11.2019'), ['0:2019-11-19', '17:2019-11-20', '32:2019-11-21']);
+  assert.deepEqual(dates('2023-08-14 (updated 14 Aug 2023 10:22)'), ['0:2023-08-14', '20:2023-08-14T10:22:00']);
+  assert.deepEqual(dates('14 Aug 2023 in 2024'), ['0:2023-08-14']);
+});
+
 test('numeric dates as dumps print them: one-digit parts with a time, a time or another date glued on', () => {
   assert.equal(iso('1.11.23 20:19 by the desk'), '2023-11-01T20:19:00');
   // Without a time, such a run of numbers is as likely a version.

@@ -51,6 +51,17 @@ test('a template line leaves the body; a page that is mostly template keeps its 
   assert.deepEqual(copy.paragraphs, extractArticles(page)[0]!.paragraphs, 'the same article printed several times is not a template');
 });
 
+test("each page is judged by its own template hashes, when the last page's were others of as many or the same in another array", () => {
+  const content = withNotice(samples[0]!);
+  const page = { file: 'a.txt', content, format: 'text' as const };
+  const hasNotice = (templates: number[]) => extractArticles({ ...page, templates })[0]!.text.includes(NOTICE);
+  const site = [lineHash('Some other long line of the site'), lineHash(NOTICE)];
+  assert.ok(!hasNotice(site));
+  assert.ok(hasNotice([site[0]!, lineHash('Yet another long line of the site')]));
+  assert.ok(!hasNotice(site.slice()));
+  assert.ok(hasNotice([site[0]!]));
+});
+
 test('mine extract learns the template of a folder of pages, and --no-templates turns it off', () => {
   const dir = tempDir();
   for (const sample of samples) fs.writeFileSync(path.join(dir, sample), withNotice(sample));
