@@ -73,7 +73,8 @@ export function findCandidates(text: string, g: Gazetteer, field: 'title' | unde
     const matches: (GazMatch | null | undefined)[] = new Array(tokens.length);
     const known: KnownAt = (j) => {
       if (j >= tokens.length) return null;
-      if (matches[j] === undefined && listed && !allCaps) matches[j] = listMatchAt(listed, tokens, j);
+      // The context holds the lists' matches at capitalised words only: a word starting with an ASCII small letter is looked up here.
+      if (matches[j] === undefined && listed && !allCaps && !startsSmall(tokens[j]!.text)) matches[j] = listMatchAt(listed, tokens, j);
       if (matches[j] === undefined) matches[j] = g.matchAt(tokens, j, allCaps);
       return matches[j] ?? null;
     };
@@ -131,15 +132,18 @@ const TAGGED_TYPES: Record<string, EntityType | undefined> = { PER: 'person', OR
  * ("West Indian", "U.S. Open") drops the demonyms, countries and places inside it.
  */
 function addTagged(spans: TaggedSpan[], tokens: Token[], sentenceStart: number, candidates: Candidate[], g: Gazetteer, push: PushCandidate): void {
+  if (spans.length === 0) return;
   // The sentence's list and rule candidates are in order of start, and the spans are in order of start:
   // one pass over both keeps long sentences linear. Candidates the spans replace are dropped at the end.
   const listed = candidates.length;
   const replaced = new Set<Candidate>();
+  // A sentence without a quotation mark holds no quoted title.
+  const quoted = tokens.some((t) => isQuoteMark(t.text));
   let first = sentenceStart;
   for (const tagged of spans) {
-    const span = { ...tagged, end: taggedEnd(tokens, tagged, g) };
+    const span = { start: tagged.start, end: taggedEnd(tokens, tagged, g), type: tagged.type };
     const type = typeByWords(tokens.slice(span.start, span.end), TAGGED_TYPES[tagged.type], g);
-    if (type === null || insideQuotedTitle(tokens, span)) continue;
+    if (type === null || (quoted && insideQuotedTitle(tokens, span))) continue;
     const start = tokens[span.start]!.start;
     const end = tokens[span.end - 1]!.end;
     const inside: Candidate[] = [];
@@ -159,7 +163,7 @@ function addTagged(spans: TaggedSpan[], tokens: Token[], sentenceStart: number, 
     for (const c of inside) replaced.add(c);
     if (!type) continue;
     // A name in capitals the lists know ("LONDON" in a dateline).
-    const upper = tokens.slice(span.start, span.end).every((t) => t.text === t.text.toUpperCase()) ? g.matchAt(tokens, span.start, true) : null;
+    const upper = inCapitals(tokens, span.start, span.end) ? g.matchAt(tokens, span.start, true) : null;
     const name = tokenText(tokens, span.start, span.end).replace(/ ,/g, ',');
     if (upper && upper.end === span.end && !teamNamedAfterPlace(type, upper.entry)) push(tokens, span.start, span.end, fromEntry(upper.entry));
     else if (!(type === 'org' && notAnOrg(tokens, span, name, g))) push(tokens, span.start, span.end, { type, name, kind: 'name', known: false });
@@ -184,14 +188,31 @@ const QUOTE_MARK = /^["“”„‟«»'‘’]$/;
  * the English convention, and NER reads English only; the lists' names inside a title are still found.
  */
 function insideQuotedTitle(tokens: Token[], span: { start: number; end: number }): boolean {
-  const inTitle = (t: Token) => isNameWord(t) || TITLE_SMALL_WORDS.test(t.text);
   let open = span.start - 1;
-  while (open >= 0 && span.start - open <= MAX_TITLE && inTitle(tokens[open]!)) open--;
+  while (open >= 0 && span.start - open <= MAX_TITLE && isTitleWord(tokens[open]!)) open--;
+  // Most spans have no quotation mark before them: the words after are not read.
+  if (!isQuoteAt(tokens, open)) return false;
   let close = span.end;
-  while (close < tokens.length && close - span.end < MAX_TITLE && inTitle(tokens[close]!)) close++;
-  const quote = (k: number) => k >= 0 && k < tokens.length && QUOTE_MARK.test(tokens[k]!.text);
+  while (close < tokens.length && close - span.end < MAX_TITLE && isTitleWord(tokens[close]!)) close++;
   // A comma or full stop may sit inside the closing quote.
-  return quote(open) && (quote(close) || (/^[,.]$/.test(tokens[close]?.text ?? '') && quote(close + 1))) && close - open - 1 > span.end - span.start;
+  return (isQuoteAt(tokens, close) || (/^[,.]$/.test(tokens[close]?.text ?? '') && isQuoteAt(tokens, close + 1))) && close - open - 1 > span.end - span.start;
+}
+
+function isTitleWord(t: Token): boolean {
+  return isNameWord(t) || TITLE_SMALL_WORDS.test(t.text);
+}
+
+function isQuoteAt(tokens: Token[], k: number): boolean {
+  return k >= 0 && k < tokens.length && isQuoteMark(tokens[k]!.text);
+}
+
+function isQuoteMark(text: string): boolean {
+  return text.length === 1 && QUOTE_MARK.test(text);
+}
+
+function inCapitals(tokens: Token[], start: number, end: number): boolean {
+  for (let k = start; k < end; k++) if (tokens[k]!.text !== tokens[k]!.text.toUpperCase()) return false;
+  return true;
 }
 
 /** An organisation the tagger found where the lists know a place of that name: a team or club named after its city ("Newcastle", "NEW YORK" in a league table). */
@@ -335,13 +356,18 @@ function isTitleCase(tokens: Token[]): boolean {
   return words.length >= 2 && words.every((t) => /^\p{Lu}/u.test(t.text));
 }
 
+/** Whether a word starts with an ASCII small letter (most words): no capital initial, and a letter. */
+function startsSmall(text: string): boolean {
+  const first = text.charCodeAt(0);
+  return first >= 97 && first <= 122;
+}
+
 function isAllCaps(tokens: Token[]): boolean {
   let letters = 0;
   let upper = 0;
   for (const t of tokens) {
     // A word starting with an ASCII small letter (most words) has a letter and is not in capitals: no regex, no copy.
-    const first = t.text.charCodeAt(0);
-    const small = first >= 97 && first <= 122;
+    const small = startsSmall(t.text);
     if (!small && !/\p{L}/u.test(t.text)) continue;
     letters++;
     if (!small && t.text === t.text.toUpperCase()) upper++;

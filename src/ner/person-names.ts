@@ -17,17 +17,25 @@ function specificity(words: string[]): number {
   return words.length * 10 - words.filter((w) => w.length === 1).length;
 }
 
+/** A name's words with how specific they are, both read once. */
+interface NameWords {
+  words: string[];
+  specificity: number;
+}
+
 /**
  * Whether `longer` may be the fuller name of the person `shorter` names: the same surname, and the given
  * names of `shorter`, in order, among those of `longer` (initials standing for names). "Mike Ford" and
  * "John M. Ford" may be one person; "Wang Yi" and "Wang Wenbin", or "John Ford" and "Mike Ford", are not.
  */
-function mayExtend(shorter: string[], longer: string[]): boolean {
-  if (shorter[shorter.length - 1] !== longer[longer.length - 1] || specificity(longer) <= specificity(shorter)) return false;
+function mayExtend(shorter: NameWords, longer: NameWords): boolean {
+  const short = shorter.words;
+  const long = longer.words;
+  if (short[short.length - 1] !== long[long.length - 1] || longer.specificity <= shorter.specificity) return false;
   let j = 0;
-  for (const given of shorter.slice(0, -1)) {
-    while (j < longer.length - 1 && !sameGiven(given, longer[j]!)) j++;
-    if (j++ >= longer.length - 1) return false;
+  for (let i = 0; i < short.length - 1; i++) {
+    while (j < long.length - 1 && !sameGiven(short[i]!, long[j]!)) j++;
+    if (j++ >= long.length - 1) return false;
   }
   return true;
 }
@@ -40,7 +48,10 @@ export function personVariants(names: Iterable<{ name: string; known: boolean }>
   // Each full name once (its last occurrence tells whether it is known), its words read once.
   const last = new Map<string, { name: string; known: boolean }>();
   for (const p of names) if (p.name.includes(' ')) last.set(p.name, p);
-  const people = packedMap([...last.values()], ({ name, known }) => ({ name, known, words: wordsOf(name) }));
+  const people = packedMap([...last.values()], ({ name, known }) => {
+    const words = wordsOf(name);
+    return { name, known, words, specificity: specificity(words) };
+  });
   // Only names with one surname can be variants of each other.
   const bySurname = new Map<string, typeof people>();
   for (const p of people) {
@@ -51,10 +62,10 @@ export function personVariants(names: Iterable<{ name: string; known: boolean }>
   }
   const top = new Map<string, string>();
   for (const p of people) {
-    const fuller = bySurname.get(p.words[p.words.length - 1]!)!.filter((q) => mayExtend(p.words, q.words));
-    // The fullest of those no other one extends: one means the name is unambiguous.
-    const tops = new Set(fuller.filter((q) => !fuller.some((r) => mayExtend(q.words, r.words))).map((q) => q.name));
-    top.set(p.name, tops.size === 1 ? [...tops][0]! : p.name);
+    const fuller = bySurname.get(p.words[p.words.length - 1]!)!.filter((q) => mayExtend(p, q));
+    // The fullest of those no other one extends (names are distinct): one means the name is unambiguous.
+    const tops = fuller.filter((q) => !fuller.some((r) => mayExtend(q, r)));
+    top.set(p.name, tops.length === 1 ? tops[0]!.name : p.name);
   }
   // "Mike Ford" -> "John M. Ford" -> "John Milo Ford": follow to the end.
   for (const [name, t] of top) {
@@ -64,7 +75,8 @@ export function personVariants(names: Iterable<{ name: string; known: boolean }>
   }
   const knownOf = new Map<string, string>();
   for (const p of people) if (p.known) knownOf.set(top.get(p.name)!, p.name);
-  return new Map([...top].map(([name, t]) => [name, knownOf.get(t) ?? t]));
+  for (const [name, t] of top) top.set(name, knownOf.get(t) ?? t);
+  return top;
 }
 
 /**
@@ -74,8 +86,10 @@ export function personVariants(names: Iterable<{ name: string; known: boolean }>
 export function givenNames(names: Map<string, string>, familyFirst: (word: string) => boolean): Map<string, string | null> {
   const byGiven = new Map<string, string | null>();
   for (const [written, name] of names) {
-    const first = written.split(' ')[0]!;
-    if (!written.includes(' ') || familyFirst(first)) continue;
+    const space = written.indexOf(' ');
+    if (space < 0) continue;
+    const first = written.slice(0, space);
+    if (familyFirst(first)) continue;
     const seen = byGiven.get(first);
     byGiven.set(first, seen === undefined || seen === name ? name : null);
   }

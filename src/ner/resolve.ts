@@ -8,6 +8,7 @@ import { isNameWord } from './roles.js';
 import { stopwordLists } from '../text/stopwords.js';
 import type { Token } from './tokenize.js';
 import { packedMap } from '../text/packed.js';
+import { hasBit, setBit } from '../text/bits.js';
 
 export interface ResolveOptions {
   /** Capitals used for governments ("Moscow said") count for their country. */
@@ -128,18 +129,19 @@ function resolvePeople(scans: Scanned[], candidates: Candidate[]): void {
     const name = variants.get(c.name);
     if (name && name !== c.name) Object.assign(c, { name, known: knownNames.has(name) });
   }
-  const full = people.filter((c) => c.name.includes(' '));
-  const surnameOf = (name: string) => {
-    const words = name.split(' ');
-    return surnamesFirst().has(words[0]!) ? [fold(words[0]!), fold(words[words.length - 1]!)] : [fold(words[words.length - 1]!)];
-  };
   const bySurname = new Map<string, Candidate[]>();
-  for (const c of full) {
-    for (const s of surnameOf(c.name)) {
-      const list = bySurname.get(s);
-      if (list) list.push(c);
-      else bySurname.set(s, [c]);
-    }
+  const addSurname = (surname: string, c: Candidate) => {
+    const list = bySurname.get(surname);
+    if (list) list.push(c);
+    else bySurname.set(surname, [c]);
+  };
+  for (const c of people) {
+    const space = c.name.indexOf(' ');
+    if (space < 0) continue;
+    // A family name written first ("Wang Yi") is a surname too.
+    const first = c.name.slice(0, space);
+    if (surnamesFirst().has(first)) addSurname(fold(first), c);
+    addSurname(fold(c.name.slice(c.name.lastIndexOf(' ') + 1)), c);
   }
   for (const list of bySurname.values()) list.sort((a, b) => a.order - b.order);
   /** The full name with this surname mentioned last before `order` (else the first one). */
@@ -164,11 +166,17 @@ function resolvePeople(scans: Scanned[], candidates: Candidate[]): void {
   if (bySurname.size === 0 && given.size === 0) return;
   // English function words only ("He", "May"): the text is English, and "Ma" or "Du" are family names here.
   const stop = stopwordLists().get('en')!;
+  // Most tokens are ruled out by their first character: a name word starts with a letter, which folding leaves as it is when ASCII.
+  // Bits of 128 (ASCII) fit 16 bytes, which V8 keeps on its heap: cheap to make per article.
+  const initials = new Int32Array(4);
+  for (const surname of bySurname.keys()) if (surname.charCodeAt(0) < 128) setBit(initials, surname.charCodeAt(0));
+  for (const name of given.keys()) if (name.charCodeAt(0) < 128) setBit(initials, name.charCodeAt(0));
   for (const scan of scans) {
-    const index = new SpanIndex(candidates.filter((c) => c.field === scan.field), scan.field === 'title' ? -1 : 0);
+    const index = new SpanIndex(candidates, scan.field, scan.field === 'title' ? -1 : 0);
     for (const tokens of scan.sentences) {
       for (const t of tokens) {
-        if (!isNameWord(t)) continue;
+        const first = t.text.charCodeAt(0);
+        if ((first < 128 && !hasBit(initials, first)) || !isNameWord(t)) continue;
         // A given name opening a sentence may be an ordinary word ("Grant", "Mark").
         const byGiven = t === tokens[0] ? undefined : given.get(t.text);
         if (!(bySurname.has(fold(t.text)) || byGiven) || stop.has(t.text.toLowerCase()) || index.overlaps(t.start, t.end)) continue;
@@ -193,14 +201,14 @@ function lastBelow<T>(sorted: T[], limit: number, key: (item: T) => number): num
   return lo - 1;
 }
 
-/** The mentions of one text sorted by start, with running maxima: overlap and order questions in log time. */
+/** The mentions of one text (field) sorted by start, with running maxima: overlap and order questions in log time. */
 class SpanIndex {
   private readonly spans: Candidate[];
   private readonly maxEnd: number[] = [];
   private readonly maxOrder: number[] = [];
 
-  constructor(spans: Candidate[], private readonly baseOrder: number) {
-    this.spans = [...spans].sort((a, b) => a.start - b.start);
+  constructor(candidates: Candidate[], field: 'title' | undefined, private readonly baseOrder: number) {
+    this.spans = candidates.filter((c) => c.field === field).sort((a, b) => a.start - b.start);
     let end = -1;
     let order = baseOrder;
     for (const c of this.spans) {
@@ -224,18 +232,20 @@ class SpanIndex {
 
 /** Mentions grouped into entities by type and name (transliteration variants folded together). */
 function group(candidates: Candidate[]): Entity[] {
-  // By name key, then type: no key string is built per mention. The groups in order of their first mention.
-  const byKey = new Map<string, Map<EntityType, Candidate[]>>();
+  // By name key, then type: no key string is built per mention. A name has a group or two (one per type), so they
+  // are kept in a list rather than a map of their own. The groups in order of their first mention.
+  const byKey = new Map<string, Candidate[][]>();
   const groups: Candidate[][] = [];
   for (const c of candidates) {
     const key = nameKey(c.name);
-    let byType = byKey.get(key);
-    if (!byType) byKey.set(key, (byType = new Map()));
-    const members = byType.get(c.type);
+    let sameName = byKey.get(key);
+    if (!sameName) byKey.set(key, (sameName = []));
+    let members: Candidate[] | undefined;
+    for (const g of sameName) if (g[0]!.type === c.type) members = g;
     if (members) members.push(c);
     else {
-      byType.set(c.type, [c]);
-      groups.push(byType.get(c.type)!);
+      sameName.push([c]);
+      groups.push(sameName[sameName.length - 1]!);
     }
   }
   const entities: Entity[] = [];
@@ -243,7 +253,10 @@ function group(candidates: Candidate[]): Entity[] {
     const first = members.find((m) => m.known) ?? mostCommonName(members);
     const mentions: Mention[] = packedMap(members, (m) => (m.field ? { start: m.start, end: m.end, kind: m.kind, field: m.field } : { start: m.start, end: m.end, kind: m.kind }))
       .sort((a, b) => (a.field === b.field ? a.start - b.start : a.field ? -1 : 1));
-    const entity: Entity = { name: first.name, type: first.type as EntityType, count: mentions.length, aliases: [...new Set(members.map((m) => m.surface))], mentions };
+    // Distinct surfaces in order of first use: a group has a few, so a list is cheaper than a set.
+    const aliases: string[] = [];
+    for (const m of members) if (!aliases.includes(m.surface)) aliases.push(m.surface);
+    const entity: Entity = { name: first.name, type: first.type as EntityType, count: mentions.length, aliases, mentions };
     const country = members.find((m) => m.country)?.country;
     if (country && first.type === 'place') entity.country = country;
     entities.push(entity);

@@ -14,3 +14,10 @@ test('a middle name, an initial and a given name alone are one person when unamb
   assert.ok(found.includes('person:Wang Yi:1') && found.includes('person:Wang Wenbin:2'), found.join(', '));
   assert.ok(found.includes('person:Anna Berg:1') && found.includes('person:Anna Lind:1'), found.join(', '));
 });
+
+test('a bare surname meets the full name whichever of them is written with accents', () => {
+  const accented = summary(findEntities(article('Mayor Ángel Ócampo opened the fair on Monday. Later, Ocampo toured the site, and Ócampo thanked the crews.')));
+  assert.deepEqual(accented, ['person:Ángel Ócampo:3']);
+  const plain = summary(findEntities(article('Mayor Angel Ocampo opened the fair on Monday. Later, Ócampo toured the site, and Ocampo thanked the crews.')));
+  assert.deepEqual(plain, ['person:Angel Ocampo:3']);
+});
