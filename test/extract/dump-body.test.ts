@@ -2,7 +2,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { extractArticles } from '../../src/extract/index.js';
-import { segmentTraits } from '../../src/extract/dump-body.js';
+import { bodyLines, segmentTraits } from '../../src/extract/dump-body.js';
 import { toLines } from '../../src/extract/lines.js';
 import { readDump } from '../../src/extract/text-dump.js';
 
@@ -84,6 +84,21 @@ test('a list that follows text is body; lists of links to other stories are not'
   assert.ok(text.includes('plant more trees along the main roads'));
   assert.ok(!text.includes('Mayor opens new bridge'));
   assert.ok(!text.includes('Amazing Parks'));
+});
+
+test("an article's long list items that read as text are body, though their list holds a button; its short items are not", () => {
+  const items = [
+    '  • the council will repair every playground in the older districts of the city before the summer holidays begin',
+    '  • Share',
+    '  • more trees will be planted along the main roads and near the river, where the storms of last winter took the old ones',
+    '  • new benches for the parks',
+  ].join('\n');
+  const read = readDump({ file: 'page.txt', content: dump(...HEADER, ...paragraphs(0, 3), items, ...paragraphs(3, 6)), format: 'text' })!;
+  const text = bodyLines(read.lines, read.main).map((line) => line.text);
+  assert.ok(text.some((line) => line.startsWith('the council will repair every playground')));
+  assert.ok(text.some((line) => line.startsWith('more trees will be planted')));
+  assert.ok(!text.includes('new benches for the parks') && !text.includes('Share'));
+  assert.ok(text.includes(paragraphs(5, 6)[0]!));
 });
 
 test('a long table with a row to a block stays in the article', () => {
