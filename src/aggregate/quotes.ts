@@ -3,7 +3,7 @@
 // article where the text allows: a name, a surname, a pronoun, a description ("the ministry"), or a document
 // standing for whoever issued it ("the statement said"). Works sentence by sentence on the NER record.
 import { loadData } from '../data.js';
-import { charClass, lowerCase, UPPER } from '../text/chars.js';
+import { charClass, UPPER } from '../text/chars.js';
 import { hasBit, setBit } from '../text/bits.js';
 import { packedMap } from '../text/packed.js';
 import type { Entity, EntityType, NerArticle } from '../types.js';
@@ -39,8 +39,10 @@ interface SpeechCues {
   verbs: Map<string, string>;
   /** The words a cue can begin with: every other word is passed over at once. */
   firstWords: Set<string>;
-  /** The wordBits of the first words: most words are passed over without hashing them for the set. */
+  /** The wordBits of the first words: most words are passed over at once. */
   firstWordBits: Int32Array;
+  /** The first words by their wordBit. */
+  firstWordsByBit: Map<number, string[]>;
   /** Pronouns for organisations and countries ("it said"). */
   thingPronouns: Set<string>;
   /** English verb forms: only they are checked for a determiner before them ("the report" is no verb). */
@@ -48,6 +50,8 @@ interface SpeechCues {
   /** Auxiliaries that come between an attribution's comma and its verb in other languages ("a déclaré"). */
   auxiliaries: Set<string>;
   phrasal: Map<string, string>;
+  /** The words the phrasal verbs begin with: no other word is looked up with the word after it. */
+  phrasalFirstWords: Set<string>;
   bareClause: Set<string>;
   complementisers: Set<string>;
   according: string[][];
@@ -87,15 +91,22 @@ function speechCues(): SpeechCues {
   const merged = (byLanguage: Record<string, Record<string, string>>) => new Map(Object.values(byLanguage).flatMap((forms) => Object.entries(forms)));
   const firstWords = new Set([...Object.values(data.verbs).flatMap((forms) => Object.keys(forms)), ...[...data.according, ...Object.values(data.phrasal).flatMap((forms) => Object.keys(forms))].map((phrase) => phrase.split(' ')[0]!)]);
   const firstWordBits = new Int32Array(1 << (WORD_BITS - 5));
-  for (const w of firstWords) setBit(firstWordBits, wordBit(w));
+  const firstWordsByBit = new Map<number, string[]>();
+  for (const w of firstWords) {
+    const bit = wordBit(w, 0, w.length);
+    setBit(firstWordBits, bit);
+    firstWordsByBit.set(bit, [...(firstWordsByBit.get(bit) ?? []), w]);
+  }
   return (cues = {
     verbs: merged(data.verbs),
     firstWords,
     firstWordBits,
+    firstWordsByBit,
     thingPronouns: new Set(data.thingPronouns),
     english: new Set(Object.keys(data.verbs.en!)),
     auxiliaries: new Set(data.auxiliaries),
     phrasal: merged(data.phrasal),
+    phrasalFirstWords: new Set(Object.values(data.phrasal).flatMap((forms) => Object.keys(forms).map((phrase) => phrase.split(' ')[0]!))),
     bareClause: new Set(data.bareClause),
     complementisers: new Set(data.complementisers),
     according: data.according.map((phrase) => phrase.split(' ')),
@@ -109,26 +120,28 @@ function speechCues(): SpeechCues {
   });
 }
 
-const WORD_BITS = 12;
+const WORD_BITS = 16;
 
-/** A hash of a word's length and its first and last characters, WORD_BITS wide. */
-function wordBit(word: string): number {
-  return lengthEndsBit(word.length, word.charCodeAt(0), word.charCodeAt(word.length - 1));
+/**
+ * A hash of the length and the first, second and last characters of the lower-cased word from start to end of `lower`,
+ * WORD_BITS wide (with two characters, not only the ends, far fewer words share a first word's bit).
+ */
+function wordBit(lower: string, start: number, end: number): number {
+  const second = lower.charCodeAt(Math.min(start + 1, end - 1));
+  return Math.imul((end - start) ^ (lower.charCodeAt(start) << 8) ^ (second << 14) ^ (lower.charCodeAt(end - 1) << 20), 0x9e3779b1) >>> (32 - WORD_BITS);
 }
 
-function lengthEndsBit(length: number, first: number, last: number): number {
-  return Math.imul(length ^ (first << 8) ^ (last << 20), 0x9e3779b1) >>> (32 - WORD_BITS);
+/** Whether the word lower-cases to one of the first words: most words are passed over on their bit alone. */
+function mayBeFirstWord(text: string, lowerText: string | null, start: number, end: number, cues: SpeechCues): boolean {
+  if (lowerText === null) return cues.firstWords.has(lowerWord(text, lowerText, start, end));
+  const bit = wordBit(lowerText, start, end);
+  return hasBit(cues.firstWordBits, bit) && isFirstWordOfBit(lowerText, start, end, cues.firstWordsByBit.get(bit)!);
 }
 
-/** Whether the token may lower-case to one of the first words; checked on the lower-cased token only when its bit is set. */
-function mayBeFirstWord(tokens: TokenReader, cues: SpeechCues): boolean {
-  const { text, start, end } = tokens;
-  const first = text.charCodeAt(start);
-  const last = text.charCodeAt(end - 1);
-  // With ASCII ends the bit is found without lower-casing the token: its lower-case keeps its length, except for
-  // "İ" (which becomes two code units, the second a combining dot no first word holds).
-  if (first < 128 && last < 128 && !hasBit(cues.firstWordBits, lengthEndsBit(end - start, lowerCase(first), lowerCase(last)))) return false;
-  return cues.firstWords.has(tokens.lower);
+/** Whether the word is one of the first words with its bit: compared in the lower-cased text, without slicing it. */
+function isFirstWordOfBit(lowerText: string, start: number, end: number, words: string[]): boolean {
+  for (const word of words) if (word.length === end - start && lowerText.startsWith(word, start)) return true;
+  return false;
 }
 
 /** Opening quotation marks and the marks that close each. */
@@ -157,10 +170,14 @@ const MODIFIER_STARTS = new Set(['of', 'from', 'by', 'on', 'after', 'in', 'at', 
 const LEADING_CONNECTIVES = new Set(['and', 'but', 'yet', 'so', 'or', 'then', 'however', 'also', 'still', 'now', 'meanwhile', 'because', 'although', 'though', 'if', 'since', 'when']);
 /** Words that cannot begin a content clause without "that" ("states and international organizations ..."). */
 const NOT_CLAUSE_START = new Set(['and', 'or', 'but', 'who', 'which', 'whose', 'of', 'to']);
+/** Words before a verb that end its speaker phrase ("who said"). */
+const PHRASE_ENDS = new Set(['who', 'where', 'which', 'while', 'as']);
+/** Adverbs without "-ly" that come between a speaker and the verb. */
+const ADVERBS = new Set(['also', 'further', 'then', 'again', 'once', 'earlier', 'later', 'previously', 'recently', 'however', 'too']);
 /** Auxiliaries: a speaker phrase holding one is a clause, not a speaker ("The two countries were critical of Western states"). */
 const AUXILIARIES = new Set(['is', 'are', 'was', 'were', 'be', 'been', 'has', 'have', 'had', 'will', 'would', 'can', 'could', 'should', 'may', 'might', 'must', 'do', 'does', 'did']);
 
-/** The clauses of a sentence in which its subject is looked for (see firstReading). */
+/** The clauses of a sentence in which its subject is looked for (see noteSubject). */
 const SUBJECT_CLAUSES = 2;
 
 interface MentionAt {
@@ -200,7 +217,8 @@ function quoteSpans(text: string): QuoteSpan[] {
     for (let from = i; ; from = i + 1) {
       if (next === -2 || (next >= 0 && next < from)) {
         MARK.lastIndex = from;
-        next = MARK.exec(text)?.index ?? -1;
+        // test() leaves lastIndex just past the (one-character) mark, and builds no match.
+        next = MARK.test(text) ? MARK.lastIndex - 1 : -1;
       }
       if (next < 0 || next >= paragraphEnd) break;
       i = next;
@@ -231,63 +249,54 @@ function opens(text: string, at: number): boolean {
   return before && (text[at] === '«' || !/\s/.test(text[at + 1] ?? ' '));
 }
 
-/** Sentence ranges of a text: quotations are never cut, and a paragraph break outside one always ends a sentence. */
-function sentenceRanges(text: string, spans: QuoteSpan[], abbreviations: Set<string>): Array<[number, number]> {
-  const ranges: Array<[number, number]> = [];
-  let start = 0;
-  let span = 0;
-  const cut = (end: number, next: number) => {
-    if (text.slice(start, end).trim()) ranges.push([start, end]);
-    start = next;
-  };
-  // Character codes, not one-character strings: this reads every character of the text.
-  let nextOpen = spans.length > 0 ? spans[0]!.open : -1;
-  for (let i = 0; i < text.length; i++) {
-    if (i === nextOpen) {
-      i = spans[span]!.close;
-      span++;
-      nextOpen = span < spans.length ? spans[span]!.open : -1;
-      // A quotation ending with its sentence's stop ends the sentence when a new one follows.
-      if (/[.!?]/.test(text[i - 1] ?? '') && startsSentence(text, i + 1)) cut(i + 1, i + 1);
-      continue;
-    }
-    const c = text.charCodeAt(i);
-    if (c === NEWLINE && text.charCodeAt(i + 1) === NEWLINE) cut(i, i + 2);
-    else if ((c === FULL_STOP || c === EXCLAMATION || c === QUESTION) && startsSentence(text, i + 1) && !(c === FULL_STOP && abbreviated(text, i, abbreviations))) cut(i + 1, i + 1);
-  }
-  cut(text.length, text.length);
-  return ranges;
-}
-
 const NEWLINE = 10;
+const TAB = 9;
+const SPACE = 32;
 const FULL_STOP = 46;
 const EXCLAMATION = 33;
 const QUESTION = 63;
 
 function startsSentence(text: string, at: number): boolean {
-  return /^[ \t]+["“„«»\p{Lu}\p{N}]/u.test(text.slice(at, at + 3)) || text.startsWith('\n', at);
+  const c = text.charCodeAt(at);
+  if (c === NEWLINE) return true;
+  if (c !== SPACE && c !== TAB) return false;
+  // A space and an ASCII character other than a space or tab decides it without the regex.
+  const next = text.charCodeAt(at + 1);
+  if (next < 128 && next !== SPACE && next !== TAB) return (next >= 65 && next <= 90) || (next >= 48 && next <= 57) || next === 34;
+  return /^[ \t]+["“„«»\p{Lu}\p{N}]/u.test(text.slice(at, at + 3));
 }
 
 function abbreviated(text: string, dot: number, abbreviations: Set<string>): boolean {
-  const word = /[\p{L}.]+$/u.exec(text.slice(Math.max(0, dot - 12), dot))?.[0].toLowerCase() ?? '';
+  const from = Math.max(0, dot - 12);
+  // The ASCII letters and dots before the dot, without the regex unless another character may be one of them.
+  let start = dot;
+  while (start > from && isAsciiLetterOrDot(text.charCodeAt(start - 1))) start--;
+  const word = start > from && text.charCodeAt(start - 1) >= 128 ? (/[\p{L}.]+$/u.exec(text.slice(from, dot))?.[0].toLowerCase() ?? '') : text.slice(start, dot).toLowerCase();
   return word.length === 1 || abbreviations.has(word);
+}
+
+function isAsciiLetterOrDot(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c === FULL_STOP;
 }
 
 const WORD_CHAR = /^[\p{L}\p{M}\p{N}]$/u;
 
-/** 1 for the BMP code units that are letters, marks or digits, 2 for the others, 0 not yet known. */
+/** 1 for the BMP code units that are letters, marks or digits, 2 for the others, 0 not yet known or a surrogate. */
 const wordCode = new Uint8Array(0x10000);
 
 /** The length in code units of the letter, mark or digit at i (2 outside the BMP), or 0 when there is none. */
 function wordCharAt(text: string, i: number): number {
   if (i >= text.length) return 0;
   const c = text.charCodeAt(i);
+  const code = wordCode[c]!;
+  // Known code units first, without a branch for surrogates: this reads every character of the text.
+  if (code !== 0) return code === 1 ? 1 : 0;
   if (c >= 0xd800 && c <= 0xdfff) {
     // A surrogate pair is one character; a surrogate alone is none of these.
     const d = text.charCodeAt(i + 1);
     return c <= 0xdbff && d >= 0xdc00 && d <= 0xdfff && WORD_CHAR.test(text.slice(i, i + 2)) ? 2 : 0;
   }
-  if (wordCode[c] === 0) wordCode[c] = WORD_CHAR.test(String.fromCharCode(c)) ? 1 : 2;
+  wordCode[c] = WORD_CHAR.test(String.fromCharCode(c)) ? 1 : 2;
   return wordCode[c] === 1 ? 1 : 0;
 }
 
@@ -316,111 +325,89 @@ export function wordEnd(text: string, start: number): number {
   }
 }
 
-function insidePair(text: string, i: number): boolean {
-  const c = text.charCodeAt(i);
-  const before = i > 0 ? text.charCodeAt(i - 1) : 0;
-  return c >= 0xdc00 && c <= 0xdfff && before >= 0xd800 && before <= 0xdbff;
+/**
+ * Reads a text sentence by sentence, each as its tokens (each word or clause punctuation, and each quotation as one
+ * token), in one reading of its characters. Quotations are never cut, and a paragraph break outside one always ends a
+ * sentence; no word runs over a sentence's end (a stop, a paragraph break or a closing mark, none of which a word holds).
+ */
+class SentenceReader {
+  /** The tokens of the sentence read last. */
+  readonly starts: number[] = [];
+  readonly ends: number[] = [];
+  /** The quotation each token is, or null. */
+  readonly spans: Array<QuoteSpan | null> = [];
+  /** The indexes of its words that may begin a speech cue: a sentence without one is not read for cues. */
+  readonly cueWords: number[] = [];
+  /** Where the next sentence starts, and its first quotation's index in `quotes`. */
+  private at = 0;
+  private quote = 0;
+  private finished = false;
+
+  constructor(readonly text: string, private readonly lowerText: string | null, private readonly quotes: QuoteSpan[], private readonly cues: SpeechCues) {}
+
+  /** Reads the next sentence; false past the text's end. */
+  next(): boolean {
+    if (this.finished) return false;
+    const { text, starts, ends, spans, quotes } = this;
+    starts.length = ends.length = spans.length = this.cueWords.length = 0;
+    let nextOpen = this.quote < quotes.length ? quotes[this.quote]!.open : -1;
+    for (let i = this.at; i < text.length; ) {
+      if (i === nextOpen) {
+        const span = quotes[this.quote++]!;
+        nextOpen = this.quote < quotes.length ? quotes[this.quote]!.open : -1;
+        starts.push(i);
+        ends.push(span.close + 1);
+        spans.push(span);
+        i = span.close + 1;
+        // A quotation ending with its sentence's stop ends the sentence when a new one follows.
+        if (isStop(text.charCodeAt(span.close - 1)) && startsSentence(text, i)) {
+          this.at = i;
+          return true;
+        }
+        continue;
+      }
+      // Spaces, the commonest characters between words, are passed at once.
+      if (text.charCodeAt(i) === SPACE) {
+        i++;
+        continue;
+      }
+      const end = wordEnd(text, i);
+      if (end >= 0) {
+        if (!isPunct(text, i, end) && mayBeFirstWord(text, this.lowerText, i, end, this.cues)) this.cueWords.push(starts.length);
+        starts.push(i);
+        ends.push(end);
+        spans.push(null);
+        i = end;
+        continue;
+      }
+      const c = text.charCodeAt(i++);
+      if ((c === NEWLINE && text.charCodeAt(i) === NEWLINE) || (isStop(c) && startsSentence(text, i) && !(c === FULL_STOP && abbreviated(text, i - 1, this.cues.abbreviations)))) {
+        this.at = i;
+        return true;
+      }
+    }
+    this.finished = true;
+    return true;
+  }
 }
 
-/** Reads a sentence's tokens in order, one per `next()`: each word or clause punctuation (`span` null), and each quotation as one token. */
-class TokenReader {
-  start = 0;
-  end = 0;
-  span: QuoteSpan | null = null;
-  /** Where the next word is looked for, and up to where: the next quotation in the sentence, or its end. */
-  private at = 0;
-  private limit = 0;
-  private to = 0;
-  /** The next quotation in the sentence, and its index in `spans`. */
-  private quote: QuoteSpan | null = null;
-  private nextSpan = 0;
+function isStop(c: number): boolean {
+  return c === FULL_STOP || c === EXCLAMATION || c === QUESTION;
+}
 
-  /** The tokens read since `read`, which `next()` gives again after `rewind()` before it reads on. */
-  private readonly starts: number[] = [];
-  private readonly ends: number[] = [];
-  private readonly spansRead: Array<QuoteSpan | null> = [];
-  /** How many of them `next()` has given since `read` or `rewind`. */
-  private given = 0;
+/** The token from start to end, not a quotation, is clause punctuation (, : ;). */
+function isPunct(text: string, start: number, end: number): boolean {
+  const c = text.charCodeAt(start);
+  return end === start + 1 && (c === 44 || c === 58 || c === 59);
+}
 
-  /** The text lower-cased, when its slices are its words lower-cased (see lowered). */
-  private readonly lowerText: string | null;
+function isCapital(text: string, start: number): boolean {
+  return (charClass(text.charCodeAt(start)) & UPPER) !== 0;
+}
 
-  constructor(readonly text: string, private readonly spans: QuoteSpan[]) {
-    this.lowerText = lowered(text);
-  }
-
-  read(from: number, to: number): void {
-    this.to = to;
-    this.nextSpan = firstFrom(this.spans, from, (span) => span.close);
-    this.at = wordsFrom(this.text, from);
-    this.findQuote();
-    this.starts.length = this.ends.length = this.spansRead.length = this.given = 0;
-  }
-
-  /** Goes back to the sentence's first token: a sentence read again is not searched for its words again. */
-  rewind(): void {
-    this.given = 0;
-  }
-
-  /** Moves to the next token; false at the sentence's end. A word may run past it. */
-  next(): boolean {
-    const i = this.given;
-    if (i < this.starts.length) {
-      this.start = this.starts[i]!;
-      this.end = this.ends[i]!;
-      this.span = this.spansRead[i]!;
-    } else {
-      if (!this.readOn()) return false;
-      this.starts.push(this.start);
-      this.ends.push(this.end);
-      this.spansRead.push(this.span);
-    }
-    this.given++;
-    return true;
-  }
-
-  /** Reads the token after the last one read. */
-  private readOn(): boolean {
-    const { text, limit } = this;
-    for (let start = this.at; start < limit; start++) {
-      const end = wordEnd(text, start);
-      if (end < 0) continue;
-      this.start = start;
-      this.end = this.at = end;
-      this.span = null;
-      return true;
-    }
-    const span = this.quote;
-    if (!span) return false;
-    this.span = span;
-    this.start = span.open;
-    this.end = span.close + 1;
-    this.at = wordsFrom(text, this.end);
-    this.nextSpan++;
-    this.findQuote();
-    return true;
-  }
-
-  private findQuote(): void {
-    const span = this.spans[this.nextSpan];
-    this.quote = span && span.open < this.to ? span : null;
-    this.limit = this.quote ? this.quote.open : this.to;
-  }
-
-  /** The token is clause punctuation (, : ;). */
-  get punct(): boolean {
-    const c = this.text.charCodeAt(this.start);
-    return this.span === null && this.end === this.start + 1 && (c === 44 || c === 58 || c === 59);
-  }
-
-  get capital(): boolean {
-    return (charClass(this.text.charCodeAt(this.start)) & UPPER) !== 0;
-  }
-
-  /** The token lower-cased: a slice of the text lower-cased once, as lower-casing each word costs more. */
-  get lower(): string {
-    return this.lowerText === null ? this.text.slice(this.start, this.end).toLowerCase() : this.lowerText.slice(this.start, this.end);
-  }
+/** A word lower-cased: a slice of the text lower-cased once (see lowered), as lower-casing each word costs more. */
+function lowerWord(text: string, lowerText: string | null, start: number, end: number): string {
+  return lowerText === null ? text.slice(start, end).toLowerCase() : lowerText.slice(start, end);
 }
 
 /**
@@ -431,24 +418,6 @@ class TokenReader {
 function lowered(text: string): string | null {
   const lower = text.toLowerCase();
   return lower.length === text.length && !text.includes('Σ') ? lower : null;
-}
-
-/** Where words are looked for from `at`: like a `u` regex's search, at the pair when `at` is inside one. */
-function wordsFrom(text: string, at: number): number {
-  return insidePair(text, at) ? at - 1 : at;
-}
-
-/** The words and clause punctuation of the sentence `tokens` last read, each quotation in it as one item. */
-function items(tokens: TokenReader): Item[] {
-  const result: Item[] = [];
-  tokens.rewind();
-  while (tokens.next()) {
-    const { start, end, span } = tokens;
-    if (span) result.push({ kind: 'quote', start, end, span });
-    else if (tokens.punct) result.push({ kind: 'punct', start, end, char: tokens.text[start]! });
-    else result.push({ kind: 'word', start, end, lower: tokens.lower, capital: tokens.capital });
-  }
-  return result;
 }
 
 /** The index of the first item whose key is `offset` or more, in a list sorted by key (binary search). */
@@ -474,20 +443,11 @@ class Reader {
   /** People, and then organisations or countries, seen as subjects or speakers so far: what "he" and "the statement" point back to. */
   private readonly people: MentionAt[] = [];
   private readonly issuers: MentionAt[] = [];
-  private readonly tokens: TokenReader;
+  private readonly lowerText: string | null;
 
-  constructor(readonly text: string, entities: Entity[], private readonly field: 'title' | undefined) {
+  constructor(readonly text: string, { names, demonyms }: FieldMentions, private readonly field: 'title' | undefined) {
     this.spans = quoteSpans(text);
-    this.tokens = new TokenReader(text, this.spans);
-    const names: MentionAt[] = [];
-    const demonyms: MentionAt[] = [];
-    for (const entity of entities) {
-      for (const m of entity.mentions) {
-        if (m.field !== field) continue;
-        if (m.kind === 'name') names.push({ start: m.start, end: m.end, entity });
-        else if (m.kind === 'demonym') demonyms.push({ start: m.start, end: m.end, entity });
-      }
-    }
+    this.lowerText = lowered(text);
     this.mentions = names.sort((a, b) => a.start - b.start);
     this.demonyms = demonyms.sort((a, b) => a.start - b.start);
   }
@@ -496,7 +456,9 @@ class Reader {
   quotes(base: Pick<Quote, 'file' | 'id' | 'published' | 'site'>): Quote[] {
     const found: Quote[] = [];
     const inside = (parts: Array<[number, number]>) => [...new Set(this.mentions.filter((m) => parts.some(([s, e]) => m.start >= s && m.end <= e)).map((m) => m.entity.name))];
-    this.attributions((speaker, verb, { parts, direct }) => {
+    this.attributions((speaker, verb, sentence, range) => {
+      const { parts, direct } = this.segments(sentence, range);
+      if (parts.length === 0) return;
       const quote: Quote = {
         file: base.file,
         id: base.id,
@@ -521,34 +483,59 @@ class Reader {
 
   /** Who speaks in each quotation of the text: what quotes() finds, without the words quoted (`mine entities` counts no more). */
   speakers(found: QuoteSpeaker[]): void {
-    this.attributions(({ entity }) => found.push({ speaker: entity?.name ?? null, speakerType: entity?.type ?? null }));
+    this.attributions(({ entity }, _verb, sentence, range) => {
+      if (this.holdsQuotation(sentence, range)) found.push({ speaker: entity?.name ?? null, speakerType: entity?.type ?? null });
+    });
   }
 
-  /** Each quotation of the text in order: who says it, the cue's verb, and the parts of the text it holds (never none). */
-  private attributions(each: (speaker: Speaker, verb: string, content: { parts: Array<[number, number]>; direct: boolean }) => void): void {
-    for (const [from, to] of sentenceRanges(this.text, this.spans, this.cues.abbreviations)) {
-      const { subject, cued } = this.firstReading(from, to);
-      // Most sentences hold no speech cue: their words are not read again.
-      if (!cued) continue;
-      const sentence = items(this.tokens);
-      let mainSpeaker: Speaker | null = subject ? { entity: subject.entity, text: this.text.slice(subject.start, subject.end) } : null;
-      for (const candidate of this.candidates(sentence)) {
-        const speaker = candidate.participle && candidate.speaker[0] === candidate.speaker[1] && mainSpeaker ? mainSpeaker : this.speaker(sentence, candidate);
-        if (!speaker) continue;
-        if (!candidate.participle) mainSpeaker = speaker;
-        const content = this.segments(sentence, candidate.content);
-        if (content.parts.length > 0) each(speaker, candidate.verb, content);
-      }
+  /**
+   * Whether segments() finds a part in the range, without building it: it does for three words or quotations, and
+   * for fewer only when they are all quotations with nothing but commas between them (each quotation has a segment).
+   */
+  private holdsQuotation(s: Item[], [from, to]: [number, number]): boolean {
+    let count = 0;
+    let onlyQuotes = true;
+    for (let k = from; k < to; k++) {
+      const item = s[k]!;
+      if (item.kind === 'punct') onlyQuotes &&= item.char === ',';
+      else if (++count === 3) return true;
+      else onlyQuotes &&= item.kind === 'quote';
+    }
+    return count > 0 && onlyQuotes;
+  }
+
+  /**
+   * Each attribution of the text in order: who says it, the cue's verb, and the items of its sentence with the range of
+   * them it reports (which may hold no quotation: see segments).
+   */
+  private attributions(each: (speaker: Speaker, verb: string, sentence: Item[], content: [number, number]) => void): void {
+    const sentences = new SentenceReader(this.text, this.lowerText, this.spans, this.cues);
+    while (sentences.next()) {
+      const subject = this.noteSubject(sentences);
+      // Most sentences hold no word that may begin a cue: their words are not read again.
+      if (sentences.cueWords.length > 0) this.sentenceAttributions(this.items(sentences), sentences.cueWords, subject, each);
+    }
+  }
+
+  /** The attributions of a sentence with words that may begin a cue; its subject speaks for a participle without one. */
+  private sentenceAttributions(sentence: Item[], cueItems: number[], subject: MentionAt | null, each: (speaker: Speaker, verb: string, sentence: Item[], content: [number, number]) => void): void {
+    let mainSpeaker: Speaker | null = subject ? { entity: subject.entity, text: this.text.slice(subject.start, subject.end) } : null;
+    for (const candidate of this.candidates(sentence, cueItems)) {
+      const speaker = candidate.participle && candidate.speaker[0] === candidate.speaker[1] && mainSpeaker ? mainSpeaker : this.speaker(sentence, candidate);
+      if (!speaker) continue;
+      if (!candidate.participle) mainSpeaker = speaker;
+      each(speaker, candidate.verb, sentence, candidate.content);
     }
   }
 
   /** The cues of a sentence that carry a quotation, without those inside another's content. */
-  private candidates(sentence: Item[]): Candidate[] {
+  private candidates(sentence: Item[], cueItems: number[]): Candidate[] {
     const all: Candidate[] = [];
-    for (let k = 0; k < sentence.length; k++) {
+    for (const k of cueItems) {
       const found = this.atCue(sentence, k);
       if (found) all.push(found);
     }
+    if (all.length < 2) return all;
     // A cue inside another's content is part of what is reported; a report that only relays an attributed
     // quotation ("X said that ..., the report adds") adds none.
     const inside = (k: number, c: Candidate) => k >= c.content[0] && k < c.content[1];
@@ -558,15 +545,13 @@ class Reader {
     return kept.filter((c, i) => !kept.slice(0, i).some((other) => other.content[0] === c.content[0] && other.content[1] === c.content[1]));
   }
 
-  /** The quotation a word of the sentence introduces, if it is a speech cue. */
+  /** The quotation a word of the sentence that may begin a cue introduces, if it is a speech cue. */
   private atCue(s: Item[], k: number): Candidate | null {
-    const word = s[k]!;
-    if (word.kind !== 'word') return null;
+    const word = s[k] as Word;
     const { cues } = this;
-    if (!hasBit(cues.firstWordBits, wordBit(word.lower)) || !cues.firstWords.has(word.lower)) return null;
-    const according = cues.according.find((phrase) => phrase.every((w, j) => wordAt(s, k + j) === w));
+    const according = cues.according.find((phrase) => phrase[0] === word.lower && phrase.every((w, j) => wordAt(s, k + j) === w));
     if (according) return this.according(s, k, k + according.length, according.join(' '));
-    let verb = cues.phrasal.get(`${word.lower} ${wordAt(s, k + 1) ?? ''}`);
+    let verb = cues.phrasalFirstWords.has(word.lower) ? cues.phrasal.get(`${word.lower} ${wordAt(s, k + 1) ?? ''}`) : undefined;
     let after = k + 2;
     if (!verb) {
       verb = cues.verbs.get(word.lower);
@@ -574,11 +559,11 @@ class Reader {
     }
     // English speech words are nouns too: "the report", "Russia's state company", "the State Department".
     const previous = wordAt(s, k - 1) ?? '';
-    if (!verb || (cues.english.has(word.lower) && (NOT_BEFORE_VERB.has(previous) || /['’]s$/.test(previous) || (word.capital && k > 0)))) return null;
+    if (!verb || (cues.english.has(word.lower) && (NOT_BEFORE_VERB.has(previous) || previous.endsWith("'s") || previous.endsWith('’s') || (word.capital && k > 0)))) return null;
     const participle = word.lower.endsWith('ing');
     const subject = speakerBefore(s, k, cues);
     const invertedFirst = s[subject[0] - 1]?.kind === 'quote';
-    if (s.slice(subject[0], subject[1]).some((i) => i.kind === 'word' && AUXILIARIES.has(i.lower))) return null;
+    for (let j = subject[0]; j < subject[1]; j++) if (s[j]!.kind === 'word' && AUXILIARIES.has((s[j] as Word).lower)) return null;
     const clauseEnd = nextStop(s, after);
     // "said:" / "said," / "reaffirmed" directly before a quotation, or after a short object ("told reporters:").
     for (let j = after; j < Math.min(clauseEnd + 2, after + 5, s.length); j++) {
@@ -588,13 +573,15 @@ class Reader {
         break;
       }
     }
-    const tail = s.slice(after, clauseEnd).filter((i) => i.kind === 'word') as Array<Item & { kind: 'word' }>;
+    // The words after the verb up to the clause's end.
+    const tailLength = clauseEnd - after;
+    const tailFirst = tailLength > 0 ? (s[after] as Word).lower : '';
     // After an inverted attribution only an adjunct ("on Monday") or a short object ("told reporters") may follow.
-    const attributionOnly = tail.length <= 3 || isAdjunct(tail[0]!.lower, cues);
+    const attributionOnly = tailLength <= 3 || isAdjunct(tailFirst, cues);
     const that = findComplementiser(s, after, cues);
     if (that >= 0) return { cue: k, verb, speaker: subject, content: [that + 1, contentEnd(s, that + 1, cues)], participle, forward: true };
     if (invertedFirst) return attributionOnly ? this.inverted(s, k, after, verb) : null;
-    const bare = cues.bareClause.has(verb) && tail.length >= 4 && !isAdjunct(tail[0]!.lower, cues) && !NOT_CLAUSE_START.has(tail[0]!.lower);
+    const bare = cues.bareClause.has(verb) && tailLength >= 4 && !isAdjunct(tailFirst, cues) && !NOT_CLAUSE_START.has(tailFirst);
     if (!bare && !participle && attributionOnly) {
       const inverted = this.inverted(s, k, after, verb);
       if (inverted) return inverted;
@@ -662,7 +649,7 @@ class Reader {
     const end = words.at(-1)!.end;
     const text = this.text.slice(start, end);
     // A name may end past the phrase's last word ("Jr." and its dot).
-    const named = this.mentions.filter((m) => m.start >= start && m.start < end);
+    const named = this.mentionsFrom(start, end);
     const outside = words.filter((w) => !named.some((m) => w.start >= m.start && w.end <= m.end));
     if (outside.some((w) => this.cues.collective.has(w.lower)) || (named.length > 1 && outside.some((w) => w.lower === 'and'))) return { entity: null, text };
     const last = named.at(-1);
@@ -687,6 +674,15 @@ class Reader {
     // A name not among the entities, or a group ("the organizers").
     if (headWord.capital || (/[^s]s$/.test(head) && !headWord.capital)) return { entity: null, text };
     return undefined;
+  }
+
+  /** The mentions starting from `start` to before `end`, in order (a binary search: an article may have hundreds). */
+  private mentionsFrom(start: number, end: number): MentionAt[] {
+    const { mentions } = this;
+    const first = firstFrom(mentions, start, (m) => m.start);
+    let last = first;
+    while (last < mentions.length && mentions[last]!.start < end) last++;
+    return mentions.slice(first, last);
   }
 
   /** The entity a description points back to: "the ministry" (an organisation named so before), "the Russian President" or "the diplomat" (a person). */
@@ -729,29 +725,22 @@ class Reader {
   }
 
   /**
-   * One reading of a sentence's tokens: notes its subject for later pronouns and descriptions (its first name outside
-   * quotations with only capitalised words or "the" before it in its first clause, or its second after an opening phrase:
-   * "On Monday, ..."), and tells whether a word of it outside quotations may begin a speech cue.
+   * Notes a sentence's subject for later pronouns and descriptions: its first name outside quotations with only
+   * capitalised words or "the" before it in its first clause, or its second after an opening phrase ("On Monday, ...").
    */
-  private firstReading(from: number, to: number): { subject: MentionAt | null; cued: boolean } {
-    const { tokens } = this;
-    let subject: MentionAt | null = null;
-    let looking = true;
-    let cued = false;
+  private noteSubject(sentence: SentenceReader): MentionAt | null {
+    const { text, mentions } = this;
+    const { starts, ends, spans } = sentence;
     let clauses = 1;
     // Whether the words since the clause's start are all capitalised or "the".
     let leadOk = true;
-    const { mentions } = this;
     // The mentions from the sentence's start on, walked along with the tokens.
-    let m = firstFrom(mentions, from, (mention) => mention.start);
-    tokens.read(from, to);
-    while ((looking || !cued) && tokens.next()) {
-      const { start, end, span } = tokens;
-      const punct = tokens.punct;
-      if (!cued && !span && !punct) cued = mayBeFirstWord(tokens, this.cues);
-      if (!looking) continue;
-      if (span || punct) {
-        looking = ++clauses <= SUBJECT_CLAUSES;
+    let m = starts.length > 0 ? firstFrom(mentions, starts[0]!, (mention) => mention.start) : 0;
+    for (let k = 0; k < starts.length; k++) {
+      const start = starts[k]!;
+      const punct = spans[k] === null && isPunct(text, start, ends[k]!);
+      if (spans[k] !== null || punct) {
+        if (++clauses > SUBJECT_CLAUSES) return null;
         // Clause punctuation starts a new lead; a quotation spoils it.
         leadOk = punct;
         continue;
@@ -762,11 +751,26 @@ class Reader {
       while (m < mentions.length && mentions[m]!.start === start) mention = mentions[m++];
       if (mention && leadOk) {
         this.note(mention);
-        subject = mention;
-        looking = false;
-      } else leadOk &&= tokens.capital || (end - start === 3 && tokens.lower === 'the');
+        return mention;
+      }
+      leadOk &&= isCapital(text, start) || (ends[k]! - start === 3 && lowerWord(text, this.lowerText, start, ends[k]!) === 'the');
     }
-    return { subject, cued };
+    return null;
+  }
+
+  /** The words and clause punctuation of the sentence, each quotation in it as one item. */
+  private items(sentence: SentenceReader): Item[] {
+    const { text, lowerText } = this;
+    const { starts, ends, spans } = sentence;
+    const result: Item[] = [];
+    for (let k = 0; k < starts.length; k++) {
+      const start = starts[k]!;
+      const span = spans[k]!;
+      if (span) result.push({ kind: 'quote', start, end: ends[k]!, span });
+      else if (isPunct(text, start, ends[k]!)) result.push({ kind: 'punct', start, end: ends[k]!, char: text[start]! });
+      else result.push({ kind: 'word', start, end: ends[k]!, lower: lowerWord(text, lowerText, start, ends[k]!), capital: isCapital(text, start) });
+    }
+    return result;
   }
 }
 
@@ -790,7 +794,7 @@ function speakerBefore(s: Item[], k: number, cues: SpeechCues): [number, number]
   let start = end;
   const stops = (j: number) => {
     const word = wordAt(s, j);
-    if (word === undefined || cues.complementisers.has(word) || ['who', 'where', 'which', 'while', 'as'].includes(word)) return true;
+    if (word === undefined || cues.complementisers.has(word) || PHRASE_ENDS.has(word)) return true;
     // "and" joins two speakers ("Kessel and Oberg said"), or ends the phrase ("... and he said").
     return word === 'and' && !(capitalised(s, j - 1) && capitalised(s, j + 1));
   };
@@ -809,7 +813,7 @@ function capitalised(s: Item[], k: number): boolean {
 }
 
 function isAdverb(word: string): boolean {
-  return word.endsWith('ly') || ['also', 'further', 'then', 'again', 'once', 'earlier', 'later', 'previously', 'recently', 'however', 'too'].includes(word);
+  return word.endsWith('ly') || ADVERBS.has(word);
 }
 
 function isAdjunct(word: string, cues: SpeechCues): boolean {
@@ -829,8 +833,12 @@ function findComplementiser(s: Item[], from: number, cues: SpeechCues): number {
 /** Where a content clause after its verb ends: at the sentence's end, or before a trailing attribution ("..., the report adds"). */
 function contentEnd(s: Item[], from: number, cues: SpeechCues): number {
   // "..., adding that ...": a participle's clause is a quotation of its own; "..., according to X" names a source, it is not said.
-  const ownClause = s.findIndex((item, j) => j > from && item.kind === 'punct' && item.char === ',' && ((/ing$/.test(wordAt(s, j + 1) ?? '') && cues.verbs.has(wordAt(s, j + 1)!)) || cues.according.some((phrase) => phrase.every((w, i) => wordAt(s, j + 1 + i) === w))));
-  if (ownClause > 0) return ownClause;
+  for (let j = from + 1; j < s.length; j++) {
+    const item = s[j]!;
+    if (item.kind !== 'punct' || item.char !== ',') continue;
+    const next = wordAt(s, j + 1) ?? '';
+    if ((next.endsWith('ing') && cues.verbs.has(next)) || cues.according.some((phrase) => phrase.every((w, i) => wordAt(s, j + 1 + i) === w))) return j;
+  }
   for (let j = s.length - 1; j > from; j--) {
     const item = s[j]!;
     if (item.kind === 'punct' && item.char === ',') {
@@ -854,19 +862,41 @@ function trimmed(text: string, start: number, end: number, clause = false): [num
   return [start, end];
 }
 
+/** The names and demonyms of a text, in no order. */
+interface FieldMentions {
+  names: MentionAt[];
+  demonyms: MentionAt[];
+}
+
+/** The names and demonyms of an article's headline and of its body, in one pass over its mentions. */
+function mentionsByField(entities: Entity[]): { title: FieldMentions; body: FieldMentions } {
+  const title: FieldMentions = { names: [], demonyms: [] };
+  const body: FieldMentions = { names: [], demonyms: [] };
+  for (const entity of entities) {
+    for (const m of entity.mentions) {
+      const field = m.field === 'title' ? title : body;
+      if (m.kind === 'name') field.names.push({ start: m.start, end: m.end, entity });
+      else if (m.kind === 'demonym') field.demonyms.push({ start: m.start, end: m.end, entity });
+    }
+  }
+  return { title, body };
+}
+
 /** Every quotation of an article, the headline's first (with `field: "title"`), then the body's in text order. */
 export function findQuotes(article: NerArticle): Quote[] {
   const base = { file: article.file, id: article.id, published: article.published, site: article.site };
-  const title = article.title ? new Reader(article.title, article.entities, 'title').quotes(base) : [];
-  const body = new Reader(article.text, article.entities, undefined).quotes(base);
+  const mentions = mentionsByField(article.entities);
+  const title = article.title ? new Reader(article.title, mentions.title, 'title').quotes(base) : [];
+  const body = new Reader(article.text, mentions.body, undefined).quotes(base);
   return title.length > 0 ? [...title, ...body] : body;
 }
 
 /** The speakers of findQuotes(article), in its order, found without building the quotations. */
 export function findSpeakers(article: NerArticle): QuoteSpeaker[] {
   const found: QuoteSpeaker[] = [];
-  if (article.title) new Reader(article.title, article.entities, 'title').speakers(found);
-  new Reader(article.text, article.entities, undefined).speakers(found);
+  const mentions = mentionsByField(article.entities);
+  if (article.title) new Reader(article.title, mentions.title, 'title').speakers(found);
+  new Reader(article.text, mentions.body, undefined).speakers(found);
   return found;
 }
 

@@ -99,6 +99,18 @@ test('findSpeakers gives the speakers of findQuotes in its order, the headline\'
   assert.deepEqual(speakers.map((q) => q.speaker), [null, 'Mara Kessel', null, 'Harbour Authority of Velm']);
 });
 
+test('findSpeakers counts a quotation standing alone after its cue, and no content of fewer than three words, as findQuotes does', () => {
+  const text = 'Kessel said: “Yes.” Oberg said it: fine. Ärzte in Velm said: no. Mara Kessel told Oberg: “No,” “never.” Dr. Oberg said that the ships were late. Ünal St. Kessel said, “Wait.”';
+  const found = article(text, [kessel, oberg]);
+  assert.deepEqual(findQuotes(found).map(brief), [
+    ['Mara Kessel', 'direct', 'say', 'Yes.'],
+    ['Mara Kessel', 'direct', 'tell', 'No,'],
+    ['Tomas Oberg', 'indirect', 'say', 'the ships were late'],
+    ['Mara Kessel', 'direct', 'say', 'Wait.'],
+  ]);
+  assert.deepEqual(findSpeakers(found), findQuotes(found).map(({ speaker, speakerType }) => ({ speaker, speakerType })));
+});
+
 test('a word lower-cased to more characters ("İ") leaves the words after it read at their places', () => {
   const text = 'İzmir and İstanbul sent ships. "The harbour is full," Mara Kessel said. Kessel told reporters that the cranes were old.';
   assert.deepEqual(findQuotes(article(text, [kessel])).map(brief), [
