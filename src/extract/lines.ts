@@ -428,7 +428,10 @@ function scanLine(codes: Uint16Array, from: number, to: number, scan: Scan, find
       cls = classes[c] || charClass(c);
       if (cls & UNREADABLE) return false;
       const lower = lowered[c]!; // classed already (cls), so in the table
-      phraseKey = finder.step(codes, from, to, i, lower, phraseKey);
+      // step only where the finder can find something (as the loop of plain letters below tests): most characters
+      // (spaces, a word's first letter) need only the key rolled.
+      if (byFirst[lower] !== 0 || ((hasTriple[phraseKey >>> 5]! >>> (phraseKey & 31)) & 1) !== 0) phraseKey = finder.step(codes, from, to, i, lower, phraseKey);
+      else phraseKey = ((phraseKey << 5) ^ lower) & tripleMask;
       if (cls & LETTER_OR_DIGIT && !(cls & CJK)) {
         if (!inBucketWord) {
           inBucketWord = true;

@@ -104,9 +104,9 @@ function latinStopwordHits(text: string): { words: number; covered: number[]; di
     let apostrophe = false;
     for (;;) {
       hash = hashWith(hash, lowered[c]!); // classed by latinKind, so in the table
-      if (++i === end) break;
-      c = codes[i]!;
-      if (c >= 97 && c <= 122) continue; // a-z: most letters, LATIN without a look-up
+      // a-z, most letters: LATIN and their own lower case, without a look-up.
+      while (++i < end && (c = codes[i]!) >= 97 && c <= 122) hash = hashWith(hash, c);
+      if (i === end) break;
       kind = latinKinds[c] || latinKind(c);
       if (kind === LATIN) continue;
       if (kind !== OTHER) return null;

@@ -3,8 +3,10 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { test } from 'node:test';
+import { boilerplate } from '../../src/extract/boilerplate.js';
 import { scoreLines } from '../../src/extract/dump-body.js';
 import { lineKey, lineWords, toLines } from '../../src/extract/lines.js';
+import { codeUnits } from '../../src/text/chars.js';
 import { countWords, keyOf } from '../../src/text/words.js';
 import { SAMPLES } from '../helpers.js';
 
@@ -29,6 +31,24 @@ test('words, record words and keys are what the regexes make of each line', () =
       assert.equal(line.digitRun, Math.max(0, ...(line.text.match(/\d+/g) ?? []).map((run) => run.length)), line.text);
     }
   }
+});
+
+test('a line’s phrases are those the phrase finder finds in its text, wherever they stand', () => {
+  const { phrases } = boilerplate();
+  const withPhrases = [
+    'Read more: officials said, AFP', '© 2024 Getty Images/AP Photo', 'Comments (12)', 'Photo: Jane Roe/Reuters', 'SAID,said;Said',
+    'Click here to subscribe to our newsletter', 'x[1] (button) see also', 'Cookie policy — cookies', 'epa', 'afp', '“Related” tags',
+    'Share this: Email Twitter', 'Watch: the video', 'copyright©2024', '12comments', 'İSTANBUL (Reuters) said', 'see 😀 more',
+  ];
+  const pages = [...fs.readdirSync(SAMPLES).map((f) => fs.readFileSync(path.join(SAMPLES, f), 'utf8')), [...tricky, ...withPhrases].join('\n')];
+  let found = 0;
+  for (const page of pages) {
+    for (const line of toLines(page)) {
+      assert.equal(line.phrases, phrases.bitsIn(codeUnits(line.text), 0, line.text.length), line.text);
+      if (line.phrases !== 0) found++;
+    }
+  }
+  assert.ok(found >= withPhrases.length, `${found} lines with phrases`);
 });
 
 test('stop-word density is the share of the page language’s stop words', () => {
