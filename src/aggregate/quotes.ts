@@ -154,12 +154,19 @@ interface QuoteSpan {
   segments: Array<[number, number]>;
 }
 
-type Item =
-  | { kind: 'word'; start: number; end: number; lower: string; capital: boolean }
-  | { kind: 'punct'; start: number; end: number; char: string }
-  | { kind: 'quote'; start: number; end: number; span: QuoteSpan };
+/** A token's kind: a word, clause punctuation (, : ;) or a quotation in marks; NONE before or past its sentence. */
+const WORD = 0;
+const PUNCT = 1;
+const QUOTE = 2;
+const NONE = 3;
 
-type Word = Item & { kind: 'word' };
+/** A word of a speaker phrase. */
+interface Word {
+  start: number;
+  end: number;
+  lower: string;
+  capital: boolean;
+}
 type Speaker = { entity: Entity | null; text: string | null };
 
 /** Words before a cue word that make it a noun ("the report", "in remarks"). */
@@ -186,7 +193,7 @@ interface MentionAt {
   entity: Entity;
 }
 
-/** What a cue says: who (items of the speaker phrase) and what (items of the content). */
+/** What a cue says: who (tokens of the speaker phrase) and what (tokens of the content). */
 interface Candidate {
   cue: number;
   verb: string;
@@ -329,35 +336,55 @@ export function wordEnd(text: string, start: number): number {
  * Reads a text sentence by sentence, each as its tokens (each word or clause punctuation, and each quotation as one
  * token), in one reading of its characters. Quotations are never cut, and a paragraph break outside one always ends a
  * sentence; no word runs over a sentence's end (a stop, a paragraph break or a closing mark, none of which a word holds).
+ * The tokens of the sentence read last are kept in arrays reused from sentence to sentence and from text to text (no
+ * object per token), and a word is lower-cased only when asked for.
  */
-class SentenceReader {
-  /** The tokens of the sentence read last. */
-  readonly starts: number[] = [];
-  readonly ends: number[] = [];
-  /** The quotation each token is, or null. */
-  readonly spans: Array<QuoteSpan | null> = [];
+class Sentence {
+  /** The number of tokens. */
+  length = 0;
+  private starts = new Int32Array(64);
+  private ends = new Int32Array(64);
+  private kinds = new Uint8Array(64);
+  /** The index in `quotes` of the quotation each token is (QUOTE tokens only). */
+  private quoteIndexes = new Int32Array(64);
+  /** Each word lower-cased, valid where its stamp is the sentence's number. */
+  private lowers: string[] = new Array<string>(64).fill('');
+  private stamps = new Int32Array(64);
+  private number = 0;
   /** The indexes of its words that may begin a speech cue: a sentence without one is not read for cues. */
-  readonly cueWords: number[] = [];
+  cueWords = new Int32Array(16);
+  cueCount = 0;
+  private text = '';
+  private lowerText: string | null = null;
+  private quotes: QuoteSpan[] = [];
   /** Where the next sentence starts, and its first quotation's index in `quotes`. */
   private at = 0;
   private quote = 0;
-  private finished = false;
+  private finished = true;
 
-  constructor(readonly text: string, private readonly lowerText: string | null, private readonly quotes: QuoteSpan[], private readonly cues: SpeechCues) {}
+  constructor(private readonly cues: SpeechCues) {}
+
+  /** Starts reading a text, with its quotations in marks. */
+  read(text: string, lowerText: string | null, quotes: QuoteSpan[]): void {
+    this.text = text;
+    this.lowerText = lowerText;
+    this.quotes = quotes;
+    this.at = this.quote = 0;
+    this.finished = false;
+  }
 
   /** Reads the next sentence; false past the text's end. */
   next(): boolean {
     if (this.finished) return false;
-    const { text, starts, ends, spans, quotes } = this;
-    starts.length = ends.length = spans.length = this.cueWords.length = 0;
+    const { text, quotes } = this;
+    this.length = this.cueCount = 0;
+    this.number++;
     let nextOpen = this.quote < quotes.length ? quotes[this.quote]!.open : -1;
     for (let i = this.at; i < text.length; ) {
       if (i === nextOpen) {
-        const span = quotes[this.quote++]!;
+        const span = quotes[this.quote]!;
+        this.add(i, span.close + 1, QUOTE, this.quote++);
         nextOpen = this.quote < quotes.length ? quotes[this.quote]!.open : -1;
-        starts.push(i);
-        ends.push(span.close + 1);
-        spans.push(span);
         i = span.close + 1;
         // A quotation ending with its sentence's stop ends the sentence when a new one follows.
         if (isStop(text.charCodeAt(span.close - 1)) && startsSentence(text, i)) {
@@ -373,10 +400,11 @@ class SentenceReader {
       }
       const end = wordEnd(text, i);
       if (end >= 0) {
-        if (!isPunct(text, i, end) && mayBeFirstWord(text, this.lowerText, i, end, this.cues)) this.cueWords.push(starts.length);
-        starts.push(i);
-        ends.push(end);
-        spans.push(null);
+        if (isPunct(text, i, end)) this.add(i, end, PUNCT, -1);
+        else {
+          if (mayBeFirstWord(text, this.lowerText, i, end, this.cues)) this.addCueWord(this.length);
+          this.add(i, end, WORD, -1);
+        }
         i = end;
         continue;
       }
@@ -388,6 +416,79 @@ class SentenceReader {
     }
     this.finished = true;
     return true;
+  }
+
+  private add(start: number, end: number, kind: number, quote: number): void {
+    const k = this.length++;
+    if (k === this.starts.length) this.grow();
+    this.starts[k] = start;
+    this.ends[k] = end;
+    this.kinds[k] = kind;
+    this.quoteIndexes[k] = quote;
+  }
+
+  private grow(): void {
+    const size = this.starts.length * 2;
+    const wider = <T extends Int32Array | Uint8Array>(from: T, to: T): T => (to.set(from), to);
+    this.starts = wider(this.starts, new Int32Array(size));
+    this.ends = wider(this.ends, new Int32Array(size));
+    this.kinds = wider(this.kinds, new Uint8Array(size));
+    this.quoteIndexes = wider(this.quoteIndexes, new Int32Array(size));
+    this.stamps = wider(this.stamps, new Int32Array(size));
+    this.lowers = [...this.lowers, ...new Array<string>(size - this.lowers.length).fill('')];
+  }
+
+  private addCueWord(k: number): void {
+    if (this.cueCount === this.cueWords.length) {
+      const wider = new Int32Array(this.cueCount * 2);
+      wider.set(this.cueWords);
+      this.cueWords = wider;
+    }
+    this.cueWords[this.cueCount++] = k;
+  }
+
+  /** The kind of token k, NONE outside the sentence. */
+  kind(k: number): number {
+    return k >= 0 && k < this.length ? this.kinds[k]! : NONE;
+  }
+
+  start(k: number): number {
+    return this.starts[k]!;
+  }
+
+  end(k: number): number {
+    return this.ends[k]!;
+  }
+
+  /** The quotation token k is (a QUOTE token). */
+  span(k: number): QuoteSpan {
+    return this.quotes[this.quoteIndexes[k]!]!;
+  }
+
+  /** Whether token k is a comma. */
+  isComma(k: number): boolean {
+    return this.kind(k) === PUNCT && this.text.charCodeAt(this.starts[k]!) === 44;
+  }
+
+  /** Word k lower-cased (a WORD token). */
+  lower(k: number): string {
+    if (this.stamps[k] === this.number) return this.lowers[k]!;
+    this.stamps[k] = this.number;
+    return (this.lowers[k] = lowerWord(this.text, this.lowerText, this.starts[k]!, this.ends[k]!));
+  }
+
+  capital(k: number): boolean {
+    return isCapital(this.text, this.starts[k]!);
+  }
+
+  /** Token k lower-cased when it is a word, else undefined. */
+  wordAt(k: number): string | undefined {
+    return this.kind(k) === WORD ? this.lower(k) : undefined;
+  }
+
+  /** Word k as an object, for the few words of a speaker phrase. */
+  word(k: number): Word {
+    return { start: this.starts[k]!, end: this.ends[k]!, lower: this.lower(k), capital: this.capital(k) };
   }
 }
 
@@ -420,6 +521,23 @@ function lowered(text: string): string | null {
   return lower.length === text.length && !text.includes('Σ') ? lower : null;
 }
 
+/**
+ * Mentions sorted in place by start, stably: an article's few by insertion, as each call of the built-in sort allocates
+ * its work arrays.
+ */
+function byStart(mentions: MentionAt[]): MentionAt[] {
+  if (mentions.length > INSERTION_SORT_MAX) return mentions.sort((a, b) => a.start - b.start);
+  for (let i = 1; i < mentions.length; i++) {
+    const mention = mentions[i]!;
+    let j = i;
+    for (; j > 0 && mentions[j - 1]!.start > mention.start; j--) mentions[j] = mentions[j - 1]!;
+    mentions[j] = mention;
+  }
+  return mentions;
+}
+
+const INSERTION_SORT_MAX = 64;
+
 /** The index of the first item whose key is `offset` or more, in a list sorted by key (binary search). */
 function firstFrom<T>(sorted: T[], offset: number, key: (item: T) => number): number {
   let lo = 0;
@@ -431,6 +549,8 @@ function firstFrom<T>(sorted: T[], offset: number, key: (item: T) => number): nu
   }
   return lo;
 }
+
+let reusedSentence: Sentence | null = null;
 
 /** Everything the quotations of one text (the body or the title) need to know about it. */
 class Reader {
@@ -448,8 +568,8 @@ class Reader {
   constructor(readonly text: string, { names, demonyms }: FieldMentions, private readonly field: 'title' | undefined) {
     this.spans = quoteSpans(text);
     this.lowerText = lowered(text);
-    this.mentions = names.sort((a, b) => a.start - b.start);
-    this.demonyms = demonyms.sort((a, b) => a.start - b.start);
+    this.mentions = byStart(names);
+    this.demonyms = byStart(demonyms);
   }
 
   /** The quotations of the text, each with the article's `base` fields first. */
@@ -492,35 +612,37 @@ class Reader {
    * Whether segments() finds a part in the range, without building it: it does for three words or quotations, and
    * for fewer only when they are all quotations with nothing but commas between them (each quotation has a segment).
    */
-  private holdsQuotation(s: Item[], [from, to]: [number, number]): boolean {
+  private holdsQuotation(s: Sentence, [from, to]: [number, number]): boolean {
     let count = 0;
     let onlyQuotes = true;
     for (let k = from; k < to; k++) {
-      const item = s[k]!;
-      if (item.kind === 'punct') onlyQuotes &&= item.char === ',';
+      const kind = s.kind(k);
+      if (kind === PUNCT) onlyQuotes &&= s.isComma(k);
       else if (++count === 3) return true;
-      else onlyQuotes &&= item.kind === 'quote';
+      else onlyQuotes &&= kind === QUOTE;
     }
     return count > 0 && onlyQuotes;
   }
 
   /**
-   * Each attribution of the text in order: who says it, the cue's verb, and the items of its sentence with the range of
+   * Each attribution of the text in order: who says it, the cue's verb, and the tokens of its sentence with the range of
    * them it reports (which may hold no quotation: see segments).
    */
-  private attributions(each: (speaker: Speaker, verb: string, sentence: Item[], content: [number, number]) => void): void {
-    const sentences = new SentenceReader(this.text, this.lowerText, this.spans, this.cues);
-    while (sentences.next()) {
-      const subject = this.noteSubject(sentences);
+  private attributions(each: (speaker: Speaker, verb: string, sentence: Sentence, content: [number, number]) => void): void {
+    // One sentence's arrays serve every text: a text is read to its end before the next is.
+    const sentence = (reusedSentence ??= new Sentence(this.cues));
+    sentence.read(this.text, this.lowerText, this.spans);
+    while (sentence.next()) {
+      const subject = this.noteSubject(sentence);
       // Most sentences hold no word that may begin a cue: their words are not read again.
-      if (sentences.cueWords.length > 0) this.sentenceAttributions(this.items(sentences), sentences.cueWords, subject, each);
+      if (sentence.cueCount > 0) this.sentenceAttributions(sentence, subject, each);
     }
   }
 
   /** The attributions of a sentence with words that may begin a cue; its subject speaks for a participle without one. */
-  private sentenceAttributions(sentence: Item[], cueItems: number[], subject: MentionAt | null, each: (speaker: Speaker, verb: string, sentence: Item[], content: [number, number]) => void): void {
+  private sentenceAttributions(sentence: Sentence, subject: MentionAt | null, each: (speaker: Speaker, verb: string, sentence: Sentence, content: [number, number]) => void): void {
     let mainSpeaker: Speaker | null = subject ? { entity: subject.entity, text: this.text.slice(subject.start, subject.end) } : null;
-    for (const candidate of this.candidates(sentence, cueItems)) {
+    for (const candidate of this.candidates(sentence)) {
       const speaker = candidate.participle && candidate.speaker[0] === candidate.speaker[1] && mainSpeaker ? mainSpeaker : this.speaker(sentence, candidate);
       if (!speaker) continue;
       if (!candidate.participle) mainSpeaker = speaker;
@@ -529,10 +651,10 @@ class Reader {
   }
 
   /** The cues of a sentence that carry a quotation, without those inside another's content. */
-  private candidates(sentence: Item[], cueItems: number[]): Candidate[] {
+  private candidates(sentence: Sentence): Candidate[] {
     const all: Candidate[] = [];
-    for (const k of cueItems) {
-      const found = this.atCue(sentence, k);
+    for (let i = 0; i < sentence.cueCount; i++) {
+      const found = this.atCue(sentence, sentence.cueWords[i]!);
       if (found) all.push(found);
     }
     if (all.length < 2) return all;
@@ -546,44 +668,43 @@ class Reader {
   }
 
   /** The quotation a word of the sentence that may begin a cue introduces, if it is a speech cue. */
-  private atCue(s: Item[], k: number): Candidate | null {
-    const word = s[k] as Word;
+  private atCue(s: Sentence, k: number): Candidate | null {
+    const lower = s.lower(k);
     const { cues } = this;
-    const according = cues.according.find((phrase) => phrase[0] === word.lower && phrase.every((w, j) => wordAt(s, k + j) === w));
+    const according = accordingAt(s, k, cues);
     if (according) return this.according(s, k, k + according.length, according.join(' '));
-    let verb = cues.phrasalFirstWords.has(word.lower) ? cues.phrasal.get(`${word.lower} ${wordAt(s, k + 1) ?? ''}`) : undefined;
+    let verb = cues.phrasalFirstWords.has(lower) ? cues.phrasal.get(`${lower} ${s.wordAt(k + 1) ?? ''}`) : undefined;
     let after = k + 2;
     if (!verb) {
-      verb = cues.verbs.get(word.lower);
+      verb = cues.verbs.get(lower);
       after = k + 1;
     }
     // English speech words are nouns too: "the report", "Russia's state company", "the State Department".
-    const previous = wordAt(s, k - 1) ?? '';
-    if (!verb || (cues.english.has(word.lower) && (NOT_BEFORE_VERB.has(previous) || previous.endsWith("'s") || previous.endsWith('’s') || (word.capital && k > 0)))) return null;
-    const participle = word.lower.endsWith('ing');
+    const previous = s.wordAt(k - 1) ?? '';
+    if (!verb || (cues.english.has(lower) && (NOT_BEFORE_VERB.has(previous) || previous.endsWith("'s") || previous.endsWith('’s') || (s.capital(k) && k > 0)))) return null;
+    const participle = lower.endsWith('ing');
     const subject = speakerBefore(s, k, cues);
-    const invertedFirst = s[subject[0] - 1]?.kind === 'quote';
-    for (let j = subject[0]; j < subject[1]; j++) if (s[j]!.kind === 'word' && AUXILIARIES.has((s[j] as Word).lower)) return null;
+    const invertedFirst = s.kind(subject[0] - 1) === QUOTE;
+    for (let j = subject[0]; j < subject[1]; j++) if (s.kind(j) === WORD && AUXILIARIES.has(s.lower(j))) return null;
     const clauseEnd = nextStop(s, after);
     // "said:" / "said," / "reaffirmed" directly before a quotation, or after a short object ("told reporters:").
     for (let j = after; j < Math.min(clauseEnd + 2, after + 5, s.length); j++) {
-      const item = s[j]!;
-      if (item.kind === 'quote') {
-        if ((j === after || s[j - 1]!.kind === 'punct') && !invertedFirst) return { cue: k, verb, speaker: subject, content: [j, j + 1], participle, forward: true };
+      if (s.kind(j) === QUOTE) {
+        if ((j === after || s.kind(j - 1) === PUNCT) && !invertedFirst) return { cue: k, verb, speaker: subject, content: [j, j + 1], participle, forward: true };
         break;
       }
     }
     // The words after the verb up to the clause's end.
     const tailLength = clauseEnd - after;
-    const tailFirst = tailLength > 0 ? (s[after] as Word).lower : '';
+    const tailFirst = tailLength > 0 ? s.lower(after) : '';
     // After an inverted attribution only an adjunct ("on Monday") or a short object ("told reporters") may follow.
     const attributionOnly = tailLength <= 3 || isAdjunct(tailFirst, cues);
     const that = findComplementiser(s, after, cues);
     if (that >= 0) return { cue: k, verb, speaker: subject, content: [that + 1, contentEnd(s, that + 1, cues)], participle, forward: true };
-    if (invertedFirst) return attributionOnly ? this.inverted(s, k, after, verb) : null;
+    if (invertedFirst) return attributionOnly ? this.inverted(s, k, after, verb, subject) : null;
     const bare = cues.bareClause.has(verb) && tailLength >= 4 && !isAdjunct(tailFirst, cues) && !NOT_CLAUSE_START.has(tailFirst);
     if (!bare && !participle && attributionOnly) {
-      const inverted = this.inverted(s, k, after, verb);
+      const inverted = this.inverted(s, k, after, verb, subject);
       if (inverted) return inverted;
     }
     if (bare && (subject[1] > subject[0] || participle)) return { cue: k, verb, speaker: subject, content: [after, contentEnd(s, after, cues)], participle, forward: true };
@@ -591,8 +712,8 @@ class Reader {
   }
 
   /** "..., the ministry said [on Monday]." / "..., said Wang.": the content is what comes before the attribution. */
-  private inverted(s: Item[], k: number, after: number, verb: string): Candidate | null {
-    let speaker = speakerBefore(s, k, this.cues);
+  private inverted(s: Sentence, k: number, after: number, verb: string, subject: [number, number]): Candidate | null {
+    let speaker = subject;
     let boundary = speaker[0] - 1;
     if (speaker[1] === speaker[0]) {
       // The speaker after the verb: ", said Wang Wenbin."
@@ -600,46 +721,53 @@ class Reader {
       speaker = [after, end];
       if (end === after) return null;
     }
-    const before = s[boundary];
-    if (!before || (before.kind !== 'quote' && !(before.kind === 'punct' && before.char === ','))) return null;
-    const contentTo = before.kind === 'quote' ? boundary + 1 : boundary;
-    if (s.slice(0, contentTo).filter((i) => i.kind !== 'punct').length === 0) return null;
+    const before = s.kind(boundary);
+    if (before !== QUOTE && !s.isComma(boundary)) return null;
+    const contentTo = before === QUOTE ? boundary + 1 : boundary;
+    if (!hasNonPunct(s, 0, contentTo)) return null;
     // A quote split by its attribution goes on after it: "A," he said, "B."
     let content: [number, number] = [0, contentTo];
     const rest = nextStop(s, k + 1);
-    if (s[rest]?.kind === 'punct' && s[rest + 1]?.kind === 'quote' && s[contentTo - 1]?.kind === 'quote') content = [0, rest + 2];
+    if (s.kind(rest) === PUNCT && s.kind(rest + 1) === QUOTE && s.kind(contentTo - 1) === QUOTE) content = [0, rest + 2];
     return { cue: k, verb, speaker, content, participle: false, forward: false };
   }
 
   /** "According to X, ..." and "..., according to X". */
-  private according(s: Item[], k: number, after: number, phrase: string): Candidate | null {
+  private according(s: Sentence, k: number, after: number, phrase: string): Candidate | null {
     const end = nextStop(s, after);
     if (end === after) return null;
-    if (k === 0 || (s[k - 1]?.kind === 'punct' && k === 1)) return s[end]?.kind === 'punct' ? { cue: k, verb: phrase, speaker: [after, end], content: [end + 1, contentEnd(s, end + 1, this.cues)], participle: false, forward: false } : null;
-    if (s[k - 1]?.kind === 'punct' && end >= s.length - 1) return { cue: k, verb: phrase, speaker: [after, end], content: [0, k - 1], participle: false, forward: false };
+    if (k === 0 || (s.kind(k - 1) === PUNCT && k === 1)) return s.kind(end) === PUNCT ? { cue: k, verb: phrase, speaker: [after, end], content: [end + 1, contentEnd(s, end + 1, this.cues)], participle: false, forward: false } : null;
+    if (s.kind(k - 1) === PUNCT && end >= s.length - 1) return { cue: k, verb: phrase, speaker: [after, end], content: [0, k - 1], participle: false, forward: false };
     return null;
   }
 
   /** The parts of the text a content holds, and whether they are all inside quotation marks. */
-  private segments(s: Item[], [from, to]: [number, number]): { parts: Array<[number, number]>; direct: boolean } {
-    const inContent = s.slice(from, to).filter((i) => !(i.kind === 'punct' && i.char === ','));
-    const quotes = inContent.filter((i) => i.kind === 'quote') as Array<Item & { kind: 'quote' }>;
-    const onlyQuotes = quotes.length > 0 && inContent.every((i) => i.kind === 'quote' || (i.kind === 'word' && s.indexOf(i) > s.indexOf(quotes[0]!) && s.indexOf(i) < s.indexOf(quotes.at(-1)!) && quotes.length > 1));
-    if (onlyQuotes) return { parts: packedMap(quotes.flatMap((q) => q.span.segments), ([a, b]) => trimmed(this.text, a, b)), direct: true };
-    const words = s.slice(from, to);
-    if (words.filter((i) => i.kind !== 'punct').length < 3) return { parts: [], direct: false };
-    return { parts: [trimmed(this.text, words[0]!.start, words.at(-1)!.end, true)], direct: false };
+  private segments(s: Sentence, [from, to]: [number, number]): { parts: Array<[number, number]>; direct: boolean } {
+    const quotes: number[] = [];
+    for (let k = from; k < to; k++) if (s.kind(k) === QUOTE) quotes.push(k);
+    // Words are allowed between the first and the last of several quotations ("A," he said, "B"); other punctuation is not.
+    let onlyQuotes = quotes.length > 0;
+    for (let k = from; k < to && onlyQuotes; k++) {
+      const kind = s.kind(k);
+      if (kind === PUNCT) onlyQuotes = s.isComma(k);
+      else if (kind === WORD) onlyQuotes = quotes.length > 1 && k > quotes[0]! && k < quotes.at(-1)!;
+    }
+    if (onlyQuotes) return { parts: packedMap(quotes.flatMap((q) => s.span(q).segments), ([a, b]) => trimmed(this.text, a, b)), direct: true };
+    let count = 0;
+    for (let k = from; k < to; k++) if (s.kind(k) !== PUNCT) count++;
+    if (count < 3) return { parts: [], direct: false };
+    return { parts: [trimmed(this.text, s.start(from), s.end(to - 1), true)], direct: false };
   }
 
   /**
    * The entity a speaker phrase names, with the words that name it; undefined when the phrase is no speaker at all
    * (then the cue was no attribution: "the member states ...").
    */
-  private speaker(s: Item[], c: Candidate): Speaker | undefined {
+  private speaker(s: Sentence, c: Candidate): Speaker | undefined {
     const [from, to] = c.speaker;
-    const phrase = s.slice(from, to).filter((i) => i.kind === 'word') as Word[];
-    const first = phrase.findIndex((w) => !LEADING_CONNECTIVES.has(w.lower));
-    const words = first < 0 ? [] : phrase.slice(first);
+    // The phrase's words from the first that is no connective.
+    const words: Word[] = [];
+    for (let k = from; k < to; k++) if (s.kind(k) === WORD && (words.length > 0 || !LEADING_CONNECTIVES.has(s.lower(k)))) words.push(s.word(k));
     if (words.length === 0) return { entity: null, text: null };
     // A phrase opening on a preposition is an adjunct ("in a statement"), not who speaks.
     if (MODIFIER_STARTS.has(words[0]!.lower)) return undefined;
@@ -650,8 +778,15 @@ class Reader {
     const text = this.text.slice(start, end);
     // A name may end past the phrase's last word ("Jr." and its dot).
     const named = this.mentionsFrom(start, end);
-    const outside = words.filter((w) => !named.some((m) => w.start >= m.start && w.end <= m.end));
-    if (outside.some((w) => this.cues.collective.has(w.lower)) || (named.length > 1 && outside.some((w) => w.lower === 'and'))) return { entity: null, text };
+    // A group ("both sides", "Kessel and Oberg"): a collective word, or "and" between names, outside the names.
+    let collective = false;
+    let and = false;
+    for (const w of words) {
+      if (named.some((m) => w.start >= m.start && w.end <= m.end)) continue;
+      collective ||= this.cues.collective.has(w.lower);
+      and ||= w.lower === 'and';
+    }
+    if (collective || (named.length > 1 && and)) return { entity: null, text };
     const last = named.at(-1);
     if (last && last.end >= end) return this.said({ entity: last.entity, text: this.text.slice(last.start, last.end) }, start);
     // The head noun comes before its modifiers: "a statement [released by the ministry]".
@@ -661,7 +796,7 @@ class Reader {
     const modifier = words.slice(headEnd);
     const headWord = headWords.at(-1)!;
     const head = headWord.lower.replace(/['’]s$/, '');
-    const indefinite = ['a', 'an'].includes(headWords[0]!.lower);
+    const indefinite = headWords[0]!.lower === 'a' || headWords[0]!.lower === 'an';
     if (words.length === 1 && this.cues.pronouns.has(head)) return this.said({ entity: latest(this.people, start), text }, start);
     if (words.length === 1 && this.cues.thingPronouns.has(head)) return this.said({ entity: latest(this.issuers, start), text }, start);
     if (this.cues.documents.has(head)) {
@@ -728,23 +863,22 @@ class Reader {
    * Notes a sentence's subject for later pronouns and descriptions: its first name outside quotations with only
    * capitalised words or "the" before it in its first clause, or its second after an opening phrase ("On Monday, ...").
    */
-  private noteSubject(sentence: SentenceReader): MentionAt | null {
-    const { text, mentions } = this;
-    const { starts, ends, spans } = sentence;
+  private noteSubject(s: Sentence): MentionAt | null {
+    const { mentions } = this;
     let clauses = 1;
     // Whether the words since the clause's start are all capitalised or "the".
     let leadOk = true;
     // The mentions from the sentence's start on, walked along with the tokens.
-    let m = starts.length > 0 ? firstFrom(mentions, starts[0]!, (mention) => mention.start) : 0;
-    for (let k = 0; k < starts.length; k++) {
-      const start = starts[k]!;
-      const punct = spans[k] === null && isPunct(text, start, ends[k]!);
-      if (spans[k] !== null || punct) {
+    let m = s.length > 0 ? firstFrom(mentions, s.start(0), (mention) => mention.start) : 0;
+    for (let k = 0; k < s.length; k++) {
+      const kind = s.kind(k);
+      if (kind !== WORD) {
         if (++clauses > SUBJECT_CLAUSES) return null;
         // Clause punctuation starts a new lead; a quotation spoils it.
-        leadOk = punct;
+        leadOk = kind === PUNCT;
         continue;
       }
+      const start = s.start(k);
       while (m < mentions.length && mentions[m]!.start < start) m++;
       // The last of those starting at the word, as a map by start would keep.
       let mention: MentionAt | undefined;
@@ -753,63 +887,65 @@ class Reader {
         this.note(mention);
         return mention;
       }
-      leadOk &&= isCapital(text, start) || (ends[k]! - start === 3 && lowerWord(text, this.lowerText, start, ends[k]!) === 'the');
+      leadOk &&= s.capital(k) || (s.end(k) - start === 3 && s.lower(k) === 'the');
     }
     return null;
   }
-
-  /** The words and clause punctuation of the sentence, each quotation in it as one item. */
-  private items(sentence: SentenceReader): Item[] {
-    const { text, lowerText } = this;
-    const { starts, ends, spans } = sentence;
-    const result: Item[] = [];
-    for (let k = 0; k < starts.length; k++) {
-      const start = starts[k]!;
-      const span = spans[k]!;
-      if (span) result.push({ kind: 'quote', start, end: ends[k]!, span });
-      else if (isPunct(text, start, ends[k]!)) result.push({ kind: 'punct', start, end: ends[k]!, char: text[start]! });
-      else result.push({ kind: 'word', start, end: ends[k]!, lower: lowerWord(text, lowerText, start, ends[k]!), capital: isCapital(text, start) });
-    }
-    return result;
-  }
 }
 
-function wordAt(s: Item[], k: number): string | undefined {
-  const item = s[k];
-  return item?.kind === 'word' ? item.lower : undefined;
+/** Whether tokens from `from` to before `to` hold a word or quotation. */
+function hasNonPunct(s: Sentence, from: number, to: number): boolean {
+  for (let k = from; k < to; k++) if (s.kind(k) !== PUNCT) return true;
+  return false;
 }
 
-/** The item index of the next clause punctuation or quotation from `k`, or the sentence's end. */
-function nextStop(s: Item[], k: number): number {
+/** The token index of the next clause punctuation or quotation from `k`, or the sentence's end. */
+function nextStop(s: Sentence, k: number): number {
   let j = k;
-  while (j < s.length && s[j]!.kind === 'word') j++;
+  while (j < s.length && s.kind(j) === WORD) j++;
   return j;
 }
 
+const MAX_SPEAKER_WORDS = 12;
+
 /** The speaker phrase just before a verb: back to the clause's start, adverbs next to the verb left out. */
-function speakerBefore(s: Item[], k: number, cues: SpeechCues): [number, number] {
+function speakerBefore(s: Sentence, k: number, cues: SpeechCues): [number, number] {
   let end = k;
-  while (end > 0 && s[end - 1]!.kind === 'word' && cues.auxiliaries.has((s[end - 1] as { lower: string }).lower)) end--;
-  while (end > 0 && s[end - 1]!.kind === 'word' && isAdverb((s[end - 1] as { lower: string }).lower)) end--;
+  while (end > 0 && s.kind(end - 1) === WORD && cues.auxiliaries.has(s.lower(end - 1))) end--;
+  while (end > 0 && s.kind(end - 1) === WORD && isAdverb(s.lower(end - 1))) end--;
   let start = end;
-  const stops = (j: number) => {
-    const word = wordAt(s, j);
-    if (word === undefined || cues.complementisers.has(word) || PHRASE_ENDS.has(word)) return true;
-    // "and" joins two speakers ("Kessel and Oberg said"), or ends the phrase ("... and he said").
-    return word === 'and' && !(capitalised(s, j - 1) && capitalised(s, j + 1));
-  };
-  while (start > 0 && !stops(start - 1)) start--;
+  // A phrase of more than MAX_SPEAKER_WORDS words is none: the walk back stops there.
+  while (start > 0 && end - start <= MAX_SPEAKER_WORDS && !endsSpeakerPhrase(s, start - 1, cues)) start--;
   // An apposition between commas: "Wang, also a member of ..., said".
-  if (start === end && end > 0 && s[end - 1]!.kind === 'punct') {
-    const first = s.findIndex((i) => i.kind !== 'word');
+  if (start === end && end > 0 && s.kind(end - 1) === PUNCT) {
+    const first = nextStop(s, 0);
     if (first > 0 && first <= 6 && first < end - 1) return [0, first];
   }
-  return end - start > 12 ? [end, end] : [start, end];
+  return end - start > MAX_SPEAKER_WORDS ? [end, end] : [start, end];
 }
 
-function capitalised(s: Item[], k: number): boolean {
-  const item = s[k];
-  return item?.kind === 'word' && item.capital;
+/** Whether token j ends a speaker phrase read back from its verb. */
+function endsSpeakerPhrase(s: Sentence, j: number, cues: SpeechCues): boolean {
+  const word = s.wordAt(j);
+  if (word === undefined || cues.complementisers.has(word) || PHRASE_ENDS.has(word)) return true;
+  // "and" joins two speakers ("Kessel and Oberg said"), or ends the phrase ("... and he said").
+  return word === 'and' && !(capitalised(s, j - 1) && capitalised(s, j + 1));
+}
+
+/** The first "according to" phrase whose words begin at token k, if any. */
+function accordingAt(s: Sentence, k: number, cues: SpeechCues): string[] | undefined {
+  for (const phrase of cues.according) if (wordsAt(s, k, phrase)) return phrase;
+  return undefined;
+}
+
+/** Whether the words from token k on are `words`. */
+function wordsAt(s: Sentence, k: number, words: string[]): boolean {
+  for (let i = 0; i < words.length; i++) if (s.wordAt(k + i) !== words[i]) return false;
+  return true;
+}
+
+function capitalised(s: Sentence, k: number): boolean {
+  return s.kind(k) === WORD && s.capital(k);
 }
 
 function isAdverb(word: string): boolean {
@@ -821,30 +957,34 @@ function isAdjunct(word: string, cues: SpeechCues): boolean {
 }
 
 /** The complementiser ("that") opening the verb's content clause within a few words after it, or -1. */
-function findComplementiser(s: Item[], from: number, cues: SpeechCues): number {
+function findComplementiser(s: Sentence, from: number, cues: SpeechCues): number {
   for (let j = from; j < Math.min(s.length, from + 9); j++) {
-    const item = s[j]!;
-    if (item.kind !== 'word') return -1;
-    if (item.kind === 'word' && cues.complementisers.has(item.lower)) return j;
+    if (s.kind(j) !== WORD) return -1;
+    if (cues.complementisers.has(s.lower(j))) return j;
   }
   return -1;
 }
 
 /** Where a content clause after its verb ends: at the sentence's end, or before a trailing attribution ("..., the report adds"). */
-function contentEnd(s: Item[], from: number, cues: SpeechCues): number {
+function contentEnd(s: Sentence, from: number, cues: SpeechCues): number {
   // "..., adding that ...": a participle's clause is a quotation of its own; "..., according to X" names a source, it is not said.
   for (let j = from + 1; j < s.length; j++) {
-    const item = s[j]!;
-    if (item.kind !== 'punct' || item.char !== ',') continue;
-    const next = wordAt(s, j + 1) ?? '';
-    if ((next.endsWith('ing') && cues.verbs.has(next)) || cues.according.some((phrase) => phrase.every((w, i) => wordAt(s, j + 1 + i) === w))) return j;
+    if (!s.isComma(j)) continue;
+    const next = s.wordAt(j + 1) ?? '';
+    if ((next.endsWith('ing') && cues.verbs.has(next)) || accordingAt(s, j + 1, cues)) return j;
   }
   for (let j = s.length - 1; j > from; j--) {
-    const item = s[j]!;
-    if (item.kind === 'punct' && item.char === ',') {
-      const tail = s.slice(j + 1).filter((i) => i.kind === 'word') as Array<Item & { kind: 'word' }>;
-      if (tail.length > 0 && tail.length <= 6 && s.slice(j + 1).every((i) => i.kind === 'word') && tail.some((w) => cues.verbs.has(w.lower)) && !tail.some((w) => cues.complementisers.has(w.lower))) return j;
-      return s.length;
+    if (s.isComma(j)) {
+      // A short tail of words only, holding a speech verb and no complementiser.
+      const tailLength = s.length - j - 1;
+      if (tailLength === 0 || tailLength > 6 || nextStop(s, j + 1) < s.length) return s.length;
+      let verb = false;
+      for (let t = j + 1; t < s.length; t++) {
+        const word = s.lower(t);
+        if (cues.complementisers.has(word)) return s.length;
+        verb ||= cues.verbs.has(word);
+      }
+      return verb ? j : s.length;
     }
   }
   return s.length;

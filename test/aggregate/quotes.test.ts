@@ -134,6 +134,25 @@ test('speech verbs that begin or end with a letter outside ASCII', () => {
   assert.deepEqual(findQuotes(article('Mara Kessel a déclaré que le pont ouvrira en mai.', [kessel])).map(brief), [['Mara Kessel', 'indirect', 'déclarer', 'le pont ouvrira en mai']]);
 });
 
+test('a sentence of many words, and texts read one after another, give the quotations each gives alone', () => {
+  // Longer than the first arrays of a sentence's tokens, with a cue at its start and one at its end.
+  const clause = Array.from({ length: 90 }, (_, i) => `word${i}`).join(' ');
+  const long = article(`Tomas Oberg said on Tuesday that the plan covers ${clause}. The harbour plan covers ${clause}, Mara Kessel said.`, [oberg, kessel]);
+  const short = article('"The bridge will open in May," Tomas Oberg said.', [oberg]);
+  const alone = [findQuotes(long), findQuotes(short)];
+  assert.deepEqual(alone.map((quotes) => quotes.map((q) => q.speaker)), [['Tomas Oberg', 'Mara Kessel'], ['Tomas Oberg']]);
+  assert.deepEqual(alone[0]!.map((q) => [q.text.slice(0, 20), q.text.slice(-6)]), [['the plan covers word', 'word89'], ['The harbour plan cov', 'word89']]);
+  assert.deepEqual([findQuotes(short), findQuotes(long), findQuotes(short)], [alone[1], alone[0], alone[1]]);
+});
+
+test('a pronoun points back to the latest subject when the mentions come unordered, few or many', () => {
+  for (const pairs of [3, 40]) {
+    // Oberg's mentions all come before Kessel's in the entity list: they are sorted by offset before use.
+    const text = `${'Tomas Oberg spoke first. Mara Kessel spoke next. '.repeat(pairs)}Mara Kessel left. Tomas Oberg stayed.\n\nHe said that the port will open in May.`;
+    assert.deepEqual(findSpeakers(article(text, [oberg, kessel])), [{ speaker: 'Tomas Oberg', speakerType: 'person' }], `${pairs * 2 + 2} mentions`);
+  }
+});
+
 test('a group of speakers is kept as text with no speaker', () => {
   const [q] = findQuotes(article('The two sides agreed that the talks should continue in April.', []));
   assert.deepEqual([q!.speaker, q!.speakerType, q!.speakerText, q!.text], [null, null, 'The two sides', 'the talks should continue in April']);
