@@ -42,7 +42,12 @@ export function resolveEntities(scans: Scanned[], options: ResolveOptions): Enti
 function addAcronymDefinitions(scans: Scanned[], candidates: Candidate[]): void {
   const defined = new Map<string, Candidate>();
   for (const scan of scans) {
+    // "(" is a token of its own: sentences before the next one in the text are passed over without reading their tokens.
+    let paren = scan.text.indexOf('(');
     for (const tokens of scan.sentences) {
+      if (paren < 0) break;
+      if (tokens.length === 0 || tokens[tokens.length - 1]!.end <= paren) continue;
+      paren = scan.text.indexOf('(', tokens[tokens.length - 1]!.end);
       for (let i = 1; i + 2 < tokens.length; i++) {
         if (tokens[i]!.text !== '(') continue;
         const close = indexOfText(tokens, ')', i + 1);
@@ -251,8 +256,9 @@ function group(candidates: Candidate[]): Entity[] {
   const entities: Entity[] = [];
   for (const members of groups) {
     const first = members.find((m) => m.known) ?? mostCommonName(members);
-    const mentions: Mention[] = packedMap(members, (m) => (m.field ? { start: m.start, end: m.end, kind: m.kind, field: m.field } : { start: m.start, end: m.end, kind: m.kind }))
-      .sort((a, b) => (a.field === b.field ? a.start - b.start : a.field ? -1 : 1));
+    const mentions: Mention[] = packedMap(members, (m) => (m.field ? { start: m.start, end: m.end, kind: m.kind, field: m.field } : { start: m.start, end: m.end, kind: m.kind }));
+    // Most groups' mentions are in that order already (a stable sort keeps them as they are): the sort is left out for them.
+    if (!isSorted(mentions, byPlace)) mentions.sort(byPlace);
     // Distinct surfaces in order of first use: a group has a few, so a list is cheaper than a set.
     const aliases: string[] = [];
     for (const m of members) if (!aliases.includes(m.surface)) aliases.push(m.surface);
@@ -262,6 +268,16 @@ function group(candidates: Candidate[]): Entity[] {
     entities.push(entity);
   }
   return entities.sort((a, b) => b.count - a.count || byName.compare(a.name, b.name));
+}
+
+/** Title mentions first, then by start. */
+function byPlace(a: Mention, b: Mention): number {
+  return a.field === b.field ? a.start - b.start : a.field ? -1 : 1;
+}
+
+function isSorted<T>(items: T[], compare: (a: T, b: T) => number): boolean {
+  for (let k = 1; k < items.length; k++) if (compare(items[k - 1]!, items[k]!) > 0) return false;
+  return true;
 }
 
 /** Orders as String.prototype.localeCompare does (same locale and options), without building a collator per call. */

@@ -21,3 +21,17 @@ test('a bare surname meets the full name whichever of them is written with accen
   const plain = summary(findEntities(article('Mayor Angel Ocampo opened the fair on Monday. Later, Ócampo toured the site, and Ocampo thanked the crews.')));
   assert.deepEqual(plain, ['person:Angel Ocampo:3']);
 });
+
+test('acronyms defined in brackets anywhere in the text count with their bare uses, past sentences with no brackets or other ones', () => {
+  const text = 'The board met on Monday. Officials said little. The Integrated Food Security Phase Classification (IPC) warned of famine. ' +
+    'Prices rose (sharply) in March. The Regional Water Authority (RWA) cut supply the same day (Tuesday). Later the IPC and the RWA met, and the IPC said more.';
+  assert.deepEqual(summary(findEntities(article(text))), ['org:Integrated Food Security Phase Classification:4', 'org:Regional Water Authority:3']);
+});
+
+test("an entity's mentions are in the title first, then in text order, also those found after the others (bare surnames, acronyms)", () => {
+  const text = 'Owen Dempsey opened the new quay on Monday, and the IPC was there. The Integrated Food Security Phase Classification (IPC) later said Dempsey had thanked the crews.';
+  const found = findEntities(article(text, 'Dempsey and the IPC open a quay'));
+  const places = (name: string) => found.find((e) => e.name === name)?.mentions.map((m) => `${m.field ?? 'text'}:${m.start}`);
+  assert.deepEqual(places('Owen Dempsey'), ['title:0', 'text:0', 'text:134']);
+  assert.deepEqual(places('Integrated Food Security Phase Classification'), ['title:16', 'text:52', 'text:71', 'text:118']);
+});
