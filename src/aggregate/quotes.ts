@@ -550,6 +550,34 @@ function firstFrom<T>(sorted: T[], offset: number, key: (item: T) => number): nu
   return lo;
 }
 
+/**
+ * What a content's tokens quote (see Reader.segments): its quotations alone ('quotes': words only between the first
+ * and the last of several, as in "A," he said, "B"; punctuation only commas), a clause of three or more words and
+ * quotations ('clause'), or nothing (null). Every quotation has a segment, so only null yields no part: the speakers
+ * mode asks this alone.
+ */
+function contentKind(s: Sentence, [from, to]: [number, number]): 'quotes' | 'clause' | null {
+  let first = -1;
+  let last = -1;
+  let quotes = 0;
+  for (let k = from; k < to; k++) {
+    if (s.kind(k) !== QUOTE) continue;
+    if (first < 0) first = k;
+    last = k;
+    quotes++;
+  }
+  let onlyQuotes = quotes > 0;
+  for (let k = from; k < to && onlyQuotes; k++) {
+    const kind = s.kind(k);
+    if (kind === PUNCT) onlyQuotes = s.isComma(k);
+    else if (kind === WORD) onlyQuotes = quotes > 1 && k > first && k < last;
+  }
+  if (onlyQuotes) return 'quotes';
+  let count = 0;
+  for (let k = from; k < to; k++) if (s.kind(k) !== PUNCT) count++;
+  return count >= 3 ? 'clause' : null;
+}
+
 let reusedSentence: Sentence | null = null;
 
 /** Everything the quotations of one text (the body or the title) need to know about it. */
@@ -604,24 +632,8 @@ class Reader {
   /** Who speaks in each quotation of the text: what quotes() finds, without the words quoted (`mine entities` counts no more). */
   speakers(found: QuoteSpeaker[]): void {
     this.attributions(({ entity }, _verb, sentence, range) => {
-      if (this.holdsQuotation(sentence, range)) found.push({ speaker: entity?.name ?? null, speakerType: entity?.type ?? null });
+      if (contentKind(sentence, range) !== null) found.push({ speaker: entity?.name ?? null, speakerType: entity?.type ?? null });
     });
-  }
-
-  /**
-   * Whether segments() finds a part in the range, without building it: it does for three words or quotations, and
-   * for fewer only when they are all quotations with nothing but commas between them (each quotation has a segment).
-   */
-  private holdsQuotation(s: Sentence, [from, to]: [number, number]): boolean {
-    let count = 0;
-    let onlyQuotes = true;
-    for (let k = from; k < to; k++) {
-      const kind = s.kind(k);
-      if (kind === PUNCT) onlyQuotes &&= s.isComma(k);
-      else if (++count === 3) return true;
-      else onlyQuotes &&= kind === QUOTE;
-    }
-    return count > 0 && onlyQuotes;
   }
 
   /**
@@ -742,20 +754,15 @@ class Reader {
   }
 
   /** The parts of the text a content holds, and whether they are all inside quotation marks. */
-  private segments(s: Sentence, [from, to]: [number, number]): { parts: Array<[number, number]>; direct: boolean } {
-    const quotes: number[] = [];
-    for (let k = from; k < to; k++) if (s.kind(k) === QUOTE) quotes.push(k);
-    // Words are allowed between the first and the last of several quotations ("A," he said, "B"); other punctuation is not.
-    let onlyQuotes = quotes.length > 0;
-    for (let k = from; k < to && onlyQuotes; k++) {
-      const kind = s.kind(k);
-      if (kind === PUNCT) onlyQuotes = s.isComma(k);
-      else if (kind === WORD) onlyQuotes = quotes.length > 1 && k > quotes[0]! && k < quotes.at(-1)!;
+  private segments(s: Sentence, range: [number, number]): { parts: Array<[number, number]>; direct: boolean } {
+    const [from, to] = range;
+    const kind = contentKind(s, range);
+    if (kind === 'quotes') {
+      const quotes: number[] = [];
+      for (let k = from; k < to; k++) if (s.kind(k) === QUOTE) quotes.push(k);
+      return { parts: packedMap(quotes.flatMap((q) => s.span(q).segments), ([a, b]) => trimmed(this.text, a, b)), direct: true };
     }
-    if (onlyQuotes) return { parts: packedMap(quotes.flatMap((q) => s.span(q).segments), ([a, b]) => trimmed(this.text, a, b)), direct: true };
-    let count = 0;
-    for (let k = from; k < to; k++) if (s.kind(k) !== PUNCT) count++;
-    if (count < 3) return { parts: [], direct: false };
+    if (kind === null) return { parts: [], direct: false };
     return { parts: [trimmed(this.text, s.start(from), s.end(to - 1), true)], direct: false };
   }
 
