@@ -5,7 +5,7 @@
 import { loadData } from '../data.js';
 import { charClass, UPPER } from '../text/chars.js';
 import { hasBit, setBit } from '../text/bits.js';
-import { packedMap } from '../text/packed.js';
+import { grown, packedMap } from '../text/packed.js';
 import type { Entity, EntityType, NerArticle } from '../types.js';
 import type { QuoteSpeaker } from './entities.js';
 import { widen } from './periods.js';
@@ -429,21 +429,16 @@ class Sentence {
 
   private grow(): void {
     const size = this.starts.length * 2;
-    const wider = <T extends Int32Array | Uint8Array>(from: T, to: T): T => (to.set(from), to);
-    this.starts = wider(this.starts, new Int32Array(size));
-    this.ends = wider(this.ends, new Int32Array(size));
-    this.kinds = wider(this.kinds, new Uint8Array(size));
-    this.quoteIndexes = wider(this.quoteIndexes, new Int32Array(size));
-    this.stamps = wider(this.stamps, new Int32Array(size));
+    this.starts = grown(this.starts, size);
+    this.ends = grown(this.ends, size);
+    this.kinds = grown(this.kinds, size);
+    this.quoteIndexes = grown(this.quoteIndexes, size);
+    this.stamps = grown(this.stamps, size);
     this.lowers = [...this.lowers, ...new Array<string>(size - this.lowers.length).fill('')];
   }
 
   private addCueWord(k: number): void {
-    if (this.cueCount === this.cueWords.length) {
-      const wider = new Int32Array(this.cueCount * 2);
-      wider.set(this.cueWords);
-      this.cueWords = wider;
-    }
+    if (this.cueCount === this.cueWords.length) this.cueWords = grown(this.cueWords, this.cueCount + 1);
     this.cueWords[this.cueCount++] = k;
   }
 

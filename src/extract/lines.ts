@@ -2,6 +2,7 @@
 import { CJK, CJK_FUNCTION, CJK_FUNCTION_PATTERN, CJK_PATTERN, charClass, HANGUL, charClasses, codeUnits, HASH_SEED, hashOf, hashStep, LETTER_OR_DIGIT, lowerCases, PLAIN_LETTER, smallHash, SPACE, UNREADABLE, UPPER } from '../text/chars.js';
 import { commonestList, stopwordBits } from '../text/stopwords.js';
 import { countWords, keyOf } from '../text/words.js';
+import { grown } from '../text/packed.js';
 import { TRIPLE_MASK, type PhraseFinder } from '../text/phrases.js';
 import { boilerplate } from './boilerplate.js';
 import type { Scored } from './dump-body.js';
@@ -328,13 +329,6 @@ function pageStopBit(perSet: Int32Array, sampled: number): number {
   }
   const best = commonestList(hits);
   return best >= 0 && hits[best]! >= sampled * LEAST_COVER ? 1 << best : NO_LIST;
-}
-
-/** A copy of the array with room for `size` numbers at least. */
-function grown(array: Int32Array, size: number): Int32Array {
-  const bigger = new Int32Array(Math.max(size, array.length * 2));
-  bigger.set(array);
-  return bigger;
 }
 
 /**

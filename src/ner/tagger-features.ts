@@ -1,7 +1,7 @@
 // Features of the statistical NER tagger (hashed to 32-bit keys, no strings per token), its BILOU tag set and document context; shared by training and inference.
 import { loadGazetteer, type GazMatch } from './gazetteer.js';
 import type { Token } from './tokenize.js';
-import { sized } from '../text/packed.js';
+import { grown, sized } from '../text/packed.js';
 
 /** Entity types in tag-id order. */
 export const ENTITY_TYPES = ['PER', 'ORG', 'LOC', 'MISC'] as const;
@@ -362,16 +362,11 @@ export class DocumentWords {
   }
 
   private growValues(): void {
-    const grown = (values: Int32Array) => {
-      const more = new Int32Array(Math.max(16, values.length * 2));
-      more.set(values);
-      return more;
-    };
-    this.casing = grown(this.casing);
-    this.runFirst = grown(this.runFirst);
-    this.runLast = grown(this.runLast);
-    this.runLength = grown(this.runLength);
-    this.labels = grown(this.labels);
+    this.casing = grown(this.casing, 16);
+    this.runFirst = grown(this.runFirst, 16);
+    this.runLast = grown(this.runLast, 16);
+    this.runLength = grown(this.runLength, 16);
+    this.labels = grown(this.labels, 16);
   }
 }
 

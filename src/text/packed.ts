@@ -21,3 +21,10 @@ type Kept = Float64Array | Uint8Array | Int32Array | Uint32Array;
 export function sized<T extends Kept>(kept: T, n: number): T {
   return kept.length >= n ? kept : new (kept.constructor as new (length: number) => T)(n * 2);
 }
+
+/** A copy of the array, of its kind, with room for `size` numbers and at least twice as long (a kept array that fills up). */
+export function grown<T extends Kept>(array: T, size: number): T {
+  const bigger = new (array.constructor as new (length: number) => T)(Math.max(size, array.length * 2));
+  bigger.set(array);
+  return bigger;
+}
