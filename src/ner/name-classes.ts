@@ -26,6 +26,30 @@ export function withoutTrailingDates(tokens: Token[], start: number, end: number
   return trimmed;
 }
 
+interface NameWordsData {
+  givenNames: string[];
+  commonWords: string[];
+}
+
+let nameWords: { given: Set<string>; common: Set<string> } | null = null;
+/** data/name-words.json, lower case: given names, and the common words names of people do not end in. */
+function personWords() {
+  if (!nameWords) {
+    const data = loadData<NameWordsData>('name-words.json');
+    nameWords = { given: new Set(data.givenNames), common: new Set(data.commonWords) };
+  }
+  return nameWords;
+}
+
+/**
+ * Whether a name can be a person's by its words: not when it ends in a common word and starts with no given name
+ * ("Light Festival", "Anniversary Tour", "Street" alone; "Theresa May", "Mike Pence" and "Jack" are people).
+ */
+function mayBePersonName(words: Token[]): boolean {
+  const { given, common } = personWords();
+  return !common.has(words[words.length - 1]!.text.toLowerCase()) || given.has(words[0]!.text.toLowerCase());
+}
+
 /** A legal form of a company ("Inc.", "GmbH"). */
 export function isCompanySuffix(token: Token | undefined): boolean {
   return token !== undefined && nameClasses().companySuffixes.has(token.text);
@@ -40,7 +64,8 @@ export function isFeatureWord(token: Token): boolean {
  * The type a name of these words has whatever the tagger says, `null` for no entity at all, `undefined` to keep
  * the tagger's: dates and holidays are none ("June", "Black Friday"); a company suffix makes an organisation,
  * a geographic feature word a place ("Mekong River", "Gulf of Thailand"); a regional adjective ("Southeast
- * Asian") is no place; a person's name has no digits and no word like "iPad".
+ * Asian") is no place; a person's name has no digits and no word like "iPad", and does not end in a common word
+ * unless it starts with a given name (mayBePersonName).
  */
 export function typeByWords(words: Token[], tagged: EntityType | undefined, g: Gazetteer): EntityType | null | undefined {
   const { calendar, features } = nameClasses();
@@ -48,7 +73,7 @@ export function typeByWords(words: Token[], tagged: EntityType | undefined, g: G
   if (words.some((w) => calendar.has(w.text))) return null;
   if (isCompanySuffix(words[words.length - 1])) return 'org';
   if (features.has(last) || (features.has(words[0]!.text) && words.length > 1)) return 'place';
-  if (tagged === 'person' && words.some((w) => /\p{N}|^\p{Ll}+\p{Lu}/u.test(w.text))) return null;
+  if (tagged === 'person' && (words.some((w) => /\p{N}|^\p{Ll}+\p{Lu}/u.test(w.text)) || !mayBePersonName(words))) return null;
   if (isRegionalAdjective(words, g)) return undefined;
   return tagged;
 }

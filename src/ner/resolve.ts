@@ -56,7 +56,7 @@ function addAcronymDefinitions(scans: Scanned[], candidates: Candidate[]): void 
         const before = candidateEndingAt(candidates, scan.field, tokens[i - 1]!.end);
         if (inner.length === 1 && isAcronym(inner[0]!.text)) {
           const acronym = inner[0]!.text;
-          const full = before ?? unknownOrg(scan, tokens, i, candidates);
+          const full = before ?? unknownOrg(scan, tokens, i, acronym, candidates);
           if (full && full.type === 'org') defined.set(acronym, full);
         } else if (before && isAcronym(before.surface) && inner.every(isNameWordOrConnector)) {
           defined.set(before.surface, before);
@@ -100,17 +100,34 @@ function candidateEndingAt(candidates: Candidate[], field: 'title' | undefined, 
   return undefined;
 }
 
-/** "Integrated Food Security Phase Classification (IPC)": an organisation no list knows, named by its expansion. */
-function unknownOrg(scan: Scanned, tokens: Token[], paren: number, candidates: Candidate[]): Candidate | null {
+/**
+ * "Integrated Food Security Phase Classification (IPC)": an organisation no list knows, named by its expansion, whose
+ * words' initials hold the acronym's letters in order (as in Schwartz and Hearst's abbreviation finder), from the word
+ * with its first letter on; "Jearl Miles (U.S.)" names no organisation.
+ */
+function unknownOrg(scan: Scanned, tokens: Token[], paren: number, acronym: string, candidates: Candidate[]): Candidate | null {
   let start = paren;
   while (start > 0 && (isNameWord(tokens[start - 1]) || (/^(of|for|and|the|on)$/.test(tokens[start - 1]!.text) && isNameWord(tokens[start - 2])))) start--;
-  if (paren - start < 2 || !isNameWord(tokens[start])) return null;
+  start = expansionStart(tokens, start, paren, acronym);
+  if (start < 0 || paren - start < 2) return null;
   const s = tokens[start]!.start, e = tokens[paren - 1]!.end;
   if (candidates.some((c) => c.field === scan.field && c.start < e && c.end > s)) return null;
   const surface = scan.text.slice(s, e);
   const candidate = candidateAt(s, e, surface, scan.field, candidates.length, { name: surface, type: 'org', kind: 'name', known: false });
   candidates.push(candidate);
   return candidate;
+}
+
+/** Where the expansion of `acronym` among tokens[from..to) starts: the last word whose initials from there on hold its letters in order, or -1. */
+function expansionStart(tokens: Token[], from: number, to: number, acronym: string): number {
+  const letters = acronym.replace(/[^A-Z]/g, '');
+  for (let start = to - 1; start >= from; start--) {
+    if (tokens[start]!.text[0] !== letters[0] || !isNameWord(tokens[start])) continue;
+    let matched = 0;
+    for (let k = start; k < to && matched < letters.length; k++) if (isNameWord(tokens[k]) && tokens[k]!.text[0] === letters[matched]) matched++;
+    if (matched === letters.length) return start;
+  }
+  return -1;
 }
 
 function isAcronym(text: string): boolean {

@@ -35,3 +35,11 @@ test("an entity's mentions are in the title first, then in text order, also thos
   assert.deepEqual(places('Owen Dempsey'), ['title:0', 'text:0', 'text:134']);
   assert.deepEqual(places('Integrated Food Security Phase Classification'), ['title:16', 'text:52', 'text:71', 'text:118']);
 });
+
+test('a name before an acronym in brackets is its expansion only when its initials hold the letters in order', () => {
+  const text = 'Results: 1. Quiet Harbour Cup (UK) 2. Long Reach Cup (UK). The UK crews led. Earlier, the Coastal Fisheries Survey Office (CFSO) closed the harbour, and the CFSO opened it again.';
+  const found = summary(findEntities(article(text)));
+  assert.ok(found.includes('country:United Kingdom:3'), found.join(', '));
+  assert.ok(!found.some((f) => f.includes('Reach Cup')), found.join(', '));
+  assert.ok(found.includes('org:Coastal Fisheries Survey Office:3'), found.join(', '));
+});

@@ -1,0 +1,54 @@
+// Writes data/name-words.json: the words that tell whether a name the tagger calls a person can be one.
+//   node scripts/make-name-words.mjs PATH/eng.train
+// 'givenNames': the first words of CoNLL-2003 train's person names of two words or more, and the first names of
+// compromise's lexicon. 'commonWords': words CoNLL-2003 train writes in lower case at least MIN_LOWER times and at
+// most once in ten of those as the last word of a person's name ("festival", "tour", "plus"; not "brown").
+// Only train is read, so that the dev figure of a tagger trained on train alone stays a measure.
+import fs from 'node:fs';
+import nlp from 'compromise';
+
+const MIN_LOWER = 3;
+const [trainPath] = process.argv.slice(2);
+if (!trainPath) {
+  console.error('usage: node scripts/make-name-words.mjs PATH/eng.train');
+  process.exit(2);
+}
+
+const lowerCount = new Map();
+const personLast = new Map();
+const givenNames = new Set();
+const count = (map, key) => map.set(key, (map.get(key) ?? 0) + 1);
+/** Ends the person's name being read, if any. */
+const endName = (words) => {
+  if (words.length === 0) return;
+  count(personLast, words.at(-1).toLowerCase());
+  if (words.length > 1 && /^\p{L}/u.test(words[0])) givenNames.add(words[0].toLowerCase());
+};
+let name = [];
+for (const line of fs.readFileSync(trainPath, 'utf8').split('\n')) {
+  const [word, , , tag] = line.split(' ');
+  if (!tag || word === '-DOCSTART-') {
+    endName(name);
+    name = [];
+    continue;
+  }
+  if (/^\p{Ll}+$/u.test(word)) count(lowerCount, word);
+  // CoNLL-2003's IOB1: I-PER continues a name, B-PER starts one right after another.
+  if (tag === 'I-PER' && name.length > 0) name.push(word);
+  else {
+    endName(name);
+    name = tag.endsWith('-PER') ? [word] : [];
+  }
+}
+endName(name);
+for (const [word, tags] of Object.entries(nlp.world().model.one.lexicon)) if (/FirstName|MaleName|FemaleName/.test(String(tags))) givenNames.add(word);
+
+const commonWords = [...lowerCount].filter(([word, n]) => n >= MIN_LOWER && (personLast.get(word) ?? 0) * 10 <= n).map(([word]) => word);
+const sorted = (words) => [...words].sort();
+const data = {
+  _about: `Words that tell whether a name the statistical tagger calls a person can be one (src/ner/name-classes.ts): a name whose last word is a common word and whose first is no given name is not a person's ("Light Festival", "Anniversary Tour"). 'givenNames': first words of CoNLL-2003 train's person names of two words or more, and compromise's first names. 'commonWords': words CoNLL-2003 train writes in lower case ${MIN_LOWER} times or more, at most once in ten of those as the last word of a person's name. Lower case. Made by scripts/make-name-words.mjs.`,
+  givenNames: sorted(givenNames),
+  commonWords: sorted(commonWords),
+};
+fs.writeFileSync(new URL('../data/name-words.json', import.meta.url), JSON.stringify(data, null, 0).replace(/\],"/g, '],\n"') + '\n');
+console.log(`data/name-words.json: ${givenNames.size} given names, ${commonWords.length} common words`);
