@@ -47,7 +47,8 @@ function emptyArticle(): DumpArticle {
 
 /**
  * The characters of a body its language is told from: they cost less than the whole, and told the same language as
- * the whole on all 646 articles of the snippet, readability, dev and sample pages.
+ * the whole on all 646 articles of the snippet, readability, dev and sample pages. A body whose opening tells none
+ * (a table, a list of terms) is told from more of it.
  */
 const LANGUAGE_SAMPLE = 2000;
 
@@ -64,7 +65,8 @@ function hostOf(url: string | undefined): string | null {
 function toArticle(page: Page, id: string, found: DumpArticle): Article {
   const a = { ...found, ...page.given };
   const text = a.paragraphs.join('\n\n');
-  const language = guessLanguage(text.slice(0, LANGUAGE_SAMPLE));
+  const opening = guessLanguage(text.slice(0, LANGUAGE_SAMPLE));
+  const language = opening.code === 'und' && text.length > LANGUAGE_SAMPLE ? guessLanguage(text) : opening;
   const url = page.url ?? a.url;
   const crawlDate = !a.published && page.crawled ? page.crawled : undefined;
   return {
