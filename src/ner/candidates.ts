@@ -7,7 +7,7 @@ import { loadGazetteer, type Gazetteer, type GazEntry, type GazMatch } from './g
 import { isNameWord, isParticle, isRegnalTitle, isRoleWord, nameAfterRole } from './roles.js';
 import type { Tagger, TaggedSpan } from './tagger.js';
 import { documentContext, listMatchAt } from './tagger-features.js';
-import { isCompanySuffix, isFeatureWord, typeByWords, withoutTrailingDates } from './name-classes.js';
+import { isCompanySuffix, isFeatureWord, nameStart, typeByWords, withoutTrailingDates } from './name-classes.js';
 import { tokenText, tokenize, type Token } from './tokenize.js';
 
 export interface Candidate {
@@ -141,7 +141,7 @@ function addTagged(spans: TaggedSpan[], tokens: Token[], sentenceStart: number, 
   const quoted = tokens.some((t) => isQuoteMark(t.text));
   let first = sentenceStart;
   for (const tagged of spans) {
-    const span = { start: tagged.start, end: taggedEnd(tokens, tagged, g), type: tagged.type };
+    const span = { start: nameStart(tokens, tagged.start, tagged.end), end: taggedEnd(tokens, tagged, g), type: tagged.type };
     const type = typeByWords(tokens.slice(span.start, span.end), TAGGED_TYPES[tagged.type], g);
     if (type === null || (quoted && insideQuotedTitle(tokens, span))) continue;
     const start = tokens[span.start]!.start;

@@ -1,5 +1,6 @@
 // What kind of thing a tagged name is, from its words (data/name-classes.json): the tagger's type is a guess these words overrule.
 import { loadData } from '../data.js';
+import { functionWordsEn } from '../text/stopwords.js';
 import type { EntityType } from '../types.js';
 import type { Gazetteer } from './gazetteer.js';
 import { tokenText, tokenize, type Token } from './tokenize.js';
@@ -39,6 +40,17 @@ function personWords() {
     nameWords = { given: new Set(data.givenNames), common: new Set(data.commonWords) };
   }
   return nameWords;
+}
+
+/**
+ * Where a tagged name of two words or more starts: after its first word when that opens the sentence and is an
+ * English function word, capitalised only for its place ("Because Dempsey", "In Python"), unless it is "the" ("The
+ * Hague") or a given name ("Will Smith").
+ */
+export function nameStart(tokens: Token[], start: number, end: number): number {
+  if (start > 0 || end - start < 2) return start;
+  const word = tokens[0]!.text.toLowerCase();
+  return word !== 'the' && functionWordsEn().has(word) && !personWords().given.has(word) ? 1 : start;
 }
 
 /**

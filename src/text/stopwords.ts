@@ -28,6 +28,19 @@ export function stopwordLists(): Map<string, Set<string>> {
   return lists;
 }
 
+let englishFunctionWords: Set<string> | null = null;
+/**
+ * natural's English stop words of two letters or more, without data/'s additions (which hold "new", "first"): words
+ * that are never a name's first word, as "However" or "Because" opening a sentence.
+ */
+export function functionWordsEn(): Set<string> {
+  if (!englishFunctionWords) {
+    const { words } = require(`natural/lib/natural/util/${NATURAL_LISTS.en}`) as { words: string[] };
+    englishFunctionWords = new Set(words.filter((w) => w.length > 1));
+  }
+  return englishFunctionWords;
+}
+
 /** The union of all stop words: a language-blind density measure. */
 let all: Set<string> | null = null;
 export function anyStopwords(): Set<string> {

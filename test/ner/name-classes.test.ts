@@ -32,3 +32,8 @@ test('a name that ends in a common word is no person unless a given name starts 
   assert.ok(found.includes('person:Theresa May:1'), found.join(', '));
   assert.ok(found.includes('person:Mike Pence:1'), found.join(', '));
 });
+
+test('a function word opening a sentence is no part of the name after it', () => {
+  const found = summary(findEntities(article('Ruth Okafor leads the choir. Like Okafor, most singers live nearby. When Okafor sings, the hall fills.')));
+  assert.deepEqual(found, ['person:Ruth Okafor:3']);
+});
