@@ -7,7 +7,7 @@ import { loadGazetteer, type Gazetteer, type GazEntry, type GazMatch } from './g
 import { isNameWord, isParticle, isRegnalTitle, isRoleWord, nameAfterRole } from './roles.js';
 import type { Tagger, TaggedSpan } from './tagger.js';
 import { documentContext, listMatchAt } from './tagger-features.js';
-import { isCompanySuffix, isFeatureWord, nameStart, typeByWords, withoutTrailingDates } from './name-classes.js';
+import { isCompanySuffix, isFeatureWord, taggedNameStart, typeByWords, withoutTrailingDates } from './name-classes.js';
 import { tokenText, tokenize, type Token } from './tokenize.js';
 
 export interface Candidate {
@@ -97,7 +97,8 @@ export function findCandidates(text: string, g: Gazetteer, field: 'title' | unde
         i = hit.end;
         continue;
       }
-      const nameStart = isRoleWord(tokens[i]!.text) ? nameAfterRole(tokens, i, knownEnd) : -1;
+      // In a line of capitals a role word may be any word ("MAJOR LEAGUE STANDINGS"): the tagger reads those.
+      const nameStart = !allCaps && isRoleWord(tokens[i]!.text) ? nameAfterRole(tokens, i, knownEnd) : -1;
       if (nameStart > 0) {
         const nameEnd = endOfName(tokens, nameStart, knownEnd);
         const entry = known(nameStart);
@@ -141,7 +142,7 @@ function addTagged(spans: TaggedSpan[], tokens: Token[], sentenceStart: number, 
   const quoted = tokens.some((t) => isQuoteMark(t.text));
   let first = sentenceStart;
   for (const tagged of spans) {
-    const span = { start: nameStart(tokens, tagged.start, tagged.end), end: taggedEnd(tokens, tagged, g), type: tagged.type };
+    const span = { start: taggedNameStart(tokens, tagged.start, tagged.end), end: taggedEnd(tokens, tagged, g), type: tagged.type };
     const type = typeByWords(tokens.slice(span.start, span.end), TAGGED_TYPES[tagged.type], g);
     if (type === null || (quoted && insideQuotedTitle(tokens, span))) continue;
     const start = tokens[span.start]!.start;

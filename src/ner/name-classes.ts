@@ -47,7 +47,7 @@ function personWords() {
  * English function word, capitalised only for its place ("Because Dempsey", "In Python"), unless it is "the" ("The
  * Hague") or a given name ("Will Smith").
  */
-export function nameStart(tokens: Token[], start: number, end: number): number {
+export function taggedNameStart(tokens: Token[], start: number, end: number): number {
   if (start > 0 || end - start < 2) return start;
   const word = tokens[0]!.text.toLowerCase();
   return word !== 'the' && functionWordsEn().has(word) && !personWords().given.has(word) ? 1 : start;
@@ -81,13 +81,18 @@ export function isFeatureWord(token: Token): boolean {
  */
 export function typeByWords(words: Token[], tagged: EntityType | undefined, g: Gazetteer): EntityType | null | undefined {
   const { calendar, features } = nameClasses();
-  const last = words[words.length - 1]!.text;
-  if (words.some((w) => calendar.has(w.text))) return null;
+  const last = asWritten(words[words.length - 1]!.text);
+  if (words.some((w) => calendar.has(asWritten(w.text)))) return null;
   if (isCompanySuffix(words[words.length - 1])) return 'org';
-  if (features.has(last) || (features.has(words[0]!.text) && words.length > 1)) return 'place';
+  if (features.has(last) || (features.has(asWritten(words[0]!.text)) && words.length > 1)) return 'place';
   if (tagged === 'person' && (words.some((w) => /\p{N}|^\p{Ll}+\p{Lu}/u.test(w.text)) || !mayBePersonName(words))) return null;
   if (isRegionalAdjective(words, g)) return undefined;
   return tagged;
+}
+
+/** A word as the lists write it: one in capitals ("THURSDAY", "RIVER" in a headline) in Title Case. */
+function asWritten(word: string): string {
+  return word.length > 1 && word === word.toUpperCase() && word !== word.toLowerCase() ? word[0] + word.slice(1).toLowerCase() : word;
 }
 
 /** Names already looked at: many end in "an" ("Japan", "Jordan") and recur. */

@@ -51,3 +51,8 @@ test('candidates of every kind (listed names, ministries, people after roles, ta
   assert.ok(kinds.size >= 3, [...kinds].join(', '));
   assert.deepEqual([...new Set(candidates.map((c) => Object.keys(c).join(',')))], ['start,end,field,type,name,surface,kind,known,country,capital,order']);
 });
+
+test('a role word in a line of capitals cues no name, and elsewhere still does', () => {
+  assert.deepEqual(summary(findEntities(article('ROWING - MAJOR REGATTA STANDINGS AFTER SUNDAY.'))), []);
+  assert.deepEqual(summary(findEntities(article('Prime Minister Alma Tervo spoke first. Mrs Tervo then took questions.'))), ['person:Alma Tervo:2']);
+});

@@ -1,7 +1,10 @@
 // Types decided by the words of a name, whatever the tagger says: dates, companies, geographic features, regional adjectives.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import { loadGazetteer } from '../../src/ner/gazetteer.js';
 import { findEntities } from '../../src/ner/index.js';
+import { typeByWords } from '../../src/ner/name-classes.js';
+import { tokenize } from '../../src/ner/tokenize.js';
 import { article, summary } from './articles.js';
 
 test('months, weekdays and shopping days are never entities', () => {
@@ -36,4 +39,11 @@ test('a name that ends in a common word is no person unless a given name starts 
 test('a function word opening a sentence is no part of the name after it', () => {
   const found = summary(findEntities(article('Ruth Okafor leads the choir. Like Okafor, most singers live nearby. When Okafor sings, the hall fills.')));
   assert.deepEqual(found, ['person:Ruth Okafor:3']);
+});
+
+test('words in capitals are read as the lists write them', () => {
+  const g = loadGazetteer();
+  assert.equal(typeByWords(tokenize('SALWEEN RIVER').flat(), 'org', g), 'place');
+  assert.equal(typeByWords(tokenize('HARBOR SALES THURSDAY').flat(), 'person', g), null);
+  assert.equal(typeByWords(tokenize('HARBOR SALES').flat(), 'org', g), 'org');
 });
