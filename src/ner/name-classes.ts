@@ -81,18 +81,21 @@ export function isFeatureWord(token: Token): boolean {
  */
 export function typeByWords(words: Token[], tagged: EntityType | undefined, g: Gazetteer): EntityType | null | undefined {
   const { calendar, features } = nameClasses();
-  const last = asWritten(words[words.length - 1]!.text);
-  if (words.some((w) => calendar.has(asWritten(w.text)))) return null;
+  const last = words[words.length - 1]!.text;
+  if (words.some((w) => inList(calendar, w.text))) return null;
   if (isCompanySuffix(words[words.length - 1])) return 'org';
-  if (features.has(last) || (features.has(asWritten(words[0]!.text)) && words.length > 1)) return 'place';
+  if (inList(features, last) || (inList(features, words[0]!.text) && words.length > 1)) return 'place';
   if (tagged === 'person' && (words.some((w) => /\p{N}|^\p{Ll}+\p{Lu}/u.test(w.text)) || !mayBePersonName(words))) return null;
   if (isRegionalAdjective(words, g)) return undefined;
   return tagged;
 }
 
-/** A word as the lists write it: one in capitals ("THURSDAY", "RIVER" in a headline) in Title Case. */
-function asWritten(word: string): string {
-  return word.length > 1 && word === word.toUpperCase() && word !== word.toLowerCase() ? word[0] + word.slice(1).toLowerCase() : word;
+/** Whether a list has a word, also one in capitals ("THURSDAY", "RIVER" in a headline) that it has in Title Case. */
+function inList(list: Set<string>, word: string): boolean {
+  if (list.has(word)) return true;
+  // Most words have a small second letter: only those with a capital one are looked at again.
+  const second = word.charCodeAt(1);
+  return ((second >= 65 && second <= 90) || second > 127) && word === word.toUpperCase() && list.has(word[0] + word.slice(1).toLowerCase());
 }
 
 /** Names already looked at: many end in "an" ("Japan", "Jordan") and recur. */
