@@ -1,6 +1,6 @@
 // Guesses the language of a text: writing system first, then which stop-word list covers most words.
 import { codeUnits, HASH_SEED, hashStep, lowerCase, lowerCases } from './chars.js';
-import { commonestList, stopwordBits, stopwordHits, stopwordLists } from './stopwords.js';
+import { stopwordBits, stopwordHits, stopwordLists } from './stopwords.js';
 import { packedMap, sized } from './packed.js';
 
 const SCRIPTS: Array<[RegExp, string]> = [
@@ -50,15 +50,34 @@ export function guessLanguage(text: string): { code: string; confidence: number 
 
 const UNDETERMINED = { code: 'und', confidence: 0 };
 
-/** The guess from how many of the `words` words each list covers (`covered`) and how many distinct ones (`distinct`), as stopwordHits counts them. */
+/**
+ * The guess from how many of the `words` words each of stopwordBits' lists covers (`covered`) and how many distinct
+ * ones (`distinct`), as stopwordHits and latinStopwordHits count them. The
+ * stopwords-iso lists of the languages natural has none for (Finnish, Hungarian, Czech...) are long and hold words
+ * common elsewhere, so they tell a language only when no guessed list covers enough of the text.
+ */
 function byStopwords(words: number, covered: number[], distinct: number[]): { code: string; confidence: number } {
-  if (Math.max(...covered) / words < 0.12) return UNDETERMINED;
+  const guessed = stopwordLists().size;
+  const guess = guessAmong(words, covered, distinct, 0, guessed, guessed);
+  return guess.code === 'und' ? guessAmong(words, covered, distinct, guessed, covered.length, covered.length) : guess;
+}
+
+/**
+ * The guess among lists from..to-1 (UNDETERMINED when none covers enough words), as sure as the distinct words of
+ * lists 0..weighed-1 make it.
+ */
+function guessAmong(words: number, covered: number[], distinct: number[], from: number, to: number, weighed: number): { code: string; confidence: number } {
+  let best = from;
+  let most = 0;
+  for (let k = from; k < to; k++) {
+    most = Math.max(most, covered[k]!);
+    if (distinct[k]! > distinct[best]!) best = k;
+  }
+  if (most / words < 0.12 || distinct[best] === 0) return UNDETERMINED;
   // Each distinct stop word is one piece of evidence: a word repeated down a list or table ("men" in a results
-  // table) says no more about the language than it does once.
-  const best = commonestList(distinct);
-  // exp(h_k - h_best) keeps the sum finite on long texts.
+  // table) says no more about the language than it does once. exp(h_k - h_best) keeps the sum finite on long texts.
   let odds = 0;
-  for (const h of distinct) odds += oddsBelow(distinct[best]! - h);
+  for (let k = 0; k < weighed; k++) odds += oddsBelow(distinct[best]! - distinct[k]!);
   return { code: stopwordBits().codes[best]!, confidence: round(1 / odds) };
 }
 
@@ -66,7 +85,7 @@ function byStopwords(words: number, covered: number[], distinct: number[]): { co
 const ODDS_BELOW = Float64Array.from({ length: SAMPLE_WORDS + 1 }, (_, k) => Math.pow(STOPWORD_ODDS, -k));
 
 function oddsBelow(k: number): number {
-  return k < ODDS_BELOW.length ? ODDS_BELOW[k]! : Math.pow(STOPWORD_ODDS, -k);
+  return k >= 0 && k < ODDS_BELOW.length ? ODDS_BELOW[k]! : Math.pow(STOPWORD_ODDS, -k);
 }
 
 /**
@@ -128,14 +147,13 @@ function latinStopwordHits(text: string): { words: number; covered: number[]; di
       distinctPerSet[set]!++;
     }
   }
-  const guessed = stopwordLists().size;
-  const guessedLists = (1 << guessed) - 1;
-  const covered = new Array<number>(guessed).fill(0);
-  const distinct = new Array<number>(guessed).fill(0);
+  const lists = stopwordBits().codes.length;
+  const covered = new Array<number>(lists).fill(0);
+  const distinct = new Array<number>(lists).fill(0);
   for (let set = 1; set < sets.length; set++) {
     if (perSet[set] === 0) continue;
-    // Each guessed list the set has, lowest bit first.
-    for (let bits = sets[set]! & guessedLists; bits !== 0; bits &= bits - 1) {
+    // Each list the set has, lowest bit first.
+    for (let bits = sets[set]!; bits !== 0; bits &= bits - 1) {
       const k = 31 - Math.clz32(bits & -bits);
       covered[k]! += perSet[set]!;
       distinct[k]! += distinctPerSet[set]!;

@@ -111,28 +111,27 @@ export function commonestList(hits: number[]): number {
 }
 
 /**
- * How many of the (lower-case) words each list of stopwordLists() covers, by language code: as words of the text
- * (`words`) and as distinct words (`distinct`). Only those lists: stopwords-iso's long line lists would take
- * Russian for Bulgarian.
+ * How many of the (lower-case) words each list of stopwordBits() covers, by language code: as words of the text
+ * (`words`) and as distinct words (`distinct`). A guess reads stopwords-iso's long line lists only when those of
+ * stopwordLists() cover too little: they would take Russian for Bulgarian.
  */
 export function stopwordHits(words: Iterable<string>): { codes: string[]; words: number[]; distinct: number[] } {
   const { codes, bitsOf, longest } = stopwordBits();
-  const guessed = stopwordLists().size;
-  const counts = new Array<number>(guessed).fill(0);
-  const distinct = new Array<number>(guessed).fill(0);
+  const counts = new Array<number>(codes.length).fill(0);
+  const distinct = new Array<number>(codes.length).fill(0);
   const seen = new Set<string>();
   for (const w of words) {
     let bits = w.length <= longest ? bitsOf.get(w) ?? 0 : 0;
     if (bits === 0) continue;
     const first = !seen.has(w);
     if (first) seen.add(w);
-    for (let k = 0; bits !== 0 && k < guessed; k++, bits >>>= 1) {
+    for (let k = 0; bits !== 0; k++, bits >>>= 1) {
       if ((bits & 1) === 0) continue;
       counts[k]!++;
       if (first) distinct[k]!++;
     }
   }
-  return { codes: codes.slice(0, guessed), words: counts, distinct };
+  return { codes, words: counts, distinct };
 }
 
 /** Numbers a StopwordTable slot holds. */

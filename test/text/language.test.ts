@@ -37,3 +37,11 @@ test('texts read by the Latin scan get the guess the regexes give them', () => {
     assert.deepEqual(guessLanguage(`${text} logos`), guessLanguage(`${text} λόγος`), text);
   }
 });
+
+test("a language only stopwords-iso has a list for is told when natural's lists cover too little of the text", () => {
+  const finnish = 'Kaupungin valtuusto kokoontui maanantaina, ja se päätti, että puiston kunnostus alkaa keväällä. Hankkeen kustannukset ovat noin miljoona euroa, mutta osa rahoituksesta tulee valtiolta.';
+  const guess = guessLanguage(finnish);
+  assert.equal(guess.code, 'fi');
+  assert.ok(guess.confidence > 0.9, String(guess.confidence));
+  assert.deepEqual(guessLanguage(`${finnish} logos`), guessLanguage(`${finnish} λόγος`));
+});
