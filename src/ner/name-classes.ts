@@ -74,7 +74,7 @@ export function isFeatureWord(token: Token): boolean {
 
 /**
  * The type a name of these words has whatever the tagger says, `null` for no entity at all, `undefined` to keep
- * the tagger's: dates and holidays are none ("June", "Black Friday"); a company suffix makes an organisation,
+ * the tagger's (the lists' words also in capitals): dates and holidays are none ("June", "Black Friday"); a company suffix makes an organisation,
  * a geographic feature word a place ("Mekong River", "Gulf of Thailand"); a regional adjective ("Southeast
  * Asian") is no place; a person's name has no digits and no word like "iPad", and does not end in a common word
  * unless it starts with a given name (mayBePersonName).

@@ -52,9 +52,9 @@ const UNDETERMINED = { code: 'und', confidence: 0 };
 
 /**
  * The guess from how many of the `words` words each of stopwordBits' lists covers (`covered`) and how many distinct
- * ones (`distinct`), as stopwordHits and latinStopwordHits count them. The
- * stopwords-iso lists of the languages natural has none for (Finnish, Hungarian, Czech...) are long and hold words
- * common elsewhere, so they tell a language only when no guessed list covers enough of the text.
+ * ones (`distinct`), as stopwordHits and latinStopwordHits count them. The stopwords-iso lists of the languages
+ * natural has none for (Finnish, Czech...) are long and hold words common elsewhere, so they tell a language only
+ * when no guessed list covers enough of the text.
  */
 function byStopwords(words: number, covered: number[], distinct: number[]): { code: string; confidence: number } {
   const guessed = stopwordLists().size;

@@ -31,7 +31,7 @@ export function stopwordLists(): Map<string, Set<string>> {
 let englishFunctionWords: Set<string> | null = null;
 /**
  * natural's English stop words of two letters or more, without data/'s additions (which hold "new", "first"): words
- * that are never a name's first word, as "However" or "Because" opening a sentence.
+ * that are never a name's first word, as "Because" or "Like" opening a sentence.
  */
 export function functionWordsEn(): Set<string> {
   if (!englishFunctionWords) {
