@@ -1,8 +1,11 @@
-// Writes data/name-words.json: the words that tell whether a name the tagger calls a person can be one.
+// Writes data/name-words.json: the words that tell whether a name the tagger calls a person can be one, and the first
+// names the tagger reads as a list.
 //   node scripts/make-name-words.mjs PATH/eng.train
 // 'givenNames': the first words of CoNLL-2003 train's person names of two words or more, and the first names of
 // compromise's lexicon. 'commonWords': words CoNLL-2003 train writes in lower case at least MIN_LOWER times and at
 // most once in ten of those as the last word of a person's name ("festival", "tour", "plus"; not "brown").
+// 'firstNames': compromise's first names alone, for a tagger feature (src/ner/tagger-features.ts): a list made from
+// the training data would hold every name the tagger is trained on, so it would learn to trust the list too much.
 // Only train is read, so that the dev figure of a tagger trained on train alone stays a measure.
 import fs from 'node:fs';
 import nlp from 'compromise';
@@ -41,13 +44,16 @@ for (const line of fs.readFileSync(trainPath, 'utf8').split('\n')) {
   }
 }
 endName(name);
-for (const [word, tags] of Object.entries(nlp.world().model.one.lexicon)) if (/FirstName|MaleName|FemaleName/.test(String(tags))) givenNames.add(word);
+const firstNames = new Set();
+for (const [word, tags] of Object.entries(nlp.world().model.one.lexicon)) if (/FirstName|MaleName|FemaleName/.test(String(tags))) firstNames.add(word);
+for (const word of firstNames) givenNames.add(word);
 
 const commonWords = [...lowerCount].filter(([word, n]) => n >= MIN_LOWER && (personLast.get(word) ?? 0) * 10 <= n).map(([word]) => word);
 const sorted = (words) => [...words].sort();
 const data = {
-  _about: `Words that tell whether a name the statistical tagger calls a person can be one (src/ner/name-classes.ts): a name whose last word is a common word and whose first is no given name is not a person's ("Light Festival", "Anniversary Tour"). 'givenNames': first words of CoNLL-2003 train's person names of two words or more, and compromise's first names. 'commonWords': words CoNLL-2003 train writes in lower case ${MIN_LOWER} times or more, at most once in ten of those as the last word of a person's name. Lower case. Made by scripts/make-name-words.mjs.`,
+  _about: `Words that tell whether a name the statistical tagger calls a person can be one (src/ner/name-classes.ts): a name whose last word is a common word and whose first is no given name is not a person's ("Light Festival", "Anniversary Tour"). 'givenNames': first words of CoNLL-2003 train's person names of two words or more, and compromise's first names. 'commonWords': words CoNLL-2003 train writes in lower case ${MIN_LOWER} times or more, at most once in ten of those as the last word of a person's name. 'firstNames': compromise's first names alone, which the statistical tagger reads as a list (src/ner/tagger-features.ts). Lower case. Made by scripts/make-name-words.mjs.`,
   givenNames: sorted(givenNames),
+  firstNames: sorted(firstNames),
   commonWords: sorted(commonWords),
 };
 fs.writeFileSync(new URL('../data/name-words.json', import.meta.url), JSON.stringify(data, null, 0).replace(/\],"/g, '],\n"') + '\n');

@@ -30,16 +30,22 @@ export function withoutTrailingDates(tokens: Token[], start: number, end: number
 interface NameWordsData {
   givenNames: string[];
   commonWords: string[];
+  firstNames: string[];
 }
 
-let nameWords: { given: Set<string>; common: Set<string> } | null = null;
-/** data/name-words.json, lower case: given names, and the common words names of people do not end in. */
+let nameWords: { given: Set<string>; common: Set<string>; first: Set<string> } | null = null;
+/** data/name-words.json, lower case: given names, the common words names of people do not end in, and compromise's first names. */
 function personWords() {
   if (!nameWords) {
     const data = loadData<NameWordsData>('name-words.json');
-    nameWords = { given: new Set(data.givenNames), common: new Set(data.commonWords) };
+    nameWords = { given: new Set(data.givenNames), common: new Set(data.commonWords), first: new Set(data.firstNames) };
   }
   return nameWords;
+}
+
+/** Whether a word is one of compromise's first names: a list the tagger's training data did not make, unlike givenNames. */
+export function isFirstName(word: string): boolean {
+  return personWords().first.has(word.toLowerCase());
 }
 
 /**

@@ -2,6 +2,7 @@
 import { loadGazetteer, type GazMatch } from './gazetteer.js';
 import type { Token } from './tokenize.js';
 import { grown, sized } from '../text/packed.js';
+import { isFirstName } from './name-classes.js';
 
 /** Entity types in tag-id order. */
 export const ENTITY_TYPES = ['PER', 'ORG', 'LOC', 'MISC'] as const;
@@ -246,8 +247,9 @@ const LIST_KINDS = ['person', 'country', 'org', 'place', 'demonym', 'ambiguous']
 
 /**
  * Writes each token's place in the longest known names of the shipped lists, left to right (0 outside any;
- * else 1 + 4 * kind + BILOU part), to the 4th scan value of the sentence's tokens from `at`, and the matches it looked up
- * outside headlines to `matches` (for findCandidates, which asks again).
+ * else 1 + 4 * kind + BILOU part; a capitalised first name outside them, a name of kind LIST_KINDS.length), to the 4th
+ * scan value of the sentence's tokens from `at`, and the matches it looked up outside headlines to `matches` (for
+ * findCandidates, which asks again).
  */
 function listMatches(tokens: Token[], caps: Uint8Array, scans: Int32Array, matches: (GazMatch | null | undefined)[], at: number): void {
   const n = tokens.length;
@@ -257,6 +259,8 @@ function listMatches(tokens: Token[], caps: Uint8Array, scans: Int32Array, match
     const match = caps[i] >= CAP_INITIAL ? lists.matchAt(tokens, i, headline) : null;
     if (caps[i] >= CAP_INITIAL && !headline) matches[at / SCAN_VALUES + i] = match;
     if (!match) {
+      // A capitalised first name no list has a name for ("Myles"), as a name of its own kind.
+      if (caps[i] >= CAP_INITIAL && isFirstName(tokens[i]!.text)) scans[at + i * SCAN_VALUES + 3] = 1 + 4 * LIST_KINDS.length + 3;
       i++;
       continue;
     }
