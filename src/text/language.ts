@@ -58,26 +58,26 @@ const UNDETERMINED = { code: 'und', confidence: 0 };
  */
 function byStopwords(words: number, covered: number[], distinct: number[]): { code: string; confidence: number } {
   const guessed = stopwordLists().size;
-  const guess = guessAmong(words, covered, distinct, 0, guessed, guessed);
-  return guess.code === 'und' ? guessAmong(words, covered, distinct, guessed, covered.length, covered.length) : guess;
+  const guess = guessAmong(words, covered, distinct, 0, guessed);
+  return guess.code === 'und' ? guessAmong(words, covered, distinct, guessed, covered.length) : guess;
 }
 
 /**
  * The guess among lists from..to-1 (UNDETERMINED when none covers enough words), as sure as the distinct words of
- * lists 0..weighed-1 make it.
+ * lists 0..to-1 make it: the guessed lists weigh the guessed lists only, stopwords-iso's all lists.
  */
-function guessAmong(words: number, covered: number[], distinct: number[], from: number, to: number, weighed: number): { code: string; confidence: number } {
+function guessAmong(words: number, covered: number[], distinct: number[], from: number, to: number): { code: string; confidence: number } {
   let best = from;
   let most = 0;
   for (let k = from; k < to; k++) {
     most = Math.max(most, covered[k]!);
     if (distinct[k]! > distinct[best]!) best = k;
   }
-  if (most / words < 0.12 || distinct[best] === 0) return UNDETERMINED;
+  if (most / words < 0.12) return UNDETERMINED;
   // Each distinct stop word is one piece of evidence: a word repeated down a list or table ("men" in a results
   // table) says no more about the language than it does once. exp(h_k - h_best) keeps the sum finite on long texts.
   let odds = 0;
-  for (let k = 0; k < weighed; k++) odds += oddsBelow(distinct[best]! - distinct[k]!);
+  for (let k = 0; k < to; k++) odds += oddsBelow(distinct[best]! - distinct[k]!);
   return { code: stopwordBits().codes[best]!, confidence: round(1 / odds) };
 }
 
