@@ -7,11 +7,11 @@
 // scores (a logistic regression over each line's features and its neighbours', before a segment is chosen), the
 // segment ranker (a conditional logit over each page's segments, on the rules' view of them and their lines' context
 // scores; the target is the segment whose labelled lines are worth most), the join model (a logistic regression of
-// whether a segment next to the ranker's choice is more of the article: its labelled lines worth more than nothing),
+// whether a segment next to the ranker's choice is more of the article: the rules' body worth more with it),
 // the line model given the choice (its body smoothed along the page), and the edge model (a logistic regression of
 // whether the smoothed body's first or last line is not body, trimmed while it says so). The line and edge models
 // learn from each page's foreign twin too (--foreign, addForeignTwins: the page as the rules read it without their
-// English phrase lists, as they read every other language).
+// phrase lists, as they read a language the lists do not cover).
 //
 //   npm run build
 //   node scripts/train-lines.mjs SET_DIR... [--folds K] [--keep P] [--add P] [--change C] [--join P] [--edge P] [--l2 L] [--rank-l2 L] [--balance]
@@ -266,6 +266,26 @@
 // video player, on a readability page, only 0.25); without the lists, dev 0.958/0.959/0.960/0.960 and the rest within
 // 0.001. With the lists and --balance, dev 5-fold 0.933. Without word weights (--word-l2 1), trafilatura
 // 0.847/0.865/0.862/0.870: the hashed words help even on the set left out, in other languages than the sets trained on.
+// Kept since, with the lists: the join model labelled by what a join adds to the rules' body (bodyLines of the joined
+// segments less the body before; the lines between count with the segment's own, so a one-line promotion joined
+// across a row of teasers is worth less than nothing) rather than by the segment's own lines; its features on each
+// side apart (a copy of each but bias and after that is 0 below the ranker's choice: what the text between tells
+// differs above and below the article); gapProseShare, a join feature (the share of the words a join brings that are
+// in prose lines between, teasers and promotions rather than a video player's controls or code); innerLike, an edge
+// feature (the edge line and the body line inward of it both end without a full stop and are about as long: one more
+// item of a list, a tour's dates, not a notice); --join 0.65 and --edge 0.55. Left out / 5-fold / by site / trained
+// on all, against the code before (no lists, dev 0.958/0.959/0.960/0.961, trafilatura 0.850/0.868/0.867/0.882,
+// readability 0.874/0.866/0.877/0.871): dev 0.959/0.960/0.959/0.961, trafilatura 0.858/0.874/0.874/0.886,
+// readability 0.871/0.873/0.870/0.871; mine extract on the snippet set 0.882 -> 0.886, titles 311 of 424 level
+// (title model retrained: 5-fold 292 -> 297), dates 285 -> 286 of 358 (date model retrained). On the way, each
+// measured with the lists and the settings before them (--join 0.6, --edge 0.5): the lists alone, dev
+// 0.957/0.958/0.958/0.959; with innerLike, 0.958/0.958/0.959/0.959 (a tour's dates no longer trimmed); with the
+// sided join features, dev 0.957/0.958/0.959/0.960, trafilatura 0.861/0.877/0.877/0.888; with gapProseShare,
+// trafilatura 0.861/0.878/0.876/0.889; those at --join 0.65 and --edge 0.55, dev 0.958/0.958/0.959/0.959. Not kept:
+// the mean context score of the segment's good lines as a join feature (readability trained on all 0.878: a code
+// block's and a bullet list's later parts joined; but it joined a second article glued on below a sample's, whose
+// prose reads as well as the first's), and the lines between labelled by their own lines' labels where not bad or
+// furniture rather than by the rules' body (dev 0.959/0.959/0.959/0.960, trafilatura 0.859/0.873/0.874/0.885).
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -292,9 +312,9 @@ const add = Number(opt('--add', '0.8'));
 // What each change between body and other text along the page costs, in log-odds (the smoothing in modelBody).
 const change = Number(opt('--change', '0.5'));
 // The join model's probability above which a segment next to the main one is joined to it.
-const join = Number(opt('--join', '0.6'));
+const join = Number(opt('--join', '0.65'));
 // The edge model's probability above which the body's first or last line is trimmed (1: no edge model).
-const edge = Number(opt('--edge', '0.5'));
+const edge = Number(opt('--edge', '0.55'));
 // L2 penalties per page of training data on the line models' weights (not the bias) and on the segment ranker's.
 const l2 = Number(opt('--l2', '1e-3'));
 const rankL2 = Number(opt('--rank-l2', String(l2)));
@@ -387,7 +407,7 @@ function labelledPage({ id, set, page, gold }) {
 
 /**
  * Each page's foreign twin (p.twin): the page as the rules read it in a language their phrase lists
- * (data/boilerplate.json, in English: notices, share buttons, "Related" and "Comments" headings) do not know, read
+ * (data/boilerplate.json: notices, share buttons, "Related" and "Comments" headings, in nine languages) do not know, read
  * with those lists empty; none where the lists change no line of the page. The lists are set back after.
  */
 function addForeignTwins(pages) {
@@ -463,8 +483,9 @@ function rankMain(p, contextWeights, weights) {
 
 /**
  * The join model: a logistic regression of whether a segment next to the ranker's choice (and those joined to it)
- * is more of the article, on the segments whose labelled lines are worth more (body) or less (not) than nothing,
- * each weighing its worth; outward from the ranker's choice while the labels say join.
+ * is more of the article: whether joining it makes the rules' body worth more (its labelled lines, body or not,
+ * between the segments too) or less, each join weighing that change; outward from the ranker's choice while the
+ * labels say join.
  */
 function fitJoin(pages, contextWeights, segmentWeights) {
   const data = [];
@@ -475,12 +496,20 @@ function fitJoin(pages, contextWeights, segmentWeights) {
     const rows = [];
     const labels = [];
     let [first, last] = [main, main];
+    // What the rules' body of segments a..b is worth (its lines' labels, as p.worth): a join is worth what it adds to
+    // the body, the text between the segments with the segment's own (a promotion joined across teasers costs those).
+    const indexOf = new Map(lines.map((l, i) => [l, i]));
+    const bodyWorth = (a, b) => bodyLines(lines, { first: segments[a].first, last: segments[b].last, score: 0, goodLines: 0 }).reduce((n, l) => {
+      const { label, weight } = p.labels[indexOf.get(l)];
+      return n + (label ? weight : -weight);
+    }, 0);
     const tryJoin = (k) => {
       const row = joinFeatures(lines, segments, first, last, k, features);
-      if (!row || p.worth[k] === 0) return false;
+      const worth = row ? bodyWorth(Math.min(first, k), Math.max(last, k)) - bodyWorth(first, last) : 0;
+      if (worth === 0) return false;
       rows.push(...row);
-      labels.push({ label: p.worth[k] > 0 ? 1 : 0, weight: Math.abs(p.worth[k]) });
-      return p.worth[k] > 0;
+      labels.push({ label: worth > 0 ? 1 : 0, weight: Math.abs(worth) });
+      return worth > 0;
     };
     while (first > 0 && tryJoin(first - 1)) first--;
     while (last + 1 < segments.length && tryJoin(last + 1)) last++;

@@ -55,8 +55,9 @@ export function boilerplate(): Boilerplate {
   if (!compiled) {
     const b = loadData<BoilerplateData>('boilerplate.json');
     const phrases: Phrase[] = [];
-    const endPattern = anyOf(b.endPatterns, phrases);
-    const furniture = anyOf(b.linePatterns, phrases);
+    const gated = { count: 0 };
+    const endPattern = anyOf(b.endPatterns, phrases, gated);
+    const furniture = anyOf(b.linePatterns, phrases, gated);
     compiled = {
       // Compared with line keys, so in key form ("don't miss" -> "don t miss").
       insert: new Set(b.insertMarkers.map(keyOf)),
@@ -76,30 +77,30 @@ export function boilerplate(): Boilerplate {
   return compiled;
 }
 
-/** Bits a line's phrases can stand for: a pattern gets one while they last. */
+/** Bits a line's phrases can stand for: a pattern gets one, and past them patterns share. */
 const PHRASE_BITS = 31;
 
 /**
- * A test of a list of line patterns. A pattern with required phrases (src/text/phrases.ts) gets a bit, its phrases
+ * A test of a list of line patterns. A pattern with required phrases (src/text/phrases.ts) gets a bit (the
+ * `gated.count`-th, round the PHRASE_BITS: past them, patterns share one, and a line with it runs each), its phrases
  * go into `phrases`, and it is only run on lines that have one of them: most lines have none. The others go into
  * two regexes: those anchored at the start into one `^(?:...)` group, which the engine tries at the first position
  * only; the others scan the line once between them.
  */
-function anyOf(patterns: string[], phrases: Phrase[]): LinePatterns {
+function anyOf(patterns: string[], phrases: Phrase[], gated: { count: number }): LinePatterns {
   // Without the u flag case-insensitive matching is several times faster; only \p{...} classes need it.
   const flagsOf = (source: string) => (/\\[pPu]\{/.test(source) ? 'iu' : 'i');
-  const gated: Array<{ bit: number; last: number; re: RegExp }> = [];
+  const gates: Array<{ bit: number; last: number; re: RegExp }> = [];
   const always: string[] = [];
   for (const p of patterns) {
     const required = flagsOf(p) === 'i' ? requiredPhrases(p) : null;
-    const taken = new Set(phrases.map((ph) => ph.bit)).size;
-    if (!required || taken >= PHRASE_BITS) {
+    if (!required) {
       always.push(p);
       continue;
     }
-    const bit = 1 << taken;
+    const bit = 1 << gated.count++ % PHRASE_BITS;
     for (const phrase of required) phrases.push({ phrase, bit });
-    gated.push({ bit, last: requiredLast(p), re: new RegExp(p, 'i') });
+    gates.push({ bit, last: requiredLast(p), re: new RegExp(p, 'i') });
   }
   const group = (list: string[]) => list.map((p) => `(?:${p})`).join('|');
   const anchored = always.filter((p) => p.startsWith('^')).map((p) => p.slice(1));
@@ -111,7 +112,7 @@ function anyOf(patterns: string[], phrases: Phrase[]): LinePatterns {
     test: (text, lineBits) => {
       if (start?.test(text) || anywhere?.test(text)) return true;
       if (lineBits === 0) return false;
-      for (const { bit, last, re } of gated) if (lineBits & bit && (last < 0 || text.charCodeAt(text.length - 1) === last) && re.test(text)) return true;
+      for (const { bit, last, re } of gates) if (lineBits & bit && (last < 0 || text.charCodeAt(text.length - 1) === last) && re.test(text)) return true;
       return false;
     },
   };

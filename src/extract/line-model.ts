@@ -400,23 +400,28 @@ const JOIN_LINES = 80;
 /** Text that ends on a colon (in most scripts' forms): it leads in to what follows. */
 const LEAD_IN = /[:：]\s*$/u;
 
-/** What the join model weighs (see joinFeatures). */
-export const JOIN_FEATURES = ['bias', 'after', 'gap', 'gapBlocks', 'gapDated', 'gapEnd', 'gapInsert', 'gapHeadlines', 'laterHeader', 'wordShare', 'leadIn', ...SEGMENT_FEATURES.map((f) => `segment.${f}`)];
+/** What the join model weighs of a segment on either side (see joinFeatures). */
+const SIDED_JOIN_FEATURES = ['gap', 'gapBlocks', 'gapDated', 'gapEnd', 'gapInsert', 'gapHeadlines', 'laterHeader', 'wordShare', 'leadIn', 'gapProseShare', ...SEGMENT_FEATURES.map((f) => `segment.${f}`)];
+/** What the join model weighs: SIDED_JOIN_FEATURES, then the same again for a segment below the main one only (0 above it). */
+export const JOIN_FEATURES = ['bias', 'after', ...SIDED_JOIN_FEATURES, ...SIDED_JOIN_FEATURES.map((f) => `after.${f}`)];
 
 /**
  * JOIN_FEATURES of segment `k` next to segments first..last (the main one and those joined to it): which side it is
  * on, what lies between (lines, blocks of furniture, a date or byline, an end marker or insert heading, headline-like
  * lines), whether a date or byline heads the later of the two, its share of their words, whether text that ends on
- * a colon leads in to what lies between (a code block, a list or a video), and its SEGMENT_FEATURES
- * (`segmentRows`, segmentFeatures'). Null when more than JOIN_LINES lines lie between: never joined.
+ * a colon leads in to what lies between (a code block, a list or a video), the share of the words the join brings
+ * that are in prose lines between (teasers, a promotion), and its SEGMENT_FEATURES (`segmentRows`,
+ * segmentFeatures'); all but the first two again for a segment below (what lies between tells differently above and
+ * below an article). Null when more than JOIN_LINES lines lie between: never joined.
  */
 export function joinFeatures(lines: Scored[], segments: Segment[], first: number, last: number, k: number, segmentRows: Float64Array): number[] | null {
   const after = k > last;
   const [from, to] = after ? [segments[last]!.last + 1, segments[k]!.first] : [segments[k]!.last + 1, segments[first]!.first];
   if (to - from > JOIN_LINES) return null;
-  let [dated, end, insert, headlines, words] = [0, 0, 0, 0, 0];
+  let [dated, end, insert, headlines, words, gapProse] = [0, 0, 0, 0, 0, 0];
   for (let i = from; i < to; i++) {
     const line = lines[i]!;
+    if ((line.kind === 'good' || line.kind === 'neargood') && !line.furniture) gapProse += line.words;
     // Headline-like lines, as segmentTraits counts them (teasers of other stories).
     if (line.kind !== 'bad' && line.words >= 3 && !line.sentenceEnd) headlines++;
     if (line.dated) dated = 1;
@@ -430,7 +435,8 @@ export function joinFeatures(lines: Scored[], segments: Segment[], first: number
   for (let j = first; j <= last; j++) words += segments[j]!.score;
   const later = segments[after ? k : first]!;
   const width = SEGMENT_FEATURES.length;
-  return [1, after ? 1 : 0, (to - from) / JOIN_LINES, Math.min(8, furnitureBlocks(lines, from, to)) / 4, dated, end, insert, Math.min(5, headlines) / 5, segmentTraits(lines, later).header ? 1 : 0, segments[k]!.score / (segments[k]!.score + words), leadIn, ...segmentRows.subarray(k * width, (k + 1) * width)];
+  const sided = [(to - from) / JOIN_LINES, Math.min(8, furnitureBlocks(lines, from, to)) / 4, dated, end, insert, Math.min(5, headlines) / 5, segmentTraits(lines, later).header ? 1 : 0, segments[k]!.score / (segments[k]!.score + words), leadIn, gapProse / (gapProse + segments[k]!.score), ...segmentRows.subarray(k * width, (k + 1) * width)];
+  return [1, after ? 1 : 0, ...sided, ...sided.map((x) => (after ? x : 0))];
 }
 
 /** The page's segments with first..last joined into one, and that one. */
@@ -497,13 +503,14 @@ const dot = (row: number[], weights: number[]) => row.reduce((z, x, f) => z + x 
 /** Most lines the edge model trims off each end of the body. */
 const TRIM_LINES = 6;
 /** What the edge model weighs of the body's first or last line (see edgeRows). */
-export const EDGE_FEATURES = ['bias', 'head', 'gain', 'good', 'neargood', 'short', 'logWords', 'sentenceEnd', 'listItem', 'dated', 'wordOdds', 'navWords', 'gap', 'trimmed', 'position', 'inner.sentenceEnd', 'inner.logWords', 'inner.gain'];
+export const EDGE_FEATURES = ['bias', 'head', 'gain', 'good', 'neargood', 'short', 'logWords', 'sentenceEnd', 'listItem', 'dated', 'wordOdds', 'navWords', 'gap', 'trimmed', 'position', 'inner.sentenceEnd', 'inner.logWords', 'inner.gain', 'innerLike'];
 
 /**
  * EDGE_FEATURES of the lines at one end of the body (`body`: page indices; `gain`: the line model's log-odds less its
  * threshold, per page line; `head`: the first lines, else the last), the outermost first, each as the edge once those
  * beyond it are trimmed: its own features (OWN, as lineScores last made them), how many page lines part it from the
- * next body line inward and that line's features, how many lines are trimmed beyond it, and its place in the body.
+ * next body line inward and that line's features, whether the two are shaped alike (likeInner), how many lines are
+ * trimmed beyond it, and its place in the body.
  * Never the innermost line: one always stays. Notices after the article (a sign-up, a licence, an author's bio) and
  * teasers before it.
  */
@@ -521,7 +528,12 @@ function edgeRow(lines: Scored[], body: number[], count: number, gain: Float64Ar
   const k = head ? trimmed : count - 1 - trimmed;
   const [i, inner] = [body[k]!, body[head ? k + 1 : k - 1]!];
   const line = lines[i]!;
-  return [1, head ? 1 : 0, clamped(i), line.kind === 'good' ? 1 : 0, line.kind === 'neargood' ? 1 : 0, line.kind === 'short' ? 1 : 0, feature(i, LOG_WORDS_INDEX), line.sentenceEnd ? 1 : 0, line.listItem ? 1 : 0, line.dated ? 1 : 0, feature(i, WORD_ODDS), feature(i, NAV_WORDS), Math.min(8, Math.abs(i - inner) - 1) / 8, trimmed / TRIM_LINES, k / (count - 1), lines[inner]!.sentenceEnd ? 1 : 0, feature(inner, LOG_WORDS_INDEX), clamped(inner)];
+  return [1, head ? 1 : 0, clamped(i), line.kind === 'good' ? 1 : 0, line.kind === 'neargood' ? 1 : 0, line.kind === 'short' ? 1 : 0, feature(i, LOG_WORDS_INDEX), line.sentenceEnd ? 1 : 0, line.listItem ? 1 : 0, line.dated ? 1 : 0, feature(i, WORD_ODDS), feature(i, NAV_WORDS), Math.min(8, Math.abs(i - inner) - 1) / 8, trimmed / TRIM_LINES, k / (count - 1), lines[inner]!.sentenceEnd ? 1 : 0, feature(inner, LOG_WORDS_INDEX), clamped(inner), likeInner(line, lines[inner]!)];
+}
+
+/** 1 when the edge line is shaped as the line inward of it, as one more item of a list: neither ends like a sentence, and they are about as long. */
+function likeInner(line: Scored, inner: Scored): number {
+  return !line.sentenceEnd && !inner.sentenceEnd && Math.abs(Math.log1p(line.words) - Math.log1p(inner.words)) < 0.5 ? 1 : 0;
 }
 
 /**

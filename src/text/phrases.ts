@@ -25,7 +25,8 @@ export function requiredPhrases(source: string): string[] | null {
     let best: string[] | null = null;
     let run = '';
     const endRun = () => {
-      if (run) best = longer(best, [run]);
+      // Spaces alone (between words the finder cannot match, as in Cyrillic) are on nearly every line: no phrase.
+      if (run.trim()) best = longer(best, [run]);
       run = '';
     };
     while (at < source.length && source[at] !== '|' && source[at] !== ')') {

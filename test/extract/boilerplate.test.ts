@@ -16,6 +16,8 @@ const tricky = [
   'All Rights Reserved.', '© 2024 Example News', 'COPYRIGHT 2019', 'We use cookies to improve', 'Sign up for our newsletter',
   'Politics (12)', '34 comments', 'Comments (3)', 'View all 12 comments', 'Jane says:', '[VIDEO]', 'Credit: John Smith',
   'Tags: a, b', 'Advertisement', 'Share', 'éclick here', 'Ａdvertisement', 'KLICK here', 'Share this article', '',
+  'Lesen Sie auch: Zehn Dinge', 'À lire aussi : la suite', 'Читайте также: новости', 'Anzeige', 'Реклама', 'Tous droits réservés',
+  'Wir verwenden Cookies', 'Мы используем файлы cookie', '12 Kommentare', 'Kommentare (3)', 'Показать все комментарии',
 ];
 
 function lines(): string[] {
@@ -51,6 +53,7 @@ test('no phrases are told where a match can do without them', () => {
   assert.equal(requiredPhrases('(?=abc)'), null);
   assert.equal(requiredPhrases('[a-z]+'), null);
   assert.equal(requiredPhrases('É'), null, 'a cased character outside ASCII');
+  assert.equal(requiredPhrases('^(читайте также|a b)'), null, 'spaces alone between words the finder cannot match');
 });
 
 test("a text browser's placeholders for images and ad slots are furniture; bracketed text is not", () => {

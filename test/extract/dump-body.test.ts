@@ -261,3 +261,15 @@ test('a diary written a sentence to a line without full stops, between image fil
   assert.ok(kept.length >= 9, `kept ${kept.length} of ${diary.length}: ${text}`);
   assert.ok(!text.includes('IMG_') && !text.includes('版权所有'));
 });
+
+test('furniture headings in other languages work as the English ones: an insert goes with its headlines, comments end the article', () => {
+  const header = ['Der Stadtkurier', 'Startseite | Politik | Wirtschaft | Sport', 'Stadtrat beschließt neuen Haushalt für die Parks', 'Von Jana Roth | 3. März 2024'];
+  const speakers = ['die Bürgermeisterin', 'ein Mitglied des Rates', 'der Leiter der Parks', 'eine Lehrerin aus der Stadt', 'der Kämmerer der Stadt', 'eine Bewohnerin der Altstadt', 'der Leiter der Schulbehörde', 'ein Ladenbesitzer'];
+  const german = (from: number, to: number) => speakers.slice(from, to).map((who) => `Im Rat sprach auch ${who}, die oder der sagte, dass der Plan für die Parks den Familien in der Stadt helfen werde.`);
+  const insert = ['Lesen Sie auch', 'Neue Radwege entlang des Flusses im Frühjahr', 'Schulen planen längere Sommerferien für alle Kinder'];
+  const comments = ['Kommentare', 'Ich finde, dass der Rat für die Familien hier die richtige Wahl getroffen hat.', 'Das Geld hätte man besser für die Straßen ausgegeben, die in einem sehr schlechten Zustand sind.', 'Wir warten in unserem Teil der Stadt schon seit vielen Jahren auf neue Spielplätze.'];
+  const text = body(dump(...header, ...german(0, 4), ...insert, ...german(4, 8), ...comments));
+  assert.ok(text.includes(speakers[0]!) && text.includes(speakers[7]!));
+  assert.ok(!text.includes('Radwege') && !text.includes('Sommerferien'));
+  assert.ok(!text.includes('richtige Wahl') && !text.includes('Spielplätze'));
+});

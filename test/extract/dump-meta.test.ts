@@ -244,7 +244,9 @@ test('the title ranker, which finds costly features only for candidates that can
 test('a block joined above the article does not move its date: the date is looked for around the segment the ranker chose', () => {
   const teaser = ['Library extends its opening hours', 'Posted 12 January 2021', 'The library will open on Sundays from next month, the board said after a vote that took most of the evening.', 'The board said that the longer hours would cost little and that readers had asked for them for years.'];
   const menu = ['Home', 'World', 'Business', 'Sport', 'Weather'];
-  const page = { file: 'page.txt', content: ['The Daily Courier', ...teaser, ...menu, 'Council approves new budget for city parks', 'By Jane Roe | March 3, 2024', ...BODY].join('\n\n'), format: 'text' as const };
+  // Six paragraphs: with the four of BODY alone the ranker takes the teaser for the article (so there is no join above it).
+  const more = ['The council also voted to plant new trees along the river, which the parks director said would take two years.', 'Residents who spoke at the meeting said they hoped the new playgrounds would open before the summer holidays.'];
+  const page = { file: 'page.txt', content: ['The Daily Courier', ...teaser, ...menu, 'Council approves new budget for city parks', 'By Jane Roe | March 3, 2024', ...BODY, ...more].join('\n\n'), format: 'text' as const };
   // A join model of its bias alone: it joins every neighbour (the teaser above the article) or none.
   const joining = (bias: number) => ({ ...lineModel(), joinWeights: JOIN_FEATURES.map((f) => (f === 'bias' ? bias : 0)) });
   const joined = readDump(page, joining(100))!;

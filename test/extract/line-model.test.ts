@@ -2,7 +2,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { bodyLines, type Segment } from '../../src/extract/dump-body.js';
-import { chooseMain, FEATURES, JOIN_FEATURES, lineFeatures, lineModel, lineScores, modelBody, SEGMENT_FEATURES, smoothed, EDGE_FEATURES, type LineModel } from '../../src/extract/line-model.js';
+import { chooseMain, edgeRows, FEATURES, JOIN_FEATURES, joinFeatures, lineFeatures, lineModel, lineScores, modelBody, SEGMENT_FEATURES, segmentFeatures, smoothed, EDGE_FEATURES, type LineModel } from '../../src/extract/line-model.js';
 import { lineWords, toLines, WORD_BUCKETS } from '../../src/extract/lines.js';
 import { lineHash } from '../../src/extract/templates.js';
 import { readDump, ruleView, segmentTitle } from '../../src/extract/text-dump.js';
@@ -165,6 +165,36 @@ test('a join is led in by text that ends on a colon at the end of the earlier pa
   assert.equal(joins(player), false);
   // "Share this:" leads in to the later part, not to what lies between.
   assert.equal(joins([...player, 'Share this:']), false);
+});
+
+test('the join features of a segment below the main one are weighed apart from those of one above it; gapProseShare counts the teasers between', () => {
+  const teasers = ['Bus drivers vote on a new timetable for the town', 'Library to open on Sundays from next month', 'New cycle lanes planned along the river'];
+  const second = ['a porter', 'a baker', 'the librarian'].map((who) => `The board met with ${who}, who said that the new timetable for the buses would suit most of the town.`);
+  const { lines, segments } = readDump({ file: 'page.txt', content: [...second, 'Home', 'World', 'Business', 'Sport', 'Weather', 'Contact us', ...teasers, ...['the mayor', 'a teacher', 'the treasurer', 'a nurse'].map(PARAGRAPH)].join('\n\n'), format: 'text' })!;
+  assert.equal(segments.length, 2);
+  const rows = segmentFeatures(lines, segments, new Float64Array(lines.length));
+  const sided = (JOIN_FEATURES.length - 2) / 2;
+  const [above, below] = [joinFeatures(lines, segments, 1, 1, 0, rows)!, joinFeatures(lines, segments, 0, 0, 1, rows)!];
+  assert.deepEqual(above.slice(2 + sided), new Array(sided).fill(0));
+  assert.deepEqual(below.slice(2 + sided), below.slice(2, 2 + sided));
+  // The teasers' words against the segment's own: the same lines lie between either way.
+  const share = JOIN_FEATURES.indexOf('gapProseShare');
+  const teaserWords = teasers.join(' ').split(' ').length;
+  assert.equal(above[share], teaserWords / (teaserWords + segments[0]!.score));
+  assert.equal(below[share], teaserWords / (teaserWords + segments[1]!.score));
+});
+
+test('innerLike: the edge line and the body line inward of it, both without a full stop and about as long, are items of one list', () => {
+  const dates = ['September 5 – Seattle, WA @ White River Amphitheatre', 'September 12 – Mountain View, CA @ Shoreline Amphitheatre', 'October 3 – Phoenix, AZ @ Ak-Chin Pavilion'];
+  const innerLike = EDGE_FEATURES.indexOf('innerLike');
+  const lastRow = (...tail: string[]) => {
+    const { lines } = readDump({ file: 'page.txt', content: [...['the mayor', 'a teacher', 'the treasurer'].map(PARAGRAPH), ...tail].join('\n\n'), format: 'text' })!;
+    const body = tail.map((t) => lines.findIndex((l) => l.text === t));
+    return edgeRows(lines, [0, ...body], new Float64Array(lines.length), false)[0]!;
+  };
+  assert.equal(lastRow(...dates)[innerLike], 1);
+  assert.equal(lastRow(dates[0]!, 'Sign up')[innerLike], 0, 'a much shorter line');
+  assert.equal(lastRow(dates[0]!, PARAGRAPH('a nurse'))[innerLike], 0, 'a sentence');
 });
 
 /** The word buckets of a one-line text. */
