@@ -389,6 +389,9 @@ function loadSet(dir) {
   return { name, dir, full: pages.some((p) => 'articleBody' in p.gold), pages };
 }
 
+/** What a labelled line adds to the worth of text that holds it: its weight, less for a line that is not body. */
+const worthOf = (l) => (l.label ? l.weight : -l.weight);
+
 /** A page read as the rules read it now, with its labels and what training and scoring need. */
 function labelledPage({ id, set, page, gold }) {
   const dump = readDump(page, RULES);
@@ -399,7 +402,7 @@ function labelledPage({ id, set, page, gold }) {
     const total = p.labels.reduce((n, l) => n + l.weight, 0);
     for (const l of p.labels) l.weight = total ? l.weight / total : 0;
     p.words = lines.map(lineWords);
-    p.worth = segments.map((s) => p.labels.slice(s.first, s.last + 1).reduce((n, l) => n + (l.label ? l.weight : -l.weight), 0));
+    p.worth = segments.map((s) => p.labels.slice(s.first, s.last + 1).reduce((n, l) => n + worthOf(l), 0));
     p.ruleText = bodyLines(lines, main).map((l) => l.text).join('\n');
   }
   return p;
@@ -499,10 +502,7 @@ function fitJoin(pages, contextWeights, segmentWeights) {
     // What the rules' body of segments a..b is worth (its lines' labels, as p.worth): a join is worth what it adds to
     // the body, the text between the segments with the segment's own (a promotion joined across teasers costs those).
     const indexOf = new Map(lines.map((l, i) => [l, i]));
-    const bodyWorth = (a, b) => bodyLines(lines, { first: segments[a].first, last: segments[b].last, score: 0, goodLines: 0 }).reduce((n, l) => {
-      const { label, weight } = p.labels[indexOf.get(l)];
-      return n + (label ? weight : -weight);
-    }, 0);
+    const bodyWorth = (a, b) => bodyLines(lines, { first: segments[a].first, last: segments[b].last, score: 0, goodLines: 0 }).reduce((n, l) => n + worthOf(p.labels[indexOf.get(l)]), 0);
     const tryJoin = (k) => {
       const row = joinFeatures(lines, segments, first, last, k, features);
       const worth = row ? bodyWorth(Math.min(first, k), Math.max(last, k)) - bodyWorth(first, last) : 0;
