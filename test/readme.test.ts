@@ -36,3 +36,47 @@ for (const { command, shown } of EXAMPLES) {
     }
   });
 }
+
+/** The README's JSON contract section: the fields it names (in code spans) are those records may have. */
+const CONTRACT = README.slice(README.indexOf('## The JSON contract'), README.indexOf('\n## ', README.indexOf('## The JSON contract') + 1));
+const DOCUMENTED = new Set([...CONTRACT.matchAll(/`([^`]*)`/g)].flatMap(([, span]) => span!.match(/[A-Za-z_]\w*/g) ?? []));
+
+/**
+ * The field names of JSON output, at any depth: the keys of records, not of maps (an object with a key that is not
+ * a lower-case identifier, such as an entity row's names and their counts, holds data in its keys).
+ */
+function fieldNames(value: unknown, into = new Set<string>()): Set<string> {
+  if (Array.isArray(value)) for (const item of value) fieldNames(item, into);
+  else if (value && typeof value === 'object') {
+    const keys = Object.keys(value);
+    const record = keys.every((k) => /^[a-z]\w*$/.test(k));
+    for (const key of keys) {
+      if (record) into.add(key);
+      fieldNames((value as Record<string, unknown>)[key], into);
+    }
+  }
+  return into;
+}
+
+const JSON_COMMANDS = [
+  ['ner'],
+  ['entities'],
+  ['timeline', '--entity', 'Lavrov'],
+  ['timeline', '--entity', 'Lavrov', '--entity', 'Wang Yi', '--share'],
+  ['cooccur', '--top', '3'],
+  ['kwic', 'Lavrov'],
+  ['keywords', '--top', '3', '--entity', 'BRICS'],
+  ['sources'],
+  ['quotes'],
+  ['quotes', '--by', 'speaker'],
+  ['tone', '--top', '3', '--explain'],
+];
+
+test('every field of the JSON output is named in the README JSON contract', () => {
+  for (const command of JSON_COMMANDS) {
+    const { status, stdout, stderr } = mineInProcess([...command, '--json', 'samples']);
+    assert.equal(status, 0, stderr);
+    const undocumented = [...fieldNames(JSON.parse(stdout))].filter((f) => !DOCUMENTED.has(f));
+    assert.deepEqual(undocumented, [], `mine ${command.join(' ')} --json prints fields the README does not name`);
+  }
+});
