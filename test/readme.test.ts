@@ -38,7 +38,8 @@ for (const { command, shown } of EXAMPLES) {
 }
 
 /** The README's JSON contract section: the fields it names (in code spans) are those records may have. */
-const CONTRACT = README.slice(README.indexOf('## The JSON contract'), README.indexOf('\n## ', README.indexOf('## The JSON contract') + 1));
+const CONTRACT_AT = README.indexOf('## The JSON contract');
+const CONTRACT = README.slice(CONTRACT_AT, README.indexOf('\n## ', CONTRACT_AT));
 const DOCUMENTED = new Set([...CONTRACT.matchAll(/`([^`]*)`/g)].flatMap(([, span]) => span!.match(/[A-Za-z_]\w*/g) ?? []));
 
 /**
