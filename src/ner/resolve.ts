@@ -25,6 +25,17 @@ function surnamesFirst(): Set<string> {
   return (surnameFirst ??= new Set(loadData<{ surnames: string[] }>('surname-first.json').surnames));
 }
 
+let orgNames: Set<string> | null = null;
+/**
+ * Whether a name is one of compromise's organisations (data/org-names.json): companies the tagger, trained on 1996
+ * news, reads as people or places ("Walmart", "Home Depot", "McDonald's").
+ */
+function isListedOrg(name: string): boolean {
+  orgNames ??= new Set(loadData<{ names: string[] }>('org-names.json').names);
+  const key = name.toLowerCase().replace(/’/g, "'").replace(/-/g, ' ').replace(/\./g, '');
+  return orgNames.has(key) || orgNames.has(key.replace(/'/g, ''));
+}
+
 /** Builds the entity list of one article from the candidates of its title and body. */
 export function resolveEntities(scans: Scanned[], options: ResolveOptions): Entity[] {
   // A loop, not flatMap: V8's flatMap is generic and slow on arrays this short.
@@ -32,6 +43,8 @@ export function resolveEntities(scans: Scanned[], options: ResolveOptions): Enti
   for (const scan of scans) for (const c of scan.candidates) candidates.push(c);
   addAcronymDefinitions(scans, candidates);
   resolvePeople(scans, candidates);
+  // After resolvePeople, so that a surname alone stays the person's ("Ford" after "Mike Ford").
+  for (const c of candidates) if (!c.known && (c.type === 'person' || c.type === 'place') && isListedOrg(c.name)) c.type = 'org';
   if (options.metonymy) {
     for (const c of candidates) if (c.type === 'place' && c.capital && c.country) Object.assign(c, { type: 'country', name: c.country });
   }

@@ -43,3 +43,11 @@ test('a name before an acronym in brackets is its expansion only when its initia
   assert.ok(!found.some((f) => f.includes('Reach Cup')), found.join(', '));
   assert.ok(found.includes('org:Coastal Fisheries Survey Office:3'), found.join(', '));
 });
+
+test("a company the tagger reads as a person is an organisation, unless a person's full name resolves it", () => {
+  const text = 'Shares of Home Depot fell 2 percent after the chain cut its forecast. Analysts said Home Depot had been hurt by weaker demand for lumber. ' +
+    'Mike Ford, an analyst at a Chicago bank, said Ford expected a strong holiday season.';
+  const found = summary(findEntities(article(text)));
+  assert.ok(found.includes('org:Home Depot:2'), found.join(', '));
+  assert.ok(found.includes('person:Mike Ford:2'), found.join(', '));
+});
