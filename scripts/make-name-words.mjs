@@ -4,6 +4,7 @@
 // 'givenNames': the first words of CoNLL-2003 train's person names of two words or more, and the first names of
 // compromise's lexicon. 'commonWords': words CoNLL-2003 train writes in lower case at least MIN_LOWER times and at
 // most once in ten of those as the last word of a person's name ("festival", "tour", "plus"; not "brown").
+// 'camelPrefixes': what comes before the capital inside the person names' words that have one ("Mc", "De").
 // 'firstNames': compromise's first names alone, for a tagger feature (src/ner/tagger-features.ts): a list made from
 // the training data would hold every name the tagger is trained on, so it would learn to trust the list too much.
 // Only train is read, so that the dev figure of a tagger trained on train alone stays a measure.
@@ -20,6 +21,8 @@ if (!trainPath) {
 const lowerCount = new Map();
 const personLast = new Map();
 const givenNames = new Set();
+/** What comes before the capital inside the words of person names that have one ("Mc" of "McCarthy"). */
+const camelPrefixes = new Set();
 const count = (map, key) => map.set(key, (map.get(key) ?? 0) + 1);
 /** Ends the person's name being read, if any. */
 const endName = (words) => {
@@ -36,6 +39,8 @@ for (const line of fs.readFileSync(trainPath, 'utf8').split('\n')) {
     continue;
   }
   if (/^\p{Ll}+$/u.test(word)) count(lowerCount, word);
+  const camel = /^(\p{Lu}\p{Ll}*)\p{Lu}\p{Ll}/u.exec(word);
+  if (camel && tag.endsWith('-PER')) camelPrefixes.add(camel[1]);
   // CoNLL-2003's IOB1: I-PER continues a name, B-PER starts one right after another.
   if (tag === 'I-PER' && name.length > 0) name.push(word);
   else {
@@ -51,10 +56,11 @@ for (const word of firstNames) givenNames.add(word);
 const commonWords = [...lowerCount].filter(([word, n]) => n >= MIN_LOWER && (personLast.get(word) ?? 0) * 10 <= n).map(([word]) => word);
 const sorted = (words) => [...words].sort();
 const data = {
-  _about: `Words that tell whether a name the statistical tagger calls a person can be one (src/ner/name-classes.ts): a name whose last word is a common word and whose first is no given name is not a person's ("Light Festival", "Anniversary Tour"). 'givenNames': first words of CoNLL-2003 train's person names of two words or more, and compromise's first names. 'commonWords': words CoNLL-2003 train writes in lower case ${MIN_LOWER} times or more, at most once in ten of those as the last word of a person's name. 'firstNames': compromise's first names alone, which the statistical tagger reads as a list (src/ner/tagger-features.ts). Lower case. Made by scripts/make-name-words.mjs.`,
+  _about: `Words that tell whether a name the statistical tagger calls a person can be one (src/ner/name-classes.ts): a name whose last word is a common word and whose first is no given name is not a person's ("Light Festival", "Anniversary Tour"). 'givenNames': first words of CoNLL-2003 train's person names of two words or more, and compromise's first names. 'commonWords': words CoNLL-2003 train writes in lower case ${MIN_LOWER} times or more, at most once in ten of those as the last word of a person's name. 'firstNames': compromise's first names alone, which the statistical tagger reads as a list (src/ner/tagger-features.ts). These three are lower case. 'camelPrefixes': what comes before the capital inside the words of CoNLL-2003 train's person names that have one ("Mc" of "McCarthy"); a name with another such word ("WeWork", "JavaScript") is not a person's. Made by scripts/make-name-words.mjs.`,
   givenNames: sorted(givenNames),
   firstNames: sorted(firstNames),
   commonWords: sorted(commonWords),
+  camelPrefixes: sorted(camelPrefixes),
 };
 fs.writeFileSync(new URL('../data/name-words.json', import.meta.url), JSON.stringify(data, null, 0).replace(/\],"/g, '],\n"') + '\n');
 console.log(`data/name-words.json: ${givenNames.size} given names, ${commonWords.length} common words`);

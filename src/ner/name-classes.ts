@@ -31,14 +31,18 @@ interface NameWordsData {
   givenNames: string[];
   commonWords: string[];
   firstNames: string[];
+  camelPrefixes: string[];
 }
 
-let nameWords: { given: Set<string>; common: Set<string>; first: Set<string> } | null = null;
-/** data/name-words.json, lower case: given names, the common words names of people do not end in, and compromise's first names. */
+let nameWords: { given: Set<string>; common: Set<string>; first: Set<string>; camelPrefixes: Set<string> } | null = null;
+/**
+ * data/name-words.json: given names, the common words names of people do not end in and compromise's first names (lower
+ * case), and what comes before the capital inside a word of a person's name ("Mc").
+ */
 function personWords() {
   if (!nameWords) {
     const data = loadData<NameWordsData>('name-words.json');
-    nameWords = { given: new Set(data.givenNames), common: new Set(data.commonWords), first: new Set(data.firstNames) };
+    nameWords = { given: new Set(data.givenNames), common: new Set(data.commonWords), first: new Set(data.firstNames), camelPrefixes: new Set(data.camelPrefixes) };
   }
   return nameWords;
 }
@@ -68,6 +72,15 @@ function mayBePersonName(words: Token[]): boolean {
   return !common.has(words[words.length - 1]!.text.toLowerCase()) || given.has(words[0]!.text.toLowerCase());
 }
 
+/**
+ * A word with a capital inside that names of people do not have ("WeWork", "JavaScript", "NoemKristi" of words run
+ * together); they have it after a few beginnings only ("McCarthy", "DeFreitas", "MacLean").
+ */
+function isCamelCase(word: string): boolean {
+  const camel = /^(\p{Lu}\p{Ll}*)\p{Lu}\p{Ll}/u.exec(word);
+  return camel !== null && !personWords().camelPrefixes.has(camel[1]!);
+}
+
 /** A legal form of a company ("Inc.", "GmbH"). */
 export function isCompanySuffix(token: Token | undefined): boolean {
   return token !== undefined && nameClasses().companySuffixes.has(token.text);
@@ -82,7 +95,7 @@ export function isFeatureWord(token: Token): boolean {
  * The type a name of these words has whatever the tagger says, `null` for no entity at all, `undefined` to keep
  * the tagger's (the lists' words also in capitals): dates and holidays are none ("June", "Black Friday"); a company suffix makes an organisation,
  * a geographic feature word a place ("Mekong River", "Gulf of Thailand"); a regional adjective ("Southeast
- * Asian") is no place; a person's name has no digits and no word like "iPad", and does not end in a common word
+ * Asian") is no place; a person's name has no digits, no word like "iPad" or "WeWork" (isCamelCase), and does not end in a common word
  * unless it starts with a given name (mayBePersonName).
  */
 export function typeByWords(words: Token[], tagged: EntityType | undefined, g: Gazetteer): EntityType | null | undefined {
@@ -91,7 +104,7 @@ export function typeByWords(words: Token[], tagged: EntityType | undefined, g: G
   if (words.some((w) => inList(calendar, w.text))) return null;
   if (isCompanySuffix(words[words.length - 1])) return 'org';
   if (inList(features, last) || (inList(features, words[0]!.text) && words.length > 1)) return 'place';
-  if (tagged === 'person' && (words.some((w) => /\p{N}|^\p{Ll}+\p{Lu}/u.test(w.text)) || !mayBePersonName(words))) return null;
+  if (tagged === 'person' && (words.some((w) => /\p{N}|^\p{Ll}+\p{Lu}/u.test(w.text) || isCamelCase(w.text)) || !mayBePersonName(words))) return null;
   if (isRegionalAdjective(words, g)) return undefined;
   return tagged;
 }

@@ -36,6 +36,13 @@ test('a name that ends in a common word is no person unless a given name starts 
   assert.ok(found.includes('person:Mike Pence:1'), found.join(', '));
 });
 
+test('a word with a capital inside is no part of a person name, unless it starts as names of people do', () => {
+  const g = loadGazetteer();
+  for (const name of ['WeWork', 'JavaScript', 'Kristi NoemKristi', 'GreenPak Designer']) assert.equal(typeByWords(tokenize(name).flat(), 'person', g), null, name);
+  for (const name of ['Michael McDonald', 'Daniel DeFreitas', 'Hugh MacLean']) assert.equal(typeByWords(tokenize(name).flat(), 'person', g), 'person', name);
+  assert.equal(typeByWords(tokenize('JavaScript').flat(), 'org', g), 'org');
+});
+
 test('a function word opening a sentence is no part of the name after it', () => {
   const found = summary(findEntities(article('Ruth Okafor leads the choir. Like Okafor, most singers live nearby. When Okafor sings, the hall fills.')));
   assert.deepEqual(found, ['person:Ruth Okafor:3']);
