@@ -42,9 +42,12 @@ export function resolveEntities(scans: Scanned[], options: ResolveOptions): Enti
   const candidates: Candidate[] = [];
   for (const scan of scans) for (const c of scan.candidates) candidates.push(c);
   addAcronymDefinitions(scans, candidates);
-  resolvePeople(scans, candidates);
-  // After resolvePeople, so that a surname alone stays the person's ("Ford" after "Mike Ford").
+  // Before resolvePeople, so that their words are no person's name ("Home" of "Home Depot"); a surname alone is still
+  // the person's ("Ford" after "Mike Ford").
   for (const c of candidates) if (!c.known && (c.type === 'person' || c.type === 'place') && isListedOrg(c.name)) c.type = 'org';
+  unifyTypes(candidates);
+  addRepeatedNames(scans, candidates);
+  resolvePeople(scans, candidates);
   if (options.metonymy) {
     for (const c of candidates) if (c.type === 'place' && c.capital && c.country) Object.assign(c, { type: 'country', name: c.country });
   }
@@ -222,6 +225,72 @@ function resolvePeople(scans: Scanned[], candidates: Candidate[]): void {
       }
     }
   }
+}
+
+/**
+ * A name no list knows has, throughout the article, the type it has most often in it (when no other type ties): the
+ * tagger reads one sentence at a time, and may call "Coinbase Pro" an organisation in most and a person in some.
+ */
+function unifyTypes(candidates: Candidate[]): void {
+  const votes = new Map<string, Map<EntityType, number>>();
+  for (const c of candidates) {
+    if (c.known || c.kind !== 'name') continue;
+    let byType = votes.get(c.name);
+    if (!byType) votes.set(c.name, (byType = new Map()));
+    byType.set(c.type, (byType.get(c.type) ?? 0) + 1);
+  }
+  const winners = new Map<string, EntityType>();
+  for (const [name, byType] of votes) {
+    if (byType.size === 1) continue;
+    const [[first, most], [, second]] = [...byType].sort((a, b) => b[1] - a[1]) as [[EntityType, number], [EntityType, number]];
+    if (most > second) winners.set(name, first);
+  }
+  if (winners.size === 0) return;
+  for (const c of candidates) if (!c.known && c.kind === 'name') c.type = winners.get(c.name) ?? c.type;
+}
+
+/**
+ * The other occurrences of names of two words or more that lists do not know, where nothing else was found: the same
+ * words are the same entity throughout the article, though the tagger, reading each sentence, may find them in some
+ * places only ("Home Depot" in the title and five times in the body, tagged once). One word alone may be an ordinary
+ * word ("Black"), so it is not looked for.
+ */
+function addRepeatedNames(scans: Scanned[], candidates: Candidate[]): void {
+  /** The names by their first word, longest first. */
+  const byFirstWord = new Map<string, Candidate[]>();
+  // Bits of 128 (ASCII) for the first characters of the names: most tokens are ruled out by theirs.
+  const initials = new Int32Array(4);
+  for (const c of candidates) {
+    const space = c.surface.indexOf(' ');
+    if (c.known || c.kind !== 'name' || space < 0) continue;
+    const first = c.surface.slice(0, space);
+    const list = byFirstWord.get(first);
+    if (!list) byFirstWord.set(first, [c]);
+    else if (!list.some((other) => other.surface === c.surface)) list.push(c);
+    if (first.charCodeAt(0) < 128) setBit(initials, first.charCodeAt(0));
+  }
+  if (byFirstWord.size === 0) return;
+  for (const list of byFirstWord.values()) list.sort((a, b) => b.surface.length - a.surface.length);
+  for (const scan of scans) {
+    const index = new SpanIndex(candidates, scan.field, scan.field === 'title' ? -1 : 0);
+    // The end of the last name added: names found here do not overlap either.
+    let addedEnd = -1;
+    for (const tokens of scan.sentences) {
+      for (const t of tokens) {
+        const code = t.text.charCodeAt(0);
+        if ((code < 128 && !hasBit(initials, code)) || t.start < addedEnd) continue;
+        const name = byFirstWord.get(t.text)?.find((c) => scan.text.startsWith(c.surface, t.start) && endsWord(scan.text, t.start + c.surface.length));
+        if (!name || index.overlaps(t.start, t.start + name.surface.length)) continue;
+        addedEnd = t.start + name.surface.length;
+        candidates.push(candidateAt(t.start, addedEnd, name.surface, scan.field, index.orderAt(t.start), name));
+      }
+    }
+  }
+}
+
+/** Whether a word ends at `at` of the text: no letter or digit follows. */
+function endsWord(text: string, at: number): boolean {
+  return at >= text.length || !/[\p{L}\p{N}]/u.test(text[at]!);
 }
 
 /** Index of the last item whose key is below `limit` in a list sorted by key, or -1. */

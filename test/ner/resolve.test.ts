@@ -51,3 +51,17 @@ test("a company the tagger reads as a person is an organisation, unless a person
   assert.ok(found.includes('org:Home Depot:2'), found.join(', '));
   assert.ok(found.includes('person:Mike Ford:2'), found.join(', '));
 });
+
+test('a name no list knows has the type it has most often in the article, in every place', () => {
+  const text = 'Whole Foods said on Monday it would cut prices. Shoppers at Whole Foods paid less. Amazon bought Whole Foods in 2017. ' +
+    'Whole Foods has 500 stores. In Whole Foods stores, prices fell.';
+  const found = summary(findEntities(article(text)));
+  assert.ok(found.includes('org:Whole Foods:5'), found.join(', '));
+});
+
+test('a name of two words or more found in one place counts wherever the article has it, once each time', () => {
+  const text = 'Ken Langone praised hardworking Home Depot employees. Dow component Home Depot reported third-quarter earnings. ' +
+    'Looking ahead, Home Depot sees fiscal year sales growth.';
+  const found = summary(findEntities(article(text, 'Ken Langone is proud of Home Depot employees')));
+  assert.ok(found.includes('org:Home Depot:4'), found.join(', '));
+});
