@@ -86,6 +86,16 @@ export function isCompanySuffix(token: Token | undefined): boolean {
   return token !== undefined && nameClasses().companySuffixes.has(token.text);
 }
 
+/** A company's name without the legal forms it ends in ("Walmart" of "Walmart Inc.", "Acme" of "Acme, Inc."). */
+export function withoutCompanySuffix(name: string): string {
+  const { companySuffixes } = nameClasses();
+  let end = name.length;
+  for (let space = name.lastIndexOf(' '); space > 0 && companySuffixes.has(name.slice(space + 1, end)); space = name.lastIndexOf(' ', end - 1)) {
+    end = name[space - 1] === ',' ? space - 1 : space;
+  }
+  return name.slice(0, end);
+}
+
 /** A geographic feature word ("River", "Gulf"). */
 export function isFeatureWord(token: Token): boolean {
   return nameClasses().features.has(token.text);

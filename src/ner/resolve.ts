@@ -5,6 +5,7 @@ import { candidateAt, type Candidate, type TextScan } from './candidates.js';
 import { fold } from './gazetteer.js';
 import { givenNames, personVariants } from './person-names.js';
 import { isNameWord } from './roles.js';
+import { withoutCompanySuffix } from './name-classes.js';
 import { stopwordLists } from '../text/stopwords.js';
 import type { Token } from './tokenize.js';
 import { packedMap } from '../text/packed.js';
@@ -230,6 +231,7 @@ function resolvePeople(scans: Scanned[], candidates: Candidate[]): void {
 /**
  * A name no list knows has, throughout the article, the type it has most often in it (when no other type ties): the
  * tagger reads one sentence at a time, and may call "Coinbase Pro" an organisation in most and a person in some.
+ * A name it also writes with a company's legal form is an organisation.
  */
 function unifyTypes(candidates: Candidate[]): void {
   const votes = new Map<string, Map<EntityType, number>>();
@@ -244,6 +246,11 @@ function unifyTypes(candidates: Candidate[]): void {
     if (byType.size === 1) continue;
     const [[first, most], [, second]] = [...byType].sort((a, b) => b[1] - a[1]) as [[EntityType, number], [EntityType, number]];
     if (most > second) winners.set(name, first);
+  }
+  // A name the article also writes with a company's legal form is the company's ("Moderna said", after "Moderna Inc").
+  for (const name of votes.keys()) {
+    const base = withoutCompanySuffix(name);
+    if (base !== name && votes.has(base)) winners.set(base, 'org');
   }
   if (winners.size === 0) return;
   for (const c of candidates) if (!c.known && c.kind === 'name') c.type = winners.get(c.name) ?? c.type;
@@ -393,12 +400,13 @@ const nameKeys = new Map<string, string>();
 
 /**
  * A key under which spellings of one name meet: case, diacritics and common transliteration
- * variants folded (Sergei/Sergey, Zelenskyy/Zelenskiy/Zelensky, Aleksandr/Alexander).
+ * variants folded (Sergei/Sergey, Zelenskyy/Zelenskiy/Zelensky, Aleksandr/Alexander), and a company's legal form
+ * left out ("Walmart Inc." and "Walmart").
  */
 export function nameKey(name: string): string {
   let key = nameKeys.get(name);
   if (key === undefined) {
-    key = fold(name)
+    key = fold(withoutCompanySuffix(name))
       .toLowerCase()
       .replace(/['’.]/g, '')
       .replace(/x/g, 'ks')

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { loadGazetteer } from '../../src/ner/gazetteer.js';
 import { findEntities } from '../../src/ner/index.js';
-import { typeByWords } from '../../src/ner/name-classes.js';
+import { typeByWords, withoutCompanySuffix } from '../../src/ner/name-classes.js';
 import { tokenize } from '../../src/ner/tokenize.js';
 import { article, summary } from './articles.js';
 
@@ -53,4 +53,12 @@ test('words in capitals are read as the lists write them', () => {
   assert.equal(typeByWords(tokenize('SALWEEN RIVER').flat(), 'org', g), 'place');
   assert.equal(typeByWords(tokenize('HARBOR SALES THURSDAY').flat(), 'person', g), null);
   assert.equal(typeByWords(tokenize('HARBOR SALES').flat(), 'org', g), 'org');
+});
+
+test("a company's legal forms are left out of its name, also several and after a comma", () => {
+  assert.equal(withoutCompanySuffix('Walmart Inc.'), 'Walmart');
+  assert.equal(withoutCompanySuffix('Acme, Inc.'), 'Acme');
+  assert.equal(withoutCompanySuffix('Samsung Electronics Co Ltd'), 'Samsung Electronics');
+  assert.equal(withoutCompanySuffix('Inc'), 'Inc');
+  assert.equal(withoutCompanySuffix('Sergey Lavrov'), 'Sergey Lavrov');
 });

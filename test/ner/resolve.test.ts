@@ -65,3 +65,11 @@ test('a name of two words or more found in one place counts wherever the article
   const found = summary(findEntities(article(text, 'Ken Langone is proud of Home Depot employees')));
   assert.ok(found.includes('org:Home Depot:4'), found.join(', '));
 });
+
+test("a company's name with and without its legal form is one entity, an organisation wherever the tagger reads it", () => {
+  const text = 'Shares of Harbor Robotics Inc. rose 4% on Monday after the company raised its forecast. Analysts said Harbor Robotics had gained from strong demand.';
+  const found = summary(findEntities(article(text)));
+  assert.ok(found.includes('org:Harbor Robotics Inc.:2'), found.join(', '));
+  const gannett = summary(findEntities(article('Gannett Co. said on Monday it would cut jobs. Gannett owns USA Today. Gannett said the cuts were needed.')));
+  assert.ok(gannett.includes('org:Gannett Co.:2') && !gannett.some((e) => e.startsWith('person:')), gannett.join(', '));
+});
