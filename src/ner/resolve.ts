@@ -49,6 +49,7 @@ export function resolveEntities(scans: Scanned[], options: ResolveOptions): Enti
   unifyTypes(candidates);
   addRepeatedNames(scans, candidates);
   resolvePeople(scans, candidates);
+  orgWordsAlone(candidates);
   if (options.metonymy) {
     for (const c of candidates) if (c.type === 'place' && c.capital && c.country) Object.assign(c, { type: 'country', name: c.country });
   }
@@ -226,6 +227,21 @@ function resolvePeople(scans: Scanned[], candidates: Candidate[]): void {
       }
     }
   }
+}
+
+/**
+ * A one-word name taken for a person, with no person's full name to stand for, that begins a longer organisation's
+ * name in the article is an organisation ("Rotor" after "Rotor Volgograd", "Kia" after "Kia Motor Corp"). It keeps its
+ * own name: the longer one is often a part or a product of it ("Disney Plus", "MIT Museum").
+ */
+function orgWordsAlone(candidates: Candidate[]): void {
+  const firstWords = new Set<string>();
+  for (const c of candidates) {
+    const space = c.name.indexOf(' ');
+    if (c.type === 'org' && c.kind === 'name' && space > 0) firstWords.add(c.name.slice(0, space));
+  }
+  if (firstWords.size === 0) return;
+  for (const c of candidates) if (c.type === 'person' && !c.known && firstWords.has(c.name)) c.type = 'org';
 }
 
 /**

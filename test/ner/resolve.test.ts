@@ -73,3 +73,9 @@ test("a company's name with and without its legal form is one entity, an organis
   const gannett = summary(findEntities(article('Gannett Co. said on Monday it would cut jobs. Gannett owns USA Today. Gannett said the cuts were needed.')));
   assert.ok(gannett.includes('org:Gannett Co.:2') && !gannett.some((e) => e.startsWith('person:')), gannett.join(', '));
 });
+
+test('a one-word name taken for a person that begins an organisation of the article is an organisation, under its own name', () => {
+  const text = 'Riverwood Capital led the round. Riverwood has invested in software firms since 2008, and Riverwood partner Jeff Parks joined the board.';
+  const found = summary(findEntities(article(text)));
+  assert.ok(found.includes('org:Riverwood:2') && found.includes('org:Riverwood Capital:1') && found.includes('person:Jeff Parks:1'), found.join(', '));
+});
