@@ -85,6 +85,11 @@ test('a club named after its city is an organisation where the tagger reads it s
   assert.ok(city.includes('place:Newcastle'), city.join(', '));
 });
 
+test('an airline named after its country is an organisation, not a mention of the country', () => {
+  const found = entities('Air France said on Monday it would cut 20 flights. An Air France spokesman said pilots would strike.');
+  assert.deepEqual(found, ['org:Air France']);
+});
+
 test('a country named inside an event the tagger finds is not a mention of the country', () => {
   const found = entities('She reached the quarter-finals of the U.S. Open in New York on Sunday, her best result at the tournament.');
   assert.ok(!found.some((e) => e.startsWith('country:')), found.join(', '));
