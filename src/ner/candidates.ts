@@ -7,7 +7,7 @@ import { loadGazetteer, type Gazetteer, type GazEntry, type GazMatch } from './g
 import { isNameWord, isParticle, isRegnalTitle, isRoleWord, nameAfterRole } from './roles.js';
 import type { Tagger, TaggedSpan } from './tagger.js';
 import { documentContext, listMatchAt } from './tagger-features.js';
-import { isCompanySuffix, isFeatureWord, taggedNameStart, typeByWords, withoutTrailingDates } from './name-classes.js';
+import { isCompanySuffix, isFeatureWord, isGivenName, taggedNameStart, typeByWords, withoutTrailingDates } from './name-classes.js';
 import { tokenText, tokenize, type Token } from './tokenize.js';
 
 export interface Candidate {
@@ -128,7 +128,8 @@ const TAGGED_TYPES: Record<string, EntityType | undefined> = { PER: 'person', OR
 
 /**
  * The tagger's spans where lists and rules found nothing, or where its span is longer and holds only
- * places ("Bank of China", "Real Madrid"; organisations also over countries), or is an organisation the
+ * places ("Bank of China", "Real Madrid"; organisations also over countries, people over a country as their last
+ * word after a given name: "Neil Jordan"), or is an organisation the
  * lists know as a place (teamNamedAfterPlace). Known organisations and people inside a span win. A longer MISC span
  * ("West Indian", "U.S. Open") drops the demonyms, countries and places inside it.
  */
@@ -155,7 +156,7 @@ function addTagged(spans: TaggedSpan[], tokens: Token[], sentenceStart: number, 
       if (c.end <= start) continue;
       const within = c.start >= start && c.end <= end && ((c.end - c.start < end - start && span.end - span.start > 1) || teamNamedAfterPlace(type, c));
       const overridden = type === 'org' ? c.type === 'place' || (c.type === 'country' && c.kind === 'name' && hasOrgWord(tokens, span))
-        : type === 'person' ? c.type === 'place'
+        : type === 'person' ? c.type === 'place' || (c.type === 'country' && c.kind === 'name' && c.end === end && isGivenName(tokens[span.start]!.text))
         : type === undefined && (c.kind === 'demonym' || c.type === 'country' || c.type === 'place');
       if (within && overridden) inside.push(c);
       else blocked = true;

@@ -47,6 +47,11 @@ function personWords() {
   return nameWords;
 }
 
+/** Whether a word is a given name: of CoNLL-2003 train's people or compromise's first names. */
+export function isGivenName(word: string): boolean {
+  return personWords().given.has(word.toLowerCase());
+}
+
 /** Whether a word is one of compromise's first names: a list the tagger's training data did not make, unlike givenNames. */
 export function isFirstName(word: string): boolean {
   return personWords().first.has(word.toLowerCase());

@@ -191,7 +191,16 @@ function resolvePeople(scans: Scanned[], candidates: Candidate[]): void {
     const before = lastBelow(options, order, (c) => c.order);
     return before >= 0 ? options[before]! : options[0]!;
   };
+  // A country's name written alone is a person's surname when the article names that person and calls nobody or
+  // nothing after the country ("Jordan" after "Neil Jordan", in an article with no "Jordanian").
+  const demonyms = new Set<string>();
+  for (const c of candidates) if (c.kind === 'demonym') demonyms.add(c.name);
   for (const c of candidates) {
+    if (c.known && c.type === 'country' && c.kind === 'name' && c.surface === c.name && !demonyms.has(c.name)) {
+      const target = nearest(c.name, c.order);
+      if (target) Object.assign(c, { type: 'person', name: target.name, known: target.known, country: undefined, capital: undefined });
+      continue;
+    }
     // The tagger's one-word organisations and places may be surnames ("Liu" after "Liu Jianchao").
     if (c.name.includes(' ') || (c.type !== 'person' && c.known)) continue;
     const target = nearest(c.name, c.order);
