@@ -307,10 +307,18 @@ function endOfName(tokens: Token[], start: number, knownEnd: (j: number) => numb
       end = after + 1;
       continue;
     }
-    if (!isNameWord(t) || isRoleWord(t.text) || knownEnd(end) > end) break;
+    if (!isNameWord(t) || (isRoleWord(t.text) && !isRoleWordSurname(tokens, start, end)) || knownEnd(end) > end) break;
     end++;
   }
   return end;
+}
+
+/**
+ * Whether the role word at `end` is the surname of the given name at `start` ("Prime Minister John Major says"): it
+ * ends the name, as no name follows it ("President Biden Secretary Blinken").
+ */
+function isRoleWordSurname(tokens: Token[], start: number, end: number): boolean {
+  return end - start === 1 && isGivenName(tokens[start]!.text) && !isNameWord(tokens[end + 1]);
 }
 
 /** The parts of a hyphenated compound ("China-Russia", "US-Israeli") that are known names, people's left out. */

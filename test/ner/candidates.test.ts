@@ -20,6 +20,13 @@ test('a royal or papal title before a lone given name stays in the name', () => 
   assert.ok(found.includes('person:Pope Gregory:1'), found.join(', '));
 });
 
+test('a surname that is also a role word ends the name after a given name, and starts no other name', () => {
+  const found = summary(findEntities(article('Prime Minister Tom Major said on Friday that talks would resume. Major told parliament the deal was close.')));
+  assert.ok(found.includes('person:Tom Major:2'), found.join(', '));
+  const two = summary(findEntities(article('President Anna Berg and General Tom Okafor met on Friday.')));
+  assert.ok(two.includes('person:Anna Berg:1') && two.includes('person:Tom Okafor:1'), two.join(', '));
+});
+
 test('a name nested in a longer one counts for the longest only', () => {
   const text = 'The United Nations (UN) met today. Members of the UN Security Council voted.';
   const found = findEntities(article(text));
