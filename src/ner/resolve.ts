@@ -288,30 +288,40 @@ function unifyTypes(candidates: Candidate[]): void {
  * word ("Black"), so it is not looked for.
  */
 function addRepeatedNames(scans: Scanned[], candidates: Candidate[]): void {
-  /** The names by their first word, longest first. */
-  const byFirstWord = new Map<string, Candidate[]>();
+  /**
+   * The names by their first two words, each once, longest first: a list of names can hold thousands that share a
+   * first word ("John ..."), but few share two.
+   */
+  const byOpening = new Map<string, Candidate[]>();
+  const firstWords = new Set<string>();
+  const surfaces = new Set<string>();
   // Bits of 128 (ASCII) for the first characters of the names: most tokens are ruled out by theirs.
   const initials = new Int32Array(4);
   for (const c of candidates) {
     const space = c.surface.indexOf(' ');
-    if (c.known || c.kind !== 'name' || space < 0) continue;
-    const first = c.surface.slice(0, space);
-    const list = byFirstWord.get(first);
-    if (!list) byFirstWord.set(first, [c]);
-    else if (!list.some((other) => other.surface === c.surface)) list.push(c);
-    if (first.charCodeAt(0) < 128) setBit(initials, first.charCodeAt(0));
+    if (c.known || c.kind !== 'name' || space < 0 || surfaces.has(c.surface)) continue;
+    surfaces.add(c.surface);
+    const second = c.surface.indexOf(' ', space + 1);
+    const opening = second < 0 ? c.surface : c.surface.slice(0, second);
+    const list = byOpening.get(opening);
+    if (list) list.push(c);
+    else byOpening.set(opening, [c]);
+    firstWords.add(c.surface.slice(0, space));
+    if (c.surface.charCodeAt(0) < 128) setBit(initials, c.surface.charCodeAt(0));
   }
-  if (byFirstWord.size === 0) return;
-  for (const list of byFirstWord.values()) list.sort((a, b) => b.surface.length - a.surface.length);
+  if (byOpening.size === 0) return;
+  for (const list of byOpening.values()) list.sort((a, b) => b.surface.length - a.surface.length);
   for (const scan of scans) {
     const index = new SpanIndex(candidates, scan.field, scan.field === 'title' ? -1 : 0);
     // The end of the last name added: names found here do not overlap either.
     let addedEnd = -1;
     for (const tokens of scan.sentences) {
-      for (const t of tokens) {
+      for (let i = 0; i + 1 < tokens.length; i++) {
+        const t = tokens[i]!;
         const code = t.text.charCodeAt(0);
-        if ((code < 128 && !hasBit(initials, code)) || t.start < addedEnd) continue;
-        const name = byFirstWord.get(t.text)?.find((c) => scan.text.startsWith(c.surface, t.start) && endsWord(scan.text, t.start + c.surface.length));
+        if ((code < 128 && !hasBit(initials, code)) || t.start < addedEnd || !firstWords.has(t.text)) continue;
+        const names = byOpening.get(`${t.text} ${tokens[i + 1]!.text}`);
+        const name = names?.find((c) => scan.text.startsWith(c.surface, t.start) && endsWord(scan.text, t.start + c.surface.length));
         if (!name || index.overlaps(t.start, t.start + name.surface.length)) continue;
         addedEnd = t.start + name.surface.length;
         candidates.push(candidateAt(t.start, addedEnd, name.surface, scan.field, index.orderAt(t.start), name));
