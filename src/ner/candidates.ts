@@ -228,13 +228,31 @@ function teamNamedAfterPlace(type: EntityType | undefined, known: { type: Entity
  * tagger often stops inside a long name ("Group of Friends for Peace", "Gulf of Martaban").
  */
 function taggedEnd(tokens: Token[], span: TaggedSpan, g: Gazetteer): number {
-  let end = span.end;
+  let end = span.type === 'PER' ? beforeCapitals(tokens, span.start, span.end) : span.end;
   while ((span.type === 'ORG' || isFeatureWord(tokens[end - 1]!)) && /^(for|of)$/.test(tokens[end]?.text ?? '') && isNameWord(tokens[end + 1]) && !g.knows(tokens[end + 1]!.text)) {
     end += 2;
     while (isNameWord(tokens[end]) && !g.knows(tokens[end]!.text)) end++;
   }
   const suffix = tokens[end]?.text === ',' ? end + 1 : end;
   return isCompanySuffix(tokens[suffix]) ? suffix + 1 : withoutTrailingDates(tokens, span.start, end);
+}
+
+/**
+ * Where a person's name written in Title Case ends before a word in capitals: a byline runs into a dateline ("Larry
+ * Fine NEW YORK"). Roman numerals, "JR" and the initials that end a name in a citation ("Napier JA") are part of it.
+ */
+function beforeCapitals(tokens: Token[], start: number, end: number): number {
+  for (let k = start + 1; k < end; k++) {
+    const word = tokens[k]!.text;
+    if (!isCapitalsWord(word) || isCapitalsWord(tokens[k - 1]!.text) || /^(?:[IVX]+|JR|SR)$/.test(word)) continue;
+    if (k === end - 1 && word.length <= 2) continue;
+    return k;
+  }
+  return end;
+}
+
+function isCapitalsWord(word: string): boolean {
+  return /^\p{Lu}{2,}$/u.test(word);
 }
 
 function hasOrgWord(tokens: Token[], span: TaggedSpan): boolean {

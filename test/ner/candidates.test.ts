@@ -4,7 +4,7 @@ import { test } from 'node:test';
 import { findCandidates } from '../../src/ner/candidates.js';
 import { loadGazetteer } from '../../src/ner/gazetteer.js';
 import { findEntities } from '../../src/ner/index.js';
-import { loadTagger } from '../../src/ner/tagger.js';
+import { loadTagger, type Tagger } from '../../src/ner/tagger.js';
 import { article, summary } from './articles.js';
 
 test('a title before a known name is one mention of the full name, not a title form plus a given name', () => {
@@ -25,6 +25,14 @@ test('a surname that is also a role word ends the name after a given name, and s
   assert.ok(found.includes('person:Tom Major:2'), found.join(', '));
   const two = summary(findEntities(article('President Anna Berg and General Tom Okafor met on Friday.')));
   assert.ok(two.includes('person:Anna Berg:1') && two.includes('person:Tom Okafor:1'), two.join(', '));
+});
+
+test("a person's name the tagger runs into a dateline in capitals ends before it, and keeps the initials that end a citation", () => {
+  // A tagger that takes each sentence's first three tokens for one person's name.
+  const tagger: Tagger = { tagSentence: (tokens) => (tokens.length >= 3 ? [{ start: 0, end: 3, type: 'PER' }] : []) };
+  const names = (text: string) => findCandidates(text, loadGazetteer(), undefined, 0, tagger).candidates.map((c) => `${c.type}:${c.surface}`);
+  assert.deepEqual(names('Larry Fine NEW YORK 1996-08-30'), ['person:Larry Fine']);
+  assert.deepEqual(names('Napier Harold JA (2019) found'), ['person:Napier Harold JA']);
 });
 
 test('a name nested in a longer one counts for the longest only', () => {
