@@ -83,6 +83,8 @@ test('a one-word name taken for a person that begins an organisation of the arti
 test("a country's name is a person's surname where the article names the person and nothing after the country", () => {
   const film = summary(findEntities(article('The film was directed by Neil Jordan and opened in Venice on Friday. Jordan said he had waited ten years to make it.')));
   assert.ok(film.includes('person:Neil Jordan:2') && !film.some((e) => e.startsWith('country:')), film.join(', '));
+  const player = summary(findEntities(article('Chad Curtis scored twice on Friday. Curtis later said the team was tired.')));
+  assert.deepEqual(player, ['person:Chad Curtis:2']);
   const visit = summary(findEntities(article('Neil Jordan visited Amman on Friday. Jordanian officials welcomed the director, and Jordan plans a film festival next year.')));
   assert.ok(visit.includes('person:Neil Jordan:1') && visit.includes('country:Jordan:2'), visit.join(', '));
 });
