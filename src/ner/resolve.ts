@@ -50,6 +50,7 @@ export function resolveEntities(scans: Scanned[], options: ResolveOptions): Enti
   addRepeatedNames(scans, candidates);
   resolvePeople(scans, candidates);
   orgWordsAlone(candidates);
+  placesAfterPrepositions(scans, candidates);
   if (options.metonymy) {
     for (const c of candidates) if (c.type === 'place' && c.capital && c.country) Object.assign(c, { type: 'country', name: c.country });
   }
@@ -251,6 +252,31 @@ function orgWordsAlone(candidates: Candidate[]): void {
   }
   if (firstWords.size === 0) return;
   for (const c of candidates) if (c.type === 'person' && !c.known && firstWords.has(c.name)) c.type = 'org';
+}
+
+/** "in", "near" or "from" right before a name, and no possessive after it ("in Dempsey's view"). */
+const LOCATIVE_BEFORE = /(?:^|\s)(?:in|near|from)\s+$/;
+const POSSESSIVE_AFTER = /^['’]s\b/;
+
+/**
+ * A one-word name taken for a person, with no person's full name to stand for, is a place when the article writes
+ * "in", "near" or "from" before it in two of its mentions or more, and in half of them or more ("in Longyear", "from
+ * Longyear", "Longyear is a town"): the tagger weighs one sentence's words at a time, the article's evidence together.
+ */
+function placesAfterPrepositions(scans: Scanned[], candidates: Candidate[]): void {
+  const counts = new Map<string, { mentions: number; locative: number }>();
+  for (const c of candidates) {
+    if (c.type !== 'person' || c.known || c.name.includes(' ') || c.surface !== c.name) continue;
+    const text = scans.find((scan) => scan.field === c.field)!.text;
+    let n = counts.get(c.name);
+    if (!n) counts.set(c.name, (n = { mentions: 0, locative: 0 }));
+    n.mentions++;
+    if (LOCATIVE_BEFORE.test(text.slice(Math.max(0, c.start - 8), c.start)) && !POSSESSIVE_AFTER.test(text.slice(c.end, c.end + 3))) n.locative++;
+  }
+  for (const c of candidates) {
+    const n = c.type === 'person' && !c.known ? counts.get(c.name) : undefined;
+    if (n && n.locative >= 2 && n.locative * 2 >= n.mentions) c.type = 'place';
+  }
 }
 
 /**

@@ -1,7 +1,11 @@
 // Resolution within an article: name variants of one person meet, two people sharing a surname or a given name stay apart.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import { findCandidates } from '../../src/ner/candidates.js';
+import { loadGazetteer } from '../../src/ner/gazetteer.js';
 import { findEntities } from '../../src/ner/index.js';
+import { resolveEntities } from '../../src/ner/resolve.js';
+import type { Tagger } from '../../src/ner/tagger.js';
 import { article, summary } from './articles.js';
 
 test('a middle name, an initial and a given name alone are one person when unambiguous, and only then', () => {
@@ -87,4 +91,12 @@ test("a country's name is a person's surname where the article names the person 
   assert.deepEqual(player, ['person:Chad Curtis:2']);
   const visit = summary(findEntities(article('Neil Jordan visited Amman on Friday. Jordanian officials welcomed the director, and Jordan plans a film festival next year.')));
   assert.ok(visit.includes('person:Neil Jordan:1') && visit.includes('country:Jordan:2'), visit.join(', '));
+});
+
+test('a one-word name taken for a person is a place when most of its mentions follow "in", "near" or "from"', () => {
+  // A tagger that takes the one word it is given for a person wherever it is.
+  const taggerOf = (word: string): Tagger => ({ tagSentence: (tokens) => tokens.flatMap((t, i) => (t.text === word ? [{ start: i, end: i + 1, type: 'PER' as const }] : [])) });
+  const resolve = (text: string, word: string) => summary(resolveEntities([{ ...findCandidates(text, loadGazetteer(), undefined, 0, taggerOf(word)), text }], {}));
+  assert.deepEqual(resolve('Miners were waiting in Kestrelby to fly home. A helicopter flew from Kestrelby on Friday. Kestrelby has 900 people.', 'Kestrelby'), ['place:Kestrelby:3']);
+  assert.deepEqual(resolve("In Okafor's view the plan works. Little changed in Okafor's team, and Okafor left.", 'Okafor'), ['person:Okafor:3']);
 });
