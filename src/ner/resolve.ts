@@ -192,8 +192,8 @@ function resolvePeople(scans: Scanned[], candidates: Candidate[]): void {
     const before = lastBelow(options, order, (c) => c.order);
     return before >= 0 ? options[before]! : options[0]!;
   };
-  // A country's name written alone is a person's surname when the article names that person and calls nobody or
-  // nothing after the country ("Jordan" after "Neil Jordan", in an article with no "Jordanian").
+  // A country's name written alone is a person's surname when the article names that person and has no demonym of
+  // the country ("Jordan" after "Neil Jordan", in an article with no "Jordanian").
   const demonyms = new Set<string>();
   for (const c of candidates) if (c.kind === 'demonym') demonyms.add(c.name);
   for (const c of candidates) {
