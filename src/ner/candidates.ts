@@ -168,7 +168,7 @@ function addTagged(spans: TaggedSpan[], tokens: Token[], sentenceStart: number, 
     const upper = inCapitals(tokens, span.start, span.end) ? g.matchAt(tokens, span.start, true) : null;
     const name = tokenText(tokens, span.start, span.end).replace(/ ,/g, ',');
     if (upper && upper.end === span.end && !teamNamedAfterPlace(type, upper.entry)) push(tokens, span.start, span.end, fromEntry(upper.entry));
-    else if (!(type === 'org' && notAnOrg(tokens, span, name, g))) push(tokens, span.start, span.end, { type, name, kind: 'name', known: false });
+    else if (!(type === 'org' && notAnOrg(tokens, span, name, g)) && !(type === 'place' && orgWords().notLast.has(tokens[span.end - 1]!.text))) push(tokens, span.start, span.end, { type, name, kind: 'name', known: false });
   }
   if (replaced.size === 0) return;
   let kept = sentenceStart;
@@ -263,7 +263,9 @@ function hasOrgWord(tokens: Token[], span: TaggedSpan): boolean {
 
 /** Tagger organisations that are documents, events or buildings ("Astana Declaration"), or a ministry with no country. */
 function notAnOrg(tokens: Token[], span: TaggedSpan, name: string, g: Gazetteer): boolean {
-  return orgWords().notLast.has(tokens[span.end - 1]!.text) || g.ministries.has(name);
+  const { notLast, buildings } = orgWords();
+  const last = tokens[span.end - 1]!.text;
+  return notLast.has(last) || buildings.has(last) || g.ministries.has(name);
 }
 
 function fromEntry(entry: GazEntry): CandidateProps {

@@ -90,6 +90,10 @@ test('an airline named after its country is an organisation, not a mention of th
   assert.deepEqual(found, ['org:Air France']);
 });
 
+test('a war or another event the tagger takes for a place is no place', () => {
+  assert.deepEqual(entities('Veterans of the Gulf War met in Kuwait City on Friday. The Gulf War ended in 1991.'), ['place:Kuwait City']);
+});
+
 test('a country named inside an event the tagger finds is not a mention of the country', () => {
   const found = entities('She reached the quarter-finals of the U.S. Open in New York on Sunday, her best result at the tournament.');
   assert.ok(!found.some((e) => e.startsWith('country:')), found.join(', '));
