@@ -128,8 +128,8 @@ const TAGGED_TYPES: Record<string, EntityType | undefined> = { PER: 'person', OR
 
 /**
  * The tagger's spans where lists and rules found nothing, or where its span is longer and holds only
- * places ("Bank of China", "Real Madrid"; organisations also over countries, people over a country when they start
- * with a given name: "Neil Jordan", "Chad Curtis"), or is an organisation the
+ * places ("Bank of China", "Real Madrid"; organisations also over countries, people over a country or an
+ * organisation when they start with a given name: "Neil Jordan", "Chad Curtis", "Robert Wagner", "Amal Clooney"), or is an organisation the
  * lists know as a place (teamNamedAfterPlace). Known organisations and people inside a span win. A longer MISC span
  * ("West Indian", "U.S. Open") drops the demonyms, countries and places inside it.
  */
@@ -156,7 +156,7 @@ function addTagged(spans: TaggedSpan[], tokens: Token[], sentenceStart: number, 
       if (c.end <= start) continue;
       const within = c.start >= start && c.end <= end && ((c.end - c.start < end - start && span.end - span.start > 1) || teamNamedAfterPlace(type, c));
       const overridden = type === 'org' ? c.type === 'place' || (c.type === 'country' && c.kind === 'name' && hasOrgWord(tokens, span))
-        : type === 'person' ? c.type === 'place' || (c.type === 'country' && c.kind === 'name' && isGivenName(tokens[span.start]!.text))
+        : type === 'person' ? c.type === 'place' || ((c.type === 'country' || c.type === 'org') && c.kind === 'name' && isGivenName(tokens[span.start]!.text))
         : type === undefined && (c.kind === 'demonym' || c.type === 'country' || c.type === 'place');
       if (within && overridden) inside.push(c);
       else blocked = true;

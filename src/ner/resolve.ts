@@ -192,15 +192,25 @@ function resolvePeople(scans: Scanned[], candidates: Candidate[]): void {
     const before = lastBelow(options, order, (c) => c.order);
     return before >= 0 ? options[before]! : options[0]!;
   };
-  // A country's name written alone is a person's surname when the article names that person and has no demonym of
-  // the country ("Jordan" after "Neil Jordan", in an article with no "Jordanian").
+  // A country's or an organisation's one-word name is a person's surname when the article names that person and
+  // nothing else shows the country or the organisation: no demonym of the country ("Jordan" after "Neil Jordan", in
+  // an article with no "Jordanian"), no other name of the organisation ("Wagner" after "Robert Wagner", in one with
+  // no "Wagner Group").
   const demonyms = new Set<string>();
-  for (const c of candidates) if (c.kind === 'demonym') demonyms.add(c.name);
+  const orgSurfaces = new Map<string, Set<string>>();
   for (const c of candidates) {
-    if (c.known && c.type === 'country' && c.kind === 'name' && c.surface === c.name && !demonyms.has(c.name)) {
-      const target = nearest(c.name, c.order);
-      if (target) Object.assign(c, { type: 'person', name: target.name, known: target.known, country: undefined, capital: undefined });
-      continue;
+    if (c.kind === 'demonym') demonyms.add(c.name);
+    else if (c.known && c.type === 'org') orgSurfaces.set(c.name, (orgSurfaces.get(c.name) ?? new Set()).add(c.surface));
+  }
+  const shownElse = (c: Candidate) => (c.type === 'country' ? c.surface !== c.name || demonyms.has(c.name) : orgSurfaces.get(c.name)!.size > 1);
+  for (const c of candidates) {
+    const known = c.known && (c.type === 'country' || c.type === 'org') && c.kind === 'name';
+    if (known && !c.surface.includes(' ') && !shownElse(c)) {
+      const target = nearest(c.surface, c.order);
+      if (target) {
+        Object.assign(c, { type: 'person', name: target.name, known: target.known, country: undefined, capital: undefined });
+        continue;
+      }
     }
     // The tagger's one-word organisations and places may be surnames ("Liu" after "Liu Jianchao").
     if (c.name.includes(' ') || (c.type !== 'person' && c.known)) continue;

@@ -84,6 +84,12 @@ test('a one-word name taken for a person that begins an organisation of the arti
   assert.ok(found.includes('org:Riverwood:2') && found.includes('org:Riverwood Capital:1') && found.includes('person:Jeff Parks:1'), found.join(', '));
 });
 
+test("an organisation's one-word name is a person's surname where the article names the person and not the organisation otherwise", () => {
+  assert.deepEqual(summary(findEntities(article('Robert Wagner, the actor, died on Friday. Wagner was 94.'))), ['person:Robert Wagner:2']);
+  const group = summary(findEntities(article('The Wagner Group said on Monday it would leave Mali. Wagner fighters left Bamako.')));
+  assert.ok(group.includes('org:Wagner Group:2'), group.join(', '));
+});
+
 test("a country's name is a person's surname where the article names the person and nothing after the country", () => {
   const film = summary(findEntities(article('The film was directed by Neil Jordan and opened in Venice on Friday. Jordan said he had waited ten years to make it.')));
   assert.ok(film.includes('person:Neil Jordan:2') && !film.some((e) => e.startsWith('country:')), film.join(', '));
