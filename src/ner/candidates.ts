@@ -127,11 +127,12 @@ export function findCandidates(text: string, g: Gazetteer, field: 'title' | unde
 const TAGGED_TYPES: Record<string, EntityType | undefined> = { PER: 'person', ORG: 'org', LOC: 'place' };
 
 /**
- * The tagger's spans where lists and rules found nothing, or where its span is longer and holds only
- * places ("Bank of China", "Real Madrid"; organisations also over countries, people over a country or an
- * organisation when they start with a given name: "Neil Jordan", "Chad Curtis", "Robert Wagner", "Amal Clooney"), or is an organisation the
- * lists know as a place (teamNamedAfterPlace). Known organisations and people inside a span win. A longer MISC span
- * ("West Indian", "U.S. Open") drops the demonyms, countries and places inside it.
+ * The tagger's spans where lists and rules found nothing, or where its span is longer and holds only places ("Real
+ * Madrid"), or is an organisation the lists know as a place (teamNamedAfterPlace). Organisations with a word of
+ * data/org-words.json may also hold countries ("Bank of China"), and a known organisation's one-word name after their
+ * first word ("Moro National Liberation Front", "Seattle Times"); people may hold a country or an organisation when they
+ * start with a given name ("Neil Jordan", "Chad Curtis", "Robert Wagner"). Other known organisations and people inside
+ * a span win. A longer MISC span ("West Indian", "U.S. Open") drops the demonyms, countries and places inside it.
  */
 function addTagged(spans: TaggedSpan[], tokens: Token[], sentenceStart: number, candidates: Candidate[], g: Gazetteer, push: PushCandidate): void {
   if (spans.length === 0) return;
@@ -155,7 +156,7 @@ function addTagged(spans: TaggedSpan[], tokens: Token[], sentenceStart: number, 
       const c = candidates[k]!;
       if (c.end <= start) continue;
       const within = c.start >= start && c.end <= end && ((c.end - c.start < end - start && span.end - span.start > 1) || teamNamedAfterPlace(type, c));
-      const overridden = type === 'org' ? c.type === 'place' || (c.type === 'country' && c.kind === 'name' && hasOrgWord(tokens, span))
+      const overridden = type === 'org' ? c.type === 'place' || ((c.type === 'country' || (c.type === 'org' && c.start > start && !c.surface.includes(' '))) && c.kind === 'name' && hasOrgWord(tokens, span))
         : type === 'person' ? c.type === 'place' || ((c.type === 'country' || c.type === 'org') && c.kind === 'name' && isGivenName(tokens[span.start]!.text))
         : type === undefined && (c.kind === 'demonym' || c.type === 'country' || c.type === 'place');
       if (within && overridden) inside.push(c);

@@ -90,6 +90,10 @@ test('an airline named after its country is an organisation, not a mention of th
   assert.deepEqual(found, ['org:Air France']);
 });
 
+test("an organisation's name may hold a known organisation's one-word name after its first word", () => {
+  assert.deepEqual(entities('Talks between the government and the Moro National Liberation Front ended on Friday.'), ['org:Moro National Liberation Front']);
+});
+
 test('a war or another event the tagger takes for a place is no place', () => {
   assert.deepEqual(entities('Veterans of the Gulf War met in Kuwait City on Friday. The Gulf War ended in 1991.'), ['place:Kuwait City']);
 });
