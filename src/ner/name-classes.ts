@@ -82,6 +82,13 @@ function mayBePersonName(words: Token[]): boolean {
  * together); they have it after a few beginnings only ("McCarthy", "DeFreitas", "MacLean").
  */
 function isCamelCase(word: string): boolean {
+  // Most words have no capital after their first letter: they are ruled out without a regular expression.
+  let inner = false;
+  for (let i = 1; i < word.length && !inner; i++) {
+    const c = word.charCodeAt(i);
+    inner = (c >= 65 && c <= 90) || c > 127;
+  }
+  if (!inner) return false;
   const camel = /^(\p{Lu}\p{Ll}*)\p{Lu}\p{Ll}/u.exec(word);
   return camel !== null && !personWords().camelPrefixes.has(camel[1]!);
 }

@@ -27,14 +27,21 @@ function surnamesFirst(): Set<string> {
 }
 
 let orgNames: Set<string> | null = null;
+/** Names already looked up: they recur (up to a bound, as nameKeys). */
+const listedOrgs = new Map<string, boolean>();
 /**
  * Whether a name is one of compromise's organisations (data/org-names.json): companies the tagger, trained on 1996
  * news, reads as people or places ("Walmart", "Home Depot", "McDonald's").
  */
 function isListedOrg(name: string): boolean {
-  orgNames ??= new Set(loadData<{ names: string[] }>('org-names.json').names);
-  const key = name.toLowerCase().replace(/’/g, "'").replace(/-/g, ' ').replace(/\./g, '');
-  return orgNames.has(key) || orgNames.has(key.replace(/'/g, ''));
+  let listed = listedOrgs.get(name);
+  if (listed === undefined) {
+    orgNames ??= new Set(loadData<{ names: string[] }>('org-names.json').names);
+    const key = name.toLowerCase().replace(/’/g, "'").replace(/-/g, ' ').replace(/\./g, '');
+    listed = orgNames.has(key) || orgNames.has(key.replace(/'/g, ''));
+    if (listedOrgs.size < 100_000) listedOrgs.set(name, listed);
+  }
+  return listed;
 }
 
 /** Builds the entity list of one article from the candidates of its title and body. */
