@@ -7,7 +7,7 @@ import { loadGazetteer, type Gazetteer, type GazEntry, type GazMatch } from './g
 import { isNameWord, isParticle, isRegnalTitle, isRoleWord, nameAfterRole } from './roles.js';
 import type { Tagger, TaggedSpan } from './tagger.js';
 import { documentContext, listMatchAt } from './tagger-features.js';
-import { isCompanySuffix, isFeatureWord, isGivenName, taggedNameStart, typeByWords, withoutTrailingDates } from './name-classes.js';
+import { isCalendarWord, isCompanySuffix, isFeatureWord, isGivenName, taggedNameStart, typeByWords, withoutTrailingDates } from './name-classes.js';
 import { tokenText, tokenize, type Token } from './tokenize.js';
 
 export interface Candidate {
@@ -146,7 +146,10 @@ function addTagged(spans: TaggedSpan[], tokens: Token[], sentenceStart: number, 
   for (const tagged of spans) {
     const span = { start: taggedNameStart(tokens, tagged.start, tagged.end), end: taggedEnd(tokens, tagged, g), type: tagged.type };
     const type = typeByWords(tokens.slice(span.start, span.end), TAGGED_TYPES[tagged.type], g);
-    if (type === null || (quoted && insideQuotedTitle(tokens, span))) continue;
+    // One word before a weekday, a month or "Day" is part of a holiday's name ("Black Friday", "Cyber Monday", "Boxing
+    // Day"), unless a number follows: then it is a date ("v Durham May 22").
+    const holiday = span.end - span.start === 1 && isCalendarWord(tokens[span.end]) && !/^\d/.test(tokens[span.end + 1]?.text ?? '');
+    if (type === null || holiday || (quoted && insideQuotedTitle(tokens, span))) continue;
     const start = tokens[span.start]!.start;
     const end = tokens[span.end - 1]!.end;
     const inside: Candidate[] = [];

@@ -20,6 +20,11 @@ function nameClasses() {
   return classes;
 }
 
+/** A month, a weekday or "Day", as the lists write them (also in capitals). */
+export function isCalendarWord(token: Token | undefined): boolean {
+  return token !== undefined && inList(nameClasses().calendar, token.text);
+}
+
 /** A tagged span without the dates it ran on into ("House Intelligence Committee Tuesday"), if two words or more are left. */
 export function withoutTrailingDates(tokens: Token[], start: number, end: number): number {
   let trimmed = end;

@@ -35,6 +35,14 @@ test("a person's name the tagger runs into a dateline in capitals ends before it
   assert.deepEqual(names('Napier Harold JA (2019) found'), ['person:Napier Harold JA']);
 });
 
+test("one word the tagger finds before a weekday, a month or \"Day\" is part of a holiday's name, unless a date follows", () => {
+  // A tagger that takes each sentence's first token for an organisation.
+  const tagger: Tagger = { tagSentence: (tokens) => (tokens.length > 0 ? [{ start: 0, end: 1, type: 'ORG' }] : []) };
+  const names = (text: string) => findCandidates(text, loadGazetteer(), undefined, 0, tagger).candidates.map((c) => `${c.type}:${c.surface}`);
+  assert.deepEqual(names('Cyber Monday deals start early.'), []);
+  assert.deepEqual(names('Kestrel May 22 at home.'), ['org:Kestrel']);
+});
+
 test('a name nested in a longer one counts for the longest only', () => {
   const text = 'The United Nations (UN) met today. Members of the UN Security Council voted.';
   const found = findEntities(article(text));
