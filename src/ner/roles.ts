@@ -41,7 +41,7 @@ export function isRegnalTitle(word: string): boolean {
 }
 
 /** Name particles that may be lower-case inside a name ("Luiz Inacio Lula da Silva", "Mohammed bin Salman"). */
-const PARTICLES = new Set(['al', 'el', 'bin', 'ibn', 'bint', 'da', 'de', 'del', 'della', 'der', 'di', 'dos', 'du', 'la', 'le', 'van', 'von', 'y', 'ben', 'abu']);
+const PARTICLES = new Set(['al', 'el', 'bin', 'ibn', 'bint', 'da', 'dal', 'das', 'de', 'dei', 'del', 'della', 'den', 'der', 'des', 'di', 'do', 'dos', 'du', 'la', 'le', 'ten', 'ter', 'van', 'von', 'y', 'zu', 'ben', 'abu']);
 
 export function isNameWord(token: Token | undefined): boolean {
   if (!token) return false;

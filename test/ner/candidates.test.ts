@@ -43,6 +43,11 @@ test("one word the tagger finds before a weekday, a month or \"Day\" is part of 
   assert.deepEqual(names('Kestrel May 22 at home.'), ['org:Kestrel']);
 });
 
+test('a name after a role runs over the particles of German, Dutch, French and Portuguese names', () => {
+  const found = summary(findEntities(article('Foreign Minister Karl-Theodor zu Guttenberg met the press. Guttenberg said little.')));
+  assert.deepEqual(found, ['person:Karl-Theodor zu Guttenberg:2']);
+});
+
 test('a name nested in a longer one counts for the longest only', () => {
   const text = 'The United Nations (UN) met today. Members of the UN Security Council voted.';
   const found = findEntities(article(text));
