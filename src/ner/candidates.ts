@@ -159,7 +159,9 @@ function addTagged(spans: TaggedSpan[], tokens: Token[], sentenceStart: number, 
       const c = candidates[k]!;
       if (c.end <= start) continue;
       const within = c.start >= start && c.end <= end && ((c.end - c.start < end - start && span.end - span.start > 1) || teamNamedAfterPlace(type, c));
-      const overridden = type === 'org' ? c.type === 'place' || ((c.type === 'country' || (c.type === 'org' && c.start > start && !c.surface.includes(' '))) && c.kind === 'name' && hasOrgWord(tokens, span))
+      // A known organisation's one-word name after the span's first word ("Liberation" in "Moro National Liberation Front").
+      const innerOrg = c.type === 'org' && c.start > start && !c.surface.includes(' ');
+      const overridden = type === 'org' ? c.type === 'place' || ((c.type === 'country' || innerOrg) && c.kind === 'name' && hasOrgWord(tokens, span))
         : type === 'person' ? c.type === 'place' || ((c.type === 'country' || c.type === 'org') && c.kind === 'name' && isGivenName(tokens[span.start]!.text))
         : type === undefined && (c.kind === 'demonym' || c.type === 'country' || c.type === 'place');
       if (within && overridden) inside.push(c);
