@@ -70,7 +70,7 @@ export function isFirstName(word: string): boolean {
 export function taggedNameStart(tokens: Token[], start: number, end: number): number {
   if (start > 0 || end - start < 2) return start;
   const word = tokens[0]!.text.toLowerCase();
-  return word !== 'the' && functionWordsEn().has(word) && !personWords().given.has(word) ? 1 : start;
+  return word !== 'the' && functionWordsEn().has(word) && !isGivenName(word) ? 1 : start;
 }
 
 /**
@@ -78,8 +78,7 @@ export function taggedNameStart(tokens: Token[], start: number, end: number): nu
  * ("Light Festival", "Anniversary Tour", "Street" alone; "Theresa May", "Mike Pence" and "Jack" are people).
  */
 function mayBePersonName(words: Token[]): boolean {
-  const { given, common } = personWords();
-  return !common.has(words[words.length - 1]!.text.toLowerCase()) || given.has(words[0]!.text.toLowerCase());
+  return !personWords().common.has(words[words.length - 1]!.text.toLowerCase()) || isGivenName(words[0]!.text);
 }
 
 /**
@@ -126,9 +125,9 @@ export function isFeatureWord(token: Token): boolean {
  * unless it starts with a given name (mayBePersonName).
  */
 export function typeByWords(words: Token[], tagged: EntityType | undefined, g: Gazetteer): EntityType | null | undefined {
-  const { calendar, features } = nameClasses();
+  const { features } = nameClasses();
   const last = words[words.length - 1]!.text;
-  if (words.some((w) => inList(calendar, w.text))) return null;
+  if (words.some(isCalendarWord)) return null;
   if (isCompanySuffix(words[words.length - 1])) return 'org';
   if (inList(features, last) || (inList(features, words[0]!.text) && words.length > 1)) return 'place';
   if (tagged === 'person' && (words.some((w) => /\p{N}|^\p{Ll}+\p{Lu}/u.test(w.text) || isCamelCase(w.text)) || !mayBePersonName(words))) return null;
