@@ -154,6 +154,7 @@ function addTagged(spans: TaggedSpan[], tokens: Token[], sentenceStart: number, 
     const end = tokens[span.end - 1]!.end;
     const inside: Candidate[] = [];
     let blocked = false;
+    let nameBefore = false;
     while (first < listed && candidates[first]!.end <= start) first++;
     for (let k = first; k < listed && candidates[k]!.start < end; k++) {
       const c = candidates[k]!;
@@ -161,9 +162,13 @@ function addTagged(spans: TaggedSpan[], tokens: Token[], sentenceStart: number, 
       const within = c.start >= start && c.end <= end && ((c.end - c.start < end - start && span.end - span.start > 1) || teamNamedAfterPlace(type, c));
       // A known organisation's one-word name after the span's first word ("Liberation" in "Moro National Liberation Front").
       const innerOrg = c.type === 'org' && c.start > start && !c.surface.includes(' ');
-      const overridden = type === 'org' ? c.type === 'place' || ((c.type === 'country' || innerOrg) && c.kind === 'name' && hasOrgWord(tokens, span))
+      // A known organisation's name that ends a longer one, whose words before it name nothing else: another
+      // organisation ("National Security Council" is not the UN's "Security Council", nor "Library of Congress" Congress).
+      const endsLongerOrg = type === 'org' && c.type === 'org' && c.known && c.end === end && !nameBefore && wordsBeforeName(tokens, span.start, c.start);
+      nameBefore = true;
+      const overridden = endsLongerOrg || (type === 'org' ? c.type === 'place' || ((c.type === 'country' || innerOrg) && c.kind === 'name' && hasOrgWord(tokens, span))
         : type === 'person' ? c.type === 'place' || ((c.type === 'country' || c.type === 'org') && c.kind === 'name' && isGivenName(tokens[span.start]!.text))
-        : type === undefined && (c.kind === 'demonym' || c.type === 'country' || c.type === 'place');
+        : type === undefined && (c.kind === 'demonym' || c.type === 'country' || c.type === 'place'));
       if (within && overridden) inside.push(c);
       else blocked = true;
     }
@@ -265,6 +270,20 @@ function hasOrgWord(tokens: Token[], span: TaggedSpan): boolean {
   const { words } = orgWords();
   for (let k = span.start; k < span.end; k++) if (words.has(tokens[k]!.text)) return true;
   return false;
+}
+
+/**
+ * Whether the span's words from `from` to the character `nameStart` hold a name word of their own beyond a leading
+ * "The" ("The Times" is the known paper) and join no other name ("Fridays For Future and Extinction Rebellion").
+ */
+function wordsBeforeName(tokens: Token[], from: number, nameStart: number): boolean {
+  let ownWord = false;
+  for (let k = from; tokens[k]!.start < nameStart; k++) {
+    const word = tokens[k]!.text;
+    if (/^(?:and|&|,|;)$/.test(word)) return false;
+    if (isNameWord(tokens[k]) && !(k === from && /^the$/i.test(word))) ownWord = true;
+  }
+  return ownWord;
 }
 
 /** Tagger organisations that are documents, events or buildings ("Astana Declaration"), or a ministry with no country. */

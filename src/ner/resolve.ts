@@ -90,6 +90,7 @@ function addAcronymDefinitions(scans: Scanned[], candidates: Candidate[]): void 
       }
     }
   }
+  addInitialisms(candidates, defined);
   if (defined.size === 0) return;
   // Every bare use of a defined acronym in the article is that entity.
   for (const scan of scans) {
@@ -102,6 +103,30 @@ function addAcronymDefinitions(scans: Scanned[], candidates: Candidate[]): void 
         if (full) addAcronymUse(t, full, scan.field, candidates);
       }
     }
+  }
+}
+
+/**
+ * Acronyms of organisations the article names in full without defining them ("National Security Council" ... "the
+ * NSC"): an organisation acronym no list knows is the one organisation of the article whose capitalised words' initials
+ * spell it. Initials two organisations share tie nothing.
+ */
+function addInitialisms(candidates: Candidate[], defined: Map<string, Candidate>): void {
+  let byInitials: Map<string, Candidate | null> | undefined;
+  for (const c of candidates) {
+    if (c.type !== 'org' || c.known || defined.has(c.surface) || !/^[A-Z]{2,6}$/.test(c.surface)) continue;
+    if (!byInitials) {
+      byInitials = new Map();
+      for (const full of candidates) {
+        const words = full.type === 'org' ? full.surface.match(/\p{Lu}[\p{L}\p{M}'’.-]*/gu) : null;
+        if (!words || words.length < 2 || !/^(?:[\p{Lu}][\p{L}\p{M}'’.-]*|of|for|and|the|on|&)(?: (?:[\p{Lu}][\p{L}\p{M}'’.-]*|of|for|and|the|on|&))+$/u.test(full.surface)) continue;
+        const initials = words.map((w) => w[0]).join('');
+        const seen = byInitials.get(initials);
+        byInitials.set(initials, seen === undefined || seen?.name === full.name ? full : null);
+      }
+    }
+    const full = byInitials.get(c.surface);
+    if (full) defined.set(c.surface, full);
   }
 }
 

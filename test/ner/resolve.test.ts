@@ -48,6 +48,20 @@ test('a name before an acronym in brackets is its expansion only when its initia
   assert.ok(found.includes('org:Coastal Fisheries Survey Office:3'), found.join(', '));
 });
 
+test('an acronym the article never defines is the one organisation whose initials spell it, and none when two do', () => {
+  const text = 'The Coastal Fisheries Survey Office closed the harbour on Monday. Two days later the CFSO opened it again.';
+  assert.deepEqual(summary(findEntities(article(text))), ['org:Coastal Fisheries Survey Office:2']);
+  const two = summary(findEntities(article('The Coastal Fisheries Survey Office and the Central Fleet Safety Office met on Monday. The CFSO spoke first.')));
+  assert.ok(!two.some((f) => f.startsWith('org:C') && f.endsWith(':2')), two.join(', '));
+});
+
+test("a known organisation's name at the end of a longer one is not that organisation", () => {
+  const text = 'Tim Morrison, a former National Security Council official, testified on Tuesday. The Security Council met in New York.';
+  const found = summary(findEntities(article(text)));
+  assert.ok(found.includes('org:National Security Council:1'), found.join(', '));
+  assert.ok(found.includes('org:United Nations Security Council:1'), found.join(', '));
+});
+
 test("a company the tagger reads as a person is an organisation, unless a person's full name resolves it", () => {
   const text = 'Shares of Home Depot fell 2 percent after the chain cut its forecast. Analysts said Home Depot had been hurt by weaker demand for lumber. ' +
     'Mike Ford, an analyst at a Chicago bank, said Ford expected a strong holiday season.';
