@@ -5,7 +5,7 @@ import { candidateAt, type Candidate, type TextScan } from './candidates.js';
 import { fold } from './gazetteer.js';
 import { givenNames, personVariants } from './person-names.js';
 import { isNameWord } from './roles.js';
-import { withoutCompanySuffix } from './name-classes.js';
+import { isGivenName, withoutCompanySuffix } from './name-classes.js';
 import { stopwordLists } from '../text/stopwords.js';
 import type { Token } from './tokenize.js';
 import { packedMap } from '../text/packed.js';
@@ -57,6 +57,7 @@ export function resolveEntities(scans: Scanned[], options: ResolveOptions): Enti
   addRepeatedNames(scans, candidates);
   resolvePeople(scans, candidates);
   orgWordsAlone(candidates);
+  orgsInLists(scans, candidates);
   placesAfterPrepositions(scans, candidates);
   if (options.metonymy) {
     for (const c of candidates) if (c.type === 'place' && c.capital && c.country) Object.assign(c, { type: 'country', name: c.country });
@@ -294,6 +295,44 @@ function orgWordsAlone(candidates: Candidate[]): void {
   }
   if (firstWords.size === 0) return;
   for (const c of candidates) if (c.type === 'person' && !c.known && firstWords.has(c.name)) c.type = 'org';
+}
+
+/** What joins two items of a list: a comma, "and", "or", "&" ("Gannett, GateHouse and also McClatchy Co."). */
+const LIST_JOINT = /^(?:\s*,\s+(?:(?:and|or|&)\s+(?:also\s+)?)?|\s+(?:and|or|&)\s+(?:also\s+)?)$/;
+
+/**
+ * A one-word name taken for a person, with no person's full name to stand for, is an organisation when the article
+ * lists it with more organisations than people ("Gannett and GateHouse Media", "McClatchy and Tribune"): the items of
+ * a list are things of one kind. Other such one-word names, and given names alone, count for neither.
+ */
+function orgsInLists(scans: Scanned[], candidates: Candidate[]): void {
+  const votes = new Map<string, number>();
+  for (const scan of scans) {
+    const inText = candidates.filter((c) => c.field === scan.field && c.kind === 'name').sort((a, b) => a.start - b.start);
+    const joined = (k: number) => LIST_JOINT.test(scan.text.slice(inText[k]!.end, inText[k + 1]!.start));
+    for (let k = 0; k < inText.length; k++) {
+      const c = inText[k]!;
+      if (!isLoneName(c) || isGivenName(c.name)) continue;
+      let first = k;
+      while (first > 0 && joined(first - 1)) first--;
+      let last = k;
+      while (last + 1 < inText.length && joined(last)) last++;
+      let vote = 0;
+      for (let j = first; j <= last; j++) {
+        const item = inText[j]!;
+        // A given name alone is no organisation, whatever the tagger says ("Lechner, Anke": a surname and a given name).
+        const lone = isLoneName(item) || (!item.name.includes(' ') && isGivenName(item.name));
+        if (j !== k && !lone) vote += item.type === 'org' ? 1 : item.type === 'person' ? -1 : 0;
+      }
+      if (vote !== 0) votes.set(c.name, (votes.get(c.name) ?? 0) + vote);
+    }
+  }
+  for (const c of candidates) if (c.type === 'person' && !c.known && (votes.get(c.name) ?? 0) > 0) c.type = 'org';
+}
+
+/** A one-word name taken for a person that stands for no person's full name. */
+function isLoneName(c: Candidate): boolean {
+  return c.type === 'person' && !c.known && !c.name.includes(' ') && c.surface === c.name;
 }
 
 /** "in", "near" or "from" right before a name, and no possessive after it ("in Dempsey's view"). */

@@ -5,7 +5,7 @@ import { findCandidates } from '../../src/ner/candidates.js';
 import { loadGazetteer } from '../../src/ner/gazetteer.js';
 import { findEntities } from '../../src/ner/index.js';
 import { resolveEntities } from '../../src/ner/resolve.js';
-import type { Tagger } from '../../src/ner/tagger.js';
+import type { TaggedSpan, Tagger } from '../../src/ner/tagger.js';
 import { article, summary } from './articles.js';
 
 test('a middle name, an initial and a given name alone are one person when unambiguous, and only then', () => {
@@ -119,4 +119,19 @@ test('a one-word name taken for a person is a place when most of its mentions fo
   const resolve = (text: string, word: string) => summary(resolveEntities([{ ...findCandidates(text, loadGazetteer(), undefined, 0, taggerOf(word)), text }], {}));
   assert.deepEqual(resolve('Miners were waiting in Kestrelby to fly home. A helicopter flew from Kestrelby on Friday. Kestrelby has 900 people.', 'Kestrelby'), ['place:Kestrelby:3']);
   assert.deepEqual(resolve("In Okafor's view the plan works. Little changed in Okafor's team, and Okafor left.", 'Okafor'), ['person:Okafor:3']);
+});
+
+test('a one-word name taken for a person is an organisation when the article lists it with more organisations than people', () => {
+  // A tagger that takes "Quillmark" for a person, and the words it is listed with for what they are.
+  const tagger: Tagger = {
+    tagSentence: (tokens) => tokens.flatMap((t, i): TaggedSpan[] => {
+      if (t.text === 'Quillmark') return [{ start: i, end: i + 1, type: 'PER' as const }];
+      if (t.text === 'Harbour' && tokens[i + 1]?.text === 'Media') return [{ start: i, end: i + 2, type: 'ORG' as const }];
+      if (t.text === 'Ada' && tokens[i + 1]?.text === 'Brenner') return [{ start: i, end: i + 2, type: 'PER' as const }];
+      return [];
+    }),
+  };
+  const resolve = (text: string) => summary(resolveEntities([{ ...findCandidates(text, loadGazetteer(), undefined, 0, tagger), text }], {}));
+  assert.deepEqual(resolve('Quillmark and Harbour Media will merge. Quillmark said the deal would close in May.'), ['org:Quillmark:2', 'org:Harbour Media:1']);
+  assert.deepEqual(resolve('Ada Brenner and Quillmark wrote the report. Quillmark said it would be out in May.'), ['person:Quillmark:2', 'person:Ada Brenner:1']);
 });
