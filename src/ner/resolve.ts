@@ -297,32 +297,35 @@ function orgWordsAlone(candidates: Candidate[]): void {
   for (const c of candidates) if (c.type === 'person' && !c.known && firstWords.has(c.name)) c.type = 'org';
 }
 
-/** What joins two items of a list: a comma, "and", "or", "&" ("Gannett, GateHouse and also McClatchy Co."). */
+/** What joins two items of a list: a comma, "and", "or", "&", or a comma and one of those. */
 const LIST_JOINT = /^(?:\s*,\s+(?:(?:and|or|&)\s+(?:also\s+)?)?|\s+(?:and|or|&)\s+(?:also\s+)?)$/;
 
 /**
- * A one-word name taken for a person, with no person's full name to stand for, is an organisation when the article
- * lists it with more organisations than people ("Gannett and GateHouse Media", "McClatchy and Tribune"): the items of
- * a list are things of one kind. Other such one-word names, and given names alone, count for neither.
+ * A name taken for a person, with no given name first and no person's full name to stand for, is an organisation when
+ * the article lists it with more organisations than people ("Gannett and GateHouse Media", "Astrobotic, Draper,
+ * Firefly Aerospace"): the items of a list are things of one kind. Other such names, and given names alone, count for
+ * neither. Two names and a comma are no list: the second may describe the first ("Luli Popescu, Bucharest Newsroom").
  */
 function orgsInLists(scans: Scanned[], candidates: Candidate[]): void {
   const votes = new Map<string, number>();
   for (const scan of scans) {
     const inText = candidates.filter((c) => c.field === scan.field && c.kind === 'name').sort((a, b) => a.start - b.start);
-    const joined = (k: number) => LIST_JOINT.test(scan.text.slice(inText[k]!.end, inText[k + 1]!.start));
+    const joint = (k: number) => LIST_JOINT.exec(scan.text.slice(inText[k]!.end, inText[k + 1]!.start))?.[0];
     for (let k = 0; k < inText.length; k++) {
       const c = inText[k]!;
-      if (!isLoneName(c) || isGivenName(c.name)) continue;
+      if (!isUncertainPerson(c)) continue;
+      let conjunction = false;
       let first = k;
-      while (first > 0 && joined(first - 1)) first--;
+      for (let j: string | undefined; first > 0 && (j = joint(first - 1)) !== undefined; first--) conjunction ||= j.includes(',') === false || /\S\s/.test(j.trim());
       let last = k;
-      while (last + 1 < inText.length && joined(last)) last++;
+      for (let j: string | undefined; last + 1 < inText.length && (j = joint(last)) !== undefined; last++) conjunction ||= j.includes(',') === false || /\S\s/.test(j.trim());
+      if (!conjunction && last - first < 2) continue;
       let vote = 0;
       for (let j = first; j <= last; j++) {
         const item = inText[j]!;
         // A given name alone is no organisation, whatever the tagger says ("Lechner, Anke": a surname and a given name).
-        const lone = isLoneName(item) || (!item.name.includes(' ') && isGivenName(item.name));
-        if (j !== k && !lone) vote += item.type === 'org' ? 1 : item.type === 'person' ? -1 : 0;
+        const neither = isUncertainPerson(item) || (!item.name.includes(' ') && isGivenName(item.name));
+        if (j !== k && !neither) vote += item.type === 'org' ? 1 : item.type === 'person' ? -1 : 0;
       }
       if (vote !== 0) votes.set(c.name, (votes.get(c.name) ?? 0) + vote);
     }
@@ -330,9 +333,10 @@ function orgsInLists(scans: Scanned[], candidates: Candidate[]): void {
   for (const c of candidates) if (c.type === 'person' && !c.known && (votes.get(c.name) ?? 0) > 0) c.type = 'org';
 }
 
-/** A one-word name taken for a person that stands for no person's full name. */
-function isLoneName(c: Candidate): boolean {
-  return c.type === 'person' && !c.known && !c.name.includes(' ') && c.surface === c.name;
+/** A name taken for a person that starts with no given name and stands for no person's full name. */
+function isUncertainPerson(c: Candidate): boolean {
+  const space = c.name.indexOf(' ');
+  return c.type === 'person' && !c.known && c.surface === c.name && !isGivenName(space < 0 ? c.name : c.name.slice(0, space));
 }
 
 /** "in", "near" or "from" right before a name, and no possessive after it ("in Dempsey's view"). */

@@ -121,7 +121,7 @@ test('a one-word name taken for a person is a place when most of its mentions fo
   assert.deepEqual(resolve("In Okafor's view the plan works. Little changed in Okafor's team, and Okafor left.", 'Okafor'), ['person:Okafor:3']);
 });
 
-test('a one-word name taken for a person is an organisation when the article lists it with more organisations than people', () => {
+test('a name taken for a person, with no given name, is an organisation when the article lists it with more organisations than people', () => {
   // A tagger that takes "Quillmark" for a person, and the words it is listed with for what they are.
   const tagger: Tagger = {
     tagSentence: (tokens) => tokens.flatMap((t, i): TaggedSpan[] => {
@@ -134,4 +134,6 @@ test('a one-word name taken for a person is an organisation when the article lis
   const resolve = (text: string) => summary(resolveEntities([{ ...findCandidates(text, loadGazetteer(), undefined, 0, tagger), text }], {}));
   assert.deepEqual(resolve('Quillmark and Harbour Media will merge. Quillmark said the deal would close in May.'), ['org:Quillmark:2', 'org:Harbour Media:1']);
   assert.deepEqual(resolve('Ada Brenner and Quillmark wrote the report. Quillmark said it would be out in May.'), ['person:Quillmark:2', 'person:Ada Brenner:1']);
+  // Two names and a comma: the second may describe the first.
+  assert.deepEqual(resolve('The report is by Quillmark, Harbour Media. Quillmark said it would be out in May.'), ['person:Quillmark:2', 'org:Harbour Media:1']);
 });
