@@ -404,11 +404,14 @@ function mayName(tokens: Token[]): boolean {
   return tokens.length > 0 && !anyStopwords().has(tokens[0]!.text.toLowerCase());
 }
 
-/** Every word after the first but English function words capitalised, as in a headline ("Traders Expect Busy Weekend"). */
+/**
+ * Every word after the first but English function words capitalised, as in a headline ("Traders Expect Busy Weekend",
+ * "Performant Python").
+ */
 function isTitleCase(tokens: Token[]): boolean {
   const stop = stopwordLists().get('en')!;
   const words = tokens.slice(1).filter((t) => /^\p{L}/u.test(t.text) && !stop.has(t.text.toLowerCase()));
-  return words.length >= 2 && words.every((t) => /^\p{Lu}/u.test(t.text));
+  return words.length >= 1 && words.every((t) => /^\p{Lu}/u.test(t.text));
 }
 
 /** Whether a word starts with an ASCII small letter (most words): no capital initial, and a letter. */

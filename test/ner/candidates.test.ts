@@ -64,6 +64,8 @@ test('a currency written with a country code is not the country', () => {
 test('a Title Case headline is no evidence of a name the body does not have', () => {
   const found = summary(findEntities(article('Shops in the old town stayed open late on the last evening of the fair.', 'Local Traders Expect Busy Weekend')));
   assert.deepEqual(found, []);
+  // Two words are a headline too.
+  assert.deepEqual(summary(findEntities(article('Shops in the old town stayed open late on the last evening of the fair.', 'Performant Python'))), []);
 });
 
 test('a ministry is named after its country, and a line in capitals is read against the capitalised names', () => {
