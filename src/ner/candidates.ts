@@ -352,10 +352,19 @@ function endOfName(tokens: Token[], start: number, knownEnd: (j: number) => numb
       end = after + 1;
       continue;
     }
-    if (!isNameWord(t) || (isRoleWord(t.text) && !isRoleWordSurname(tokens, start, end)) || knownEnd(end) > end) break;
+    if (!isNameWord(t) || (isRoleWord(t.text) && !isRoleWordSurname(tokens, start, end)) || (knownEnd(end) > end && !isKnownSurname(tokens, start, end, knownEnd))) break;
+    // A date after the name ("Secretary John Kerry Monday"); a month may be a surname ("Prime Minister Theresa May").
+    if (WEEKDAY.test(t.text) || (end - start >= 2 && isCalendarWord(t))) break;
     end++;
   }
   return end;
+}
+
+const WEEKDAY = /^(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day$/;
+
+/** Whether the one-word known name at `end` is the surname of the given name at `start` ("Senator Tim Jordan", "President Andrew Jackson"). */
+function isKnownSurname(tokens: Token[], start: number, end: number, knownEnd: (j: number) => number): boolean {
+  return end - start === 1 && knownEnd(end) === end + 1 && isGivenName(tokens[start]!.text);
 }
 
 /**

@@ -27,6 +27,12 @@ test('a surname that is also a role word ends the name after a given name, and s
   assert.ok(two.includes('person:Anna Berg:1') && two.includes('person:Tom Okafor:1'), two.join(', '));
 });
 
+test("a place's or a country's name after a given name is the surname, a weekday after a name is no part of it, and honorifics are titles", () => {
+  const found = summary(findEntities(article('Senator Tim Jordan and the Rev. Anna Paris spoke on Friday. Secretary Tom Okafor Monday said the Honourable Ruth Mendes would attend.')));
+  assert.deepEqual(found.sort(), ['person:Anna Paris:1', 'person:Ruth Mendes:1', 'person:Tim Jordan:1', 'person:Tom Okafor:1']);
+  assert.deepEqual(summary(findEntities(article('Prime Minister Theresa May said on Friday that talks would resume.'))), ['person:Theresa May:1']);
+});
+
 test("a person's name the tagger runs into a dateline in capitals ends before it, and keeps the initials that end a citation", () => {
   // A tagger that takes each sentence's first three tokens for one person's name.
   const tagger: Tagger = { tagSentence: (tokens) => (tokens.length >= 3 ? [{ start: 0, end: 3, type: 'PER' }] : []) };
