@@ -93,7 +93,7 @@ export function findCandidates(text: string, g: Gazetteer, field: 'title' | unde
       const hit = known(i);
       // A name inside a longer one counts for the longest only; "US$" is a currency, not the country.
       if (hit && !(hit.entry.ambiguous && !supportsPlace(tokens, i))) {
-        if (!isCurrencyPrefix(tokens, hit.end)) push(tokens, i, hit.end, fromEntry(hit.entry));
+        if (!isCurrencyPrefix(tokens, hit.end) && !isModelName(tokens, i, hit.end, hit.entry)) push(tokens, i, hit.end, fromEntry(hit.entry));
         i = hit.end;
         continue;
       }
@@ -177,6 +177,7 @@ function addTagged(spans: TaggedSpan[], tokens: Token[], sentenceStart: number, 
     if (!type) continue;
     // A name in capitals the lists know ("LONDON" in a dateline).
     const upper = inCapitals(tokens, span.start, span.end) ? g.matchAt(tokens, span.start, true) : null;
+    if (upper && isModelName(tokens, span.start, span.end, upper.entry)) continue;
     const name = tokenText(tokens, span.start, span.end).replace(/ ,/g, ',');
     if (upper && upper.end === span.end && !teamNamedAfterPlace(type, upper.entry)) push(tokens, span.start, span.end, fromEntry(upper.entry));
     else if (!(type === 'org' && notAnOrg(tokens, span, name, g)) && !(type === 'place' && orgWords().notLast.has(tokens[span.end - 1]!.text))) push(tokens, span.start, span.end, { type, name, kind: 'name', known: false });
@@ -391,6 +392,11 @@ function knownHyphenParts(token: Token, g: Gazetteer): Array<{ start: number; en
 function isCurrencyPrefix(tokens: Token[], end: number): boolean {
   const next = tokens[end];
   return next !== undefined && next.start === tokens[end - 1]!.end && /^[$€£¥]$/.test(next.text);
+}
+
+/** An organisation's acronym before a model number is a product's name ("RTX 3080" is a graphics card, not RTX Corporation). */
+function isModelName(tokens: Token[], start: number, end: number, entry: GazEntry): boolean {
+  return end - start === 1 && entry.type === 'org' && /^\d{3,}/.test(tokens[end]?.text ?? '') && /^[A-Z]{2,5}$/.test(tokens[start]!.text) && tokens[start]!.text !== entry.name;
 }
 
 /** A regnal title right before a one-word name, with or without a regnal number ("King Charles III"). */

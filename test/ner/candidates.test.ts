@@ -67,6 +67,11 @@ test('a currency written with a country code is not the country', () => {
   assert.ok(!found.some((f) => f.startsWith('country:United States')), found.join(', '));
 });
 
+test("an organisation's acronym before a model number is a product, not the organisation", () => {
+  const found = summary(findEntities(article('The RTX 3080 sold out on Friday. RTX said on Monday it would build more missiles.')));
+  assert.deepEqual(found, ['org:RTX Corporation:1']);
+});
+
 test('a Title Case headline is no evidence of a name the body does not have', () => {
   const found = summary(findEntities(article('Shops in the old town stayed open late on the last evening of the fair.', 'Local Traders Expect Busy Weekend')));
   assert.deepEqual(found, []);
