@@ -83,7 +83,7 @@ function addAcronymDefinitions(scans: Scanned[], candidates: Candidate[]): void 
         const before = candidateEndingAt(candidates, scan.field, tokens[i - 1]!.end);
         if (inner.length === 1 && isAcronym(inner[0]!.text)) {
           const acronym = inner[0]!.text;
-          const full = before ?? unknownOrg(scan, tokens, i, acronym, candidates);
+          const full = before && spellsAcronym(before.surface, acronym) ? before : before ? undefined : unknownOrg(scan, tokens, i, acronym, candidates);
           if (full && full.type === 'org') defined.set(acronym, full);
         } else if (before && isAcronym(before.surface) && inner.every(isNameWordOrConnector)) {
           defined.set(before.surface, before);
@@ -180,6 +180,18 @@ function expansionStart(tokens: Token[], from: number, to: number, acronym: stri
     if (matched === letters.length) return start;
   }
   return -1;
+}
+
+/**
+ * Whether a name can stand for an acronym in brackets after it: half of the acronym's letters or more are in it, in any
+ * case and order ("Volkswagen (VW)", "Shanghai Pudong (PVG)"; not "LONDON (AP)", a dateline).
+ */
+function spellsAcronym(name: string, acronym: string): boolean {
+  const letters = acronym.replace(/[^A-Z]/g, '').toLowerCase();
+  const lower = name.toLowerCase();
+  let found = 0;
+  for (const letter of letters) if (lower.includes(letter)) found++;
+  return found * 2 >= letters.length;
 }
 
 function isAcronym(text: string): boolean {

@@ -48,6 +48,12 @@ test('a name before an acronym in brackets is its expansion only when its initia
   assert.ok(found.includes('org:Coastal Fisheries Survey Office:3'), found.join(', '));
 });
 
+test('a name before an acronym in brackets stands for it only when it holds half of its letters or more, in any order', () => {
+  const found = summary(findEntities(article('LONDON (AP) — The port reopened on Monday, the Associated Press saw. Later AP reporters visited the quay.')));
+  assert.ok(found.includes('org:Associated Press:3'), found.join(', '));
+  assert.ok(!found.some((f) => f.startsWith('org:LONDON') && !f.endsWith(':1')), found.join(', '));
+});
+
 test('an acronym the article never defines is the one organisation whose initials spell it, and none when two do', () => {
   const text = 'The Coastal Fisheries Survey Office closed the harbour on Monday. Two days later the CFSO opened it again.';
   assert.deepEqual(summary(findEntities(article(text))), ['org:Coastal Fisheries Survey Office:2']);
