@@ -2,7 +2,7 @@
 import { loadData } from '../data.js';
 import type { Entity, EntityType, Mention } from '../types.js';
 import { candidateAt, type Candidate, type TextScan } from './candidates.js';
-import { fold } from './gazetteer.js';
+import { fold, loadGazetteer } from './gazetteer.js';
 import { givenNames, personVariants } from './person-names.js';
 import { isNameWord } from './roles.js';
 import { isGivenName, withoutCompanySuffix } from './name-classes.js';
@@ -59,6 +59,7 @@ export function resolveEntities(scans: Scanned[], options: ResolveOptions): Enti
   orgWordsAlone(candidates);
   orgsInLists(scans, candidates);
   placesAfterPrepositions(scans, candidates);
+  placesNamedLikeCountries(candidates);
   if (options.metonymy) {
     for (const c of candidates) if (c.type === 'place' && c.capital && c.country) Object.assign(c, { type: 'country', name: c.country });
   }
@@ -307,6 +308,38 @@ function orgWordsAlone(candidates: Candidate[]): void {
   }
   if (firstWords.size === 0) return;
   for (const c of candidates) if (c.type === 'person' && !c.known && firstWords.has(c.name)) c.type = 'org';
+}
+
+let countryTwins: Map<string, string> | null = null;
+/** Places of data/places.json marked ambiguous that share a country's name ("Georgia", the US state): the name and the place's country. */
+function placesLikeCountries(): Map<string, string> {
+  if (!countryTwins) {
+    const g = loadGazetteer();
+    countryTwins = new Map();
+    for (const p of loadData<{ places: Array<{ name: string; country?: string; ambiguous?: boolean }> }>('places.json').places) {
+      const country = p.country && g.countryByCode.get(p.country);
+      if (p.ambiguous && country && g.knows(p.name)?.type === 'country') countryTwins.set(p.name, country);
+    }
+  }
+  return countryTwins;
+}
+
+/**
+ * A country's name that is also a place's in another country is the place when the article names other places of
+ * that country, its capital aside, and nothing of the country's own: its demonym, its places ("Atlanta, Georgia" is the
+ * US state; "Tbilisi" or "Georgian" keep the country).
+ */
+function placesNamedLikeCountries(candidates: Candidate[]): void {
+  const twins = placesLikeCountries();
+  const named = candidates.filter((c) => c.type === 'country' && c.kind === 'name' && twins.has(c.name));
+  for (const name of new Set(named.map((c) => c.name))) {
+    const placeCountry = twins.get(name)!;
+    const ownEvidence = candidates.some((c) => (c.type === 'country' && c.name === name && c.kind === 'demonym') || (c.type === 'place' && c.country === name));
+    // A capital is news of its government's ("Washington welcomed it"), not of where the story is.
+    const twinEvidence = candidates.some((c) => c.type === 'place' && c.country === placeCountry && !c.capital);
+    if (ownEvidence || !twinEvidence) continue;
+    for (const c of named) if (c.name === name) Object.assign(c, { type: 'place', country: placeCountry, capital: false });
+  }
 }
 
 /** What joins two items of a list: a comma, "and", "or", "&", or a comma and one of those. */

@@ -143,3 +143,10 @@ test('a name taken for a person, with no given name, is an organisation when the
   // Two names and a comma: the second may describe the first.
   assert.deepEqual(resolve('The report is by Quillmark, Harbour Media. Quillmark said it would be out in May.'), ['person:Quillmark:2', 'org:Harbour Media:1']);
 });
+
+test("a country's name that is also a place of another country is that place where the article names that country's places and nothing of its own", () => {
+  const state = summary(findEntities(article('Every public school in Fulton County, Georgia, will add cameras, officials in Atlanta said.')));
+  assert.ok(state.includes('place:Georgia:1') && !state.some((f) => f.startsWith('country:')), state.join(', '));
+  const country = summary(findEntities(article('Russian troops left Georgia in 2008. Washington welcomed the move, and Atlanta was quiet, but Georgian officials in Tbilisi said little.')));
+  assert.ok(country.includes('country:Georgia:2'), country.join(', '));
+});
