@@ -7,7 +7,7 @@ import { loadGazetteer, type Gazetteer, type GazEntry, type GazMatch } from './g
 import { isNameWord, isParticle, isRegnalTitle, isRoleWord, nameAfterRole } from './roles.js';
 import type { Tagger, TaggedSpan } from './tagger.js';
 import { documentContext, listMatchAt } from './tagger-features.js';
-import { isCalendarWord, isCompanySuffix, isFeatureWord, isGivenName, taggedNameStart, typeByWords, withoutTrailingDates } from './name-classes.js';
+import { isCalendarWord, isCompanySuffix, isFeatureWord, isGivenName, isPlaceByWords, taggedNameStart, typeByWords, withoutTrailingDates } from './name-classes.js';
 import { tokenText, tokenize, type Token } from './tokenize.js';
 
 export interface Candidate {
@@ -168,6 +168,7 @@ function addTagged(spans: TaggedSpan[], tokens: Token[], sentenceStart: number, 
       nameBefore = true;
       const overridden = endsLongerOrg || (type === 'org' ? c.type === 'place' || ((c.type === 'country' || innerOrg) && c.kind === 'name' && hasOrgWord(tokens, span))
         : type === 'person' ? c.type === 'place' || ((c.type === 'country' || c.type === 'org') && c.kind === 'name' && isGivenName(tokens[span.start]!.text))
+        : type === 'place' ? c.type === 'place' && c.kind === 'name' && holdsPlace(tokens, span, c.start)
         : type === undefined && (c.kind === 'demonym' || c.type === 'country' || c.type === 'place'));
       if (within && overridden) inside.push(c);
       else blocked = true;
@@ -285,6 +286,17 @@ function wordsBeforeName(tokens: Token[], from: number, nameStart: number): bool
     if (isNameWord(tokens[k]) && !(k === from && /^the$/i.test(word))) ownWord = true;
   }
   return ownWord;
+}
+
+/**
+ * Whether a tagged place may hold a known place: when its words make it a place ("Hollywood Casino Amphitheatre") or
+ * it ends in "City" ("Atlantic City"), or when words other than "The" come before the known one ("East Chicago", "Holy
+ * City of Jerusalem"). A known place that starts a span the tagger alone calls a place keeps it ("Cambridge Analytica").
+ */
+function holdsPlace(tokens: Token[], span: TaggedSpan, knownStart: number): boolean {
+  // "The" before the known name is no word of another place ("The Hague").
+  const first = /^the$/i.test(tokens[span.start]!.text) ? span.start + 1 : span.start;
+  return knownStart > tokens[first]!.start || tokens[span.end - 1]!.text === 'City' || isPlaceByWords(tokens.slice(span.start, span.end));
 }
 
 /** Tagger organisations that are documents, events or buildings ("Astana Declaration"), or a ministry with no country. */

@@ -8,14 +8,15 @@ import { tokenText, tokenize, type Token } from './tokenize.js';
 interface NameClassesData {
   calendar: string[];
   features: string[];
+  venues: string[];
   companySuffixes: string[];
 }
 
-let classes: { calendar: Set<string>; features: Set<string>; companySuffixes: Set<string> } | null = null;
+let classes: { calendar: Set<string>; features: Set<string>; venues: Set<string>; companySuffixes: Set<string> } | null = null;
 function nameClasses() {
   if (!classes) {
     const data = loadData<NameClassesData>('name-classes.json');
-    classes = { calendar: new Set(data.calendar), features: new Set(data.features), companySuffixes: new Set(data.companySuffixes) };
+    classes = { calendar: new Set(data.calendar), features: new Set(data.features), venues: new Set(data.venues), companySuffixes: new Set(data.companySuffixes) };
   }
   return classes;
 }
@@ -120,19 +121,27 @@ export function isFeatureWord(token: Token): boolean {
 /**
  * The type a name of these words has whatever the tagger says, `null` for no entity at all, `undefined` to keep
  * the tagger's (the lists' words also in capitals): dates and holidays are none ("June", "Black Friday"); a company suffix makes an organisation,
- * a geographic feature word a place ("Mekong River", "Gulf of Thailand"); a regional adjective ("Southeast
+ * a geographic feature word a place ("Mekong River", "Gulf of Thailand"), and so does a venue's last word ("Bridgestone Arena"); a regional adjective ("Southeast
  * Asian") is no place; a person's name has no digits, no word like "iPad" or "WeWork" (isCamelCase), and does not end in a common word
  * unless it starts with a given name (mayBePersonName).
  */
 export function typeByWords(words: Token[], tagged: EntityType | undefined, g: Gazetteer): EntityType | null | undefined {
-  const { features } = nameClasses();
-  const last = words[words.length - 1]!.text;
   if (words.some(isCalendarWord)) return null;
   if (isCompanySuffix(words[words.length - 1])) return 'org';
-  if (inList(features, last) || (inList(features, words[0]!.text) && words.length > 1)) return 'place';
+  if (isPlaceByWords(words)) return 'place';
   if (tagged === 'person' && (words.some((w) => /\p{N}|^\p{Ll}+\p{Lu}/u.test(w.text) || isCamelCase(w.text)) || !mayBePersonName(words))) return null;
   if (isRegionalAdjective(words, g)) return undefined;
   return tagged;
+}
+
+/**
+ * Whether a name's words make it a place: a geographic feature word last or, in a longer name, first ("Mekong River",
+ * "Gulf of Thailand"), or a venue's word last ("Bridgestone Arena"); also in capitals.
+ */
+export function isPlaceByWords(words: Token[]): boolean {
+  const { features, venues } = nameClasses();
+  const last = words[words.length - 1]!.text;
+  return inList(features, last) || (words.length > 1 && (inList(features, words[0]!.text) || inList(venues, last)));
 }
 
 /** Whether a list has a word, also one in capitals ("THURSDAY", "RIVER" in a headline) that it has in Title Case. */

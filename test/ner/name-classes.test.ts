@@ -24,6 +24,13 @@ test('a geographic feature word makes a place', () => {
   assert.ok(found.includes('place:Gulf of Martaban:1'), found.join(', '));
 });
 
+test("a venue's last word makes a place, which may hold a known place's name", () => {
+  const found = summary(findEntities(article('The band plays the Kestrel Bank Arena on Friday and the Hollywood Casino Amphitheatre on Sunday. Fans came from East Chicago.')));
+  assert.ok(found.includes('place:Kestrel Bank Arena:1'), found.join(', '));
+  assert.ok(found.includes('place:Hollywood Casino Amphitheatre:1') && !found.includes('place:Hollywood:1'), found.join(', '));
+  assert.ok(found.includes('place:East Chicago:1') && !found.includes('place:Chicago:1'), found.join(', '));
+});
+
 test('a regional adjective is not a place', () => {
   const found = summary(findEntities(article('Leaders of Southeast Asian nations met in the capital, and Middle Eastern buyers signed the deal.')));
   assert.ok(!found.some((f) => /Southeast Asian|Middle Eastern/.test(f)), found.join(', '));
