@@ -120,10 +120,10 @@ export function isFeatureWord(token: Token): boolean {
 
 /**
  * The type a name of these words has whatever the tagger says, `null` for no entity at all, `undefined` to keep
- * the tagger's (the lists' words also in capitals): dates and holidays are none ("June", "Black Friday"); a company suffix makes an organisation,
- * a geographic feature word a place ("Mekong River", "Gulf of Thailand"), and so does a venue's last word ("Bridgestone Arena"); a regional adjective ("Southeast
- * Asian") is no place; a person's name has no digits, no word like "iPad" or "WeWork" (isCamelCase), and does not end in a common word
- * unless it starts with a given name (mayBePersonName).
+ * the tagger's (the lists' words also in capitals): dates and holidays are none ("June", "Black Friday"); a company
+ * suffix makes an organisation, place words a place (isPlaceByWords); a regional adjective ("Southeast Asian") is no
+ * place; a person's name has no digits, no word like "iPad" or "WeWork" (isCamelCase), and does not end in a common
+ * word unless it starts with a given name (mayBePersonName).
  */
 export function typeByWords(words: Token[], tagged: EntityType | undefined, g: Gazetteer): EntityType | null | undefined {
   if (words.some(isCalendarWord)) return null;

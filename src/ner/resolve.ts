@@ -108,6 +108,10 @@ function addAcronymDefinitions(scans: Scanned[], candidates: Candidate[]): void 
   }
 }
 
+const CAPITALISED = /^\p{Lu}/u;
+/** Small words an organisation's name may hold between its capitalised ones, without a letter in its acronym. */
+const INITIAL_CONNECTOR = /^(?:of|for|and|the|on|&)$/;
+
 /**
  * Acronyms of organisations the article names in full without defining them ("National Security Council" ... "the
  * NSC"): an organisation acronym no list knows is the one organisation of the article whose capitalised words' initials
@@ -120,9 +124,9 @@ function addInitialisms(candidates: Candidate[], defined: Map<string, Candidate>
     if (!byInitials) {
       byInitials = new Map();
       for (const full of candidates) {
-        const words = full.type === 'org' ? full.surface.match(/\p{Lu}[\p{L}\p{M}'’.-]*/gu) : null;
-        if (!words || words.length < 2 || !/^(?:[\p{Lu}][\p{L}\p{M}'’.-]*|of|for|and|the|on|&)(?: (?:[\p{Lu}][\p{L}\p{M}'’.-]*|of|for|and|the|on|&))+$/u.test(full.surface)) continue;
-        const initials = words.map((w) => w[0]).join('');
+        const words = full.type === 'org' ? full.surface.split(' ') : [];
+        if (words.length < 2 || !words.every((w) => CAPITALISED.test(w) || INITIAL_CONNECTOR.test(w))) continue;
+        const initials = words.filter((w) => CAPITALISED.test(w)).map((w) => w[0]).join('');
         const seen = byInitials.get(initials);
         byInitials.set(initials, seen === undefined || seen?.name === full.name ? full : null);
       }
@@ -344,6 +348,7 @@ function placesNamedLikeCountries(candidates: Candidate[]): void {
 
 /** What joins two items of a list: a comma, "and", "or", "&", or a comma and one of those. */
 const LIST_JOINT = /^(?:\s*,\s+(?:(?:and|or|&)\s+(?:also\s+)?)?|\s+(?:and|or|&)\s+(?:also\s+)?)$/;
+const CONJUNCTION = /\b(?:and|or)\b|&/;
 
 /**
  * A name taken for a person, with no given name first and no person's full name to stand for, is an organisation when
@@ -361,9 +366,9 @@ function orgsInLists(scans: Scanned[], candidates: Candidate[]): void {
       if (!isUncertainPerson(c)) continue;
       let conjunction = false;
       let first = k;
-      for (let j: string | undefined; first > 0 && (j = joint(first - 1)) !== undefined; first--) conjunction ||= j.includes(',') === false || /\S\s/.test(j.trim());
+      for (let j: string | undefined; first > 0 && (j = joint(first - 1)) !== undefined; first--) conjunction ||= CONJUNCTION.test(j);
       let last = k;
-      for (let j: string | undefined; last + 1 < inText.length && (j = joint(last)) !== undefined; last++) conjunction ||= j.includes(',') === false || /\S\s/.test(j.trim());
+      for (let j: string | undefined; last + 1 < inText.length && (j = joint(last)) !== undefined; last++) conjunction ||= CONJUNCTION.test(j);
       if (!conjunction && last - first < 2) continue;
       let vote = 0;
       for (let j = first; j <= last; j++) {
