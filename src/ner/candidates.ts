@@ -174,14 +174,19 @@ function addTagged(spans: TaggedSpan[], tokens: Token[], sentenceStart: number, 
       else blocked = true;
     }
     if (blocked || isCurrencyPrefix(tokens, span.end)) continue;
-    for (const c of inside) replaced.add(c);
-    if (!type) continue;
+    if (!type) {
+      for (const c of inside) replaced.add(c);
+      continue;
+    }
     // A name in capitals the lists know ("LONDON" in a dateline).
     const upper = inCapitals(tokens, span.start, span.end) ? g.matchAt(tokens, span.start, true) : null;
     if (upper && isModelName(tokens, span.start, span.end, upper.entry)) continue;
     const name = tokenText(tokens, span.start, span.end).replace(/ ,/g, ',');
+    // A document's or an event's name is no entity, and the names inside it still count ("Astana" of "Astana Declaration").
+    if (!(upper && upper.end === span.end) && ((type === 'org' && notAnOrg(tokens, span, name, g)) || (type === 'place' && orgWords().notLast.has(tokens[span.end - 1]!.text)))) continue;
+    for (const c of inside) replaced.add(c);
     if (upper && upper.end === span.end && !teamNamedAfterPlace(type, upper.entry)) push(tokens, span.start, span.end, fromEntry(upper.entry));
-    else if (!(type === 'org' && notAnOrg(tokens, span, name, g)) && !(type === 'place' && orgWords().notLast.has(tokens[span.end - 1]!.text))) push(tokens, span.start, span.end, { type, name, kind: 'name', known: false });
+    else push(tokens, span.start, span.end, { type, name, kind: 'name', known: false });
   }
   if (replaced.size === 0) return;
   let kept = sentenceStart;

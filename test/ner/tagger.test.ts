@@ -98,6 +98,11 @@ test('a war or another event the tagger takes for a place is no place', () => {
   assert.deepEqual(entities('Veterans of the Gulf War met in Kuwait City on Friday. The Gulf War ended in 1991.'), ['place:Kuwait City']);
 });
 
+test("a festival, a show or another event the tagger takes for an organisation is none, and the places in its name still count", () => {
+  const found = entities('The Los Angeles Auto Show opened on Friday. Leaders signed the Astana Declaration the same day.');
+  assert.deepEqual(found.sort(), ['place:Astana', 'place:Los Angeles']);
+});
+
 test('a country named inside an event the tagger finds is not a mention of the country', () => {
   const found = entities('She reached the quarter-finals of the U.S. Open in New York on Sunday, her best result at the tournament.');
   assert.ok(!found.some((e) => e.startsWith('country:')), found.join(', '));
