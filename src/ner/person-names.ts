@@ -80,16 +80,17 @@ export function personVariants(names: Iterable<{ name: string; known: boolean }>
 }
 
 /**
- * First given names of full names as written (not of names written family name first), each with the one name
- * it stands for (`names`: written -> resolved), or null when it stands for several.
+ * First given names of full names as written, each with the one name it stands for (`names`: written -> resolved), or
+ * null when it stands for several; `notGiven` rules out first words that are no given names (a family name written
+ * first, a word that starts an organisation's name).
  */
-export function givenNames(names: Map<string, string>, familyFirst: (word: string) => boolean): Map<string, string | null> {
+export function givenNames(names: Map<string, string>, notGiven: (word: string) => boolean): Map<string, string | null> {
   const byGiven = new Map<string, string | null>();
   for (const [written, name] of names) {
     const space = written.indexOf(' ');
     if (space < 0) continue;
     const first = written.slice(0, space);
-    if (familyFirst(first)) continue;
+    if (notGiven(first)) continue;
     const seen = byGiven.get(first);
     byGiven.set(first, seen === undefined || seen === name ? name : null);
   }

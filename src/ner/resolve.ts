@@ -215,7 +215,11 @@ function resolvePeople(scans: Scanned[], candidates: Candidate[]): void {
   const people = candidates.filter((c) => c.type === 'person');
   const knownNames = new Set(people.filter((c) => c.known).map((c) => c.name));
   const variants = personVariants(people);
-  const given = givenNames(variants, (word) => surnamesFirst().has(word));
+  // A word that starts an organisation's name in the article is no given name there ("Mozilla" of "Mozilla Foundation",
+  // though the tagger calls "Mozilla Webmaker" a person).
+  const orgFirstWords = new Set<string>();
+  for (const c of candidates) if (c.type === 'org' && c.kind === 'name' && c.name.includes(' ')) orgFirstWords.add(c.name.slice(0, c.name.indexOf(' ')));
+  const given = givenNames(variants, (word) => surnamesFirst().has(word) || orgFirstWords.has(word));
   for (const c of people) {
     const name = variants.get(c.name);
     if (name && name !== c.name) Object.assign(c, { name, known: knownNames.has(name) });

@@ -150,3 +150,17 @@ test("a country's name that is also a place of another country is that place whe
   const country = summary(findEntities(article('Russian troops left Georgia in 2008. Washington welcomed the move, and Atlanta was quiet, but Georgian officials in Tbilisi said little.')));
   assert.ok(country.includes('country:Georgia:2'), country.join(', '));
 });
+
+test("a word that starts an organisation's name in the article is no given name there", () => {
+  // A tagger that takes "Quillmark Builder" for a person's name, as it may a product's.
+  const tagger: Tagger = {
+    tagSentence: (tokens) => tokens.flatMap((t, i): TaggedSpan[] => {
+      if (t.text === 'Quillmark' && tokens[i + 1]?.text === 'Builder') return [{ start: i, end: i + 2, type: 'PER' }];
+      if (t.text === 'Quillmark' && tokens[i + 1]?.text === 'Foundation') return [{ start: i, end: i + 2, type: 'ORG' }];
+      return [];
+    }),
+  };
+  const text = 'The Quillmark Foundation runs Quillmark Builder. Quillmark said on Monday that Quillmark would grow.';
+  const found = summary(resolveEntities([{ ...findCandidates(text, loadGazetteer(), undefined, 0, tagger), text }], {}));
+  assert.deepEqual(found.sort(), ['org:Quillmark Foundation:1', 'person:Quillmark Builder:1']);
+});
