@@ -2,7 +2,7 @@
 import { loadData } from '../data.js';
 import { functionWordsEn } from '../text/stopwords.js';
 import type { EntityType } from '../types.js';
-import type { Gazetteer } from './gazetteer.js';
+import { fold, type Gazetteer } from './gazetteer.js';
 import { tokenText, tokenize, type Token } from './tokenize.js';
 
 interface NameClassesData {
@@ -55,7 +55,15 @@ function personWords() {
 
 /** Whether a word is a given name: of CoNLL-2003 train's people or compromise's first names. */
 export function isGivenName(word: string): boolean {
-  return personWords().given.has(word.toLowerCase());
+  const { given } = personWords();
+  const lower = word.toLowerCase();
+  // The lists write names without accents ("rene" for "René").
+  return given.has(lower) || (!isPlainAscii(lower) && given.has(fold(lower)));
+}
+
+function isPlainAscii(word: string): boolean {
+  for (let i = 0; i < word.length; i++) if (word.charCodeAt(i) > 0x7f) return false;
+  return true;
 }
 
 /** Whether a word is one of compromise's first names: a list the tagger's training data did not make, unlike givenNames. */

@@ -238,7 +238,13 @@ function resolvePeople(scans: Scanned[], candidates: Candidate[]): void {
     if (surnamesFirst().has(first)) addSurname(fold(first), c);
     addSurname(fold(c.name.slice(c.name.lastIndexOf(' ') + 1)), c);
   }
-  for (const list of bySurname.values()) list.sort((a, b) => a.order - b.order);
+  for (const [surname, list] of bySurname) {
+    list.sort((a, b) => a.order - b.order);
+    // Of full names that share a surname, those that start with a given name (or a family name written first) are
+    // people's names; the others may be a nickname or a product ("Canine Dion" beside "Céline Dion").
+    const named = list.filter((c) => startsLikeName(c.name));
+    if (named.length > 0 && named.length < list.length) bySurname.set(surname, named);
+  }
   /** The full name with this surname mentioned last before `order` (else the first one). */
   const nearest = (word: string, order: number) => {
     const options = bySurname.get(fold(word));
@@ -301,6 +307,12 @@ function resolvePeople(scans: Scanned[], candidates: Candidate[]): void {
       }
     }
   }
+}
+
+/** Whether a person's full name starts with a given name, or a family name of those written first ("Wang Yi"). */
+function startsLikeName(name: string): boolean {
+  const first = name.slice(0, name.indexOf(' '));
+  return isGivenName(first) || surnamesFirst().has(first);
 }
 
 /**

@@ -164,3 +164,9 @@ test("a word that starts an organisation's name in the article is no given name 
   const found = summary(resolveEntities([{ ...findCandidates(text, loadGazetteer(), undefined, 0, tagger), text }], {}));
   assert.deepEqual(found.sort(), ['org:Quillmark Foundation:1', 'person:Quillmark Builder:1']);
 });
+
+test('a bare surname stands for the full name that starts with a given name, also one written with accents, before a nickname', () => {
+  const text = 'Céline Dion toured Europe in 2019. Critics gave her the unkind nickname of "Canine Dion." Dion later said she had been ill. Dion returned to the stage in 2024.';
+  const found = summary(findEntities(article(text)));
+  assert.ok(found.includes('person:Céline Dion:3') && found.includes('person:Canine Dion:1'), found.join(', '));
+});
