@@ -393,12 +393,16 @@ function isRoleWordSurname(tokens: Token[], start: number, end: number): boolean
   return end - start === 1 && isGivenName(tokens[start]!.text) && !isNameWord(tokens[end + 1]);
 }
 
-/** The parts of a hyphenated compound ("China-Russia", "US-Israeli") that are known names, people's left out. */
+/**
+ * The parts of a hyphenated compound that are known names, people's left out ("China-Russia", "US-Israeli"), and a
+ * country's combining form before a hyphen ("Sino" of "Sino-Russian").
+ */
 function knownHyphenParts(token: Token, g: Gazetteer): Array<{ start: number; end: number; entry: GazEntry }> {
   const known: Array<{ start: number; end: number; entry: GazEntry }> = [];
   let offset = token.start;
-  for (const part of token.text.split('-')) {
-    const entry = part.length > 1 ? g.knows(part) : undefined;
+  const parts = token.text.split('-');
+  for (const [k, part] of parts.entries()) {
+    const entry = part.length > 1 ? (g.knows(part) ?? (k + 1 < parts.length ? g.combiningForms.get(part) : undefined)) : undefined;
     if (entry && entry.type !== 'person') known.push({ start: offset, end: offset + part.length, entry });
     offset += part.length + 1;
   }

@@ -55,6 +55,7 @@ interface CountriesExtra {
   canonical: Record<string, string>;
   aliases: Record<string, string[]>;
   demonyms: Record<string, string[]>;
+  combiningForms: Record<string, string[]>;
   historical: Array<{ name: string; aliases?: string[]; demonyms?: string[] }>;
   notNames: string[];
 }
@@ -118,6 +119,8 @@ export class Gazetteer {
   private upperPairs: Int32Array | undefined;
   /** Country canonical name by ISO code, and by canonical name the country's ISO code. */
   readonly countryByCode = new Map<string, string>();
+  /** A country's demonym by its combining form, which is one only before a hyphen ("Sino" of "Sino-Russian"). */
+  readonly combiningForms = new Map<string, GazEntry>();
   /** Ministry words ("Foreign Ministry") -> canonical ministry ("Ministry of Foreign Affairs"). */
   readonly ministries = new Map<string, string>();
 
@@ -285,6 +288,7 @@ function addCountries(g: Gazetteer): void {
     for (const d of new Set([eng?.m, eng?.f])) if (d && !notNames.has(d)) g.add(d, demonym, demonymRank);
     // Demonyms listed in our own data say which country a shared demonym means ("Congolese": DR Congo).
     for (const d of extra.demonyms[c.cca2] ?? []) g.add(d, demonym, RANK.listedDemonym);
+    for (const form of extra.combiningForms[c.cca2] ?? []) g.combiningForms.set(form, demonym);
   }
   for (const h of extra.historical) {
     const entry: GazEntry = { name: h.name, type: 'country', kind: 'name' };

@@ -72,6 +72,13 @@ test("an organisation's acronym before a model number is a product, not the orga
   assert.deepEqual(found, ['org:RTX Corporation:1']);
 });
 
+test("a country's combining form before a hyphen is its demonym, and only there", () => {
+  const found = findEntities(article('Sino-Russian ties deepened, and Franco-German talks resumed. Shares of Sino Harbour rose.'));
+  const china = found.find((e) => e.name === 'China');
+  assert.deepEqual(china?.mentions.map((m) => m.kind), ['demonym']);
+  assert.ok(found.some((e) => e.name === 'France'), summary(found).join(', '));
+});
+
 test('a Title Case headline is no evidence of a name the body does not have', () => {
   const found = summary(findEntities(article('Shops in the old town stayed open late on the last evening of the fair.', 'Local Traders Expect Busy Weekend')));
   assert.deepEqual(found, []);
