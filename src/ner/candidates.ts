@@ -394,8 +394,8 @@ function isRoleWordSurname(tokens: Token[], start: number, end: number): boolean
 }
 
 /**
- * The parts of a hyphenated compound that are known names, people's left out ("China-Russia", "US-Israeli"), and a
- * country's combining form before a hyphen ("Sino" of "Sino-Russian").
+ * The parts of a hyphenated compound that are known names ("China-Russia", "US-Israeli", "Trump-era", "anti-Biden"),
+ * and a country's combining form before a hyphen ("Sino" of "Sino-Russian").
  */
 function knownHyphenParts(token: Token, g: Gazetteer): Array<{ start: number; end: number; entry: GazEntry }> {
   const known: Array<{ start: number; end: number; entry: GazEntry }> = [];
@@ -403,7 +403,7 @@ function knownHyphenParts(token: Token, g: Gazetteer): Array<{ start: number; en
   const parts = token.text.split('-');
   for (const [k, part] of parts.entries()) {
     const entry = part.length > 1 ? (g.knows(part) ?? (k + 1 < parts.length ? g.combiningForms.get(part) : undefined)) : undefined;
-    if (entry && entry.type !== 'person') known.push({ start: offset, end: offset + part.length, entry });
+    if (entry) known.push({ start: offset, end: offset + part.length, entry });
     offset += part.length + 1;
   }
   return known;

@@ -79,6 +79,11 @@ test("a country's combining form before a hyphen is its demonym, and only there"
   assert.ok(found.some((e) => e.name === 'France'), summary(found).join(', '));
 });
 
+test('a known person in a hyphenated compound is a mention of the person', () => {
+  const found = summary(findEntities(article('Trump-era tariffs stayed, and the Erdogan-Putin talks ended without a deal.')));
+  assert.ok(found.includes('person:Donald Trump:1') && found.includes('person:Vladimir Putin:1') && found.includes('person:Recep Tayyip Erdogan:1'), found.join(', '));
+});
+
 test('a Title Case headline is no evidence of a name the body does not have', () => {
   const found = summary(findEntities(article('Shops in the old town stayed open late on the last evening of the fair.', 'Local Traders Expect Busy Weekend')));
   assert.deepEqual(found, []);
