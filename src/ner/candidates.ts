@@ -182,11 +182,11 @@ function addTagged(spans: TaggedSpan[], tokens: Token[], sentenceStart: number, 
     const upper = inCapitals(tokens, span.start, span.end) ? g.matchAt(tokens, span.start, true) : null;
     if (upper && isModelName(tokens, span.start, span.end, upper.entry)) continue;
     const name = tokenText(tokens, span.start, span.end).replace(/ ,/g, ',');
+    const entry = upper && upper.end === span.end && !teamNamedAfterPlace(type, upper.entry) ? upper.entry : null;
     // A document's or an event's name is no entity, and the names inside it still count ("Astana" of "Astana Declaration").
-    if (!(upper && upper.end === span.end) && ((type === 'org' && notAnOrg(tokens, span, name, g)) || (type === 'place' && orgWords().notLast.has(tokens[span.end - 1]!.text)))) continue;
+    if (!entry && ((type === 'org' && notAnOrg(tokens, span, name, g)) || (type === 'place' && orgWords().notLast.has(tokens[span.end - 1]!.text)))) continue;
     for (const c of inside) replaced.add(c);
-    if (upper && upper.end === span.end && !teamNamedAfterPlace(type, upper.entry)) push(tokens, span.start, span.end, fromEntry(upper.entry));
-    else push(tokens, span.start, span.end, { type, name, kind: 'name', known: false });
+    push(tokens, span.start, span.end, entry ? fromEntry(entry) : { type, name, kind: 'name', known: false });
   }
   if (replaced.size === 0) return;
   let kept = sentenceStart;

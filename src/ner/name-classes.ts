@@ -57,13 +57,9 @@ function personWords() {
 export function isGivenName(word: string): boolean {
   const { given } = personWords();
   const lower = word.toLowerCase();
-  // The lists write names without accents ("rene" for "René").
-  return given.has(lower) || (!isPlainAscii(lower) && given.has(fold(lower)));
-}
-
-function isPlainAscii(word: string): boolean {
-  for (let i = 0; i < word.length; i++) if (word.charCodeAt(i) > 0x7f) return false;
-  return true;
+  // The lists write names without accents ("rene" for "René"); fold gives a plain word back as it is.
+  const folded = fold(lower);
+  return given.has(lower) || (folded !== lower && given.has(folded));
 }
 
 /** Whether a word is one of compromise's first names: a list the tagger's training data did not make, unlike givenNames. */
