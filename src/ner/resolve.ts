@@ -55,8 +55,10 @@ export function resolveEntities(scans: Scanned[], options: ResolveOptions): Enti
   for (const c of candidates) if (!c.known && (c.type === 'person' || c.type === 'place') && isListedOrg(c.name)) c.type = 'org';
   unifyTypes(candidates);
   addRepeatedNames(scans, candidates);
-  resolvePeople(scans, candidates);
-  orgWordsAlone(candidates);
+  // Multi-word organisations' first words: no given names (resolvePeople), and organisations alone (orgWordsAlone).
+  const orgFirstWords = firstWordsOfOrgs(candidates);
+  resolvePeople(scans, candidates, orgFirstWords);
+  orgWordsAlone(candidates, orgFirstWords);
   orgsInLists(scans, candidates);
   placesAfterPrepositions(scans, candidates);
   placesNamedLikeCountries(candidates);
@@ -211,14 +213,12 @@ function isNameWordOrConnector(t: Token): boolean {
  * Variants of a full name meet under the fullest when that is unambiguous ("Owen Dempsey", "Owen John Dempsey"),
  * and short person names ("Lavrov", "Wang", a given name alone) become the full name they stand for in this article.
  */
-function resolvePeople(scans: Scanned[], candidates: Candidate[]): void {
+function resolvePeople(scans: Scanned[], candidates: Candidate[], orgFirstWords: Set<string>): void {
   const people = candidates.filter((c) => c.type === 'person');
   const knownNames = new Set(people.filter((c) => c.known).map((c) => c.name));
   const variants = personVariants(people);
   // A word that starts an organisation's name in the article is no given name there ("Mozilla" of "Mozilla Foundation",
   // though the tagger calls "Mozilla Webmaker" a person).
-  const orgFirstWords = new Set<string>();
-  for (const c of candidates) if (c.type === 'org' && c.kind === 'name' && c.name.includes(' ')) orgFirstWords.add(c.name.slice(0, c.name.indexOf(' ')));
   const given = givenNames(variants, (word) => surnamesFirst().has(word) || orgFirstWords.has(word));
   for (const c of people) {
     const name = variants.get(c.name);
@@ -320,14 +320,19 @@ function startsLikeName(name: string): boolean {
  * name in the article is an organisation ("Rotor" after "Rotor Volgograd", "Kia" after "Kia Motor Corp"). It keeps its
  * own name: the longer one is often a part or a product of it ("Disney Plus", "MIT Museum").
  */
-function orgWordsAlone(candidates: Candidate[]): void {
+function orgWordsAlone(candidates: Candidate[], orgFirstWords: Set<string>): void {
+  if (orgFirstWords.size === 0) return;
+  for (const c of candidates) if (c.type === 'person' && !c.known && orgFirstWords.has(c.name)) c.type = 'org';
+}
+
+/** The first words of the article's organisations' names of two words or more ("Rotor" of "Rotor Volgograd"). */
+function firstWordsOfOrgs(candidates: Candidate[]): Set<string> {
   const firstWords = new Set<string>();
   for (const c of candidates) {
     const space = c.name.indexOf(' ');
     if (c.type === 'org' && c.kind === 'name' && space > 0) firstWords.add(c.name.slice(0, space));
   }
-  if (firstWords.size === 0) return;
-  for (const c of candidates) if (c.type === 'person' && !c.known && firstWords.has(c.name)) c.type = 'org';
+  return firstWords;
 }
 
 let countryTwins: Map<string, string> | null = null;
