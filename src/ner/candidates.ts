@@ -7,7 +7,7 @@ import { loadGazetteer, type Gazetteer, type GazEntry, type GazMatch } from './g
 import { isNameWord, isParticle, isRegnalTitle, isRoleWord, nameAfterRole } from './roles.js';
 import type { Tagger, TaggedSpan } from './tagger.js';
 import { documentContext, listMatchAt } from './tagger-features.js';
-import { isCalendarWord, isCompanySuffix, isFeatureWord, isGivenName, isPlaceByWords, taggedNameStart, typeByWords, withoutTrailingDates } from './name-classes.js';
+import { isCalendarWord, isCompanySuffix, isFeatureWord, isGivenName, isPlaceByWords, isProductName, taggedNameStart, typeByWords, withoutTrailingDates } from './name-classes.js';
 import { tokenText, tokenize, type Token } from './tokenize.js';
 
 export interface Candidate {
@@ -145,6 +145,8 @@ function addTagged(spans: TaggedSpan[], tokens: Token[], sentenceStart: number, 
   let first = sentenceStart;
   for (const tagged of spans) {
     const span = { start: taggedNameStart(tokens, tagged.start, tagged.end), end: taggedEnd(tokens, tagged, g), type: tagged.type };
+    // A product is no entity; the names inside it still count ("Samsung" of "Samsung Galaxy S20 Ultra").
+    if (isProductName(tokens, span.start, span.end)) continue;
     const type = typeByWords(tokens.slice(span.start, span.end), TAGGED_TYPES[tagged.type], g);
     // One word before a weekday, a month or "Day" is part of a holiday's name ("Black Friday", "Cyber Monday", "Boxing
     // Day"), unless a number follows: then it is a date ("v Durham May 22").

@@ -9,14 +9,21 @@ interface NameClassesData {
   calendar: string[];
   features: string[];
   venues: string[];
+  productLines: string[];
   companySuffixes: string[];
 }
 
-let classes: { calendar: Set<string>; features: Set<string>; venues: Set<string>; companySuffixes: Set<string> } | null = null;
+let classes: { calendar: Set<string>; features: Set<string>; venues: Set<string>; productLines: Set<string>; companySuffixes: Set<string> } | null = null;
 function nameClasses() {
   if (!classes) {
     const data = loadData<NameClassesData>('name-classes.json');
-    classes = { calendar: new Set(data.calendar), features: new Set(data.features), venues: new Set(data.venues), companySuffixes: new Set(data.companySuffixes) };
+    classes = {
+      calendar: new Set(data.calendar),
+      features: new Set(data.features),
+      venues: new Set(data.venues),
+      productLines: new Set(data.productLines),
+      companySuffixes: new Set(data.companySuffixes),
+    };
   }
   return classes;
 }
@@ -115,6 +122,16 @@ export function withoutCompanySuffix(name: string): string {
     end = name[space - 1] === ',' ? space - 1 : space;
   }
   return name.slice(0, end);
+}
+
+/**
+ * Whether the name of tokens `start` to `end` is a product's: it ends in a product line's word, or one follows it
+ * ("iPad Pro", "the Switch Lite"), and it starts with no given name ("Martin Max").
+ */
+export function isProductName(tokens: Token[], start: number, end: number): boolean {
+  const { productLines } = nameClasses();
+  const endsInLine = end - start > 1 && productLines.has(tokens[end - 1]!.text);
+  return (endsInLine || productLines.has(tokens[end]?.text ?? '')) && !isGivenName(tokens[start]!.text);
 }
 
 /** A geographic feature word ("River", "Gulf"). */

@@ -69,3 +69,10 @@ test("a company's legal forms are left out of its name, also several and after a
   assert.equal(withoutCompanySuffix('Inc'), 'Inc');
   assert.equal(withoutCompanySuffix('Sergey Lavrov'), 'Sergey Lavrov');
 });
+
+test("a product line's word ends a product's name, which is no entity, while the names inside it count", () => {
+  const found = summary(findEntities(article('Reviewers tried the Tessaro Tab Pro and the Quillon Lite this week. Microsoft Surface Pro sales grew, Microsoft said. Martin Max wrote the review.')));
+  assert.ok(!found.some((f) => /Tab Pro|Quillon|Surface/.test(f)), found.join(', '));
+  assert.ok(found.includes('org:Microsoft:2'), found.join(', '));
+  assert.ok(found.includes('person:Martin Max:1'), found.join(', '));
+});
