@@ -3,6 +3,7 @@ import { loadData } from '../data.js';
 import { functionWordsEn } from '../text/stopwords.js';
 import type { EntityType } from '../types.js';
 import { fold, type Gazetteer } from './gazetteer.js';
+import { isRolePhrase } from './roles.js';
 import { tokenText, tokenize, type Token } from './tokenize.js';
 
 interface NameClassesData {
@@ -147,7 +148,7 @@ export function isFeatureWord(token: Token): boolean {
  * word unless it starts with a given name (mayBePersonName).
  */
 export function typeByWords(words: Token[], tagged: EntityType | undefined, g: Gazetteer): EntityType | null | undefined {
-  if (words.some(isCalendarWord)) return null;
+  if (words.some(isCalendarWord) || (tagged !== 'place' && isRolePhrase(words))) return null;
   if (isCompanySuffix(words[words.length - 1])) return 'org';
   if (isPlaceByWords(words)) return 'place';
   if (tagged === 'person' && (words.some((w) => /\p{N}|^\p{Ll}+\p{Lu}/u.test(w.text) || isCamelCase(w.text)) || !mayBePersonName(words))) return null;

@@ -35,6 +35,12 @@ export function isRoleWord(word: string): boolean {
   return roleWords().any.has(word);
 }
 
+/** Whether words are a role alone, no name ("Senior Editor", "CEO", "National Security Adviser"): role words, a head among them. */
+export function isRolePhrase(words: Token[]): boolean {
+  const { any, heads, connectors } = roleWords();
+  return words.some((w) => heads.has(w.text)) && words.every((w) => any.has(w.text) || connectors.has(w.text));
+}
+
 /** A royal or papal title, part of the name before a lone given name ("Prince Andrew"). */
 export function isRegnalTitle(word: string): boolean {
   return roleWords().regnal.has(word);

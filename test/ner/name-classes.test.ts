@@ -76,3 +76,9 @@ test("a product line's word ends a product's name, which is no entity, while the
   assert.ok(found.includes('org:Microsoft:2'), found.join(', '));
   assert.ok(found.includes('person:Martin Max:1'), found.join(', '));
 });
+
+test('a role alone is no entity', () => {
+  const found = summary(findEntities(article('Senior Deputy Editor Marta Kovalenko wrote the piece. The CEO declined to comment, and the Senior Editor agreed.')));
+  assert.ok(!found.some((f) => /Editor|CEO/.test(f)), found.join(', '));
+  assert.ok(found.includes('person:Marta Kovalenko:1'), found.join(', '));
+});
