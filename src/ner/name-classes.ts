@@ -8,18 +8,20 @@ import { tokenText, tokenize, type Token } from './tokenize.js';
 
 interface NameClassesData {
   calendar: string[];
+  holidays: string[];
   features: string[];
   venues: string[];
   productLines: string[];
   companySuffixes: string[];
 }
 
-let classes: { calendar: Set<string>; features: Set<string>; venues: Set<string>; productLines: Set<string>; companySuffixes: Set<string> } | null = null;
+let classes: { calendar: Set<string>; holidays: Set<string>; features: Set<string>; venues: Set<string>; productLines: Set<string>; companySuffixes: Set<string> } | null = null;
 function nameClasses() {
   if (!classes) {
     const data = loadData<NameClassesData>('name-classes.json');
     classes = {
       calendar: new Set(data.calendar),
+      holidays: new Set(data.holidays),
       features: new Set(data.features),
       venues: new Set(data.venues),
       productLines: new Set(data.productLines),
@@ -142,13 +144,13 @@ export function isFeatureWord(token: Token): boolean {
 
 /**
  * The type a name of these words has whatever the tagger says, `null` for no entity at all, `undefined` to keep
- * the tagger's (the lists' words also in capitals): dates and holidays are none ("June", "Black Friday"); a company
+ * the tagger's (the lists' words also in capitals): dates and holidays are none ("June", "Black Friday", "Halloween"), nor is a role alone ("Senior Editor"); a company
  * suffix makes an organisation, place words a place (isPlaceByWords); a regional adjective ("Southeast Asian") is no
  * place; a person's name has no digits, no word like "iPad" or "WeWork" (isCamelCase), and does not end in a common
  * word unless it starts with a given name (mayBePersonName).
  */
 export function typeByWords(words: Token[], tagged: EntityType | undefined, g: Gazetteer): EntityType | null | undefined {
-  if (words.some(isCalendarWord) || (tagged !== 'place' && isRolePhrase(words))) return null;
+  if (words.some(isCalendarWord) || (words.length === 1 && inList(nameClasses().holidays, words[0]!.text)) || (tagged !== 'place' && isRolePhrase(words))) return null;
   if (isCompanySuffix(words[words.length - 1])) return 'org';
   if (isPlaceByWords(words)) return 'place';
   if (tagged === 'person' && (words.some((w) => /\p{N}|^\p{Ll}+\p{Lu}/u.test(w.text) || isCamelCase(w.text)) || !mayBePersonName(words))) return null;

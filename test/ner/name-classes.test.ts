@@ -12,6 +12,12 @@ test('months, weekdays and shopping days are never entities', () => {
   assert.ok(!found.some((f) => /June|Friday/.test(f)), found.join(', '));
 });
 
+test('a holiday alone is no entity, a place named after one is', () => {
+  const found = summary(findEntities(article('Halloween sales rose. Shops said Halloween now sells more than Christmas, and tours to Easter Island sold out.')));
+  assert.ok(!found.some((f) => /Halloween|Christmas/.test(f)), found.join(', '));
+  assert.ok(found.some((f) => /:Easter Island:1/.test(f)), found.join(', '));
+});
+
 test('a company suffix makes an organisation, also after a comma', () => {
   const found = summary(findEntities(article('The shipping firm Northwind Logistics, Inc. said that Harbor Freight Co. had bought two vessels.')));
   assert.ok(found.includes('org:Northwind Logistics, Inc.:1'), found.join(', '));
