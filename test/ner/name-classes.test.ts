@@ -88,3 +88,12 @@ test('a role alone is no entity', () => {
   assert.ok(!found.some((f) => /Editor|CEO/.test(f)), found.join(', '));
   assert.ok(found.includes('person:Marta Kovalenko:1'), found.join(', '));
 });
+
+test("an organisation's word last in a name the tagger calls a person's makes an organisation, unless a given name starts it", () => {
+  const text = 'She bought the battery from the Shenzhen seller Varonte Technology. Varonte Technology did not reply.';
+  const tokens = tokenize(text)[0]!;
+  const start = tokens.findIndex((t) => t.text === 'Varonte');
+  assert.equal(typeByWords(tokens.slice(start, start + 2), 'person', loadGazetteer()), 'org');
+  const named = tokenize('Anna Technology')[0]!;
+  assert.equal(typeByWords(named, 'person', loadGazetteer()), 'person');
+});
