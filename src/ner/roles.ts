@@ -1,6 +1,7 @@
 // Titles and roles before names ("Chinese Special Representative for Eurasian Affairs Li Hui"): cues, never part of a name.
 import { loadData } from '../data.js';
 import { WordSet } from '../text/word-set.js';
+import { isGivenName } from './name-classes.js';
 import type { Token } from './tokenize.js';
 
 interface RolesData {
@@ -8,6 +9,7 @@ interface RolesData {
   modifiers: string[];
   connectors: string[];
   regnal: string[];
+  jobHeads: string[];
 }
 
 interface RoleWords {
@@ -15,6 +17,7 @@ interface RoleWords {
   modifiers: Set<string>;
   connectors: Set<string>;
   regnal: Set<string>;
+  jobHeads: Set<string>;
   /** Heads and modifiers. */
   any: WordSet;
 }
@@ -26,7 +29,7 @@ function roleWords(): RoleWords {
     const withCaps = (words: string[]) => new Set(words.flatMap((w) => [w, w.toUpperCase()]));
     const heads = withCaps(data.heads);
     const modifiers = withCaps(data.modifiers);
-    roles = { heads, modifiers, connectors: new Set(data.connectors), regnal: new Set(data.regnal), any: new WordSet([...heads, ...modifiers]) };
+    roles = { heads, modifiers, connectors: new Set(data.connectors), regnal: new Set(data.regnal), jobHeads: new Set(data.jobHeads), any: new WordSet([...heads, ...modifiers]) };
   }
   return roles;
 }
@@ -39,6 +42,13 @@ export function isRoleWord(word: string): boolean {
 export function isRolePhrase(words: Token[]): boolean {
   const { any, heads, connectors } = roleWords();
   return words.some((w) => heads.has(w.text)) && words.every((w) => any.has(w.text) || connectors.has(w.text));
+}
+
+/** Where one or two capitalised words at `j`, no given name first, end before a job's head ("Strategy" of "Chief Strategy Officer"); else j. */
+function jobSubjectEnd(tokens: Token[], j: number): number {
+  if (!isNameWord(tokens[j]) || isGivenName(tokens[j]!.text)) return j;
+  for (let k = j + 1; k <= j + 2 && isNameWord(tokens[k]); k++) if (roleWords().jobHeads.has(tokens[k]!.text)) return k;
+  return j;
 }
 
 /** A royal or papal title, part of the name before a lone given name ("Prince Andrew"). */
@@ -82,6 +92,9 @@ export function nameAfterRole(tokens: Token[], i: number, known: (j: number) => 
       afterRole = j;
     } else if (connectors.has(word) && afterRole === j && isNameWord(tokens[j + 1])) {
       j++;
+    } else if (afterRole >= 0 && jobSubjectEnd(tokens, j) > j) {
+      // "Chief Strategy Officer": the words before a job's head are its subject, no name.
+      j = jobSubjectEnd(tokens, j);
     } else if (afterRole >= 0 && known(j) > j) {
       j = known(j);
       afterRole = j;

@@ -1,10 +1,19 @@
 // Role words: the titles and roles before names, as written, in capitals, and nothing else.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { isRoleWord } from '../../src/ner/roles.js';
+import { isRoleWord, nameAfterRole } from '../../src/ner/roles.js';
+import { tokenize } from '../../src/ner/tokenize.js';
 
 test('role heads and modifiers are role words as listed and in capitals; other words are not', () => {
   for (const word of ['President', 'PRESIDENT', 'spokesman', 'Spokesman', 'SPOKESMAN', 'Deputy', 'DEPUTY', 'Secretary-General']) assert.ok(isRoleWord(word), word);
   // Words starting as role words do, lower-case forms of capitalised roles, and what is no word.
   for (const word of ['Presidency', 'president', 'spokes', 'deputy', 'Paris', 'Şerif', '', '.']) assert.ok(!isRoleWord(word), JSON.stringify(word));
+});
+
+test("the words before a job's head are the job's subject, no name; a given name before a role word is", () => {
+  const tokens = tokenize('She became Chief Strategy Officer Dana Whitfield , and Prime Minister John Major spoke .')[0]!;
+  const at = (word: string) => tokens.findIndex((t) => t.text === word);
+  const never = () => -1;
+  assert.equal(nameAfterRole(tokens, at('Chief'), never), at('Dana'));
+  assert.equal(nameAfterRole(tokens, at('Prime'), never), at('John'));
 });
