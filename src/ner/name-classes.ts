@@ -146,8 +146,8 @@ export function isFeatureWord(token: Token): boolean {
 /**
  * The type a name of these words has whatever the tagger says, `null` for no entity at all, `undefined` to keep
  * the tagger's (the lists' words also in capitals): dates and holidays are none ("June", "Black Friday", "Halloween"), nor is a role alone ("Senior Editor"); a company
- * suffix makes an organisation, and so does an organisation's word last in a name the tagger calls a person's that
- * starts with no given name ("Lenoge Technology"); place words make a place (isPlaceByWords); a regional adjective ("Southeast Asian") is no
+ * suffix makes an organisation, and so does an organisation's word last in a name the tagger calls a person's
+ * ("Lenoge Technology", "James Madison University"); place words make a place (isPlaceByWords); a regional adjective ("Southeast Asian") is no
  * place; a person's name has no digits, no word like "iPad" or "WeWork" (isCamelCase), and does not end in a common
  * word unless it starts with a given name (mayBePersonName).
  */
@@ -155,7 +155,7 @@ export function typeByWords(words: Token[], tagged: EntityType | undefined, g: G
   if (words.some(isCalendarWord) || (words.length === 1 && inList(nameClasses().holidays, words[0]!.text)) || (tagged !== 'place' && isRolePhrase(words))) return null;
   if (isCompanySuffix(words[words.length - 1])) return 'org';
   if (isPlaceByWords(words)) return 'place';
-  if (tagged === 'person' && words.length > 1 && orgWords().words.has(words[words.length - 1]!.text) && !isGivenName(words[0]!.text)) return 'org';
+  if (tagged === 'person' && words.length > 1 && orgWords().words.has(words[words.length - 1]!.text)) return 'org';
   if (tagged === 'person' && (words.some((w) => /\p{N}|^\p{Ll}+\p{Lu}/u.test(w.text) || isCamelCase(w.text)) || !mayBePersonName(words))) return null;
   if (isRegionalAdjective(words, g)) return undefined;
   return tagged;
