@@ -86,6 +86,10 @@ test("a product line's word ends a product's name, which is no entity, while the
 test('a role alone is no entity', () => {
   const found = summary(findEntities(article('Senior Deputy Editor Marta Kovalenko wrote the piece. The CEO declined to comment, and the Senior Editor agreed.')));
   assert.ok(!found.some((f) => /Editor|CEO/.test(f)), found.join(', '));
+  for (const text of ['The CTO declined to comment.', 'The CFO, Dana Whitfield, said so.']) {
+    const short = summary(findEntities(article(text)));
+    assert.ok(!short.some((f) => /CTO|CFO/.test(f)), short.join(', '));
+  }
   assert.ok(found.includes('person:Marta Kovalenko:1'), found.join(', '));
 });
 
