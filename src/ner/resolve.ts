@@ -236,7 +236,7 @@ function resolvePeople(scans: Scanned[], candidates: Candidate[], orgFirstWords:
     // A family name written first ("Wang Yi") is a surname too.
     const first = c.name.slice(0, space);
     if (surnamesFirst().has(first)) addSurname(fold(first), c);
-    addSurname(fold(c.name.slice(c.name.lastIndexOf(' ') + 1)), c);
+    addSurname(fold(surnameOf(c.name)), c);
   }
   for (const [surname, list] of bySurname) {
     list.sort((a, b) => a.order - b.order);
@@ -307,6 +307,15 @@ function resolvePeople(scans: Scanned[], candidates: Candidate[], orgFirstWords:
       }
     }
   }
+}
+
+/** Generational suffixes that end a name after the surname ("Robert F. Kennedy Jr.", "Ken Griffey, Sr."). */
+const GENERATION = /,? (?:Jr\.?|Sr\.?|II|III|IV)$/;
+
+/** The last word of a full name, its generational suffix aside ("Kennedy" of "Robert F. Kennedy Jr."). */
+function surnameOf(name: string): string {
+  const bare = name.replace(GENERATION, '');
+  return bare.slice(bare.lastIndexOf(' ') + 1);
 }
 
 /** Whether a person's full name starts with a given name, or a family name of those written first ("Wang Yi"). */

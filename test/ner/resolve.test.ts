@@ -26,6 +26,11 @@ test('a bare surname meets the full name whichever of them is written with accen
   assert.deepEqual(plain, ['person:Angel Ocampo:3']);
 });
 
+test('a bare surname meets the listed full name that ends in a generational suffix', () => {
+  const found = summary(findEntities(article('Ferdinand Marcos Jr. opened the meeting in Manila. Marcos spoke for ten minutes.')));
+  assert.ok(found.includes('person:Ferdinand Marcos Jr.:2'), found.join(', '));
+});
+
 test('acronyms defined in brackets anywhere in the text count with their bare uses, past sentences with no brackets or other ones', () => {
   const text = 'The board met on Monday. Officials said little. The Integrated Food Security Phase Classification (IPC) warned of famine. ' +
     'Prices rose (sharply) in March. The Regional Water Authority (RWA) cut supply the same day (Tuesday). Later the IPC and the RWA met, and the IPC said more.';
