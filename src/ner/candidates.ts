@@ -4,10 +4,10 @@ import { anyStopwords, stopwordLists } from '../text/stopwords.js';
 import { WordSet } from '../text/word-set.js';
 import type { EntityType } from '../types.js';
 import { loadGazetteer, type Gazetteer, type GazEntry, type GazMatch } from './gazetteer.js';
-import { isNameWord, isParticle, isRegnalTitle, isRoleWord, nameAfterRole } from './roles.js';
+import { afterRoleOf, isNameWord, isParticle, isRegnalTitle, isRoleWord, nameAfterRole } from './roles.js';
 import type { Tagger, TaggedSpan } from './tagger.js';
 import { documentContext, listMatchAt } from './tagger-features.js';
-import { isCalendarWord, isCompanySuffix, isFeatureWord, isGivenName, isPlaceByWords, isProductName, taggedNameStart, typeByWords, withoutTrailingDates } from './name-classes.js';
+import { endsInCommonWord, isCalendarWord, isCompanySuffix, isFeatureWord, isGivenName, isPlaceByWords, isProductName, taggedNameStart, typeByWords, withoutTrailingDates } from './name-classes.js';
 import { tokenText, tokenize, type Token } from './tokenize.js';
 
 export interface Candidate {
@@ -145,6 +145,10 @@ function addTagged(spans: TaggedSpan[], tokens: Token[], sentenceStart: number, 
   let first = sentenceStart;
   for (const tagged of spans) {
     const span = { start: taggedNameStart(tokens, tagged.start, tagged.end), end: taggedEnd(tokens, tagged, g), type: tagged.type };
+    // A role and "of" before a name are no part of it, and a field of work after them is no name ("CEO of Mozilla"; "Head of Research").
+    const named = afterRoleOf(tokens, span.start, span.end);
+    if (named > span.start && (named >= span.end || endsInCommonWord(tokens.slice(named, span.end)))) continue;
+    span.start = named;
     // A product is no entity; the names inside it still count ("Samsung" of "Samsung Galaxy S20 Ultra").
     if (isProductName(tokens, span.start, span.end)) continue;
     const type = typeByWords(tokens.slice(span.start, span.end), TAGGED_TYPES[tagged.type], g);

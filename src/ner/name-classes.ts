@@ -94,7 +94,12 @@ export function taggedNameStart(tokens: Token[], start: number, end: number): nu
  * ("Light Festival", "Anniversary Tour", "Street" alone; "Theresa May", "Mike Pence" and "Jack" are people).
  */
 function mayBePersonName(words: Token[]): boolean {
-  return !personWords().common.has(words[words.length - 1]!.text.toLowerCase()) || isGivenName(words[0]!.text);
+  return !endsInCommonWord(words) || isGivenName(words[0]!.text);
+}
+
+/** Whether a name's last word is one CoNLL-2003 train mostly writes in lower case ("Research", "Tour"). */
+export function endsInCommonWord(words: Token[]): boolean {
+  return personWords().common.has(words[words.length - 1]!.text.toLowerCase());
 }
 
 /**

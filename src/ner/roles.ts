@@ -51,6 +51,16 @@ function jobSubjectEnd(tokens: Token[], j: number): number {
   return j;
 }
 
+/** Where the name after a role and "of" starts in a tagged span ("Mozilla" of "CEO of Mozilla"); `start` when none does. */
+export function afterRoleOf(tokens: Token[], start: number, end: number): number {
+  let k = start;
+  while (k < end && isRoleWord(tokens[k]!.text)) k++;
+  // A royal title's span may be a club's name ("Queen of the South").
+  const head = tokens[k - 1]?.text ?? '';
+  if (k === start || tokens[k]?.text !== 'of' || !roleWords().heads.has(head) || isRegnalTitle(head)) return start;
+  return tokens[k + 1]?.text === 'the' ? k + 2 : k + 1;
+}
+
 /** A royal or papal title, part of the name before a lone given name ("Prince Andrew"). */
 export function isRegnalTitle(word: string): boolean {
   return roleWords().regnal.has(word);

@@ -102,3 +102,9 @@ test("an organisation's word last in a name the tagger calls a person's makes an
   assert.equal(typeByWords(tokenize('Anna Kessler University')[0]!, 'person', loadGazetteer()), 'org');
   assert.equal(typeByWords(tokenize('Anna Kessler')[0]!, 'person', loadGazetteer()), 'person');
 });
+
+test('a role and "of" before a name are no part of it, and a field of work after them is no name', () => {
+  const found = summary(findEntities(article('Dana Whitfield, CEO of Varonte, said the deal was done. Ann Lee, Head of Research at the bank, agreed.')));
+  assert.ok(found.includes('org:Varonte:1'), found.join(', '));
+  assert.ok(!found.some((f) => /CEO|Research/.test(f)), found.join(', '));
+});
