@@ -188,7 +188,9 @@ function addTagged(spans: TaggedSpan[], tokens: Token[], sentenceStart: number, 
     const upper = inCapitals(tokens, span.start, span.end) ? g.matchAt(tokens, span.start, true) : null;
     if (upper && isModelName(tokens, span.start, span.end, upper.entry)) continue;
     const name = tokenText(tokens, span.start, span.end).replace(/ ,/g, ',');
-    const entry = upper && upper.end === span.end && !teamNamedAfterPlace(type, upper.entry) ? upper.entry : null;
+    // A dateline's place is that place, whatever the tagger says ("LOS ANGELES (Reuters) -").
+    const dateline = span.start === 0 && tokens[span.end]?.text === '(';
+    const entry = upper && upper.end === span.end && (dateline || !teamNamedAfterPlace(type, upper.entry)) ? upper.entry : null;
     // A document's or an event's name is no entity, and the names inside it still count ("Astana" of "Astana Declaration").
     if (!entry && ((type === 'org' && notAnOrg(tokens, span, name, g)) || (type === 'place' && orgWords().notLast.has(tokens[span.end - 1]!.text)))) continue;
     for (const c of inside) replaced.add(c);

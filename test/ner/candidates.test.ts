@@ -109,3 +109,9 @@ test('a role word in a line of capitals cues no name, and elsewhere still does',
   assert.deepEqual(summary(findEntities(article('ROWING - MAJOR REGATTA STANDINGS AFTER SUNDAY.'))), []);
   assert.deepEqual(summary(findEntities(article('Prime Minister Alma Tervo spoke first. Mrs Tervo then took questions.'))), ['person:Alma Tervo:2']);
 });
+
+test("a dateline's place in capitals is that place, whatever the tagger says", () => {
+  const found = summary(findEntities(article('LONDON (AP) — The Conservative Party was accused on Wednesday of changing the name of its press office account.')));
+  assert.ok(found.includes('place:London:1'), found.join(', '));
+  assert.ok(!found.some((f) => /^org:LONDON/.test(f)), found.join(', '));
+});
