@@ -161,6 +161,7 @@ function addTagged(spans: TaggedSpan[], tokens: Token[], sentenceStart: number, 
     const inside: Candidate[] = [];
     let blocked = false;
     let nameBefore = false;
+    let company: Candidate | undefined;
     while (first < listed && candidates[first]!.end <= start) first++;
     for (let k = first; k < listed && candidates[k]!.start < end; k++) {
       const c = candidates[k]!;
@@ -172,7 +173,12 @@ function addTagged(spans: TaggedSpan[], tokens: Token[], sentenceStart: number, 
       // organisation ("National Security Council" is not the UN's "Security Council", nor "Library of Congress" Congress).
       const endsLongerOrg = type === 'org' && c.type === 'org' && c.known && c.end === end && !nameBefore && wordsBeforeName(tokens, span.start, c.start);
       nameBefore = true;
-      const overridden = endsLongerOrg || (type === 'org' ? c.type === 'place' || ((c.type === 'country' || innerOrg) && c.kind === 'name' && hasOrgWord(tokens, span))
+      // A known company's name with more words and its legal form after it ("LM Ericsson AB"): the company, whole.
+      if (type === 'org' && c.type === 'org' && c.known && c.kind === 'name' && isCompanySuffix(tokens[span.end - 1])) company = c;
+      // A known organisation's name that starts a longer one is another entity's part: a product, a venue, a unit
+      // ("Mozilla Firefox", "Verizon Amphitheatre", "Uber Eats"), which the organisation's name inside does not count for.
+      const startsLongerName = type !== 'person' && c.type === 'org' && c.known && c.kind === 'name' && c.start === start && !orgWords().notLast.has(tokens[span.end - 1]!.text);
+      const overridden = company === c || startsLongerName || endsLongerOrg || (type === 'org' ? c.type === 'place' || ((c.type === 'country' || innerOrg) && c.kind === 'name' && hasOrgWord(tokens, span))
         : type === 'person' ? c.type === 'place' || ((c.type === 'country' || c.type === 'org') && c.kind === 'name' && isGivenName(tokens[span.start]!.text))
         : type === 'place' ? c.type === 'place' && c.kind === 'name' && holdsPlace(tokens, span, c.start)
         : type === undefined && (c.kind === 'demonym' || c.type === 'country' || c.type === 'place'));
@@ -194,7 +200,7 @@ function addTagged(spans: TaggedSpan[], tokens: Token[], sentenceStart: number, 
     // A document's or an event's name is no entity, and the names inside it still count ("Astana" of "Astana Declaration").
     if (!entry && ((type === 'org' && notAnOrg(tokens, span, name, g)) || (type === 'place' && orgWords().notLast.has(tokens[span.end - 1]!.text)))) continue;
     for (const c of inside) replaced.add(c);
-    push(tokens, span.start, span.end, entry ? fromEntry(entry) : { type, name, kind: 'name', known: false });
+    push(tokens, span.start, span.end, entry ? fromEntry(entry) : company ? { ...company } : { type, name, kind: 'name', known: false });
   }
   if (replaced.size === 0) return;
   let kept = sentenceStart;

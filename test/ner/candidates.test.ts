@@ -115,3 +115,10 @@ test("a dateline's place in capitals is that place, whatever the tagger says", (
   assert.ok(found.includes('place:London:1'), found.join(', '));
   assert.ok(!found.some((f) => /^org:LONDON/.test(f)), found.join(', '));
 });
+
+test("a known organisation's name starting a longer name is that name's part, unless a company's legal form ends it", () => {
+  const venue = summary(findEntities(article('The band played the Verizon Amphitheatre on Friday. Verizon sponsored the show.')));
+  assert.ok(venue.includes('org:Verizon:1') && venue.includes('place:Verizon Amphitheatre:1'), venue.join(', '));
+  const company = summary(findEntities(article('Swedish telecoms group LM Ericsson AB said on Friday it had won the contract.')));
+  assert.ok(company.includes('org:Ericsson:1'), company.join(', '));
+});
