@@ -149,8 +149,13 @@ function addTagged(spans: TaggedSpan[], tokens: Token[], sentenceStart: number, 
     const named = afterRoleOf(tokens, span.start, span.end);
     if (named > span.start && (named >= span.end || endsInCommonWord(tokens.slice(named, span.end)))) continue;
     span.start = named;
-    // A product is no entity; the names inside it still count ("Samsung" of "Samsung Galaxy S20 Ultra").
-    if (isProductName(tokens, span.start, span.end)) continue;
+    // A product is no entity, nor are the names inside it, as inside any other name ("Apple" of "Apple Watch").
+    if (isProductName(tokens, span.start, span.end, TAGGED_TYPES[tagged.type])) {
+      const from = tokens[span.start]!.start;
+      const to = tokens[span.end - 1]!.end;
+      for (let k = sentenceStart; k < listed; k++) if (candidates[k]!.start >= from && candidates[k]!.end <= to) replaced.add(candidates[k]!);
+      continue;
+    }
     const type = typeByWords(tokens.slice(span.start, span.end), TAGGED_TYPES[tagged.type], g);
     // One word before a weekday, a month or "Day" is part of a holiday's name ("Black Friday", "Cyber Monday", "Boxing
     // Day"), unless a number follows: then it is a date ("v Durham May 22").

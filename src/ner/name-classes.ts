@@ -13,10 +13,11 @@ interface NameClassesData {
   features: string[];
   venues: string[];
   productLines: string[];
+  products: string[];
   companySuffixes: string[];
 }
 
-let classes: { calendar: Set<string>; holidays: Set<string>; features: Set<string>; venues: Set<string>; productLines: Set<string>; companySuffixes: Set<string> } | null = null;
+let classes: { calendar: Set<string>; holidays: Set<string>; features: Set<string>; venues: Set<string>; productLines: Set<string>; products: Set<string>; companySuffixes: Set<string> } | null = null;
 function nameClasses() {
   if (!classes) {
     const data = loadData<NameClassesData>('name-classes.json');
@@ -26,6 +27,7 @@ function nameClasses() {
       features: new Set(data.features),
       venues: new Set(data.venues),
       productLines: new Set(data.productLines),
+      products: new Set(data.products),
       companySuffixes: new Set(data.companySuffixes),
     };
   }
@@ -134,11 +136,16 @@ export function withoutCompanySuffix(name: string): string {
 }
 
 /**
- * Whether the name of tokens `start` to `end` is a product's: it ends in a product line's word, or one follows it
- * ("iPad Pro", "the Switch Lite"), and it starts with no given name ("Martin Max").
+ * Whether the name of tokens `start` to `end`, which the tagger calls `tagged`, is a product's: a listed product
+ * ("Python"), a name that ends with one ("Mozilla Firefox") or, but for a person's, starts with one ("Python Standard Library");
+ * or it ends in a product line's word, or one follows it ("iPad Pro", "the Switch Lite"), and it starts with no given
+ * name ("Martin Max").
  */
-export function isProductName(tokens: Token[], start: number, end: number): boolean {
-  const { productLines } = nameClasses();
+export function isProductName(tokens: Token[], start: number, end: number, tagged: EntityType | undefined): boolean {
+  const { productLines, products } = nameClasses();
+  if (products.has(tokenText(tokens, start, end)) || products.has(tokens[end - 1]!.text)) return true;
+  // A person's name may start with one ("Django Reinhardt").
+  if (tagged !== 'person' && products.has(tokens[start]!.text)) return true;
   const endsInLine = end - start > 1 && productLines.has(tokens[end - 1]!.text);
   return (endsInLine || productLines.has(tokens[end]?.text ?? '')) && !isGivenName(tokens[start]!.text);
 }
