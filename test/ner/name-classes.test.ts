@@ -108,3 +108,9 @@ test('a role and "of" before a name are no part of it, and a field of work after
   assert.ok(found.includes('org:Varonte:1'), found.join(', '));
   assert.ok(!found.some((f) => /CEO|Research/.test(f)), found.join(', '));
 });
+
+test("a street's last word makes a place and a studio's an organisation, whatever the tagger says", () => {
+  const found = summary(findEntities(article('Police closed Harwell Avenue on Monday. The lamp was made by Peter Varsen Design in Oslo.')));
+  assert.ok(found.includes('place:Harwell Avenue:1'), found.join(', '));
+  assert.ok(found.includes('org:Peter Varsen Design:1'), found.join(', '));
+});
