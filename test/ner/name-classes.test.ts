@@ -114,3 +114,9 @@ test("a street's last word makes a place and a studio's an organisation, whateve
   assert.ok(found.includes('place:Harwell Avenue:1'), found.join(', '));
   assert.ok(found.includes('org:Peter Varsen Design:1'), found.join(', '));
 });
+
+test('a name that a common word opens is no person unless that word is a first name', () => {
+  const found = summary(findEntities(article('Readers of Live Science wrote in. Rival Lowe cut prices. Gene Wolfe wrote the novel.')));
+  assert.ok(!found.some((f) => /Live Science|Rival/.test(f)), found.join(', '));
+  assert.ok(found.includes('person:Gene Wolfe:1'), found.join(', '));
+});
