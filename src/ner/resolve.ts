@@ -115,9 +115,9 @@ const CAPITALISED = /^\p{Lu}/u;
 const INITIAL_CONNECTOR = /^(?:of|for|and|the|on|&)$/;
 
 /**
- * Acronyms of organisations the article names in full without defining them ("National Security Council" ... "the
- * NSC"): an organisation acronym no list knows is the one organisation of the article whose capitalised words' initials
- * spell it. Initials two organisations share tie nothing.
+ * Acronyms of organisations and places the article names in full without defining them ("National Security Council"
+ * ... "the NSC", "British Virgin Islands" ... "BVI"): an organisation acronym no list knows is the one name of the
+ * article, a person's aside, whose capitalised words' initials spell it. Initials two names share tie nothing.
  */
 function addInitialisms(candidates: Candidate[], defined: Map<string, Candidate>): void {
   let byInitials: Map<string, Candidate | null> | undefined;
@@ -126,7 +126,7 @@ function addInitialisms(candidates: Candidate[], defined: Map<string, Candidate>
     if (!byInitials) {
       byInitials = new Map();
       for (const full of candidates) {
-        const words = full.type === 'org' ? full.surface.split(' ') : [];
+        const words = full.type !== 'person' && full.kind === 'name' ? full.surface.split(' ') : [];
         if (words.length < 2 || !words.every((w) => CAPITALISED.test(w) || INITIAL_CONNECTOR.test(w))) continue;
         const initials = words.filter((w) => CAPITALISED.test(w)).map((w) => w[0]).join('');
         const seen = byInitials.get(initials);

@@ -175,3 +175,8 @@ test('a bare surname stands for the full name that starts with a given name, als
   const found = summary(findEntities(article(text)));
   assert.ok(found.includes('person:Céline Dion:3') && found.includes('person:Canine Dion:1'), found.join(', '));
 });
+
+test("an acronym the article never defines is the place whose initials spell it, as an organisation's is", () => {
+  const found = summary(findEntities(article('Voters in the British Virgin Islands went to the polls. The BVI premier spoke after BVI officials met.')));
+  assert.ok(found.includes('country:British Virgin Islands:3'), found.join(', '));
+});
