@@ -53,6 +53,7 @@ export function resolveEntities(scans: Scanned[], options: ResolveOptions): Enti
   // Before resolvePeople, so that their words are no person's name ("Home" of "Home Depot"); a surname alone is still
   // the person's ("Ford" after "Mike Ford").
   for (const c of candidates) if (!c.known && (c.type === 'person' || c.type === 'place') && isListedOrg(c.name)) c.type = 'org';
+  peopleByHonorific(scans, candidates);
   unifyTypes(candidates);
   addRepeatedNames(scans, candidates);
   // Multi-word organisations' first words: no given names (resolvePeople), and organisations alone (orgWordsAlone).
@@ -470,6 +471,24 @@ function unifyTypes(candidates: Candidate[]): void {
   }
   if (winners.size === 0) return;
   for (const c of candidates) if (!c.known && c.kind === 'name') c.type = winners.get(c.name) ?? c.type;
+}
+
+/** A personal honorific right before a name ("Ms. Alley", "Dr Okafor"). */
+const HONORIFIC_BEFORE = /(?:^|[\s(“"])(?:Mr|Mrs|Ms|Mx|Dr|Prof)\.?\s+$|(?:^|\s)Miss\s+$/;
+
+/**
+ * A name no list knows that the article writes after a personal honorific is a person's wherever the tagger reads it
+ * ("Ms. Alley attributes her weight loss ...", though "Alley" alone is mostly an organisation to the tagger).
+ */
+function peopleByHonorific(scans: Scanned[], candidates: Candidate[]): void {
+  const texts = new Map<string | undefined, string>();
+  for (const scan of scans) texts.set(scan.field, scan.text);
+  let people: Set<string> | undefined;
+  for (const c of candidates) {
+    if (c.known || c.kind !== 'name' || (people?.has(c.name) ?? false)) continue;
+    if (HONORIFIC_BEFORE.test(texts.get(c.field)!.slice(Math.max(0, c.start - 6), c.start))) (people ??= new Set()).add(c.name);
+  }
+  if (people) for (const c of candidates) if (!c.known && c.kind === 'name' && people.has(c.name)) c.type = 'person';
 }
 
 /**

@@ -180,3 +180,11 @@ test("an acronym the article never defines is the place whose initials spell it,
   const found = summary(findEntities(article('Voters in the British Virgin Islands went to the polls. The BVI premier spoke after BVI officials met.')));
   assert.ok(found.includes('country:British Virgin Islands:3'), found.join(', '));
 });
+
+test('a name the article writes after a personal honorific is a person wherever the tagger reads it', () => {
+  // A tagger that takes "Kessler" for an organisation wherever it is.
+  const tagger: Tagger = { tagSentence: (tokens) => tokens.flatMap((t, i): TaggedSpan[] => (t.text === 'Kessler' ? [{ start: i, end: i + 1, type: 'ORG' }] : [])) };
+  const resolve = (text: string) => summary(resolveEntities([{ ...findCandidates(text, loadGazetteer(), undefined, 0, tagger), text }], {}));
+  assert.deepEqual(resolve('Kessler joined the board. Ms. Kessler said the plan was sound, and Kessler will chair it.'), ['person:Kessler:3']);
+  assert.deepEqual(resolve('Kessler joined the board. Kessler said the plan was sound.'), ['org:Kessler:2']);
+});
