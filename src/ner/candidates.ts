@@ -380,19 +380,23 @@ function ministryAt(tokens: Token[], j: number, g: Gazetteer, firstWords: WordSe
 /** Extends a name from `start` over capitalised words and particles, up to four words, stopping at known non-person names. */
 function endOfName(tokens: Token[], start: number, knownEnd: (j: number) => number): number {
   let end = start + 1;
-  while (end < tokens.length && end - start < 4) {
+  // Four words at most, particles aside ("Mohammed bin Zayed Al Nahyan").
+  let words = 1;
+  while (end < tokens.length && words < 4) {
     const t = tokens[end]!;
     // Particles, also in runs ("von der Leyen", "de la Cruz"), count only when a name word follows them.
     let after = end;
     while (isParticle(tokens[after])) after++;
     if (after > end && isNameWord(tokens[after])) {
       end = after + 1;
+      words++;
       continue;
     }
     if (!isNameWord(t) || (isRoleWord(t.text) && !isRoleWordSurname(tokens, start, end)) || (knownEnd(end) > end && !isKnownSurname(tokens, start, end, knownEnd))) break;
     // A date after the name ("Secretary John Kerry Monday"); a month may be a surname ("Prime Minister Theresa May").
     if (WEEKDAY.test(t.text) || (end - start >= 2 && isCalendarWord(t))) break;
     end++;
+    words++;
   }
   return end;
 }

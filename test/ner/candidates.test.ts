@@ -122,3 +122,8 @@ test("a known organisation's name starting a longer name is that name's part, un
   const company = summary(findEntities(article('Swedish telecoms group LM Ericsson AB said on Friday it had won the contract.')));
   assert.ok(company.includes('org:Ericsson:1'), company.join(', '));
 });
+
+test('a name after a role holds up to four words, its particles aside', () => {
+  const found = summary(findEntities(article('Sheikh Rashid bin Hamdan Al Qasimi opened the port on Monday.')));
+  assert.ok(found.includes('person:Rashid bin Hamdan Al Qasimi:1'), found.join(', '));
+});
