@@ -66,7 +66,24 @@ export function resolveEntities(scans: Scanned[], options: ResolveOptions): Enti
   if (options.metonymy) {
     for (const c of candidates) if (c.type === 'place' && c.capital && c.country) Object.assign(c, { type: 'country', name: c.country });
   }
+  withParticles(scans, candidates);
   return group(candidates);
+}
+
+/** Lower-case particles written right before a word (" von der " of " von der Leyen"). */
+const PARTICLES_BEFORE = / ((?:(?:al|el|bin|ibn|bint|da|dal|das|de|dei|del|della|den|der|des|di|do|dos|du|la|le|ten|ter|van|von|zu|ben|abu) )+)$/;
+
+/**
+ * A person's surname alone takes in the particles the article writes before it when the full name has them there:
+ * the mention is "von der Leyen", not "Leyen".
+ */
+function withParticles(scans: Scanned[], candidates: Candidate[]): void {
+  const texts = textsByField(scans);
+  for (const c of candidates) {
+    if (c.type !== 'person' || c.surface.includes(' ') || !c.name.includes(' ')) continue;
+    const particles = PARTICLES_BEFORE.exec(texts.get(c.field)!.slice(Math.max(0, c.start - 16), c.start))?.[1];
+    if (particles && c.name.endsWith(` ${particles}${c.surface}`)) Object.assign(c, { start: c.start - particles.length, surface: particles + c.surface });
+  }
 }
 
 /** "SCO (Shanghai Cooperation Organization)" and "Shanghai Cooperation Organization (SCO)": one entity, and later bare "SCO"s too. */
@@ -473,6 +490,11 @@ function unifyTypes(candidates: Candidate[]): void {
   for (const c of candidates) if (!c.known && c.kind === 'name') c.type = winners.get(c.name) ?? c.type;
 }
 
+/** The title's and the body's text, by field. */
+function textsByField(scans: Scanned[]): Map<'title' | undefined, string> {
+  return new Map(scans.map((scan) => [scan.field, scan.text]));
+}
+
 /** A personal honorific right before a name ("Ms. Alley", "Dr Okafor"). */
 const HONORIFIC_BEFORE = /(?:^|[\s(“"])(?:Mr|Mrs|Ms|Mx|Dr|Prof)\.?\s+$|(?:^|\s)Miss\s+$/;
 
@@ -481,8 +503,7 @@ const HONORIFIC_BEFORE = /(?:^|[\s(“"])(?:Mr|Mrs|Ms|Mx|Dr|Prof)\.?\s+$|(?:^|\s
  * ("Ms. Alley attributes her weight loss ...", though "Alley" alone is mostly an organisation to the tagger).
  */
 function peopleByHonorific(scans: Scanned[], candidates: Candidate[]): void {
-  const texts = new Map<string | undefined, string>();
-  for (const scan of scans) texts.set(scan.field, scan.text);
+  const texts = textsByField(scans);
   let people: Set<string> | undefined;
   for (const c of candidates) {
     if (c.known || c.kind !== 'name' || (people?.has(c.name) ?? false)) continue;

@@ -188,3 +188,9 @@ test('a name the article writes after a personal honorific is a person wherever 
   assert.deepEqual(resolve('Kessler joined the board. Ms. Kessler said the plan was sound, and Kessler will chair it.'), ['person:Kessler:3']);
   assert.deepEqual(resolve('Kessler joined the board. Kessler said the plan was sound.'), ['org:Kessler:2']);
 });
+
+test('a surname alone takes in the particles before it that the full name has there', () => {
+  const found = findEntities(article('Coach Marten van Hoesel said the team was ready, and van Hoesel named his side on Friday.'));
+  const coach = found.find((e) => e.name === 'Marten van Hoesel');
+  assert.deepEqual(coach?.aliases, ['Marten van Hoesel', 'van Hoesel']);
+});
