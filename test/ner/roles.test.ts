@@ -17,3 +17,11 @@ test("the words before a job's head are the job's subject, no name; a given name
   assert.equal(nameAfterRole(tokens, at('Chief'), never), at('Dana'));
   assert.equal(nameAfterRole(tokens, at('Prime'), never), at('John'));
 });
+
+test('"General" before a common word opens a compound noun, not a name', () => {
+  const tokens = tokenize("Ukraine 's General Staff denied it , and Attorney General Barr spoke .")[0]!;
+  const at = (word: string) => tokens.findIndex((t) => t.text === word);
+  const never = () => -1;
+  assert.equal(nameAfterRole(tokens, at('General'), never), -1);
+  assert.equal(nameAfterRole(tokens, at('Attorney'), never), at('Barr'));
+});
