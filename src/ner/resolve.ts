@@ -4,7 +4,7 @@ import type { Entity, EntityType, Mention } from '../types.js';
 import { candidateAt, type Candidate, type TextScan } from './candidates.js';
 import { fold, loadGazetteer } from './gazetteer.js';
 import { givenNames, personVariants } from './person-names.js';
-import { isNameWord } from './roles.js';
+import { honorificBefore, isNameWord, particlesBefore } from './roles.js';
 import { isGivenName, withoutCompanySuffix } from './name-classes.js';
 import { stopwordLists } from '../text/stopwords.js';
 import type { Token } from './tokenize.js';
@@ -70,9 +70,6 @@ export function resolveEntities(scans: Scanned[], options: ResolveOptions): Enti
   return group(candidates);
 }
 
-/** Lower-case particles written right before a word (" von der " of " von der Leyen"). */
-const PARTICLES_BEFORE = / ((?:(?:al|el|bin|ibn|bint|da|dal|das|de|dei|del|della|den|der|des|di|do|dos|du|la|le|ten|ter|van|von|zu|ben|abu) )+)$/;
-
 /**
  * A person's surname alone takes in the particles the article writes before it when the full name has them there:
  * the mention is "von der Leyen", not "Leyen".
@@ -81,7 +78,7 @@ function withParticles(scans: Scanned[], candidates: Candidate[]): void {
   const texts = textsByField(scans);
   for (const c of candidates) {
     if (c.type !== 'person' || c.surface.includes(' ') || !c.name.includes(' ')) continue;
-    const particles = PARTICLES_BEFORE.exec(texts.get(c.field)!.slice(Math.max(0, c.start - 16), c.start))?.[1];
+    const particles = particlesBefore(texts.get(c.field)!, c.start);
     if (particles && c.name.endsWith(` ${particles}${c.surface}`)) Object.assign(c, { start: c.start - particles.length, surface: particles + c.surface });
   }
 }
@@ -495,9 +492,6 @@ function textsByField(scans: Scanned[]): Map<'title' | undefined, string> {
   return new Map(scans.map((scan) => [scan.field, scan.text]));
 }
 
-/** A personal honorific right before a name ("Ms. Alley", "Dr Okafor"). */
-const HONORIFIC_BEFORE = /(?:^|[\s(“"])(?:Mr|Mrs|Ms|Mx|Dr|Prof)\.?\s+$|(?:^|\s)Miss\s+$/;
-
 /**
  * A name no list knows that the article writes after a personal honorific is a person's wherever the tagger reads it
  * ("Ms. Alley attributes her weight loss ...", though "Alley" alone is mostly an organisation to the tagger).
@@ -507,7 +501,7 @@ function peopleByHonorific(scans: Scanned[], candidates: Candidate[]): void {
   let people: Set<string> | undefined;
   for (const c of candidates) {
     if (c.known || c.kind !== 'name' || (people?.has(c.name) ?? false)) continue;
-    if (HONORIFIC_BEFORE.test(texts.get(c.field)!.slice(Math.max(0, c.start - 6), c.start))) (people ??= new Set()).add(c.name);
+    if (honorificBefore(texts.get(c.field)!, c.start)) (people ??= new Set()).add(c.name);
   }
   if (people) for (const c of candidates) if (!c.known && c.kind === 'name' && people.has(c.name)) c.type = 'person';
 }

@@ -9,6 +9,7 @@ interface RolesData {
   modifiers: string[];
   connectors: string[];
   regnal: string[];
+  honorifics: string[];
   jobHeads: string[];
 }
 
@@ -17,6 +18,7 @@ interface RoleWords {
   modifiers: Set<string>;
   connectors: Set<string>;
   regnal: Set<string>;
+  honorifics: Set<string>;
   jobHeads: Set<string>;
   /** Heads and modifiers. */
   any: WordSet;
@@ -29,7 +31,7 @@ function roleWords(): RoleWords {
     const withCaps = (words: string[]) => new Set(words.flatMap((w) => [w, w.toUpperCase()]));
     const heads = withCaps(data.heads);
     const modifiers = withCaps(data.modifiers);
-    roles = { heads, modifiers, connectors: new Set(data.connectors), regnal: new Set(data.regnal), jobHeads: new Set(data.jobHeads), any: new WordSet([...heads, ...modifiers]) };
+    roles = { heads, modifiers, connectors: new Set(data.connectors), regnal: new Set(data.regnal), honorifics: new Set(data.honorifics), jobHeads: new Set(data.jobHeads), any: new WordSet([...heads, ...modifiers]) };
   }
   return roles;
 }
@@ -79,6 +81,26 @@ export function isNameWord(token: Token | undefined): boolean {
 
 export function isParticle(token: Token | undefined): boolean {
   return token !== undefined && PARTICLES.has(token.text);
+}
+
+/** The words of `text` before its end (a space, then where a name starts): the last word and those before it, nearest first. */
+function wordsBefore(text: string, end: number): string[] {
+  return text.slice(Math.max(0, end - 24), end).split(/\s+/).slice(0, -1).reverse();
+}
+
+/** The particles written right before `end` in `text`, with the space after each ("von der " before "Leyen"), or ''. */
+export function particlesBefore(text: string, end: number): string {
+  let particles = '';
+  // The first of the words may be cut off: the words before the particles must hold one more.
+  const words = wordsBefore(text, end);
+  for (let k = 0; k + 1 < words.length && PARTICLES.has(words[k]!); k++) particles = `${words[k]} ${particles}`;
+  return particles;
+}
+
+/** Whether a personal honorific comes right before `end` in `text` ("Ms. " before "Alley"). */
+export function honorificBefore(text: string, end: number): boolean {
+  const last = wordsBefore(text, end)[0];
+  return last !== undefined && roleWords().honorifics.has(last.replace(/^[(“"]/, ''));
 }
 
 /**
