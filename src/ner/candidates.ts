@@ -7,7 +7,7 @@ import { loadGazetteer, type Gazetteer, type GazEntry, type GazMatch } from './g
 import { afterRoleOf, isNameWord, isParticle, isRegnalTitle, isRoleWord, nameAfterRole } from './roles.js';
 import type { Tagger, TaggedSpan } from './tagger.js';
 import { documentContext, listMatchAt } from './tagger-features.js';
-import { endsInCommonWord, isCalendarWord, isCompanySuffix, isFeatureWord, isGivenName, isPlaceByWords, isProductName, taggedNameStart, typeByWords, withoutTrailingDates } from './name-classes.js';
+import { endsInCommonWord, isCalendarWord, isCompanySuffix, isFeatureWord, isGivenName, isPlaceByWords, isProductName, isStormName, taggedNameStart, typeByWords, withoutTrailingDates } from './name-classes.js';
 import { tokenText, tokenize, type Token } from './tokenize.js';
 
 export interface Candidate {
@@ -160,7 +160,7 @@ function addTagged(spans: TaggedSpan[], tokens: Token[], sentenceStart: number, 
     // One word before a weekday, a month or "Day" is part of a holiday's name ("Black Friday", "Cyber Monday", "Boxing
     // Day"), unless a number follows: then it is a date ("v Durham May 22").
     const holiday = span.end - span.start === 1 && isCalendarWord(tokens[span.end]) && !/^\d/.test(tokens[span.end + 1]?.text ?? '');
-    if (type === null || holiday || (quoted && insideQuotedTitle(tokens, span))) continue;
+    if (type === null || holiday || isStormName(tokens, span.start, span.end) || (quoted && insideQuotedTitle(tokens, span))) continue;
     const start = tokens[span.start]!.start;
     const end = tokens[span.end - 1]!.end;
     const inside: Candidate[] = [];

@@ -10,6 +10,7 @@ import { tokenText, tokenize, type Token } from './tokenize.js';
 interface NameClassesData {
   calendar: string[];
   holidays: string[];
+  storms: string[];
   features: string[];
   venues: string[];
   productLines: string[];
@@ -17,13 +18,14 @@ interface NameClassesData {
   companySuffixes: string[];
 }
 
-let classes: { calendar: Set<string>; holidays: Set<string>; features: Set<string>; venues: Set<string>; productLines: Set<string>; products: Set<string>; companySuffixes: Set<string> } | null = null;
+let classes: { calendar: Set<string>; holidays: Set<string>; storms: Set<string>; features: Set<string>; venues: Set<string>; productLines: Set<string>; products: Set<string>; companySuffixes: Set<string> } | null = null;
 function nameClasses() {
   if (!classes) {
     const data = loadData<NameClassesData>('name-classes.json');
     classes = {
       calendar: new Set(data.calendar),
       holidays: new Set(data.holidays),
+      storms: new Set(data.storms),
       features: new Set(data.features),
       venues: new Set(data.venues),
       productLines: new Set(data.productLines),
@@ -160,6 +162,12 @@ export function isProductName(tokens: Token[], start: number, end: number, tagge
   return (endsInLine || productLines.has(tokens[end]?.text ?? '')) && !isGivenName(tokens[start]!.text);
 }
 
+/** Whether the name of tokens `start` to `end` is a storm's: a storm's word starts it or comes right before it ("Hurricane Sandy"). */
+export function isStormName(tokens: Token[], start: number, end: number): boolean {
+  const { storms } = nameClasses();
+  return (end - start > 1 && storms.has(tokens[start]!.text)) || (start > 0 && storms.has(tokens[start - 1]!.text));
+}
+
 /** A geographic feature word ("River", "Gulf"). */
 export function isFeatureWord(token: Token): boolean {
   return nameClasses().features.has(token.text);
@@ -170,7 +178,8 @@ export function isFeatureWord(token: Token): boolean {
  * the tagger's (the lists' words also in capitals): dates and holidays are none ("June", "Black Friday", "Halloween"), nor is a role alone ("Senior Editor"); a company
  * suffix makes an organisation, and so does an organisation's word last in a name the tagger calls a person's
  * ("Lenoge Technology", "James Madison University"); place words make a place (isPlaceByWords); a regional adjective ("Southeast Asian") is no
- * place; a person's name has no digits, no word like "iPad" or "WeWork" (isCamelCase), and does not end in a common
+ * place; a person's name has no digits, no word like "iPad" or "WeWork" (isCamelCase), no acronym's plural ("APIs"),
+ * no contraction ("I've"), and does not end in a common
  * word unless it starts with a given name (mayBePersonName).
  */
 export function typeByWords(words: Token[], tagged: EntityType | undefined, g: Gazetteer): EntityType | null | undefined {
@@ -178,7 +187,7 @@ export function typeByWords(words: Token[], tagged: EntityType | undefined, g: G
   if (isCompanySuffix(words[words.length - 1])) return 'org';
   if (isPlaceByWords(words)) return 'place';
   if (tagged === 'person' && words.length > 1 && orgWords().words.has(words[words.length - 1]!.text)) return 'org';
-  if (tagged === 'person' && (words.some((w) => /\p{N}|^\p{Ll}+\p{Lu}/u.test(w.text) || isCamelCase(w.text)) || !mayBePersonName(words))) return null;
+  if (tagged === 'person' && (words.some((w) => /\p{N}|^\p{Ll}+\p{Lu}|^\p{Lu}{2,}s$|['’](?:ve|ll|re|m|d)$/u.test(w.text) || isCamelCase(w.text)) || !mayBePersonName(words))) return null;
   if (isRegionalAdjective(words, g)) return undefined;
   return tagged;
 }

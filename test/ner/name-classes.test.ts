@@ -120,3 +120,8 @@ test('a name that a common word opens is no person unless that word is a first n
   assert.ok(!found.some((f) => /Live Science|Rival/.test(f)), found.join(', '));
   assert.ok(found.includes('person:Gene Wolfe:1'), found.join(', '));
 });
+
+test("a storm's name, an acronym's plural and a contraction are no person's", () => {
+  const found = summary(findEntities(article("Hurricane Ilsa hit the coast. I've read the APIs. Typhoon Merbok struck the Philippines.")));
+  assert.ok(!found.some((f) => /Ilsa|Merbok|APIs|I've/.test(f)), found.join(', '));
+});
