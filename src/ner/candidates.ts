@@ -100,6 +100,14 @@ export function findCandidates(text: string, g: Gazetteer, field: 'title' | unde
       // In a line of capitals a role word may be any word ("MAJOR LEAGUE STANDINGS"): the tagger reads those.
       const nameStart = !allCaps && isRoleWord(tokens[i]!.text) ? nameAfterRole(tokens, i, knownEnd) : -1;
       if (nameStart > 0) {
+        // The known names inside the role count ("Syria" of "Special Envoy for Syria Geir Pedersen").
+        for (let j = i + 1; j < nameStart; j++) {
+          const inRole = knownEnd(j) > j ? known(j)! : null;
+          if (inRole && inRole.end <= nameStart) {
+            push(tokens, j, inRole.end, fromEntry(inRole.entry));
+            j = inRole.end - 1;
+          }
+        }
         const nameEnd = endOfName(tokens, nameStart, knownEnd);
         const entry = known(nameStart);
         // "Prince Andrew", "Pope Francis": a royal or papal title before a lone given name is part of the name.

@@ -63,6 +63,15 @@ export function afterRoleOf(tokens: Token[], start: number, end: number): number
   return tokens[k + 1]?.text === 'the' ? k + 2 : k + 1;
 }
 
+/**
+ * Whether the one-word known name from `j` to `end`, right after a role's head and before a name word, is a person's
+ * given name ("Rep. Alexandria Ocasio-Cortez", "Minister Israel Katz"); a known name inside a role comes after a
+ * connector or before the head ("Special Envoy for Syria", "Russian Foreign Minister").
+ */
+function givenNameOfPlace(tokens: Token[], j: number, end: number, heads: Set<string>): boolean {
+  return end === j + 1 && heads.has(tokens[j - 1]?.text ?? '') && isNameWord(tokens[end]) && !isRoleWord(tokens[end]!.text);
+}
+
 /** A royal or papal title, part of the name before a lone given name ("Prince Andrew"). */
 export function isRegnalTitle(word: string): boolean {
   return roleWords().regnal.has(word);
@@ -127,7 +136,7 @@ export function nameAfterRole(tokens: Token[], i: number, known: (j: number) => 
     } else if (afterRole >= 0 && jobSubjectEnd(tokens, j) > j) {
       // "Chief Strategy Officer": the words before a job's head are its subject, no name.
       j = jobSubjectEnd(tokens, j);
-    } else if (afterRole >= 0 && known(j) > j) {
+    } else if (afterRole >= 0 && known(j) > j && !givenNameOfPlace(tokens, j, known(j), heads)) {
       j = known(j);
       afterRole = j;
     } else if (afterRole >= 0 && tokens[j - 1] && connectors.has(tokens[j - 1]!.text) && isNameWord(tokens[j])) {

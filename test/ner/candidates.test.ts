@@ -127,3 +127,9 @@ test('a name after a role holds up to four words, its particles aside', () => {
   const found = summary(findEntities(article('Sheikh Rashid bin Hamdan Al Qasimi opened the port on Monday.')));
   assert.ok(found.includes('person:Rashid bin Hamdan Al Qasimi:1'), found.join(', '));
 });
+
+test('a known name right after a role and before a name word is a given name; the known names inside a role count', () => {
+  const found = summary(findEntities(article('Rep. Alexandria Ocasio-Cortez spoke. Special Envoy for Syria Geir Pedersen met officials.')));
+  assert.ok(found.includes('person:Alexandria Ocasio-Cortez:1') && !found.some((f) => f.startsWith('place:Alexandria')), found.join(', '));
+  assert.ok(found.includes('country:Syria:1') && found.includes('person:Geir Pedersen:1'), found.join(', '));
+});
