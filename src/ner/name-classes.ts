@@ -175,7 +175,8 @@ export function isFeatureWord(token: Token): boolean {
 
 /**
  * The type a name of these words has whatever the tagger says, `null` for no entity at all, `undefined` to keep
- * the tagger's (the lists' words also in capitals): dates and holidays are none ("June", "Black Friday", "Halloween"), nor is a role alone ("Senior Editor"); a company
+ * the tagger's (the lists' words also in capitals): dates and holidays are none ("June", "Black Friday", "Halloween"), nor is a role alone ("Senior Editor") or a
+ * lawmaker's party and state ("R-La."); a company
  * suffix makes an organisation, and so does an organisation's word last in a name the tagger calls a person's
  * ("Lenoge Technology", "James Madison University"); place words make a place (isPlaceByWords); a regional adjective ("Southeast Asian") is no
  * place; a person's name has no digits, no word like "iPad" or "WeWork" (isCamelCase), no acronym's plural ("APIs"),
@@ -184,6 +185,8 @@ export function isFeatureWord(token: Token): boolean {
  */
 export function typeByWords(words: Token[], tagged: EntityType | undefined, g: Gazetteer): EntityType | null | undefined {
   if (words.some(isCalendarWord) || (words.length === 1 && inList(nameClasses().holidays, words[0]!.text)) || (tagged !== 'place' && isRolePhrase(words))) return null;
+  // A US lawmaker's party and state ("R-La.", "D-N.Y."): the state inside counts on its own (knownHyphenParts).
+  if (/^[RDI]-\p{Lu}/u.test(words[0]!.text)) return null;
   if (isCompanySuffix(words[words.length - 1])) return 'org';
   if (isPlaceByWords(words)) return 'place';
   if (tagged === 'person' && words.length > 1 && orgWords().words.has(words[words.length - 1]!.text)) return 'org';

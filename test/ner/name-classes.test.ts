@@ -125,3 +125,9 @@ test("a storm's name, an acronym's plural and a contraction are no person's", ()
   const found = summary(findEntities(article("Hurricane Ilsa hit the coast. I've read the APIs. Typhoon Merbok struck the Philippines.")));
   assert.ok(!found.some((f) => /Ilsa|Merbok|APIs|I've/.test(f)), found.join(', '));
 });
+
+test("a lawmaker's party and state are no entity; a known state inside still counts", () => {
+  const found = summary(findEntities(article('House Speaker Mike Johnson, R-La., disagreed. Rep. Jim Jordan, R-Ohio, and Sen. Chuck Schumer, D-N.Y., spoke.')));
+  assert.ok(!found.some((f) => /:[RD]-/.test(f)), found.join(', '));
+  assert.ok(found.includes('place:Ohio:1'), found.join(', '));
+});
