@@ -7,7 +7,7 @@ import { loadGazetteer, type Gazetteer, type GazEntry, type GazMatch } from './g
 import { afterRoleOf, isNameWord, isParticle, isRegnalTitle, isRoleWord, nameAfterRole } from './roles.js';
 import type { Tagger, TaggedSpan } from './tagger.js';
 import { documentContext, listMatchAt } from './tagger-features.js';
-import { endsInCommonWord, isCalendarWord, isCompanySuffix, isFeatureWord, isGivenName, isPlaceByWords, isProductName, isStormName, taggedNameStart, typeByWords, withoutTrailingDates } from './name-classes.js';
+import { endsInCommonWord, isCalendarWord, isCamelCase, isCompanySuffix, isFeatureWord, isGivenName, isPlaceByWords, isProductName, isStormName, taggedNameStart, typeByWords, withoutTrailingDates } from './name-classes.js';
 import { tokenText, tokenize, type Token } from './tokenize.js';
 
 export interface Candidate {
@@ -400,7 +400,8 @@ function endOfName(tokens: Token[], start: number, knownEnd: (j: number) => numb
       words++;
       continue;
     }
-    if (!isNameWord(t) || (isRoleWord(t.text) && !isRoleWordSurname(tokens, start, end)) || (knownEnd(end) > end && !isKnownSurname(tokens, start, end, knownEnd))) break;
+    // Words run together ("NoemKristi") end the name too.
+    if (!isNameWord(t) || isCamelCase(t.text) || (isRoleWord(t.text) && !isRoleWordSurname(tokens, start, end)) || (knownEnd(end) > end && !isKnownSurname(tokens, start, end, knownEnd))) break;
     // A date after the name ("Secretary John Kerry Monday"); a month may be a surname ("Prime Minister Theresa May").
     if (WEEKDAY.test(t.text) || (end - start >= 2 && isCalendarWord(t))) break;
     end++;

@@ -120,7 +120,7 @@ export function endsInCommonWord(words: Token[]): boolean {
  * A word with a capital inside that names of people do not have ("WeWork", "JavaScript", "NoemKristi" of words run
  * together); they have it after a few beginnings only ("McCarthy", "DeFreitas", "MacLean").
  */
-function isCamelCase(word: string): boolean {
+export function isCamelCase(word: string): boolean {
   // Most words have no capital after their first letter: they are ruled out without a regular expression.
   let inner = false;
   for (let i = 1; i < word.length && !inner; i++) {

@@ -133,3 +133,8 @@ test('a known name right after a role and before a name word is a given name; th
   assert.ok(found.includes('person:Alexandria Ocasio-Cortez:1') && !found.some((f) => f.startsWith('place:Alexandria')), found.join(', '));
   assert.ok(found.includes('country:Syria:1') && found.includes('person:Geir Pedersen:1'), found.join(', '));
 });
+
+test('a name after a role ends before words run together', () => {
+  const found = summary(findEntities(article('Gov. Marla Venn ToldReporters the plan was sound.')));
+  assert.ok(found.includes('person:Marla Venn:1'), found.join(', '));
+});

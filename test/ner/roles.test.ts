@@ -25,3 +25,8 @@ test('"General" before a common word opens a compound noun, not a name', () => {
   assert.equal(nameAfterRole(tokens, at('General'), never), -1);
   assert.equal(nameAfterRole(tokens, at('Attorney'), never), at('Barr'));
 });
+
+test('"Gov." is a role before a name', () => {
+  const tokens = tokenize('Gov. Inslee signed the bill .')[0]!;
+  assert.equal(nameAfterRole(tokens, 0, () => -1), 1);
+});
