@@ -102,8 +102,8 @@ export function findCandidates(text: string, g: Gazetteer, field: 'title' | unde
       if (nameStart > 0) {
         // The known names inside the role count ("Syria" of "Special Envoy for Syria Geir Pedersen").
         for (let j = i + 1; j < nameStart; j++) {
-          const inRole = knownEnd(j) > j ? known(j)! : null;
-          if (inRole && inRole.end <= nameStart) {
+          const inRole = known(j);
+          if (inRole && inRole.entry.type !== 'person' && inRole.end <= nameStart) {
             push(tokens, j, inRole.end, fromEntry(inRole.entry));
             j = inRole.end - 1;
           }

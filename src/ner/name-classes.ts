@@ -107,8 +107,10 @@ export function taggedNameStart(tokens: Token[], start: number, end: number): nu
  */
 function mayBePersonName(words: Token[]): boolean {
   const first = words[0]!.text;
-  if (words.length > 1 && personWords().common.has(first.toLowerCase()) && !isGivenName(first) && !personWords().english.has(first.toLowerCase())) return false;
-  return !endsInCommonWord(words) || isGivenName(first);
+  if (isGivenName(first)) return true;
+  const { common, english } = personWords();
+  const lower = first.toLowerCase();
+  return !(words.length > 1 && common.has(lower) && !english.has(lower)) && !endsInCommonWord(words);
 }
 
 /** Whether a name's last word is one CoNLL-2003 train mostly writes in lower case ("Research", "Tour"). */
