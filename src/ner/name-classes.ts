@@ -54,9 +54,10 @@ interface NameWordsData {
   firstNames: string[];
   camelPrefixes: string[];
   englishNames: string[];
+  dictionaryWords: string[];
 }
 
-let nameWords: { given: Set<string>; common: Set<string>; first: Set<string>; camelPrefixes: Set<string>; english: Set<string> } | null = null;
+let nameWords: { given: Set<string>; common: Set<string>; first: Set<string>; camelPrefixes: Set<string>; english: Set<string>; dictionary: Set<string> } | null = null;
 /**
  * data/name-words.json: given names, the common words names of people do not end in and compromise's first names (lower
  * case), and what comes before the capital inside a word of a person's name ("Mc").
@@ -70,6 +71,7 @@ function personWords() {
       first: new Set(data.firstNames),
       camelPrefixes: new Set(data.camelPrefixes),
       english: new Set(data.englishNames),
+      dictionary: new Set(data.dictionaryWords),
     };
   }
   return nameWords;
@@ -82,6 +84,11 @@ export function isGivenName(word: string): boolean {
   // The lists write names without accents ("rene" for "René"); fold gives a plain word back as it is.
   const folded = fold(lower);
   return given.has(lower) || (folded !== lower && given.has(folded));
+}
+
+/** Whether a word is an English dictionary word that is no part of a person's name in the lists (data/name-words.json): "gecko", "router"; not "brown". */
+export function isDictionaryWord(word: string): boolean {
+  return personWords().dictionary.has(word.toLowerCase());
 }
 
 /** Whether a word is one of compromise's first names: a list the tagger's training data did not make, unlike givenNames. */

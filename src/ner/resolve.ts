@@ -4,8 +4,8 @@ import type { Entity, EntityType, Mention } from '../types.js';
 import { candidateAt, type Candidate, type TextScan } from './candidates.js';
 import { fold, loadGazetteer } from './gazetteer.js';
 import { givenNames, personVariants } from './person-names.js';
-import { honorificBefore, isNameWord, particlesBefore } from './roles.js';
-import { isGivenName, withoutCompanySuffix } from './name-classes.js';
+import { honorificBefore, isNameWord, particlesBefore, titleBefore } from './roles.js';
+import { isDictionaryWord, isGivenName, withoutCompanySuffix } from './name-classes.js';
 import { stopwordLists } from '../text/stopwords.js';
 import type { Token } from './tokenize.js';
 import { packedMap } from '../text/packed.js';
@@ -67,7 +67,32 @@ export function resolveEntities(scans: Scanned[], options: ResolveOptions): Enti
     for (const c of candidates) if (c.type === 'place' && c.capital && c.country) Object.assign(c, { type: 'country', name: c.country });
   }
   withParticles(scans, candidates);
+  dropDictionaryWordsAlone(scans, candidates);
   return group(candidates);
+}
+
+/**
+ * A dictionary word alone that the tagger calls a person ("Gecko", "Router", "Lightning": products, teams, words in
+ * Title Case) is no entity, unless the article makes it one: a full name it stands for (resolvePeople has given it
+ * that name by now), an honorific or a role before it somewhere ("Ms. Smart"), or another type the word has in the
+ * article. Surnames that are words ("Brown", "Hill") are in no dictionary list (isDictionaryWord).
+ */
+function dropDictionaryWordsAlone(scans: Scanned[], candidates: Candidate[]): void {
+  let doubtful: Set<string> | undefined;
+  const supported = new Set<string>();
+  const texts = textsByField(scans);
+  for (const c of candidates) {
+    if (c.name.includes(' ')) continue;
+    if (c.type !== 'person') supported.add(c.name);
+    else if (!c.known && c.kind === 'name' && isDictionaryWord(c.name)) {
+      (doubtful ??= new Set()).add(c.name);
+      if (titleBefore(texts.get(c.field)!, c.start)) supported.add(c.name);
+    }
+  }
+  if (!doubtful) return;
+  let kept = 0;
+  for (const c of candidates) if (c.type !== 'person' || !doubtful.has(c.name) || supported.has(c.name)) candidates[kept++] = c;
+  candidates.length = kept;
 }
 
 /**

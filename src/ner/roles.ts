@@ -112,6 +112,12 @@ export function honorificBefore(text: string, end: number): boolean {
   return last !== undefined && roleWords().honorifics.has(last.replace(/^[(“"]/, ''));
 }
 
+/** Whether a personal honorific or a role word comes right before `end` in `text` ("Ms. " or "Coach " before "Love"). */
+export function titleBefore(text: string, end: number): boolean {
+  const last = wordsBefore(text, end)[0]?.replace(/^[(“"]/, '');
+  return last !== undefined && (roleWords().honorifics.has(last) || roleWords().any.has(last));
+}
+
 /**
  * A role phrase starting at `i` followed by a name: returns where the name starts, or -1.
  * `known(j)` gives the end of a known non-person name at j (a country, demonym or organisation inside

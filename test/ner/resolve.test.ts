@@ -194,3 +194,13 @@ test('a surname alone takes in the particles before it that the full name has th
   const coach = found.find((e) => e.name === 'Marten van Hoesel');
   assert.deepEqual(coach?.aliases, ['Marten van Hoesel', 'van Hoesel']);
 });
+
+test('a dictionary word alone that the tagger calls a person is no entity unless the article makes it a person', () => {
+  // A tagger that takes every capitalised word after the first of a sentence for a person's name, as it may a product's.
+  const tagger: Tagger = { tagSentence: (tokens) => tokens.flatMap((t, i): TaggedSpan[] => (i > 0 && /^[A-Z][a-z]+$/.test(t.text) ? [{ start: i, end: i + 1, type: 'PER' }] : [])) };
+  const resolve = (text: string) => summary(resolveEntities([{ ...findCandidates(text, loadGazetteer(), undefined, 0, tagger), text }], {})).sort();
+  assert.deepEqual(resolve('The new Router ships in May, and the old Router is sold out.'), []);
+  assert.deepEqual(resolve('On Monday Ms. Smart spoke, and later Smart left.'), ['person:Smart:2']);
+  // A surname that is also a word ("Brown") is no dictionary word: it stays a person with nothing before it.
+  assert.deepEqual(resolve('On Monday Brown spoke.'), ['person:Brown:1']);
+});
