@@ -1,7 +1,7 @@
 // Titles and roles before names ("Chinese Special Representative for Eurasian Affairs Li Hui"): cues, never part of a name.
 import { loadData } from '../data.js';
 import { WordSet } from '../text/word-set.js';
-import { endsInCommonWord, isGivenName } from './name-classes.js';
+import { endsInCommonWord, isCalendarWord, isGivenName } from './name-classes.js';
 import type { Token } from './tokenize.js';
 
 interface RolesData {
@@ -153,7 +153,8 @@ export function nameAfterRole(tokens: Token[], i: number, known: (j: number) => 
       else break;
     } else break;
   }
-  if (!sawHead || afterRole < 0 || !isNameWord(tokens[afterRole])) return -1;
+  // A date is no name ("9 PM Wednesday").
+  if (!sawHead || afterRole < 0 || !isNameWord(tokens[afterRole]) || isCalendarWord(tokens[afterRole])) return -1;
   // "General" and "Chief" also open a compound noun: "General Staff" and "General Assembly" name no one.
   const compound = /^(?:General|Chief)$/.test(tokens[afterRole - 1]!.text) && !isNameWord(tokens[afterRole + 1]) && endsInCommonWord([tokens[afterRole]!]);
   return compound ? -1 : afterRole;

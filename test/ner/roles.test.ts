@@ -30,3 +30,10 @@ test('"Gov." is a role before a name', () => {
   const tokens = tokenize('Gov. Inslee signed the bill .')[0]!;
   assert.equal(nameAfterRole(tokens, 0, () => -1), 1);
 });
+
+test('a weekday or a month after a role word is a date, no name', () => {
+  const tokens = tokenize('It was gone by 9 PM Wednesday , and the Prime Minister Tuesday said so .')[0]!;
+  const at = (word: string) => tokens.findIndex((t) => t.text === word);
+  assert.equal(nameAfterRole(tokens, at('PM'), () => -1), -1);
+  assert.equal(nameAfterRole(tokens, at('Prime'), () => -1), -1);
+});
