@@ -84,6 +84,17 @@ export function findCandidates(text: string, g: Gazetteer, field: 'title' | unde
     };
     let i = 0;
     while (i < tokens.length) {
+      const region = allCaps ? null : postalRegionAt(tokens, i, g);
+      if (region) {
+        // The place before the comma is one too ("Irving, TX"), when nothing was found there.
+        const place = placeBefore(tokens, i - 1);
+        const last = candidates[candidates.length - 1];
+        if (place >= 0 && (candidates.length === sentenceStart || last!.end <= tokens[place]!.start)) push(tokens, place, i - 1, { type: 'place', name: tokenText(tokens, place, i - 1), kind: 'name', known: false });
+        // The abbreviation's period may end the sentence too; the mention stops before it, as for other names ("Calif").
+        push(tokens, i, tokens[region.end - 1]!.text === '.' ? region.end - 1 : region.end, fromEntry(region.entry));
+        i = region.end;
+        continue;
+      }
       const ministry = matchMinistry(tokens, i, g, ministryWords, known);
       if (ministry) {
         push(tokens, i, ministry.end, { type: 'org', name: ministry.name, kind: 'name', known: true, country: ministry.country });
@@ -195,7 +206,8 @@ function addTagged(spans: TaggedSpan[], tokens: Token[], sentenceStart: number, 
         : type === 'person' ? c.type === 'place' || ((c.type === 'country' || c.type === 'org') && c.kind === 'name' && isGivenName(tokens[span.start]!.text))
         : type === 'place' ? c.type === 'place' && c.kind === 'name' && holdsPlace(tokens, span, c.start)
         : type === undefined && (c.kind === 'demonym' || c.type === 'country' || c.type === 'place'));
-      if (within && overridden) inside.push(c);
+      // A state's abbreviation after a place stays that state ("Toronto, ON" is no team).
+      if (within && overridden && g.postalForms.get(c.surface) !== c.name) inside.push(c);
       else blocked = true;
     }
     if (blocked || isCurrencyPrefix(tokens, span.end)) continue;
@@ -336,6 +348,37 @@ function notAnOrg(tokens: Token[], span: TaggedSpan, name: string, g: Gazetteer)
   const { notLast, buildings } = orgWords();
   const last = tokens[span.end - 1]!.text;
   return notLast.has(last) || buildings.has(last) || g.ministries.has(name);
+}
+
+/**
+ * A US state's or Canadian province's postal code or agency abbreviation at token i, after a place's name and a comma
+ * ("Irving, TX", "Sacramento, Calif."): where it ends and the region. Not after a person's name ("Jane Smith, MD").
+ */
+function postalRegionAt(tokens: Token[], i: number, g: Gazetteer): { end: number; entry: GazEntry } | null {
+  if (i < 2 || tokens[i - 1]!.text !== ',' || !isNameWord(tokens[i - 2])) return null;
+  const first = tokens[i]!.text.charCodeAt(0);
+  if (first < 65 || first > 90) return null;
+  for (const { words, entry } of g.postal) {
+    if (words[0] !== tokens[i]!.text || !words.every((w, k) => tokens[i + k]?.text === w)) continue;
+    const end = i + words.length;
+    // A name goes on after it, or more capitals after a comma: no region ("Yu-Xiao Yang, MD, MSCE" lists degrees).
+    if (isNameWord(tokens[end]) && !tokens[end - 1]!.text.endsWith('.')) return null;
+    if (tokens[end]?.text === ',' && /^\p{Lu}/u.test(tokens[end + 1]?.text ?? '')) return null;
+    // A person's name before it: a given name first, but for a place's word last ("Virginia Beach"), or an initial ("Jaya K. Rao, MD").
+    const place = placeBefore(tokens, i - 1);
+    if (place < 0) return null;
+    const name = tokens.slice(place, i - 1);
+    if (name.length > 1 && ((isGivenName(name[0]!.text) && !isPlaceByWords(name)) || name.some((t) => /^\p{Lu}\.$/u.test(t.text)))) return null;
+    return { end, entry };
+  }
+  return null;
+}
+
+/** Where the name of up to four capitalised words ending before token `comma` starts, or -1. */
+function placeBefore(tokens: Token[], comma: number): number {
+  let k = comma;
+  while (k > 0 && comma - k < 4 && isNameWord(tokens[k - 1]) && !isRoleWord(tokens[k - 1]!.text)) k--;
+  return k < comma ? k : -1;
 }
 
 function fromEntry(entry: GazEntry): CandidateProps {

@@ -68,7 +68,7 @@ interface PeopleData {
   people: Array<{ name: string; aliases?: string[]; short?: string[]; country?: string }>;
 }
 interface PlacesData {
-  places: Array<{ name: string; country?: string; kind?: string; capital?: boolean; aliases?: string[]; ambiguous?: boolean }>;
+  places: Array<{ name: string; country?: string; kind?: string; capital?: boolean; aliases?: string[]; ambiguous?: boolean; postal?: string[] }>;
   areas?: Array<{ name: string; aliases?: string[] }>;
 }
 
@@ -123,6 +123,13 @@ export class Gazetteer {
   readonly combiningForms = new Map<string, GazEntry>();
   /** Ministry words ("Foreign Ministry") -> canonical ministry ("Ministry of Foreign Affairs"). */
   readonly ministries = new Map<string, string>();
+  /**
+   * A state's or province's postal code and agency abbreviation, as tokens ("CA"; "Calif", "."), and its entry: they name
+   * it after a place and a comma only (candidates.ts, postalRegionAt), so they are no aliases.
+   */
+  readonly postal: Array<{ words: string[]; entry: GazEntry }> = [];
+  /** The postal codes and abbreviations as written, and the name of their region: what a tagged name never takes in. */
+  readonly postalForms = new Map<string, string>();
 
   /** `caseSensitive`: the alias is also an English word in capitals ("WHO", "US"), so it is left out of ALL-CAPS matching. */
   add(alias: string, entry: GazEntry, rank: number, options: { caseSensitive?: boolean } = {}): void {
@@ -257,6 +264,10 @@ function buildGazetteer(): Gazetteer {
   for (const p of places.places) {
     const entry: GazEntry = { name: p.name, type: 'place', kind: 'name', country: p.country ? g.countryByCode.get(p.country) : undefined, capital: p.capital, ambiguous: p.ambiguous };
     for (const alias of [p.name, ...(p.aliases ?? [])]) g.add(alias, entry, RANK.place);
+    for (const code of p.postal ?? []) {
+      g.postal.push({ words: tokenize(code).flat().map((t) => t.text), entry });
+      g.postalForms.set(code, p.name);
+    }
   }
   for (const a of places.areas ?? []) {
     const entry: GazEntry = { name: a.name, type: 'place', kind: 'name' };
