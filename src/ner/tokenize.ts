@@ -15,9 +15,9 @@ const ABBREVIATIONS = new Set([
   'jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec', 'mon', 'tue', 'tues', 'wed', 'thu', 'thurs', 'fri', 'sat', 'sun',
 ]);
 
-// Initialisms (U.S., U.N.), words with inner hyphens/apostrophes/ampersands, numbers (with dates and scores as one: "1996-08-30", "6-4"), then any other single character.
+// Initialisms (U.S., U.N.; a US lawmaker's party and state: "D-N.Y."), words with inner hyphens/apostrophes/ampersands, numbers (with dates and scores as one: "1996-08-30", "6-4"), then any other single character.
 // Sticky: matched at each character that is not white space (\S matches every one of them), without a match array per token.
-const TOKEN = /(?:\p{L}\.){2,}|[\p{L}\p{M}][\p{L}\p{M}\p{N}]*(?:(?:[-&]|['’](?![sS]\b))[\p{L}\p{M}\p{N}]+)*|['’][sS]\b|\p{N}+(?:[-.,:/]\p{N}+)*(?:st|nd|rd|th)?|\S/uy;
+const TOKEN = /(?:\p{L}\.){2,}|\p{Lu}-(?:\p{Lu}\.){2,}|[\p{L}\p{M}][\p{L}\p{M}\p{N}]*(?:(?:[-&]|['’](?![sS]\b))[\p{L}\p{M}\p{N}]+)*|['’][sS]\b|\p{N}+(?:[-.,:/]\p{N}+)*(?:st|nd|rd|th)?|\S/uy;
 
 /** Splits text into sentences of tokens. Sentences end at line breaks and at ., ! or ? before a capital or quote. */
 export function tokenize(text: string): Token[][] {

@@ -37,3 +37,8 @@ test('tokenText joins the words of a token range by single spaces', () => {
   assert.equal(tokenText(tokens!, 2, 3), 'Ministry');
   assert.equal(tokenText(tokens!, 2, 2), '');
 });
+
+test("a US lawmaker's party and state written with an initialism is one token", () => {
+  const words = tokenize('Rep. Ocasio-Cortez, D-N.Y., and Sen. McConnell, R-Ky., spoke.')[0]!.map((t) => t.text);
+  assert.ok(words.includes('D-N.Y.') && words.includes('R-Ky'), words.join(' | '));
+});
