@@ -206,8 +206,8 @@ function addTagged(spans: TaggedSpan[], tokens: Token[], sentenceStart: number, 
         : type === 'person' ? c.type === 'place' || ((c.type === 'country' || c.type === 'org') && c.kind === 'name' && isGivenName(tokens[span.start]!.text))
         : type === 'place' ? c.type === 'place' && c.kind === 'name' && holdsPlace(tokens, span, c.start)
         : type === undefined && (c.kind === 'demonym' || c.type === 'country' || c.type === 'place'));
-      // A state's abbreviation after a place stays that state ("Toronto, ON" is no team).
-      if (within && overridden && g.postalForms.get(c.surface) !== c.name) inside.push(c);
+      // A state's abbreviation after a place, and that place, stay what they are ("Toronto, ON" is no team).
+      if (within && overridden && !isPostalRegion(c, g) && !(k + 1 < listed && isPostalRegion(candidates[k + 1]!, g) && candidates[k + 1]!.start - c.end <= 2)) inside.push(c);
       else blocked = true;
     }
     if (blocked || isCurrencyPrefix(tokens, span.end)) continue;
@@ -364,14 +364,22 @@ function postalRegionAt(tokens: Token[], i: number, g: Gazetteer): { end: number
     // A name goes on after it, or more capitals after a comma: no region ("Yu-Xiao Yang, MD, MSCE" lists degrees).
     if (isNameWord(tokens[end]) && !tokens[end - 1]!.text.endsWith('.')) return null;
     if (tokens[end]?.text === ',' && /^\p{Lu}/u.test(tokens[end + 1]?.text ?? '')) return null;
-    // A person's name before it: a given name first, but for a place's word last ("Virginia Beach"), or an initial ("Jaya K. Rao, MD").
+    // The name before it is a known place, ends in a place's word ("Virginia Beach"), or has no given name and no
+    // initial, as a person's has ("John, OK?", "Jaya K. Rao, MD").
     const place = placeBefore(tokens, i - 1);
     if (place < 0) return null;
     const name = tokens.slice(place, i - 1);
-    if (name.length > 1 && ((isGivenName(name[0]!.text) && !isPlaceByWords(name)) || name.some((t) => /^\p{Lu}\.$/u.test(t.text)))) return null;
+    const known = g.matchAt(tokens, place, false);
+    const placeName = (known?.end === i - 1 && known.entry.type === 'place') || isPlaceByWords(name);
+    if (!placeName && name.some((t) => isGivenName(t.text) || /^\p{Lu}\.$/u.test(t.text))) return null;
     return { end, entry };
   }
   return null;
+}
+
+/** Whether a candidate is a state or province named by its postal code or abbreviation (postalRegionAt). */
+function isPostalRegion(c: Candidate, g: Gazetteer): boolean {
+  return g.postalForms.get(c.surface) === c.name;
 }
 
 /** Where the name of up to four capitalised words ending before token `comma` starts, or -1. */

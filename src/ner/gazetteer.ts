@@ -266,7 +266,8 @@ function buildGazetteer(): Gazetteer {
     for (const alias of [p.name, ...(p.aliases ?? [])]) g.add(alias, entry, RANK.place);
     for (const code of p.postal ?? []) {
       g.postal.push({ words: tokenize(code).flat().map((t) => t.text), entry });
-      g.postalForms.set(code, p.name);
+      // Mentions stop before an abbreviation's own period ("Calif"), not an initialism's ("N.Y.").
+      g.postalForms.set(code, p.name).set(code.replace(/([a-z])\.$/, '$1'), p.name);
     }
   }
   for (const a of places.areas ?? []) {

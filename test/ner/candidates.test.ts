@@ -140,13 +140,13 @@ test('a name after a role ends before words run together', () => {
 });
 
 test("a US state's or Canadian province's postal code or agency abbreviation after a place and a comma is that region, and the place before is a place", () => {
-  const text = 'The band plays Irving, TX on Friday and Toronto, ON on Sunday. The governor spoke in Sacramento, Calif., on Monday. Texas fans cheered.';
+  const text = 'The band plays Plano, TX on Friday and Toronto, ON on Sunday. The governor spoke in Sacramento, Calif., on Monday. Texas fans cheered.';
   const found = findEntities(article(text));
   const names = summary(found);
-  for (const expected of ['place:Texas:2', 'place:Irving:1', 'place:Ontario:1', 'place:California:1', 'place:Sacramento:1']) assert.ok(names.includes(expected), names.join(', '));
+  for (const expected of ['place:Texas:2', 'place:Plano:1', 'place:Ontario:1', 'place:California:1', 'place:Sacramento:1']) assert.ok(names.includes(expected), names.join(', '));
   // The mention stops before the abbreviation's period, as for other names.
   assert.deepEqual(found.find((e) => e.name === 'California')!.mentions.map((m) => text.slice(m.start, m.end)), ['Calif']);
-  // Not after a person's name, nor before more capitals after a comma (degrees), nor without the comma.
-  const people = summary(findEntities(article('The editors are Jane Smith, MD, and Yu Yang, MD, MPH. Officials in LA met.')));
-  assert.ok(!people.some((e) => e.startsWith('place:Maryland') || e.startsWith('place:Louisiana')), people.join(', '));
+  // Not after a name with a given name or an initial, nor before more capitals after a comma (degrees), nor without the comma.
+  const people = summary(findEntities(article('The editors are Jane Smith, MD, and Yu Yang, MD, MPH. Officials in LA met. Thanks, John, OK?')));
+  assert.ok(!people.some((e) => /^place:(Maryland|Louisiana|Oklahoma|John):/.test(e)), people.join(', '));
 });
