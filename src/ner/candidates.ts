@@ -290,6 +290,13 @@ function taggedEnd(tokens: Token[], span: TaggedSpan, g: Gazetteer): number {
     end += 2;
     while (isNameWord(tokens[end]) && !g.knows(tokens[end]!.text)) end++;
   }
+  // Over "and" and Title Case words to a word of events and documents: the name of an initiative or a treaty is the
+  // whole ("Belt and Road Initiative"), not its first word.
+  if (span.type !== 'PER' && tokens[end]?.text === 'and') {
+    let k = end + 1;
+    while (k - end <= 3 && isNameWord(tokens[k]) && !g.knows(tokens[k]!.text)) k++;
+    if (k > end + 1 && orgWords().notLast.has(tokens[k - 1]!.text)) end = k;
+  }
   const suffix = tokens[end]?.text === ',' ? end + 1 : end;
   return isCompanySuffix(tokens[suffix]) ? suffix + 1 : withoutTrailingDates(tokens, span.start, end);
 }

@@ -150,3 +150,11 @@ test("a US state's or Canadian province's postal code or agency abbreviation aft
   const people = summary(findEntities(article('The editors are Jane Smith, MD, and Yu Yang, MD, MPH. Officials in LA met. Thanks, John, OK?')));
   assert.ok(!people.some((e) => /^place:(Maryland|Louisiana|Oklahoma|John):/.test(e)), people.join(', '));
 });
+
+test('a name joined by "and" to a word of events and documents is one name, not a place or an organisation of its first word', () => {
+  // A tagger that takes "Belt" for a place, as the shipped one does.
+  const tagger: Tagger = { tagSentence: (tokens) => tokens.flatMap((t, i) => (t.text === 'Belt' ? [{ start: i, end: i + 1, type: 'LOC' as const }] : [])) };
+  const text = 'Vietnam joined the Belt and Road Initiative in 2017.';
+  const found = findCandidates(text, loadGazetteer(), undefined, 0, tagger).candidates.map((c) => c.surface);
+  assert.deepEqual(found, ['Vietnam']);
+});
