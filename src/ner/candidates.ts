@@ -218,7 +218,7 @@ function addTagged(spans: TaggedSpan[], tokens: Token[], sentenceStart: number, 
     // A name in capitals the lists know ("LONDON" in a dateline).
     const upper = inCapitals(tokens, span.start, span.end) ? g.matchAt(tokens, span.start, true) : null;
     if (upper && isModelName(tokens, span.start, span.end, upper.entry)) continue;
-    const name = tokenText(tokens, span.start, span.end).replace(/ ,/g, ',');
+    const name = tokenText(tokens, span.start, span.end).replace(/ (,|['’]s\b)/g, '$1');
     // A dateline's place is that place, whatever the tagger says ("LOS ANGELES (Reuters) -").
     const dateline = span.start === 0 && tokens[span.end]?.text === '(';
     const entry = upper && upper.end === span.end && (dateline || !teamNamedAfterPlace(type, upper.entry)) ? upper.entry : null;
@@ -290,6 +290,12 @@ function taggedEnd(tokens: Token[], span: TaggedSpan, g: Gazetteer): number {
     end += 2;
     while (isNameWord(tokens[end]) && !g.knows(tokens[end]!.text)) end++;
   }
+  // Over the possessive of a plural that takes "'s" and the Title Case words after it: "Donetsk People's Republic",
+  // "Boston Children's Hospital", not "Donetsk People".
+  while (span.type !== 'PER' && IRREGULAR_PLURALS.has(tokens[end - 1]!.text) && /^['’]s$/.test(tokens[end]?.text ?? '') && isNameWord(tokens[end + 1])) {
+    end += 2;
+    while (isNameWord(tokens[end]) && !g.knows(tokens[end]!.text)) end++;
+  }
   // Over "and" and Title Case words to a word of events and documents: the name of an initiative or a treaty is the
   // whole ("Belt and Road Initiative"), not its first word.
   if (span.type !== 'PER' && tokens[end]?.text === 'and') {
@@ -300,6 +306,9 @@ function taggedEnd(tokens: Token[], span: TaggedSpan, g: Gazetteer): number {
   const suffix = tokens[end]?.text === ',' ? end + 1 : end;
   return isCompanySuffix(tokens[suffix]) ? suffix + 1 : withoutTrailingDates(tokens, span.start, end);
 }
+
+/** English plurals whose possessive is "'s", which names of organisations hold inside ("People's", "Children's"). */
+const IRREGULAR_PLURALS = new Set(['People', 'Children', 'Women', 'Men']);
 
 /**
  * Where a person's name written in Title Case ends before a word in capitals: a byline runs into a dateline ("Larry

@@ -158,3 +158,11 @@ test('a name joined by "and" to a word of events and documents is one name, not 
   const found = findCandidates(text, loadGazetteer(), undefined, 0, tagger).candidates.map((c) => c.surface);
   assert.deepEqual(found, ['Vietnam']);
 });
+
+test("a tagged organisation's name runs over the possessive of a plural inside it, and is written with the possessive as in the text", () => {
+  // A tagger that stops at the possessive, as the shipped one does.
+  const tagger: Tagger = { tagSentence: (tokens) => tokens.flatMap((t, i) => (t.text === 'Donetsk' || t.text === 'Sam' ? [{ start: i, end: i + (t.text === 'Sam' ? 3 : 2), type: 'ORG' as const }] : [])) };
+  const text = "Shells hit the Donetsk People's Republic, and Sam's Club closed.";
+  const found = findCandidates(text, loadGazetteer(), undefined, 0, tagger).candidates.map((c) => c.name);
+  assert.deepEqual(found, ["Donetsk People's Republic", "Sam's Club"]);
+});
