@@ -104,7 +104,7 @@ function withParticles(scans: Scanned[], candidates: Candidate[]): void {
   for (const c of candidates) {
     if (c.type !== 'person' || c.surface.includes(' ') || !c.name.includes(' ')) continue;
     const particles = particlesBefore(texts.get(c.field)!, c.start);
-    if (particles && c.name.endsWith(` ${particles}${c.surface}`)) Object.assign(c, { start: c.start - particles.length, surface: particles + c.surface });
+    if (particles && c.name.toLowerCase().endsWith(` ${particles}${c.surface}`.toLowerCase())) Object.assign(c, { start: c.start - particles.length, surface: particles + c.surface });
   }
 }
 

@@ -102,7 +102,8 @@ export function particlesBefore(text: string, end: number): string {
   let particles = '';
   // The first of the words may be cut off: the words before the particles must hold one more.
   const words = wordsBefore(text, end);
-  for (let k = 0; k + 1 < words.length && PARTICLES.has(words[k]!); k++) particles = `${words[k]} ${particles}`;
+  // A sentence's first word is capitalised: "Von der Leyen said".
+  for (let k = 0; k + 1 < words.length && PARTICLES.has(words[k]!.toLowerCase()); k++) particles = `${words[k]} ${particles}`;
   return particles;
 }
 

@@ -193,6 +193,9 @@ test('a surname alone takes in the particles before it that the full name has th
   const found = findEntities(article('Coach Marten van Hoesel said the team was ready, and van Hoesel named his side on Friday.'));
   const coach = found.find((e) => e.name === 'Marten van Hoesel');
   assert.deepEqual(coach?.aliases, ['Marten van Hoesel', 'van Hoesel']);
+  // Capitalised as a sentence's first word too.
+  const mayor = findEntities(article('Mayor Anke von der Hoesel spoke. Von der Hoesel left.')).find((e) => e.name === 'Anke von der Hoesel');
+  assert.deepEqual(mayor?.aliases, ['Anke von der Hoesel', 'Von der Hoesel']);
 });
 
 test('a dictionary word alone that the tagger calls a person is no entity unless the article makes it a person', () => {
