@@ -86,7 +86,7 @@ export function findCandidates(text: string, g: Gazetteer, field: 'title' | unde
     while (i < tokens.length) {
       const region = allCaps ? null : postalRegionAt(tokens, i, g);
       if (region) {
-        // The place before the comma is one too ("Irving, TX"), when nothing was found there.
+        // The place before the comma is one too ("Plano, TX"), when nothing was found there.
         const place = placeBefore(tokens, i - 1);
         const last = candidates[candidates.length - 1];
         if (place >= 0 && (candidates.length === sentenceStart || last!.end <= tokens[place]!.start)) push(tokens, place, i - 1, { type: 'place', name: tokenText(tokens, place, i - 1), kind: 'name', known: false });
@@ -368,7 +368,7 @@ function notAnOrg(tokens: Token[], span: TaggedSpan, name: string, g: Gazetteer)
 
 /**
  * A US state's or Canadian province's postal code or agency abbreviation at token i, after a place's name and a comma
- * ("Irving, TX", "Sacramento, Calif."): where it ends and the region. Not after a person's name ("Jane Smith, MD").
+ * ("Plano, TX", "Sacramento, Calif."): where it ends and the region. Not after a person's name ("Jane Smith, MD").
  */
 function postalRegionAt(tokens: Token[], i: number, g: Gazetteer): { end: number; entry: GazEntry } | null {
   if (i < 2 || tokens[i - 1]!.text !== ',' || !isNameWord(tokens[i - 2])) return null;

@@ -107,16 +107,20 @@ export function particlesBefore(text: string, end: number): string {
   return particles;
 }
 
+/** The word right before `end` in `text`, without an opening bracket or quotation mark. */
+function wordBefore(text: string, end: number): string {
+  return wordsBefore(text, end)[0]?.replace(/^[(“"]/, '') ?? '';
+}
+
 /** Whether a personal honorific comes right before `end` in `text` ("Ms. " before "Alley"). */
 export function honorificBefore(text: string, end: number): boolean {
-  const last = wordsBefore(text, end)[0];
-  return last !== undefined && roleWords().honorifics.has(last.replace(/^[(“"]/, ''));
+  return roleWords().honorifics.has(wordBefore(text, end));
 }
 
 /** Whether a personal honorific or a role word comes right before `end` in `text` ("Ms. " or "Coach " before "Love"). */
 export function titleBefore(text: string, end: number): boolean {
-  const last = wordsBefore(text, end)[0]?.replace(/^[(“"]/, '');
-  return last !== undefined && (roleWords().honorifics.has(last) || roleWords().any.has(last));
+  const last = wordBefore(text, end);
+  return roleWords().honorifics.has(last) || roleWords().any.has(last);
 }
 
 /**
