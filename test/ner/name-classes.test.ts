@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { loadGazetteer } from '../../src/ner/gazetteer.js';
 import { findEntities } from '../../src/ner/index.js';
-import { typeByWords, withoutCompanySuffix } from '../../src/ner/name-classes.js';
+import { isProductName, typeByWords, withoutCompanySuffix } from '../../src/ner/name-classes.js';
 import { tokenize } from '../../src/ner/tokenize.js';
 import { article, summary } from './articles.js';
 
@@ -130,4 +130,11 @@ test("a lawmaker's party and state are no entity; a known state inside still cou
   const found = summary(findEntities(article('House Speaker Mike Johnson, R-La., disagreed. Rep. Jim Jordan, R-Ohio, and Sen. Chuck Schumer, D-N.Y., spoke.')));
   assert.ok(!found.some((f) => /:[RD]-/.test(f)), found.join(', '));
   assert.ok(found.includes('place:Ohio:1'), found.join(', '));
+});
+
+test('a technology named by its acronym is a common noun, no entity', () => {
+  const tokens = tokenize('The CPU and the API of the Varonte board are new .')[0]!;
+  const at = (word: string) => tokens.findIndex((t) => t.text === word);
+  assert.ok(isProductName(tokens, at('CPU'), at('CPU') + 1, 'org') && isProductName(tokens, at('API'), at('API') + 1, 'org'));
+  assert.ok(!isProductName(tokens, at('Varonte'), at('Varonte') + 1, 'org'));
 });
