@@ -61,7 +61,7 @@ interface CountriesExtra {
 }
 
 interface OrgsData {
-  orgs: Array<{ name: string; aliases?: string[]; kind?: string; country?: string; caseSensitiveAliases?: string[] }>;
+  orgs: Array<{ name: string; aliases?: string[]; kind?: string; country?: string; caseSensitiveAliases?: string[]; countryAliases?: string[] }>;
   ministries: Record<string, string>;
 }
 interface PeopleData {
@@ -128,6 +128,11 @@ export class Gazetteer {
    * it after a place and a comma only (candidates.ts, postalRegionAt), so they are no aliases.
    */
   readonly postal: Array<{ words: string[]; entry: GazEntry }> = [];
+  /**
+   * Names that another entry has as an alias ("Congress") and these entries have in an article about their country
+   * (resolve.ts, byCountry): the organisations' own alias lists in data/orgs.json, countryAliases.
+   */
+  readonly countryAliases = new Map<string, GazEntry[]>();
   /** The postal codes and abbreviations as written, and the name of their region: what a tagged name never takes in. */
   readonly postalForms = new Map<string, string>();
 
@@ -254,6 +259,7 @@ function buildGazetteer(): Gazetteer {
     const entry: GazEntry = { name: o.name, type: 'org', kind: 'name', country: o.country ? g.countryByCode.get(o.country) : undefined };
     const caseSensitive = new Set(o.caseSensitiveAliases ?? []);
     for (const alias of [o.name, ...(o.aliases ?? [])]) g.add(alias, entry, RANK.org, { caseSensitive: caseSensitive.has(alias) || isWordInCapitals(alias) });
+    for (const alias of o.countryAliases ?? []) g.countryAliases.set(alias, [...(g.countryAliases.get(alias) ?? []), entry]);
   }
   for (const p of loadData<PeopleData>('people.json').people) {
     const entry: GazEntry = { name: p.name, type: 'person', kind: 'name', country: p.country ? g.countryByCode.get(p.country) : undefined };

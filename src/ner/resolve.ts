@@ -67,8 +67,31 @@ export function resolveEntities(scans: Scanned[], options: ResolveOptions): Enti
     for (const c of candidates) if (c.type === 'place' && c.capital && c.country) Object.assign(c, { type: 'country', name: c.country });
   }
   withParticles(scans, candidates);
+  namesByCountry(candidates);
   dropDictionaryWordsAlone(scans, candidates);
   return group(candidates);
+}
+
+/**
+ * A name that two organisations of the lists have ("Congress": the United States Congress, the Indian National
+ * Congress) is the one whose country the article names, in a country's name, a demonym or the country of a place,
+ * person or organisation it names, when it names that country and not the other's (gazetteer.ts, countryAliases).
+ */
+function namesByCountry(candidates: Candidate[]): void {
+  const g = loadGazetteer();
+  if (g.countryAliases.size === 0 || !candidates.some((c) => c.known && g.countryAliases.has(c.surface))) return;
+  const countries = new Set<string>();
+  for (const c of candidates) {
+    if (g.countryAliases.has(c.surface)) continue;
+    if (c.type === 'country') countries.add(c.name);
+    else if (c.country) countries.add(c.country);
+  }
+  for (const c of candidates) {
+    const others = c.known ? g.countryAliases.get(c.surface) : undefined;
+    if (!others || (c.country && countries.has(c.country))) continue;
+    const named = others.filter((e) => e.country && countries.has(e.country));
+    if (named.length === 1) Object.assign(c, { name: named[0]!.name, type: named[0]!.type, country: named[0]!.country });
+  }
 }
 
 /**

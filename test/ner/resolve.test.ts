@@ -207,3 +207,12 @@ test('a dictionary word alone that the tagger calls a person is no entity unless
   // A surname that is also a word ("Brown") is no dictionary word: it stays a person with nothing before it.
   assert.deepEqual(resolve('On Monday Brown spoke.'), ['person:Brown:1']);
 });
+
+test('a name two listed organisations share is the one whose country the article names, and the first listed otherwise', () => {
+  const india = summary(findEntities(article('Congress leader Rahul Gandhi spoke in New Delhi, and Congress will protest on Monday.')));
+  assert.ok(india.includes('org:Indian National Congress:2'), india.join(', '));
+  const us = summary(findEntities(article('Congress passed the bill in Washington, and the Senate agreed.')));
+  assert.ok(us.includes('org:United States Congress:1'), us.join(', '));
+  const none = summary(findEntities(article('Congress passed the bill on Tuesday.')));
+  assert.ok(none.includes('org:United States Congress:1'), none.join(', '));
+});
