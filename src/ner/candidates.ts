@@ -71,11 +71,13 @@ export function findCandidates(text: string, g: Gazetteer, field: 'title' | unde
     const allCaps = isAllCaps(tokens);
     // Rules ask for the names at a token several times: each is looked up once.
     const matches: (GazMatch | null | undefined)[] = new Array(tokens.length);
+    // A dateline's place in capitals is read as a headline's words are ("ISTANBUL (Reuters) -").
+    const dateline = datelineEnd(tokens);
     const known: KnownAt = (j) => {
       if (j >= tokens.length) return null;
       // The context holds the lists' matches at capitalised words only: a word starting with an ASCII small letter is looked up here.
-      if (matches[j] === undefined && listed && !allCaps && !startsSmall(tokens[j]!.text)) matches[j] = listMatchAt(listed, tokens, j);
-      if (matches[j] === undefined) matches[j] = g.matchAt(tokens, j, allCaps);
+      if (matches[j] === undefined && listed && !allCaps && j >= dateline && !startsSmall(tokens[j]!.text)) matches[j] = listMatchAt(listed, tokens, j);
+      if (matches[j] === undefined) matches[j] = g.matchAt(tokens, j, allCaps) ?? (j < dateline ? g.matchAt(tokens, j, true) : null);
       return matches[j] ?? null;
     };
     const knownEnd = (j: number) => {
@@ -322,6 +324,13 @@ function beforeCapitals(tokens: Token[], start: number, end: number): number {
     return k;
   }
   return end;
+}
+
+/** Where a sentence's opening words in capitals end when a bracket, a dash or a comma follows them, as in a dateline ("NEW YORK (AP) -"); else 0. */
+function datelineEnd(tokens: Token[]): number {
+  let k = 0;
+  while (k < tokens.length && k < 4 && isCapitalsWord(tokens[k]!.text)) k++;
+  return k > 0 && /^[(,\-–—]$/.test(tokens[k]?.text ?? '') ? k : 0;
 }
 
 function isCapitalsWord(word: string): boolean {

@@ -166,3 +166,10 @@ test("a tagged organisation's name runs over the possessive of a plural inside i
   const found = findCandidates(text, loadGazetteer(), undefined, 0, tagger).candidates.map((c) => c.name);
   assert.deepEqual(found, ["Donetsk People's Republic", "Sam's Club"]);
 });
+
+test("a dateline's place in capitals is the listed place, also where the tagger finds nothing", () => {
+  const found = summary(findEntities(article('ISTANBUL (Reuters) - Officials said on Saturday that talks would resume. SWIFT (GBP) fees rose.')));
+  assert.ok(found.includes('place:Istanbul:1'), found.join(', '));
+  // A name the lists know as written stays that name.
+  assert.ok(found.includes('org:Society for Worldwide Interbank Financial Telecommunication:1'), found.join(', '));
+});
