@@ -89,9 +89,9 @@ export function findCandidates(text: string, g: Gazetteer, field: 'title' | unde
       const region = allCaps ? null : postalRegionAt(tokens, i, g);
       if (region) {
         // The place before the comma is one too ("Plano, TX"), when nothing was found there.
-        const place = placeBefore(tokens, i - 1);
+        const { place } = region;
         const last = candidates[candidates.length - 1];
-        if (place >= 0 && (candidates.length === sentenceStart || last!.end <= tokens[place]!.start)) push(tokens, place, i - 1, { type: 'place', name: tokenText(tokens, place, i - 1), kind: 'name', known: false });
+        if (candidates.length === sentenceStart || last!.end <= tokens[place]!.start) push(tokens, place, i - 1, { type: 'place', name: tokenText(tokens, place, i - 1), kind: 'name', known: false });
         // The abbreviation's period may end the sentence too; the mention stops before it, as for other names ("Calif").
         push(tokens, i, tokens[region.end - 1]!.text === '.' ? region.end - 1 : region.end, fromEntry(region.entry));
         i = region.end;
@@ -377,9 +377,10 @@ function notAnOrg(tokens: Token[], span: TaggedSpan, name: string, g: Gazetteer)
 
 /**
  * A US state's or Canadian province's postal code or agency abbreviation at token i, after a place's name and a comma
- * ("Plano, TX", "Sacramento, Calif."): where it ends and the region. Not after a person's name ("Jane Smith, MD").
+ * ("Plano, TX", "Sacramento, Calif."): where it ends, the region, and where the place's name before it starts. Not
+ * after a person's name ("Jane Smith, MD").
  */
-function postalRegionAt(tokens: Token[], i: number, g: Gazetteer): { end: number; entry: GazEntry } | null {
+function postalRegionAt(tokens: Token[], i: number, g: Gazetteer): { end: number; entry: GazEntry; place: number } | null {
   if (i < 2 || tokens[i - 1]!.text !== ',' || !isNameWord(tokens[i - 2])) return null;
   const first = tokens[i]!.text.charCodeAt(0);
   if (first < 65 || first > 90) return null;
@@ -397,7 +398,7 @@ function postalRegionAt(tokens: Token[], i: number, g: Gazetteer): { end: number
     const known = g.matchAt(tokens, place, false);
     const placeName = (known?.end === i - 1 && known.entry.type === 'place') || isPlaceByWords(name);
     if (!placeName && name.some((t) => isGivenName(t.text) || /^\p{Lu}\.$/u.test(t.text))) return null;
-    return { end, entry };
+    return { end, entry, place };
   }
   return null;
 }

@@ -130,7 +130,7 @@ export class Gazetteer {
   readonly postal: Array<{ words: string[]; entry: GazEntry }> = [];
   /**
    * Names that another entry has as an alias ("Congress") and these entries have in an article about their country
-   * (resolve.ts, byCountry): the organisations' own alias lists in data/orgs.json, countryAliases.
+   * (resolve.ts, namesByCountry): the organisations' own alias lists in data/orgs.json, countryAliases.
    */
   readonly countryAliases = new Map<string, GazEntry[]>();
   /** The postal codes and abbreviations as written, and the name of their region: what a tagged name never takes in. */

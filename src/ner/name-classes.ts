@@ -194,7 +194,8 @@ export function isFeatureWord(token: Token): boolean {
  */
 export function typeByWords(words: Token[], tagged: EntityType | undefined, g: Gazetteer): EntityType | null | undefined {
   if (words.some(isCalendarWord) || (words.length === 1 && inList(nameClasses().holidays, words[0]!.text)) || (tagged !== 'place' && isRolePhrase(words))) return null;
-  // A US lawmaker's party and state ("R-La.", "D-N.Y."): the state inside counts on its own (knownHyphenParts).
+  // A US lawmaker's party and state ("R-La.", "D-N.Y."): a state named in full inside counts on its own ("Ohio" of
+  // "R-Ohio", knownHyphenParts).
   if (/^[RDI]-\p{Lu}/u.test(words[0]!.text)) return null;
   if (isCompanySuffix(words[words.length - 1])) return 'org';
   if (isPlaceByWords(words)) return 'place';

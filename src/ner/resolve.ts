@@ -53,7 +53,9 @@ export function resolveEntities(scans: Scanned[], options: ResolveOptions): Enti
   // Before resolvePeople, so that their words are no person's name ("Home" of "Home Depot"); a surname alone is still
   // the person's ("Ford" after "Mike Ford").
   for (const c of candidates) if (!c.known && (c.type === 'person' || c.type === 'place') && isListedOrg(c.name)) c.type = 'org';
-  peopleByHonorific(scans, candidates);
+  // The title's and the body's text, which the rules below read around the candidates.
+  const texts = new Map(scans.map((scan) => [scan.field, scan.text]));
+  peopleByHonorific(texts, candidates);
   unifyTypes(candidates);
   addRepeatedNames(scans, candidates);
   // Multi-word organisations' first words: no given names (resolvePeople), and organisations alone (orgWordsAlone).
@@ -66,9 +68,9 @@ export function resolveEntities(scans: Scanned[], options: ResolveOptions): Enti
   if (options.metonymy) {
     for (const c of candidates) if (c.type === 'place' && c.capital && c.country) Object.assign(c, { type: 'country', name: c.country });
   }
-  withParticles(scans, candidates);
+  withParticles(texts, candidates);
   namesByCountry(candidates);
-  dropDictionaryWordsAlone(scans, candidates);
+  dropDictionaryWordsAlone(texts, candidates);
   return group(candidates);
 }
 
@@ -100,10 +102,9 @@ function namesByCountry(candidates: Candidate[]): void {
  * that name by now), an honorific or a role before it somewhere ("Ms. Smart"), or another type the word has in the
  * article. Surnames that are words ("Brown", "Hill") are in no dictionary list (isDictionaryWord).
  */
-function dropDictionaryWordsAlone(scans: Scanned[], candidates: Candidate[]): void {
+function dropDictionaryWordsAlone(texts: FieldTexts, candidates: Candidate[]): void {
   let doubtful: Set<string> | undefined;
   const supported = new Set<string>();
-  const texts = textsByField(scans);
   for (const c of candidates) {
     if (c.name.includes(' ')) continue;
     if (c.type !== 'person') supported.add(c.name);
@@ -122,8 +123,7 @@ function dropDictionaryWordsAlone(scans: Scanned[], candidates: Candidate[]): vo
  * A person's surname alone takes in the particles the article writes before it when the full name has them there:
  * the mention is "von der Leyen", not "Leyen".
  */
-function withParticles(scans: Scanned[], candidates: Candidate[]): void {
-  const texts = textsByField(scans);
+function withParticles(texts: FieldTexts, candidates: Candidate[]): void {
   for (const c of candidates) {
     if (c.type !== 'person' || c.surface.includes(' ') || !c.name.includes(' ')) continue;
     const particles = particlesBefore(texts.get(c.field)!, c.start);
@@ -536,16 +536,13 @@ function unifyTypes(candidates: Candidate[]): void {
 }
 
 /** The title's and the body's text, by field. */
-function textsByField(scans: Scanned[]): Map<'title' | undefined, string> {
-  return new Map(scans.map((scan) => [scan.field, scan.text]));
-}
+type FieldTexts = Map<'title' | undefined, string>;
 
 /**
  * A name no list knows that the article writes after a personal honorific is a person's wherever the tagger reads it
  * ("Ms. Alley attributes her weight loss ...", though "Alley" alone is mostly an organisation to the tagger).
  */
-function peopleByHonorific(scans: Scanned[], candidates: Candidate[]): void {
-  const texts = textsByField(scans);
+function peopleByHonorific(texts: FieldTexts, candidates: Candidate[]): void {
   let people: Set<string> | undefined;
   for (const c of candidates) {
     if (c.known || c.kind !== 'name' || (people?.has(c.name) ?? false)) continue;

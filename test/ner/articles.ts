@@ -1,4 +1,5 @@
 // Made-up articles for the NER tests, and a short readable form of what was found.
+import type { Token } from '../../src/ner/tokenize.js';
 import type { Article, Entity } from '../../src/types.js';
 
 export function article(text: string, title: string | null = null): Article {
@@ -8,4 +9,9 @@ export function article(text: string, title: string | null = null): Article {
 /** "type:name:count" of each entity. */
 export function summary(entities: Entity[]): string[] {
   return entities.map((e) => `${e.type}:${e.name}:${e.count}`);
+}
+
+/** Where a word first is among the tokens of a sentence, for the tests that name tokens by their words. */
+export function wordIndex(tokens: Token[]): (word: string) => number {
+  return (word) => tokens.findIndex((t) => t.text === word);
 }

@@ -5,7 +5,7 @@ import { loadGazetteer } from '../../src/ner/gazetteer.js';
 import { findEntities } from '../../src/ner/index.js';
 import { isProductName, typeByWords, withoutCompanySuffix } from '../../src/ner/name-classes.js';
 import { tokenize } from '../../src/ner/tokenize.js';
-import { article, summary } from './articles.js';
+import { article, summary, wordIndex } from './articles.js';
 
 test('months, weekdays and shopping days are never entities', () => {
   const found = summary(findEntities(article('Sales at the Harbor Street market were slow in June. Traders expect more buyers before Black Friday.')));
@@ -134,7 +134,7 @@ test("a lawmaker's party and state are no entity; a known state inside still cou
 
 test('a technology named by its acronym is a common noun, no entity', () => {
   const tokens = tokenize('The CPU and the API of the Varonte board are new .')[0]!;
-  const at = (word: string) => tokens.findIndex((t) => t.text === word);
+  const at = wordIndex(tokens);
   assert.ok(isProductName(tokens, at('CPU'), at('CPU') + 1, 'org') && isProductName(tokens, at('API'), at('API') + 1, 'org'));
   assert.ok(!isProductName(tokens, at('Varonte'), at('Varonte') + 1, 'org'));
 });

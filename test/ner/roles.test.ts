@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { isRoleWord, nameAfterRole } from '../../src/ner/roles.js';
 import { tokenize } from '../../src/ner/tokenize.js';
+import { wordIndex } from './articles.js';
 
 test('role heads and modifiers are role words as listed and in capitals; other words are not', () => {
   for (const word of ['President', 'PRESIDENT', 'spokesman', 'Spokesman', 'SPOKESMAN', 'Deputy', 'DEPUTY', 'Secretary-General']) assert.ok(isRoleWord(word), word);
@@ -12,7 +13,7 @@ test('role heads and modifiers are role words as listed and in capitals; other w
 
 test("the words before a job's head are the job's subject, no name; a given name before a role word is", () => {
   const tokens = tokenize('She became Chief Strategy Officer Dana Whitfield , and Prime Minister John Major spoke .')[0]!;
-  const at = (word: string) => tokens.findIndex((t) => t.text === word);
+  const at = wordIndex(tokens);
   const never = () => -1;
   assert.equal(nameAfterRole(tokens, at('Chief'), never), at('Dana'));
   assert.equal(nameAfterRole(tokens, at('Prime'), never), at('John'));
@@ -20,7 +21,7 @@ test("the words before a job's head are the job's subject, no name; a given name
 
 test('"General" before a common word opens a compound noun, not a name', () => {
   const tokens = tokenize("Ukraine 's General Staff denied it , and Attorney General Barr spoke .")[0]!;
-  const at = (word: string) => tokens.findIndex((t) => t.text === word);
+  const at = wordIndex(tokens);
   const never = () => -1;
   assert.equal(nameAfterRole(tokens, at('General'), never), -1);
   assert.equal(nameAfterRole(tokens, at('Attorney'), never), at('Barr'));
@@ -33,7 +34,7 @@ test('"Gov." is a role before a name', () => {
 
 test('a weekday or a month after a role word is a date, no name', () => {
   const tokens = tokenize('It was gone by 9 PM Wednesday , and the Prime Minister Tuesday said so .')[0]!;
-  const at = (word: string) => tokens.findIndex((t) => t.text === word);
+  const at = wordIndex(tokens);
   assert.equal(nameAfterRole(tokens, at('PM'), () => -1), -1);
   assert.equal(nameAfterRole(tokens, at('Prime'), () => -1), -1);
 });

@@ -4,6 +4,7 @@ import { test } from 'node:test';
 import { ALLOWED, BilouViterbi, documentContext, labelHistoryKey, listMatchAt, MAY_END, NUM_TAGS, packPairs, PAIRS, recordLabels, SentenceFeatures, tagId, DocumentWords } from '../../src/ner/tagger-features.js';
 import { loadGazetteer } from '../../src/ner/gazetteer.js';
 import { tokenize } from '../../src/ner/tokenize.js';
+import { wordIndex } from './articles.js';
 
 test('document words number each distinct word once, in order, past the capacity given, and know no other word', () => {
   const words = new DocumentWords(4);
@@ -75,7 +76,7 @@ test('the document context keeps the list matches it looked up at capitalised wo
   const sentences = tokenize('Officials in New York met delegates from Kenya.\nTALKS IN NEW YORK');
   const doc = documentContext(sentences);
   const [body, headline] = sentences as [ReturnType<typeof tokenize>[number], ReturnType<typeof tokenize>[number]];
-  const at = (word: string) => body.findIndex((t) => t.text === word);
+  const at = wordIndex(body);
   for (const word of ['Officials', 'New', 'Kenya']) assert.deepEqual(listMatchAt(doc, body, at(word)), loadGazetteer().matchAt(body, at(word), false), word);
   assert.equal(listMatchAt(doc, body, at('New'))?.end, at('York') + 1);
   // Lower-case words, words inside a longer name and headlines were not looked up.
