@@ -1,5 +1,5 @@
 // A page dump as lines with the features extraction decides on: list items, length, punctuation, stop words.
-import { CJK, CJK_FUNCTION, CJK_FUNCTION_PATTERN, CJK_PATTERN, charClass, HANGUL, charClasses, codeUnits, HASH_SEED, hashOf, hashStep, LETTER_OR_DIGIT, lowerCases, PLAIN_LETTER, smallHash, SPACE, UNREADABLE, UPPER } from '../text/chars.js';
+import { CJK, CJK_FUNCTION, CJK_FUNCTION_PATTERN, CJK_PATTERN, charClass, HANGUL, charClasses, isHanOrKana, codeUnits, HASH_SEED, hashOf, hashStep, LETTER_OR_DIGIT, lowerCases, PLAIN_LETTER, smallHash, SPACE, UNREADABLE, UPPER } from '../text/chars.js';
 import { commonestList, stopwordBits } from '../text/stopwords.js';
 import { countWords, keyOf } from '../text/words.js';
 import { grown } from '../text/packed.js';
@@ -382,9 +382,13 @@ function scanLine(codes: Uint16Array, from: number, to: number, scan: Scan, find
   let hangul = false;
   let keyHash = HASH_SEED;
   let firstRunHash = -1;
-  // countWords's words: runs of letters and digits, but those that only one ' ’ . or - parts from the run before.
+  // countWords's words: Han and kana characters one by one, and runs of other letters and digits, but those that
+  // only one ' ’ . or - parts from a run of such letters before.
   let recordWords = 0;
   let runEnd = -2;
+  // The letter before is Han or kana: a run's letters after it start a word, and a joiner after it joins nothing.
+  let afterHanOrKana = false;
+  let runEndedHanOrKana = false;
   // The run of letters and digits the scan is in, and the word: runs joined by ' ’ or -, and those after the last.
   // A word's hash is its first run's until a joiner comes.
   let inRun = false;
@@ -441,8 +445,10 @@ function scanLine(codes: Uint16Array, from: number, to: number, scan: Scan, find
         if (!(cls & SPACE)) buckets[bucketsAt++] = bucket(hashStep(HASH_SEED, c));
       }
       if (cls & LETTER_OR_DIGIT) {
+        const hanOrKana = isHanOrKana(c, cls);
+        if (hanOrKana || (inRun ? afterHanOrKana : i - runEnd !== 1 || runEndedHanOrKana || !isRecordJoiner(codes[runEnd]!))) recordWords++;
+        afterHanOrKana = hanOrKana;
         if (!inRun) {
-          if (i - runEnd !== 1 || !isRecordJoiner(codes[runEnd]!)) recordWords++;
           inRun = true;
           runHash = HASH_SEED;
           runStart = i;
@@ -473,6 +479,11 @@ function scanLine(codes: Uint16Array, from: number, to: number, scan: Scan, find
         if (!inBucketWord && i + 1 < to && (classes[codes[i + 1]!]! | UPPER) === PLAIN_LETTER) {
           inBucketWord = true;
           bucketStart = i + 1;
+          // The plain letters the loop below takes start a record word.
+          if (afterHanOrKana) {
+            recordWords++;
+            afterHanOrKana = false;
+          }
         }
         // In a word with a joiner (rare), the loop above takes each character: it hashes the word as well.
         while (!joined && i + 1 < to) {
@@ -493,6 +504,7 @@ function scanLine(codes: Uint16Array, from: number, to: number, scan: Scan, find
     if (inRun) {
       inRun = false;
       runEnd = i;
+      runEndedHanOrKana = afterHanOrKana;
       if (digits) digitRun = Math.max(digitRun, mostDigitsInRow(codes, runStart, i));
       keyHash = withRun(keyHash, runHash);
       if (firstRunHash === -1) firstRunHash = smallHash(runHash);

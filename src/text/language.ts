@@ -2,16 +2,22 @@
 import { codeUnits, HASH_SEED, hashStep, lowerCase, lowerCases } from './chars.js';
 import { stopwordBits, stopwordHits, stopwordLists } from './stopwords.js';
 import { packedMap, sized } from './packed.js';
+import { countWords } from './words.js';
 
-const SCRIPTS: Array<[RegExp, string]> = [
-  [/\p{Script=Han}/u, 'zh'],
-  [/[\p{Script=Hiragana}\p{Script=Katakana}]/u, 'ja'],
-  [/\p{Script=Hangul}/u, 'ko'],
-  [/\p{Script=Arabic}/u, 'ar'],
-  [/\p{Script=Hebrew}/u, 'he'],
-  [/\p{Script=Greek}/u, 'el'],
-  [/\p{Script=Thai}/u, 'th'],
-  [/\p{Script=Devanagari}/u, 'hi'],
+/**
+ * Scripts that tell a language, the share of the letters that must be in each, and the letters of the language (its
+ * script's, when not given), whose share is how sure the guess is. Japanese is written in kana and Han characters
+ * (often more Han than kana), Chinese in Han alone: kana tell Japanese first, at a lower share.
+ */
+const SCRIPTS: Array<[RegExp, string, number, RegExp?]> = [
+  [/[\p{Script=Hiragana}\p{Script=Katakana}]/u, 'ja', 0.1, /[\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Han}]/u],
+  [/\p{Script=Han}/u, 'zh', 0.3],
+  [/\p{Script=Hangul}/u, 'ko', 0.3],
+  [/\p{Script=Arabic}/u, 'ar', 0.3],
+  [/\p{Script=Hebrew}/u, 'he', 0.3],
+  [/\p{Script=Greek}/u, 'el', 0.3],
+  [/\p{Script=Thai}/u, 'th', 0.3],
+  [/\p{Script=Devanagari}/u, 'hi', 0.3],
 ];
 
 const WORD = /\p{L}+(?:['’]\p{L}+)?/gu;
@@ -35,13 +41,15 @@ export function guessLanguage(text: string): { code: string; confidence: number 
   const latin = latinStopwordHits(sample);
   if (latin) return latin.words < 5 ? UNDETERMINED : byStopwords(latin.words, latin.covered, latin.distinct);
   const words = (sample.match(WORD) ?? []).slice(0, SAMPLE_WORDS);
-  if (words.length < 5) return UNDETERMINED;
+  // Chinese and Japanese runs of letters are whole sentences: their characters are counted as words.
+  if (words.length < 5 && countWords(sample) < 5) return UNDETERMINED;
   const letters = words.join('');
   // Scripts other than Latin are looked for only when there are letters beyond Latin Extended.
   if (/[^\u0000-\u024f]/.test(letters)) {
-    for (const [re, code] of SCRIPTS) {
-      const hits = letters.match(new RegExp(re.source, 'gu'))?.length ?? 0;
-      if (hits > letters.length * 0.3) return { code, confidence: round(hits / letters.length) };
+    const count = (re: RegExp) => letters.match(new RegExp(re.source, 'gu'))?.length ?? 0;
+    for (const [re, code, share, language] of SCRIPTS) {
+      const hits = count(re);
+      if (hits > letters.length * share) return { code, confidence: round((language ? count(language) : hits) / letters.length) };
     }
   }
   const { words: covered, distinct } = stopwordHits(packedMap(words, (w) => w.toLowerCase()));

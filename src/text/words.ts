@@ -1,10 +1,12 @@
 // Word counting shared by the stages.
-import { charClass, LETTER_OR_DIGIT, LETTER_OR_DIGIT_PATTERN, UNREADABLE } from './chars.js';
+import { charClass, CJK_PATTERN, isHanOrKana, LETTER_OR_DIGIT, LETTER_OR_DIGIT_PATTERN, UNREADABLE } from './chars.js';
 
 /**
- * The words of a text: the matches of `[\p{L}\p{N}]+(?:['’.-][\p{L}\p{N}]+)*` (flags g and u), counted in one pass
- * over the characters. Each run of letters and digits starts a word, unless a single ' ’ . or - joins it to the
- * run before; a surrogate pair is one character, as to the regex.
+ * The words of a text: the matches of `[\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}]|[\p{L}\p{N}]+(?:['’.-][\p{L}\p{N}]+)*`
+ * (flags g and u, the second part's letters not of those scripts), counted in one pass over the characters. Chinese
+ * and Japanese are written without spaces, so each of their characters is a word, as word processors count them.
+ * Each other run of letters and digits starts a word, unless a single ' ’ . or - joins it to the run before; a
+ * surrogate pair is one character, as to the regex.
  */
 export function countWords(text: string): number {
   let n = 0;
@@ -14,11 +16,21 @@ export function countWords(text: string): number {
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
     let letter: boolean;
+    let hanOrKana: boolean;
     if (c >= 0xd800 && c <= 0xdbff && (text.charCodeAt(i + 1) & 0xfc00) === 0xdc00) {
-      letter = LETTER_OR_DIGIT_PATTERN.test(text.slice(i, i + 2));
+      const pair = text.slice(i, i + 2);
+      letter = LETTER_OR_DIGIT_PATTERN.test(pair);
+      hanOrKana = CJK_PATTERN.test(pair);
       i++;
     } else {
-      letter = (charClass(c) & LETTER_OR_DIGIT) !== 0;
+      const cls = charClass(c);
+      letter = (cls & LETTER_OR_DIGIT) !== 0;
+      hanOrKana = isHanOrKana(c, cls);
+    }
+    if (hanOrKana) {
+      n++;
+      [afterLetter, joined] = [false, false];
+      continue;
     }
     if (letter) {
       if (!afterLetter && !joined) n++;

@@ -12,14 +12,16 @@ import { SAMPLES } from '../helpers.js';
 
 /** A word of a line, as the extractor defines it: matched in the lower-cased line. */
 const WORD = /[\p{L}\p{N}][\p{L}\p{N}'’-]*/gu;
-/** A word of a record. */
-const RECORD_WORD = /[\p{L}\p{N}]+(?:['’.-][\p{L}\p{N}]+)*/gu;
+/** A word of a record: a Han or kana character, or a run of other letters and digits (joined by ' ’ . or -). */
+const RECORD_WORD = /[\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}]|(?:(?![\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}])[\p{L}\p{N}])+(?:['’.-](?:(?![\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}])[\p{L}\p{N}])+)*/gu;
 
 const tricky = [
   "Don’t stop: it's the U.S.-led talks' end-game", 'İSTANBUL — Σ ΟΔΟΣ.Α and σοφία', 'Emoji 😀 and 𝐀𝐁𝐂 letters', 'KELVIN K and ſ',
   'a--b a- -a .5 1.5 x..y', '  • Item one', '1. First point', '— dash quote', 'ＦＵＬＬ width', 'Ǆemal ǅ ǆ',
   'Posted 2024-07-26 at 9:05', 'Room 12a, 16.10.2019 and 123456', '😀 Updated 16.10.2019',
 ];
+/** Lines in scripts written without spaces, whose line words are counted otherwise (cjkWords). */
+const unspaced = ['2024年3月12日、iPhone発売。コンピューターの-test', '漢-abc abc-漢 abc.漢字x', 'ภาษาไทย ไม่มีช่องว่าง 中文', '한국어 문장과 漢字'];
 
 test('words, record words and keys are what the regexes make of each line', () => {
   const pages = [...fs.readdirSync(SAMPLES).map((f) => fs.readFileSync(path.join(SAMPLES, f), 'utf8')), tricky.join('\n'), tricky.join('\r\n\r\n')];
@@ -64,8 +66,14 @@ test('lines whose keys are equal are repeats, whichever way their keys were made
   assert.equal(keyOf('Hello, World! 😀'), 'hello world');
 });
 
+test('record words count each Han and kana character as a word, in the scan as in countWords', () => {
+  for (const line of toLines(unspaced.join('\n\n'))) assert.equal(line.recordWords, (line.text.match(RECORD_WORD) ?? []).length, line.text);
+  assert.equal(countWords('2024年3月12日、iPhone発売'), 9); // 2024 年 3 月 12 日 iPhone 発 売
+  assert.equal(countWords('ภาษาไทย 中文'), 3);
+});
+
 test('record words count as the regex does, a surrogate pair as one character', () => {
-  for (const text of [...tricky, 'x😀y', '𝐀-𝐁', 'é-ü', 'a\u0301b', '\ud800a', 'a\udc00b', '']) {
+  for (const text of [...tricky, ...unspaced, 'x😀y', '𝐀-𝐁', 'é-ü', 'a\u0301b', '\ud800a', 'a\udc00b', '', '𠀋𠀋x-𠀋']) {
     assert.equal(countWords(text), (text.match(RECORD_WORD) ?? []).length, text);
   }
 });

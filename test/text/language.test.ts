@@ -18,6 +18,13 @@ test('too few words to tell: und, with no confidence', () => {
   assert.deepEqual(guessLanguage('Talks resume.'), { code: 'und', confidence: 0 });
 });
 
+test('two sentences of Japanese or Chinese are enough to tell, though they hold few runs of letters', () => {
+  // More Han characters than kana: Japanese all the same.
+  assert.deepEqual(guessLanguage('東京で会議が開かれ、各国の代表が参加した。会議では経済協力について議論が行われた。'), { code: 'ja', confidence: 1 });
+  assert.equal(guessLanguage('北京举行了会议，各国代表出席。会议讨论了经济合作。').code, 'zh');
+  assert.equal(guessLanguage('会议开始。').code, 'und');
+});
+
 test('a word repeated down a results table counts once: an English table is not taken for Dutch', () => {
   const rows = ['Jane Roe', 'Mary Major', 'Ann Smith', 'Lisa Stone', 'Rosa Vale', 'Eva Moss', 'Ida Crane', 'Una Hale']
     .map((name, i) => `Men 's 400 metres heat ${i + 1}: ${name} ( Utopia ) 51.${i}2 seconds`);
