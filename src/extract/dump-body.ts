@@ -327,24 +327,23 @@ export function findSegments(lines: Scored[]): Segment[] {
 const FALLBACK_WORDS = 3 * GOOD_WORDS;
 
 /**
- * For a page where no run of text qualifies (wrapped lines beside a side column, lines without sentence ends):
- * the block with most words in text-like lines (stop words, not furniture, dates or repeats), its text-like lines
- * made good, so that a page holding text never yields an empty body; none when no block has FALLBACK_WORDS.
+ * For a page where no run of text qualifies (wrapped lines beside a side column, lines without sentence ends, terse
+ * Chinese with few function characters): its text-like lines (stop words or, in Chinese and Japanese, a comma or full
+ * stop inside the line; not furniture, dates or repeats) made good, and the runs of text they make, so that a page
+ * holding text never yields an empty body; none when no block has FALLBACK_WORDS words in such lines (an error or
+ * index page).
  */
 export function fallbackSegments(lines: Scored[]): Segment[] {
-  const textLike = (line: Scored) => line.words >= SHORT_WORDS && line.stopDensity >= TEXT_STOP_DENSITY && !line.furniture && !line.dated && line.repeats === 1;
+  const textLike = (line: Scored) => line.words >= SHORT_WORDS && (line.stopDensity >= TEXT_STOP_DENSITY || UNSPACED_CLAUSE.test(line.text)) && !line.furniture && !line.dated && line.repeats === 1;
   const wordsOf = new Map<number, number>();
   for (const line of lines) if (textLike(line)) wordsOf.set(line.block, (wordsOf.get(line.block) ?? 0) + line.words);
-  let [block, most] = [-1, FALLBACK_WORDS - 1];
-  for (const [b, words] of wordsOf) if (words > most) [block, most] = [b, words];
-  if (block < 0) return [];
-  const chosen: number[] = [];
-  lines.forEach((line, i) => {
-    if (line.block === block && textLike(line)) chosen.push(i);
-  });
-  for (const i of chosen) lines[i]!.kind = 'good';
-  return [{ first: chosen[0]!, last: chosen[chosen.length - 1]!, score: most, goodLines: chosen.length }];
+  if (![...wordsOf.values()].some((words) => words >= FALLBACK_WORDS)) return [];
+  for (const line of lines) if (textLike(line)) line.kind = 'good';
+  return findSegments(lines);
 }
+
+/** A Chinese or Japanese comma or full stop with more text after it: running text, not a headline or menu. */
+const UNSPACED_CLAUSE = /[，、。](?=.*[^\s。！？」』）])/u;
 
 /** Blocks of furniture (not captions or short labels) that set a page's tail apart from the article. */
 const TAIL_GAP = 2;

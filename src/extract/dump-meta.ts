@@ -1,6 +1,6 @@
 // Metadata of an article in a page dump: title, byline, published date, site and tags, read from lines near the body.
 import { loadModel } from '../data.js';
-import { charClass, HASH_SEED, hashOf, hashStep, LETTER_OR_DIGIT, lowerCase, smallHash, UNREADABLE } from '../text/chars.js';
+import { charClass, HASH_SEED, hashOf, hashStep, isHanOrKana, LETTER_OR_DIGIT, lowerCase, smallHash, UNREADABLE } from '../text/chars.js';
 import { anyStopwords } from '../text/stopwords.js';
 import { boilerplate, isFurniture } from './boilerplate.js';
 import { findDates, isDateLine, type FoundDate } from './dates.js';
@@ -533,8 +533,9 @@ function wordsIn(text: string): number {
 }
 
 /** Whether the text has letters, none in lower case (as toUpperCase has them; a-z rules most lines out without a copy). */
+/** Letters, in capitals: an upper-case one at least, so not a script without case (Chinese, Arabic). */
 function isAllCapitals(text: string): boolean {
-  return /\p{L}/u.test(text) && !/[a-z]/.test(text) && text === text.toUpperCase();
+  return /\p{Lu}/u.test(text) && !/[a-z]/.test(text) && text === text.toUpperCase();
 }
 
 const CAPITAL_START = /^[\p{Lu}\p{N}"“‘'«[]/u;
@@ -631,17 +632,38 @@ function countShared(text: string, readable: boolean, opening: Opening): { lead:
     if (from < 0) continue;
     const start = from;
     from = -1;
+    const look = (word: string) => {
+      words++;
+      // The lead starts the opening (or the opening starts the lead, cut): the lead has the word where it has it first.
+      const at = opening.body.indexOf(word);
+      if (at < 0) return;
+      inBody++;
+      if (at + word.length <= opening.lead.length) inLead++;
+    };
+    if (hasHanOrKana(text, start, i)) {
+      // Chinese and Japanese are written without spaces: their words are told by pairs of characters, but pairs of
+      // hiragana (particles and endings).
+      for (let j = start; j + 1 < i; j++) if (contentPair(text, j)) look(text.slice(j, j + 2));
+      continue;
+    }
     if (i - start < 4 || isStopword(text, start, i)) continue;
-    words++;
-    const word = text.slice(start, i).toLowerCase();
-    // The lead starts the opening (or the opening starts the lead, cut): the lead has the word where it has it first.
-    const at = opening.body.indexOf(word);
-    if (at < 0) continue;
-    inBody++;
-    if (at + word.length <= opening.lead.length) inLead++;
+    look(text.slice(start, i).toLowerCase());
   }
   return words === 0 ? null : { lead: inLead / words, body: inBody / words };
 }
+
+function hasHanOrKana(text: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) if (isHanOrKana(text.charCodeAt(i), charClass(text.charCodeAt(i)))) return true;
+  return false;
+}
+
+/** Characters `at` and after are Han or kana, not both hiragana. */
+function contentPair(text: string, at: number): boolean {
+  const [a, b] = [text.charCodeAt(at), text.charCodeAt(at + 1)];
+  return isHanOrKana(a, charClass(a)) && isHanOrKana(b, charClass(b)) && !(isHiragana(a) && isHiragana(b));
+}
+
+const isHiragana = (code: number) => code >= 0x3040 && code <= 0x309f;
 
 /** Bits of the stop words' filter, a hash bit per word: some other words' bits are set too (they are then looked up). */
 const FILTER_BITS = 1 << 16;

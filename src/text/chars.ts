@@ -25,7 +25,7 @@ export const HANGUL = 64;
 export const LETTER_OR_DIGIT_PATTERN = /[\p{L}\p{N}]/u;
 export const CJK_PATTERN = /[\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}\p{sc=Thai}]/u;
 // The commonest Chinese function characters, in simplified and traditional forms.
-export const CJK_FUNCTION_PATTERN = /[\p{sc=Hiragana}的了是在和有不这這也就都而及与與着著或等为為以之其中对對从從把被们們个個我你他她它来來到说說要会會可能得地很还還所于於让讓给給将將已并並才又但因如此那些吗嗎呢吧]/u;
+export const CJK_FUNCTION_PATTERN = /[，、；。！？\p{sc=Hiragana}的了是在和有不这這也就都而及与與着著或等为為以之其中对對从從把被们們个個我你他她它来來到说說要会會可能得地很还還所于於让讓给給将將已并並才又但因如此那些吗嗎呢吧]/u;
 
 /** A Han, Hiragana or Katakana character (`cls`, its charClass): a word of its own (Thai, also written without spaces, has letters). */
 export function isHanOrKana(code: number, cls: number): boolean {

@@ -273,3 +273,24 @@ test('furniture headings in other languages work as the English ones: an insert 
   assert.ok(!text.includes('Radwege') && !text.includes('Sommerferien'));
   assert.ok(!text.includes('richtige Wahl') && !text.includes('Spielplätze'));
 });
+
+test('terse Chinese news, with few function characters, still has a body: each paragraph of it', () => {
+  const page = dump(
+    '首页 | 新闻 | 财经 | 国际 | 体育',
+    '北京举办国际气候合作论坛',
+    '2024年03月12日 10:30',
+    '北京3月12日电 国际气候合作论坛12日在北京开幕，来自多个国家的政府官员和专家出席论坛。与会代表围绕减排目标、绿色金融和技术合作等议题进行了交流。',
+    '论坛组织方表示，本届论坛为期三天，共有三百余名代表参加。开幕式上，多国代表介绍了本国在可再生能源领域的进展。',
+  );
+  const text = body(page);
+  assert.ok(text.includes('出席论坛') && text.includes('可再生能源'), text);
+  assert.ok(!text.includes('首页'), text);
+  // A menu and a headline, with no clause after a comma: no text to find.
+  assert.equal(body(dump('首页 | 新闻 | 财经 | 国际 | 体育', '北京举办国际气候合作论坛')), '');
+});
+
+test('lines too short and terse to read as text on their own are still a body when a block of them holds clauses', () => {
+  const clauses = ['国际气候合作论坛开幕，多国官员专家出席', '代表围绕减排目标，讨论绿色金融技术合作', '论坛为期三天，三百余名代表参加会议', '多国代表介绍本国可再生能源领域进展，'];
+  const text = body(dump('首页 | 新闻 | 财经', clauses.join('\n')));
+  assert.equal(text, clauses.join('\n'));
+});

@@ -253,3 +253,14 @@ test('a block joined above the article does not move its date: the date is looke
   assert.ok(joined.main.first < joined.ranked.first, 'the teaser is joined to the article');
   for (const bias of [100, -100]) assert.equal(extractFromDump(page, { allArticles: false, lineModel: joining(bias) })[0]!.published, '2024-03-03');
 });
+
+test('Chinese and Japanese headlines are found: their words are told by pairs of characters, and no case is no capitals', () => {
+  const chinese = ['首页 | 新闻 | 财经 | 国际 | 体育', '北京举办国际气候合作论坛', '2024年03月12日 10:30',
+    '国际气候合作论坛12日在北京开幕，来自多个国家的政府官员和专家出席论坛。与会代表围绕减排目标、绿色金融和技术合作等议题进行了交流。',
+    '论坛组织方表示，本届论坛为期三天，共有三百余名代表参加。开幕式上，多国代表介绍了本国在可再生能源领域的进展。'];
+  assert.equal(title(...chinese), '北京举办国际气候合作论坛');
+  const japanese = ['ニュース  政治  経済  国際  スポーツ', '東京で気候変動に関する国際会議が開幕', '2024年3月12日 10時30分',
+    '東京で12日、気候変動対策をめぐる国際会議が開幕し、アジア各国の閣僚や専門家が参加した。会議は3日間の日程で、温室効果ガスの削減目標や資金支援の在り方について議論する。',
+    '主催者によると、今回の会議には20か国以上から約300人が出席している。初日は各国の取り組みが報告され、再生可能エネルギーの導入拡大が主な話題となった。'];
+  assert.equal(title(...japanese), '東京で気候変動に関する国際会議が開幕');
+});
