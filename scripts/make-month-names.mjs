@@ -8,7 +8,7 @@ import fs from 'node:fs';
 const LOCALES = [
   'en', 'de', 'de-AT', 'fr', 'es', 'it', 'pt', 'nl', 'pl', 'cs', 'sk', 'sl', 'hr', 'sr-Latn', 'sr', 'bs', 'hu', 'ro', 'sq',
   'sv', 'da', 'nb', 'is', 'fi', 'et', 'lv', 'lt', 'ga', 'cy', 'ca', 'gl', 'eu', 'tr', 'ru', 'uk', 'be', 'bg', 'mk', 'el',
-  'id', 'ms', 'ar', 'ar-SY', 'ar-DZ', 'fa', 'he', 'hi',
+  'id', 'ms', 'ar', 'ar-SY', 'ar-DZ', 'fa', 'he', 'hi', 'bn', 'ur', 'mr', 'ne', 'ta', 'th', 'vi', 'sw', 'az', 'kk', 'uz', 'ka', 'hy',
 ];
 const STYLES = [{ day: 'numeric', month: 'long' }, { month: 'long' }, { day: 'numeric', month: 'short' }, { month: 'short' }];
 

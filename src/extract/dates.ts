@@ -131,7 +131,8 @@ function patternsForAllLanguages(): Pattern[] {
   // A word, then the second word of the names that have two (Levantine Arabic's), looked up as a whole; a word that is
   // no month's name makes no date. Cheaper than an alternation of all the names.
   const seconds = [...new Set([...names.keys()].filter((n) => n.includes(' ')).map((n) => n.split(' ')[1]!))];
-  const name = `(\\p{L}+(?:\\s+(?:${seconds.join('|')}))?)\\.?`;
+  // Letters with their marks: Hindi's vowel signs and virama are marks ("मार्च").
+  const name = `([\\p{L}\\p{M}]+(?:\\s+(?:${seconds.join('|')}))?)\\.?`;
   const month = (text: string) => names.get(text.toLowerCase().replace(/\s+/g, ' ')) ?? 0;
   // "um 15:05 Uhr", "à 10h30", "a las 07:46", "alle 12:00": the word between a date and its time.
   const at = '(?:,|\\s+(?:at|um|à|a\\s+las|às|alle|o|в|om|kl\\.?|klo)|\\s*[|\\-–—•/]|\\s)\\s*';
@@ -187,12 +188,17 @@ function patternsForAllLanguages(): Pattern[] {
   ]);
 }
 
-const ARABIC_DIGIT = /[\u0660-\u0669\u06f0-\u06f9]/;
+/**
+ * Decimal digits other than ASCII that news prints dates in: Arabic-Indic and Persian, Devanagari, Bengali, and
+ * full-width (Japanese and Chinese), each block's zero in DIGIT_ZEROS.
+ */
+const OTHER_DIGIT = /[\u0660-\u0669\u06f0-\u06f9\u0966-\u096f\u09e6-\u09ef\uff10-\uff19]/;
+const DIGIT_ZEROS = [0x660, 0x6f0, 0x966, 0x9e6, 0xff10];
 // The quick tests of findDates (regex literals are made anew each time they are run: these are made once).
 const FOUR_DIGITS = /\d{4}/;
 const SHORT_YEAR = /\d\.\d{2}(?:(?![\d.])|\d{2}:\d)/;
 const NUMERIC = /\d[-/.]\d/;
-const ARABIC_DIGITS = /[\u0660-\u0669\u06f0-\u06f9]/g;
+const OTHER_DIGITS = new RegExp(OTHER_DIGIT.source, 'g');
 
 /**
  * Every date in `text`, in order of position. `year` lets year-less datelines be read; `englishOnly` leaves out
@@ -203,8 +209,8 @@ export function findDates(text: string, options: { year?: number | null; english
   const taken: Array<[number, number]> = [];
   // Quick tests of what each pattern needs: most text has none of it. Only year-less datelines do without four
   // digits in a row, and only they need a reference year.
-  // Arabic-Indic digits read as ASCII ones, which keeps every index (their zeros are U+0660 and U+06F0).
-  if (ARABIC_DIGIT.test(text)) text = text.replace(ARABIC_DIGITS, (d) => String(d.charCodeAt(0) & 0xf));
+  // Other digits read as ASCII ones, which keeps every index.
+  if (OTHER_DIGIT.test(text)) text = text.replace(OTHER_DIGITS, digitValue);
   const year = FOUR_DIGITS.test(text);
   const shortYear = !options.englishOnly && SHORT_YEAR.test(text);
   if (!year && !shortYear && options.year == null) return found;
@@ -233,6 +239,12 @@ export function findDates(text: string, options: { year?: number | null; english
     if (taken.length > before) yearsTaken = allYearsWithin(text, taken);
   }
   return found.sort((a, b) => a.index - b.index);
+}
+
+/** The value of an OTHER_DIGIT, as an ASCII digit. */
+function digitValue(digit: string): string {
+  const code = digit.charCodeAt(0);
+  return String(code - DIGIT_ZEROS.find((zero) => code >= zero && code < zero + 10)!);
 }
 
 /** Whether each four digits in a row in the text (overlapping ones too: "20231" has two) lie within one of `ranges`. */

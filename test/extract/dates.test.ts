@@ -76,6 +76,15 @@ test('month names in other languages, as ICU prints them, and CJK dates are read
   assert.equal(iso('Original Research7 April 2020'), '2020-04-07');
 });
 
+test('month names written with marks (Hindi, Bengali) and digits of other scripts (Devanagari, Bengali, Persian, full width) are read', () => {
+  assert.equal(iso('12 मार्च 2024, 10:30 IST'), '2024-03-12T10:30:00');
+  assert.equal(iso('१२ मार्च २०२४'), '2024-03-12');
+  assert.equal(iso('১২ মার্চ ২০২৪'), '2024-03-12');
+  assert.equal(iso('۱۲ مارس ۲۰۲۴'), '2024-03-12');
+  assert.equal(iso('２０２４年３月１２日'), '2024-03-12');
+  assert.equal(iso('12 มีนาคม 2024'), '2024-03-12');
+});
+
 test('words that are no month, and a number run into the day, make no date', () => {
   assert.equal(iso('16 Leute 2019'), null);
   assert.equal(iso('Seite 316 Oktober 2019'), null);
