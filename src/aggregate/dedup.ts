@@ -2,6 +2,7 @@
 // LSH banding for candidate pairs, confirmed by the estimated Jaccard similarity. Only signatures are kept,
 // never texts, so a corpus of any size streams through.
 import type { Article } from '../types.js';
+import { WORD_RUN } from '../text/chars.js';
 
 export const SHINGLE_WORDS = 5;
 export const HASHES = 128;
@@ -29,7 +30,7 @@ const SEEDS = Uint32Array.from({ length: HASHES }, (_, i) => fmix32(Math.imul(i 
 
 /** The MinHash signature of a text, or null when it has fewer than five words (too short to compare). */
 export function signature(text: string): Uint32Array | null {
-  const words = text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
+  const words = text.toLowerCase().match(WORD_RUN) ?? [];
   if (words.length < SHINGLE_WORDS) return null;
   const sig = new Uint32Array(HASHES).fill(0xffffffff);
   for (let i = 0; i + SHINGLE_WORDS <= words.length; i++) {

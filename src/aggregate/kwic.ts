@@ -152,7 +152,7 @@ export function sortHits(hits: Hit[], sort: KwicSort): Hit[] {
 /** The query as a case-insensitive whole-word pattern; white space in it matches any run of white space. */
 function wordPattern(query: string): RegExp {
   const escaped = query.trim().split(/\s+/).map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('\\s+');
-  return new RegExp(`(?<![\\p{L}\\p{N}])${escaped}(?![\\p{L}\\p{N}])`, 'giu');
+  return new RegExp(`(?<![\\p{L}\\p{M}\\p{N}])${escaped}(?![\\p{L}\\p{M}\\p{N}])`, 'giu');
 }
 
 function oneLine(text: string): string {

@@ -63,7 +63,7 @@ export function addTally(into: ToneTally, other: ToneTally): void {
   for (const [word, value] of Object.entries(other.hits)) into.hits[word] = (into.hits[word] ?? 0) + value;
 }
 
-const WORD = /[\p{L}\p{N}]+(?:['’][\p{L}]+)*/gu;
+const WORD = /[\p{L}\p{N}][\p{L}\p{M}\p{N}]*(?:['’]\p{L}[\p{L}\p{M}]*)*/gu;
 
 /** The tone of one stretch of text (a unit). */
 export function toneOfText(text: string): ToneTally {

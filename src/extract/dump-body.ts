@@ -1,5 +1,5 @@
 // The body of a page dump: each line classed by its features, then runs of text lines as candidate articles.
-import { hashOf } from '../text/chars.js';
+import { hashOf, WORD_RUN } from '../text/chars.js';
 import { isDateLine } from './dates.js';
 import { boilerplate, isCaption, isFurniture } from './boilerplate.js';
 import { lineKey, type Line } from './lines.js';
@@ -255,7 +255,7 @@ function mayStartWithMarker(line: Line): boolean {
  * with the phrase; null when a phrase has no such run (then no line can be ruled out this way).
  */
 function firstRunHashes(phrases: string[]): Set<number> | null {
-  const starts = phrases.map((phrase) => /[\p{L}\p{N}]+/u.exec(phrase)?.[0]);
+  const starts = phrases.map((phrase) => phrase.match(WORD_RUN)?.[0]);
   return starts.every((start) => start !== undefined) ? new Set(starts.map((start) => hashOf(start!))) : null;
 }
 

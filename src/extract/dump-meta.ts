@@ -1,6 +1,6 @@
 // Metadata of an article in a page dump: title, byline, published date, site and tags, read from lines near the body.
 import { loadModel } from '../data.js';
-import { charClass, HASH_SEED, hashOf, hashStep, isHanOrKana, LETTER_OR_DIGIT, lowerCase, smallHash, UNREADABLE } from '../text/chars.js';
+import { charClass, HASH_SEED, hashOf, hashStep, isHanOrKana, LETTER_OR_DIGIT, lowerCase, smallHash, UNREADABLE, WORD_RUN } from '../text/chars.js';
 import { anyStopwords } from '../text/stopwords.js';
 import { boilerplate, isFurniture } from './boilerplate.js';
 import { findDates, isDateLine, type FoundDate } from './dates.js';
@@ -442,7 +442,7 @@ const ECHO_WORDS = 3;
 /** The end of a whole line's candidate that has the key `key` (its last words), as a tail candidate; null if its text does not cut there. */
 function echoTail(whole: LazyCandidate, key: string): LazyCandidate | null {
   const { line } = whole;
-  const runs = [...line.text.matchAll(/[\p{L}\p{N}]+/gu)];
+  const runs = [...line.text.matchAll(WORD_RUN)];
   const keep = key.split(' ').length;
   if (keep >= runs.length) return null;
   const cutAt = runs[runs.length - keep]!.index;
@@ -524,7 +524,7 @@ function wordsIn(text: string): number {
   let inRun = false;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
-    if (c >= 128) return text.match(/[\p{L}\p{N}]+/gu)?.length ?? 0;
+    if (c >= 128) return text.match(WORD_RUN)?.length ?? 0;
     const letterOrDigit = (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57);
     if (letterOrDigit && !inRun) runs++;
     inRun = letterOrDigit;

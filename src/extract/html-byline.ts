@@ -4,6 +4,7 @@ import { findDates } from './dates.js';
 import { collectBlocks } from './html-blocks.js';
 import { decodeMarkup, findAll, textOf, type HtmlElement } from './html-dom.js';
 import { nameParts } from './html-names.js';
+import { NOT_WORD } from '../text/chars.js';
 
 /** The page's self-description the byline is read from (see html-meta.ts). */
 export interface BylineSources {
@@ -127,5 +128,5 @@ function agencyIn(part: string): string | null {
 }
 
 function normal(text: string): string {
-  return text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+  return text.toLowerCase().replace(NOT_WORD, ' ').trim();
 }

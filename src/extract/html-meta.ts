@@ -6,6 +6,7 @@ import { readByline } from './html-byline.js';
 import { decodeMarkup, findAll, textOf, type HtmlElement } from './html-dom.js';
 import { nameParts } from './html-names.js';
 import { webUrl } from './web-url.js';
+import { NOT_WORD } from '../text/chars.js';
 
 export type HtmlMetadata = ArticleMetadata;
 
@@ -284,5 +285,5 @@ function unique(items: string[]): string[] {
 }
 
 function normal(text: string): string {
-  return text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+  return text.toLowerCase().replace(NOT_WORD, ' ').trim();
 }

@@ -4,6 +4,7 @@ import { loadModel } from '../data.js';
 import type { Block } from './html-blocks.js';
 import type { HtmlElement } from './html-dom.js';
 import { hasBoilerplateName, hasContentName } from './html-names.js';
+import { WORD_RUN } from '../text/chars.js';
 
 export interface HtmlModel {
   features: string[];
@@ -22,7 +23,6 @@ export const FEATURES = [
 
 /** Ancestors whose class and id are read for the block. */
 const NAME_LEVELS = 4;
-const WORD = /[\p{L}\p{N}]+/gu;
 const WIDE_SCRIPT = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/u;
 
 let model: HtmlModel | null = null;
@@ -45,7 +45,7 @@ export function proseProbability(blocks: Block[], i: number): number {
 export function blockFeatures(blocks: Block[], i: number): number[] {
   const block = blocks[i]!;
   const text = block.text;
-  const words = text.match(WORD) ?? [];
+  const words = text.match(WORD_RUN) ?? [];
   const wordCount = Math.max(1, words.length);
   const wide = WIDE_SCRIPT.test(text);
   const per100 = (n: number) => Math.min(10, (100 * n) / Math.max(1, block.chars));

@@ -9,6 +9,7 @@ import { childByTag, parseHtml, type HtmlElement } from './html-dom.js';
 import { readDescription, readMetadata, type HtmlMetadata } from './html-meta.js';
 import { boilerplateRules } from './html-names.js';
 import { extractFromDump, type DumpArticle } from './text-dump.js';
+import { NOT_WORD } from '../text/chars.js';
 
 /** The shortest paragraph an article must have at least one of, in Latin characters (see textWeight)... */
 const MIN_PARAGRAPH = 80;
@@ -145,5 +146,5 @@ function sameOutlet(a: string, b: string): boolean {
 }
 
 function normal(text: string): string {
-  return text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+  return text.toLowerCase().replace(NOT_WORD, ' ').trim();
 }

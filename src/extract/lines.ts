@@ -1,5 +1,5 @@
 // A page dump as lines with the features extraction decides on: list items, length, punctuation, stop words.
-import { CJK, CJK_FUNCTION, CJK_FUNCTION_PATTERN, CJK_PATTERN, charClass, HANGUL, charClasses, isHanOrKana, codeUnits, HASH_SEED, hashOf, hashStep, LETTER_OR_DIGIT, lowerCases, PLAIN_LETTER, smallHash, SPACE, UNREADABLE, UPPER } from '../text/chars.js';
+import { CJK, CJK_FUNCTION, CJK_FUNCTION_PATTERN, CJK_PATTERN, charClass, HANGUL, charClasses, isHanOrKana, codeUnits, HASH_SEED, hashOf, hashStep, LETTER_OR_DIGIT, LETTER_OR_DIGIT_PATTERN, lowerCases, PLAIN_LETTER, smallHash, SPACE, UNREADABLE, UPPER } from '../text/chars.js';
 import { commonestList, stopwordBits } from '../text/stopwords.js';
 import { countWords, keyOf } from '../text/words.js';
 import { grown } from '../text/packed.js';
@@ -67,7 +67,7 @@ function bucketCode(code: number, lower: number): number {
 }
 
 /** A word is what this matches in the lower-cased line. */
-const WORD = /[\p{L}\p{N}][\p{L}\p{N}'’-]*/gu;
+const WORD = new RegExp(`(?:${LETTER_OR_DIGIT_PATTERN.source})(?:${LETTER_OR_DIGIT_PATTERN.source}|['’-])*`, 'gu');
 const LIST_MARKER = /^([•·▪◦●■►*]|[-–](?=\s)|\d{1,3}[.)](?=\s))\s*/;
 /** A table of the characters: 1 at their codes (a quicker look-up than a Set's). */
 const flagsOf = (chars: string) => {
@@ -87,7 +87,7 @@ const SENTENCE_END = flagsOf('.!?…:;"”’»)]。！？」』）।॥؟۔');
 const END_BEFORE_EMOJI = /[.!?…:;"”’»)\]。！？」』）।॥؟۔][\s\p{Extended_Pictographic}\uFE0F\u200D\u200E\u200F\u202A-\u202E\u2066-\u2069]*$/u;
 const CJK_CHARS = new RegExp(CJK_PATTERN.source, 'gu');
 const HANGUL_SYLLABLE = /[\uac00-\ud7a3]/;
-const KOREAN_WORDS = /[\p{L}\p{N}]*[\uac00-\ud7a3]/gu;
+const KOREAN_WORDS = new RegExp(`(?:${LETTER_OR_DIGIT_PATTERN.source})*[\\uac00-\\ud7a3]`, 'gu');
 /**
  * Last syllables of Korean particles and endings (은 는 을 를 에 의 과 와 로 서 이, 고 며 다 면 한 된): what stop
  * words are to other languages, written onto the word. Most words of running Korean text end in one; menus and

@@ -10,6 +10,7 @@ import { stopwordLists } from '../text/stopwords.js';
 import type { Token } from './tokenize.js';
 import { packedMap } from '../text/packed.js';
 import { hasBit, setBit } from '../text/bits.js';
+import { LETTER_OR_DIGIT_PATTERN } from '../text/chars.js';
 
 export interface ResolveOptions {
   /** Capitals used for governments ("Moscow said") count for their country. */
@@ -602,7 +603,7 @@ function addRepeatedNames(scans: Scanned[], candidates: Candidate[]): void {
 
 /** Whether a word ends at `at` of the text: no letter or digit follows. */
 function endsWord(text: string, at: number): boolean {
-  return at >= text.length || !/[\p{L}\p{N}]/u.test(text[at]!);
+  return at >= text.length || !LETTER_OR_DIGIT_PATTERN.test(text[at]!);
 }
 
 /** Index of the last item whose key is below `limit` in a list sorted by key, or -1. */

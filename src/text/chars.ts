@@ -1,6 +1,6 @@
 // Character classes looked up by UTF-16 code unit: on hot paths, much faster than Unicode-property regexes.
 
-/** In \p{L} or \p{N}: what the word and key regexes of the extractors count as letters. */
+/** LETTER_OR_DIGIT_PATTERN's: what the word and key regexes of the extractors count as letters (marks of letters too). */
 export const LETTER_OR_DIGIT = 1;
 /** Han, Hiragana, Katakana or Thai: scripts written without spaces. */
 export const CJK = 2;
@@ -22,7 +22,17 @@ export const SPACE = 32;
 /** A Hangul syllable: Korean, whose particles and endings are written onto the words. */
 export const HANGUL = 64;
 
-export const LETTER_OR_DIGIT_PATTERN = /[\p{L}\p{N}]/u;
+/** Marks that attach to symbols, not letters: variation selectors (an emoji's U+FE0F) and combining marks for symbols. */
+export const SYMBOL_MARKS = '\\uFE00-\\uFE0F\\u20D0-\\u20FF';
+/**
+ * A letter or digit, or a mark that is part of a letter as written (Hindi's vowel signs, Arabic's harakat, a
+ * decomposed accent): a word is not cut at it.
+ */
+export const LETTER_OR_DIGIT_PATTERN = new RegExp(`[\\p{L}\\p{N}]|(?![${SYMBOL_MARKS}])\\p{M}`, 'u');
+/** Text that is no part of a word (LETTER_OR_DIGIT_PATTERN's complement), in runs. */
+export const NOT_WORD = new RegExp(`(?:[^\\p{L}\\p{M}\\p{N}]|[${SYMBOL_MARKS}])+`, 'gu');
+/** A word: a letter or digit, then letters, digits and their marks (a mark never starts one); quick to match. */
+export const WORD_RUN = /[\p{L}\p{N}][\p{L}\p{M}\p{N}]*/gu;
 export const CJK_PATTERN = /[\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}\p{sc=Thai}]/u;
 // The commonest Chinese function characters, in simplified and traditional forms.
 export const CJK_FUNCTION_PATTERN = /[，、；。！？\p{sc=Hiragana}的了是在和有不这這也就都而及与與着著或等为為以之其中对對从從把被们們个個我你他她它来來到说說要会會可能得地很还還所于於让讓给給将將已并並才又但因如此那些吗嗎呢吧]/u;

@@ -1,9 +1,9 @@
 // Word counting shared by the stages.
-import { charClass, CJK_PATTERN, isHanOrKana, LETTER_OR_DIGIT, LETTER_OR_DIGIT_PATTERN, UNREADABLE } from './chars.js';
+import { charClass, CJK_PATTERN, isHanOrKana, LETTER_OR_DIGIT, LETTER_OR_DIGIT_PATTERN, NOT_WORD, UNREADABLE } from './chars.js';
 
 /**
- * The words of a text: the matches of `[\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}]|[\p{L}\p{N}]+(?:['’.-][\p{L}\p{N}]+)*`
- * (flags g and u, the second part's letters not of those scripts), counted in one pass over the characters. Chinese
+ * The words of a text: the matches of `[\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}]|L+(?:['’.-]L+)*`, L a
+ * LETTER_OR_DIGIT_PATTERN not of those scripts (flags g and u), counted in one pass over the characters. Chinese
  * and Japanese are written without spaces, so each of their characters is a word, as word processors count them.
  * Each other run of letters and digits starts a word, unless a single ' ’ . or - joins it to the run before; a
  * surrogate pair is one character, as to the regex.
@@ -53,7 +53,7 @@ export function keyOf(text: string): string {
   let previous = 0;
   for (let i = 0; i <= text.length; i++) {
     const cls = i < text.length ? charClass(text.charCodeAt(i)) : 0;
-    if (cls & UNREADABLE) return text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+    if (cls & UNREADABLE) return text.toLowerCase().replace(NOT_WORD, ' ').trim();
     if (cls & LETTER_OR_DIGIT && !(previous & LETTER_OR_DIGIT)) {
       if (pieceStart < 0) pieceStart = i;
       else if (i - runEnd !== 1 || text.charCodeAt(runEnd) !== 32) {

@@ -10,15 +10,21 @@ import { codeUnits } from '../../src/text/chars.js';
 import { countWords, keyOf } from '../../src/text/words.js';
 import { SAMPLES } from '../helpers.js';
 
+/** A letter or digit, or a mark of a letter (not a variation selector or a mark for symbols). */
+const L = '(?:[\\p{L}\\p{N}]|(?![\\uFE00-\\uFE0F\\u20D0-\\u20FF])\\p{M})';
 /** A word of a line, as the extractor defines it: matched in the lower-cased line. */
-const WORD = /[\p{L}\p{N}][\p{L}\p{N}'’-]*/gu;
+const WORD = new RegExp(`${L}(?:${L}|['’-])*`, 'gu');
 /** A word of a record: a Han or kana character, or a run of other letters and digits (joined by ' ’ . or -). */
-const RECORD_WORD = /[\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}]|(?:(?![\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}])[\p{L}\p{N}])+(?:['’.-](?:(?![\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}])[\p{L}\p{N}])+)*/gu;
+const CJ = '[\\p{sc=Han}\\p{sc=Hiragana}\\p{sc=Katakana}]';
+const RECORD_WORD = new RegExp(`${CJ}|(?:(?!${CJ})${L})+(?:['’.-](?:(?!${CJ})${L})+)*`, 'gu');
+/** A line's key: its words, lower-cased, between single spaces. */
+const key = (text: string) => text.toLowerCase().replace(new RegExp(`(?:(?!${L})[^])+`, 'gu'), ' ').trim();
 
 const tricky = [
   "Don’t stop: it's the U.S.-led talks' end-game", 'İSTANBUL — Σ ΟΔΟΣ.Α and σοφία', 'Emoji 😀 and 𝐀𝐁𝐂 letters', 'KELVIN K and ſ',
   'a--b a- -a .5 1.5 x..y', '  • Item one', '1. First point', '— dash quote', 'ＦＵＬＬ width', 'Ǆemal ǅ ǆ',
   'Posted 2024-07-26 at 9:05', 'Room 12a, 16.10.2019 and 123456', '😀 Updated 16.10.2019',
+  'दिल्ली में मंगलवार को जलवायु', 'আমি বাংলায় গান গাই', 'Prête\u0302 cafe\u0301 ⤵️ 1️⃣ أَحْبَبْتُكَ',
 ];
 /** Lines in scripts written without spaces, whose line words are counted otherwise (cjkWords). */
 const unspaced = ['2024年3月12日、iPhone発売。コンピューターの-test', '漢-abc abc-漢 abc.漢字x', 'ภาษาไทย ไม่มีช่องว่าง 中文', '한국어 문장과 漢字'];
@@ -29,7 +35,7 @@ test('words, record words and keys are what the regexes make of each line', () =
     for (const line of toLines(page)) {
       assert.equal(line.words, (line.text.toLowerCase().match(WORD) ?? []).length, line.text);
       assert.equal(line.recordWords, (line.text.match(RECORD_WORD) ?? []).length, line.text);
-      assert.equal(lineKey(line), line.text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim(), line.text);
+      assert.equal(lineKey(line), key(line.text), line.text);
       assert.equal(line.digitRun, Math.max(0, ...(line.text.match(/\d+/g) ?? []).map((run) => run.length)), line.text);
     }
   }
@@ -70,6 +76,14 @@ test('record words count each Han and kana character as a word, in the scan as i
   for (const line of toLines(unspaced.join('\n\n'))) assert.equal(line.recordWords, (line.text.match(RECORD_WORD) ?? []).length, line.text);
   assert.equal(countWords('2024年3月12日、iPhone発売'), 9); // 2024 年 3 月 12 日 iPhone 発 売
   assert.equal(countWords('ภาษาไทย 中文'), 3);
+});
+
+test('a word is not cut at the marks of its letters (Hindi vowel signs, Arabic harakat, a decomposed accent), nor is an emoji a word', () => {
+  assert.equal(countWords('दिल्ली में मंगलवार को जलवायु'), 5);
+  assert.equal(countWords('أَحْبَبْتُكَ كثيرا'), 2);
+  assert.equal(countWords('Prête\u0302 ⤵️ 1️⃣'), 2);
+  assert.equal(keyOf('दिल्ली में!'), 'दिल्ली में');
+  assert.equal(toLines('दिल्ली में मंगलवार को जलवायु')[0]!.words, 5);
 });
 
 test('record words count as the regex does, a surrogate pair as one character', () => {
