@@ -1,26 +1,28 @@
 // Guesses the language of a text: writing system first, then which stop-word list covers most words.
 import { codeUnits, HASH_SEED, hashStep, lowerCase, lowerCases } from './chars.js';
-import { stopwordBits, stopwordHits, stopwordLists } from './stopwords.js';
+import { isoStopwords, stopwordBits, stopwordHits, stopwordLists } from './stopwords.js';
 import { packedMap, sized } from './packed.js';
 import { countWords } from './words.js';
 
 /**
- * Scripts that tell a language, the share of the letters that must be in each, and the letters of the language (its
- * script's, when not given), whose share is how sure the guess is. Japanese is written in kana and Han characters
- * (often more Han than kana), Chinese in Han alone: kana tell Japanese first, at a lower share.
+ * Scripts that tell a language: the share of the letters that must be in the script, the languages written in it
+ * (the first unless another's stop words, stopwords-iso's, cover more of the text: Persian and Urdu are written in
+ * Arabic letters, Marathi in Devanagari), and the letters of the language (the script's, when not given), whose
+ * share is how sure the guess is. Japanese is written in kana and Han characters (often more Han than kana),
+ * Chinese in Han alone: kana tell Japanese first, at a lower share.
  */
-const SCRIPTS: Array<[RegExp, string, number, RegExp?]> = [
-  [/[\p{Script=Hiragana}\p{Script=Katakana}]/u, 'ja', 0.1, /[\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Han}]/u],
-  [/\p{Script=Han}/u, 'zh', 0.3],
-  [/\p{Script=Hangul}/u, 'ko', 0.3],
-  [/\p{Script=Arabic}/u, 'ar', 0.3],
-  [/\p{Script=Hebrew}/u, 'he', 0.3],
-  [/\p{Script=Greek}/u, 'el', 0.3],
-  [/\p{Script=Thai}/u, 'th', 0.3],
-  [/\p{Script=Devanagari}/u, 'hi', 0.3],
+const SCRIPTS: Array<{ letters: RegExp; share: number; languages: string[]; own?: RegExp }> = [
+  { letters: /[\p{Script=Hiragana}\p{Script=Katakana}]/u, share: 0.1, languages: ['ja'], own: /[\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Han}]/u },
+  ...([
+    ['Han', 'zh'], ['Hangul', 'ko'], ['Arabic', 'ar', 'fa', 'ur'], ['Hebrew', 'he'], ['Greek', 'el'], ['Thai', 'th'],
+    ['Devanagari', 'hi', 'mr'], ['Bengali', 'bn'], ['Tamil', 'ta'], ['Telugu', 'te'], ['Kannada', 'kn'], ['Malayalam', 'ml'],
+    ['Gujarati', 'gu'], ['Gurmukhi', 'pa'], ['Sinhala', 'si'], ['Georgian', 'ka'], ['Armenian', 'hy'], ['Khmer', 'km'],
+    ['Lao', 'lo'], ['Myanmar', 'my'], ['Ethiopic', 'am'],
+  ] as const).map(([script, ...languages]) => ({ letters: new RegExp(`\\p{Script=${script}}`, 'u'), share: 0.3, languages: [...languages] })),
 ];
 
-const WORD = /\p{L}+(?:['’]\p{L}+)?/gu;
+/** Words, with the marks written on their letters (Hindi's vowel signs): as stop-word lists write them. */
+const WORD = /[\p{L}\p{M}]+(?:['’][\p{L}\p{M}]+)?/gu;
 /** Words sampled: enough to decide, bounded so huge texts cost no more than small ones. */
 const SAMPLE_WORDS = 2000;
 
@@ -47,9 +49,9 @@ export function guessLanguage(text: string): { code: string; confidence: number 
   // Scripts other than Latin are looked for only when there are letters beyond Latin Extended.
   if (/[^\u0000-\u024f]/.test(letters)) {
     const count = (re: RegExp) => letters.match(new RegExp(re.source, 'gu'))?.length ?? 0;
-    for (const [re, code, share, language] of SCRIPTS) {
-      const hits = count(re);
-      if (hits > letters.length * share) return { code, confidence: round((language ? count(language) : hits) / letters.length) };
+    for (const { letters: script, share, languages, own } of SCRIPTS) {
+      const hits = count(script);
+      if (hits > letters.length * share) return { code: likeliest(languages, words), confidence: round((own ? count(own) : hits) / letters.length) };
     }
   }
   const { words: covered, distinct } = stopwordHits(packedMap(words, (w) => w.toLowerCase()));
@@ -57,6 +59,16 @@ export function guessLanguage(text: string): { code: string; confidence: number 
 }
 
 const UNDETERMINED = { code: 'und', confidence: 0 };
+
+/** Of languages written in one script, the one whose stopwords-iso list covers most of the words; the first on a tie. */
+function likeliest(languages: string[], words: string[]): string {
+  if (languages.length === 1) return languages[0]!;
+  const covered = languages.map((code) => {
+    const list = isoStopwords(code);
+    return words.reduce((n, w) => n + (list.has(w) ? 1 : 0), 0);
+  });
+  return languages[covered.indexOf(Math.max(...covered))]!;
+}
 
 /**
  * The guess from how many of the `words` words each of stopwordBits' lists covers (`covered`) and how many distinct

@@ -79,10 +79,21 @@ const ISO_LINE_LISTS = ['ar', 'fa', 'he', 'fi', 'et', 'hu', 'tr', 'el', 'cs', 's
 
 /** The lists stopwordBits is made of: stopwordLists(), then ISO_LINE_LISTS. */
 function lineLists(): Map<string, Set<string>> {
-  const iso = require('stopwords-iso') as Record<string, string[]>;
   const lists = new Map(stopwordLists());
-  for (const lang of ISO_LINE_LISTS) if (!lists.has(lang)) lists.set(lang, new Set(iso[lang]!.map((w) => w.toLowerCase())));
+  for (const lang of ISO_LINE_LISTS) if (!lists.has(lang)) lists.set(lang, isoStopwords(lang));
   return lists;
+}
+
+const isoLists = new Map<string, Set<string>>();
+
+/** stopwords-iso's list of a language (lower case; empty when it has none), loaded once. */
+export function isoStopwords(lang: string): Set<string> {
+  let list = isoLists.get(lang);
+  if (!list) {
+    const iso = require('stopwords-iso') as Record<string, string[]>;
+    isoLists.set(lang, (list = new Set((iso[lang] ?? []).map((w) => w.toLowerCase()))));
+  }
+  return list;
 }
 
 export function stopwordBits(): StopwordBits {

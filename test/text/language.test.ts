@@ -25,6 +25,19 @@ test('two sentences of Japanese or Chinese are enough to tell, though they hold 
   assert.equal(guessLanguage('会议开始。').code, 'und');
 });
 
+test('languages that share a script are told by their stop words (Persian and Urdu from Arabic, Marathi from Hindi); more scripts tell theirs', () => {
+  const cases: Array<[string, string]> = [
+    ['fa', 'همایش بین‌المللی تغییرات اقلیمی امروز در تهران با حضور وزیران و کارشناسانی از چند کشور آغاز شد و سه روز ادامه دارد.'],
+    ['ur', 'پاکستان کے وزیر اعظم نے منگل کو کہا کہ حکومت معیشت کو بہتر بنانے کے لیے نئے اقدامات کرے گی۔'],
+    ['ar', 'قال الرئيس إن الحكومة ستعمل على تحسين الاقتصاد في العام المقبل وإن المحادثات مستمرة.'],
+    ['mr', 'मुंबईत मंगळवारी हवामान बदलावर आंतरराष्ट्रीय परिषद सुरू झाली असून त्यात अनेक देशांचे मंत्री सहभागी झाले आहेत.'],
+    ['hi', 'प्रधानमंत्री ने कहा कि सरकार अगले साल अर्थव्यवस्था को बेहतर बनाने के लिए काम करेगी।'],
+    ['bn', 'ঢাকায় মঙ্গলবার জলবায়ু পরিবর্তন নিয়ে একটি আন্তর্জাতিক সম্মেলন শুরু হয়েছে, যেখানে বিভিন্ন দেশের মন্ত্রীরা অংশ নিচ্ছেন।'],
+    ['ta', 'சென்னையில் செவ்வாய்க்கிழமை காலநிலை மாற்றம் குறித்த சர்வதேச மாநாடு தொடங்கியது என்று அதிகாரிகள் தெரிவித்தனர்.'],
+  ];
+  for (const [code, text] of cases) assert.equal(guessLanguage(text).code, code, text);
+});
+
 test('a word repeated down a results table counts once: an English table is not taken for Dutch', () => {
   const rows = ['Jane Roe', 'Mary Major', 'Ann Smith', 'Lisa Stone', 'Rosa Vale', 'Eva Moss', 'Ida Crane', 'Una Hale']
     .map((name, i) => `Men 's 400 metres heat ${i + 1}: ${name} ( Utopia ) 51.${i}2 seconds`);
