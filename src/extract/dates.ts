@@ -8,6 +8,7 @@
 // "2019. október 16.", "März 7, 2018"), day-first dates with full stops ("04.05.20") and Chinese,
 // Japanese and Korean dates ("2019年10月16日").
 import { loadData } from '../data.js';
+import { asciiDigit } from '../text/chars.js';
 
 export interface FoundDate {
   /** ISO 8601: date and time (with offset when printed) or the date alone. */
@@ -188,12 +189,8 @@ function patternsForAllLanguages(): Pattern[] {
   ]);
 }
 
-/**
- * Decimal digits other than ASCII that news prints dates in: Arabic-Indic and Persian, Devanagari, Bengali, and
- * full-width (Japanese and Chinese), each block's zero in DIGIT_ZEROS.
- */
+/** Decimal digits other than ASCII that news prints dates in (isDecimalDigit's): Arabic-Indic and Persian, Devanagari, Bengali, full width. */
 const OTHER_DIGIT = /[\u0660-\u0669\u06f0-\u06f9\u0966-\u096f\u09e6-\u09ef\uff10-\uff19]/;
-const DIGIT_ZEROS = [0x660, 0x6f0, 0x966, 0x9e6, 0xff10];
 // The quick tests of findDates (regex literals are made anew each time they are run: these are made once).
 const FOUR_DIGITS = /\d{4}/;
 const SHORT_YEAR = /\d\.\d{2}(?:(?![\d.])|\d{2}:\d)/;
@@ -210,7 +207,7 @@ export function findDates(text: string, options: { year?: number | null; english
   // Quick tests of what each pattern needs: most text has none of it. Only year-less datelines do without four
   // digits in a row, and only they need a reference year.
   // Other digits read as ASCII ones, which keeps every index.
-  if (OTHER_DIGIT.test(text)) text = text.replace(OTHER_DIGITS, digitValue);
+  if (OTHER_DIGIT.test(text)) text = text.replace(OTHER_DIGITS, asciiDigit);
   const year = FOUR_DIGITS.test(text);
   const shortYear = !options.englishOnly && SHORT_YEAR.test(text);
   if (!year && !shortYear && options.year == null) return found;
@@ -239,12 +236,6 @@ export function findDates(text: string, options: { year?: number | null; english
     if (taken.length > before) yearsTaken = allYearsWithin(text, taken);
   }
   return found.sort((a, b) => a.index - b.index);
-}
-
-/** The value of an OTHER_DIGIT, as an ASCII digit. */
-function digitValue(digit: string): string {
-  const code = digit.charCodeAt(0);
-  return String(code - DIGIT_ZEROS.find((zero) => code >= zero && code < zero + 10)!);
 }
 
 /** Whether each four digits in a row in the text (overlapping ones too: "20231" has two) lie within one of `ranges`. */
@@ -347,8 +338,8 @@ function daysIn(y: number, mo: number): number {
 
 /**
  * A line that is a date with at most a label around it ("Published: 7 Aug 2023 23:54"). English dates only: the
- * labels and words it allows around a date are English ones. `digitRun`: the most ASCII digits in a row in the text,
- * when known (Line.digitRun), which rules most lines out without a regex.
+ * labels and words it allows around a date are English ones. `digitRun`: the most decimal digits (isDecimalDigit) in a row
+ * in the text, when known (Line.digitRun), which rules most lines out without a regex.
  */
 export function isDateLine(text: string, digitRun?: number): boolean {
   if (text.length > 90 || digitRun === 0) return false;

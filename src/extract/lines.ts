@@ -1,5 +1,5 @@
 // A page dump as lines with the features extraction decides on: list items, length, punctuation, stop words.
-import { CJK, CJK_FUNCTION, CJK_FUNCTION_PATTERN, CJK_PATTERN, charClass, HANGUL, charClasses, isHanOrKana, codeUnits, HASH_SEED, hashOf, hashStep, LETTER_OR_DIGIT, LETTER_OR_DIGIT_PATTERN, lowerCases, PLAIN_LETTER, smallHash, SPACE, UNREADABLE, UPPER } from '../text/chars.js';
+import { CJK, CJK_FUNCTION, CJK_FUNCTION_PATTERN, CJK_PATTERN, charClass, HANGUL, charClasses, isDecimalDigit, isHanOrKana, codeUnits, HASH_SEED, hashOf, hashStep, LETTER_OR_DIGIT, LETTER_OR_DIGIT_PATTERN, lowerCases, PLAIN_LETTER, smallHash, SPACE, UNREADABLE, UPPER } from '../text/chars.js';
 import { commonestList, stopwordBits } from '../text/stopwords.js';
 import { countWords, keyOf } from '../text/words.js';
 import { grown } from '../text/packed.js';
@@ -34,7 +34,7 @@ export interface Line {
   stopDensity: number;
   /** Ends like a sentence (., !, ?, closing quote...). */
   sentenceEnd: boolean;
-  /** The most ASCII digits in a row: a date has a digit at least, and four (its year) unless it is a time's. */
+  /** The most decimal digits in a row (ASCII, Arabic-Indic, Persian, Devanagari, Bengali, full width): a date has a digit at least, and four (its year) unless it is a time's. */
   digitRun: number;
   /** The page's word buckets (see lineWords), shared by its lines: this line's are from bucketsStart to bucketsEnd. */
   wordBuckets: Int32Array;
@@ -406,7 +406,7 @@ function scanLine(codes: Uint16Array, from: number, to: number, scan: Scan, find
   let inBucketWord = false;
   let bucketStart = 0;
   let runStart = 0;
-  // Whether the run has ASCII digits, and the most in a row of the runs before.
+  // Whether the run has decimal digits (ASCII ones anywhere, others at its start), and the most in a row of the runs before.
   let digits = false;
   let digitRun = 0;
   finder.found = 0;
@@ -462,7 +462,7 @@ function scanLine(codes: Uint16Array, from: number, to: number, scan: Scan, find
         }
         runHash = hashStep(runHash, lower);
         if (joined) wordHash = hashStep(wordHash, lower);
-        if (c >= 0x30 && c <= 0x39) digits = true;
+        if (isDecimalDigit(c)) digits = true;
         if (cls & (CJK | HANGUL)) {
           if (cls & HANGUL) hangul = true;
           else {
@@ -539,11 +539,11 @@ function scanLine(codes: Uint16Array, from: number, to: number, scan: Scan, find
   return true;
 }
 
-/** The most ASCII digits in a row in `codes` from `from` to `to`. */
+/** The most decimal digits (isDecimalDigit) in a row in `codes` from `from` to `to`. */
 function mostDigitsInRow(codes: Uint16Array, from: number, to: number): number {
   let most = 0;
   for (let i = from, run = 0; i < to; i++) {
-    run = codes[i]! >= 0x30 && codes[i]! <= 0x39 ? run + 1 : 0;
+    run = isDecimalDigit(codes[i]!) ? run + 1 : 0;
     most = Math.max(most, run);
   }
   return most;

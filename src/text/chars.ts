@@ -37,6 +37,20 @@ export const CJK_PATTERN = /[\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}\p{sc=Thai}
 // The commonest Chinese function characters, in simplified and traditional forms.
 export const CJK_FUNCTION_PATTERN = /[，、；。！？\p{sc=Hiragana}的了是在和有不这這也就都而及与與着著或等为為以之其中对對从從把被们們个個我你他她它来來到说說要会會可能得地很还還所于於让讓给給将將已并並才又但因如此那些吗嗎呢吧]/u;
 
+/** Zeros of the decimal digits other than ASCII that news prints dates in: Arabic-Indic, Persian, Devanagari, Bengali, full width. */
+const DIGIT_ZEROS = [0x660, 0x6f0, 0x966, 0x9e6, 0xff10];
+
+/** Whether a code unit is a decimal digit, ASCII or of DIGIT_ZEROS' blocks. */
+export function isDecimalDigit(code: number): boolean {
+  return code <= 0x39 ? code >= 0x30 : code >= 0x660 && DIGIT_ZEROS.some((zero) => code >= zero && code < zero + 10);
+}
+
+/** The ASCII digit of a decimal digit of DIGIT_ZEROS' blocks. */
+export function asciiDigit(digit: string): string {
+  const code = digit.charCodeAt(0);
+  return String(code - DIGIT_ZEROS.find((zero) => code >= zero && code < zero + 10)!);
+}
+
 /** A Han, Hiragana or Katakana character (`cls`, its charClass): a word of its own (Thai, also written without spaces, has letters). */
 export function isHanOrKana(code: number, cls: number): boolean {
   return (cls & CJK) !== 0 && (code < 0x0e00 || code > 0x0e7f);

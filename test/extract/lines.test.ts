@@ -17,6 +17,8 @@ const WORD = new RegExp(`${L}(?:${L}|['’-])*`, 'gu');
 /** A word of a record: a Han or kana character, or a run of other letters and digits (joined by ' ’ . or -). */
 const CJ = '[\\p{sc=Han}\\p{sc=Hiragana}\\p{sc=Katakana}]';
 const RECORD_WORD = new RegExp(`${CJ}|(?:(?!${CJ})${L})+(?:['’.-](?:(?!${CJ})${L})+)*`, 'gu');
+/** Decimal digits in a row: ASCII, Arabic-Indic, Persian, Devanagari, Bengali, full width. */
+const DIGITS = /[0-9\u0660-\u0669\u06f0-\u06f9\u0966-\u096f\u09e6-\u09ef\uff10-\uff19]+/g;
 /** A line's key: its words, lower-cased, between single spaces. */
 const key = (text: string) => text.toLowerCase().replace(new RegExp(`(?:(?!${L})[^])+`, 'gu'), ' ').trim();
 
@@ -24,7 +26,7 @@ const tricky = [
   "Don’t stop: it's the U.S.-led talks' end-game", 'İSTANBUL — Σ ΟΔΟΣ.Α and σοφία', 'Emoji 😀 and 𝐀𝐁𝐂 letters', 'KELVIN K and ſ',
   'a--b a- -a .5 1.5 x..y', '  • Item one', '1. First point', '— dash quote', 'ＦＵＬＬ width', 'Ǆemal ǅ ǆ',
   'Posted 2024-07-26 at 9:05', 'Room 12a, 16.10.2019 and 123456', '😀 Updated 16.10.2019',
-  'दिल्ली में मंगलवार को जलवायु', 'আমি বাংলায় গান গাই', 'Prête\u0302 cafe\u0301 ⤵️ 1️⃣ أَحْبَبْتُكَ',
+  'दिल्ली में मंगलवार को जलवायु', 'আমি বাংলায় গান গাই', 'Prête\u0302 cafe\u0301 ⤵️ 1️⃣ أَحْبَبْتُكَ', '۱۲ مارس ۲۰۲۴', '१२ मार्च २०२४ at 10:30',
 ];
 /** Lines in scripts written without spaces, whose line words are counted otherwise (cjkWords). */
 const unspaced = ['2024年3月12日、iPhone発売。コンピューターの-test', '漢-abc abc-漢 abc.漢字x', 'ภาษาไทย ไม่มีช่องว่าง 中文', '한국어 문장과 漢字'];
@@ -36,7 +38,7 @@ test('words, record words and keys are what the regexes make of each line', () =
       assert.equal(line.words, (line.text.toLowerCase().match(WORD) ?? []).length, line.text);
       assert.equal(line.recordWords, (line.text.match(RECORD_WORD) ?? []).length, line.text);
       assert.equal(lineKey(line), key(line.text), line.text);
-      assert.equal(line.digitRun, Math.max(0, ...(line.text.match(/\d+/g) ?? []).map((run) => run.length)), line.text);
+      assert.equal(line.digitRun, Math.max(0, ...(line.text.match(DIGITS) ?? []).map((run) => run.length)), line.text);
     }
   }
 });
