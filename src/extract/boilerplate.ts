@@ -15,6 +15,9 @@ interface BoilerplateData {
   agencyWords: string[];
   roleWords: string[];
   aboutWords: string[];
+  bylineWords: string[];
+  bylineLabels: string[];
+  bylineAfter: string[];
 }
 
 export interface Boilerplate {
@@ -42,6 +45,13 @@ export interface Boilerplate {
   role: Set<string>;
   /** "About" in several languages: "About Jane Roe" over a bio ends the article. */
   about: Set<string>;
+  /**
+   * A byline in a page dump's header, the name(s) in group 1: "Von Anna Schmidt", "di Mario Rossi", "Autor: Jan
+   * Kowalski", "记者 王明", "김민수 기자" (English "By ..." is read apart, as it always was).
+   */
+  bylines: RegExp[];
+  /** What a byline starts with before its name, in any of the languages: "By ", "Von ", "Autor: ". */
+  bylineStart: RegExp;
 }
 
 /** A list of line patterns. `phrases` are the bits of the required phrases the line has (Boilerplate.phrases). */
@@ -72,9 +82,36 @@ export function boilerplate(): Boilerplate {
       agency: new Set(b.agencyWords),
       role: new Set(b.roleWords),
       about: new Set(b.aboutWords),
+      ...bylinePatterns(b),
     };
   }
   return compiled;
+}
+
+/**
+ * A name as a byline writes it: two to five capitalised words, particles between them ("Anna van der Berg"). Two at
+ * least: after "Von" one capitalised word is as likely a German noun ("Von Sprachregeln, Gender-Politik ...").
+ */
+const WORD = "\\p{Lu}[\\p{L}\\p{M}'’.-]*";
+const NAME = `${WORD}(?:\\s+(?:(?:van|von|der|den|de|da|das|dos|del|della|di|du|la|le|bin|ibn|al|el)\\s+)*${WORD}){1,4}`;
+/** Words that join two authors' names. */
+const AND = '(?:,|&|and|und|et|y|e|en|och|og|i|и|dan)';
+
+function bylinePatterns(b: BoilerplateData): Pick<Boilerplate, 'bylines' | 'bylineStart'> {
+  const alternatives = (words: string[]) => words.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|');
+  // The word before the name as written at a line's start: capitalised, or all in lower case ("di Mario Rossi").
+  const words = b.bylineWords.filter((w) => w !== 'by').map((w) => `[${w[0]!.toUpperCase()}${w[0]}]${w.slice(1)}`).join('|');
+  const names = `${NAME}(?:\\s*${AND}\\s*${NAME})*`;
+  return {
+    bylines: [
+      // The name up to the line's end or a separator, a date or a contact after it: "Von Berlin aus" is no byline.
+      new RegExp(`^(?:${words})\\s+(${names})(?=\\s*$|\\s*[,|–—•]|\\s+-\\s|\\s+\\d|\\s+\\S+@)`, 'u'),
+      // A label, a colon and a space ("Autor:innen" is a word), or a Chinese label and the name.
+      new RegExp(`^(?:${alternatives(b.bylineLabels)})(?:\\s*:\\s+|\\s*：\\s*|\\s+(?=\\p{Script=Han}))(.+)$`, 'iu'),
+      new RegExp(`^((?:[\\p{L}\\p{M}]+\\s*){1,3}?)\\s*(?:${alternatives(b.bylineAfter)})(?=\\s|$)`, 'u'),
+    ],
+    bylineStart: new RegExp(`^(?:(?:written|posted|reported|story|words)\\s+)?(?:(?:${alternatives(b.bylineWords)})[:\\s]+|(?:${alternatives(b.bylineLabels)})\\s*[:：]\\s*)`, 'iu'),
+  };
 }
 
 /** Bits a line's phrases can stand for: a pattern gets one, and past them patterns share. */

@@ -779,7 +779,8 @@ export function readByline(header: Scored[]): { author: string | null; source: s
   for (const [i, line] of header.entries()) {
     const t = line.text;
     const by = /^(?:written |posted |reported )?by[:\s]+(.+)$/i.exec(t) ?? /\bby\s+(\p{Lu}[\p{L}.'’-]+(?:\s+\p{Lu}[\p{L}.'’-]+){0,3})\s*$/u.exec(t);
-    const named = by ? by[1]! : /^by$/i.test(t) && header[i + 1] ? header[i + 1]!.text : null;
+    const other = by ? null : firstMatch(boilerplate().bylines, t);
+    const named = by ? by[1]! : other ? withoutLastStopwords(other[1]!) : /^by$/i.test(t) && header[i + 1] ? header[i + 1]!.text : null;
     if (!author && named) {
       const parts = splitByline(named);
       author = parts.author;
@@ -789,6 +790,21 @@ export function readByline(header: Scored[]): { author: string | null; source: s
     if (src) source = src[1]!.trim();
   }
   return { author, source };
+}
+
+/** A name without the stop words a byline's next words left at its end ("Jule Radeck Vom 3. Februar", "C. le 14.09.2020"). */
+function withoutLastStopwords(name: string): string {
+  const words = name.split(/\s+/);
+  while (words.length > 1 && anyStopwords().has(words[words.length - 1]!.toLowerCase())) words.pop();
+  return words.join(' ');
+}
+
+function firstMatch(patterns: RegExp[], text: string): RegExpExecArray | null {
+  for (const re of patterns) {
+    const m = re.exec(text);
+    if (m) return m;
+  }
+  return null;
 }
 
 /** "Jane Roe, Reuters | Published ..." -> Jane Roe and Reuters; "Tim Childers - Live Science Contributor 2019-11-19T12:48:14Z" -> Tim Childers. */
@@ -801,7 +817,7 @@ function splitByline(text: string): { author: string | null; source: string | nu
   rest = rest.split(/\s+[|–—-]\s+|\s+\/\s+|\s+@|\s*\|\s*|\s+(?:published|posted|updated|on)\b/i)[0]!;
   const names: string[] = [];
   let source: string | null = null;
-  for (const raw of rest.split(/\s*,\s*|\s+and\s+|\s*&\s*/)) {
+  for (const raw of rest.split(/\s*,\s*|\s+(?:and|und|et|y|e|en|och|og|i|и|dan)\s+|\s*&\s*/)) {
     const part = raw.replace(/[\s,;:|-]+$/, '').trim();
     if (!part) continue;
     const words = part.toLowerCase().split(/\s+/);

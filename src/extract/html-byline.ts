@@ -94,7 +94,7 @@ function nameInside(element: HtmlElement): string {
 
 /** "By Jane Doe | Updated 3 May 2023" -> "Jane Doe". */
 function cleanName(text: string): string {
-  let name = text.replace(/\s+/g, ' ').trim().replace(/^(?:written |posted |reported |story |words )?by[:\s]+/i, '');
+  let name = text.replace(/\s+/g, ' ').trim().replace(boilerplate().bylineStart, '');
   const dates = findDates(name);
   if (dates.length > 0) name = name.slice(0, dates[0]!.index);
   name = name.split(/\s+[|–—•]\s+|\s+-\s+|\s*\b(?:published|updated|posted)\b/i)[0]!;

@@ -275,3 +275,18 @@ test('a date printed in Persian or Devanagari digits is the article date', () =>
     'आयोजकों ने बताया कि सम्मेलन में तीन सौ से अधिक लोग भाग ले रहे हैं और अंतिम दिन एक संयुक्त बयान जारी किया जाएगा।'];
   assert.equal(article(...hindi).published, '2024-03-12');
 });
+
+test('bylines in other languages: a word or label before the name, or a word after it (Korean)', () => {
+  const headline = 'Council approves new budget for city parks';
+  const author = (byline: string) => article('The Daily Courier', headline, byline, ...BODY).author;
+  assert.equal(author('Por María García | 12 de marzo de 2024'), 'María García');
+  assert.equal(author('Von Anna Schmidt und Peter Müller'), 'Anna Schmidt, Peter Müller');
+  assert.equal(author('di Mario Rossi'), 'Mario Rossi');
+  assert.equal(author('Autor: Jan Kowalski'), 'Jan Kowalski');
+  assert.equal(author('김민수 기자 kim@news.example'), '김민수');
+  // The stop word a date leaves after the name is not part of it.
+  assert.equal(author('Von Jule Radeck Vom 3. Februar 2022'), 'Jule Radeck');
+  // A German noun after "Von", and a gendered plural after "Autor:", are no names.
+  assert.equal(author('Von Sprachregeln, Gender-Politik und Sprache'), null);
+  assert.equal(author('Autor:innen der Studie'), null);
+});

@@ -251,3 +251,13 @@ test('an article split into parts by its layout keeps every part, and not the co
   const { paragraphs } = mainArticle(page);
   assert.deepEqual(paragraphs, sentences);
 });
+
+test("a byline element's opening word is dropped in other languages too: 'Von', 'Par', 'Autor:'", () => {
+  const page = (byline: string) => mainArticle(html(`<html><body><h1>Nachtbusse fahren wieder durch die Altstadt</h1>
+    <div class="article-byline">${byline}</div>
+    <div class="text"><p>Ab dem nächsten Monat fahren wieder Nachtbusse durch die Altstadt, teilte die Verkehrsbehörde mit.</p></div>
+    </body></html>`));
+  assert.equal(page('Von Anna Schmidt').author, 'Anna Schmidt');
+  assert.equal(page('Par Jean Dupont').author, 'Jean Dupont');
+  assert.equal(page('Autor: Jan Kowalski').author, 'Jan Kowalski');
+});
