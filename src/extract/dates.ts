@@ -13,8 +13,9 @@ import { asciiDigit } from '../text/chars.js';
 export interface FoundDate {
   /** ISO 8601: date and time (with offset when printed) or the date alone. */
   iso: string;
-  /** Position of the match in the searched text. */
+  /** Position of the match in the searched text, and where it ends. */
   index: number;
+  end: number;
   /** Whether a time of day was part of the match. */
   hasTime: boolean;
   /** Whether the year was printed (year-less datelines borrow one). */
@@ -228,7 +229,7 @@ export function findDates(text: string, options: { year?: number | null; english
       const start = m.index, end = m.index + m[0].length;
       if (overlaps(taken, start, end)) continue;
       const parts = pattern.build(m, options.year ?? null);
-      const date = parts && toFoundDate(parts, start);
+      const date = parts && toFoundDate(parts, start, end);
       if (!date) continue;
       taken.push([start, end]);
       found.push(date);
@@ -267,7 +268,7 @@ export function parseDate(text: string, notAfter?: Date): FoundDate | null {
 
 const DAY = 24 * 3600 * 1000;
 
-function toFoundDate(p: Parts, index: number): FoundDate | null {
+function toFoundDate(p: Parts, index: number, end: number): FoundDate | null {
   if (p.y < 1900 || p.y > 2100 || p.mo < 1 || p.mo > 12 || p.d < 1 || p.d > daysIn(p.y, p.mo)) return null;
   const hasTime = p.h !== undefined && p.mi !== undefined && p.h < 24 && p.mi < 60;
   const date = `${p.y}-${pad(p.mo)}-${pad(p.d)}`;
@@ -277,7 +278,7 @@ function toFoundDate(p: Parts, index: number): FoundDate | null {
     iso += `T${pad(p.h!)}:${pad(p.mi!)}:${pad(p.s ?? 0)}${p.zone ?? ''}`;
     instant = instantOf(p.y, p.mo, p.d, p.h!, p.mi!, p.s ?? 0, p.zone);
   }
-  return { iso, index, hasTime, hasYear: p.hasYear, instant, day: p.y * 10000 + p.mo * 100 + p.d };
+  return { iso, index, end, hasTime, hasYear: p.hasYear, instant, day: p.y * 10000 + p.mo * 100 + p.d };
 }
 
 /**
@@ -349,6 +350,21 @@ export function isDateLine(text: string, digitRun?: number): boolean {
   if (dates.length === 0) return false;
   // "Updated on: November 19, 2019 / 10:07 AM / CBS News": a label, then the date, then perhaps the source.
   return (dates[0]!.index <= 25 && DATE_LABEL.test(text)) || fewWordsBesideDates(text) || (dates[0]!.index === 0 && shortFieldsAfter(text));
+}
+
+/**
+ * A short line that is a date in any language the date patterns read, with at most one word of three letters or more
+ * beside it (a week day, a label, "Uhr"): "12. März 2024, 10:30 Uhr", "۱۲ مارس ۲۰۲۴", "Dienstag, 12. März 2024"; not
+ * a list item with a date ("02.11.2022 - Placebo - Stadthalle").
+ */
+export function isDateOnly(text: string): boolean {
+  if (text.length > 60) return false;
+  const dates = findDates(text);
+  if (dates.length === 0) return false;
+  let rest = '';
+  let from = 0;
+  for (const date of dates) [rest, from] = [rest + text.slice(from, date.index) + ' ', date.end];
+  return (`${rest}${text.slice(from)}`.match(LONG_WORD)?.length ?? 0) <= 1;
 }
 
 /** "October 12, 2018 / 0 Comments / in News / by Jane Roe": a date first, then short fields set apart by / or |. */

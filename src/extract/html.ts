@@ -1,6 +1,6 @@
 // Article extraction from HTML pages: parse, read the metadata, drop the furniture, find the body, keep its paragraphs.
 import type { Page } from '../types.js';
-import { isDateLine } from './dates.js';
+import { isDateLine, isDateOnly } from './dates.js';
 import { collectBlocks, type Block } from './html-blocks.js';
 import { selectBodyBlocks } from './html-body.js';
 import { datelineAgency } from './html-byline.js';
@@ -98,7 +98,7 @@ function keepParagraphs(blocks: Block[], meta: HtmlMetadata): string[] {
     if (block.heading === 1 || key === title || key === author) continue;
     if (isLinkList(block)) continue;
     if (boilerplateText.some((p) => p.test(block.text))) continue;
-    if (isByline(block.text) || isDateLine(block.text) || SOURCE_LINE.test(block.text)) continue;
+    if (isByline(block.text) || isDateLine(block.text) || isDateOnly(block.text) || SOURCE_LINE.test(block.text)) continue;
     if (isLoneWord(block)) continue;
     kept.push(block);
   }

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { findDates, isDateLine, parseDate } from '../../src/extract/dates.js';
+import { findDates, isDateLine, isDateOnly, parseDate } from '../../src/extract/dates.js';
 
 const iso = (text: string, year?: number) => findDates(text, { year })[0]?.iso ?? null;
 
@@ -114,4 +114,9 @@ test('numeric dates as dumps print them: one-digit parts with a time, a time or 
   assert.equal(iso('reader28.09.1912:44'), '2019-09-28T12:44:00');
   assert.equal(iso('posted 28/09/1912:44'), null);
   assert.equal(iso('17/11/201917/11/2019 ~ Desk'), '2019-11-17');
+});
+
+test('a short line that is a date in any language, with a label or week day at most, is a date only', () => {
+  for (const text of ['12. März 2024, 10:30 Uhr', '۱۲ مارس ۲۰۲۴', 'martes, 3 de mayo de 2022 · 23:57', '15 августа 2016, 13:43', '2024年03月12日 10:30']) assert.ok(isDateOnly(text), text);
+  for (const text of ['02.11.2022 - Placebo - Stadthalle', 'Am 12. März 2024 beginnt die Konferenz', 'Hochsprung Schi A W14 19.05.2007']) assert.ok(!isDateOnly(text), text);
 });

@@ -261,3 +261,14 @@ test("a byline element's opening word is dropped in other languages too: 'Von', 
   assert.equal(page('Par Jean Dupont').author, 'Jean Dupont');
   assert.equal(page('Autor: Jan Kowalski').author, 'Jan Kowalski');
 });
+
+test('a block that is a date in another language is no paragraph, but a list item with a date is', () => {
+  const page = (dated: string) => mainArticle(html(`<html><body><h1>Nachtbusse fahren wieder durch die Altstadt</h1>
+    <div class="text"><p>Ab dem nächsten Monat fahren wieder Nachtbusse durch die Altstadt, teilte die Verkehrsbehörde mit.</p>
+    <p>${dated}</p>
+    <p>Die Busse fahren am Wochenende die ganze Nacht, unter der Woche bis zwei Uhr früh, sagte ein Sprecher.</p></div>
+    </body></html>`)).paragraphs;
+  assert.ok(!page('12. März 2024, 10:30 Uhr').includes('12. März 2024, 10:30 Uhr'));
+  assert.ok(!page('۱۲ مارس ۲۰۲۴').includes('۱۲ مارس ۲۰۲۴'));
+  assert.ok(page('02.11.2022 - Placebo - Stadthalle').includes('02.11.2022 - Placebo - Stadthalle'));
+});
