@@ -8,7 +8,8 @@ const SINGLE_QUOTES = /[\u2018\u2019\u201A\u201B\u2032\u02BC]/g;
 const DOUBLE_QUOTES = /[\u201C\u201D\u201E\u201F\u2033\u00AB\u00BB]/g;
 const DASHES = /[\u2010\u2011\u2012\u2013\u2212]/g;
 const LONG_DASHES = /[\u2014\u2015]/g;
-const INVISIBLE = /[\u00AD\u200B-\u200D\u2060\uFEFF]/g;
+// Not the zero-width joiner and non-joiner: they are spelling in Persian, Indic scripts and emoji.
+const INVISIBLE = /[\u00AD\u200B\u2060\uFEFF]/g;
 // Control characters other than tab and newline.
 const CONTROL = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F]/g;
 // Text with nothing to normalise but white space (most text): NFKC and the replacements above leave it as it is.

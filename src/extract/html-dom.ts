@@ -119,7 +119,10 @@ export function decodeMarkup(text: string): string {
   return collapse(parts.join(''));
 }
 
-/** Collapses white space (and drops invisible characters) the way a browser renders text. */
+/**
+ * Collapses white space (and drops invisible characters) the way a browser renders text. The zero-width joiner and
+ * non-joiner stay: they are spelling in Persian ("بین‌المللی"), Indic scripts and emoji.
+ */
 export function collapse(text: string): string {
-  return text.replace(/[\u200b-\u200d\u2060\ufeff\u00ad]/g, '').replace(/[\s\u00a0]+/g, ' ').trim();
+  return text.replace(/[\u200b\u2060\ufeff\u00ad]/g, '').replace(/[\s\u00a0]+/g, ' ').trim();
 }

@@ -8,6 +8,10 @@ const article = (paragraphs: string[]): Article => ({
   paragraphs, text: paragraphs.join('\n\n'), words: 0,
 });
 
+test('the zero-width non-joiner and joiner are spelling, and stay: Persian, Hindi, emoji', () => {
+  for (const text of ['بین\u200cالمللی', 'क्\u200dष', '👩\u200d💻']) assert.equal(cleanString(text), text.normalize('NFKC'));
+});
+
 test('quotes are folded to straight ones, dashes and spaces normalised', () => {
   assert.equal(cleanString('“It’s done” – he said\u00a0— twice\u200b.'), '"It\'s done" - he said — twice.');
   assert.equal(cleanString('ﬁnal  \t round\n of   talks'), 'final round of talks');

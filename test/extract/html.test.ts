@@ -272,3 +272,10 @@ test('a block that is a date in another language is no paragraph, but a list ite
   assert.ok(!page('۱۲ مارس ۲۰۲۴').includes('۱۲ مارس ۲۰۲۴'));
   assert.ok(page('02.11.2022 - Placebo - Stadthalle').includes('02.11.2022 - Placebo - Stadthalle'));
 });
+
+test("a Persian word's zero-width non-joiner is kept in the text of an HTML page", () => {
+  const a = mainArticle(html(`<html><body><h1>همایش بین\u200cالمللی اقلیم</h1><div class="text">
+    <p>همایش بین\u200cالمللی تغییرات اقلیمی امروز در تهران با حضور وزیران و کارشناسانی از چند کشور آغاز شد و سه روز ادامه دارد.</p></div></body></html>`));
+  assert.equal(a.title, 'همایش بین\u200cالمللی اقلیم');
+  assert.ok(a.paragraphs[0]!.includes('بین\u200cالمللی'));
+});
