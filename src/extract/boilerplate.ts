@@ -110,7 +110,7 @@ function bylinePatterns(b: BoilerplateData): Pick<Boilerplate, 'bylines' | 'byli
       new RegExp(`^(?:${alternatives(b.bylineLabels)})(?:\\s*:\\s+|\\s*：\\s*|\\s+(?=\\p{Script=Han}))(.+)$`, 'iu'),
       new RegExp(`^((?:[\\p{L}\\p{M}]+\\s*){1,3}?)\\s*(?:${alternatives(b.bylineAfter)})(?=\\s|$)`, 'u'),
     ],
-    bylineStart: new RegExp(`^(?:(?:written|posted|reported|story|words)\\s+)?(?:(?:${alternatives(b.bylineWords)})[:\\s]+|(?:${alternatives(b.bylineLabels)})\\s*[:：]\\s*)`, 'iu'),
+    bylineStart: new RegExp(`^(?:(?:written|posted|reported|story|words)\\s+)?(?:(?:${alternatives(b.bylineWords)})[:\\s]+|(?:${alternatives(b.bylineLabels)})(?:\\s*[:：]\\s*|\\s+(?=\\p{Script=Han})))`, 'iu'),
   };
 }
 

@@ -260,6 +260,7 @@ test("a byline element's opening word is dropped in other languages too: 'Von', 
   assert.equal(page('Von Anna Schmidt').author, 'Anna Schmidt');
   assert.equal(page('Par Jean Dupont').author, 'Jean Dupont');
   assert.equal(page('Autor: Jan Kowalski').author, 'Jan Kowalski');
+  assert.equal(page('记者 王明').author, '王明');
 });
 
 test('a block that is a date in another language is no paragraph, but a list item with a date is', () => {
