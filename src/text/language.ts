@@ -55,7 +55,20 @@ export function guessLanguage(text: string): { code: string; confidence: number 
     }
   }
   const { words: covered, distinct } = stopwordHits(packedMap(words, (w) => w.toLowerCase()));
-  return byStopwords(words.length, covered, distinct);
+  return byOwnLetters(byStopwords(words.length, covered, distinct), letters);
+}
+
+/**
+ * Russian and Ukrainian share most stop words (natural's lists give a short text the same count): the letters only
+ * one of them writes decide, Ukrainian's і ї є ґ against Russian's ы э ъ ё; then the guess is as sure as their shares.
+ */
+function byOwnLetters(guess: { code: string; confidence: number }, letters: string): { code: string; confidence: number } {
+  if (guess.code !== 'ru' && guess.code !== 'uk') return guess;
+  const ukrainian = letters.match(/[іїєґІЇЄҐ]/g)?.length ?? 0;
+  const russian = letters.match(/[ыэъёЫЭЪЁ]/g)?.length ?? 0;
+  const code = ukrainian > russian ? 'uk' : ukrainian < russian ? 'ru' : guess.code;
+  // Against the stop words, as sure as the letters make it.
+  return code === guess.code ? guess : { code, confidence: round(Math.max(ukrainian, russian) / (ukrainian + russian)) };
 }
 
 const UNDETERMINED = { code: 'und', confidence: 0 };

@@ -38,6 +38,11 @@ test('languages that share a script are told by their stop words (Persian and Ur
   for (const [code, text] of cases) assert.equal(guessLanguage(text).code, code, text);
 });
 
+test('Ukrainian is not Russian: the letters only one of them writes decide where their stop words do not', () => {
+  assert.equal(guessLanguage('У Києві у вівторок розпочалася міжнародна конференція з питань зміни клімату, в якій беруть участь міністри та експерти з кількох країн.').code, 'uk');
+  assert.equal(guessLanguage('В Москве во вторник открылась международная конференция по вопросам изменения климата, в которой участвуют министры и эксперты из нескольких стран.').code, 'ru');
+});
+
 test('a word repeated down a results table counts once: an English table is not taken for Dutch', () => {
   const rows = ['Jane Roe', 'Mary Major', 'Ann Smith', 'Lisa Stone', 'Rosa Vale', 'Eva Moss', 'Ida Crane', 'Una Hale']
     .map((name, i) => `Men 's 400 metres heat ${i + 1}: ${name} ( Utopia ) 51.${i}2 seconds`);
