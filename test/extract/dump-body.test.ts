@@ -294,3 +294,15 @@ test('lines too short and terse to read as text on their own are still a body wh
   const text = body(dump('首页 | 新闻 | 财经', clauses.join('\n')));
   assert.equal(text, clauses.join('\n'));
 });
+
+test('a Thai news dump has a body: Thai function words are words, measured in the line, not characters', () => {
+  const page = dump(
+    'หน้าแรก  ข่าว  เศรษฐกิจ  กีฬา',
+    'กรุงเทพฯ เปิดการประชุมนานาชาติว่าด้วยสภาพภูมิอากาศ',
+    'การประชุมนานาชาติว่าด้วยการเปลี่ยนแปลงสภาพภูมิอากาศเปิดขึ้นที่กรุงเทพมหานครเมื่อวันอังคาร โดยมีรัฐมนตรีและผู้เชี่ยวชาญจากหลายประเทศเข้าร่วม การประชุมจะใช้เวลาสามวันเพื่อหารือเกี่ยวกับเป้าหมายการลดการปล่อยก๊าซเรือนกระจก',
+    'ผู้จัดงานกล่าวว่ามีผู้เข้าร่วมการประชุมมากกว่าสามร้อยคน และจะมีการออกแถลงการณ์ร่วมในวันสุดท้าย',
+  );
+  const text = body(page);
+  assert.ok(text.includes('ผู้เชี่ยวชาญ') && text.includes('สามร้อยคน'), text);
+  assert.ok(!text.includes('หน้าแรก'), text);
+});
