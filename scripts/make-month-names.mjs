@@ -17,9 +17,15 @@ for (const locale of LOCALES) {
   for (const style of STYLES) {
     const format = new Intl.DateTimeFormat(locale, { ...style, timeZone: 'UTC', calendar: 'gregory' });
     for (let month = 1; month <= 12; month++) {
-      const name = format.formatToParts(Date.UTC(2000, month - 1, 15)).find((p) => p.type === 'month')?.value.toLowerCase().replace(/\.$/, '');
-      // Numbers ("10月", "1") are no names; two letters are too short to tell a month from a word.
-      if (name && name.length >= 3 && !/\d/.test(name) && !(name in names)) names[name] = month;
+      const parts = format.formatToParts(Date.UTC(2000, month - 1, 15));
+      const at = parts.findIndex((p) => p.type === 'month');
+      const name = parts[at]?.value.toLowerCase().replace(/\.$/, '');
+      // A preposition written onto the month's name after the day (Hebrew "15 במרץ", "in March") makes a name too.
+      const glued = /\p{L}+$/u.exec(parts[at - 1]?.type === 'literal' ? parts[at - 1].value : '')?.[0];
+      for (const form of [name, glued && name && `${glued.toLowerCase()}${name}`]) {
+        // Numbers ("10月", "1") are no names; two letters are too short to tell a month from a word.
+        if (form && form.length >= 3 && !/\d/.test(form) && !(form in names)) names[form] = month;
+      }
     }
   }
 }

@@ -83,6 +83,8 @@ test('month names written with marks (Hindi, Bengali) and digits of other script
   assert.equal(iso('۱۲ مارس ۲۰۲۴'), '2024-03-12');
   assert.equal(iso('２０２４年３月１２日'), '2024-03-12');
   assert.equal(iso('12 มีนาคม 2024'), '2024-03-12');
+  // Hebrew writes "in" onto the month after a day, as ICU prints it.
+  assert.equal(iso('12 במרץ 2024, 10:30'), '2024-03-12T10:30:00');
 });
 
 test('words that are no month, and a number run into the day, make no date', () => {
