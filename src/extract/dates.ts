@@ -361,10 +361,15 @@ export function isDateOnly(text: string): boolean {
   if (text.length > 60) return false;
   const dates = findDates(text);
   if (dates.length === 0) return false;
+  // The text but the dates.
   let rest = '';
   let from = 0;
-  for (const date of dates) [rest, from] = [rest + text.slice(from, date.index) + ' ', date.end];
-  return (`${rest}${text.slice(from)}`.match(LONG_WORD)?.length ?? 0) <= 1;
+  for (const date of dates) {
+    rest += `${text.slice(from, date.index)} `;
+    from = date.end;
+  }
+  rest += text.slice(from);
+  return (rest.match(LONG_WORD)?.length ?? 0) <= 1;
 }
 
 /** "October 12, 2018 / 0 Comments / in News / by Jane Roe": a date first, then short fields set apart by / or |. */

@@ -617,6 +617,14 @@ function countShared(text: string, readable: boolean, opening: Opening): { lead:
   let inLead = 0;
   let inBody = 0;
   let from = -1; // where the word being read starts
+  const look = (word: string) => {
+    words++;
+    // The lead starts the opening (or the opening starts the lead, cut): the lead has the word where it has it first.
+    const at = opening.body.indexOf(word);
+    if (at < 0) return;
+    inBody++;
+    if (at + word.length <= opening.lead.length) inLead++;
+  };
   for (let i = 0; i <= text.length; i++) {
     let inWord = false;
     if (i < text.length) {
@@ -632,14 +640,6 @@ function countShared(text: string, readable: boolean, opening: Opening): { lead:
     if (from < 0) continue;
     const start = from;
     from = -1;
-    const look = (word: string) => {
-      words++;
-      // The lead starts the opening (or the opening starts the lead, cut): the lead has the word where it has it first.
-      const at = opening.body.indexOf(word);
-      if (at < 0) return;
-      inBody++;
-      if (at + word.length <= opening.lead.length) inLead++;
-    };
     if (hasHanOrKana(text, start, i)) {
       // Chinese and Japanese are written without spaces: their words are told by pairs of characters, but pairs of
       // hiragana (particles and endings).

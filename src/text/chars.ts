@@ -40,9 +40,12 @@ export const CJK_FUNCTION_PATTERN = /[，、；。！？\p{sc=Hiragana}的了是
 /** Zeros of the decimal digits other than ASCII that news prints dates in: Arabic-Indic, Persian, Devanagari, Bengali, full width. */
 const DIGIT_ZEROS = [0x660, 0x6f0, 0x966, 0x9e6, 0xff10];
 
-/** Whether a code unit is a decimal digit, ASCII or of DIGIT_ZEROS' blocks. */
+/** Whether a code unit is a decimal digit, ASCII or of DIGIT_ZEROS' blocks (the line scan asks of every letter). */
 export function isDecimalDigit(code: number): boolean {
-  return code <= 0x39 ? code >= 0x30 : code >= 0x660 && DIGIT_ZEROS.some((zero) => code >= zero && code < zero + 10);
+  if (code <= 0x39) return code >= 0x30;
+  if (code < 0x660 || code > 0xff19) return false;
+  for (const zero of DIGIT_ZEROS) if (code >= zero && code < zero + 10) return true;
+  return false;
 }
 
 /** The ASCII digit of a decimal digit of DIGIT_ZEROS' blocks. */

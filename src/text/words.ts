@@ -29,7 +29,8 @@ export function countWords(text: string): number {
     }
     if (hanOrKana) {
       n++;
-      [afterLetter, joined] = [false, false];
+      afterLetter = false;
+      joined = false;
       continue;
     }
     if (letter) {
