@@ -2,6 +2,7 @@
 import type { Entity, EntityType, NerArticle } from '../types.js';
 import { nameMatcher } from './filters.js';
 import { CorpusPeople, lastNameWord } from './resolve-corpus.js';
+import { CJK_PATTERN } from '../text/chars.js';
 
 export interface Hit {
   file: string;
@@ -149,10 +150,16 @@ export function sortHits(hits: Hit[], sort: KwicSort): Hit[] {
   return hits.map((h) => ({ h, k: keyOf(h) })).sort((a, b) => (a.k < b.k ? -1 : a.k > b.k ? 1 : 0)).map(({ h }) => h);
 }
 
-/** The query as a case-insensitive whole-word pattern; white space in it matches any run of white space. */
+/**
+ * The query as a case-insensitive whole-word pattern; white space in it matches any run of white space. A query that
+ * starts or ends in a script written without spaces (Chinese, Japanese, Thai) has no word boundary on that side.
+ */
 function wordPattern(query: string): RegExp {
-  const escaped = query.trim().split(/\s+/).map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('\\s+');
-  return new RegExp(`(?<![\\p{L}\\p{M}\\p{N}])${escaped}(?![\\p{L}\\p{M}\\p{N}])`, 'giu');
+  const trimmed = query.trim();
+  const escaped = trimmed.split(/\s+/).map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('\\s+');
+  const before = CJK_PATTERN.test(trimmed[0]!) ? '' : '(?<![\\p{L}\\p{M}\\p{N}])';
+  const after = CJK_PATTERN.test(trimmed.at(-1)!) ? '' : '(?![\\p{L}\\p{M}\\p{N}])';
+  return new RegExp(`${before}${escaped}${after}`, 'giu');
 }
 
 function oneLine(text: string): string {

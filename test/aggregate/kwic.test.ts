@@ -69,3 +69,9 @@ test('sorting by the words nearest the match, left (read outwards) or right, cas
   for (const [id, body] of [['1', 'b x'], ['2', 'A x'], ['3', 'a z x'], ['4', 'c a x']]) cased.add(plain(id!, body!));
   assert.deepEqual(cased.hits('left').map((h) => h.id), ['2', '4', '1', '3'], 'nearest word first: a, a, b, z; ties in document order');
 });
+
+test('a Chinese or Japanese word is found inside the run of characters it is written in', () => {
+  assert.equal(wordHits(plain('z', '北京举办国际气候合作论坛，来自多个国家的代表出席。'), '国际', 4).length, 1);
+  assert.equal(wordHits(plain('j', '東京で国際会議が開幕した。'), '会議', 4)[0]!.left, '京で国際');
+  assert.equal(wordHits(plain('e', 'international talks'), 'national', 4).length, 0);
+});
