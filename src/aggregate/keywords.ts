@@ -1,6 +1,7 @@
 // Distinctive terms: TF-IDF over a corpus, or the keyness (log-likelihood G2) of a subset against the rest.
 // Terms are words and phrases of up to three words that neither start nor end with a stop word or a number.
-import { anyStopwords } from '../text/stopwords.js';
+import { guessLanguage } from '../text/language.js';
+import { anyStopwords, isoStopwords, stopwordLists } from '../text/stopwords.js';
 
 export interface Keyword {
   term: string;
@@ -16,10 +17,31 @@ export interface Keyword {
   logRatio?: number;
 }
 
-/** Lower-case words: letters (and digits, as in "g20") with inner hyphens or apostrophes. */
-const WORD = /[\p{L}\p{M}\p{N}]+(?:['’-][\p{L}\p{M}\p{N}]+)*/gu;
-/** Phrases do not run across sentence punctuation, brackets, quotes, dashes or line breaks. */
-const BREAK = /[.,;:!?()"“”«»[\]{}…—–]+|\s-+\s|\n/;
+/** Lower-case words: letters (and digits, as in "g20") with inner hyphens, apostrophes or zero-width non-joiners (Persian's "بین‌المللی"). */
+const WORD = /[\p{L}\p{M}\p{N}]+(?:['’\u200c-][\p{L}\p{M}\p{N}]+)*/gu;
+/** Phrases do not run across sentence punctuation (Chinese and Japanese too), brackets, quotes, dashes or line breaks. */
+const BREAK = /[.,;:!?()"“”«»[\]{}…—–。、！？；：「」『』（）]+|\s-+\s|\n/;
+/** Text written without spaces: Chinese, Japanese (kana) and Thai, whose words a dictionary tells apart. */
+const UNSPACED = /[\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}\p{sc=Thai}]/u;
+const KANA = /[\p{sc=Hiragana}\p{sc=Katakana}]/u;
+const THAI = /\p{sc=Thai}/u;
+/** ICU's dictionary word breakers (Intl.Segmenter), made on first use, by language. */
+const segmenters = new Map<string, Intl.Segmenter>();
+
+/**
+ * The words of a chunk of lower-cased text, and the stop words to keep off a term's ends. Chinese, Japanese and Thai
+ * are cut by ICU's dictionaries (Intl.Segmenter), a chunk at a time (on a whole text it takes quadratic time), with
+ * stopwords-iso's lists; other text by WORD, with `stop` (textStopwords).
+ */
+function wordsOf(chunk: string, stop: Set<string>): { words: string[]; stop: Set<string> } {
+  if (!UNSPACED.test(chunk)) return { words: (chunk.match(WORD) ?? []).map((w) => w.replace(/['’]s$/, '')), stop };
+  const language = KANA.test(chunk) ? 'ja' : THAI.test(chunk) ? 'th' : 'zh';
+  let segmenter = segmenters.get(language);
+  if (!segmenter) segmenters.set(language, (segmenter = new Intl.Segmenter(language, { granularity: 'word' })));
+  const words: string[] = [];
+  for (const s of segmenter.segment(chunk)) if (s.isWordLike) words.push(s.segment);
+  return { words, stop: isoStopwords(language) };
+}
 /** A longer phrase holding a term that has more than this share of the term's occurrences stands for it. */
 const PHRASE_SHARE = 0.8;
 
@@ -30,14 +52,14 @@ export interface TermCounts {
 }
 
 /** The terms of a text with their counts: words and phrases of 1..maxWords words. */
-export function termsOf(text: string, maxWords: number): Map<string, number> {
-  const stop = anyStopwords();
-  // Stop words and numbers may sit inside a phrase ("bank of china") but never at either end.
-  const edgeless = (word: string) => stop.has(word) || !/\p{L}/u.test(word);
+export function termsOf(text: string, maxWords: number, language?: string): Map<string, number> {
   const terms = new Map<string, number>();
+  const textStop = textStopwords(language ?? guessLanguage(text).code);
   for (const chunk of text.toLowerCase().split(BREAK)) {
     // "Russia's" counts as "russia".
-    const words = (chunk.match(WORD) ?? []).map((w) => w.replace(/['’]s$/, ''));
+    const { words, stop } = wordsOf(chunk, textStop);
+    // Stop words and numbers may sit inside a phrase ("bank of china") but never at either end.
+    const edgeless = (word: string) => stop.has(word) || !/\p{L}/u.test(word);
     for (let i = 0; i < words.length; i++) {
       if (edgeless(words[i]!)) continue;
       for (let n = 1; n <= maxWords && i + n <= words.length; n++) {
@@ -48,6 +70,21 @@ export function termsOf(text: string, maxWords: number): Map<string, number> {
     }
   }
   return terms;
+}
+
+/** anyStopwords with, per language they leave out (Persian, Hindi...), stopwords-iso's list of it; made on first use. */
+const withLanguage = new Map<string, Set<string>>();
+
+/**
+ * The stop words of a text in language `code` (its record's, or guessed): anyStopwords (natural's lists, which hold
+ * the languages news is most read in), and stopwords-iso's list of the language when those lists do not cover it
+ * ("در" and "و" of Persian).
+ */
+function textStopwords(code: string): Set<string> {
+  if (code === 'und' || stopwordLists().has(code)) return anyStopwords();
+  let stop = withLanguage.get(code);
+  if (!stop) withLanguage.set(code, (stop = new Set([...anyStopwords(), ...isoStopwords(code)])));
+  return stop;
 }
 
 export class KeywordCounter {
@@ -63,14 +100,14 @@ export class KeywordCounter {
 
   constructor(private readonly maxWords: number) {}
 
-  /** Counts an article's text; `inSubset` marks the articles a keyness comparison is about. */
-  add(text: string, inSubset = false): void {
-    this.addTerms(termsOf(text, this.maxWords), inSubset);
+  /** Counts an article's text; `inSubset` marks the articles a keyness comparison is about; `language` is its record's (else guessed). */
+  add(text: string, inSubset = false, language?: string): void {
+    this.addTerms(termsOf(text, this.maxWords, language), inSubset);
   }
 
   /** Counts an article whose place in the subset `inSubset` tells after the last article (settle): its terms wait in memory. */
-  addLater(text: string, inSubset: () => boolean): void {
-    this.waiting.push({ terms: termsOf(text, this.maxWords), inSubset });
+  addLater(text: string, inSubset: () => boolean, language?: string): void {
+    this.waiting.push({ terms: termsOf(text, this.maxWords, language), inSubset });
   }
 
   /** Counts the articles waiting (addLater), once every article is read. */

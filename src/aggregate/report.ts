@@ -77,7 +77,7 @@ export class ReportCollector {
       this.linesHeld++;
     }
     if (this.linesHeld > KWIC_HELD) this.keepLinesOfTheMostSeen();
-    const terms = termsOf(article.text, KEYWORD_WORDS);
+    const terms = termsOf(article.text, KEYWORD_WORDS, article.language);
     this.keywords.addTerms(terms);
     const termPairs = new Uint32Array(terms.size * 2);
     let i = 0;

@@ -52,12 +52,12 @@ export const keywordsCommand: CommandSpec = {
     for await (const record of documents(paths, documentOptions(options, stage, true), reporter)) {
       const selected = subset && onSite(record, site) && inDateRange(record, range);
       if (!query) {
-        counter.add(record.text, selected);
+        counter.add(record.text, selected, record.language);
         continue;
       }
       const { answering, variants } = query.add(hasEntities(record) ? record.entities : []);
-      if (selected && answering.length === 0 && variants.length > 0) counter.addLater(record.text, () => variants.some((e) => answers(e.name)));
-      else counter.add(record.text, selected && answering.length > 0);
+      if (selected && answering.length === 0 && variants.length > 0) counter.addLater(record.text, () => variants.some((e) => answers(e.name)), record.language);
+      else counter.add(record.text, selected && answering.length > 0, record.language);
     }
     counter.settle();
     const subsetNote = () => {

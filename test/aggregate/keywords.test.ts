@@ -88,3 +88,20 @@ test('an article added for later counts in the subset or the rest as its test sa
   assert.equal(counter.restSize, 2);
   assert.equal(counter.keyness(1, 10).find((k) => k.term === 'ferry')?.subsetCount, 2);
 });
+
+test('Chinese, Japanese and Thai text is cut into words by a dictionary, not taken as one run of characters', () => {
+  const chinese = termsOf('北京举办国际气候合作论坛，来自多个国家的政府官员和专家出席论坛。', 2);
+  assert.equal(chinese.get('论坛'), 2);
+  assert.equal(chinese.get('国际 气候'), 1);
+  assert.equal(chinese.has('的'), false, 'a stop word is no term');
+  assert.equal(termsOf('東京で国際会議が開幕した。', 1).get('会議'), 1);
+  assert.equal(termsOf('การประชุมนานาชาติ', 1).get('ประชุม'), 1);
+});
+
+test("a text's own stop words stay off its terms' ends where natural's lists have none for its language (Persian)", () => {
+  const terms = termsOf('همایش بین\u200cالمللی تغییرات اقلیمی امروز در تهران با حضور وزیران و کارشناسانی از چند کشور آغاز شد و این همایش سه روز ادامه دارد.', 1);
+  assert.equal(terms.get('همایش'), 2);
+  assert.equal(terms.get('بین\u200cالمللی'), 1);
+  assert.equal(terms.has('در'), false);
+  assert.equal(terms.has('و'), false);
+});
