@@ -1,5 +1,6 @@
 // Distinctive terms: TF-IDF over a corpus, or the keyness (log-likelihood G2) of a subset against the rest.
 // Terms are words and phrases of up to three words that neither start nor end with a stop word or a number.
+import { CJK_PATTERN } from '../text/chars.js';
 import { guessLanguage } from '../text/language.js';
 import { anyStopwords, isoStopwords, stopwordLists } from '../text/stopwords.js';
 
@@ -21,8 +22,6 @@ export interface Keyword {
 const WORD = /[\p{L}\p{M}\p{N}]+(?:['’\u200c-][\p{L}\p{M}\p{N}]+)*/gu;
 /** Phrases do not run across sentence punctuation (Chinese and Japanese too), brackets, quotes, dashes or line breaks. */
 const BREAK = /[.,;:!?()"“”«»[\]{}…—–。、！？；：「」『』（）]+|\s-+\s|\n/;
-/** Text written without spaces: Chinese, Japanese (kana) and Thai, whose words a dictionary tells apart. */
-const UNSPACED = /[\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}\p{sc=Thai}]/u;
 const KANA = /[\p{sc=Hiragana}\p{sc=Katakana}]/u;
 const THAI = /\p{sc=Thai}/u;
 /** ICU's dictionary word breakers (Intl.Segmenter), made on first use, by language. */
@@ -34,7 +33,8 @@ const segmenters = new Map<string, Intl.Segmenter>();
  * stopwords-iso's lists; other text by WORD, with `stop` (textStopwords).
  */
 function wordsOf(chunk: string, stop: Set<string>): { words: string[]; stop: Set<string> } {
-  if (!UNSPACED.test(chunk)) return { words: (chunk.match(WORD) ?? []).map((w) => w.replace(/['’]s$/, '')), stop };
+  // Text written without spaces (Chinese, Japanese, Thai), whose words a dictionary tells apart.
+  if (!CJK_PATTERN.test(chunk)) return { words: (chunk.match(WORD) ?? []).map((w) => w.replace(/['’]s$/, '')), stop };
   const language = KANA.test(chunk) ? 'ja' : THAI.test(chunk) ? 'th' : 'zh';
   let segmenter = segmenters.get(language);
   if (!segmenter) segmenters.set(language, (segmenter = new Intl.Segmenter(language, { granularity: 'word' })));

@@ -8,7 +8,7 @@
 // "2019. október 16.", "März 7, 2018"), day-first dates with full stops ("04.05.20") and Chinese,
 // Japanese and Korean dates ("2019年10月16日").
 import { loadData } from '../data.js';
-import { asciiDigit } from '../text/chars.js';
+import { asciiDigit, OTHER_DIGIT } from '../text/chars.js';
 
 export interface FoundDate {
   /** ISO 8601: date and time (with offset when printed) or the date alone. */
@@ -190,8 +190,6 @@ function patternsForAllLanguages(): Pattern[] {
   ]);
 }
 
-/** Decimal digits other than ASCII that news prints dates in (isDecimalDigit's): Arabic-Indic and Persian, Devanagari, Bengali, full width. */
-const OTHER_DIGIT = /[\u0660-\u0669\u06f0-\u06f9\u0966-\u096f\u09e6-\u09ef\uff10-\uff19]/;
 // The quick tests of findDates (regex literals are made anew each time they are run: these are made once).
 const FOUR_DIGITS = /\d{4}/;
 const SHORT_YEAR = /\d\.\d{2}(?:(?![\d.])|\d{2}:\d)/;

@@ -277,8 +277,9 @@ function thaiDensity(text: string): number {
   if (!thaiStopwords) {
     thaiStopwords = new Map();
     for (const word of [...isoStopwords('th')].sort((a, b) => b.length - a.length)) {
-      const list = thaiStopwords.get(word[0]!) ?? [];
-      thaiStopwords.set(word[0]!, [...list, word]);
+      const list = thaiStopwords.get(word[0]!);
+      if (list) list.push(word);
+      else thaiStopwords.set(word[0]!, [word]);
     }
   }
   let covered = 0;

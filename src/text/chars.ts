@@ -39,6 +39,8 @@ export const CJK_FUNCTION_PATTERN = /[，、；。！？\p{sc=Hiragana}的了是
 
 /** Zeros of the decimal digits other than ASCII that news prints dates in: Arabic-Indic, Persian, Devanagari, Bengali, full width. */
 const DIGIT_ZEROS = [0x660, 0x6f0, 0x966, 0x9e6, 0xff10];
+/** A decimal digit of DIGIT_ZEROS' blocks, as a regex. */
+export const OTHER_DIGIT = new RegExp(`[${DIGIT_ZEROS.map((zero) => `\\u${zero.toString(16).padStart(4, '0')}-\\u${(zero + 9).toString(16).padStart(4, '0')}`).join('')}]`);
 
 /** Whether a code unit is a decimal digit, ASCII or of DIGIT_ZEROS' blocks (the line scan asks of every letter). */
 export function isDecimalDigit(code: number): boolean {
